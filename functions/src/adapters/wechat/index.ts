@@ -1,0 +1,45 @@
+// Picks the sandbox on STAGE=local, else production adapters configured from env.
+// Production config is read lazily so a missing env var fails the first call, naming the var,
+// rather than every cold start of unrelated handlers.
+import type { WeChatLogin, WeChatPay, WeChatTransfer } from './types';
+import { createLogin } from './login';
+import { createPay } from './pay';
+import { createTransfer } from './transfer';
+import { sandboxLogin, sandboxPay, sandboxTransfer } from './sandbox';
+import { loginConfigFromEnv, payConfigFromEnv, transferConfigFromEnv } from './config';
+
+export * from './types';
+
+function isLocal(): boolean {
+  return process.env.STAGE === 'local';
+}
+
+export function getWeChatLogin(): WeChatLogin {
+  if (isLocal()) return sandboxLogin();
+  let impl: WeChatLogin | undefined;
+  return {
+    code2Session: async (code) => (impl ??= createLogin(loginConfigFromEnv())).code2Session(code),
+  };
+}
+
+export function getWeChatPay(): WeChatPay {
+  if (isLocal()) return sandboxPay();
+  let impl: WeChatPay | undefined;
+  const get = () => (impl ??= createPay(payConfigFromEnv()));
+  return {
+    createJsapiPrepay: async (o) => get().createJsapiPrepay(o),
+    parseNotify: async (headers, rawBody) => get().parseNotify(headers, rawBody),
+  };
+}
+
+export function getWeChatTransfer(): WeChatTransfer {
+  if (isLocal()) return sandboxTransfer();
+  let impl: WeChatTransfer | undefined;
+  return {
+    transfer: async (o) => (impl ??= createTransfer(transferConfigFromEnv())).transfer(o),
+  };
+}
+
+// For local tests/tools: forge the notify the sandbox "WeChat" would send after payment.
+export { sandboxNotify, SANDBOX_SIGNATURE_HEADER } from './sandbox';
+export { yuanToFen, fenToYuan } from './amount';

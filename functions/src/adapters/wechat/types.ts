@@ -1,0 +1,102 @@
+// The adapter contract other modules code against. Production talks to WeChat; the sandbox
+// (STAGE=local) answers locally with the same shapes.
+
+export interface CodeSession {
+  openId: string;
+  unionId?: string;
+}
+
+export interface WeChatLogin {
+  code2Session(code: string): Promise<CodeSession>;
+}
+
+export interface PrepayOrder {
+  orderId: string;
+  /** Money in yuan as a decimal string, at most 2 decimals ("97.77"). */
+  amount: string;
+  description: string;
+  openId: string;
+}
+
+export interface PaidNotice {
+  orderId: string;
+  transactionId: string;
+  /** yuan decimal string with 2 decimals, e.g. "97.77" */
+  amount: string;
+  /** ISO-8601 time as WeChat reports success_time */
+  paidAt: string;
+}
+
+export interface WeChatPay {
+  createJsapiPrepay(o: PrepayOrder): Promise<{ prepayId: string; payParams: Record<string, string> }>;
+  parseNotify(headers: Record<string, string | undefined>, rawBody: string): Promise<PaidNotice>;
+}
+
+export interface TransferOrder {
+  withdrawalId: string;
+  openId: string;
+  /** yuan decimal string */
+  amount: string;
+}
+
+export interface TransferResult {
+  status: 'accepted' | 'rejected';
+  detail?: string;
+}
+
+export interface WeChatTransfer {
+  transfer(o: TransferOrder): Promise<TransferResult>;
+}
+
+export type AdapterErrorCode =
+  | 'invalid_code' // login code unknown, used or expired (40029, 40163)
+  | 'rate_limited' // 45011
+  | 'upstream_unavailable' // -1 busy, network failure, 5xx
+  | 'upstream_error' // any other WeChat error answer
+  | 'config_missing' // a required env var is not set
+  | 'invalid_amount' // not a positive yuan amount with at most 2 decimals
+  | 'bad_signature' // notify signature does not verify
+  | 'serial_mismatch' // notify signed by a platform certificate we do not hold
+  | 'stale_timestamp' // notify older (or further in the future) than 5 minutes
+  | 'decrypt_failed' // resource does not decrypt / authenticate with the APIv3 key
+  | 'trade_not_success' // trade_state is not SUCCESS
+  | 'invalid_notify'; // body or headers are not what WeChat sends
+
+/** Raised by every adapter; `status` is the HTTP status a handler should answer with. */
+export class AdapterError extends Error {
+  readonly code: AdapterErrorCode;
+  readonly status: number;
+  constructor(code: AdapterErrorCode, message: string, status?: number) {
+    super(message);
+    this.name = 'AdapterError';
+    this.code = code;
+    this.status = status ?? defaultStatus(code);
+  }
+}
+
+function defaultStatus(code: AdapterErrorCode): number {
+  switch (code) {
+    case 'invalid_code':
+    case 'invalid_amount':
+    case 'bad_signature':
+    case 'serial_mismatch':
+    case 'stale_timestamp':
+    case 'decrypt_failed':
+    case 'trade_not_success':
+    case 'invalid_notify':
+      return 400;
+    case 'rate_limited':
+      return 429;
+    case 'upstream_unavailable':
+    case 'upstream_error':
+      return 502;
+    case 'config_missing':
+      return 500;
+  }
+}
+
+/** The subset of fetch the adapters use; injected so tests replay recorded answers. */
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{ status: number; text(): Promise<string> }>;

@@ -1,0 +1,87 @@
+// Session tokens for the mini-program and staff console: HS256 JWTs issued after login.
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { z } from 'zod';
+
+export const TOKEN_ISSUER = 'greenpoints';
+export const TOKEN_AUDIENCE = 'greenpoints';
+export const DEFAULT_TTL_SECONDS = 7 * 24 * 60 * 60;
+// Only ever used with STAGE=local, so local runs and tests need no setup.
+const DEV_SECRET = 'greenpoints-local-dev-secret-not-for-production!';
+
+export type Role = 'user' | 'staff';
+export interface TokenClaims {
+  userId: string;
+  role: Role;
+}
+
+export class AuthError extends Error {
+  readonly code: 'invalid_token' | 'token_expired';
+  readonly status = 401;
+  constructor(code: 'invalid_token' | 'token_expired', message: string) {
+    super(message);
+    this.name = 'AuthError';
+    this.code = code;
+  }
+}
+
+const Claims = z.object({
+  sub: z.string().min(1).max(128),
+  role: z.enum(['user', 'staff']),
+});
+
+/** Read per call so tests and Lambda env changes take effect; fails closed outside local. */
+function secretKey(): Uint8Array {
+  const s = process.env.JWT_SECRET;
+  if (s === undefined || s === '') {
+    if (process.env.STAGE === 'local') return new TextEncoder().encode(DEV_SECRET);
+    throw new Error('env JWT_SECRET is not set (required outside STAGE=local)');
+  }
+  const key = new TextEncoder().encode(s);
+  if (key.byteLength < 32 && process.env.STAGE !== 'local') {
+    throw new Error('env JWT_SECRET must be at least 32 bytes');
+  }
+  return key;
+}
+
+export async function signToken(claims: TokenClaims, ttlSeconds: number = DEFAULT_TTL_SECONDS): Promise<string> {
+  const c = Claims.parse({ sub: claims.userId, role: claims.role });
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error('ttlSeconds must be a positive integer');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ role: c.role })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(c.sub)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(secretKey());
+}
+
+export async function verifyToken(token: string): Promise<TokenClaims> {
+  const key = secretKey(); // a config error is not the caller's fault: let it escape as 500
+  if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
+    throw new AuthError('invalid_token', 'token missing');
+  }
+  let payload: unknown;
+  try {
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+    }));
+  } catch (e) {
+    if (e instanceof joseErrors.JWTExpired) throw new AuthError('token_expired', 'token expired');
+    throw new AuthError('invalid_token', 'token invalid');
+  }
+  const c = Claims.safeParse(payload);
+  if (!c.success) throw new AuthError('invalid_token', 'token claims invalid');
+  return { userId: c.data.sub, role: c.data.role };
+}
+
+/** "Bearer <jwt>" -> claims; for handlers reading the Authorization header. */
+export async function verifyBearer(header: string | undefined): Promise<TokenClaims> {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!m) throw new AuthError('invalid_token', 'Authorization: Bearer token missing');
+  return verifyToken(m[1]);
+}
