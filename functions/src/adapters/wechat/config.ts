@@ -14,13 +14,14 @@ export interface MerchantConfig {
   mchSerial: string;
   /** merchant API private key, PEM (PKCS#8 "BEGIN PRIVATE KEY") */
   mchPrivateKey: string;
+  /** WeChat Pay platform public key, PEM, and its id/serial (微信支付公钥ID or platform certificate serial);
+   * verifies notify bodies and the signatures on WeChat's answers */
+  platformPublicKey: string;
+  platformSerial: string;
 }
 
 export interface PayConfig extends MerchantConfig {
   notifyUrl: string;
-  /** WeChat Pay platform public key, PEM, and its serial (or platform certificate serial) */
-  platformPublicKey: string;
-  platformSerial: string;
   /** 32-byte APIv3 key that encrypts notify resources */
   apiV3Key: string;
 }
@@ -57,6 +58,8 @@ function merchantFromEnv(env: Env): MerchantConfig {
     mchId: need(env, 'WECHAT_MCH_ID'),
     mchSerial: need(env, 'WECHAT_MCH_SERIAL'),
     mchPrivateKey: pem(need(env, 'WECHAT_MCH_PRIVATE_KEY')),
+    platformPublicKey: pem(need(env, 'WECHAT_PLATFORM_PUBLIC_KEY')),
+    platformSerial: need(env, 'WECHAT_PLATFORM_SERIAL'),
   };
 }
 
@@ -69,8 +72,6 @@ export function payConfigFromEnv(env: Env = process.env): PayConfig {
   return {
     ...m,
     notifyUrl: need(env, 'WECHAT_NOTIFY_URL'),
-    platformPublicKey: pem(need(env, 'WECHAT_PLATFORM_PUBLIC_KEY')),
-    platformSerial: need(env, 'WECHAT_PLATFORM_SERIAL'),
     apiV3Key,
   };
 }

@@ -15,7 +15,8 @@ const Answer = z.object({
   errmsg: z.string().optional(),
 });
 
-export function createLogin(cfg: LoginConfig, fetchImpl: FetchLike = fetch): WeChatLogin {
+export function createLogin(cfg: LoginConfig, opts: { fetchImpl?: FetchLike } = {}): WeChatLogin {
+  const fetchImpl = opts.fetchImpl ?? (fetch as FetchLike);
   return {
     async code2Session(code: string) {
       if (typeof code !== 'string' || code.length === 0 || code.length > 256) {

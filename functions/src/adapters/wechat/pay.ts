@@ -1,6 +1,135 @@
+// WeChat Pay API v3, JSAPI (mini-program) payments: create the prepay order, sign the
+// wx.requestPayment parameters, and verify + decrypt the payment notify.
+import { z } from 'zod';
+import { fenToYuan, yuanToFen } from './amount';
 import type { PayConfig } from './config';
 import { AdapterError, type FetchLike, type WeChatPay } from './types';
-export function createPay(_cfg: PayConfig, _fetchImpl: FetchLike = fetch): WeChatPay {
-  const no = async (): Promise<never> => { throw new AdapterError('upstream_error', 'not implemented yet'); };
-  return { createJsapiPrepay: no, parseNotify: no };
+import { callV3, decryptResource, errorCode, loadKeys, lowerHeaders, nonce, rsaSign, verifyWechatSigned, type MerchantKeys } from './v3';
+
+export const JSAPI_PATH = '/v3/pay/transactions/jsapi';
+const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
+
+export interface PayOptions {
+  fetchImpl?: FetchLike;
+  /** seconds since epoch; injected so recorded notifies keep verifying in tests */
+  now?: () => number;
+}
+
+const PrepayAnswer = z.object({ prepay_id: z.string().min(1) });
+
+const NotifyBody = z.object({
+  id: z.string(),
+  create_time: z.string().optional(),
+  event_type: z.string(),
+  resource_type: z.literal('encrypt-resource'),
+  resource: z.object({
+    algorithm: z.literal('AEAD_AES_256_GCM'),
+    ciphertext: z.string().min(1),
+    associated_data: z.string().optional(),
+    nonce: z.string().min(1),
+    original_type: z.string().optional(),
+  }),
+  summary: z.string().optional(),
+});
+
+const Transaction = z.object({
+  appid: z.string(),
+  mchid: z.string(),
+  out_trade_no: z.string().min(1),
+  transaction_id: z.string().min(1),
+  trade_state: z.string(),
+  success_time: z.string().optional(),
+  amount: z.object({ total: z.number().int().nonnegative(), currency: z.string().optional() }),
+});
+
+/** JSAPI paySign message: `${appId}\n${timeStamp}\n${nonceStr}\n${package}\n`. */
+export function jsapiPayMessage(appId: string, timeStamp: string, nonceStr: string, pkg: string): string {
+  return `${appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`;
+}
+
+/** The JSON body POSTed to /v3/pay/transactions/jsapi, in the order the v3 docs list it. */
+export function jsapiBody(cfg: PayConfig, o: { orderId: string; amount: string; description: string; openId: string }): string {
+  if (!OUT_TRADE_NO.test(o.orderId)) {
+    throw new AdapterError('invalid_request', `orderId must be 6-32 of [0-9A-Za-z_-|*] to be an out_trade_no: "${o.orderId}"`);
+  }
+  const description = o.description.trim();
+  if (description.length === 0 || description.length > 127) {
+    throw new AdapterError('invalid_request', 'description must be 1-127 characters');
+  }
+  if (o.openId.length === 0) throw new AdapterError('invalid_request', 'openId is required');
+  return JSON.stringify({
+    appid: cfg.appId,
+    mchid: cfg.mchId,
+    description,
+    out_trade_no: o.orderId,
+    notify_url: cfg.notifyUrl,
+    amount: { total: yuanToFen(o.amount), currency: 'CNY' },
+    payer: { openid: o.openId },
+  });
+}
+
+export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
+  const fetchImpl = opts.fetchImpl ?? (fetch as FetchLike);
+  const now = opts.now ?? (() => Math.floor(Date.now() / 1000));
+  let keys: MerchantKeys | undefined;
+  const k = () => (keys ??= loadKeys(cfg));
+
+  return {
+    async createJsapiPrepay(o) {
+      const body = jsapiBody(cfg, o);
+      const ans = await callV3(fetchImpl, cfg, k(), 'POST', JSAPI_PATH, body, now);
+      if (ans.status !== 200) {
+        const e = errorCode(ans.body);
+        throw new AdapterError(ans.status === 429 || e.code === 'FREQUENCY_LIMITED' ? 'rate_limited' : 'upstream_error', `jsapi prepay HTTP ${ans.status} ${e.code}: ${e.message}`);
+      }
+      let parsed;
+      try {
+        parsed = PrepayAnswer.parse(JSON.parse(ans.body));
+      } catch {
+        throw new AdapterError('upstream_error', 'jsapi prepay answer lacks prepay_id');
+      }
+      const timeStamp = String(now());
+      const nonceStr = nonce();
+      const pkg = `prepay_id=${parsed.prepay_id}`;
+      const paySign = rsaSign(jsapiPayMessage(cfg.appId, timeStamp, nonceStr, pkg), k().privateKey);
+      return {
+        prepayId: parsed.prepay_id,
+        payParams: { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign },
+      };
+    },
+
+    async parseNotify(headers, rawBody) {
+      // Verify before parsing anything: the signature covers the exact bytes WeChat sent.
+      verifyWechatSigned(lowerHeaders(headers), rawBody, k().platform, now());
+      let body: z.infer<typeof NotifyBody>;
+      try {
+        body = NotifyBody.parse(JSON.parse(rawBody));
+      } catch {
+        throw new AdapterError('invalid_notify', 'notify body is not a v3 encrypt-resource notification');
+      }
+      const plain = decryptResource(cfg.apiV3Key, body.resource);
+      let tx: z.infer<typeof Transaction>;
+      try {
+        tx = Transaction.parse(JSON.parse(plain));
+      } catch {
+        throw new AdapterError('invalid_notify', 'decrypted notify resource is not a transaction');
+      }
+      if (tx.mchid !== cfg.mchId || tx.appid !== cfg.appId) {
+        throw new AdapterError('invalid_notify', 'notify is for another merchant or app');
+      }
+      if (tx.trade_state !== 'SUCCESS') {
+        throw new AdapterError('trade_not_success', `trade_state is ${tx.trade_state}, not SUCCESS`);
+      }
+      if (tx.amount.currency !== undefined && tx.amount.currency !== 'CNY') {
+        throw new AdapterError('invalid_notify', `currency ${tx.amount.currency} is not CNY`);
+      }
+      if (!tx.success_time) throw new AdapterError('invalid_notify', 'successful transaction lacks success_time');
+      return {
+        orderId: tx.out_trade_no,
+        transactionId: tx.transaction_id,
+        amount: fenToYuan(tx.amount.total),
+        paidAt: tx.success_time,
+      };
+    },
+  };
 }

@@ -60,7 +60,8 @@ export type AdapterErrorCode =
   | 'stale_timestamp' // notify older (or further in the future) than 5 minutes
   | 'decrypt_failed' // resource does not decrypt / authenticate with the APIv3 key
   | 'trade_not_success' // trade_state is not SUCCESS
-  | 'invalid_notify'; // body or headers are not what WeChat sends
+  | 'invalid_notify' // body or headers are not what WeChat sends
+  | 'invalid_request'; // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
 
 /** Raised by every adapter; `status` is the HTTP status a handler should answer with. */
 export class AdapterError extends Error {
@@ -84,6 +85,7 @@ function defaultStatus(code: AdapterErrorCode): number {
     case 'decrypt_failed':
     case 'trade_not_success':
     case 'invalid_notify':
+    case 'invalid_request':
       return 400;
     case 'rate_limited':
       return 429;
@@ -99,4 +101,4 @@ function defaultStatus(code: AdapterErrorCode): number {
 export type FetchLike = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<{ status: number; text(): Promise<string> }>;
+) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
