@@ -43,3 +43,4 @@ export function getWeChatTransfer(): WeChatTransfer {
 // For local tests/tools: forge the notify the sandbox "WeChat" would send after payment.
 export { sandboxNotify, SANDBOX_SIGNATURE_HEADER } from './sandbox';
 export { yuanToFen, fenToYuan } from './amount';
+export { OUT_TRADE_NO, OUT_BILL_NO, checkOrderId, checkWithdrawalId } from './ids';

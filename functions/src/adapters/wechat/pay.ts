@@ -2,12 +2,12 @@
 // wx.requestPayment parameters, and verify + decrypt the payment notify.
 import { z } from 'zod';
 import { fenToYuan, yuanToFen } from './amount';
+import { checkOrderId } from './ids';
 import type { PayConfig } from './config';
 import { AdapterError, type FetchLike, type WeChatPay } from './types';
 import { callV3, decryptResource, errorCode, loadKeys, lowerHeaders, nonce, rsaSign, verifyWechatSigned, type MerchantKeys } from './v3';
 
 export const JSAPI_PATH = '/v3/pay/transactions/jsapi';
-const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
 
 export interface PayOptions {
   fetchImpl?: FetchLike;
@@ -49,9 +49,7 @@ export function jsapiPayMessage(appId: string, timeStamp: string, nonceStr: stri
 
 /** The JSON body POSTed to /v3/pay/transactions/jsapi, in the order the v3 docs list it. */
 export function jsapiBody(cfg: PayConfig, o: { orderId: string; amount: string; description: string; openId: string }): string {
-  if (!OUT_TRADE_NO.test(o.orderId)) {
-    throw new AdapterError('invalid_request', `orderId must be 6-32 of [0-9A-Za-z_-|*] to be an out_trade_no: "${o.orderId}"`);
-  }
+  checkOrderId(o.orderId);
   const description = o.description.trim();
   if (description.length === 0 || description.length > 127) {
     throw new AdapterError('invalid_request', 'description must be 1-127 characters');

@@ -3,6 +3,7 @@
 // forge a "payment success" the same way for every helper (see sandboxNotify()).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { fenToYuan, yuanToFen } from './amount';
+import { checkOrderId, checkWithdrawalId } from './ids';
 import { AdapterError, type WeChatLogin, type WeChatPay, type WeChatTransfer } from './types';
 
 export const SANDBOX_NOTIFY_KEY = 'greenpoints-sandbox-notify-key';
@@ -45,12 +46,13 @@ function header(headers: Record<string, string | undefined>, name: string): stri
 export function sandboxPay(): WeChatPay {
   return {
     async createJsapiPrepay(o) {
-      yuanToFen(o.amount); // same amount rule as production
+      // same amount and id rules as production
+      yuanToFen(o.amount);
+      checkOrderId(o.orderId);
       const prepayId = `sandbox_prepay_${o.orderId}`;
       return {
         prepayId,
         payParams: {
-          appId: 'sandbox',
           timeStamp: Math.floor(Date.now() / 1000).toString(),
           nonceStr: randomBytes(16).toString('hex'),
           package: `prepay_id=${prepayId}`,
@@ -84,6 +86,7 @@ export function sandboxTransfer(): WeChatTransfer {
   return {
     async transfer(o) {
       yuanToFen(o.amount);
+      checkWithdrawalId(o.withdrawalId);
       return { status: 'accepted', detail: `sandbox transfer ${o.withdrawalId}` };
     },
   };

@@ -2,12 +2,12 @@
 // withdrawal, out_bill_no = withdrawalId so a retry after a timeout is idempotent at WeChat.
 import { z } from 'zod';
 import { yuanToFen } from './amount';
+import { checkWithdrawalId } from './ids';
 import type { TransferConfig } from './config';
 import { AdapterError, type FetchLike, type TransferResult, type WeChatTransfer } from './types';
 import { callV3, errorCode, loadKeys, type MerchantKeys } from './v3';
 
 export const TRANSFER_PATH = '/v3/fund-app/mch-transfer/transfer-bills';
-const OUT_BILL_NO = /^[0-9A-Za-z]{1,32}$/;
 
 // States after which WeChat holds the money for the user (WAIT_USER_CONFIRM: the user must
 // still confirm in the mini-program with wx.requestMerchantTransfer using package_info).
@@ -32,9 +32,7 @@ export interface TransferOptions {
 
 /** The JSON body for transfer-bills; scene 1000 (现金营销) needs 活动名称 and 奖励说明 reports. */
 export function transferBody(cfg: TransferConfig, o: { withdrawalId: string; openId: string; amount: string }): string {
-  if (!OUT_BILL_NO.test(o.withdrawalId)) {
-    throw new AdapterError('invalid_request', `withdrawalId must be 1-32 of [0-9A-Za-z] to be an out_bill_no: "${o.withdrawalId}"`);
-  }
+  checkWithdrawalId(o.withdrawalId);
   if (o.openId.length === 0) throw new AdapterError('invalid_request', 'openId is required');
   return JSON.stringify({
     appid: cfg.appId,
