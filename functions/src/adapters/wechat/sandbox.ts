@@ -12,7 +12,7 @@ export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 export function sandboxLogin(): WeChatLogin {
   return {
     async code2Session(code: string) {
-      const m = /^dev:([A-Za-z0-9_-]{1,64})$/.exec(code ?? '');
+      const m = /^dev:([A-Za-z0-9_.@-]{1,64})$/.exec(code ?? '');
       if (!m) throw new AdapterError('invalid_code', 'sandbox login expects a code "dev:<name>"');
       return { openId: m[1] };
     },
