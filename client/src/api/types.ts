@@ -1,0 +1,136 @@
+// The shopper API of /shared/API.md as types. Amounts are decimal strings, never numbers.
+import type { Money, Points, Exact } from '@greenpoints/shared'
+
+export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity'
+
+export interface LoginAnswer {
+  token: string
+  userId: string
+}
+
+export interface Product {
+  productId: string
+  name: string
+  price: Money
+  poolContribution: Money
+  dividendContribution: Money
+  stock: number | string
+  image?: string
+  description?: string
+}
+
+export interface OrderItem {
+  productId: string
+  qty: number
+  name?: string
+  price?: Money
+}
+
+export interface Address {
+  region: string
+  detail: string
+}
+
+export interface Order {
+  orderId: string
+  status: string
+  amount: Money
+  payWith?: PayWith
+  pointsCost?: Points
+  items?: OrderItem[]
+  address?: Address
+  createdAt?: string
+  pointsGranted?: Points
+  priceAfter?: Exact
+}
+
+export interface Wallet {
+  equity: Points
+  equityLocked: Points
+  equityValue: Money
+  constant: Money
+  storeCredit: Money
+  cash: Money
+  quota: Money
+  dividendsPaid: Money
+  level: string
+  cashPending?: Money
+  withdrawn?: Money
+  equityHeld?: Points
+}
+
+export interface SellAnswer {
+  points: Points
+  gross: Exact
+  fee: Money
+  payout: Money
+  priceBefore: Exact
+  priceAfter: Exact
+}
+
+export interface ConvertAnswer {
+  points: Points
+  constant: Money
+  price: Exact
+}
+
+export interface ConvertBackAnswer {
+  amount: Money
+  points: Points
+  price: Exact
+}
+
+export interface WithdrawalAnswer {
+  withdrawalId: string
+  status: string
+}
+
+export interface LedgerEntry {
+  at?: string
+  kind?: string
+  field?: string
+  delta?: string
+  why?: string
+  ref?: string
+  seq?: number | string
+  [k: string]: unknown
+}
+
+export interface LedgerPage {
+  items: LedgerEntry[]
+  cursor?: string | null
+}
+
+export interface TeamMember {
+  userId: string
+  name?: string
+  joinedAt?: string
+  [k: string]: unknown
+}
+
+export interface Team {
+  direct: TeamMember[]
+  second: TeamMember[]
+  commissions?: Money
+  [k: string]: unknown
+}
+
+export interface Pool {
+  price: Exact
+  priceDisplay: string
+  fund: Money
+  circulating: Points
+  treasury: Points
+  issued: Points
+  burned: Points
+  supplyCap: Points
+  seq: number
+  sellFeeRate?: Exact
+}
+
+export interface PricePoint {
+  seq: number
+  at: string
+  kind: string
+  price: Exact
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import './StateView.css'
+
+interface Props {
+  loading: boolean
+  error: string
+  empty?: boolean
+  emptyText?: string
+  onRetry?: () => void
+  children?: ReactNode
+}
+
+/** Every page's loading, error and empty states in one place, so none is forgotten. */
+export function StateView({ loading, error, empty, emptyText, onRetry, children }: Props) {
+  if (error) {
+    return (
+      <View className='state state-error'>
+        <Text className='state-error-text'>{error}</Text>
+        {onRetry && (
+          <Button className='btn btn-plain state-retry' size='mini' onClick={onRetry}>
+            重试
+          </Button>
+        )}
+      </View>
+    )
+  }
+  if (loading && !children) {
+    return (
+      <View className='state state-loading'>
+        <Text>加载中…</Text>
+      </View>
+    )
+  }
+  if (empty) {
+    return (
+      <View className='state state-empty'>
+        <Text>{emptyText ?? '暂无内容'}</Text>
+      </View>
+    )
+  }
+  return <>{children}</>
+}
+
+export function ErrorLine({ text }: { text: string }) {
+  if (!text) return null
+  return (
+    <View className='error-line'>
+      <Text>{text}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,74 @@
+import { ApiError } from '../api/errors'
+
+// What a shopper reads when something fails. Codes come from the API (docs/errors.md) and
+// the engine (RuleError codes); the server's own message is English and for developers.
+const BY_CODE: Record<string, string> = {
+  network: '网络连接失败，请检查网络后重试',
+  not_logged_in: '请先登录',
+  unauthorized: '登录已过期，请重新登录',
+  invalid_token: '登录已过期，请重新登录',
+  forbidden: '没有权限进行此操作',
+  not_found: '没有找到相关内容，可能已被删除',
+  order_not_found: '订单不存在',
+  product_not_found: '商品不存在或已下架',
+  invalid_amount: '请输入正确的数量或金额',
+  invalid_request: '提交的信息有误，请检查后重试',
+  validation_error: '提交的信息有误，请检查后重试',
+  bad_request: '提交的信息有误，请检查后重试',
+  insufficient_points: '可用积分不足',
+  insufficient_equity: '可用积分不足',
+  insufficient_constant: '恒定积分余额不足',
+  insufficient_store_credit: '消费币余额不足',
+  insufficient_storecredit: '消费币余额不足',
+  insufficient_cash: '可提现余额不足',
+  insufficient_funds: '余额不足',
+  insufficient_treasury: '平台兑回额度不足，请稍后再试',
+  insufficient_fund: '分红池资金不足，暂时无法卖出',
+  out_of_stock: '库存不足',
+  insufficient_stock: '库存不足',
+  supply_cap: '积分已达发行上限，本单不再发放积分',
+  supply_cap_reached: '积分已达发行上限，本单不再发放积分',
+  invalid_state: '订单当前状态不能进行此操作',
+  order_state: '订单当前状态不能进行此操作',
+  invalid_order_state: '订单当前状态不能进行此操作',
+  already_completed: '订单已完成，不能退款',
+  already_paid: '订单已支付',
+  idempotency_mismatch: '重复提交的内容不一致，请刷新页面后重试',
+  idempotency_in_progress: '上一次操作仍在处理中，请稍候',
+  rate_limited: '操作太频繁，请稍后再试',
+  too_many_requests: '操作太频繁，请稍后再试',
+  payload_too_large: '提交的内容过大',
+  body_too_large: '提交的内容过大',
+  below_minimum: '金额低于最低限额',
+  price_zero: '当前价格无法计算，请稍后再试',
+  login_failed: '登录失败，请重试',
+  wechat_login_failed: '微信登录失败，请重试',
+}
+
+const BY_STATUS: Record<number, string> = {
+  400: '提交的信息有误，请检查后重试',
+  401: '登录已过期，请重新登录',
+  403: '没有权限进行此操作',
+  404: '没有找到相关内容',
+  409: '当前状态不能进行此操作，请刷新后重试',
+  413: '提交的内容过大',
+  422: '不符合规则，操作未执行',
+  429: '操作太频繁，请稍后再试',
+}
+
+/** A sentence in plain Chinese for any error; never a stack trace or an English code. */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiError) {
+    const text = BY_CODE[err.code]
+    if (text) return text
+    if (err.code.startsWith('insufficient_')) return '余额不足'
+    if (BY_STATUS[err.status]) return BY_STATUS[err.status]
+    if (err.status >= 500) return '服务暂时不可用，请稍后重试'
+    return '操作失败，请稍后重试'
+  }
+  return '出了点问题，请稍后重试'
+}
+
+export function isAuthError(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 401
+}

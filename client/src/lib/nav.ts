@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro'
+
+// Page paths, stable: the e2e test and shared invite links use them.
+export const ROUTES = {
+  home: '/pages/index/index',
+  product: '/pages/product/index',
+  cart: '/pages/cart/index',
+  orders: '/pages/orders/index',
+  order: '/pages/order/index',
+  wallet: '/pages/wallet/index',
+  price: '/pages/price/index',
+  pool: '/pages/pool/index',
+  ledger: '/pages/ledger/index',
+  team: '/pages/team/index',
+  rules: '/pages/rules/index',
+  login: '/pages/login/index',
+  mine: '/pages/mine/index',
+} as const
+
+export type Route = (typeof ROUTES)[keyof typeof ROUTES]
+
+export function withQuery(route: Route, query: Record<string, string>): string {
+  const q = Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return q ? `${route}?${q}` : route
+}
+
+/** Open a page; falls back to redirect when the mini-program page stack (10) is full. */
+export function go(route: Route, query: Record<string, string> = {}): void {
+  const url = withQuery(route, query)
+  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }))
+}
+
+/** Switch between the main sections without growing the stack. */
+export function switchTo(route: Route): void {
+  Taro.reLaunch({ url: route })
+}

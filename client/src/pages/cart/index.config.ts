@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '购物车与结算' })

@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import { api, type LedgerEntry } from '../../api'
+import { useRemote } from '../../lib/hooks'
+import { describeError } from '../../lib/errors'
+import { fmtTime } from '../../lib/format'
+import { ErrorLine, StateView } from '../../components/StateView'
+
+const FIELD: Record<string, string> = {
+  equity: '绿色积分',
+  equityLocked: '待释放积分',
+  equityHeld: '兑换冻结积分',
+  constant: '恒定积分',
+  storeCredit: '消费币',
+  cash: '可提现余额',
+  cashPending: '提现中',
+  withdrawn: '已提现',
+  quota: '分红额度',
+  dividendsPaid: '已分红',
+}
+
+const WHY: Record<string, string> = {
+  order_reward: '订单完成奖励',
+  referral_l1: '推荐奖励',
+  referral_l2: '二级推荐奖励',
+  commission_l1: '分销佣金',
+  commission_l2: '二级分销佣金',
+  agent: '区域代理佣金',
+  sell: '卖出积分',
+  sell_points: '卖出积分',
+  sell_payout: '卖出到账',
+  buyback: '平台回购',
+  exit: '出局卖出',
+  redeem: '积分兑换商品',
+  hold: '兑换冻结',
+  unhold: '兑换退回',
+  convert: '兑换恒定积分',
+  convert_back: '恒定积分兑回',
+  grant: '赠送',
+  release_locked: '积分释放',
+  spend: '消费',
+  refund_spend: '退款退回',
+  credit_store: '消费币入账',
+  dividend: '每日分红',
+  quota: '分红额度',
+  quota_reset: '额度重置',
+  withdraw_request: '申请提现',
+  withdraw_approve: '提现到账',
+  withdraw_reject: '提现退回',
+  order_completed: '订单完成',
+}
+
+const MONEY_FIELDS = new Set(['constant', 'storeCredit', 'cash', 'cashPending', 'withdrawn', 'quota', 'dividendsPaid'])
+
+function describe(e: LedgerEntry): { title: string; amount: string } {
+  const why = String(e.why ?? e.kind ?? '')
+  const field = String(e.field ?? '')
+  const delta = String(e.delta ?? e.amount ?? e.points ?? '')
+  const signed = delta && !delta.startsWith('-') && !delta.startsWith('+') ? `+${delta}` : delta
+  const unit = MONEY_FIELDS.has(field) ? '元' : field ? '积分' : ''
+  const title = `${WHY[why] ?? (why || '变动')}${FIELD[field] ? ` · ${FIELD[field]}` : ''}`
+  return { title, amount: `${signed} ${unit}`.trim() }
+}
+
+export default function LedgerPage() {
+  const first = useRemote(() => api.ledger())
+  const [more, setMore] = useState<LedgerEntry[]>([])
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState('')
+  const next = cursor === undefined ? first.data?.cursor : cursor
+  const items = [...(first.data?.items ?? []), ...more]
+
+  const loadMore = async () => {
+    if (!next || loadingMore) return
+    setLoadingMore(true)
+    setMoreError('')
+    try {
+      const page = await api.ledger(next)
+      setMore((m) => [...m, ...page.items])
+      setCursor(page.cursor ?? null)
+    } catch (e) {
+      setMoreError(describeError(e))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  return (
+    <View className='page page-ledger'>
+      <StateView
+        loading={first.loading}
+        error={first.error}
+        empty={!!first.data && items.length === 0}
+        emptyText='还没有明细'
+        onRetry={() => {
+          setMore([])
+          setCursor(undefined)
+          first.reload()
+        }}
+      >
+        <View className='card'>
+          {items.map((e, i) => {
+            const d = describe(e)
+            return (
+              <View key={`${String(e.seq ?? '')}-${i}`} className='row ledger-row'>
+                <View>
+                  <Text className='ledger-title'>{d.title}</Text>
+                  <Text className='muted'> {fmtTime(e.at as string | undefined)}</Text>
+                </View>
+                <Text className={`row-value ledger-amount ${d.amount.startsWith('-') ? 'neg' : 'pos'}`}>{d.amount}</Text>
+              </View>
+            )
+          })}
+        </View>
+        <ErrorLine text={moreError} />
+        {next && (
+          <Button className='btn btn-plain ledger-more' loading={loadingMore} onClick={loadMore}>
+            加载更多
+          </Button>
+        )}
+      </StateView>
+    </View>
+  )
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import { View, Text, Button, Input } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api, ApiError } from '../../api'
+import { describeError } from '../../lib/errors'
+import { ROUTES } from '../../lib/nav'
+import { getReferrer, rememberReferrer, saveSession } from '../../lib/session'
+import { ErrorLine } from '../../components/StateView'
+
+// H5 in the local stage logs in with a nickname (the API's devOpenId); the mini-program
+// and any other stage use the WeChat login code.
+const devLogin = process.env.TARO_ENV !== 'weapp' && (process.env.TARO_APP_STAGE ?? 'local') === 'local'
+
+function leave(): void {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+  else Taro.reLaunch({ url: ROUTES.home })
+}
+
+export default function LoginPage() {
+  const ref = useRouter().params.ref
+  if (ref) rememberReferrer(ref)
+  const [name, setName] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const login = async () => {
+    if (busy) return
+    setError('')
+    let body: { code?: string; devOpenId?: string; referrer?: string }
+    if (devLogin) {
+      const nick = name.trim()
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(nick)) {
+        setError('请输入昵称：字母、数字、下划线或短横线')
+        return
+      }
+      body = { devOpenId: nick }
+    } else {
+      body = {}
+    }
+    setBusy(true)
+    try {
+      if (!devLogin) {
+        const r = await Taro.login()
+        if (!r.code) throw new ApiError(0, 'wechat_login_failed', r.errMsg)
+        body.code = r.code
+      }
+      const referrer = getReferrer()
+      if (referrer) body.referrer = referrer
+      const res = await api.login(body)
+      saveSession(res.token, res.userId)
+      leave()
+    } catch (e) {
+      setError(e instanceof ApiError ? describeError(e) : '登录失败，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page page-login'>
+      <View className='card'>
+        <Text className='card-title'>登录绿色积分商城</Text>
+        {devLogin ? (
+          <View>
+            <Text className='hint'>本地测试环境：输入一个昵称即可登录，同一昵称就是同一个账户。</Text>
+            <Input
+              className='input login-name'
+              placeholder='昵称'
+              value={name}
+              onInput={(e) => setName(e.detail.value)}
+              onConfirm={login}
+            />
+          </View>
+        ) : (
+          <Text className='hint'>使用微信账号一键登录。</Text>
+        )}
+        <ErrorLine text={error} />
+        <Button className='btn btn-primary login-submit' loading={busy} disabled={busy} onClick={login}>
+          {devLogin ? '登录' : '微信登录'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,57 @@
+import { View, Text } from '@tarojs/components'
+import Decimal from 'decimal.js'
+import { api } from '../../api'
+import { useRemote } from '../../lib/hooks'
+import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format'
+import { StateView } from '../../components/StateView'
+
+function Row({ label, value, cls }: { label: string; value: string; cls?: string }) {
+  return (
+    <View className='row'>
+      <Text className='row-label'>{label}</Text>
+      <Text className={`row-value ${cls ?? ''}`}>{value}</Text>
+    </View>
+  )
+}
+
+export default function PoolPage() {
+  const pool = useRemote(() => api.pool())
+  const p = pool.data
+  const capUsed =
+    p && new Decimal(p.supplyCap).gt(0) ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString() : '0'
+  return (
+    <View className='page page-pool'>
+      <StateView loading={pool.loading} error={pool.error} onRetry={pool.reload}>
+        {p && (
+          <View>
+            <View className='card'>
+              <Text className='muted'>积分价格</Text>
+              <Text className='big pool-price'>¥{p.priceDisplay || fmtPrice(p.price)}</Text>
+              <Text className='hint'>
+                价格 = 分红池资金 {fmtYuan(p.fund)} ÷ 流通积分 {fmtPoints(p.circulating)}
+              </Text>
+            </View>
+            <View className='card'>
+              <Text className='card-title'>资金与积分</Text>
+              <Row label='分红池资金' value={fmtYuan(p.fund)} cls='pool-fund' />
+              <Row label='流通积分' value={fmtPoints(p.circulating)} cls='pool-circulating' />
+              <Row label='其中：恒定积分储备' value={fmtPoints(p.treasury)} cls='pool-treasury' />
+              <Row label='累计发行' value={fmtPoints(p.issued)} cls='pool-issued' />
+              <Row label='累计回收销毁' value={fmtPoints(p.burned)} cls='pool-burned' />
+              <Row label='发行上限' value={fmtPoints(p.supplyCap)} cls='pool-cap' />
+              <Row label='上限已用' value={`${capUsed}%`} />
+              <Row label='变动次数' value={String(p.seq)} />
+            </View>
+            <View className='card'>
+              <Text className='card-title'>这些数字说明什么</Text>
+              <Text className='hint'>
+                分红池的钱来自每笔完成订单中固定计入的部分。每一个流通积分背后都有 ¥{fmtPrice(p.price)} 的池中资金；
+                卖出积分时从池中按价格付款并扣除手续费，手续费留在池中。积分不能转让或在外部交易，池中资金只用于回购积分。
+              </Text>
+            </View>
+          </View>
+        )}
+      </StateView>
+    </View>
+  )
+}
