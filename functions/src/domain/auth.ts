@@ -1,0 +1,49 @@
+// Login: a WeChat code (or, in the local stage only, a devOpenId) becomes a user and a token.
+import { createHash } from 'crypto';
+import { signToken } from '../auth/token';
+import { getWeChatLogin } from '../adapters/wechat';
+import { getUser, getUserIdByOpenId, userItem } from '../repo/repository';
+import { keys } from '../repo/keys';
+import { Tx } from './tx';
+import { HttpError } from '../http/errors';
+
+export interface LoginReq {
+  code?: string;
+  devOpenId?: string;
+  referrer?: string;
+}
+
+function staffOpenIds(): Set<string> {
+  return new Set((process.env.STAFF_OPEN_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+/** Derived from the openId so two first logins at once create one user, not two. */
+export const userIdFor = (openId: string) => 'u_' + createHash('sha256').update(openId).digest('hex').slice(0, 20);
+
+export async function login(req: LoginReq): Promise<{ token: string; userId: string }> {
+  let openId: string;
+  if (req.devOpenId !== undefined) {
+    if (process.env.STAGE !== 'local') throw new HttpError(400, 'dev_login_disabled', 'devOpenId works only in the local stage');
+    openId = `dev:${req.devOpenId}`;
+  } else if (req.code !== undefined) {
+    openId = (await getWeChatLogin().code2Session(req.code)).openId;
+  } else {
+    throw new HttpError(400, 'invalid_request', 'code is required');
+  }
+  let userId = await getUserIdByOpenId(openId);
+  if (!userId) {
+    userId = userIdFor(openId);
+    let referrer: string | undefined;
+    if (req.referrer && req.referrer !== userId && (await getUser(req.referrer))) referrer = req.referrer;
+    const tx = new Tx();
+    const createdAt = new Date().toISOString();
+    tx.add({ op: 'create', item: { ...keys.openId(openId), type: 'openid', userId } });
+    tx.add({ op: 'create', item: userItem({ userId, openId, role: staffOpenIds().has(openId) ? 'staff' : 'user', referrer, nickname: '', createdAt }) });
+    await tx.commit().catch(async (e) => {
+      if (!(await getUserIdByOpenId(openId))) throw e; // lost a race with our own twin: fine
+    });
+  }
+  const user = await getUser(userId);
+  const role = user?.role ?? 'user';
+  return { token: await signToken({ userId, role }), userId };
+}

@@ -1,0 +1,260 @@
+// Order lifecycle: created -> paid -> shipped -> completed (pool event), or refunded before
+// completion (no pool effect). Every transition is one transaction guarded by the status.
+import { randomBytes } from 'crypto';
+import Decimal from 'decimal.js';
+import { apply, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import { getParams, getPool, getProducts, getOrder, getWallet, orderItem, listOrders, type Order, type OrderLine, type PayWith } from '../repo/repository';
+import { keys } from '../repo/keys';
+import { Tx, StaleRead } from './tx';
+import { addLedger, addWalletWrites } from './ledger';
+import { claimOp, eventIdFor, type Idem } from './idempotency';
+import { addSubmission, awaitEvent } from './applier';
+import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
+import type { Reply } from '../http/wrapper';
+import { replyFor } from './submit';
+
+const MAX_ATTEMPTS = 5;
+
+export function newId(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+}
+
+export interface NewOrder {
+  items: Array<{ productId: string; qty: number }>;
+  payWith: PayWith;
+  address: { region: string; detail: string };
+}
+
+const invalidStatus = (o: { status: string }, want: string) =>
+  conflict('invalid_status', `the order is ${o.status}; this needs ${want}`);
+
+/** The public form of an order. */
+export function orderView(o: Order) {
+  return {
+    orderId: o.orderId,
+    status: o.status === 'completing' ? 'completing' : o.status,
+    items: o.items.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, price: l.price })),
+    amount: o.amount,
+    payWith: o.payWith,
+    ...(o.pointsCost ? { pointsCost: o.pointsCost } : {}),
+    address: o.address,
+    createdAt: o.createdAt,
+    ...(o.paidAt ? { paidAt: o.paidAt } : {}),
+    ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
+    ...(o.completedAt ? { completedAt: o.completedAt } : {}),
+    ...(o.refundedAt ? { refundedAt: o.refundedAt } : {}),
+    ...(o.pointsGranted !== undefined ? { pointsGranted: o.pointsGranted } : {}),
+    ...(o.priceAfter !== undefined ? { priceAfter: o.priceAfter } : {}),
+  };
+}
+
+export async function createOrder(userId: string, idem: Idem, req: NewOrder): Promise<Reply> {
+  // One line per product: a transaction may touch each stock item once.
+  const qty = new Map<string, number>();
+  for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
+  for (const [pid, q] of qty) if (q > 999) throw new HttpError(400, 'invalid_request', `quantity of ${pid} above 999`);
+  for (let attempt = 1; ; attempt++) {
+    const products = await getProducts([...qty.keys()]);
+    const lines: OrderLine[] = [];
+    let amount = new Decimal(0);
+    let contribution = new Decimal(0);
+    let dividend = new Decimal(0);
+    for (const [pid, q] of qty) {
+      const p = products.get(pid);
+      if (!p || !p.active) throw new HttpError(404, 'product_not_found', `product ${pid} not found`);
+      lines.push({ productId: pid, name: p.name, qty: q, price: p.price, poolContribution: p.poolContribution, dividendContribution: p.dividendContribution });
+      amount = amount.plus(new Decimal(p.price).times(q));
+      contribution = contribution.plus(new Decimal(p.poolContribution).times(q));
+      dividend = dividend.plus(new Decimal(p.dividendContribution).times(q));
+    }
+    const now = new Date().toISOString();
+    const order: Order = {
+      orderId: newId('o'),
+      userId,
+      status: req.payWith === 'wechat' ? 'created' : 'paid',
+      items: lines,
+      amount: amount.toFixed(2),
+      payWith: req.payWith,
+      // Redemptions contribute nothing to the pool (MODEL.md event 1).
+      contribution: req.payWith === 'equity' ? '0.00' : contribution.toFixed(2),
+      dividendContribution: req.payWith === 'equity' ? '0.00' : dividend.toFixed(2),
+      address: req.address,
+      createdAt: now,
+      ...(req.payWith === 'wechat' ? {} : { paidAt: now }),
+    };
+    const tx = new Tx();
+    if (req.payWith !== 'wechat') {
+      const { params } = await getParams();
+      const stored = await getWallet(userId);
+      const pool = await getPool(params);
+      let event: LedgerEvent;
+      if (req.payWith === 'equity') {
+        // Points are held at the live price now, burned at completion, returned on refund.
+        order.pointsCost = redemptionCost(pool, order.amount);
+        event = { kind: 'hold', user: userId, points: order.pointsCost, orderId: order.orderId };
+      } else {
+        event = { kind: 'spend', user: userId, tender: req.payWith, amount: order.amount, orderId: order.orderId };
+      }
+      const a = apply({ pool, wallets: { [userId]: stored.wallet } }, event, params);
+      addWalletWrites(tx, a.outcome, new Map([[userId, stored]]), a.state.wallets);
+      addLedger(tx, `${order.orderId}:pay`, a.outcome, now, { orderId: order.orderId });
+    }
+    const body = { orderId: order.orderId, status: order.status, amount: order.amount, ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}) };
+    tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
+    tx.add({ op: 'create', item: orderItem(order) });
+    for (const [pid, q] of qty) {
+      tx.add({ op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q }, new HttpError(409, 'out_of_stock', `not enough stock of ${pid}`));
+    }
+    try {
+      await tx.commit();
+      return { status: 201, body };
+    } catch (e) {
+      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}
+
+async function ownOrder(userId: string, orderId: string): Promise<Order> {
+  const o = await getOrder(orderId);
+  // Another user's order is reported as missing: ids are not secrets, but existence is.
+  if (!o || o.userId !== userId) throw notFound('order');
+  return o;
+}
+
+export async function getOwnOrder(userId: string, orderId: string) {
+  return orderView(await ownOrder(userId, orderId));
+}
+
+export async function listOwnOrders(userId: string, limit: number, cursor?: Record<string, string | number | boolean>) {
+  const r = await listOrders(userId, limit, cursor);
+  return { orders: r.orders.map(orderView), next: r.next };
+}
+
+/** Marks a created order paid (sandbox pay and the WeChat Pay notify). Idempotent. */
+export async function markPaid(orderId: string, opts: { userId?: string; transactionId?: string; amount?: string; paidAt?: string }) {
+  const o = await getOrder(orderId);
+  if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
+  if (opts.amount !== undefined && new Decimal(opts.amount).cmp(o.amount) !== 0) {
+    throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
+  }
+  if (o.status !== 'created') {
+    if (o.payWith === 'wechat' && o.paidAt) return { orderId, status: o.status }; // a repeated notice
+    throw invalidStatus(o, 'created');
+  }
+  const tx = new Tx();
+  tx.add(
+    { op: 'set', key: keys.order(orderId), values: { status: 'paid', paidAt: opts.paidAt ?? new Date().toISOString(), ...(opts.transactionId ? { transactionId: opts.transactionId } : {}) }, ifEquals: { status: 'created' } },
+    new StaleRead('order'),
+  );
+  try {
+    await tx.commit();
+  } catch (e) {
+    if (!(e instanceof StaleRead)) throw e;
+    const again = await getOrder(orderId);
+    if (again?.paidAt) return { orderId, status: again.status };
+    throw invalidStatus(again ?? o, 'created');
+  }
+  return { orderId, status: 'paid' };
+}
+
+export async function shipOrder(orderId: string) {
+  const o = await getOrder(orderId);
+  if (!o) throw notFound('order');
+  if (o.status !== 'paid') throw invalidStatus(o, 'paid');
+  const at = new Date().toISOString();
+  const tx = new Tx();
+  tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'shipped', shippedAt: at }, ifEquals: { status: 'paid' } }, invalidStatus(o, 'paid'));
+  // The auto-complete schedule reads this queue by shipping time.
+  tx.add({ op: 'create', item: { ...keys.shipped(at, orderId), type: 'shipped', orderId, shippedAt: at } });
+  await tx.commit();
+  return { orderId, status: 'shipped', shippedAt: at };
+}
+
+/** The pool event of a completed order: the one place completion rules are chosen. */
+export function completionEvent(o: Order): LedgerEvent {
+  if (o.payWith === 'equity') return { kind: 'redeem', user: o.userId, points: o.pointsCost!, orderId: o.orderId };
+  // Referrers, agent: filled here by the full programme (MODEL.md events 7 and commissions).
+  return {
+    kind: 'order_completed',
+    orderId: o.orderId,
+    buyer: o.userId,
+    amount: o.amount,
+    contribution: o.contribution,
+    dividendContribution: o.dividendContribution,
+  };
+}
+
+export const completionEventId = (orderId: string) => eventIdFor('order', orderId, 'complete');
+
+export function completionView(orderId: string, o: Outcome) {
+  return { orderId, status: 'completed', pointsGranted: o.pointsGranted ?? '0', priceAfter: o.priceAfter };
+}
+
+/**
+ * Starts completion (buyer confirm, staff, schedule): shipped -> completing plus the pending
+ * pool event in one transaction; the applier sets completed. `idem` claims the caller's key.
+ */
+export async function startCompletion(orderId: string, opts: { userId?: string; idem?: Idem }): Promise<{ eventId: string }> {
+  const o = await getOrder(orderId);
+  if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
+  const eventId = completionEventId(orderId);
+  if (o.status !== 'shipped') throw invalidStatus(o, 'shipped');
+  const tx = new Tx();
+  if (opts.idem) tx.add(claimOp(opts.idem, undefined, eventId), new IdempotencyRace());
+  tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'completing', eventId }, ifEquals: { status: 'shipped' } }, invalidStatus(o, 'shipped'));
+  if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
+  addSubmission(tx, { eventId, userId: o.userId, event: completionEvent(o), order: { orderId, revertTo: 'shipped' } }, invalidStatus(o, 'shipped'));
+  await tx.commit();
+  return { eventId };
+}
+
+export async function confirmOrder(userId: string, orderId: string, idem: Idem, resumeEventId?: string): Promise<Reply> {
+  let eventId = resumeEventId;
+  if (!eventId) ({ eventId } = await startCompletion(orderId, { userId, idem }));
+  return replyFor(await awaitEvent(eventId), eventId, (o) => completionView(orderId, o));
+}
+
+/** Staff or schedule: complete and wait for the outcome. */
+export async function completeOrder(orderId: string) {
+  const { eventId } = await startCompletion(orderId, {});
+  const rec = await awaitEvent(eventId);
+  if (!rec || rec.status === 'pending') return { orderId, status: 'completing', eventId };
+  if (rec.status === 'rejected') return { orderId, status: 'shipped', error: rec.error };
+  return completionView(orderId, rec.outcome as Outcome);
+}
+
+/** Refund before completion: the order goes to refunded, stock and tender come back. */
+export async function refundOrder(userId: string | undefined, orderId: string, idem?: Idem): Promise<Reply> {
+  for (let attempt = 1; ; attempt++) {
+    const o = await getOrder(orderId);
+    if (!o || (userId && o.userId !== userId)) throw notFound('order');
+    if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
+    const at = new Date().toISOString();
+    const tx = new Tx();
+    const body = { orderId, status: 'refunded' };
+    if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
+    tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'refunded', refundedAt: at }, ifEquals: { status: o.status } }, invalidStatus(o, o.status));
+    if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
+    for (const l of o.items) tx.add({ op: 'add', key: keys.product(l.productId), attr: 'stock', by: l.qty });
+    if (o.status !== 'created' && o.payWith !== 'wechat') {
+      const { params } = await getParams();
+      const stored = await getWallet(o.userId);
+      const pool = await getPool(params);
+      const event: LedgerEvent = o.payWith === 'equity'
+        ? { kind: 'unhold', user: o.userId, points: o.pointsCost!, orderId }
+        : { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: o.amount, orderId };
+      const a = apply({ pool, wallets: { [o.userId]: stored.wallet } }, event, params);
+      addWalletWrites(tx, a.outcome, new Map([[o.userId, stored]]), a.state.wallets);
+      addLedger(tx, `${orderId}:refund`, a.outcome, at, { orderId });
+    }
+    // WeChat-paid orders: the money goes back through WeChat Pay's refund API (not wired yet).
+    try {
+      await tx.commit();
+      return { status: 200, body };
+    } catch (e) {
+      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// A caller's pool event end to end: claim the key and record the event in one transaction,
+// drain, wait (bounded) for the own outcome, then answer (200/422) or 202 to poll.
+import type { LedgerEvent, Outcome } from '@greenpoints/shared';
+import { IdempotencyRace } from '../http/errors';
+import type { Ctx, Reply } from '../http/wrapper';
+import { addSubmission, awaitEvent, type OrderLink } from './applier';
+import { claimOp, eventIdFor } from './idempotency';
+import { Tx } from './tx';
+import type { EventRecord } from '../repo/repository';
+
+class AlreadySubmitted extends Error {}
+
+export interface SubmitOpts {
+  event: LedgerEvent;
+  eventId?: string;
+  order?: OrderLink;
+  /** Extra guarded changes in the same transaction (e.g. the order's status transition). */
+  extra?: Tx;
+}
+
+export function pendingReply(eventId: string): Reply {
+  return { status: 202, body: { eventId, status: 'pending', poll: `/events/${eventId}` }, final: false };
+}
+
+export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: Outcome) => unknown): Reply {
+  if (!rec || rec.status === 'pending') return pendingReply(eventId);
+  if (rec.status === 'rejected') {
+    const err = rec.error ?? { code: 'rejected', message: 'the event was refused' };
+    return { status: err.code === 'invalid_amount' ? 400 : 422, body: { error: err }, final: true };
+  }
+  return { status: 200, body: ok(rec.outcome as Outcome), final: true };
+}
+
+/** Records `opts.event` (unless resuming) and waits for its outcome. */
+export async function submitAndWait(ctx: Ctx<unknown>, opts: SubmitOpts, ok: (o: Outcome) => unknown): Promise<Reply> {
+  const idem = ctx.idem!;
+  const eventId = ctx.resumeEventId ?? opts.eventId ?? eventIdFor(ctx.userId, idem.key);
+  if (!ctx.resumeEventId) {
+    const tx = new Tx();
+    tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
+    if (opts.extra) tx.addAll(opts.extra);
+    addSubmission(tx, { eventId, userId: ctx.userId, event: opts.event, order: opts.order }, new AlreadySubmitted());
+    try {
+      await tx.commit();
+    } catch (e) {
+      if (!(e instanceof AlreadySubmitted)) throw e;
+    }
+  }
+  return replyFor(await awaitEvent(eventId), eventId, ok);
+}

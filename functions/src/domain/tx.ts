@@ -1,0 +1,48 @@
+// A transaction under construction: each guarded operation says which error its failed
+// condition means (out of stock, wrong order status, key already used …).
+import { transact, TxCancelled, MAX_TX_ITEMS, type TxOp } from '../repo/ddb';
+import { conflict } from '../http/errors';
+
+/** A failed guard that only means "re-read and try again" (a wallet's version moved). */
+export class StaleRead extends Error {
+  constructor(what: string) {
+    super(`stale read: ${what}`);
+    this.name = 'StaleRead';
+  }
+}
+
+export class Tx {
+  readonly ops: TxOp[] = [];
+  private readonly fails: Array<Error | undefined> = [];
+
+  add(op: TxOp, onFail?: Error): this {
+    this.ops.push(op);
+    this.fails.push(onFail);
+    return this;
+  }
+  addAll(other: Tx): this {
+    other.ops.forEach((op, i) => this.add(op, other.fails[i]));
+    return this;
+  }
+  get size(): number {
+    return this.ops.length;
+  }
+
+  async commit(): Promise<void> {
+    if (this.ops.length > MAX_TX_ITEMS) throw new Error(`transaction too large: ${this.ops.length}`);
+    try {
+      await transact(this.ops);
+    } catch (e) {
+      if (e instanceof TxCancelled) {
+        const failed = e.failedIndexes();
+        // Prefer a meaningful error (idempotency race, stock, status) over a stale read.
+        const meaningful = failed.map((i) => this.fails[i]).filter((f): f is Error => !!f && !(f instanceof StaleRead));
+        if (meaningful.length) throw meaningful[0];
+        const stale = failed.map((i) => this.fails[i]).find((f) => f instanceof StaleRead);
+        if (stale) throw stale;
+        throw conflict('conflict', 'a concurrent change won; try again');
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+// Wallet use cases: view, sell, convert, convert back (pool events through the applier),
+// withdrawal requests and staff decisions (wallet-only, one transaction each), the ledger.
+import Decimal from 'decimal.js';
+import { apply, levelFor, parsePositiveMoney, parsePositivePoints, price, priceDisplay, valueOf, type LedgerEvent, type Params } from '@greenpoints/shared';
+import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
+import { getItem, type Scalar } from '../repo/ddb';
+import { keys, gsi } from '../repo/keys';
+import type { Ctx, Reply } from '../http/wrapper';
+import { submitAndWait } from './submit';
+import { Tx, StaleRead } from './tx';
+import { addLedger, addWalletWrites } from './ledger';
+import { claimOp, type Idem } from './idempotency';
+import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
+import { newId } from './orders';
+
+export async function walletView(userId: string) {
+  const { params } = await getParams();
+  const [pool, { wallet: w }] = await Promise.all([getPool(params), getWallet(userId)]);
+  return {
+    equity: w.equity,
+    equityLocked: w.equityLocked,
+    equityHeld: w.equityHeld,
+    equityValue: valueOf(pool, w.equity),
+    constant: w.constant,
+    storeCredit: w.storeCredit,
+    cash: w.cash,
+    cashPending: w.cashPending,
+    withdrawn: w.withdrawn,
+    quota: w.quota,
+    dividendsPaid: w.dividendsPaid,
+    level: levelFor(params, new Decimal(w.equity).plus(w.equityLocked).toFixed()),
+    price: price(pool),
+    priceDisplay: priceDisplay(pool),
+  };
+}
+
+export async function sell(ctx: Ctx<{ points: string }>): Promise<Reply> {
+  const points = parsePositivePoints(ctx.body.points, 'points');
+  return submitAndWait(ctx, { event: { kind: 'sell', user: ctx.userId, points, reason: 'sell' } }, (o) => ({
+    points: o.points,
+    gross: o.gross,
+    fee: o.fee,
+    payout: o.payout,
+    priceBefore: o.priceBefore,
+    priceAfter: o.priceAfter,
+  }));
+}
+
+export async function convert(ctx: Ctx<{ points: string }>): Promise<Reply> {
+  const points = parsePositivePoints(ctx.body.points, 'points');
+  return submitAndWait(ctx, { event: { kind: 'convert', user: ctx.userId, points } }, (o) => ({
+    points: o.points,
+    constant: o.constant,
+    price: o.priceBefore,
+  }));
+}
+
+export async function convertBack(ctx: Ctx<{ amount: string }>): Promise<Reply> {
+  const amount = parsePositiveMoney(ctx.body.amount, 'amount');
+  return submitAndWait(ctx, { event: { kind: 'convert_back', user: ctx.userId, amount } }, (o) => ({
+    amount: o.constant,
+    points: o.points,
+    price: o.priceBefore,
+  }));
+}
+
+/** One wallet-only event as one transaction, retried when the wallet moved meanwhile. */
+export async function applyWalletEvent(user: string, eventId: string, event: LedgerEvent, extra: (tx: Tx) => void, params?: Params): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const p = params ?? (await getParams()).params;
+    const [pool, stored] = await Promise.all([getPool(p), getWallet(user)]);
+    const a = apply({ pool, wallets: { [user]: stored.wallet } }, event, p);
+    const tx = new Tx();
+    extra(tx);
+    addWalletWrites(tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
+    addLedger(tx, eventId, a.outcome, new Date().toISOString());
+    try {
+      await tx.commit();
+      return;
+    } catch (e) {
+      if (e instanceof StaleRead && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
+
+export async function requestWithdrawal(userId: string, idem: Idem, amountIn: string): Promise<Reply> {
+  const amount = parsePositiveMoney(amountIn, 'amount');
+  const withdrawalId = newId('w');
+  const at = new Date().toISOString();
+  const body = { withdrawalId, status: 'requested', amount };
+  await applyWalletEvent(userId, withdrawalId, { kind: 'withdraw_request', user: userId, amount, withdrawalId }, (tx) => {
+    tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
+    tx.add({
+      op: 'create',
+      item: { ...keys.withdrawal(withdrawalId), GSI1PK: gsi.withdrawals('requested'), GSI1SK: `${at}#${withdrawalId}`, type: 'withdrawal', withdrawalId, userId, amount, status: 'requested', createdAt: at },
+    });
+  });
+  return { status: 201, body };
+}
+
+/** Staff decision on a requested withdrawal; the payout itself goes through `pay` (the transfer adapter). */
+export async function decideWithdrawal(withdrawalId: string, approve: boolean, pay: (o: { withdrawalId: string; userId: string; amount: string }) => Promise<{ status: 'accepted' | 'rejected'; detail?: string }>) {
+  const w = await getItem(keys.withdrawal(withdrawalId));
+  if (!w) throw notFound('withdrawal');
+  if (w.status !== 'requested') throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
+  const userId = String(w.userId);
+  const amount = String(w.amount);
+  let approved = approve;
+  let detail: string | undefined;
+  if (approve) {
+    const r = await pay({ withdrawalId, userId, amount });
+    approved = r.status === 'accepted';
+    detail = r.detail;
+  }
+  const status = approved ? 'approved' : 'rejected';
+  const event: LedgerEvent = approved
+    ? { kind: 'withdraw_approve', user: userId, amount, withdrawalId }
+    : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
+  await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
+    tx.add(
+      { op: 'set', key: keys.withdrawal(withdrawalId), values: { status, GSI1PK: gsi.withdrawals(status), decidedAt: new Date().toISOString(), ...(detail ? { detail } : {}) }, ifEquals: { status: 'requested' } },
+      conflict('invalid_status', 'the withdrawal was decided meanwhile'),
+    );
+  });
+  return { withdrawalId, status, ...(detail ? { detail } : {}) };
+}
+
+// ---------- the ledger, paged ----------
+export function encodeCursor(c: Record<string, Scalar> | undefined): string | undefined {
+  return c ? Buffer.from(JSON.stringify(c)).toString('base64url') : undefined;
+}
+export function decodeCursor(s: string | undefined, pkMustBe: string, pkField = 'PK'): Record<string, Scalar> | undefined {
+  if (!s) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, Scalar>;
+    // A cursor must stay inside the caller's own partition.
+    if (typeof c !== 'object' || c === null || c[pkField] !== pkMustBe) throw new Error('foreign cursor');
+    for (const v of Object.values(c)) if (!['string', 'number'].includes(typeof v)) throw new Error('bad cursor');
+    return c;
+  } catch {
+    throw new HttpError(400, 'invalid_cursor', 'cursor is not valid');
+  }
+}
+
+export async function ledgerPage(userId: string, limit: number, cursor?: string) {
+  const r = await listLedger(userId, limit, decodeCursor(cursor, `USER#${userId}`));
+  return {
+    entries: r.entries.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      field: e.field,
+      delta: e.delta,
+      why: e.why,
+      eventId: e.eventId,
+      ...(e.orderId ? { orderId: e.orderId } : {}),
+    })),
+    cursor: encodeCursor(r.next),
+  };
+}

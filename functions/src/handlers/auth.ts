@@ -1,0 +1,5 @@
+import { route } from '../http/wrapper';
+import { loginBody } from '../http/schemas';
+import { login as doLogin } from '../domain/auth';
+
+export const login = route({ auth: false, body: loginBody }, async (c) => ({ body: await doLogin(c.body) }));

@@ -1,0 +1,19 @@
+// WeChat Pay's payment notice: no bearer token; parseNotify verifies the signature.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { getWeChatPay } from '../adapters/wechat';
+import { markPaid } from '../domain/orders';
+import { json, toErrorReply, MAX_BODY_BYTES, errorBody } from '../http/wrapper';
+
+export async function wechatPay(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    let raw = event.body ?? '';
+    if (event.isBase64Encoded) raw = Buffer.from(raw, 'base64').toString('utf8');
+    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return json(413, errorBody('payload_too_large', 'body too large'));
+    const notice = await getWeChatPay().parseNotify(event.headers ?? {}, raw);
+    await markPaid(notice.orderId, { transactionId: notice.transactionId, amount: notice.amount, paidAt: notice.paidAt });
+    return json(200, { code: 'SUCCESS', message: 'OK' });
+  } catch (e) {
+    const r = toErrorReply(e);
+    return json(r.status, r.body);
+  }
+}

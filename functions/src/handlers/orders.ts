@@ -1,0 +1,26 @@
+import { route } from '../http/wrapper';
+import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
+import { notFound } from '../http/errors';
+import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
+import { decodeCursor, encodeCursor } from '../domain/wallet';
+import { gsi } from '../repo/keys';
+
+export const create = route({ idempotent: true, body: newOrderBody }, async (c) => createOrder(c.userId, c.idem!, c.body));
+
+/** The local payment sandbox; production is paid through the WeChat Pay notify hook. */
+export const pay = route({ body: emptyBody }, async (c) => {
+  if (process.env.STAGE !== 'local') throw notFound('route');
+  return { body: await markPaid(c.path.id ?? '', { userId: c.userId }) };
+});
+
+export const confirm = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) => confirmOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId));
+
+export const refund = route({ idempotent: true, body: emptyBody }, async (c) => refundOrder(c.userId, c.path.id ?? '', c.idem!));
+
+export const get = route({}, async (c) => ({ body: await getOwnOrder(c.userId, c.path.id ?? '') }));
+
+export const list = route({}, async (c) => {
+  const q = pageQuery.parse(c.query);
+  const r = await listOwnOrders(c.userId, q.limit, decodeCursor(q.cursor, gsi.userOrders(c.userId), 'GSI1PK'));
+  return { body: { orders: r.orders, cursor: encodeCursor(r.next) } };
+});

@@ -1,0 +1,39 @@
+// Request bodies (zod at the edge). Amounts stay strings: the engine's parsers check their form.
+import { z } from 'zod';
+
+const amountString = z.string().max(40);
+
+export const loginBody = z
+  .object({
+    code: z.string().min(1).max(200).optional(),
+    devOpenId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]').optional(),
+    referrer: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const newOrderBody = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            productId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a product id'),
+            qty: z.number().int().min(1).max(99),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+    payWith: z.enum(['wechat', 'constant', 'storeCredit', 'equity']),
+    address: z.object({ region: z.string().min(1).max(100), detail: z.string().min(1).max(200) }).strict(),
+  })
+  .strict();
+
+export const pointsBody = z.object({ points: amountString }).strict();
+export const amountBody = z.object({ amount: amountString }).strict();
+export const emptyBody = z.object({}).strict();
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});

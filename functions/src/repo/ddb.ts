@@ -1,0 +1,363 @@
+// The only module that speaks to DynamoDB (with table.ts/local code for setup). Everything above
+// it sees plain items: attribute values are strings, integers (counters only: seq, version,
+// stock) or booleans. Money and points are always strings.
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  BatchGetItemCommand,
+  TransactWriteItemsCommand,
+  ScanCommand,
+  type AttributeValue,
+  type TransactWriteItem,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { tableName } from './table';
+
+export type Scalar = string | number | boolean;
+export type Item = Record<string, Scalar>;
+export interface Key {
+  PK: string;
+  SK: string;
+}
+
+// ---------- codec ----------
+function toAttr(v: Scalar): AttributeValue {
+  if (typeof v === 'string') return { S: v };
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new Error('only integer counters may be stored as numbers');
+    return { N: String(v) };
+  }
+  return { BOOL: v };
+}
+export function marshal(item: Item): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const [k, v] of Object.entries(item)) if (v !== undefined) out[k] = toAttr(v);
+  return out;
+}
+export function unmarshal(rec: Record<string, AttributeValue> | undefined): Item | undefined {
+  if (!rec) return undefined;
+  const out: Item = {};
+  for (const [k, a] of Object.entries(rec)) {
+    if (a.S !== undefined) out[k] = a.S;
+    else if (a.N !== undefined) out[k] = Number(a.N);
+    else if (a.BOOL !== undefined) out[k] = a.BOOL;
+  }
+  return out;
+}
+
+// ---------- client, retries, fault injection ----------
+let client: DynamoDBClient | undefined;
+export function ddb(): DynamoDBClient {
+  if (!client) {
+    const endpoint = process.env.DDB_ENDPOINT || (process.env.STAGE === 'local' ? 'http://127.0.0.1:8000' : undefined);
+    client = new DynamoDBClient({
+      region: process.env.AWS_REGION || 'ap-east-1',
+      endpoint,
+      // Local credentials are dummies; DynamoDB Local runs with -sharedDb so they do not matter.
+      credentials: endpoint ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
+      maxAttempts: 1, // our own bounded retry below is the only one, so totals stay bounded
+    });
+  }
+  return client;
+}
+
+/** Test hook: return an error to throw instead of calling DynamoDB (DynamoDB Local never conflicts). */
+export type FaultInjector = (op: string, attempt: number) => Error | undefined;
+let injector: FaultInjector | undefined;
+export function setFaultInjector(f: FaultInjector | undefined): void {
+  injector = f;
+}
+export const retryStats = { retries: 0 };
+
+export function awsError(name: string, message = name, extra: Record<string, unknown> = {}): Error {
+  const e = new Error(message) as Error & Record<string, unknown>;
+  e.name = name;
+  Object.assign(e, extra);
+  return e;
+}
+
+const RETRYABLE = new Set([
+  'TransactionConflictException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+interface CancelReason {
+  Code?: string;
+  Message?: string;
+}
+function reasonsOf(e: unknown): CancelReason[] {
+  const r = (e as { CancellationReasons?: CancelReason[] }).CancellationReasons;
+  return Array.isArray(r) ? r : [];
+}
+
+export function isRetryable(e: unknown): boolean {
+  const name = (e as { name?: string })?.name ?? '';
+  if (RETRYABLE.has(name)) return true;
+  if (name === 'TransactionCanceledException') {
+    // Retry only when nothing failed a condition: then a conflict or throttle was the cause.
+    const rs = reasonsOf(e);
+    return rs.length > 0 && rs.every((r) => !r.Code || r.Code === 'None' || r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+  }
+  return false;
+}
+
+const MAX_ATTEMPTS = 8;
+const BASE_MS = 15;
+const CAP_MS = 800;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function withRetry<T>(op: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const injected = injector?.(op, attempt);
+      if (injected) throw injected;
+      return await fn();
+    } catch (e) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      retryStats.retries++;
+      // Full jitter: spreads the retries of writers that collided.
+      await sleep(Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempt));
+    }
+  }
+}
+
+// ---------- operations ----------
+export async function getItem(key: Key, consistent = true): Promise<Item | undefined> {
+  const r = await withRetry('GetItem', () =>
+    ddb().send(new GetItemCommand({ TableName: tableName(), Key: marshal({ ...key }), ConsistentRead: consistent })),
+  );
+  return unmarshal(r.Item);
+}
+
+export async function batchGet(keys: Key[]): Promise<Item[]> {
+  const out: Item[] = [];
+  const uniq = [...new Map(keys.map((k) => [k.PK + '\u0000' + k.SK, k])).values()];
+  for (let i = 0; i < uniq.length; i += 100) {
+    let pending: Record<string, AttributeValue>[] = uniq.slice(i, i + 100).map((k) => marshal({ ...k }));
+    for (let round = 0; pending.length > 0 && round < MAX_ATTEMPTS; round++) {
+      const keysNow = pending;
+      const r = await withRetry('BatchGetItem', () =>
+        ddb().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: keysNow, ConsistentRead: true } } })),
+      );
+      for (const it of r.Responses?.[tableName()] ?? []) out.push(unmarshal(it)!);
+      pending = (r.UnprocessedKeys?.[tableName()]?.Keys as Record<string, AttributeValue>[] | undefined) ?? [];
+      if (pending.length) await sleep(20 * (round + 1));
+    }
+    if (pending.length) throw awsError('ThrottlingException', 'batch get left unprocessed keys');
+  }
+  return out;
+}
+
+export async function putItem(item: Item, ifNotExists = false): Promise<void> {
+  await withRetry('PutItem', () =>
+    ddb().send(
+      new PutItemCommand({
+        TableName: tableName(),
+        Item: marshal(item),
+        ...(ifNotExists ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+      }),
+    ),
+  );
+}
+
+export interface QueryOpts {
+  pk: string;
+  skPrefix?: string;
+  skLessThan?: string;
+  index?: 'GSI1';
+  limit?: number;
+  newestFirst?: boolean;
+  cursor?: Record<string, Scalar>;
+  consistent?: boolean;
+}
+export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Record<string, Scalar> }> {
+  const pkName = o.index ? 'GSI1PK' : 'PK';
+  const skName = o.index ? 'GSI1SK' : 'SK';
+  const values: Record<string, Scalar> = { ':pk': o.pk };
+  let cond = '#pk = :pk';
+  if (o.skPrefix !== undefined) {
+    cond += ' AND begins_with(#sk, :sp)';
+    values[':sp'] = o.skPrefix;
+  } else if (o.skLessThan !== undefined) {
+    cond += ' AND #sk < :lt';
+    values[':lt'] = o.skLessThan;
+  }
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: o.index,
+    KeyConditionExpression: cond,
+    ExpressionAttributeNames: { '#pk': pkName, ...(cond.includes('#sk') ? { '#sk': skName } : {}) },
+    ExpressionAttributeValues: marshal(values),
+    Limit: o.limit,
+    ScanIndexForward: !o.newestFirst,
+    ExclusiveStartKey: o.cursor ? marshal(o.cursor) : undefined,
+    ConsistentRead: o.index ? false : o.consistent ?? true,
+  };
+  const r = await withRetry('Query', () => ddb().send(new QueryCommand(input)));
+  return { items: (r.Items ?? []).map((i) => unmarshal(i)!), next: unmarshal(r.LastEvaluatedKey) };
+}
+
+/** Every item of a partition (bounded by `max`), following pages. */
+export async function queryAll(o: QueryOpts, max = 100000): Promise<Item[]> {
+  const out: Item[] = [];
+  let cursor: Record<string, Scalar> | undefined;
+  do {
+    const r = await query({ ...o, cursor });
+    out.push(...r.items);
+    cursor = r.next;
+  } while (cursor && out.length < max);
+  return out;
+}
+
+export async function scanAll(max = 1000000): Promise<Item[]> {
+  const out: Item[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const r = await withRetry('Scan', () =>
+      ddb().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start, ConsistentRead: true })),
+    );
+    for (const i of r.Items ?? []) out.push(unmarshal(i)!);
+    start = r.LastEvaluatedKey;
+  } while (start && out.length < max);
+  return out;
+}
+
+// ---------- transactions ----------
+/**
+ * One operation in a TransactWriteItems. Conditions are named, not written as expressions,
+ * so callers cannot write an unguarded money change by accident.
+ */
+export type TxOp =
+  | { op: 'create'; item: Item } // attribute_not_exists: ledger entries, records, new items
+  | { op: 'put'; item: Item; ifVersion: number | null } // null: must not exist yet; else version = n
+  | { op: 'putIf'; item: Item; ifEquals: Record<string, Scalar> } // e.g. order status, pool seq
+  | { op: 'set'; key: Key; values: Item; ifEquals: Record<string, Scalar>; remove?: string[] }
+  | { op: 'add'; key: Key; attr: string; by: number; atLeast?: number } // stock: never below 0
+  | { op: 'delete'; key: Key; mustExist?: boolean }
+  | { op: 'check'; key: Key; ifEquals: Record<string, Scalar> };
+
+export class TxCancelled extends Error {
+  constructor(
+    readonly reasons: string[], // one per op: 'None', 'ConditionalCheckFailed', …
+    readonly ops: TxOp[],
+  ) {
+    super('transaction cancelled: ' + reasons.join(','));
+    this.name = 'TxCancelled';
+  }
+  failedIndexes(): number[] {
+    return this.reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [i] : []));
+  }
+}
+
+function equalsCondition(eq: Record<string, Scalar>, names: Record<string, string>, values: Record<string, Scalar>): string {
+  return Object.entries(eq)
+    .map(([k, v], i) => {
+      names[`#c${i}`] = k;
+      values[`:c${i}`] = v;
+      return `#c${i} = :c${i}`;
+    })
+    .join(' AND ');
+}
+
+function toTransactItem(t: TxOp): TransactWriteItem {
+  const TableName = tableName();
+  switch (t.op) {
+    case 'create':
+      return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
+    case 'put': {
+      if (t.ifVersion === null) return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
+      return {
+        Put: {
+          TableName,
+          Item: marshal(t.item),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: marshal({ ':v': t.ifVersion }),
+        },
+      };
+    }
+    case 'putIf': {
+      const names: Record<string, string> = {};
+      const values: Record<string, Scalar> = {};
+      const cond = equalsCondition(t.ifEquals, names, values);
+      return { Put: { TableName, Item: marshal(t.item), ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: marshal(values) } };
+    }
+    case 'set': {
+      const names: Record<string, string> = {};
+      const values: Record<string, Scalar> = {};
+      const cond = equalsCondition(t.ifEquals, names, values);
+      const sets = Object.entries(t.values).map(([k, v], i) => {
+        names[`#s${i}`] = k;
+        values[`:s${i}`] = v;
+        return `#s${i} = :s${i}`;
+      });
+      const removes = (t.remove ?? []).map((k, i) => {
+        names[`#r${i}`] = k;
+        return `#r${i}`;
+      });
+      const update = (sets.length ? 'SET ' + sets.join(', ') : '') + (removes.length ? ' REMOVE ' + removes.join(', ') : '');
+      return {
+        Update: {
+          TableName,
+          Key: marshal({ ...t.key }),
+          UpdateExpression: update,
+          ConditionExpression: cond,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshal(values),
+        },
+      };
+    }
+    case 'add': {
+      const values: Record<string, Scalar> = { ':by': t.by };
+      let cond = 'attribute_exists(PK)';
+      if (t.atLeast !== undefined) {
+        // a decrement of n is allowed only while the counter holds at least n
+        values[':min'] = t.atLeast;
+        cond += ' AND #a >= :min';
+      }
+      return {
+        Update: {
+          TableName,
+          Key: marshal({ ...t.key }),
+          UpdateExpression: 'SET #a = #a + :by',
+          ConditionExpression: cond,
+          ExpressionAttributeNames: { '#a': t.attr },
+          ExpressionAttributeValues: marshal(values),
+        },
+      };
+    }
+    case 'delete':
+      return { Delete: { TableName, Key: marshal({ ...t.key }), ...(t.mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}) } };
+    case 'check': {
+      const names: Record<string, string> = {};
+      const values: Record<string, Scalar> = {};
+      const cond = equalsCondition(t.ifEquals, names, values);
+      return { ConditionCheck: { TableName, Key: marshal({ ...t.key }), ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: marshal(values) } };
+    }
+  }
+}
+
+export const MAX_TX_ITEMS = 100;
+
+/** All or nothing. Throws TxCancelled (with per-op reasons) when a condition fails. */
+export async function transact(ops: TxOp[], token?: string): Promise<void> {
+  if (ops.length === 0) return;
+  if (ops.length > MAX_TX_ITEMS) throw new Error(`transaction of ${ops.length} items exceeds ${MAX_TX_ITEMS}`);
+  const items = ops.map(toTransactItem);
+  try {
+    await withRetry('TransactWriteItems', () =>
+      ddb().send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })),
+    );
+  } catch (e) {
+    if ((e as { name?: string }).name === 'TransactionCanceledException') {
+      throw new TxCancelled(reasonsOf(e).map((r) => r.Code ?? 'None'), ops);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+// Key builders: the single place where the table's key layout (docs/data-model.md) is spelled.
+import type { Key } from './ddb';
+
+export const pad = (n: number, width = 12) => String(n).padStart(width, '0');
+
+export const keys = {
+  pool: (): Key => ({ PK: 'POOL', SK: 'STATE' }),
+  pending: (at: string, eventId: string): Key => ({ PK: 'POOL', SK: `PENDING#${at}#${eventId}` }),
+  poolEvent: (seq: number): Key => ({ PK: 'POOL', SK: `EVENT#${pad(seq)}` }),
+  event: (eventId: string): Key => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
+  config: (): Key => ({ PK: 'CONFIG', SK: 'PARAMS' }),
+  configVersion: (v: number): Key => ({ PK: 'CONFIG', SK: `V#${pad(v, 6)}` }),
+  product: (productId: string): Key => ({ PK: `PRODUCT#${productId}`, SK: 'META' }),
+  user: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  openId: (openId: string): Key => ({ PK: `OPENID#${openId}`, SK: 'OPENID' }),
+  wallet: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'WALLET' }),
+  ledger: (userId: string, at: string, eventId: string, n: number): Key => ({
+    PK: `USER#${userId}`,
+    SK: `LEDGER#${at}#${eventId}#${pad(n, 3)}`,
+  }),
+  idem: (userId: string, idemKey: string): Key => ({ PK: `USER#${userId}`, SK: `IDEM#${idemKey}` }),
+  order: (orderId: string): Key => ({ PK: `ORDER#${orderId}`, SK: 'META' }),
+  shipped: (shippedAt: string, orderId: string): Key => ({ PK: 'SHIPPED', SK: `${shippedAt}#${orderId}` }),
+  withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
+  audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+};
+
+export const gsi = {
+  products: 'PRODUCTS',
+  userOrders: (userId: string) => `USER#${userId}#ORDERS`,
+  withdrawals: (status: string) => `WITHDRAWALS#${status}`,
+};

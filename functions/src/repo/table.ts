@@ -1,0 +1,31 @@
+// The one table definition. Local creation uses it; serverless.yml declares the same
+// (a unit test compares them, so keep both in sync).
+export const TABLE_NAME_DEFAULT = 'greenpoints-local';
+
+export function tableName(): string {
+  return process.env.TABLE_NAME || TABLE_NAME_DEFAULT;
+}
+
+export const TABLE_DEFINITION = {
+  AttributeDefinitions: [
+    { AttributeName: 'PK', AttributeType: 'S' },
+    { AttributeName: 'SK', AttributeType: 'S' },
+    { AttributeName: 'GSI1PK', AttributeType: 'S' },
+    { AttributeName: 'GSI1SK', AttributeType: 'S' },
+  ],
+  KeySchema: [
+    { AttributeName: 'PK', KeyType: 'HASH' },
+    { AttributeName: 'SK', KeyType: 'RANGE' },
+  ],
+  GlobalSecondaryIndexes: [
+    {
+      IndexName: 'GSI1',
+      KeySchema: [
+        { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+        { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    },
+  ],
+  BillingMode: 'PAY_PER_REQUEST',
+} as const;

@@ -1,0 +1,181 @@
+// Staff functions: each takes a JSON event (cloud console, or `npm run staff -- <name> '<json>'`),
+// checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
+import { randomBytes } from 'crypto';
+import { z, ZodError } from 'zod';
+import { mergeParams, parsePositivePoints, isRuleError } from '@greenpoints/shared';
+import { verifyToken, AuthError } from '../auth/token';
+import { getWeChatTransfer } from '../adapters/wechat';
+import { putItem, query, transact } from '../repo/ddb';
+import { keys } from '../repo/keys';
+import { getParams, getUser, productItem } from '../repo/repository';
+import { shipOrder as ship, completeOrder as complete, refundOrder as refund } from '../domain/orders';
+import { decideWithdrawal } from '../domain/wallet';
+import { drain, addSubmission, awaitEvent } from '../domain/applier';
+import { eventIdFor } from '../domain/idempotency';
+import { Tx } from '../domain/tx';
+import { HttpError } from '../http/errors';
+import { reconcile as runReconcile } from './reconcile';
+
+export interface StaffResult {
+  ok: boolean;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+type StaffEvent = Record<string, unknown> & { token?: string; source?: string };
+
+async function audit(name: string, actor: string, input: unknown, outcome: StaffResult): Promise<void> {
+  const at = new Date().toISOString();
+  const redacted = { ...(input as Record<string, unknown>) };
+  delete redacted.token;
+  await putItem({ ...keys.audit(at, randomBytes(4).toString('hex')), type: 'audit', at, actor, fn: name, input: JSON.stringify(redacted).slice(0, 8000), ok: outcome.ok, ...(outcome.error ? { error: outcome.error.code } : {}) }).catch(() => undefined);
+}
+
+function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (input: z.infer<S>, actor: string) => Promise<unknown>, opts: { scheduled?: boolean } = {}) {
+  return async (event: StaffEvent): Promise<StaffResult> => {
+    let actor = 'unknown';
+    let out: StaffResult;
+    try {
+      if (opts.scheduled && event?.source === 'schedule') actor = 'schedule';
+      else {
+        const claims = await verifyToken(typeof event?.token === 'string' ? event.token : '');
+        if (claims.role !== 'staff') throw new HttpError(403, 'forbidden', 'a staff role is required');
+        actor = claims.userId;
+      }
+      const { token: _t, source: _s, ...rest } = event ?? {};
+      out = { ok: true, result: await fn(schema.parse(rest), actor) };
+    } catch (e) {
+      if (e instanceof HttpError || e instanceof AuthError || isRuleError(e)) out = { ok: false, error: { code: e.code, message: e.message } };
+      else if (e instanceof ZodError) out = { ok: false, error: { code: 'invalid_request', message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+      else {
+        console.error(`[staff ${name}]`, e);
+        out = { ok: false, error: { code: 'internal', message: (e as Error).message } };
+      }
+    }
+    await audit(name, actor, event, out);
+    return out;
+  };
+}
+
+const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
+
+export const shipOrder = staff('ship-order', orderRef, async ({ orderId }) => ship(orderId));
+export const completeOrder = staff('complete-order', orderRef, async ({ orderId }) => complete(orderId));
+export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => (await refund(undefined, orderId)).body);
+
+/** Completes orders shipped more than autoCompleteDays ago (the after-sale window closed). */
+export const autoComplete = staff(
+  'auto-complete',
+  z.object({ now: z.string().datetime().optional(), max: z.number().int().min(1).max(500).optional() }).passthrough(),
+  async ({ now, max }) => {
+    const { params } = await getParams();
+    const cutoff = new Date(new Date(now ?? Date.now()).getTime() - params.autoCompleteDays * 86400_000).toISOString();
+    const due = await query({ pk: 'SHIPPED', skLessThan: cutoff, limit: max ?? 200 });
+    const done: unknown[] = [];
+    for (const it of due.items) {
+      try {
+        done.push(await complete(String(it.orderId)));
+      } catch (e) {
+        done.push({ orderId: it.orderId, error: (e as Error).message });
+      }
+    }
+    return { cutoff, completed: done };
+  },
+  { scheduled: true },
+);
+
+export const drainPool = staff('drain-pool', z.object({}).passthrough(), async () => {
+  await drain();
+  return { drained: true };
+}, { scheduled: true });
+
+const money = z.string().regex(/^(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?$/);
+export const upsertProduct = staff(
+  'upsert-product',
+  z
+    .object({
+      productId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      name: z.string().min(1).max(100),
+      price: money,
+      poolContribution: money,
+      dividendContribution: money.default('0.00'),
+      stock: z.number().int().min(0).max(10_000_000),
+      image: z.string().max(500).default(''),
+      active: z.boolean().default(true),
+    })
+    .strict()
+    .refine((p) => Number(p.poolContribution) + Number(p.dividendContribution) <= Number(p.price), 'contributions above the price'),
+  async (p) => {
+    const norm = { ...p, price: Number(p.price).toFixed(2), poolContribution: Number(p.poolContribution).toFixed(2), dividendContribution: Number(p.dividendContribution).toFixed(2) };
+    await putItem(productItem(norm));
+    return norm;
+  },
+);
+
+export const setConfig = staff('set-config', z.object({ change: z.record(z.unknown()) }).strict(), async ({ change }) => {
+  const cur = await getParams(true);
+  const next = mergeParams(cur.params, change);
+  const version = cur.version + 1;
+  const at = new Date().toISOString();
+  // The new version and its history record in one transaction, guarded by the old version.
+  await transact([
+    cur.version === 0
+      ? { op: 'put', item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at }, ifVersion: null }
+      : { op: 'put', item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at }, ifVersion: cur.version },
+    { op: 'create', item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at } },
+  ]);
+  return { version, params: next };
+});
+
+async function poolEventAsStaff(kind: string, actor: string, user: string, requestId: string, event: Parameters<typeof addSubmission>[1]['event']) {
+  if (!(await getUser(user))) throw new HttpError(404, 'not_found', 'user not found');
+  const eventId = eventIdFor(`staff:${kind}`, requestId);
+  const tx = new Tx();
+  addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
+  await tx.commit().catch((e) => {
+    if ((e as Error).message !== 'duplicate') throw e;
+  });
+  const rec = await awaitEvent(eventId);
+  return { eventId, status: rec?.status ?? 'pending', outcome: rec?.outcome, error: rec?.error, by: actor };
+}
+
+export const buyback = staff(
+  'buyback',
+  z.object({ userId: z.string().min(1), points: z.string(), requestId: z.string().min(1).max(64) }).strict(),
+  async ({ userId, points, requestId }, actor) =>
+    poolEventAsStaff('buyback', actor, userId, requestId, { kind: 'sell', user: userId, points: parsePositivePoints(points), reason: 'buyback' }),
+);
+
+export const grant = staff(
+  'grant',
+  z.object({ userId: z.string().min(1), points: z.string(), locked: z.boolean().default(false), reason: z.string().min(1).max(40), requestId: z.string().min(1).max(64) }).strict(),
+  async ({ userId, points, locked, reason, requestId }, actor) =>
+    poolEventAsStaff('grant', actor, userId, requestId, { kind: 'grant', user: userId, points: parsePositivePoints(points), locked, reason }),
+);
+
+export const approveWithdrawal = staff(
+  'approve-withdrawal',
+  z.object({ withdrawalId: z.string().min(1).max(64), approve: z.boolean().default(true) }).strict(),
+  async ({ withdrawalId, approve }) =>
+    decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
+      const u = await getUser(userId);
+      return getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
+    }),
+);
+
+export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
+
+/** name (as typed on the command line) -> function */
+export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {
+  'ship-order': shipOrder,
+  'complete-order': completeOrder,
+  'refund-order': refundOrder,
+  'auto-complete': autoComplete,
+  'drain-pool': drainPool,
+  'upsert-product': upsertProduct,
+  'set-config': setConfig,
+  buyback,
+  grant,
+  'approve-withdrawal': approveWithdrawal,
+  reconcile,
+};

@@ -1,0 +1,136 @@
+// Reconcile: checks MODEL.md's invariants over the whole table and names what breaks.
+// I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
+// pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
+import Decimal from 'decimal.js';
+import { apply, emptyPool, emptyWallet, type LedgerEvent, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
+import { scanAll, type Item } from '../repo/ddb';
+import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
+
+const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
+
+export interface ReconcileReport {
+  clean: boolean;
+  problems: string[];
+  totals: Record<string, string | number>;
+}
+
+export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
+  const all = items ?? (await scanAll());
+  const problems: string[] = [];
+  const { params } = await getParams(true);
+  const poolIt = all.find((i) => i.PK === 'POOL' && i.SK === 'STATE');
+  const pool = toPool(poolIt, params);
+
+  const wallets = new Map<string, Wallet>();
+  for (const i of all.filter((i) => i.type === 'wallet')) wallets.set(String(i.userId), toWallet(i).wallet);
+
+  // I5 (wallets): each wallet is the sum of its ledger deltas, field by field.
+  const sums = new Map<string, Map<string, Decimal>>();
+  const cashFromOutside = { dividends: new Decimal(0), commissions: new Decimal(0) };
+  for (const l of all.filter((i) => i.type === 'ledger')) {
+    const u = String(l.userId);
+    const f = String(l.field);
+    const m = sums.get(u) ?? new Map<string, Decimal>();
+    m.set(f, (m.get(f) ?? new Decimal(0)).plus(D(l.delta)));
+    sums.set(u, m);
+    if (f === 'cash') {
+      const why = String(l.why);
+      if (why === 'dividend') cashFromOutside.dividends = cashFromOutside.dividends.plus(D(l.delta));
+      if (why.startsWith('commission') || why.startsWith('agent')) cashFromOutside.commissions = cashFromOutside.commissions.plus(D(l.delta));
+    }
+  }
+  for (const u of new Set([...wallets.keys(), ...sums.keys()])) {
+    const w = wallets.get(u) ?? emptyWallet();
+    const m = sums.get(u) ?? new Map<string, Decimal>();
+    for (const f of Object.keys(emptyWallet()) as Array<keyof Wallet>) {
+      const want = m.get(f) ?? new Decimal(0);
+      if (!D(w[f]).eq(want)) problems.push(`I5 wallet ${u}.${f} is ${w[f]} but its ledger sums to ${want.toFixed()}`);
+      if (D(w[f]).isNegative()) problems.push(`wallet ${u}.${f} is negative: ${w[f]}`);
+    }
+  }
+
+  // I5 (pool) and I3: replay the stored pool events in seq order from empty.
+  const events = all.filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('EVENT#')).sort((a, b) => Number(a.seq) - Number(b.seq));
+  const paramsByVersion = new Map<number, Params>();
+  let replayed: PoolState = emptyPool(await getParamsVersion(0));
+  let lastPrice = new Decimal(replayed.lastPrice);
+  let contributions = new Decimal(0);
+  for (const [idx, e] of events.entries()) {
+    const seq = Number(e.seq);
+    if (seq !== idx + 1) {
+      problems.push(`I5 pool event seq ${seq} found where ${idx + 1} was expected`);
+      break;
+    }
+    const v = Number(e.paramsVersion ?? 0);
+    if (!paramsByVersion.has(v)) paramsByVersion.set(v, await getParamsVersion(v));
+    const event = JSON.parse(String(e.event)) as LedgerEvent;
+    const before = JSON.parse(String(e.walletsBefore ?? '{}')) as Record<string, Wallet>;
+    try {
+      const a = apply({ pool: replayed, wallets: before }, event, paramsByVersion.get(v)!);
+      const stored = JSON.parse(String(e.outcome));
+      if (JSON.stringify(a.outcome) !== JSON.stringify(stored)) problems.push(`I5 pool event ${seq} (${event.kind}) replays to another outcome`);
+      replayed = a.state.pool;
+      const p = new Decimal(a.outcome.priceAfter);
+      if (p.lt(lastPrice)) problems.push(`I3 price fell at event ${seq}: ${lastPrice.toFixed()} -> ${p.toFixed()}`);
+      lastPrice = p;
+      if (event.kind === 'order_completed') contributions = contributions.plus(D(event.contribution));
+    } catch (err) {
+      problems.push(`I5 pool event ${seq} (${event.kind}) does not replay: ${(err as Error).message}`);
+      break;
+    }
+  }
+  for (const f of ['fund', 'circulating', 'treasury', 'issued', 'burned', 'contributions', 'grantFunding', 'payouts'] as const) {
+    if (!D(replayed[f]).eq(D(pool[f]))) problems.push(`I5 pool.${f} is ${pool[f]} but the replay gives ${replayed[f]}`);
+  }
+  if (replayed.seq !== pool.seq) problems.push(`I5 pool.seq is ${pool.seq} but ${events.length} pool events are stored`);
+
+  // I1
+  let held = new Decimal(0);
+  let constant = new Decimal(0);
+  let cashSide = new Decimal(0);
+  for (const w of wallets.values()) {
+    held = held.plus(D(w.equity)).plus(D(w.equityLocked)).plus(D(w.equityHeld));
+    constant = constant.plus(D(w.constant));
+    cashSide = cashSide.plus(D(w.cash)).plus(D(w.cashPending)).plus(D(w.withdrawn));
+  }
+  if (!D(pool.circulating).eq(held.plus(D(pool.treasury)))) {
+    problems.push(`I1 circulating ${pool.circulating} ≠ Σ(equity + locked + held) ${held.toFixed()} + treasury ${pool.treasury}`);
+  }
+  if (!D(pool.issued).eq(D(pool.circulating).plus(D(pool.burned)))) problems.push(`I1 issued ${pool.issued} ≠ circulating + burned`);
+  if (D(pool.issued).gt(D(params.supplyCap))) problems.push(`I1 issued ${pool.issued} above the supply cap ${params.supplyCap}`);
+  // I2
+  const fundWant = D(pool.contributions).plus(D(pool.grantFunding)).minus(D(pool.payouts));
+  if (!D(pool.fund).eq(fundWant)) problems.push(`I2 fund ${pool.fund} ≠ contributions + grants − payouts ${fundWant.toFixed()}`);
+  if (D(pool.fund).isNegative()) problems.push(`I2 fund is negative`);
+  if (!contributions.eq(D(pool.contributions))) problems.push(`I2 pool.contributions ${pool.contributions} ≠ Σ completed orders' contributions ${contributions.toFixed()}`);
+  // I4
+  const circ = D(pool.circulating);
+  const price = circ.isZero() ? D(pool.lastPrice) : D(pool.fund).div(circ);
+  if (constant.gt(D(pool.treasury).times(price))) problems.push(`I4 constant outstanding ${constant.toFixed()} > treasury × price ${D(pool.treasury).times(price).toFixed()}`);
+  // I6
+  const cashWant = D(pool.payouts).plus(cashFromOutside.dividends).plus(cashFromOutside.commissions);
+  if (!cashSide.eq(cashWant)) problems.push(`I6 Σ cash + pending + withdrawn ${cashSide.toFixed()} ≠ payouts + dividends + commissions ${cashWant.toFixed()}`);
+
+  // Operational checks: nothing left pending, no oversold stock, completed orders have their event.
+  const pending = all.filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('PENDING#'));
+  if (pending.length) problems.push(`${pending.length} pool events still pending (run drain-pool)`);
+  for (const p of all.filter((i) => i.type === 'product')) if (Number(p.stock) < 0) problems.push(`product ${String(p.productId)} stock is ${String(p.stock)}`);
+  const eventIds = new Set(events.map((e) => String(e.eventId)));
+  for (const o of all.filter((i) => i.type === 'order')) {
+    if (o.status === 'completed' && !eventIds.has(String(o.eventId))) problems.push(`order ${String(o.orderId)} is completed without its pool event`);
+  }
+
+  return {
+    clean: problems.length === 0,
+    problems,
+    totals: {
+      items: all.length,
+      wallets: wallets.size,
+      poolEvents: events.length,
+      price: price.toFixed(),
+      fund: pool.fund,
+      circulating: pool.circulating,
+      treasury: pool.treasury,
+    },
+  };
+}

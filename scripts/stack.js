@@ -1,0 +1,191 @@
+// The local stack: DynamoDB Local, the table and seed, the offline API (serverless-offline),
+// and the H5 app when its server module exists. Used by `npm start` and `npm test`.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const { startDynamoLocal, waitForPort } = require('../functions/src/local/ddb-local.js');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let tsxRegistered = false;
+function requireTs(file) {
+  if (!tsxRegistered) {
+    require('tsx/cjs/api').register();
+    tsxRegistered = true;
+  }
+  return require(file);
+}
+
+/** Creates the table (if missing) and seeds demo products, in this process. */
+async function setupTable(ddbEndpoint) {
+  process.env.STAGE = 'local';
+  process.env.DDB_ENDPOINT = ddbEndpoint;
+  const { setupLocal } = requireTs(path.join(root, 'functions/src/local/setup.ts'));
+  return setupLocal();
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function run(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const c = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+    c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function startH5(h5Port, apiUrl, log) {
+  const serveModule = path.join(root, 'client/scripts/serve-h5.js');
+  if (!fs.existsSync(serveModule)) {
+    log(`[stack] H5 skipped: ${path.relative(root, serveModule)} does not exist yet`);
+    return undefined;
+  }
+  const index = path.join(root, 'client/dist/h5/index.html');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const sources = Math.max(newestMtime(path.join(root, 'client/src')), newestMtime(path.join(root, 'shared/src')), newestMtime(path.join(root, 'client/config')));
+  if (built < sources) {
+    log('[stack] building the H5 app (npm run build:h5) …');
+    await run('npm', ['run', 'build:h5', '-w', '@greenpoints/client'], { TARO_APP_API_BASE: '/api' });
+  }
+  const { startH5Server } = require(serveModule);
+  const server = await startH5Server({ host: '127.0.0.1', port: h5Port, dir: path.join(root, 'client/dist/h5'), apiUrl });
+  return server;
+}
+
+async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
+  const lambdaPort = await freePort();
+  const env = {
+    ...process.env,
+    STAGE: 'local',
+    DDB_ENDPOINT: ddbEndpoint,
+    TABLE_NAME: tableName,
+    // Each stack builds into its own folder, so npm start and npm test can run side by side.
+    ESBUILD_WORK_FOLDER: `.esbuild/${apiPort}`,
+    SLS_TELEMETRY_DISABLED: '1',
+    SLS_NOTIFICATIONS_MODE: 'off',
+  };
+  const args = [
+    path.join(root, 'node_modules/serverless/bin/serverless.js'),
+    'offline',
+    'start',
+    '--stage',
+    'local',
+    '--host',
+    '127.0.0.1',
+    '--httpPort',
+    String(apiPort),
+    '--lambdaPort',
+    String(lambdaPort),
+    '--noPrependStageInUrl',
+    '--useInProcess',
+    '--noTimeout',
+  ];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const keep = (b) => {
+    const s = b.toString();
+    output = (output + s).slice(-8000);
+    if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
+    // Errors in handlers are printed by the offline process: show them.
+    if (/\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1') process.stderr.write(s);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`serverless offline exited (${code}):\n${output}`))));
+  await Promise.race([waitForPort(apiPort, 90000), exited]);
+  exited.catch(() => undefined);
+  return {
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        try {
+          process.kill(-child.pid, 'SIGTERM'); // its own process group: esbuild children too
+        } catch {
+          child.kill('SIGTERM');
+        }
+        setTimeout(() => {
+          if (child.exitCode === null) {
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              /* gone */
+            }
+          }
+        }, 4000).unref();
+      }),
+  };
+}
+
+/**
+ * startStack({ ddbPort, apiPort, h5Port, inMemory, dataDir, withH5 })
+ *   -> { apiUrl, h5Url, ddbEndpoint, stop() }
+ * Ports default to free random ones.
+ */
+async function startStack(opts = {}) {
+  const log = opts.log || ((s) => console.log(s));
+  const ddbPort = opts.ddbPort || (await freePort());
+  const apiPort = opts.apiPort || (await freePort());
+  const tableName = opts.tableName || process.env.TABLE_NAME || 'greenpoints-local';
+  const stops = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const t0 = Date.now();
+    const ddb = await startDynamoLocal({
+      port: ddbPort,
+      inMemory: !!opts.inMemory,
+      dbPath: opts.dataDir || path.join(root, '.data/dynamodb'),
+    });
+    stops.push(ddb.stop);
+    process.env.TABLE_NAME = tableName;
+    const setup = await setupTable(ddb.endpoint);
+    log(`[stack] DynamoDB Local on ${ddb.endpoint} (${opts.inMemory ? 'in memory' : 'data in ' + path.relative(root, opts.dataDir || path.join(root, '.data/dynamodb'))}); table ${setup.created ? 'created' : 'kept'}, ${setup.seeded} products seeded (${Date.now() - t0} ms)`);
+    const t1 = Date.now();
+    const api = await startOffline({ apiPort, ddbEndpoint: ddb.endpoint, log, tableName });
+    stops.push(api.stop);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    log(`[stack] API on ${apiUrl} (offline ready in ${Date.now() - t1} ms)`);
+    let h5Url;
+    if (opts.withH5) {
+      const h5Port = opts.h5Port || (await freePort());
+      const h5 = await startH5(h5Port, apiUrl, log);
+      if (h5) {
+        stops.push(async () => {
+          if (typeof h5.close === 'function') await new Promise((r) => h5.close(() => r()));
+          else if (typeof h5.stop === 'function') await h5.stop();
+        });
+        h5Url = `http://127.0.0.1:${h5Port}`;
+      }
+    }
+    return { apiUrl, h5Url, ddbEndpoint: ddb.endpoint, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+module.exports = { startStack, freePort };
