@@ -1,0 +1,88 @@
+// Real HTTP against the local stack, plus the staff functions called in-process against the
+// same DynamoDB Local (they are invoked with JSON events, not HTTP, in production too).
+import { randomBytes } from 'crypto';
+
+process.env.STAGE ??= 'local';
+process.env.TABLE_NAME ??= 'greenpoints-local';
+
+export const API = () => {
+  const u = process.env.API_URL;
+  if (!u) throw new Error('API_URL is not set');
+  return u;
+};
+
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface CallOpts {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  key?: string | null; // Idempotency-Key; null: none
+  headers?: Record<string, string>;
+}
+
+export async function call<T = any>(method: string, path: string, o: CallOpts = {}): Promise<Res<T>> {
+  const headers: Record<string, string> = { ...(o.headers ?? {}) };
+  if (o.token) headers.Authorization = `Bearer ${o.token}`;
+  let body: string | undefined;
+  if (o.rawBody !== undefined) body = o.rawBody;
+  else if (o.body !== undefined) body = JSON.stringify(o.body);
+  if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+  if (method === 'POST' && o.key !== null) headers['Idempotency-Key'] = o.key ?? newKey();
+  const r = await fetch(API() + path, { method, headers, body });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed as T, headers: r.headers };
+}
+
+export const newKey = () => 'k' + randomBytes(10).toString('hex');
+export const uniq = (p: string) => `${p}${randomBytes(5).toString('hex')}`;
+
+export async function login(name = uniq('u')): Promise<{ token: string; userId: string }> {
+  const r = await call('POST', '/auth/login', { body: { devOpenId: name }, key: null });
+  if (r.status !== 200) throw new Error(`login ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export const ADDRESS = { region: '浙江省杭州市西湖区', detail: '文三路 1 号' };
+
+export async function staff(name: string, input: Record<string, unknown> = {}): Promise<any> {
+  const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
+  const { signToken } = await import('../../functions/src/auth/token');
+  const token = await signToken({ userId: 'staff-test', role: 'staff' }, 600);
+  const out = await STAFF_FUNCTIONS[name]!({ ...input, token });
+  return out;
+}
+
+/** Creates, pays, ships an order of `qty` × productId; returns its id. */
+export async function shippedOrder(token: string, productId = 'rice-10kg', qty = 1, payWith = 'wechat'): Promise<string> {
+  const o = await call('POST', '/orders', { token, body: { items: [{ productId, qty }], payWith, address: ADDRESS } });
+  if (o.status !== 201) throw new Error(`create ${o.status} ${JSON.stringify(o.body)}`);
+  if (o.body.status === 'created') {
+    const p = await call('POST', `/orders/${o.body.orderId}/pay`, { token, body: {}, key: null });
+    if (p.status !== 200) throw new Error(`pay ${p.status} ${JSON.stringify(p.body)}`);
+  }
+  const s = await staff('ship-order', { orderId: o.body.orderId });
+  if (!s.ok) throw new Error(`ship ${JSON.stringify(s)}`);
+  return o.body.orderId;
+}
+
+export async function completedOrder(token: string, productId = 'rice-10kg', qty = 1): Promise<any> {
+  const id = await shippedOrder(token, productId, qty);
+  const c = await call('POST', `/orders/${id}/confirm`, { token, body: {} });
+  if (c.status !== 200) throw new Error(`confirm ${c.status} ${JSON.stringify(c.body)}`);
+  return c.body;
+}
+
+export async function pool(): Promise<any> {
+  return (await call('GET', '/pool')).body;
+}
