@@ -153,8 +153,9 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
   const before = w.price();
   switch (event.kind) {
     case 'order_completed': {
-      const amount = money$(event.amount, 'amount');
-      const C = money$(event.contribution, 'contribution');
+      // amount and C are required: a missing one must be refused, not read as 0.
+      const amount = dec(parseMoney(event.amount, 'amount'));
+      const C = dec(parseMoney(event.contribution, 'contribution'));
       const dividendFund = money$(event.dividendContribution, 'dividendContribution');
       const l1 = params.referralLevels >= 1 ? event.referrers?.l1 : undefined;
       const l2 = params.referralLevels >= 2 ? event.referrers?.l2 : undefined;
