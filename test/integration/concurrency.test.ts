@@ -1,0 +1,83 @@
+// Many writers at once: nothing lost, nothing doubled, the price never falls, invariants hold.
+import Decimal from 'decimal.js';
+import { call, login, shippedOrder, completedOrder, pool, staff, uniq } from './helpers';
+
+async function settle(r: { status: number; body: any }, token: string) {
+  // A 202 is polled until the event is decided (bounded).
+  if (r.status !== 202) return r;
+  for (let i = 0; i < 100; i++) {
+    const e = await call('GET', `/events/${r.body.eventId}`, { token });
+    if (e.body.status !== 'pending') return { status: e.body.status === 'applied' ? 200 : 422, body: e.body.outcome ?? { error: e.body.error } };
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error('event still pending');
+}
+
+async function history(): Promise<Array<{ seq: number; price: string }>> {
+  return (await call('GET', '/pool/history?limit=100')).body;
+}
+
+describe('concurrency', () => {
+  it('50 concurrent order completions: each applied once, seq +50, fund +1500', async () => {
+    const users = await Promise.all(Array.from({ length: 10 }, () => login(uniq('cc'))));
+    const orders: Array<{ id: string; token: string }> = [];
+    for (let i = 0; i < 50; i++) {
+      const u = users[i % users.length]!;
+      orders.push({ id: await shippedOrder(u.token), token: u.token });
+    }
+    const before = await pool();
+    const results = await Promise.all(orders.map((o) => call('POST', `/orders/${o.id}/confirm`, { token: o.token, body: {} }).then((r) => settle(r, o.token))));
+    for (const r of results) expect(r.status).toBe(200);
+    const after = await pool();
+    expect(after.seq - before.seq).toBe(50);
+    expect(new Decimal(after.fund).minus(before.fund).toFixed(2)).toBe('1500.00');
+    const granted = results.reduce((s, r) => s.plus(r.body.pointsGranted), new Decimal(0));
+    expect(new Decimal(after.circulating).minus(before.circulating).eq(granted)).toBe(true);
+    // Each order completed exactly once, with its own grant.
+    for (const o of orders) {
+      const g = await call('GET', `/orders/${o.id}`, { token: o.token });
+      expect(g.body.status).toBe('completed');
+      expect(new Decimal(g.body.pointsGranted).gt(0)).toBe(true);
+    }
+    const h = await history();
+    const seqs = h.map((x) => x.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const prices = h.slice().reverse().map((x) => new Decimal(x.price));
+    for (let i = 1; i < prices.length; i++) expect(prices[i]!.gte(prices[i - 1]!)).toBe(true);
+    const rec = await staff('reconcile');
+    expect(rec.result.problems).toEqual([]);
+  });
+
+  it('20 concurrent sells from one wallet: exactly the points held are sold, cash = Σ payouts', async () => {
+    const u = await login(uniq('seller'));
+    const done = await completedOrder(u.token, 'rice-10kg', 2);
+    const held = new Decimal(done.pointsGranted);
+    // Ten sells of a tenth use up the wallet; the other ten must be refused.
+    const tenth = held.div(10).toDecimalPlaces(6, Decimal.ROUND_DOWN);
+    const rest = held.minus(tenth.times(9)); // the tenth sell takes the remainder
+    const amounts = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? tenth : rest).toFixed());
+    const before = await pool();
+    const results = await Promise.all(amounts.map((p) => call('POST', '/wallet/sell', { token: u.token, body: { points: p } }).then((r) => settle(r, u.token))));
+    const ok = results.filter((r) => r.status === 200);
+    const refused = results.filter((r) => r.status !== 200);
+    for (const r of refused) {
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('insufficient_points');
+    }
+    const soldPoints = ok.reduce((s, r) => s.plus(r.body.points), new Decimal(0));
+    const payouts = ok.reduce((s, r) => s.plus(r.body.payout), new Decimal(0));
+    expect(soldPoints.lte(held)).toBe(true);
+    const w = await call('GET', '/wallet', { token: u.token });
+    expect(new Decimal(w.body.equity).plus(soldPoints).eq(held)).toBe(true);
+    expect(new Decimal(w.body.cash).eq(payouts)).toBe(true);
+    const after = await pool();
+    expect(after.seq - before.seq).toBe(ok.length);
+    expect(new Decimal(before.fund).minus(after.fund).eq(payouts)).toBe(true);
+    // Every sell saw a price no lower than the one before it.
+    const prices = ok.map((r) => new Decimal(r.body.priceBefore));
+    for (const r of ok) expect(new Decimal(r.body.priceAfter).gte(r.body.priceBefore)).toBe(true);
+    expect(prices.length).toBeGreaterThan(0);
+    const rec = await staff('reconcile');
+    expect(rec.result.problems).toEqual([]);
+  });
+});
