@@ -86,3 +86,16 @@ export async function completedOrder(token: string, productId = 'rice-10kg', qty
 export async function pool(): Promise<any> {
   return (await call('GET', '/pool')).body;
 }
+
+/** The items a request by these users could touch: theirs, the pool, products, config. */
+export async function snapshot(userIds: string[]): Promise<string[]> {
+  const { scanAll } = await import('../../functions/src/repo/ddb');
+  const all = await scanAll();
+  const mine = all.filter((i) => {
+    const pk = String(i.PK);
+    if (pk === 'POOL' || pk === 'CONFIG' || pk === 'SHIPPED' || pk.startsWith('PRODUCT#')) return true;
+    return userIds.some((u) => pk === `USER#${u}` || i.userId === u);
+  });
+  // One line per item, so a failed comparison shows only the items that changed.
+  return mine.map((i) => `${String(i.PK)} ${String(i.SK)} ${JSON.stringify(Object.entries(i).sort())}`).sort();
+}

@@ -139,7 +139,7 @@ export async function markPaid(orderId: string, opts: { userId?: string; transac
     throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
   }
   if (o.status !== 'created') {
-    if (o.payWith === 'wechat' && o.paidAt) return { orderId, status: o.status }; // a repeated notice
+    if (o.status === 'paid' && o.payWith === 'wechat') return { orderId, status: o.status }; // a repeated notice
     throw invalidStatus(o, 'created');
   }
   const tx = new Tx();
@@ -152,7 +152,7 @@ export async function markPaid(orderId: string, opts: { userId?: string; transac
   } catch (e) {
     if (!(e instanceof StaleRead)) throw e;
     const again = await getOrder(orderId);
-    if (again?.paidAt) return { orderId, status: again.status };
+    if (again?.status === 'paid') return { orderId, status: again.status };
     throw invalidStatus(again ?? o, 'created');
   }
   return { orderId, status: 'paid' };

@@ -1,6 +1,7 @@
 // A caller's pool event end to end: claim the key and record the event in one transaction,
 // drain, wait (bounded) for the own outcome, then answer (200/422) or 202 to poll.
-import type { LedgerEvent, Outcome } from '@greenpoints/shared';
+import { apply, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import { getParams, getPool, getWallet } from '../repo/repository';
 import { IdempotencyRace } from '../http/errors';
 import type { Ctx, Reply } from '../http/wrapper';
 import { addSubmission, awaitEvent, type OrderLink } from './applier';
@@ -9,6 +10,12 @@ import { Tx } from './tx';
 import type { EventRecord } from '../repo/repository';
 
 class AlreadySubmitted extends Error {}
+
+async function precheck(userId: string, event: LedgerEvent): Promise<void> {
+  const { params } = await getParams();
+  const [pool, w] = await Promise.all([getPool(params), getWallet(userId)]);
+  apply({ pool, wallets: { [userId]: w.wallet } }, event, params); // throws RuleError -> 4xx
+}
 
 export interface SubmitOpts {
   event: LedgerEvent;
@@ -36,6 +43,9 @@ export async function submitAndWait(ctx: Ctx<unknown>, opts: SubmitOpts, ok: (o:
   const idem = ctx.idem!;
   const eventId = ctx.resumeEventId ?? opts.eventId ?? eventIdFor(ctx.userId, idem.key);
   if (!ctx.resumeEventId) {
+    // Refuse a rule break now, from a fresh read, without writing anything; the applier
+    // still decides for real (another request may move the wallet meanwhile).
+    await precheck(ctx.userId, opts.event);
     const tx = new Tx();
     tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
     if (opts.extra) tx.addAll(opts.extra);

@@ -1,0 +1,379 @@
+// Legacy members (老会员迁移): a file of old members (CSV with a header, or a JSON array) becomes
+// store credit (消费币, their old balance) and a funded, locked grant of points released day by
+// day. The whole file is validated first; a file with any bad row changes nothing. A good file is
+// applied row by row, each step idempotent (import id + line), so a crash mid-import resumes.
+import { createHash } from 'crypto';
+import Decimal from 'decimal.js';
+import { isRuleError, parseMoney, parsePoints, type LedgerEvent } from '@greenpoints/shared';
+import { batchGet, getItem, putItem, query, transact, TxCancelled, type Item, type Scalar } from '../repo/ddb';
+import { keys } from '../repo/keys';
+import { programmeKeys } from '../repo/programme';
+import { getUserIdByOpenId, userItem } from '../repo/repository';
+import { userIdFor } from './auth';
+import { applyWalletEvent } from './wallet';
+import { addSubmission, awaitEvent, drain } from './applier';
+import { eventIdFor } from './idempotency';
+import { Tx } from './tx';
+import { HttpError, conflict } from '../http/errors';
+import { businessDate } from './calendar';
+
+export const MAX_ROWS = 5000;
+const OPENID_RE = /^[A-Za-z0-9_:@.-]{6,64}$/;
+const PHONE_RE = /^1[3-9][0-9]{9}$/;
+const COLUMNS = ['openid', 'phone', 'balance', 'points', 'nickname'] as const;
+
+export interface LegacyRow {
+  line: number; // CSV: the physical line (the header is line 1); JSON: the element's position, from 1
+  openid?: string;
+  phone?: string;
+  balance: string; // money, "0.00" when none
+  points: string; // points, "0" when none
+  nickname: string;
+}
+export interface RowError {
+  line: number;
+  message: string;
+}
+
+/** Identity of a row: the openid when given (a later WeChat login finds it), else the phone. */
+export const identityOf = (r: Pick<LegacyRow, 'openid' | 'phone'>) => (r.openid ? `openid:${r.openid}` : `phone:${r.phone}`);
+
+/** Splits one CSV line (RFC 4180 quoting, no line breaks inside quotes). */
+export function splitCsvLine(line: string): string[] | undefined {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"' && cur === '') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (quoted) return undefined;
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+type Raw = Partial<Record<(typeof COLUMNS)[number], unknown>>;
+
+function checkRow(line: number, raw: Raw, errors: RowError[]): LegacyRow | undefined {
+  const problems: string[] = [];
+  const str = (k: keyof Raw): string | undefined => {
+    const v = raw[k];
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string') {
+      problems.push(`${k} must be a string${typeof v === 'number' ? ' (write amounts as "12.50", not as a number)' : ''}`);
+      return undefined;
+    }
+    return v.trim() || undefined;
+  };
+  const openid = str('openid');
+  const phone = str('phone');
+  const balanceIn = str('balance');
+  const pointsIn = str('points');
+  const nickname = str('nickname') ?? '';
+  if (!openid && !phone) problems.push('openid or phone is required');
+  if (openid && !OPENID_RE.test(openid)) problems.push('openid: 6–64 of [A-Za-z0-9_:@.-]');
+  if (phone && !PHONE_RE.test(phone)) problems.push('phone: 11 digits starting with 1');
+  if ([...nickname].length > 20) problems.push('nickname: at most 20 characters');
+  let balance = '0.00';
+  let points = '0';
+  try {
+    if (balanceIn !== undefined) balance = parseMoney(balanceIn, 'balance');
+  } catch (e) {
+    problems.push(isRuleError(e) ? e.message : 'balance is invalid');
+  }
+  try {
+    if (pointsIn !== undefined) points = parsePoints(pointsIn, 'points');
+  } catch (e) {
+    problems.push(isRuleError(e) ? e.message : 'points is invalid');
+  }
+  if (!problems.length && new Decimal(balance).isZero() && new Decimal(points).isZero()) problems.push('nothing to import: balance and points are both 0');
+  if (problems.length) {
+    errors.push({ line, message: problems.join('; ') });
+    return undefined;
+  }
+  return { line, ...(openid ? { openid } : {}), ...(phone ? { phone } : {}), balance, points, nickname };
+}
+
+/** Parses and checks a file on its own (no database): rows, and every bad row by line. */
+export function parseLegacyFile(format: 'csv' | 'json', data: unknown): { rows: LegacyRow[]; errors: RowError[] } {
+  const rows: LegacyRow[] = [];
+  const errors: RowError[] = [];
+  if (format === 'csv') {
+    if (typeof data !== 'string') return { rows, errors: [{ line: 0, message: 'data must be the CSV text' }] };
+    const lines = data.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const header = splitCsvLine(lines[0] ?? '')?.map((h) => h.toLowerCase());
+    if (!header || !header.length || header.some((h) => !(COLUMNS as readonly string[]).includes(h))) {
+      return { rows, errors: [{ line: 1, message: `header must name columns among ${COLUMNS.join(', ')}` }] };
+    }
+    if (!header.includes('openid') && !header.includes('phone')) return { rows, errors: [{ line: 1, message: 'header needs openid or phone' }] };
+    if (new Set(header).size !== header.length) return { rows, errors: [{ line: 1, message: 'a column is named twice' }] };
+    for (let i = 1; i < lines.length; i++) {
+      const text = lines[i]!;
+      if (text.trim() === '') continue;
+      const cells = splitCsvLine(text);
+      if (!cells) {
+        errors.push({ line: i + 1, message: 'unbalanced quotes' });
+        continue;
+      }
+      if (cells.length !== header.length) {
+        errors.push({ line: i + 1, message: `${cells.length} fields, the header has ${header.length}` });
+        continue;
+      }
+      const raw: Raw = Object.fromEntries(header.map((h, j) => [h, cells[j]]));
+      const r = checkRow(i + 1, raw, errors);
+      if (r) rows.push(r);
+    }
+  } else {
+    let arr: unknown = data;
+    if (typeof data === 'string') {
+      try {
+        arr = JSON.parse(data);
+      } catch {
+        return { rows, errors: [{ line: 0, message: 'data is not valid JSON' }] };
+      }
+    }
+    if (!Array.isArray(arr)) return { rows, errors: [{ line: 0, message: 'data must be a JSON array of members' }] };
+    arr.forEach((el, i) => {
+      if (typeof el !== 'object' || el === null || Array.isArray(el)) {
+        errors.push({ line: i + 1, message: 'each member must be an object' });
+        return;
+      }
+      const extra = Object.keys(el).filter((k) => !(COLUMNS as readonly string[]).includes(k));
+      if (extra.length) {
+        errors.push({ line: i + 1, message: `unknown field ${extra.join(', ')}` });
+        return;
+      }
+      const r = checkRow(i + 1, el as Raw, errors);
+      if (r) rows.push(r);
+    });
+  }
+  if (rows.length + errors.length === 0) errors.push({ line: 0, message: 'the file holds no members' });
+  if (rows.length + errors.length > MAX_ROWS) errors.push({ line: 0, message: `at most ${MAX_ROWS} members per file; split it` });
+  // Duplicates within the file: the same openid or phone twice.
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    for (const id of [r.openid ? `openid:${r.openid}` : '', r.phone ? `phone:${r.phone}` : ''].filter(Boolean)) {
+      const first = seen.get(id);
+      if (first !== undefined) errors.push({ line: r.line, message: `duplicate of line ${first} (${id.split(':')[0]})` });
+      else seen.set(id, r.line);
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { rows, errors };
+}
+
+export const fileHash = (format: string, data: unknown) =>
+  createHash('sha256').update(format + '\n' + (typeof data === 'string' ? data : JSON.stringify(data))).digest('hex');
+
+class StepDone extends Error {}
+
+/** The user of a row: found by openid, else created (keyed so a later login finds it). */
+async function ensureUser(importId: string, r: LegacyRow): Promise<string> {
+  const marker = await getItem(programmeKeys.legacy(identityOf(r)));
+  if (marker) return String(marker.userId);
+  let userId = r.openid ? await getUserIdByOpenId(r.openid) : undefined;
+  const tx = new Tx();
+  const at = new Date().toISOString();
+  if (!userId) {
+    if (r.openid) {
+      userId = userIdFor(r.openid);
+      tx.add({ op: 'create', item: { ...keys.openId(r.openid), type: 'openid', userId } });
+    } else {
+      const phoneUser = await getItem(programmeKeys.phone(r.phone!));
+      userId = phoneUser ? String(phoneUser.userId) : 'u_' + createHash('sha256').update(`phone:${r.phone}`).digest('hex').slice(0, 20);
+    }
+    if (!(await getItem(keys.user(userId)))) {
+      // loggedIn false: the member's first WeChat login may still bind a referrer.
+      tx.add({ op: 'create', item: { ...userItem({ userId, openId: r.openid ?? '', role: 'user', nickname: r.nickname, createdAt: at }), origin: 'legacy', loggedIn: false, ...(r.phone ? { phone: r.phone } : {}) } });
+    }
+  }
+  if (r.phone && !(await getItem(programmeKeys.phone(r.phone)))) tx.add({ op: 'create', item: { ...programmeKeys.phone(r.phone), type: 'phone', userId } });
+  tx.add({ op: 'create', item: { ...programmeKeys.legacy(identityOf(r)), type: 'legacy', importId, line: r.line, userId, at } });
+  try {
+    await tx.commit();
+  } catch (e) {
+    const again = await getItem(programmeKeys.legacy(identityOf(r)));
+    if (again) return String(again.userId); // a concurrent run of the same import did it
+    throw e;
+  }
+  return userId;
+}
+
+export interface ImportReport {
+  importId: string;
+  status: 'rejected' | 'applying' | 'done';
+  rows: number;
+  errors?: RowError[];
+  storeCredit?: string;
+  pointsLocked?: string;
+  grantFunding?: string;
+  users?: Array<{ line: number; userId: string }>;
+  failed?: RowError[];
+}
+
+/** Test hook: called after each applied row (a crash there must resume without doubling). */
+export const legacyHooks: { afterRow?: (line: number) => void } = {};
+
+export async function importLegacyMembers(input: { importId: string; format: 'csv' | 'json'; data: unknown }, actor: string): Promise<ImportReport> {
+  const { importId, format, data } = input;
+  const hash = fileHash(format, data);
+  const meta = await getItem(programmeKeys.importMeta(importId));
+  if (meta && meta.hash !== hash) throw conflict('import_id_reused', `import ${importId} was used for another file`);
+  if (meta?.status === 'done') return JSON.parse(String(meta.report)) as ImportReport;
+
+  const { rows, errors } = parseLegacyFile(format, data);
+  if (!errors.length) {
+    // Rows already imported by another import (or another line of this one) are refused too.
+    const markers = await batchGet(rows.map((r) => programmeKeys.legacy(identityOf(r))));
+    const byId = new Map(markers.map((m) => [String(m.PK).slice('LEGACY#'.length), m]));
+    for (const r of rows) {
+      const m = byId.get(identityOf(r));
+      if (m && (m.importId !== importId || Number(m.line) !== r.line)) {
+        errors.push({ line: r.line, message: `already imported (import ${String(m.importId)}, line ${String(m.line)})` });
+      }
+    }
+    errors.sort((a, b) => a.line - b.line);
+  }
+  if (errors.length) return { importId, status: 'rejected', rows: rows.length + errors.length, errors };
+
+  if (!meta) {
+    await transact([{ op: 'create', item: { ...programmeKeys.importMeta(importId), type: 'import', importId, hash, status: 'applying', rows: rows.length, by: actor, startedAt: new Date().toISOString() } }]).catch((e) => {
+      if (!(e instanceof TxCancelled)) throw e;
+    });
+  }
+  const users: Array<{ line: number; userId: string }> = [];
+  const failed: RowError[] = [];
+  let credit = new Decimal(0);
+  let locked = new Decimal(0);
+  let funding = new Decimal(0);
+  for (const r of rows) {
+    const userId = await ensureUser(importId, r);
+    users.push({ line: r.line, userId });
+    if (new Decimal(r.balance).gt(0)) {
+      const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
+      try {
+        await applyWalletEvent(userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
+          tx.add({ op: 'create', item: { ...programmeKeys.importStep(importId, r.line, 'credit'), type: 'import_step', userId, amount: r.balance } }, new StepDone());
+        });
+      } catch (e) {
+        if (!(e instanceof StepDone)) throw e;
+      }
+      credit = credit.plus(r.balance);
+    }
+    if (new Decimal(r.points).gt(0)) {
+      await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since: new Date().toISOString() });
+      const eventId = eventIdFor('legacy', importId, String(r.line));
+      const tx = new Tx();
+      addSubmission(tx, { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } }, new StepDone());
+      try {
+        await tx.commit();
+      } catch (e) {
+        if (!(e instanceof StepDone)) throw e;
+      }
+      const rec = await awaitEvent(eventId, 15000);
+      if (rec?.status === 'applied') {
+        locked = locked.plus(r.points);
+        funding = funding.plus(String((rec.outcome as { funding?: string }).funding ?? '0'));
+      } else {
+        failed.push({ line: r.line, message: rec?.status === 'rejected' ? `grant refused: ${rec.error?.code}` : 'grant still pending; run the import again' });
+      }
+    }
+    legacyHooks.afterRow?.(r.line);
+  }
+  const pending = failed.some((f) => f.message.includes('pending'));
+  const report: ImportReport = {
+    importId, status: pending ? 'applying' : 'done', rows: rows.length,
+    storeCredit: credit.toFixed(2), pointsLocked: locked.toFixed(), grantFunding: funding.toFixed(2), users,
+    ...(failed.length ? { failed } : {}),
+  };
+  if (!pending) {
+    await transact([{ op: 'set', key: programmeKeys.importMeta(importId), values: { status: 'done', report: JSON.stringify(report).slice(0, 350000), finishedAt: new Date().toISOString() }, ifEquals: { hash } }]).catch(() => undefined);
+  }
+  return report;
+}
+
+// ---------- daily release of locked grants ----------
+
+export const RELEASE_CHUNK = 25;
+
+export interface ReleaseReport {
+  date: string;
+  status: 'running' | 'done';
+  users: number;
+  released: string;
+  finished: number; // users whose locked points are all released (left the list)
+}
+
+/**
+ * Releases every locked holder's daily share (lockedGranted × lockedReleaseRate) once per date:
+ * the event id is derived from (date, user), so however often this runs, a user gets one release a day.
+ */
+export async function releaseLocked(date: string | undefined, opts: { maxMs?: number } = {}): Promise<ReleaseReport> {
+  const day = date ?? businessDate(Date.now());
+  const deadline = Date.now() + (opts.maxMs ?? 600_000);
+  let state = await getItem(programmeKeys.release(day));
+  if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
+  if (!state) {
+    await transact([{ op: 'create', item: { ...programmeKeys.release(day), type: 'release', date: day, status: 'running', cursor: '', users: 0, released: '0', finished: 0, version: 1 } }]).catch((e) => {
+      if (!(e instanceof TxCancelled)) throw e;
+    });
+    state = await getItem(programmeKeys.release(day));
+  }
+  for (;;) {
+    const s = state!;
+    const cursor = String(s.cursor ?? '') ? (JSON.parse(String(s.cursor)) as Record<string, Scalar>) : undefined;
+    const page = await query({ pk: 'LOCKED', limit: RELEASE_CHUNK, cursor });
+    let released = new Decimal(String(s.released));
+    let finished = Number(s.finished);
+    for (const it of page.items) {
+      const userId = String(it.userId);
+      const eventId = eventIdFor('release', day, userId);
+      const tx = new Tx();
+      addSubmission(tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
+      await tx.commit().catch((e) => {
+        if (!(e instanceof StepDone)) throw e;
+      });
+    }
+    await drain();
+    for (const it of page.items) {
+      const userId = String(it.userId);
+      const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
+      if (!rec || rec.status === 'pending') throw new HttpError(503, 'busy', 'releases still pending; run release-locked again');
+      if (rec.status === 'applied') released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
+      const w = await getItem(keys.wallet(userId));
+      if (!w || new Decimal(String(w.equityLocked ?? '0')).isZero()) {
+        await transact([{ op: 'delete', key: programmeKeys.locked(userId) }]);
+        finished++;
+      }
+    }
+    const done = !page.next;
+    const version = Number(s.version);
+    const next: Item = {
+      ...programmeKeys.release(day), type: 'release', date: day, status: done ? 'done' : 'running',
+      cursor: page.next ? JSON.stringify(page.next) : '', users: Number(s.users) + page.items.length,
+      released: released.toFixed(), finished, version: version + 1,
+    };
+    if (done) {
+      const report: ReleaseReport = { date: day, status: 'done', users: Number(next.users), released: String(next.released), finished };
+      next.report = JSON.stringify(report);
+    }
+    try {
+      await transact([{ op: 'putIf', item: next, ifEquals: { version } }]);
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e; // another run moved on: re-read and continue
+    }
+    state = await getItem(programmeKeys.release(day));
+    if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
+    if (Date.now() > deadline) return { date: day, status: 'running', users: Number(state?.users ?? 0), released: String(state?.released ?? '0'), finished: Number(state?.finished ?? 0) };
+  }
+}

@@ -1,0 +1,112 @@
+// Referral binding (MODEL.md event 7 and commissions): a user is bound to a referrer once, at the
+// first login, through the share link (`referrer`) or the mini-program code's scene. Never to
+// themselves, never so that the chain loops back to them.
+import { getItem, transact, query } from '../repo/ddb';
+import { keys } from '../repo/keys';
+import { programmeKeys, referralIndexAttrs } from '../repo/programme';
+import { getUser } from '../repo/repository';
+
+export type BindRefusal = 'self_referral' | 'already_bound' | 'referral_cycle' | 'unknown_referrer';
+
+/** Longest referrer chain walked when looking for a cycle (a guard, not a business rule). */
+export const MAX_CHAIN = 64;
+
+const USER_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The referrer carried by a WeChat mini-program code's `scene` (at most 32 visible chars,
+ * URL-encoded by WeChat): either `r=<userId>` or the bare userId.
+ */
+export function referrerFromScene(scene: string | undefined): string | undefined {
+  if (!scene) return undefined;
+  let s = scene;
+  try {
+    s = decodeURIComponent(scene);
+  } catch {
+    return undefined;
+  }
+  const m = /(?:^|&)r=([^&]+)/.exec(s);
+  const id = m ? m[1]! : s.includes('=') ? undefined : s;
+  return id && USER_ID_RE.test(id) ? id : undefined;
+}
+
+/**
+ * Why `userId` may not be bound to `referrerId`, or undefined when it may.
+ * `ancestors` is the referrer's own chain upwards (its referrer, that one's referrer, …);
+ * `referrerExists` whether the referrer is a user at all.
+ */
+export function bindingRefusal(
+  userId: string,
+  currentReferrer: string | undefined,
+  referrerId: string,
+  referrerExists: boolean,
+  ancestors: string[],
+): BindRefusal | undefined {
+  if (currentReferrer) return 'already_bound';
+  if (referrerId === userId) return 'self_referral';
+  if (!referrerExists) return 'unknown_referrer';
+  if (ancestors.includes(userId)) return 'referral_cycle';
+  return undefined;
+}
+
+/** The referrer chain above `userId` (not including it), bounded by MAX_CHAIN. */
+export async function ancestorsOf(userId: string): Promise<string[]> {
+  const out: string[] = [];
+  let cur = userId;
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const u = await getItem(keys.user(cur), false);
+    const r = u && typeof u.referrer === 'string' ? u.referrer : '';
+    if (!r || out.includes(r)) break;
+    out.push(r);
+    cur = r;
+  }
+  return out;
+}
+
+/** Checks a proposed referrer for a user that does not exist yet (its first login). */
+export async function referrerForNewUser(userId: string, proposed: string | undefined): Promise<string | undefined> {
+  if (!proposed || !USER_ID_RE.test(proposed)) return undefined;
+  const exists = !!(await getUser(proposed));
+  const refusal = bindingRefusal(userId, undefined, proposed, exists, exists ? await ancestorsOf(proposed) : []);
+  return refusal ? undefined : proposed;
+}
+
+/**
+ * The first login of a user that existed before it ever logged in (a legacy member imported by
+ * openid): marks the login and binds the referrer if the rules allow, once, race-free.
+ */
+export async function firstLoginOfExisting(userId: string, proposed: string | undefined): Promise<{ bound?: string; refusal?: BindRefusal }> {
+  const u = await getItem(keys.user(userId));
+  if (!u || u.loggedIn !== false) return {}; // not a pre-created user, or already logged in once
+  let bound: string | undefined;
+  let refusal: BindRefusal | undefined;
+  if (proposed && USER_ID_RE.test(proposed)) {
+    const exists = !!(await getUser(proposed));
+    refusal = bindingRefusal(userId, typeof u.referrer === 'string' && u.referrer ? u.referrer : undefined, proposed, exists, exists ? await ancestorsOf(proposed) : []);
+    if (!refusal) bound = proposed;
+  }
+  const at = new Date().toISOString();
+  const values = { loggedIn: true, firstLoginAt: at, ...(bound ? { referrer: bound, boundAt: at, ...referralIndexAttrs(bound, String(u.createdAt ?? at), userId) } : {}) };
+  try {
+    await transact([{ op: 'set', key: keys.user(userId), values, ifEquals: { loggedIn: false } }]);
+  } catch {
+    return {}; // a concurrent first login won; it did the binding
+  }
+  return { bound, refusal };
+}
+
+/** Referrers of a buyer for an order completion: l1 (direct) and l2 (its referrer). */
+export async function referrersOf(buyer: string): Promise<{ l1?: string; l2?: string }> {
+  const b = await getUser(buyer);
+  const l1 = b?.referrer;
+  if (!l1) return {};
+  const a = await getUser(l1);
+  const l2 = a?.referrer && a.referrer !== buyer ? a.referrer : undefined;
+  return { l1, ...(l2 ? { l2 } : {}) };
+}
+
+/** Direct referrals of a user (newest first), from the referral index on user items. */
+export async function directReferrals(userId: string, limit = 100): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>> {
+  const r = await query({ pk: programmeKeys.referralsGsi(userId), index: 'GSI1', newestFirst: true, limit });
+  return r.items.map((i) => ({ userId: String(i.userId), nickname: String(i.nickname ?? ''), joinedAt: String(i.boundAt ?? i.createdAt ?? '') }));
+}

@@ -1,0 +1,113 @@
+// A catalogue of bad requests: each gets its documented 4xx (docs/errors.md) and the table
+// does not change.
+import { SignJWT } from 'jose';
+import { call, login, shippedOrder, completedOrder, staff, snapshot, uniq, ADDRESS } from './helpers';
+
+let a: { token: string; userId: string };
+let b: { token: string; userId: string };
+let aOrder: string;
+let limited: string;
+
+beforeAll(async () => {
+  a = await login(uniq('bad-a'));
+  b = await login(uniq('bad-b'));
+  await completedOrder(a.token); // a holds some points
+  aOrder = await shippedOrder(a.token);
+  limited = uniq('limited-');
+  const up = await staff('upsert-product', { productId: limited, name: '限量茶具', price: '50.00', poolContribution: '10.00', stock: 2 });
+  expect(up.ok).toBe(true);
+});
+
+const order = (items: unknown, payWith: unknown = 'wechat') => ({ items, payWith, address: ADDRESS });
+
+type Case = [name: string, method: string, path: () => string, opts: () => Parameters<typeof call>[2], status: number, code: string];
+
+const cases: Case[] = [
+  ['qty as a string', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: '1' }]) }), 400, 'invalid_request'],
+  ['points as a number', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: 1 } }), 400, 'invalid_request'],
+  ['negative points', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '-1' } }), 400, 'invalid_amount'],
+  ['negative qty', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: -1 }]) }), 400, 'invalid_request'],
+  ['seven decimals of points', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '1.1234567' } }), 400, 'invalid_amount'],
+  ['three decimals of money', 'POST', () => '/withdrawals', () => ({ token: a.token, body: { amount: '1.234' } }), 400, 'invalid_amount'],
+  ['exponent notation', 'POST', () => '/wallet/convert', () => ({ token: a.token, body: { points: '1e3' } }), 400, 'invalid_amount'],
+  ['zero points', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '0' } }), 400, 'invalid_amount'],
+  ['more points than held', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '100000' } }), 422, 'insufficient_points'],
+  ['convert back without constant', 'POST', () => '/wallet/convert-back', () => ({ token: b.token, body: { amount: '10.00' } }), 422, 'insufficient_constant'],
+  ['withdraw without cash', 'POST', () => '/withdrawals', () => ({ token: b.token, body: { amount: '10.00' } }), 422, 'insufficient_cash'],
+  ['pay with constant not held', 'POST', () => '/orders', () => ({ token: b.token, body: order([{ productId: 'rice-10kg', qty: 1 }], 'constant') }), 422, 'insufficient_constant'],
+  ['redeem without points', 'POST', () => '/orders', () => ({ token: b.token, body: order([{ productId: 'rice-10kg', qty: 1 }], 'equity') }), 422, 'insufficient_points'],
+  ['unknown product', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'no-such-thing', qty: 1 }]) }), 404, 'product_not_found'],
+  ['zero quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 0 }]) }), 400, 'invalid_request'],
+  ['huge quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 1e12 }]) }), 400, 'invalid_request'],
+  ['fractional quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 1.5 }]) }), 400, 'invalid_request'],
+  ['no items', 'POST', () => '/orders', () => ({ token: a.token, body: order([]) }), 400, 'invalid_request'],
+  ['unknown tender', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 1 }], 'bitcoin') }), 400, 'invalid_request'],
+  ['unknown field', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '1', price: '999' } }), 400, 'invalid_request'],
+  ['beyond stock', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: limited, qty: 3 }]) }), 409, 'out_of_stock'],
+  ['beyond stock, split over two lines', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: limited, qty: 2 }, { productId: limited, qty: 1 }]) }), 409, 'out_of_stock'],
+  ["another user's order (read)", 'GET', () => `/orders/${aOrder}`, () => ({ token: b.token }), 404, 'not_found'],
+  ["another user's order (confirm)", 'POST', () => `/orders/${aOrder}/confirm`, () => ({ token: b.token, body: {} }), 404, 'not_found'],
+  ["another user's order (refund)", 'POST', () => `/orders/${aOrder}/refund`, () => ({ token: b.token, body: {} }), 404, 'not_found'],
+  ['unknown order', 'GET', () => '/orders/o_nothing', () => ({ token: a.token }), 404, 'not_found'],
+  ['pay a shipped order', 'POST', () => `/orders/${aOrder}/pay`, () => ({ token: a.token, body: {}, key: null }), 409, 'invalid_status'],
+  ['no token', 'GET', () => '/wallet', () => ({}), 401, 'invalid_token'],
+  ['garbage token', 'GET', () => '/wallet', () => ({ token: 'not.a.jwt' }), 401, 'invalid_token'],
+  ['malformed JSON', 'POST', () => '/wallet/sell', () => ({ token: a.token, rawBody: '{"points": "1",' }), 400, 'malformed_json'],
+  ['body over 64 KB', 'POST', () => '/orders', () => ({ token: a.token, rawBody: JSON.stringify({ pad: 'x'.repeat(70 * 1024) }) }), 413, 'payload_too_large'],
+  ['no Idempotency-Key', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '1' }, key: null }), 400, 'idempotency_key_required'],
+  ['bad Idempotency-Key', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '1' }, key: 'has spaces!' }), 400, 'invalid_idempotency_key'],
+  ['foreign ledger cursor', 'GET', () => `/ledger?cursor=${Buffer.from(JSON.stringify({ PK: `USER#${a.userId}`, SK: 'LEDGER#z' })).toString('base64url')}`, () => ({ token: b.token }), 400, 'invalid_cursor'],
+  ['limit out of range', 'GET', () => '/ledger?limit=100000', () => ({ token: a.token }), 400, 'invalid_request'],
+];
+
+describe('bad inputs', () => {
+  it.each(cases)('%s -> %i %s', async (_name, method, path, opts, status, code) => {
+    const before = await snapshot([a.userId, b.userId]);
+    const r = await call(method, path(), opts());
+    expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status, code });
+    expect(typeof r.body.error.message).toBe('string');
+    const after = await snapshot([a.userId, b.userId]);
+    expect(after.filter((l) => !before.includes(l))).toEqual([]);
+    expect(before.filter((l) => !after.includes(l))).toEqual([]);
+  });
+
+  it('a token signed with another secret -> 401 invalid_token', async () => {
+    const forged = await new SignJWT({ role: 'staff' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(a.userId)
+      .setIssuer('greenpoints')
+      .setAudience('greenpoints')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('an attacker secret of some length 1234567890'));
+    const r = await call('GET', '/wallet', { token: forged });
+    expect(r.status).toBe(401);
+    expect(r.body.error.code).toBe('invalid_token');
+  });
+
+  it('an expired token -> 401 token_expired', async () => {
+    const { signToken } = await import('../../functions/src/auth/token');
+    const t = await signToken({ userId: a.userId, role: 'user' }, 1);
+    await new Promise((r) => setTimeout(r, 2100));
+    const r = await call('GET', '/wallet', { token: t });
+    expect(r.status).toBe(401);
+    expect(r.body.error.code).toBe('token_expired');
+  });
+
+  it('a shopper token cannot run staff functions', async () => {
+    const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
+    const out = await STAFF_FUNCTIONS['ship-order']!({ orderId: aOrder, token: a.token });
+    expect(out.ok).toBe(false);
+    expect(out.error?.code).toBe('forbidden');
+    const noToken = await STAFF_FUNCTIONS['ship-order']!({ orderId: aOrder });
+    expect(noToken.error?.code).toBe('invalid_token');
+  });
+
+  it('stock never goes below zero: two orders of the last two items, one wins', async () => {
+    const rs = await Promise.all([1, 2, 3].map(() => call('POST', '/orders', { token: a.token, body: order([{ productId: limited, qty: 2 }]) })));
+    expect(rs.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(rs.filter((r) => r.status === 409 && r.body.error.code === 'out_of_stock')).toHaveLength(2);
+    const p = (await call('GET', '/products')).body.find((x: { productId: string }) => x.productId === limited);
+    expect(p.stock).toBe(0);
+  });
+});
