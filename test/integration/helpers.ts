@@ -31,7 +31,7 @@ export async function call<T = any>(method: string, path: string, o: CallOpts = 
   let body: string | undefined;
   if (o.rawBody !== undefined) body = o.rawBody;
   else if (o.body !== undefined) body = JSON.stringify(o.body);
-  if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   if (method === 'POST' && o.key !== null) headers['Idempotency-Key'] = o.key ?? newKey();
   const r = await fetch(API() + path, { method, headers, body });
   const text = await r.text();
@@ -81,6 +81,15 @@ export async function completedOrder(token: string, productId = 'rice-10kg', qty
   const c = await call('POST', `/orders/${id}/confirm`, { token, body: {} });
   if (c.status !== 200) throw new Error(`confirm ${c.status} ${JSON.stringify(c.body)}`);
   return c.body;
+}
+
+/** Sells half of the caller's equity; returns the sell answer. */
+export async function sellHalf(token: string): Promise<any> {
+  const w = (await call('GET', '/wallet', { token })).body;
+  const half = (Math.floor(Number(w.equity) * 500000) / 1000000).toFixed(6);
+  const r = await call('POST', '/wallet/sell', { token, body: { points: half } });
+  if (r.status !== 200) throw new Error(`sell ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
 }
 
 export async function pool(): Promise<any> {

@@ -9,6 +9,7 @@ import { getParams, getPool, getWallets, getEvent, poolItem, type EventRecord } 
 import { Tx, StaleRead } from './tx';
 import { ledgerItems } from './ledger';
 import { walletItem } from '../repo/repository';
+import { dividendFundOp } from './divfund';
 
 export const BATCH_EVENTS = 40; // pending events read per round
 export const MAX_DRAIN_ROUNDS = 30;
@@ -154,6 +155,9 @@ export async function drainOnce(): Promise<number> {
       });
       const ref: Record<string, string> = p.orderId ? { orderId: p.orderId } : {};
       for (const it of ledgerItems(p.eventId, p.event.kind, at, outcome.changes, ref)) ops.push({ op: 'create', item: it });
+      // The order's dividend contribution joins its day's dividend fund in this same transaction.
+      const fundOp = dividendFundOp(p.eventId, at, outcome.dividendFund, p.orderId);
+      if (fundOp) ops.push(fundOp);
       if (p.orderId) {
         ops.push({
           op: 'set',

@@ -5,12 +5,14 @@ import { getWeChatLogin } from '../adapters/wechat';
 import { getUser, getUserIdByOpenId, userItem } from '../repo/repository';
 import { keys } from '../repo/keys';
 import { Tx } from './tx';
+import { firstLoginOfExisting, referrerForNewUser, referrerFromScene } from './referrals';
 import { HttpError } from '../http/errors';
 
 export interface LoginReq {
   code?: string;
   devOpenId?: string;
   referrer?: string;
+  scene?: string; // the mini-program code's scene: `r=<userId>`
 }
 
 function staffOpenIds(): Set<string> {
@@ -33,8 +35,8 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
   let userId = await getUserIdByOpenId(openId);
   if (!userId) {
     userId = userIdFor(openId);
-    let referrer: string | undefined;
-    if (req.referrer && req.referrer !== userId && (await getUser(req.referrer))) referrer = req.referrer;
+    // Bound once, here, at the first login: never to oneself, never into a cycle (domain/referrals.ts).
+    const referrer = await referrerForNewUser(userId, req.referrer ?? referrerFromScene(req.scene));
     const tx = new Tx();
     const createdAt = new Date().toISOString();
     tx.add({ op: 'create', item: { ...keys.openId(openId), type: 'openid', userId } });
@@ -42,6 +44,9 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
     await tx.commit().catch(async (e) => {
       if (!(await getUserIdByOpenId(openId))) throw e; // lost a race with our own twin: fine
     });
+  } else {
+    // A member imported before their first login (legacy) may still bind a referrer, once.
+    await firstLoginOfExisting(userId, req.referrer ?? referrerFromScene(req.scene));
   }
   const user = await getUser(userId);
   const role = user?.role ?? 'user';

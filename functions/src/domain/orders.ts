@@ -12,11 +12,12 @@ import { addSubmission, awaitEvent } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import type { Reply } from '../http/wrapper';
 import { replyFor } from './submit';
+import { withParties } from './referrals';
 
 const MAX_ATTEMPTS = 5;
 
 export function newId(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+  return `${prefix}${Date.now().toString(36)}${randomBytes(6).toString('hex')}`; // alphanumeric: WeChat's out_trade_no and out_bill_no accept it
 }
 
 export interface NewOrder {
@@ -204,7 +205,8 @@ export async function startCompletion(orderId: string, opts: { userId?: string; 
   if (opts.idem) tx.add(claimOp(opts.idem, undefined, eventId), new IdempotencyRace());
   tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'completing', eventId }, ifEquals: { status: 'shipped' } }, invalidStatus(o, 'shipped'));
   if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
-  addSubmission(tx, { eventId, userId: o.userId, event: completionEvent(o), order: { orderId, revertTo: 'shipped' } }, invalidStatus(o, 'shipped'));
+  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
+  addSubmission(tx, { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped' } }, invalidStatus(o, 'shipped'));
   await tx.commit();
   return { eventId };
 }

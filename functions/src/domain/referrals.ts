@@ -5,6 +5,8 @@ import { getItem, transact, query } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { programmeKeys, referralIndexAttrs } from '../repo/programme';
 import { getUser } from '../repo/repository';
+import type { LedgerEvent } from '@greenpoints/shared';
+import { findAgent } from './agents';
 
 export type BindRefusal = 'self_referral' | 'already_bound' | 'referral_cycle' | 'unknown_referrer';
 
@@ -109,4 +111,14 @@ export async function referrersOf(buyer: string): Promise<{ l1?: string; l2?: st
 export async function directReferrals(userId: string, limit = 100): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>> {
   const r = await query({ pk: programmeKeys.referralsGsi(userId), index: 'GSI1', newestFirst: true, limit });
   return r.items.map((i) => ({ userId: String(i.userId), nickname: String(i.nickname ?? ''), joinedAt: String(i.boundAt ?? i.createdAt ?? '') }));
+}
+
+/**
+ * Fills an order completion's parties: the buyer's referrers (both levels; the engine pays only
+ * as many levels as the parameters current at apply time allow) and the region's agent.
+ */
+export async function withParties(e: LedgerEvent, region: string | undefined): Promise<LedgerEvent> {
+  if (e.kind !== 'order_completed') return e;
+  const [referrers, agent] = await Promise.all([referrersOf(e.buyer), findAgent(region)]);
+  return { ...e, ...(referrers.l1 ? { referrers } : {}), ...(agent ? { agent } : {}) };
 }

@@ -8,6 +8,7 @@ export const loginBody = z
     code: z.string().min(1).max(200).optional(),
     devOpenId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]').optional(),
     referrer: z.string().min(1).max(64).optional(),
+    scene: z.string().min(1).max(128).optional(),
   })
   .strict();
 

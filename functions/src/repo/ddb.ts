@@ -172,15 +172,15 @@ export interface QueryOpts {
   pk: string;
   skPrefix?: string;
   skLessThan?: string;
-  index?: 'GSI1';
+  index?: 'GSI1' | 'GSI2';
   limit?: number;
   newestFirst?: boolean;
   cursor?: Record<string, Scalar>;
   consistent?: boolean;
 }
 export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Record<string, Scalar> }> {
-  const pkName = o.index ? 'GSI1PK' : 'PK';
-  const skName = o.index ? 'GSI1SK' : 'SK';
+  const pkName = o.index ? `${o.index}PK` : 'PK';
+  const skName = o.index ? `${o.index}SK` : 'SK';
   const values: Record<string, Scalar> = { ':pk': o.pk };
   let cond = '#pk = :pk';
   if (o.skPrefix !== undefined) {

@@ -3,6 +3,7 @@
 import { defaultParams, emptyPool, emptyWallet, validateParams, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
 import { getItem, batchGet, query, type Item, type Scalar } from './ddb';
 import { keys, gsi } from './keys';
+import { referralIndexAttrs, walletIndexAttrs } from './programme';
 
 const s = (v: Scalar | undefined, d = ''): string => (v === undefined ? d : String(v));
 const n = (v: Scalar | undefined, d = 0): number => (typeof v === 'number' ? v : v === undefined ? d : Number(v));
@@ -52,7 +53,7 @@ export interface User {
   createdAt: string;
 }
 export function userItem(u: User): Item {
-  return { ...keys.user(u.userId), type: 'user', ...u, referrer: u.referrer ?? '' };
+  return { ...keys.user(u.userId), type: 'user', ...u, referrer: u.referrer ?? '', ...referralIndexAttrs(u.referrer, u.createdAt, u.userId) };
 }
 export async function getUserIdByOpenId(openId: string): Promise<string | undefined> {
   const i = await getItem(keys.openId(openId));
@@ -73,7 +74,8 @@ const WALLET_FIELDS = Object.keys(emptyWallet()) as Array<keyof Wallet>;
 export function walletItem(userId: string, w: Wallet, version: number): Item {
   const it: Item = { ...keys.wallet(userId), type: 'wallet', userId, version };
   for (const f of WALLET_FIELDS) it[f] = w[f];
-  return it;
+  // The holder and leaderboard indexes follow the balances on every write (repo/programme.ts).
+  return { ...it, ...walletIndexAttrs(userId, w) };
 }
 export function toWallet(i: Item | undefined): StoredWallet {
   const w = emptyWallet();

@@ -12,6 +12,8 @@ export const TABLE_DEFINITION = {
     { AttributeName: 'SK', AttributeType: 'S' },
     { AttributeName: 'GSI1PK', AttributeType: 'S' },
     { AttributeName: 'GSI1SK', AttributeType: 'S' },
+    { AttributeName: 'GSI2PK', AttributeType: 'S' },
+    { AttributeName: 'GSI2SK', AttributeType: 'S' },
   ],
   KeySchema: [
     { AttributeName: 'PK', KeyType: 'HASH' },
@@ -25,6 +27,16 @@ export const TABLE_DEFINITION = {
         { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
       ],
       Projection: { ProjectionType: 'ALL' },
+    },
+    {
+      // Sparse, keys only: the settlement's participants (quota > 0). Keys only, so a wallet
+      // write touches this index only when the user enters or leaves it (repo/programme.ts).
+      IndexName: 'GSI2',
+      KeySchema: [
+        { AttributeName: 'GSI2PK', KeyType: 'HASH' },
+        { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
     },
   ],
   BillingMode: 'PAY_PER_REQUEST',

@@ -14,6 +14,7 @@ import { drain, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx } from '../domain/tx';
 import { HttpError } from '../http/errors';
+import { changedKeys, configWarnings } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
 
 export interface StaffResult {
@@ -22,16 +23,16 @@ export interface StaffResult {
   error?: { code: string; message: string };
 }
 
-type StaffEvent = Record<string, unknown> & { token?: string; source?: string };
+export type StaffEvent = Record<string, unknown> & { token?: string; source?: string };
 
 async function audit(name: string, actor: string, input: unknown, outcome: StaffResult): Promise<void> {
   const at = new Date().toISOString();
   const redacted = { ...(input as Record<string, unknown>) };
   delete redacted.token;
-  await putItem({ ...keys.audit(at, randomBytes(4).toString('hex')), type: 'audit', at, actor, fn: name, input: JSON.stringify(redacted).slice(0, 8000), ok: outcome.ok, ...(outcome.error ? { error: outcome.error.code } : {}) }).catch(() => undefined);
+  await putItem({ ...keys.audit(at, randomBytes(4).toString('hex')), type: 'audit', at, actor, fn: name, input: JSON.stringify(redacted).slice(0, 8000), ok: outcome.ok, result: JSON.stringify(outcome.ok ? outcome.result ?? null : outcome.error).slice(0, 8000), ...(outcome.error ? { error: outcome.error.code } : {}) }).catch(() => undefined);
 }
 
-function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (input: z.infer<S>, actor: string) => Promise<unknown>, opts: { scheduled?: boolean } = {}) {
+export function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (input: z.infer<S>, actor: string) => Promise<unknown>, opts: { scheduled?: boolean } = {}) {
   return async (event: StaffEvent): Promise<StaffResult> => {
     let actor = 'unknown';
     let out: StaffResult;
@@ -124,7 +125,8 @@ export const setConfig = staff('set-config', z.object({ change: z.record(z.unkno
       : { op: 'put', item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at }, ifVersion: cur.version },
     { op: 'create', item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at } },
   ]);
-  return { version, params: next };
+  // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
+  return { version, previousVersion: cur.version, changed: changedKeys(cur.params, next), warnings: configWarnings(cur.params, next), params: next };
 });
 
 async function poolEventAsStaff(kind: string, actor: string, user: string, requestId: string, event: Parameters<typeof addSubmission>[1]['event']) {
@@ -178,4 +180,10 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   grant,
   'approve-withdrawal': approveWithdrawal,
   reconcile,
+  // The full programme (staff/programme.ts), loaded on first use: that module builds on this one.
+  ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
 };
+
+function lazy(names: string[]): Record<string, (e: StaffEvent) => Promise<StaffResult>> {
+  return Object.fromEntries(names.map((n) => [n, async (e: StaffEvent) => (await import('./programme')).PROGRAMME_FUNCTIONS[n]!(e)]));
+}

@@ -1,0 +1,362 @@
+// Daily settlement (MODEL.md event 8): dividends pro rata among users with quota, each capped at
+// the quota left, the remainder carried to the next day; then, when enabled, exits.
+//
+// SETTLEMENT#<date>/STATE is a state machine, every move of it one transaction conditioned on its
+// `version`, so a day runs exactly once however often it is started, and a crash resumes from the
+// last committed step:
+//   open     -> the day's fund = Σ dividend contributions of the days since the last settlement
+//               + the carry; the CARRY item moves to this date in the same transaction
+//   snapshot -> participants (GSI2 HOLDER: quota > 0, ascending userId) paged CHUNK at a time;
+//               each page's weights (equity + equityLocked) written as a CHUNK item: the weights
+//               are fixed before anything is paid
+//   paying   -> one chunk per transaction: each payee's wallet (version-checked) + ledger entries
+//   exiting  -> per user in ascending userId, at the price of that moment: a sell (pool event,
+//               id derived from date and user) then quota_reset with an EXIT marker
+//   done     -> the report; CARRY holds what is left for the next day
+import Decimal from 'decimal.js';
+import {
+  apply, dividendFor, emptyPool, shouldExit, type Outcome, type Wallet,
+} from '@greenpoints/shared';
+import { batchGet, getItem, query, queryAll, transact, TxCancelled, type Item, type Scalar, type TxOp } from '../repo/ddb';
+import { keys } from '../repo/keys';
+import { programmeKeys } from '../repo/programme';
+import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
+import { addSubmission, awaitEvent } from './applier';
+import { applyWalletEvent } from './wallet';
+import { eventIdFor } from './idempotency';
+import { ledgerItems } from './ledger';
+import { Tx, StaleRead } from './tx';
+import { HttpError, conflict } from '../http/errors';
+import { addDays, businessDate, datesBetween, isValidDate } from './calendar';
+
+/** Users per chunk: 25 payees × (wallet + 2 ledger entries) + the settlement item = 76 ≤ 100. */
+export const CHUNK = 25;
+/** Days of contributions folded into one settlement when days were skipped. */
+export const MAX_GAP_DAYS = 366;
+
+export type SettlementStatus = 'snapshot' | 'paying' | 'exiting' | 'done';
+
+export interface Settlement {
+  date: string;
+  status: SettlementStatus;
+  fromDate: string; // first day whose contributions are in this fund
+  contributions: string;
+  carryIn: string;
+  dayFund: string;
+  exitEnabled: boolean;
+  paramsVersion: number;
+  snapCursor: string;
+  chunks: number;
+  participants: number;
+  totalWeight: string;
+  payCursor: number;
+  paid: string;
+  payees: number;
+  exitCursor: number;
+  exits: number;
+  exitPoints: string;
+  exitPayout: string;
+  carryOut: string;
+  startedAt: string;
+  finishedAt: string;
+  version: number;
+}
+
+export interface SettlementReport {
+  date: string;
+  status: SettlementStatus;
+  fromDate: string;
+  contributions: string;
+  carryIn: string;
+  dayFund: string;
+  participants: number;
+  totalWeight: string;
+  paid: string;
+  payees: number;
+  carried: string; // to the next day (so far, while not done)
+  exitEnabled: boolean;
+  exits: number;
+  exitPoints: string;
+  exitPayout: string;
+  exitList?: Array<{ userId: string; points: string; payout: string; sell: string }>;
+  progress?: string;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+/** Test hooks: a clock, and a call after each committed step (throw there to simulate a crash). */
+export const settlementHooks: { now?: () => number; afterStep?: (status: SettlementStatus, step: number) => void } = {};
+
+// ---------- pure parts ----------
+
+/** Dividends of one chunk: pro rata to the snapshot weights, floor2, capped at the quota left. */
+export function chunkDividends(
+  dayFund: string,
+  totalWeight: string,
+  entries: Array<[string, string]>,
+  wallets: Map<string, Wallet>,
+): Array<{ userId: string; amount: string }> {
+  const out: Array<{ userId: string; amount: string }> = [];
+  for (const [userId, weight] of entries) {
+    const w = wallets.get(userId);
+    if (!w) continue;
+    const capLeft = new Decimal(w.quota).minus(w.dividendsPaid);
+    const amount = dividendFor(dayFund, totalWeight, weight, capLeft.lt(0) ? '0.00' : capLeft.toFixed(2));
+    if (new Decimal(amount).gt(0)) out.push({ userId, amount });
+  }
+  return out;
+}
+
+/** The status after paying: exits only when they were enabled when the day opened. */
+export const afterPaying = (s: Pick<Settlement, 'exitEnabled'>): SettlementStatus => (s.exitEnabled ? 'exiting' : 'done');
+
+export function toReport(s: Settlement, exitList?: SettlementReport['exitList']): SettlementReport {
+  const progress = s.status === 'snapshot' ? `snapshot: ${s.chunks} chunks, ${s.participants} participants`
+    : s.status === 'paying' ? `paying: chunk ${s.payCursor} of ${s.chunks}`
+      : s.status === 'exiting' ? `exiting: chunk ${s.exitCursor} of ${s.chunks}` : undefined;
+  return {
+    date: s.date, status: s.status, fromDate: s.fromDate, contributions: s.contributions, carryIn: s.carryIn,
+    dayFund: s.dayFund, participants: s.participants, totalWeight: s.totalWeight, paid: s.paid, payees: s.payees,
+    carried: s.status === 'done' ? s.carryOut : new Decimal(s.dayFund).minus(s.paid).toFixed(2),
+    exitEnabled: s.exitEnabled, exits: s.exits, exitPoints: s.exitPoints, exitPayout: s.exitPayout,
+    ...(exitList ? { exitList } : {}), ...(progress ? { progress } : {}),
+    startedAt: s.startedAt, ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
+  };
+}
+
+// ---------- storage ----------
+
+function settlementItem(s: Settlement): Item {
+  return { ...programmeKeys.settlement(s.date), type: 'settlement', ...s };
+}
+function toSettlement(i: Item): Settlement {
+  const str = (k: string, d = '') => (typeof i[k] === 'string' ? (i[k] as string) : d);
+  const num = (k: string) => (typeof i[k] === 'number' ? (i[k] as number) : 0);
+  return {
+    date: str('date'), status: str('status') as SettlementStatus, fromDate: str('fromDate'), contributions: str('contributions', '0.00'),
+    carryIn: str('carryIn', '0.00'), dayFund: str('dayFund', '0.00'), exitEnabled: i.exitEnabled === true, paramsVersion: num('paramsVersion'),
+    snapCursor: str('snapCursor'), chunks: num('chunks'), participants: num('participants'), totalWeight: str('totalWeight', '0'),
+    payCursor: num('payCursor'), paid: str('paid', '0.00'), payees: num('payees'), exitCursor: num('exitCursor'), exits: num('exits'),
+    exitPoints: str('exitPoints', '0'), exitPayout: str('exitPayout', '0.00'), carryOut: str('carryOut', '0.00'),
+    startedAt: str('startedAt'), finishedAt: str('finishedAt'), version: num('version'),
+  };
+}
+export async function readSettlement(date: string): Promise<Settlement | undefined> {
+  const i = await getItem(programmeKeys.settlement(date));
+  return i ? toSettlement(i) : undefined;
+}
+
+/** Moves the settlement item from version v to the next state, with `ops` in the same transaction. */
+async function advance(s: Settlement, next: Partial<Settlement>, ops: TxOp[] = [], tx = new Tx()): Promise<void> {
+  const item = settlementItem({ ...s, ...next, version: s.version + 1 });
+  ops.forEach((o) => tx.add(o));
+  tx.add({ op: 'putIf', item, ifEquals: { version: s.version } }, new StaleRead(`settlement ${s.date}`));
+  await tx.commit();
+}
+
+export async function contributionsOf(dates: string[]): Promise<Decimal> {
+  let sum = new Decimal(0);
+  for (const d of dates) {
+    for (const i of await queryAll({ pk: `DIVFUND#${d}` })) sum = sum.plus(String(i.amount ?? '0'));
+  }
+  return sum;
+}
+
+// ---------- the steps ----------
+
+async function open(date: string): Promise<void> {
+  const carry = await getItem(programmeKeys.carry());
+  const lastDate = carry && typeof carry.lastDate === 'string' ? carry.lastDate : undefined;
+  if (lastDate && lastDate >= date) throw conflict('out_of_order', `days are settled in order; ${lastDate} is already settled or under way`);
+  if (lastDate) {
+    const prev = await readSettlement(lastDate);
+    if (prev && prev.status !== 'done') throw conflict('previous_day_unfinished', `the settlement of ${lastDate} is not finished; run settle-day for it first`);
+  }
+  const dates = datesBetween(lastDate, date, MAX_GAP_DAYS);
+  const contributions = await contributionsOf(dates);
+  const carryIn = new Decimal(carry ? String(carry.amount ?? '0') : '0');
+  const { params, version: paramsVersion } = await getParams(true);
+  const now = new Date().toISOString();
+  const s: Settlement = {
+    date, status: 'snapshot', fromDate: dates[0]!, contributions: contributions.toFixed(2), carryIn: carryIn.toFixed(2),
+    dayFund: contributions.plus(carryIn).toFixed(2), exitEnabled: params.exitEnabled, paramsVersion,
+    snapCursor: '', chunks: 0, participants: 0, totalWeight: '0', payCursor: 0, paid: '0.00', payees: 0,
+    exitCursor: 0, exits: 0, exitPoints: '0', exitPayout: '0.00', carryOut: '0.00', startedAt: now, finishedAt: '', version: 1,
+  };
+  const carryVersion = carry ? Number(carry.version ?? 0) : 0;
+  const tx = new Tx();
+  tx.add({ op: 'create', item: settlementItem(s) }, new StaleRead('settlement opened meanwhile'));
+  // The carry moves into this day; it comes back (what is left) when the day is done.
+  tx.add(
+    { op: 'put', item: { ...programmeKeys.carry(), type: 'carry', lastDate: date, amount: '0.00', openedAt: now, version: carryVersion + 1 }, ifVersion: carry ? carryVersion : null },
+    new StaleRead('carry moved meanwhile'),
+  );
+  await tx.commit();
+}
+
+async function snapshotStep(s: Settlement): Promise<void> {
+  const cursor = s.snapCursor ? (JSON.parse(s.snapCursor) as Record<string, Scalar>) : undefined;
+  const page = await query({ pk: programmeKeys.holdersGsi2, index: 'GSI2', limit: CHUNK, cursor });
+  const users = page.items.map((i) => String(i.GSI2SK));
+  const stored = await getWallets(users);
+  // The index is eventually consistent: the wallet read (consistent) decides.
+  const entries: Array<[string, string]> = [];
+  let weight = new Decimal(0);
+  for (const u of users) {
+    const w = stored.get(u)!.wallet;
+    if (!new Decimal(w.quota).gt(0)) continue;
+    const wt = new Decimal(w.equity).plus(w.equityLocked);
+    entries.push([u, wt.toFixed()]);
+    weight = weight.plus(wt);
+  }
+  const ops: TxOp[] = [];
+  if (entries.length) ops.push({ op: 'create', item: { ...programmeKeys.settlementChunk(s.date, s.chunks), type: 'settlement_chunk', users: JSON.stringify(entries) } });
+  await advance(s, {
+    chunks: s.chunks + (entries.length ? 1 : 0),
+    participants: s.participants + entries.length,
+    totalWeight: weight.plus(s.totalWeight).toFixed(),
+    snapCursor: page.next ? JSON.stringify(page.next) : '',
+    status: page.next ? 'snapshot' : 'paying',
+  }, ops);
+}
+
+async function chunkUsers(date: string, k: number): Promise<Array<[string, string]>> {
+  const c = await getItem(programmeKeys.settlementChunk(date, k));
+  if (!c) throw new Error(`settlement ${date}: chunk ${k} missing`);
+  return JSON.parse(String(c.users)) as Array<[string, string]>;
+}
+
+async function payStep(s: Settlement): Promise<void> {
+  if (s.payCursor >= s.chunks) return advance(s, { status: afterPaying(s) }, [], finishTx(s, afterPaying(s)));
+  const entries = await chunkUsers(s.date, s.payCursor);
+  const stored = await getWallets(entries.map(([u]) => u));
+  const wallets = new Map([...stored].map(([u, w]) => [u, w.wallet]));
+  const { params } = await getParams();
+  const pays = chunkDividends(s.dayFund, s.totalWeight, entries, wallets);
+  const tx = new Tx();
+  const at = new Date().toISOString();
+  let total = new Decimal(0);
+  for (const p of pays) {
+    const a = apply({ pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } }, { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date }, params);
+    const prior = stored.get(p.userId)!;
+    tx.add({ op: 'put', item: walletItem(p.userId, a.state.wallets[p.userId]!, prior.version + 1), ifVersion: prior.version === 0 ? null : prior.version }, new StaleRead(`wallet ${p.userId}`));
+    for (const it of ledgerItems(`div_${s.date}_${p.userId}`, 'dividend', at, a.outcome.changes, { date: s.date })) tx.add({ op: 'create', item: it });
+    total = total.plus(p.amount);
+  }
+  await advance(s, { payCursor: s.payCursor + 1, paid: total.plus(s.paid).toFixed(2), payees: s.payees + pays.length }, [], tx);
+}
+
+class StepDone extends Error {}
+
+/** One user's exit: the sell (if they hold equity) then the quota reset, each at most once. */
+async function exitUser(date: string, userId: string): Promise<void> {
+  if (await getItem(programmeKeys.settlementExit(date, userId))) return;
+  const sellId = eventIdFor('exit', date, userId);
+  let rec = await getEvent(sellId);
+  if (!rec) {
+    const { params } = await getParams();
+    const [pool, { wallet }] = await Promise.all([getPool(params), getWallet(userId)]);
+    if (!shouldExit(wallet, pool)) return;
+    if (new Decimal(wallet.equity).gt(0)) {
+      const tx = new Tx();
+      addSubmission(tx, { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } }, new StepDone());
+      await tx.commit().catch((e) => {
+        if (!(e instanceof StepDone)) throw e;
+      });
+      rec = await awaitEvent(sellId, 15000);
+    }
+  } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
+  if (rec && rec.status === 'pending') throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
+  const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
+  try {
+    await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId }, (tx) => {
+      tx.add({
+        op: 'create',
+        item: {
+          ...programmeKeys.settlementExit(date, userId), type: 'settlement_exit', userId,
+          points: outcome?.points ?? '0', payout: outcome?.payout ?? '0.00',
+          sell: rec ? (rec.status === 'applied' ? 'applied' : `rejected: ${rec.error?.code ?? ''}`) : 'none',
+        },
+      }, new StepDone());
+    });
+  } catch (e) {
+    if (!(e instanceof StepDone)) throw e;
+  }
+}
+
+async function exitStep(s: Settlement): Promise<void> {
+  if (s.exitCursor >= s.chunks) return advance(s, { status: 'done' }, [], finishTx(s, 'done'));
+  const entries = await chunkUsers(s.date, s.exitCursor);
+  for (const [u] of entries) await exitUser(s.date, u);
+  // Totals from the markers, so a chunk resumed after a crash counts every exit once.
+  const markers = await batchGet(entries.map(([u]) => programmeKeys.settlementExit(s.date, u)));
+  let points = new Decimal(s.exitPoints);
+  let payout = new Decimal(s.exitPayout);
+  for (const m of markers) {
+    points = points.plus(String(m.points));
+    payout = payout.plus(String(m.payout));
+  }
+  await advance(s, { exitCursor: s.exitCursor + 1, exits: s.exits + markers.length, exitPoints: points.toFixed(), exitPayout: payout.toFixed(2) });
+}
+
+/** When the day ends: the fields of a done settlement and the carry to the next day. */
+function finishTx(s: Settlement, status: SettlementStatus): Tx {
+  const tx = new Tx();
+  if (status !== 'done') return tx;
+  const carryOut = new Decimal(s.dayFund).minus(s.paid).toFixed(2);
+  s.carryOut = carryOut;
+  s.finishedAt = new Date().toISOString();
+  tx.add({ op: 'set', key: programmeKeys.carry(), values: { amount: carryOut, closedAt: s.finishedAt }, ifEquals: { lastDate: s.date } }, new StaleRead('carry'));
+  return tx;
+}
+
+export async function exitList(date: string, limit = 100): Promise<SettlementReport['exitList']> {
+  const r = await query({ pk: `SETTLEMENT#${date}`, skPrefix: 'EXIT#', limit });
+  return r.items.map((i) => ({ userId: String(i.userId), points: String(i.points), payout: String(i.payout), sell: String(i.sell) }));
+}
+
+/**
+ * settle-day: runs (or resumes) the settlement of `date` (default: yesterday, China time) until
+ * done or the time budget is spent; a done day answers its stored report and changes nothing.
+ */
+export async function settleDay(dateIn: string | undefined, opts: { maxMs?: number } = {}): Promise<SettlementReport> {
+  const now = settlementHooks.now?.() ?? Date.now();
+  const today = businessDate(now);
+  const date = dateIn ?? addDays(today, -1);
+  if (!isValidDate(date)) throw new HttpError(400, 'invalid_date', 'date must be YYYY-MM-DD');
+  let s = await readSettlement(date);
+  if (s?.status === 'done') return toReport(s, await exitList(date));
+  if (date >= today) throw conflict('day_not_over', `${date} is not over yet (China time); settle it after midnight`);
+  const deadline = Date.now() + (opts.maxMs ?? 12 * 60_000);
+  let stuck = 0;
+  let lastPos = '';
+  for (;;) {
+    if (!s) {
+      try {
+        await open(date);
+      } catch (e) {
+        if (!(e instanceof StaleRead)) throw e;
+      }
+      s = await readSettlement(date);
+      if (!s) throw new Error('settlement did not open');
+      continue;
+    }
+    if (s.status === 'done') return toReport(s, await exitList(date));
+    if (Date.now() > deadline) return toReport(s);
+    const pos = `${s.status}:${s.version}`;
+    stuck = pos === lastPos ? stuck + 1 : 0;
+    lastPos = pos;
+    if (stuck > 8) throw conflict('settlement_stuck', `settlement ${date} made no progress at ${s.status} (version ${s.version})`);
+    const step = s.status === 'snapshot' ? s.chunks : s.status === 'paying' ? s.payCursor : s.exitCursor;
+    try {
+      if (s.status === 'snapshot') await snapshotStep(s);
+      else if (s.status === 'paying') await payStep(s);
+      else await exitStep(s);
+      settlementHooks.afterStep?.(s.status, step);
+    } catch (e) {
+      // Another run advanced the day, or a wallet moved under a chunk: re-read and go on.
+      if (!(e instanceof StaleRead) && !(e instanceof TxCancelled)) throw e;
+    }
+    s = await readSettlement(date);
+  }
+}

@@ -1,0 +1,44 @@
+// The caller's team: who they referred (two levels), what it earned them, and who referred them.
+import Decimal from 'decimal.js';
+import { queryAll } from '../repo/ddb';
+import { getUser } from '../repo/repository';
+import { directReferrals } from './referrals';
+import { maskName } from './levels';
+
+const MAX_DIRECT = 200;
+const MAX_SECOND_PER_DIRECT = 50;
+/** Newest ledger entries scanned for the earnings summary (a bound, reported as `partial`). */
+const MAX_LEDGER = 5000;
+
+export async function teamView(userId: string) {
+  const me = await getUser(userId);
+  const direct = await directReferrals(userId, MAX_DIRECT);
+  const second: Array<{ name: string; joinedAt: string; via: string }> = [];
+  for (const d of direct.slice(0, MAX_DIRECT)) {
+    for (const s of await directReferrals(d.userId, MAX_SECOND_PER_DIRECT)) {
+      second.push({ name: maskName(s.nickname, s.userId), joinedAt: s.joinedAt, via: maskName(d.nickname, d.userId) });
+    }
+  }
+  const entries = await queryAll({ pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit: 500 }, MAX_LEDGER);
+  const sum = (pred: (why: string, field: string) => boolean) =>
+    entries.filter((e) => pred(String(e.why), String(e.field))).reduce((a, e) => a.plus(String(e.delta)), new Decimal(0));
+  const commissionL1 = sum((w, f) => f === 'cash' && w === 'commission_l1');
+  const commissionL2 = sum((w, f) => f === 'cash' && w === 'commission_l2');
+  const agent = sum((w, f) => f === 'cash' && w === 'agent_commission');
+  const pointsL1 = sum((w, f) => f === 'equity' && w === 'referral_l1');
+  const pointsL2 = sum((w, f) => f === 'equity' && w === 'referral_l2');
+  return {
+    referrer: me?.referrer ? { userId: me.referrer } : null,
+    direct: direct.map((d) => ({ userId: d.userId, name: maskName(d.nickname, d.userId), joinedAt: d.joinedAt })),
+    second: second.slice(0, 500),
+    counts: { direct: direct.length, second: second.length },
+    commissions: {
+      l1: commissionL1.toFixed(2),
+      l2: commissionL2.toFixed(2),
+      agent: agent.toFixed(2),
+      total: commissionL1.plus(commissionL2).plus(agent).toFixed(2),
+    },
+    referralPoints: { l1: pointsL1.toFixed(), l2: pointsL2.toFixed() },
+    ...(entries.length >= MAX_LEDGER ? { partial: true } : {}),
+  };
+}
