@@ -13,10 +13,10 @@ const MAX_LEDGER = 5000;
 export async function teamView(userId: string) {
   const me = await getUser(userId);
   const direct = await directReferrals(userId, MAX_DIRECT);
-  const second: Array<{ name: string; joinedAt: string; via: string }> = [];
+  const second: Array<{ userId: string; name: string; joinedAt: string; via: string }> = [];
   for (const d of direct.slice(0, MAX_DIRECT)) {
     for (const s of await directReferrals(d.userId, MAX_SECOND_PER_DIRECT)) {
-      second.push({ name: maskName(s.nickname, s.userId), joinedAt: s.joinedAt, via: maskName(d.nickname, d.userId) });
+      second.push({ userId: s.userId, name: maskName(s.nickname, s.userId), joinedAt: s.joinedAt, via: maskName(d.nickname, d.userId) });
     }
   }
   const entries = await queryAll({ pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit: 500 }, MAX_LEDGER);
@@ -32,12 +32,8 @@ export async function teamView(userId: string) {
     direct: direct.map((d) => ({ userId: d.userId, name: maskName(d.nickname, d.userId), joinedAt: d.joinedAt })),
     second: second.slice(0, 500),
     counts: { direct: direct.length, second: second.length },
-    commissions: {
-      l1: commissionL1.toFixed(2),
-      l2: commissionL2.toFixed(2),
-      agent: agent.toFixed(2),
-      total: commissionL1.plus(commissionL2).plus(agent).toFixed(2),
-    },
+    commissions: commissionL1.plus(commissionL2).plus(agent).toFixed(2), // cash earned, all kinds
+    commissionsByKind: { l1: commissionL1.toFixed(2), l2: commissionL2.toFixed(2), agent: agent.toFixed(2) },
     referralPoints: { l1: pointsL1.toFixed(), l2: pointsL2.toFixed() },
     ...(entries.length >= MAX_LEDGER ? { partial: true } : {}),
   };

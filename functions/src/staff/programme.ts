@@ -1,0 +1,80 @@
+// Staff functions of the full programme (docs/staff.md): daily settlement, locked releases,
+// legacy import, agents, the audit log. Each is audited by the shared staff wrapper.
+import { z } from 'zod';
+import { staff, type StaffEvent, type StaffResult } from './index';
+import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/settlement';
+import { importLegacyMembers as runImport, releaseLocked as runRelease } from '../domain/legacy';
+import { assignAgent as runAssign, listAgents } from '../domain/agents';
+import { auditLog as runAuditLog } from '../domain/audit';
+import { DATE_RE } from '../domain/calendar';
+import { notFound } from '../http/errors';
+
+const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
+// Lambda's own limit is 15 minutes; leave room to write the state and answer.
+const BUDGET_MS = Number(process.env.PROGRAMME_BUDGET_MS || 12 * 60_000);
+
+/** settle-day {date?}: default yesterday (China time). Exactly once per day; resumable. */
+export const settleDay = staff(
+  'settle-day',
+  z.object({ date: date.optional() }).passthrough(),
+  async ({ date: d }) => runSettleDay(d, { maxMs: BUDGET_MS }),
+  { scheduled: true },
+);
+
+/** settlement-report {date}: reads a day's settlement without running anything. */
+export const settlementReport = staff('settlement-report', z.object({ date }).strict(), async ({ date: d }) => {
+  const s = await readSettlement(d);
+  if (!s) throw notFound(`settlement of ${d}`);
+  return toReport(s, await exitList(d));
+});
+
+/** release-locked {date?}: each locked holder's daily share, once per date. */
+export const releaseLocked = staff(
+  'release-locked',
+  z.object({ date: date.optional() }).passthrough(),
+  async ({ date: d }) => runRelease(d, { maxMs: BUDGET_MS }),
+  { scheduled: true },
+);
+
+export const importLegacyMembers = staff(
+  'import-legacy-members',
+  z
+    .object({
+      importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]'),
+      format: z.enum(['csv', 'json']),
+      data: z.union([z.string().max(5_000_000), z.array(z.unknown()).max(10_000)]),
+    })
+    .strict(),
+  async (input, actor) => runImport(input, actor),
+);
+
+export const assignAgent = staff(
+  'assign-agent',
+  z
+    .object({ region: z.string().min(1).max(40), userId: z.string().min(1).max(64).optional(), remove: z.boolean().optional(), list: z.boolean().optional() })
+    .strict(),
+  async (input, actor) => (input.list ? { agents: await listAgents() } : runAssign(input, actor)),
+);
+
+export const auditLog = staff(
+  'audit-log',
+  z
+    .object({
+      from: z.string().max(40).optional(),
+      to: z.string().max(40).optional(),
+      fn: z.string().max(40).optional(),
+      actor: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+  async (q) => ({ entries: await runAuditLog(q) }),
+);
+
+export const PROGRAMME_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {
+  'settle-day': settleDay,
+  'settlement-report': settlementReport,
+  'release-locked': releaseLocked,
+  'import-legacy-members': importLegacyMembers,
+  'assign-agent': assignAgent,
+  'audit-log': auditLog,
+};
