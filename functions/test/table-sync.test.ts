@@ -1,0 +1,60 @@
+// The table is defined twice (code for local creation, serverless.yml for CloudFormation):
+// they must agree, and every route of the API must have a function.
+import fs from 'fs';
+import path from 'path';
+import yaml from 'js-yaml';
+import { TABLE_DEFINITION } from '../src/repo/table';
+
+const cfnTags = ['GetAtt', 'Join', 'Ref', 'Sub'].flatMap((name) =>
+  (['scalar', 'sequence'] as const).map((kind) => new yaml.Type(`!${name}`, { kind, construct: (d: unknown) => ({ [name]: d }) })),
+);
+const schema = yaml.Schema.create(cfnTags);
+const doc = yaml.load(fs.readFileSync(path.join(__dirname, '../../serverless.yml'), 'utf8'), { schema }) as any;
+
+describe('serverless.yml', () => {
+  const table = doc.resources.Resources.Table;
+
+  it('declares the same table as functions/src/repo/table.ts', () => {
+    const p = table.Properties;
+    expect(p.AttributeDefinitions).toEqual(TABLE_DEFINITION.AttributeDefinitions);
+    expect(p.KeySchema).toEqual(TABLE_DEFINITION.KeySchema);
+    expect(p.GlobalSecondaryIndexes).toEqual(TABLE_DEFINITION.GlobalSecondaryIndexes);
+    expect(p.BillingMode).toBe(TABLE_DEFINITION.BillingMode);
+  });
+
+  it('protects the table: point-in-time recovery, deletion protection, retained on delete', () => {
+    expect(table.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  it('grants item-level DynamoDB actions on this table only', () => {
+    const st = doc.provider.iam.role.statements;
+    const actions: string[] = st.flatMap((s: any) => s.Action);
+    expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
+    expect(actions).not.toContain('dynamodb:*');
+    expect(actions).not.toContain('dynamodb:DeleteTable');
+    for (const s of st) for (const r of s.Resource) expect(JSON.stringify(r)).toContain('Table');
+  });
+
+  it('routes every shopper endpoint of API.md', () => {
+    const routes = new Set<string>();
+    for (const f of Object.values<any>(doc.functions)) {
+      for (const e of f.events ?? []) if (e.httpApi) routes.add(`${e.httpApi.method} ${e.httpApi.path}`);
+    }
+    for (const r of [
+      'POST /auth/login', 'GET /products', 'POST /orders', 'GET /orders', 'GET /orders/{id}', 'POST /orders/{id}/pay',
+      'POST /orders/{id}/confirm', 'POST /orders/{id}/refund', 'GET /wallet', 'POST /wallet/sell', 'POST /wallet/convert',
+      'POST /wallet/convert-back', 'POST /withdrawals', 'GET /ledger', 'GET /pool', 'GET /pool/history', 'GET /events/{id}',
+      'POST /pay/wechat/notify',
+    ]) expect(routes).toContain(r);
+  });
+
+  it('points every handler at an exported function', () => {
+    for (const [name, f] of Object.entries<any>(doc.functions)) {
+      const [file, fn] = [f.handler.slice(0, f.handler.lastIndexOf('.')), f.handler.slice(f.handler.lastIndexOf('.') + 1)];
+      const src = fs.readFileSync(path.join(__dirname, '../..', `${file}.ts`), 'utf8');
+      expect({ name, found: new RegExp(`export (const|async function|function) ${fn}\\b`).test(src) }).toEqual({ name, found: true });
+    }
+  });
+});
