@@ -31,6 +31,8 @@ import { addDays, businessDate, datesBetween, isValidDate } from './calendar';
 
 /** Users per chunk: 25 payees × (wallet + 2 ledger entries) + the settlement item = 76 ≤ 100. */
 export const CHUNK = 25;
+/** Tests shrink the chunk to get many chunks from few users. */
+export const settlementTuning = { chunk: CHUNK };
 /** Days of contributions folded into one settlement when days were skipped. */
 export const MAX_GAP_DAYS = 366;
 
@@ -196,7 +198,7 @@ async function open(date: string): Promise<void> {
 
 async function snapshotStep(s: Settlement): Promise<void> {
   const cursor = s.snapCursor ? (JSON.parse(s.snapCursor) as Record<string, Scalar>) : undefined;
-  const page = await query({ pk: programmeKeys.holdersGsi2, index: 'GSI2', limit: CHUNK, cursor });
+  const page = await query({ pk: programmeKeys.holdersGsi2, index: 'GSI2', limit: Math.min(settlementTuning.chunk, CHUNK), cursor });
   const users = page.items.map((i) => String(i.GSI2SK));
   const stored = await getWallets(users);
   // The index is eventually consistent: the wallet read (consistent) decides.

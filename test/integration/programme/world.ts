@@ -1,0 +1,75 @@
+// A private table on the stack's DynamoDB Local, and the backend's own code called in-process:
+// hand-checked numbers need a pool nobody else touches (the shared table's pool moves with every
+// other test). Staff functions are called as the console calls them: a JSON event with a token.
+import { randomBytes } from 'crypto';
+
+process.env.STAGE = 'local';
+
+export const fn = {
+  auth: () => import('../../../functions/src/domain/auth'),
+  orders: () => import('../../../functions/src/domain/orders'),
+  repo: () => import('../../../functions/src/repo/repository'),
+  ddb: () => import('../../../functions/src/repo/ddb'),
+  settlement: () => import('../../../functions/src/domain/settlement'),
+  legacy: () => import('../../../functions/src/domain/legacy'),
+};
+
+export async function freshTable(prefix: string): Promise<string> {
+  if (!process.env.DDB_ENDPOINT) throw new Error('DDB_ENDPOINT is not set (run through npm test or the integration project)');
+  const name = `prog-${prefix}-${randomBytes(4).toString('hex')}`;
+  process.env.TABLE_NAME = name;
+  const { ensureTable } = await import('../../../functions/src/local/setup');
+  await ensureTable();
+  return name;
+}
+
+export async function staff(name: string, input: Record<string, unknown> = {}): Promise<any> {
+  const { STAFF_FUNCTIONS } = await import('../../../functions/src/staff/index');
+  const { signToken } = await import('../../../functions/src/auth/token');
+  const token = await signToken({ userId: 'staff-prog', role: 'staff' }, 600);
+  return STAFF_FUNCTIONS[name]!({ ...input, token });
+}
+
+export async function ok(name: string, input: Record<string, unknown> = {}): Promise<any> {
+  const r = await staff(name, input);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.result;
+}
+
+export async function product(productId: string, price: string, poolContribution: string, dividendContribution: string) {
+  return ok('upsert-product', { productId, name: productId, price, poolContribution, dividendContribution, stock: 100000 });
+}
+
+export async function setConfig(change: Record<string, unknown>) {
+  const r = await ok('set-config', { change });
+  // The params cache (2 s) must see the new version before the next completion.
+  await (await fn.repo()).getParams(true);
+  return r;
+}
+
+export async function login(name: string, extra: { referrer?: string; scene?: string } = {}): Promise<string> {
+  const { login: doLogin } = await fn.auth();
+  return (await doLogin({ devOpenId: name, ...extra })).userId;
+}
+
+/** created -> paid -> shipped -> completed; returns the completion answer. */
+export async function buy(userId: string, productId: string, qty = 1, region = '浙江省杭州市西湖区'): Promise<any> {
+  const o = await fn.orders();
+  const key = 'k' + randomBytes(8).toString('hex');
+  const r = await o.createOrder(userId, { userId, key, hash: key }, { items: [{ productId, qty }], payWith: 'wechat', address: { region, detail: '1 号' } });
+  const orderId = (r.body as { orderId: string }).orderId;
+  await o.markPaid(orderId, { userId });
+  await ok('ship-order', { orderId });
+  const done = await ok('complete-order', { orderId });
+  if (done.status !== 'completed') throw new Error(`completion: ${JSON.stringify(done)}`);
+  return done;
+}
+
+export async function wallet(userId: string) {
+  return (await (await fn.repo()).getWallet(userId)).wallet;
+}
+
+export async function reconcileClean(): Promise<string[]> {
+  const r = await ok('reconcile');
+  return r.problems;
+}
