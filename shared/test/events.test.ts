@@ -335,6 +335,24 @@ describe('wallet events', () => {
   });
 });
 
+describe('exit (settlement 8b) as the backend drives it', () => {
+  it('sells all equity once equity × price reaches quota − dividendsPaid, then resets the quota', () => {
+    const half: Params = { ...P, rewardRatio: '0.5', quotaMultiplier: '0.1' };
+    // B: 15 points at 1 → price 30/15 = 2; quota 0.1 × 100 = 10.00. C: 15 × 15/30 = 7.5 points, price 60/22.5 = 2.666…
+    const s = run([order('o1', 'B', '100.00', '30.00'), order('o2', 'C', '100.00', '30.00')], half).state;
+    expect(s.wallets.B).toMatchObject({ equity: '15', quota: '10.00' });
+    // 15 × 2.666… = 40 ≥ 10 − 0 → exit
+    expect(shouldExit(s.wallets.B!, s.pool)).toBe(true);
+    const sold = apply(s, { kind: 'sell', user: 'B', points: s.wallets.B!.equity, reason: 'exit' }, half);
+    // gross 15 × 60/22.5 = 40; payout 40 × 0.9 = 36.00; the ledger says why
+    expect(sold.outcome.payout).toBe('36.00');
+    expect(sold.outcome.changes).toContainEqual({ user: 'B', field: 'equity', delta: '-15', why: 'exit' });
+    const reset = apply(sold.state, { kind: 'quota_reset', user: 'B' }, half).state;
+    expect(reset.wallets.B).toMatchObject({ equity: '0', cash: '36.00', quota: '0.00', dividendsPaid: '0.00' });
+    expect(shouldExit(reset.wallets.B!, reset.pool)).toBe(false);
+  });
+});
+
 describe('reads', () => {
   it('dividendFor: pro rata, floor2, capped', () => {
     // 100 × 10/30 = 33.333… → 33.33

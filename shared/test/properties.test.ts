@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {
-  apply, emptyState, price, replay, RuleError, validateParams, defaultParams,
+  apply, emptyState, price, quoteSell, replay, RuleError, validateParams, defaultParams,
   type EngineState, type LedgerEvent, type Params, type Wallet, type Outcome,
 } from '../src';
 
@@ -240,6 +240,9 @@ function checkEvent(e: LedgerEvent, before: EngineState, after: EngineState, out
       const q = x(e.points);
       const payout = floorN(mulDiv(q.times(x(1).minus(params.sellFeeRate)), f0, c0), 2);
       expect(out.payout).toBe(payout.toFixed(2));
+      // the preview equals the event
+      const quote = quoteSell(before.pool, params, e.points);
+      expect([quote.gross, quote.payout, quote.fee, quote.priceBefore, quote.priceAfter]).toEqual([out.gross, out.payout, out.fee, out.priceBefore, out.priceAfter]);
       expect(after.pool.fund).toBe(f0.minus(payout).toFixed(2));
       expect(x(after.pool.burned).minus(before.pool.burned).toFixed()).toBe(q.toFixed());
       seen.payouts = seen.payouts.plus(payout);
