@@ -175,7 +175,8 @@ async function startStack(opts = {}) {
       const h5 = await startH5(h5Port, apiUrl, log);
       if (h5) {
         stops.push(async () => {
-          if (typeof h5.close === 'function') await new Promise((r) => h5.close(() => r()));
+          // serve-h5.js answers close() with a promise (it also drops keep-alive sockets).
+          if (typeof h5.close === 'function') await h5.close();
           else if (typeof h5.stop === 'function') await h5.stop();
         });
         h5Url = `http://127.0.0.1:${h5Port}`;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: DynamoDB Local (data under .data/, or --in-memory), the offline API and the H5 app.
+// `npm start`: DynamoDB Local (data under .data/ or DATA_DIR, or --in-memory), the offline API and
+// the H5 app (--no-h5 to skip). Ports: DDB_PORT 8000, API_PORT 3000, H5_PORT 10086.
 // Ctrl-C stops everything it started.
 const { startStack } = require('./stack');
 
@@ -13,6 +14,7 @@ async function main() {
       apiPort: env('API_PORT', 3000),
       h5Port: env('H5_PORT', 10086),
       inMemory,
+      dataDir: process.env.DATA_DIR || undefined, // default .data/dynamodb
       withH5: !process.argv.includes('--no-h5'),
     });
   } catch (e) {

@@ -60,7 +60,17 @@ export function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (inpu
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 
-export const shipOrder = staff('ship-order', orderRef, async ({ orderId }) => ship(orderId));
+/** One order (`orderId`) or a batch (`orderIds`, up to 200: demos and warehouse runs). */
+export const shipOrder = staff(
+  'ship-order',
+  z.union([orderRef, z.object({ orderIds: z.array(z.string().min(1).max(64)).min(1).max(200) }).strict()]),
+  async (input) => {
+    if ('orderId' in input) return ship(input.orderId);
+    const out: unknown[] = [];
+    for (const id of input.orderIds) out.push(await ship(id).catch((e: Error & { code?: string }) => ({ orderId: id, error: e.code ?? e.message })));
+    return out;
+  },
+);
 export const completeOrder = staff('complete-order', orderRef, async ({ orderId }) => complete(orderId));
 export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => (await refund(undefined, orderId)).body);
 

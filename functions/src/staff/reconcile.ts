@@ -1,11 +1,14 @@
 // Reconcile: checks MODEL.md's invariants over the whole table and names what breaks.
 // I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
-import Decimal from 'decimal.js';
+import DecimalBase from 'decimal.js';
 import { apply, emptyPool, emptyWallet, type LedgerEvent, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 
+// More digits than the engine's 34, so sums and products here are exact.
+const Decimal = DecimalBase.clone({ precision: 60 });
+type Decimal = InstanceType<typeof Decimal>;
 const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
 
 export interface ReconcileReport {
