@@ -7,7 +7,7 @@ import { importLegacyMembers as runImport, releaseLocked as runRelease } from '.
 import { assignAgent as runAssign, listAgents } from '../domain/agents';
 import { auditLog as runAuditLog } from '../domain/audit';
 import { DATE_RE } from '../domain/calendar';
-import { notFound } from '../http/errors';
+import { HttpError, notFound } from '../http/errors';
 
 const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
 // Lambda's own limit is 15 minutes; leave room to write the state and answer.
@@ -51,9 +51,13 @@ export const importLegacyMembers = staff(
 export const assignAgent = staff(
   'assign-agent',
   z
-    .object({ region: z.string().min(1).max(40), userId: z.string().min(1).max(64).optional(), remove: z.boolean().optional(), list: z.boolean().optional() })
+    .object({ region: z.string().min(1).max(40).optional(), userId: z.string().min(1).max(64).optional(), remove: z.boolean().optional(), list: z.boolean().optional() })
     .strict(),
-  async (input, actor) => (input.list ? { agents: await listAgents() } : runAssign(input, actor)),
+  async ({ region, ...rest }, actor) => {
+    if (rest.list) return { agents: await listAgents() };
+    if (!region) throw new HttpError(400, 'invalid_request', 'region is required');
+    return runAssign({ region, ...rest }, actor);
+  },
 );
 
 export const auditLog = staff(
