@@ -254,7 +254,9 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
       const wanted = event.points !== undefined
         ? dec(parsePositivePoints(event.points))
         : floor6(wal.lockedGranted.times(params.lockedReleaseRate));
-      const q = minDec(wanted, wal.equityLocked);
+      // A grant so small that its daily share rounds to 0 still releases, a millionth a day.
+      const step = wanted.isZero() && event.points === undefined ? dec('0.000001') : wanted;
+      const q = minDec(step, wal.equityLocked);
       if (q.isZero()) throw new RuleError('nothing_to_release', `${event.user} has no locked points to release`);
       w.change(event.user, 'equityLocked', q.neg(), 'release');
       w.change(event.user, 'equity', q, 'release');

@@ -397,3 +397,14 @@ describe('reads', () => {
     expect(fmtMoney('-5.5')).toBe('-¥5.50');
   });
 });
+
+describe('release_locked of a tiny grant', () => {
+  it('releases at least 0.000001 a day when lockedGranted × rate rounds to 0', () => {
+    // lockedGranted 0.00005 × 0.01 = 0.0000005 → floor6 = 0, so the step is 0.000001.
+    const { apply: ap, defaultParams: dp, emptyState: es } = require('../src') as typeof import('../src');
+    let s = ap(es(), { kind: 'grant', user: 'u', points: '0.00005', locked: true, reason: 'legacy' }, dp).state;
+    s = ap(s, { kind: 'release_locked', user: 'u' }, dp).state;
+    expect(s.wallets.u!.equity).toBe('0.000001');
+    expect(s.wallets.u!.equityLocked).toBe('0.000049');
+  });
+});
