@@ -15,5 +15,8 @@ export class ApiError extends Error {
 
 /** The request never reached the server or no answer came back: safe to retry with the same key. */
 export function isRetryable(err: unknown): boolean {
-  return err instanceof ApiError && (err.status === 0 || err.status >= 500 || err.status === 429)
+  if (!(err instanceof ApiError)) return false
+  // Still being applied, or a concurrent change won and nothing was done: same key is safe.
+  if (['pending', 'idempotency_in_progress', 'conflict', 'busy'].includes(err.code)) return true
+  return err.status === 0 || err.status >= 500 || err.status === 429
 }

@@ -102,7 +102,7 @@ export const api = {
   pool() {
     return request<Pool>({ method: 'GET', path: '/pool', auth: false })
   },
-  async poolHistory(limit = 200) {
+  async poolHistory(limit = 100) {
     const raw = await request<unknown>({ method: 'GET', path: `/pool/history?limit=${limit}`, auth: false })
     if (Array.isArray(raw)) return raw as PricePoint[]
     const o = (raw ?? {}) as Record<string, unknown>

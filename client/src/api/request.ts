@@ -24,7 +24,27 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown }
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/** Waits between re-sends of a change the server is still applying (202 pending). */
+const PENDING_BACKOFF_MS = [300, 600, 1000, 1500, 2500, 4000]
+
+/**
+ * One API call. A pool change may answer 202 {status: "pending"}: the same request with the
+ * same Idempotency-Key resumes it and returns the final answer, so re-send a few times.
+ */
 export async function request<T>(opts: RequestOptions): Promise<T> {
+  for (let i = 0; ; i++) {
+    const r = await send(opts)
+    const pending =
+      r.status === 202 && !!opts.idempotencyKey && (r.data as { status?: unknown } | null)?.status === 'pending'
+    if (!pending) return r.data as T
+    if (i >= PENDING_BACKOFF_MS.length) throw new ApiError(202, 'pending', 'still being applied')
+    await sleep(PENDING_BACKOFF_MS[i])
+  }
+}
+
+async function send(opts: RequestOptions): Promise<{ status: number; data: unknown }> {
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
   if (opts.auth !== false) {
     const token = getToken()
@@ -47,7 +67,7 @@ export async function request<T>(opts: RequestOptions): Promise<T> {
     throw new ApiError(0, 'network', msg)
   }
   const status = res.statusCode
-  if (status >= 200 && status < 300) return res.data as T
+  if (status >= 200 && status < 300) return { status, data: res.data }
   const body = (res.data ?? {}) as ErrorBody
   const code = typeof body.error?.code === 'string' ? body.error.code : `http_${status}`
   const message = typeof body.error?.message === 'string' ? body.error.message : ''

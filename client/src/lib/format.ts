@@ -54,6 +54,7 @@ export const ORDER_STATUS: Record<string, string> = {
   paid: '已支付，待发货',
   shipped: '已发货，待收货',
   delivered: '待确认收货',
+  completing: '处理中',
   completed: '已完成',
   refunded: '已退款',
   cancelled: '已取消',
@@ -75,11 +76,17 @@ export function isUnpaid(s: string): boolean {
   return s === 'created' || s === 'pending' || s === 'pending_payment' || s === 'unpaid'
 }
 
+/** Receipt can be confirmed once the order was shipped (the server refuses it before). */
 export function canConfirm(s: string): boolean {
-  return s === 'paid' || s === 'shipped' || s === 'delivered'
+  return s === 'shipped' || s === 'delivered'
 }
 
 /** Refunds happen only before completion, and only for money that was taken. */
 export function canRefund(s: string): boolean {
-  return canConfirm(s)
+  return s === 'paid' || s === 'shipped' || s === 'delivered'
+}
+
+/** An unpaid order can be cancelled (the API's refund of a created order). */
+export function canCancel(s: string): boolean {
+  return isUnpaid(s)
 }

@@ -5,6 +5,7 @@ import { api, type Order } from '../../api'
 import { useAction, useRemote } from '../../lib/hooks'
 import { go, ROUTES } from '../../lib/nav'
 import {
+  canCancel,
   canConfirm,
   canRefund,
   fmtPoints,
@@ -125,6 +126,22 @@ export default function OrderPage() {
               >
                 申请退款
               </Button>
+            )}
+            {canCancel(order.status) && (
+              <Button
+                className='btn btn-plain cancel-order'
+                loading={refund.running}
+                disabled={busy}
+                onClick={async () => after(await refund.run(order.orderId), '订单已取消')}
+              >
+                取消订单
+              </Button>
+            )}
+            {order.status === 'paid' && <Text className='hint order-wait-ship'>商家发货后即可确认收货。</Text>}
+            {order.status === 'completing' && (
+              <Text className='hint' onClick={remote.reload}>
+                订单正在完成，积分马上到账，点此刷新。
+              </Text>
             )}
             {canRefund(order.status) && <Text className='hint'>确认收货前可以退款；退款的订单不发放积分。</Text>}
           </View>

@@ -46,7 +46,7 @@ function Chart({ points }: { points: PricePoint[] }) {
 
 export default function PricePage() {
   const history = useRemote(async () => {
-    const rows = await api.poolHistory(200)
+    const rows = await api.poolHistory(100)
     // The API sends newest first; the chart reads left to right in time.
     return [...rows].sort((a, b) => Number(a.seq) - Number(b.seq))
   })
