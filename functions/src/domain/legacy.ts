@@ -297,9 +297,15 @@ export async function importLegacyMembers(input: { importId: string; format: 'cs
     ...(failed.length ? { failed } : {}),
   };
   if (!pending) {
-    await transact([{ op: 'set', key: programmeKeys.importMeta(importId), values: { status: 'done', report: JSON.stringify(report).slice(0, 350000), finishedAt: new Date().toISOString() }, ifEquals: { hash } }]).catch(() => undefined);
+    await transact([{ op: 'set', key: programmeKeys.importMeta(importId), values: { status: 'done', report: storedReport(report), finishedAt: new Date().toISOString() }, ifEquals: { hash } }]).catch(() => undefined);
   }
   return report;
+}
+
+/** The report as stored on the import item: without the per-row users when it would not fit an item. */
+function storedReport(r: ImportReport): string {
+  const full = JSON.stringify(r);
+  return full.length < 300_000 ? full : JSON.stringify({ ...r, users: undefined, usersOmitted: true });
 }
 
 // ---------- daily release of locked grants ----------

@@ -5,6 +5,7 @@ import DecimalBase from 'decimal.js';
 import { apply, emptyPool, emptyWallet, type LedgerEvent, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
+import { programmeProblems } from '../domain/programme-checks';
 
 // More digits than the engine's 34, so sums and products here are exact.
 const Decimal = DecimalBase.clone({ precision: 60 });
@@ -122,6 +123,8 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   for (const o of all.filter((i) => i.type === 'order')) {
     if (o.status === 'completed' && !eventIds.has(String(o.eventId))) problems.push(`order ${String(o.orderId)} is completed without its pool event`);
   }
+  // The full programme: dividend funds, settled days, the carry (domain/programme-checks.ts).
+  problems.push(...programmeProblems(all));
 
   return {
     clean: problems.length === 0,

@@ -70,3 +70,21 @@ describe('settle-day', () => {
     expect(log.entries.some((e: any) => e.ok === false && e.error === 'day_not_over')).toBe(true);
   });
 });
+
+describe('reconcile checks the programme', () => {
+  it('names a dividend fund entry without a completion and a settlement whose ledger disagrees', async () => {
+    const { putItem, getItem, transact } = await fn.ddb();
+    await putItem({ PK: `DIVFUND#${day}`, SK: 'EV#forged', type: 'divfund', eventId: 'forged', date: day, amount: '5.00', at: new Date().toISOString() });
+    const key = { PK: `SETTLEMENT#${day}`, SK: 'STATE' };
+    const s = (await getItem(key))!;
+    await putItem({ ...s, paid: '40.00' });
+    const problems = await reconcileClean();
+    expect(problems).toEqual(expect.arrayContaining([
+      'dividend fund entry forged has no applied completion',
+      `settlement ${day} reports paid 40.00, its dividend ledger sums to 39.99`,
+    ]));
+    await transact([{ op: 'delete', key: { PK: `DIVFUND#${day}`, SK: 'EV#forged' } }]);
+    await putItem(s);
+    expect(await reconcileClean()).toEqual([]);
+  });
+});
