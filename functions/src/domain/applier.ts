@@ -3,7 +3,7 @@
 // conditional TransactWriteItems per batch. One hot item caps at ~500 writes/s on AWS, so
 // throughput comes from batching (TOOLCHAIN.md).
 import { apply, isRuleError, type LedgerEvent, type Outcome, type Wallet } from '@greenpoints/shared';
-import { query, getItem, MAX_TX_ITEMS, type Item, type TxOp } from '../repo/ddb';
+import { query, getItem, tryLease, releaseLease, MAX_TX_ITEMS, type Item, type TxOp } from '../repo/ddb';
 import { keys, pad } from '../repo/keys';
 import { getParams, getPool, getWallets, getEvent, poolItem, type EventRecord } from '../repo/repository';
 import { Tx, StaleRead } from './tx';
@@ -201,17 +201,49 @@ async function poolExists(): Promise<boolean> {
 }
 
 /** Applies pending events until none are left or the round budget is spent. */
-export async function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<void> {
-  for (let round = 0; round < maxRounds; round++) {
-    try {
-      const n = await drainOnce();
-      if (n === 0) return;
-    } catch (e) {
-      if (!(e instanceof StaleRead) && (e as { code?: string }).code !== 'conflict') throw e;
-      // Another drainer won the pool's seq (or a wallet moved): re-read and go on.
-      drainStats.conflicts++;
-      await sleep(Math.random() * 20);
+export const LEASE_MS = 3000;
+const LEASE_KEY = { PK: 'POOL', SK: 'LEASE' };
+const me = `applier-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+
+let drainingHere = false; // one drainer per process (serverless-offline runs handlers in one)
+let drainCount = 0;
+
+/**
+ * Applies pending events until none are left or the round budget is spent. Only the holder of
+ * the pool's short lease drains; the others return at once and wait for their outcome (the seq
+ * guard still makes a stale holder harmless). Returns false when someone else holds the lease.
+ */
+export async function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
+  if (drainingHere) return false;
+  drainingHere = true;
+  const owner = `${me}-${++drainCount}`;
+  try {
+    return await drainLeased(owner, maxRounds);
+  } finally {
+    drainingHere = false;
+  }
+}
+
+async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
+  if (!(await tryLease(LEASE_KEY, owner, LEASE_MS))) return false;
+  try {
+    for (let round = 0; round < maxRounds; round++) {
+      try {
+        const n = await drainOnce();
+        if (n === 0) return true;
+      } catch (e) {
+        if (!(e instanceof StaleRead) && (e as { code?: string }).code !== 'conflict') throw e;
+        // The pool's seq moved (a stale lease elsewhere) or a wallet moved: re-read and go on.
+        drainStats.conflicts++;
+        if (process.env.APPLIER_DEBUG) console.error('[applier] conflict', (e as Error).message, (e as { cause?: unknown }).cause);
+        await sleep(Math.random() * 20);
+      }
+      // Renew the lease between rounds, so a long backlog is drained by one caller.
+      if (!(await tryLease(LEASE_KEY, owner, LEASE_MS))) return true;
     }
+    return true;
+  } finally {
+    await releaseLease(LEASE_KEY, owner);
   }
 }
 
@@ -222,9 +254,12 @@ export async function awaitEvent(eventId: string, waitMs = WAIT_MS): Promise<Eve
     const rec = await getEvent(eventId);
     if (rec && rec.status !== 'pending') return rec;
     if (Date.now() >= deadline) return rec;
-    await drain(3);
-    const after = await getEvent(eventId);
-    if (after && after.status !== 'pending') return after;
-    await sleep(10 + Math.random() * 40);
+    const drained = await drain();
+    if (drained) {
+      const after = await getEvent(eventId);
+      if (after && after.status !== 'pending') return after;
+    }
+    // Someone else is draining: our event is likely in their batch; look again shortly.
+    await sleep(drained ? 5 : 15 + Math.random() * 25);
   }
 }

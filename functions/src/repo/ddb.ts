@@ -9,6 +9,7 @@ import {
   BatchGetItemCommand,
   TransactWriteItemsCommand,
   ScanCommand,
+  DeleteItemCommand,
   type AttributeValue,
   type TransactWriteItem,
   type QueryCommandInput,
@@ -228,6 +229,48 @@ export async function scanAll(max = 1000000): Promise<Item[]> {
     start = r.LastEvaluatedKey;
   } while (start && out.length < max);
   return out;
+}
+
+/**
+ * A short lease (e.g. the pool applier's): taken when free, expired, or already ours.
+ * Correctness never depends on it (the pool's seq guard does); it only keeps concurrent
+ * callers from all draining at once and losing the seq race to each other.
+ */
+export async function tryLease(key: Key, owner: string, ttlMs: number): Promise<boolean> {
+  const now = Date.now();
+  try {
+    await withRetry('PutItem', () =>
+      ddb().send(
+        new PutItemCommand({
+          TableName: tableName(),
+          Item: marshal({ ...key, type: 'lease', owner, until: now + ttlMs }),
+          ConditionExpression: 'attribute_not_exists(PK) OR #until < :now OR #owner = :owner',
+          ExpressionAttributeNames: { '#until': 'until', '#owner': 'owner' },
+          ExpressionAttributeValues: marshal({ ':now': now, ':owner': owner }),
+        }),
+      ),
+    );
+    return true;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+export async function releaseLease(key: Key, owner: string): Promise<void> {
+  try {
+    await ddb().send(
+      new DeleteItemCommand({
+        TableName: tableName(),
+        Key: marshal({ ...key }),
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: marshal({ ':owner': owner }),
+      }),
+    );
+  } catch {
+    /* someone took it over after expiry: fine */
+  }
 }
 
 // ---------- transactions ----------
