@@ -5,11 +5,16 @@ import ReactDOM from 'react-dom'
 import Taro from '@tarojs/taro'
 import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/dist/runtime'
 
+import { setHistoryMode } from '@tarojs/router'
+
 // Hands React to Taro's hooks (what createReactApp does in the real app).
 createH5NativeComponentConfig(() => null, React, ReactDOM)
+// The app's hash router history, as the H5 build sets it up: navigation changes location.hash.
+setHistoryMode('hash')
 
 beforeEach(() => {
   Taro.clearStorageSync()
+  window.location.hash = ''
 })
 
 // Taro's custom elements carry object graphs that pretty-format cannot print (it runs out

@@ -15,7 +15,9 @@ export interface Remote<T> {
 
 function toLogin(): void {
   clearSession()
-  Taro.navigateTo({ url: ROUTES.login }).catch(() => Taro.redirectTo({ url: ROUTES.login }))
+  Taro.navigateTo({ url: ROUTES.login })
+    .catch(() => Taro.redirectTo({ url: ROUTES.login }))
+    .catch(() => undefined)
 }
 
 /** Load data for a page; reloads when the page is shown again (coming back from another page). */

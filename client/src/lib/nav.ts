@@ -29,7 +29,9 @@ export function withQuery(route: Route, query: Record<string, string>): string {
 /** Open a page; falls back to redirect when the mini-program page stack (10) is full. */
 export function go(route: Route, query: Record<string, string> = {}): void {
   const url = withQuery(route, query)
-  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }))
+  Taro.navigateTo({ url })
+    .catch(() => Taro.redirectTo({ url }))
+    .catch(() => undefined)
 }
 
 /** Switch between the main sections without growing the stack. */
