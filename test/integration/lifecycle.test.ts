@@ -32,6 +32,8 @@ describe('orders', () => {
   it('confirm needs a shipped order', async () => {
     const u = await login(uniq('life'));
     const o = await call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: ADDRESS } });
+    // A WeChat order carries the parameters for wx.requestPayment (the sandbox's, locally).
+    expect(o.body.payParams.package).toMatch(/^prepay_id=/);
     const c = await call('POST', `/orders/${o.body.orderId}/confirm`, { token: u.token, body: {} });
     expect(c.status).toBe(409);
     expect(c.body.error.code).toBe('invalid_status');

@@ -13,7 +13,11 @@ import { dividendFundOp } from './divfund';
 
 export const BATCH_EVENTS = 40; // pending events read per round
 export const MAX_DRAIN_ROUNDS = 30;
-export const WAIT_MS = 5000; // a caller waits this long for its own outcome, then gets 202
+/** A caller waits this long for its own outcome, then gets 202 (env POOL_WAIT_MS, for tests). */
+export const waitMs = (): number => {
+  const v = Number(process.env.POOL_WAIT_MS);
+  return Number.isFinite(v) && v >= 0 ? Math.min(v, 20000) : 5000;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -248,8 +252,8 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
 }
 
 /** Drains, then waits (bounded) for one event's outcome. Undefined while still pending. */
-export async function awaitEvent(eventId: string, waitMs = WAIT_MS): Promise<EventRecord | undefined> {
-  const deadline = Date.now() + waitMs;
+export async function awaitEvent(eventId: string, wait = waitMs()): Promise<EventRecord | undefined> {
+  const deadline = Date.now() + wait;
   for (;;) {
     const rec = await getEvent(eventId);
     if (rec && rec.status !== 'pending') return rec;

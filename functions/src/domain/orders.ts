@@ -3,7 +3,8 @@
 import { randomBytes } from 'crypto';
 import Decimal from 'decimal.js';
 import { apply, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
-import { getParams, getPool, getProducts, getOrder, getWallet, orderItem, listOrders, type Order, type OrderLine, type PayWith } from '../repo/repository';
+import { getWeChatPay } from '../adapters/wechat';
+import { getParams, getPool, getProducts, getOrder, getUser, getWallet, orderItem, listOrders, type Order, type OrderLine, type PayWith } from '../repo/repository';
 import { keys } from '../repo/keys';
 import { Tx, StaleRead } from './tx';
 import { addLedger, addWalletWrites } from './ledger';
@@ -100,7 +101,10 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       addWalletWrites(tx, a.outcome, new Map([[userId, stored]]), a.state.wallets);
       addLedger(tx, `${order.orderId}:pay`, a.outcome, now, { orderId: order.orderId });
     }
-    const body = { orderId: order.orderId, status: order.status, amount: order.amount, ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}) };
+    // WeChat orders carry the JSAPI parameters for wx.requestPayment (the sandbox's locally).
+    // A prepay for an order whose transaction then fails just expires unpaid at WeChat.
+    const payParams = req.payWith === 'wechat' ? await prepay(userId, order) : undefined;
+    const body = { orderId: order.orderId, status: order.status, amount: order.amount, ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}), ...(payParams ? { payParams } : {}) };
     tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
     tx.add({ op: 'create', item: orderItem(order) });
     for (const [pid, q] of qty) {
@@ -114,6 +118,13 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       throw e;
     }
   }
+}
+
+async function prepay(userId: string, o: Order): Promise<Record<string, string>> {
+  const user = await getUser(userId);
+  const description = o.items.length === 1 ? o.items[0]!.name : `${o.items[0]!.name} 等 ${o.items.length} 件`;
+  const r = await getWeChatPay().createJsapiPrepay({ orderId: o.orderId, amount: o.amount, description: description.slice(0, 120), openId: user?.openId ?? '' });
+  return r.payParams;
 }
 
 async function ownOrder(userId: string, orderId: string): Promise<Order> {
