@@ -37,6 +37,9 @@ export interface RowError {
 
 /** Identity of a row: the openid when given (a later WeChat login finds it), else the phone. */
 export const identityOf = (r: Pick<LegacyRow, 'openid' | 'phone'>) => (r.openid ? `openid:${r.openid}` : `phone:${r.phone}`);
+/** Every identity a row claims: a member named by openid and phone cannot come back by phone alone. */
+export const identitiesOf = (r: Pick<LegacyRow, 'openid' | 'phone'>) =>
+  [r.openid ? `openid:${r.openid}` : '', r.phone ? `phone:${r.phone}` : ''].filter(Boolean);
 
 /** Splits one CSV line (RFC 4180 quoting, no line breaks inside quotes). */
 export function splitCsvLine(line: string): string[] | undefined {
@@ -198,7 +201,7 @@ async function ensureUser(importId: string, r: LegacyRow): Promise<string> {
     }
   }
   if (r.phone && !(await getItem(programmeKeys.phone(r.phone)))) tx.add({ op: 'create', item: { ...programmeKeys.phone(r.phone), type: 'phone', userId } });
-  tx.add({ op: 'create', item: { ...programmeKeys.legacy(identityOf(r)), type: 'legacy', importId, line: r.line, userId, at } });
+  for (const id of identitiesOf(r)) tx.add({ op: 'create', item: { ...programmeKeys.legacy(id), type: 'legacy', importId, line: r.line, userId, at } });
   try {
     await tx.commit();
   } catch (e) {
@@ -234,13 +237,11 @@ export async function importLegacyMembers(input: { importId: string; format: 'cs
   const { rows, errors } = parseLegacyFile(format, data);
   if (!errors.length) {
     // Rows already imported by another import (or another line of this one) are refused too.
-    const markers = await batchGet(rows.map((r) => programmeKeys.legacy(identityOf(r))));
+    const markers = await batchGet(rows.flatMap((r) => identitiesOf(r).map(programmeKeys.legacy)));
     const byId = new Map(markers.map((m) => [String(m.PK).slice('LEGACY#'.length), m]));
     for (const r of rows) {
-      const m = byId.get(identityOf(r));
-      if (m && (m.importId !== importId || Number(m.line) !== r.line)) {
-        errors.push({ line: r.line, message: `already imported (import ${String(m.importId)}, line ${String(m.line)})` });
-      }
+      const m = identitiesOf(r).map((id) => byId.get(id)).find((x) => x && (x.importId !== importId || Number(x.line) !== r.line));
+      if (m) errors.push({ line: r.line, message: `already imported (import ${String(m.importId)}, line ${String(m.line)})` });
     }
     errors.sort((a, b) => a.line - b.line);
   }

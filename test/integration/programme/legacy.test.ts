@@ -93,3 +93,10 @@ it('releases the configured daily share once a day', async () => {
   expect(await wallet(u1)).toMatchObject({ equity: '6', equityLocked: '294' });
   expect(await reconcileClean()).toEqual([]);
 });
+
+it('a member imported by openid and phone cannot come back by phone alone', async () => {
+  // dev:old-3 was imported with phone 13900139000 (line 4 of imp-1).
+  const r = await ok('import-legacy-members', { importId: 'imp-3', format: 'json', data: [{ phone: '13900139000', balance: '30.00' }] });
+  expect(r.status).toBe('rejected');
+  expect(r.errors[0].message).toMatch(/already imported \(import imp-1, line 4\)/);
+});
