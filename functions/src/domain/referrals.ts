@@ -69,7 +69,8 @@ export async function ancestorsOf(userId: string): Promise<string[]> {
 export async function referrerForNewUser(userId: string, proposed: string | undefined): Promise<string | undefined> {
   if (!proposed || !USER_ID_RE.test(proposed)) return undefined;
   const exists = !!(await getUser(proposed));
-  const refusal = bindingRefusal(userId, undefined, proposed, exists, exists ? await ancestorsOf(proposed) : []);
+  // Nobody can have bound to a user that did not exist, so a new user is in no chain: no walk.
+  const refusal = bindingRefusal(userId, undefined, proposed, exists, []);
   return refusal ? undefined : proposed;
 }
 
