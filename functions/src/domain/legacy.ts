@@ -15,7 +15,7 @@ import { addSubmission, awaitEvent, drain } from './applier';
 import { eventIdFor } from './idempotency';
 import { Tx } from './tx';
 import { HttpError, conflict } from '../http/errors';
-import { businessDate } from './calendar';
+import { businessDate, isValidDate } from './calendar';
 
 export const MAX_ROWS = 5000;
 const OPENID_RE = /^[A-Za-z0-9_:@.-]{6,64}$/;
@@ -327,6 +327,7 @@ export interface ReleaseReport {
  */
 export async function releaseLocked(date: string | undefined, opts: { maxMs?: number } = {}): Promise<ReleaseReport> {
   const day = date ?? businessDate(Date.now());
+  if (!isValidDate(day)) throw new HttpError(400, 'invalid_date', 'date must be YYYY-MM-DD');
   const deadline = Date.now() + (opts.maxMs ?? 600_000);
   let state = await getItem(programmeKeys.release(day));
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
