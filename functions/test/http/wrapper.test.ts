@@ -1,0 +1,97 @@
+// The HTTP wrapper without a database: size limit, JSON, schema, auth, error mapping, CORS.
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { RuleError } from '@greenpoints/shared';
+import { route, MAX_BODY_BYTES } from '../../src/http/wrapper';
+import { HttpError } from '../../src/http/errors';
+import { signToken } from '../../src/auth/token';
+import { decodeCursor, encodeCursor } from '../../src/domain/wallet';
+import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
+
+process.env.STAGE = 'local';
+
+const ev = (body: string | undefined, headers: Record<string, string> = {}): APIGatewayProxyEventV2 =>
+  ({ rawPath: '/x', headers, body, isBase64Encoded: false, requestContext: { http: { method: 'POST', path: '/x' } } }) as unknown as APIGatewayProxyEventV2;
+const parse = (r: { body?: string }) => JSON.parse(r.body ?? '{}');
+
+const echo = route({ auth: false, body: z.object({ n: z.number().int() }).strict() }, async (c) => ({ body: { n: c.body.n } }));
+
+describe('route()', () => {
+  it('answers with CORS headers', async () => {
+    const r = await echo(ev('{"n":1}'));
+    expect(r.statusCode).toBe(200);
+    expect(r.headers?.['Access-Control-Allow-Origin']).toBe('*');
+    expect(String(r.headers?.['Access-Control-Allow-Headers'])).toContain('Idempotency-Key');
+  });
+
+  it('413 just above 64 KB, not at it (bytes, not characters)', async () => {
+    const pad = (len: number) => JSON.stringify({ n: 1, p: 'x'.repeat(len) });
+    const at = pad(MAX_BODY_BYTES - JSON.stringify({ n: 1, p: '' }).length);
+    expect(Buffer.byteLength(at)).toBe(MAX_BODY_BYTES);
+    expect((await echo(ev(at))).statusCode).toBe(400); // in size, but `p` is not allowed
+    const over = await echo(ev(at + ' '));
+    expect(over.statusCode).toBe(413);
+    expect(parse(over).error.code).toBe('payload_too_large');
+    const wide = JSON.stringify({ n: 1, p: '积'.repeat(22000) }); // 66 KB in UTF-8, 22 k characters
+    expect((await echo(ev(wide))).statusCode).toBe(413);
+  });
+
+  it('400 malformed_json, 400 invalid_request', async () => {
+    expect(parse(await echo(ev('{"n":'))).error.code).toBe('malformed_json');
+    expect(parse(await echo(ev('{"n":"1"}'))).error.code).toBe('invalid_request');
+    expect(parse(await echo(ev('{"n":1,"x":2}'))).error.code).toBe('invalid_request');
+  });
+
+  it('maps errors: RuleError 422 (invalid_amount 400), HttpError as given, anything else 500', async () => {
+    const thrower = (e: unknown) => route({ auth: false }, async () => { throw e; });
+    const r1 = await thrower(new RuleError('insufficient_points', 'no'))(ev(undefined));
+    expect([r1.statusCode, parse(r1).error.code]).toEqual([422, 'insufficient_points']);
+    const r2 = await thrower(new RuleError('invalid_amount', 'bad'))(ev(undefined));
+    expect(r2.statusCode).toBe(400);
+    const r3 = await thrower(new HttpError(409, 'out_of_stock', 'gone'))(ev(undefined));
+    expect([r3.statusCode, parse(r3).error.code]).toEqual([409, 'out_of_stock']);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r4 = await thrower(new Error('boom'))(ev(undefined));
+    spy.mockRestore();
+    expect([r4.statusCode, parse(r4).error.code]).toEqual([500, 'internal']);
+    expect(r4.body).not.toContain('boom');
+  });
+
+  it('401 without or with a bad token; the claims reach the handler', async () => {
+    const me = route({}, async (c) => ({ body: { userId: c.userId, role: c.role } }));
+    expect(parse(await me(ev(undefined))).error.code).toBe('invalid_token');
+    expect((await me(ev(undefined, { Authorization: 'Bearer x.y.z' }))).statusCode).toBe(401);
+    const t = await signToken({ userId: 'u_1', role: 'user' });
+    expect(parse(await me(ev(undefined, { Authorization: `Bearer ${t}` })))).toEqual({ userId: 'u_1', role: 'user' });
+  });
+
+  it('idempotent routes check the key before touching anything', async () => {
+    const t = await signToken({ userId: 'u_1', role: 'user' });
+    const r = route({ idempotent: true, body: z.object({}) }, async () => ({ body: {} }));
+    expect(parse(await r(ev('{}', { Authorization: `Bearer ${t}` }))).error.code).toBe('idempotency_key_required');
+    expect(parse(await r(ev('{}', { Authorization: `Bearer ${t}`, 'Idempotency-Key': 'a b' }))).error.code).toBe('invalid_idempotency_key');
+  });
+});
+
+describe('idempotency and cursors', () => {
+  it('the key format is 1-64 of [A-Za-z0-9_-]', () => {
+    expect(KEY_RE.test('a'.repeat(64))).toBe(true);
+    expect(KEY_RE.test('a'.repeat(65))).toBe(false);
+    expect(KEY_RE.test('')).toBe(false);
+    expect(KEY_RE.test('ok_key-1')).toBe(true);
+    expect(KEY_RE.test('no/slash')).toBe(false);
+  });
+  it('the request hash depends on route and body; event ids on user and key', () => {
+    expect(requestHash('POST', '/a', { x: 1 })).toBe(requestHash('POST', '/a', { x: 1 }));
+    expect(requestHash('POST', '/a', { x: 1 })).not.toBe(requestHash('POST', '/b', { x: 1 }));
+    expect(requestHash('POST', '/a', { x: 1 })).not.toBe(requestHash('POST', '/a', { x: 2 }));
+    expect(eventIdFor('u1', 'k')).toBe(eventIdFor('u1', 'k'));
+    expect(eventIdFor('u1', 'k')).not.toBe(eventIdFor('u2', 'k'));
+  });
+  it('a cursor only opens its own partition', () => {
+    const c = encodeCursor({ PK: 'USER#a', SK: 'LEDGER#1' })!;
+    expect(decodeCursor(c, 'USER#a')).toEqual({ PK: 'USER#a', SK: 'LEDGER#1' });
+    expect(() => decodeCursor(c, 'USER#b')).toThrow(HttpError);
+    expect(() => decodeCursor('%%%', 'USER#a')).toThrow(HttpError);
+  });
+});
