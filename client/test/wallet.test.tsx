@@ -36,7 +36,7 @@ test('shows the balances and the live price, then previews and sells with one re
   click(container, 'sell-preview')
   // The rulebook's own check: after 100 seed orders, selling buyer A's 21 points grosses
   // 108.6346, pays 97.77 after the 10 % fee, and leaves the price at 5.1925.
-  expect(text(container, 'quote-gross')).toBe('¥108.63')
+  expect(text(container, 'quote-gross')).toBe('¥108.6346')
   expect(text(container, 'quote-payout')).toBe('¥97.77')
   expect(text(container, 'quote-price-after')).toBe('¥5.1925')
   expect(mockApi.callsTo('POST /wallet/sell')).toHaveLength(0) // a preview sends nothing

@@ -26,7 +26,7 @@ export default function Home() {
   return (
     <View className='page page-home'>
       <View className='card price-card' onClick={() => go(ROUTES.price)}>
-        <Text className='muted'>今日积分价格</Text>
+        <Text className='label'>今日积分价格</Text>
         <View>
           {pool.error ? (
             <Text className='muted'>价格暂时无法获取</Text>

@@ -26,6 +26,9 @@ const WHY: Record<string, string> = {
   commission_l1: '分销佣金',
   commission_l2: '二级分销佣金',
   agent: '区域代理佣金',
+  agent_commission: '区域代理佣金',
+  quota_earned: '获得分红额度',
+  release: '积分释放',
   sell: '卖出积分',
   sell_points: '卖出积分',
   sell_payout: '卖出到账',
@@ -58,7 +61,9 @@ function describe(e: LedgerEntry): { title: string; amount: string } {
   const delta = String(e.delta ?? e.amount ?? e.points ?? '')
   const signed = delta && !delta.startsWith('-') && !delta.startsWith('+') ? `+${delta}` : delta
   const unit = MONEY_FIELDS.has(field) ? '元' : field ? '积分' : ''
-  const title = `${WHY[why] ?? (why || '变动')}${FIELD[field] ? ` · ${FIELD[field]}` : ''}`
+  // Never show an internal code: fall back to the event kind, then to a plain word.
+  const label = WHY[why] ?? WHY[String(e.kind ?? '')] ?? '账户变动'
+  const title = `${label}${FIELD[field] ? ` · ${FIELD[field]}` : ''}`
   return { title, amount: `${signed} ${unit}`.trim() }
 }
 

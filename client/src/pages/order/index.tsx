@@ -85,7 +85,7 @@ export default function OrderPage() {
 
             {order.status === 'completed' && order.pointsGranted !== undefined && (
               <View className='card order-reward'>
-                <Text className='card-title'>本单获赠积分</Text>
+                <Text className='label'>本单获赠积分</Text>
                 <Text className='big points-granted'>{fmtPoints(order.pointsGranted)}</Text>
                 {order.priceAfter && <Text className='hint price-after'>订单完成后的积分价格 ¥{fmtPrice(order.priceAfter)}</Text>}
                 <Button className='btn btn-plain to-wallet' onClick={() => go(ROUTES.wallet)}>

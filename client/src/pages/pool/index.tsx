@@ -25,7 +25,7 @@ export default function PoolPage() {
         {p && (
           <View>
             <View className='card'>
-              <Text className='muted'>积分价格</Text>
+              <Text className='label'>积分价格</Text>
               <Text className='big pool-price'>¥{p.priceDisplay || fmtPrice(p.price)}</Text>
               <Text className='hint'>
                 价格 = 分红池资金 {fmtYuan(p.fund)} ÷ 流通积分 {fmtPoints(p.circulating)}

@@ -65,7 +65,7 @@ export default function PricePage() {
         {latest && (
           <View>
             <View className='card'>
-              <Text className='muted'>当前价格</Text>
+              <Text className='label'>当前价格</Text>
               <Text className='big price-latest'>¥{fmtPrice(latest.price)}</Text>
               <Text className='hint'>
                 最近 {rows.length} 次变动，从 ¥{fmtPrice(first.price)} 到 ¥{fmtPrice(latest.price)}。价格 = 分红池资金 ÷ 流通积分：

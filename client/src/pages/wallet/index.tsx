@@ -132,7 +132,7 @@ export default function WalletPage() {
         {w && (
           <View>
             <View className='card wallet-summary'>
-              <Text className='muted'>绿色积分（可用）</Text>
+              <Text className='label'>绿色积分（可用）</Text>
               <Text className='big wallet-equity'>{fmtPoints(w.equity)}</Text>
               <Row label='今日价格' value={p ? `¥${fmtPrice(p.price)} / 积分` : '…'} cls='wallet-price' />
               <Row label='按今日价格折合' value={fmtYuan(w.equityValue)} cls='wallet-value' />
@@ -166,7 +166,8 @@ export default function WalletPage() {
               {preview && (
                 <View className='sell-quote'>
                   <Row label='卖出积分' value={fmtPoints(preview.points)} />
-                  <Row label='按当前价格计' value={fmtYuan(new Decimal(preview.gross).toFixed(2, Decimal.ROUND_DOWN))} cls='quote-gross' />
+                  {/* 4 decimals: the payout and fee are rounded from this, so 2 would not add up */}
+                  <Row label='按当前价格计' value={`¥${new Decimal(preview.gross).toFixed(4, Decimal.ROUND_DOWN)}`} cls='quote-gross' />
                   <Row label='手续费（留在分红池）' value={fmtYuan(preview.fee)} cls='quote-fee' />
                   <Row label='预计到账' value={fmtYuan(preview.payout)} cls='quote-payout' />
                   <Row label='卖出后价格' value={`¥${fmtPrice(preview.priceAfter)}`} cls='quote-price-after' />

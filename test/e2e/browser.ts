@@ -1,0 +1,46 @@
+// Chromium for the e2e test: Debian's package, driven by playwright-core (TOOLCHAIN.md).
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
+  (p): p is string => !!p,
+)
+
+export function chromiumPath(): string | undefined {
+  return CANDIDATES.find((p) => fs.existsSync(p))
+}
+
+export async function launch(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const executablePath = chromiumPath()
+  if (!executablePath) throw new Error(`no Chromium found (tried ${CANDIDATES.join(', ')}): apt-get install -y chromium`)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-e2e-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
