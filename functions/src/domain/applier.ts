@@ -119,11 +119,14 @@ export async function drainOnce(): Promise<number> {
       outcome = a.outcome;
       next = a.state;
     } catch (e) {
-      if (!isRuleError(e)) throw e;
+      // A broken rule rejects the event. Anything else is a bug (e.g. an engine invariant):
+      // reject that one event too, loudly, so it cannot block every pool event behind it.
+      const err = isRuleError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: 'the engine failed on this event' };
+      if (!isRuleError(e)) console.error('[internal] applier: engine error on', p.eventId, e);
       ops.push({
         op: 'set',
         key: keys.event(p.eventId),
-        values: { status: 'rejected', error: JSON.stringify({ code: e.code, message: e.message }), decidedAt: at },
+        values: { status: 'rejected', error: JSON.stringify(err), decidedAt: at },
         ifEquals: { status: 'pending' },
       });
       if (p.orderId && p.revertTo) {

@@ -33,7 +33,8 @@ export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: 
   if (!rec || rec.status === 'pending') return pendingReply(eventId);
   if (rec.status === 'rejected') {
     const err = rec.error ?? { code: 'rejected', message: 'the event was refused' };
-    return { status: err.code === 'invalid_amount' ? 400 : 422, body: { error: err }, final: true };
+    const status = err.code === 'invalid_amount' ? 400 : err.code === 'internal' ? 500 : 422;
+    return { status, body: { error: err }, final: true };
   }
   return { status: 200, body: ok(rec.outcome as Outcome), final: true };
 }
