@@ -41,3 +41,21 @@ test('a bad nickname is refused before any request; a server failure is explaine
   expect(await screen.findByText('服务暂时不可用，请稍后重试')).toBeInTheDocument()
   expect(Taro.getStorageSync('gp.token')).toBeFalsy()
 })
+
+test('an invite link to the home page is remembered until the first login', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Home = require('../src/pages/index/index').default
+  mockApi.on('GET /products', []).on('GET /pool', { price: '1', priceDisplay: '1.0000', fund: '0.00', circulating: '0', treasury: '0', issued: '0', burned: '0', supplyCap: '100000000', seq: 0 })
+  openWith('/pages/index/index', { ref: 'u_inviter' })
+  const { unmount } = render(<Home />)
+  await screen.findByText('暂无商品')
+  unmount()
+  expect(Taro.getStorageSync('gp.referrer')).toBe('u_inviter')
+  // A logged-in shopper's links do not rebind anyone.
+  Taro.removeStorageSync('gp.referrer')
+  Taro.setStorageSync('gp.token', 'tok')
+  openWith('/pages/index/index', { ref: 'u_other' })
+  render(<Home />)
+  await screen.findByText('暂无商品')
+  expect(Taro.getStorageSync('gp.referrer')).toBeFalsy()
+})

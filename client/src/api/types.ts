@@ -42,6 +42,8 @@ export interface Order {
   createdAt?: string
   pointsGranted?: Points
   priceAfter?: Exact
+  /** WeChat orders: the JSAPI parameters for wx.requestPayment (create answer only). */
+  payParams?: Record<string, string>
 }
 
 export interface Wallet {

@@ -42,6 +42,8 @@ const BY_CODE: Record<string, string> = {
   below_minimum: '金额低于最低限额',
   price_zero: '当前价格无法计算，请稍后再试',
   login_failed: '登录失败，请重试',
+  pay_cancelled: '支付未完成，可以稍后在订单中继续支付',
+  pay_params_missing: '支付信息已过期，请取消订单后重新下单',
   token_expired: '登录已过期，请重新登录',
   invalid_status: '订单当前状态不能进行此操作，请刷新后查看',
   malformed_json: '提交的信息有误，请检查后重试',

@@ -4,7 +4,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 function randomChars(n: number): string {
   const out: string[] = []
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
+  // `typeof` keeps this safe where no global `crypto` (nor `globalThis`) exists: older WeChat base libraries.
+  const c = typeof crypto !== 'undefined' ? (crypto as { getRandomValues?: (a: Uint8Array) => Uint8Array }) : undefined
   if (c?.getRandomValues) {
     const bytes = c.getRandomValues(new Uint8Array(n))
     for (const b of Array.from(bytes)) out.push(ALPHABET[b % ALPHABET.length])

@@ -38,3 +38,10 @@ export function go(route: Route, query: Record<string, string> = {}): void {
 export function switchTo(route: Route): void {
   Taro.reLaunch({ url: route })
 }
+
+/** A query parameter of the current page ('' when absent or before the router is ready). */
+export function useQueryParam(name: string): string {
+  const router = Taro.useRouter() as ReturnType<typeof Taro.useRouter> | null
+  const v = router?.params?.[name]
+  return typeof v === 'string' ? v : ''
+}

@@ -29,7 +29,12 @@ export function clearSession(): void {
 /** Remember `?ref=<userId>` (or a mini-program scene) until the shopper logs in. */
 export function rememberReferrer(ref: unknown): void {
   if (typeof ref !== 'string') return
-  const clean = decodeURIComponent(ref).trim()
+  let clean: string
+  try {
+    clean = decodeURIComponent(ref).trim()
+  } catch {
+    return // a malformed link: no referrer rather than a crash
+  }
   if (/^[A-Za-z0-9_-]{1,64}$/.test(clean) && !getToken()) Taro.setStorageSync(REFERRER, clean)
 }
 

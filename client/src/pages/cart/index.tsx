@@ -10,6 +10,7 @@ import { clearCart, readCart, setQty, type CartLine } from '../../lib/cart'
 import { fmtPoints, fmtYuan, PAY_WITH } from '../../lib/format'
 import { toPoolState } from '../../lib/pool'
 import { getToken } from '../../lib/session'
+import { rememberPayParams } from '../../lib/pay'
 import { ErrorLine, StateView } from '../../components/StateView'
 import './index.css'
 
@@ -67,6 +68,7 @@ export default function CartPage() {
       address: { region: region.trim(), detail: detail.trim() },
     })
     if (order) {
+      rememberPayParams(order)
       clearCart()
       setLines([])
       Taro.redirectTo({ url: `${ROUTES.order}?id=${encodeURIComponent(order.orderId)}` })

@@ -1,7 +1,8 @@
 import { View, Text, Image } from '@tarojs/components'
+import { rememberReferrer } from '../../lib/session'
 import { api } from '../../api'
 import { useRemote } from '../../lib/hooks'
-import { go, ROUTES } from '../../lib/nav'
+import { go, ROUTES, useQueryParam } from '../../lib/nav'
 import { fmtPoints, fmtYuan } from '../../lib/format'
 import { estimatePoints, previewParams } from '../../lib/pool'
 import { StateView } from '../../components/StateView'
@@ -20,6 +21,9 @@ const LINKS = [
 ] as const
 
 export default function Home() {
+  // Invite links open this page with ?ref=<userId>; it counts at the first login.
+  const ref = useQueryParam('ref')
+  if (ref) rememberReferrer(ref)
   const products = useRemote(() => api.products())
   const pool = useRemote(() => api.pool())
   const price = pool.data ? priceDisplay(toPoolState(pool.data)) : ''

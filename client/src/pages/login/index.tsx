@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../api'
 import { describeError } from '../../lib/errors'
-import { ROUTES } from '../../lib/nav'
+import { ROUTES, useQueryParam } from '../../lib/nav'
 import { getReferrer, rememberReferrer, saveSession } from '../../lib/session'
 import { ErrorLine } from '../../components/StateView'
 
@@ -17,7 +17,7 @@ function leave(): void {
 }
 
 export default function LoginPage() {
-  const ref = useRouter().params.ref
+  const ref = useQueryParam('ref')
   if (ref) rememberReferrer(ref)
   const [name, setName] = useState('')
   const [error, setError] = useState('')

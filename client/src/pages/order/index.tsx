@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { api, type Order } from '../../api'
 import { useAction, useRemote } from '../../lib/hooks'
-import { go, ROUTES } from '../../lib/nav'
+import { go, ROUTES, useQueryParam } from '../../lib/nav'
+import { payOrder } from '../../lib/pay'
 import {
   canCancel,
   canConfirm,
@@ -19,19 +19,19 @@ import {
 import { ErrorLine, StateView } from '../../components/StateView'
 
 export default function OrderPage() {
-  const id = useRouter().params.id ?? ''
+  const id = useQueryParam('id')
   const remote = useRemote(() => api.order(id), [id])
   // The answer of an action is newer than what was loaded: show it until the next reload.
   const [patch, setPatch] = useState<Partial<Order>>({})
   const order = remote.data ? { ...remote.data, ...patch } : undefined
   const [done, setDone] = useState('')
 
-  const pay = useAction((orderId: string, key: string) => api.payOrder(orderId, key))
+  const pay = useAction((orderId: string, key: string) => payOrder(orderId, key))
   const confirm = useAction((orderId: string, key: string) => api.confirmOrder(orderId, key))
   const refund = useAction((orderId: string, key: string) => api.refundOrder(orderId, key))
   const busy = pay.running || confirm.running || refund.running
 
-  const after = (r: Order | undefined, msg: string) => {
+  const after = (r: Partial<Order> | undefined, msg: string) => {
     if (!r) return
     setPatch((p) => ({ ...p, ...r }))
     setDone(msg)

@@ -1,16 +1,15 @@
 import { useState } from 'react'
 import { View, Text, Image, Button } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { api } from '../../api'
 import { useRemote } from '../../lib/hooks'
-import { go, ROUTES } from '../../lib/nav'
+import { go, ROUTES, useQueryParam } from '../../lib/nav'
 import { addToCart } from '../../lib/cart'
 import { fmtPoints, fmtYuan } from '../../lib/format'
 import { estimatePoints, previewParams } from '../../lib/pool'
 import { StateView } from '../../components/StateView'
 
 export default function ProductPage() {
-  const id = useRouter().params.id ?? ''
+  const id = useQueryParam('id')
   // There is no single-product endpoint: the list is small and cached by the server.
   const products = useRemote(() => api.products(), [id])
   const pool = useRemote(() => api.pool())
