@@ -7,9 +7,10 @@ import { ROUTES, useQueryParam } from '../../lib/nav'
 import { getReferrer, rememberReferrer, saveSession } from '../../lib/session'
 import { ErrorLine } from '../../components/StateView'
 
-// H5 in the local stage logs in with a nickname (the API's devOpenId); the mini-program
-// and any other stage use the WeChat login code.
-const devLogin = process.env.TARO_ENV !== 'weapp' && (process.env.TARO_APP_STAGE ?? 'local') === 'local'
+// The local stage logs in with a nickname (the API's devOpenId), on H5 and in DevTools alike;
+// the mini-program logs in with the wx.login code (the only way outside the local stage).
+const localStage = (process.env.TARO_APP_STAGE ?? 'local') === 'local'
+const isWeapp = process.env.TARO_ENV === 'weapp'
 
 function leave(): void {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
@@ -23,23 +24,21 @@ export default function LoginPage() {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
-  const login = async () => {
+  const login = async (how: 'dev' | 'wechat') => {
     if (busy) return
     setError('')
-    let body: { code?: string; devOpenId?: string; referrer?: string }
-    if (devLogin) {
+    const body: { code?: string; devOpenId?: string; referrer?: string } = {}
+    if (how === 'dev') {
       const nick = name.trim()
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(nick)) {
         setError('请输入昵称：字母、数字、下划线或短横线')
         return
       }
-      body = { devOpenId: nick }
-    } else {
-      body = {}
+      body.devOpenId = nick
     }
     setBusy(true)
     try {
-      if (!devLogin) {
+      if (how === 'wechat') {
         const r = await Taro.login()
         if (!r.code) throw new ApiError(0, 'wechat_login_failed', r.errMsg)
         body.code = r.code
@@ -60,7 +59,7 @@ export default function LoginPage() {
     <View className='page page-login'>
       <View className='card'>
         <Text className='card-title'>登录绿色积分商城</Text>
-        {devLogin ? (
+        {localStage && (
           <View>
             <Text className='hint'>本地测试环境：输入一个昵称即可登录，同一昵称就是同一个账户。</Text>
             <Input
@@ -68,16 +67,23 @@ export default function LoginPage() {
               placeholder='昵称'
               value={name}
               onInput={(e) => setName(e.detail.value)}
-              onConfirm={login}
+              onConfirm={() => login('dev')}
             />
+            <Button className='btn btn-primary login-submit' loading={busy} disabled={busy} onClick={() => login('dev')}>
+              登录
+            </Button>
           </View>
-        ) : (
-          <Text className='hint'>使用微信账号一键登录。</Text>
         )}
+        {isWeapp && (
+          <View>
+            <Text className='hint'>使用微信账号一键登录。</Text>
+            <Button className='btn btn-primary login-wechat' loading={busy} disabled={busy} onClick={() => login('wechat')}>
+              微信登录
+            </Button>
+          </View>
+        )}
+        {!localStage && !isWeapp && <Text className='hint'>请在微信中打开本商城登录。</Text>}
         <ErrorLine text={error} />
-        <Button className='btn btn-primary login-submit' loading={busy} disabled={busy} onClick={login}>
-          {devLogin ? '登录' : '微信登录'}
-        </Button>
       </View>
     </View>
   )
