@@ -8,5 +8,5 @@ module.exports = {
   // The staff functions (shipping the order) are loaded in-process; jose is ESM.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testEnvironment: 'node',
-  testTimeout: 180000,
+  // testTimeout is a global option (ignored in a project under the root config): see the test file.
 }

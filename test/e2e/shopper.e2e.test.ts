@@ -25,6 +25,8 @@ if (!ready) {
 }
 
 const suite = ready ? describe : describe.skip
+// A browser, a stack shared with other suites, a pool applier: minutes, not jest's 5 s.
+jest.setTimeout(180000)
 
 /** The page on top of Taro's H5 page stack (the ones below stay in the DOM, hidden). */
 const top = (page: Page) => page.locator('.taro_page').last()
