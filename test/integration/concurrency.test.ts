@@ -80,4 +80,31 @@ describe('concurrency', () => {
     const rec = await staff('reconcile');
     expect(rec.result.problems).toEqual([]);
   });
+
+  it('mixed at once on one wallet: sells, conversions and redemption holds; every point accounted for', async () => {
+    const u = await login(uniq('mixed'));
+    await completedOrder(u.token, 'rice-10kg', 30);
+    const w0 = (await call('GET', '/wallet', { token: u.token })).body;
+    const start = new Decimal(w0.equity);
+    const small = start.div(40).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed();
+    const reqs = [
+      ...Array.from({ length: 6 }, () => call('POST', '/wallet/sell', { token: u.token, body: { points: small } }).then((r) => settle(r, u.token)).then((r) => ({ kind: 'sell', r }))),
+      ...Array.from({ length: 6 }, () => call('POST', '/wallet/convert', { token: u.token, body: { points: small } }).then((r) => settle(r, u.token)).then((r) => ({ kind: 'convert', r }))),
+      ...Array.from({ length: 6 }, () => call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'bamboo-towel-3', qty: 1 }], payWith: 'equity', address: { region: '浙江省', detail: '1 号' } } }).then((r) => ({ kind: 'redeem', r }))),
+    ];
+    const results = await Promise.all(reqs);
+    for (const { kind, r } of results) expect({ kind, status: r.status, body: r.status >= 300 ? r.body : null }).toEqual({ kind, status: kind === 'redeem' ? 201 : 200, body: null });
+    const sold = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
+    const converted = results.filter((x) => x.kind === 'convert').reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
+    const held = results.filter((x) => x.kind === 'redeem').reduce((s, x) => s.plus(x.r.body.pointsCost), new Decimal(0));
+    const w1 = (await call('GET', '/wallet', { token: u.token })).body;
+    expect(new Decimal(w1.equity).plus(sold).plus(converted).plus(held).eq(start)).toBe(true);
+    expect(new Decimal(w1.equityHeld).eq(held)).toBe(true);
+    const payouts = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.payout), new Decimal(0));
+    expect(new Decimal(w1.cash).eq(payouts)).toBe(true);
+    const credited = results.filter((x) => x.kind === 'convert').reduce((s, x) => s.plus(x.r.body.constant), new Decimal(0));
+    expect(new Decimal(w1.constant).eq(credited)).toBe(true);
+    const rec = await staff('reconcile');
+    expect(rec.result.problems).toEqual([]);
+  });
 });

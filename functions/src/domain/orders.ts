@@ -6,7 +6,7 @@ import { apply, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoi
 import { getWeChatPay } from '../adapters/wechat';
 import { getParams, getPool, getProducts, getOrder, getUser, getWallet, orderItem, listOrders, type Order, type OrderLine, type PayWith } from '../repo/repository';
 import { keys } from '../repo/keys';
-import { Tx, StaleRead } from './tx';
+import { Tx, StaleRead, STALE_ATTEMPTS, staleBackoff } from './tx';
 import { addLedger, addWalletWrites } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
 import { addSubmission, awaitEvent } from './applier';
@@ -15,7 +15,7 @@ import type { Reply } from '../http/wrapper';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = STALE_ATTEMPTS;
 
 export function newId(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${randomBytes(6).toString('hex')}`; // alphanumeric: WeChat's out_trade_no and out_bill_no accept it
@@ -114,7 +114,10 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       await tx.commit();
       return { status: 201, body };
     } catch (e) {
-      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) continue;
+      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) {
+        await staleBackoff(attempt);
+        continue;
+      }
       throw e;
     }
   }
@@ -266,7 +269,10 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
       await tx.commit();
       return { status: 200, body };
     } catch (e) {
-      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) continue;
+      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) {
+        await staleBackoff(attempt);
+        continue;
+      }
       throw e;
     }
   }

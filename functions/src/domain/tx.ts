@@ -11,6 +11,14 @@ export class StaleRead extends Error {
   }
 }
 
+/** Attempts of a read-check-write that lost to a concurrent wallet write (then 409 conflict). */
+export const STALE_ATTEMPTS = 12;
+
+/** Jittered pause before re-reading after a stale read; grows with the attempt, capped. */
+export function staleBackoff(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))));
+}
+
 export class Tx {
   readonly ops: TxOp[] = [];
   private readonly fails: Array<Error | undefined> = [];

@@ -7,7 +7,7 @@ import { getItem, type Scalar } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
 import type { Ctx, Reply } from '../http/wrapper';
 import { submitAndWait } from './submit';
-import { Tx, StaleRead } from './tx';
+import { Tx, StaleRead, STALE_ATTEMPTS, staleBackoff } from './tx';
 import { addLedger, addWalletWrites } from './ledger';
 import { claimOp, type Idem } from './idempotency';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
@@ -78,7 +78,10 @@ export async function applyWalletEvent(user: string, eventId: string, event: Led
       await tx.commit();
       return;
     } catch (e) {
-      if (e instanceof StaleRead && attempt < 5) continue;
+      if (e instanceof StaleRead && attempt < STALE_ATTEMPTS) {
+        await staleBackoff(attempt);
+        continue;
+      }
       throw e;
     }
   }

@@ -8,6 +8,7 @@ import { AdapterError } from '../adapters/wechat';
 import { HttpError, IdempotencyRace, badRequest, conflict } from './errors';
 import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type StoredResponse } from '../domain/idempotency';
 import { transact, TxCancelled } from '../repo/ddb';
+import { StaleRead } from '../domain/tx';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -74,7 +75,7 @@ export function toErrorReply(e: unknown): StoredResponse {
     const msg = e.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
     return { status: 400, body: errorBody('invalid_request', msg) };
   }
-  if (e instanceof TxCancelled) return { status: 409, body: errorBody('conflict', 'a concurrent change won; try again') };
+  if (e instanceof TxCancelled || e instanceof StaleRead) return { status: 409, body: errorBody('conflict', 'a concurrent change won; try again') };
   const name = (e as { name?: string })?.name ?? '';
   if (name === 'ThrottlingException' || name === 'ProvisionedThroughputExceededException' || name === 'TransactionConflictException') {
     return { status: 429, body: errorBody('busy', 'too many concurrent changes; try again shortly') };
