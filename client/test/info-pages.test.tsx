@@ -91,13 +91,21 @@ test('an empty ledger says so', async () => {
 })
 
 test('the team page lists both levels and an invite link carrying the user id', async () => {
-  mockApi.on('GET /team', { direct: [{ userId: 'u_b', name: 'b***' }], second: [], commissions: '3.00' })
+  mockApi.on('GET /team', {
+    referrer: null,
+    direct: [{ userId: 'u_b', name: 'b***', joinedAt: '2026-11-25T10:00:00Z' }],
+    second: [],
+    counts: { direct: 1, second: 0 },
+    commissions: '3.00',
+    referralPoints: { l1: '1.5', l2: '0' },
+  })
   const { container } = render(<TeamPage />)
   await screen.findByText('直接推荐（1）')
   expect(screen.getByText('二级推荐（0）')).toBeInTheDocument()
   expect(screen.getByText('b***')).toBeInTheDocument()
   expect(text(container, 'invite-link')).toContain('#/pages/index/index?ref=uA')
   expect(text(container, 'team-commissions')).toBe('¥3.00')
+  expect(text(container, 'team-referral-points')).toBe('1.5 / 0')
 })
 
 test('the rules page states the fee and what is not promised', async () => {

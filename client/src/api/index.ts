@@ -38,6 +38,8 @@ function toTeam(raw: unknown): Team {
     direct: list(o.direct ?? o.level1 ?? o.l1),
     second: list(o.second ?? o.level2 ?? o.l2),
     commissions: (o.commissions ?? o.commission) as string | undefined,
+    referralPoints: o.referralPoints as Team['referralPoints'],
+    referrer: o.referrer as Team['referrer'],
   }
 }
 

@@ -113,7 +113,11 @@ export interface TeamMember {
 export interface Team {
   direct: TeamMember[]
   second: TeamMember[]
+  /** Cash earned from referrals, all kinds. */
   commissions?: Money
+  /** Points earned as referral rewards, per level. */
+  referralPoints?: { l1?: Points; l2?: Points }
+  referrer?: { userId: string } | null
   [k: string]: unknown
 }
 

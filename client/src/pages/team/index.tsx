@@ -3,7 +3,7 @@ import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { api, type TeamMember } from '../../api'
 import { useRemote } from '../../lib/hooks'
 import { ROUTES } from '../../lib/nav'
-import { fmtTime, fmtYuan } from '../../lib/format'
+import { fmtPoints, fmtTime, fmtYuan } from '../../lib/format'
 import { getUserId } from '../../lib/session'
 import { StateView } from '../../components/StateView'
 
@@ -66,14 +66,28 @@ export default function TeamPage() {
                 </View>
               )}
             </View>
-            {t.commissions !== undefined && (
-              <View className='card'>
+            <View className='card'>
+              {t.commissions !== undefined && (
                 <View className='row'>
-                  <Text className='row-label'>累计佣金</Text>
+                  <Text className='row-label'>累计佣金（现金）</Text>
                   <Text className='row-value team-commissions'>{fmtYuan(String(t.commissions))}</Text>
                 </View>
-              </View>
-            )}
+              )}
+              {t.referralPoints && (
+                <View className='row'>
+                  <Text className='row-label'>推荐奖励积分（一级 / 二级）</Text>
+                  <Text className='row-value team-referral-points'>
+                    {fmtPoints(t.referralPoints.l1 ?? '0')} / {fmtPoints(t.referralPoints.l2 ?? '0')}
+                  </Text>
+                </View>
+              )}
+              {t.referrer && (
+                <View className='row'>
+                  <Text className='row-label'>我的推荐人</Text>
+                  <Text className='row-value'>{t.referrer.userId}</Text>
+                </View>
+              )}
+            </View>
             <Members title='直接推荐' list={t.direct} cls='team-direct' />
             <Members title='二级推荐' list={t.second} cls='team-second' />
           </View>

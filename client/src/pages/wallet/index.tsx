@@ -140,6 +140,9 @@ export default function WalletPage() {
               <Row label='恒定积分' value={fmtYuan(w.constant)} cls='wallet-constant' />
               <Row label='消费币' value={fmtYuan(w.storeCredit)} cls='wallet-store-credit' />
               <Row label='可提现余额' value={fmtYuan(w.cash)} cls='wallet-cash' />
+              {w.cashPending && new Decimal(w.cashPending).gt(0) ? (
+                <Row label='提现审核中' value={fmtYuan(w.cashPending)} cls='wallet-cash-pending' />
+              ) : null}
               <Row label='分红额度（已用 / 总额）' value={`${fmtYuan(w.dividendsPaid)} / ${fmtYuan(w.quota)}`} />
               <Row label='会员等级' value={w.level || '—'} cls='wallet-level' />
               <Text className='hint'>折合金额按今日价格计算，只是参考，价格会变化，不承诺收益。</Text>
