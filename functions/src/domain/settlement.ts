@@ -87,7 +87,11 @@ export interface SettlementReport {
 }
 
 /** Test hooks: a clock, and a call after each committed step (throw there to simulate a crash). */
-export const settlementHooks: { now?: () => number; afterStep?: (status: SettlementStatus, step: number) => void } = {};
+export const settlementHooks: {
+  now?: () => number;
+  afterStep?: (status: SettlementStatus, step: number) => void;
+  afterExitSell?: (userId: string) => void; // between an exit's sell and its quota reset
+} = {};
 
 // ---------- pure parts ----------
 
@@ -270,6 +274,7 @@ async function exitUser(date: string, userId: string): Promise<void> {
   } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
   if (rec && rec.status === 'pending') throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
+  settlementHooks.afterExitSell?.(userId);
   try {
     await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId }, (tx) => {
       tx.add({
