@@ -27,3 +27,14 @@ configure({
     return err
   },
 })
+
+// Stencil re-renders a Taro web component once more after React has already taken the page
+// down at the end of a test; jsdom then throws a DOMException that Stencil logs with the whole
+// element (thousands of lines). Only that exact pair is dropped; every other error still prints.
+const consoleError = console.error.bind(console)
+jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+  const [first, second] = args
+  const isStencilTeardown =
+    first instanceof DOMException && second instanceof HTMLElement && /^TARO-[A-Z-]+-CORE$/.test(second.tagName)
+  if (!isStencilTeardown) consoleError(...args)
+})
