@@ -7,6 +7,7 @@ let a: { token: string; userId: string };
 let b: { token: string; userId: string };
 let aOrder: string;
 let limited: string;
+let own = ''; // a product only this file orders, so concurrent suites cannot move its stock
 
 beforeAll(async () => {
   a = await login(uniq('bad-a'));
@@ -14,6 +15,8 @@ beforeAll(async () => {
   await completedOrder(a.token); // a holds some points
   aOrder = await shippedOrder(a.token);
   limited = uniq('limited-');
+  own = uniq('bad-');
+  expect((await staff('upsert-product', { productId: own, name: '测试商品', price: '100.00', poolContribution: '30.00', stock: 100 })).ok).toBe(true);
   const up = await staff('upsert-product', { productId: limited, name: '限量茶具', price: '50.00', poolContribution: '10.00', stock: 2 });
   expect(up.ok).toBe(true);
 });
@@ -23,10 +26,10 @@ const order = (items: unknown, payWith: unknown = 'wechat') => ({ items, payWith
 type Case = [name: string, method: string, path: () => string, opts: () => Parameters<typeof call>[2], status: number, code: string];
 
 const cases: Case[] = [
-  ['qty as a string', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: '1' }]) }), 400, 'invalid_request'],
+  ['qty as a string', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: own, qty: '1' }]) }), 400, 'invalid_request'],
   ['points as a number', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: 1 } }), 400, 'invalid_request'],
   ['negative points', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '-1' } }), 400, 'invalid_amount'],
-  ['negative qty', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: -1 }]) }), 400, 'invalid_request'],
+  ['negative qty', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: own, qty: -1 }]) }), 400, 'invalid_request'],
   ['seven decimals of points', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '1.1234567' } }), 400, 'invalid_amount'],
   ['three decimals of money', 'POST', () => '/withdrawals', () => ({ token: a.token, body: { amount: '1.234' } }), 400, 'invalid_amount'],
   ['exponent notation', 'POST', () => '/wallet/convert', () => ({ token: a.token, body: { points: '1e3' } }), 400, 'invalid_amount'],
@@ -34,14 +37,14 @@ const cases: Case[] = [
   ['more points than held', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '100000' } }), 422, 'insufficient_points'],
   ['convert back without constant', 'POST', () => '/wallet/convert-back', () => ({ token: b.token, body: { amount: '10.00' } }), 422, 'insufficient_constant'],
   ['withdraw without cash', 'POST', () => '/withdrawals', () => ({ token: b.token, body: { amount: '10.00' } }), 422, 'insufficient_cash'],
-  ['pay with constant not held', 'POST', () => '/orders', () => ({ token: b.token, body: order([{ productId: 'rice-10kg', qty: 1 }], 'constant') }), 422, 'insufficient_constant'],
-  ['redeem without points', 'POST', () => '/orders', () => ({ token: b.token, body: order([{ productId: 'rice-10kg', qty: 1 }], 'equity') }), 422, 'insufficient_points'],
+  ['pay with constant not held', 'POST', () => '/orders', () => ({ token: b.token, body: order([{ productId: own, qty: 1 }], 'constant') }), 422, 'insufficient_constant'],
+  ['redeem without points', 'POST', () => '/orders', () => ({ token: b.token, body: order([{ productId: own, qty: 1 }], 'equity') }), 422, 'insufficient_points'],
   ['unknown product', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'no-such-thing', qty: 1 }]) }), 404, 'product_not_found'],
-  ['zero quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 0 }]) }), 400, 'invalid_request'],
-  ['huge quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 1e12 }]) }), 400, 'invalid_request'],
-  ['fractional quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 1.5 }]) }), 400, 'invalid_request'],
+  ['zero quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: own, qty: 0 }]) }), 400, 'invalid_request'],
+  ['huge quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: own, qty: 1e12 }]) }), 400, 'invalid_request'],
+  ['fractional quantity', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: own, qty: 1.5 }]) }), 400, 'invalid_request'],
   ['no items', 'POST', () => '/orders', () => ({ token: a.token, body: order([]) }), 400, 'invalid_request'],
-  ['unknown tender', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: 'rice-10kg', qty: 1 }], 'bitcoin') }), 400, 'invalid_request'],
+  ['unknown tender', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: own, qty: 1 }], 'bitcoin') }), 400, 'invalid_request'],
   ['unknown field', 'POST', () => '/wallet/sell', () => ({ token: a.token, body: { points: '1', price: '999' } }), 400, 'invalid_request'],
   ['beyond stock', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: limited, qty: 3 }]) }), 409, 'out_of_stock'],
   ['beyond stock, split over two lines', 'POST', () => '/orders', () => ({ token: a.token, body: order([{ productId: limited, qty: 2 }, { productId: limited, qty: 1 }]) }), 409, 'out_of_stock'],
@@ -62,11 +65,11 @@ const cases: Case[] = [
 
 describe('bad inputs', () => {
   it.each(cases)('%s -> %i %s', async (_name, method, path, opts, status, code) => {
-    const before = await snapshot([a.userId, b.userId]);
+    const before = await snapshot([a.userId, b.userId], [own, limited]);
     const r = await call(method, path(), opts());
     expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status, code });
     expect(typeof r.body.error.message).toBe('string');
-    const after = await snapshot([a.userId, b.userId]);
+    const after = await snapshot([a.userId, b.userId], [own, limited]);
     expect(after.filter((l) => !before.includes(l))).toEqual([]);
     expect(before.filter((l) => !after.includes(l))).toEqual([]);
   });

@@ -96,13 +96,18 @@ export async function pool(): Promise<any> {
   return (await call('GET', '/pool')).body;
 }
 
-/** The items a request by these users could touch: theirs, the pool, products, config. */
-export async function snapshot(userIds: string[]): Promise<string[]> {
+/**
+ * The items a request by these users could touch: theirs (wallet, ledger, keys, orders, events,
+ * pending pool events, withdrawals) and the given products. Other tests (e2e, client) may use
+ * the same stack at the same time, so the shared pool item is left out; any pool change by
+ * these users would show as their own EVENT/PENDING/ledger items.
+ */
+export async function snapshot(userIds: string[], productIds: string[] = []): Promise<string[]> {
   const { scanAll } = await import('../../functions/src/repo/ddb');
   const all = await scanAll();
   const mine = all.filter((i) => {
     const pk = String(i.PK);
-    if (pk === 'POOL' || pk === 'CONFIG' || pk === 'SHIPPED' || pk.startsWith('PRODUCT#')) return true;
+    if (productIds.some((p) => pk === `PRODUCT#${p}`)) return true;
     return userIds.some((u) => pk === `USER#${u}` || i.userId === u);
   });
   // One line per item, so a failed comparison shows only the items that changed.
