@@ -111,7 +111,7 @@ export default function LedgerPage() {
               <View key={`${String(e.seq ?? '')}-${i}`} className='row ledger-row'>
                 <View>
                   <Text className='ledger-title'>{d.title}</Text>
-                  <Text className='muted'> {fmtTime(e.at as string | undefined)}</Text>
+                  <Text className='ledger-time'>{fmtTime(e.at as string | undefined)}</Text>
                 </View>
                 <Text className={`row-value ledger-amount ${d.amount.startsWith('-') ? 'neg' : 'pos'}`}>{d.amount}</Text>
               </View>
