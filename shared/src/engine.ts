@@ -289,8 +289,10 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     }
     case 'quota_reset': {
       const wal = w.wallet(event.user);
-      w.change(event.user, 'quota', wal.quota.neg(), 'quota_reset');
-      w.change(event.user, 'dividendsPaid', wal.dividendsPaid.neg(), 'quota_reset');
+      const quota = event.quota !== undefined ? dec(parseMoney(event.quota, 'quota')) : wal.quota;
+      const paid = event.dividendsPaid !== undefined ? dec(parseMoney(event.dividendsPaid, 'dividendsPaid')) : wal.dividendsPaid;
+      w.change(event.user, 'quota', quota.neg(), 'quota_reset');
+      w.change(event.user, 'dividendsPaid', paid.neg(), 'quota_reset');
       return w.result(event.kind, before, {}, params);
     }
     case 'withdraw_request':

@@ -90,7 +90,9 @@ export type LedgerEvent =
   | { kind: 'refund_spend'; user: UserId; tender: 'constant' | 'storeCredit'; amount: Money; orderId: string }
   | { kind: 'credit_store'; user: UserId; amount: Money; reason: string } // legacy balances
   | { kind: 'dividend'; user: UserId; amount: Money; date: string }
-  | { kind: 'quota_reset'; user: UserId }
+  // Removes the quota an exit was decided on (all of it when omitted), so quota earned by an
+  // order completed between the exit's sell and this reset survives.
+  | { kind: 'quota_reset'; user: UserId; quota?: Money; dividendsPaid?: Money }
   | { kind: 'withdraw_request'; user: UserId; amount: Money; withdrawalId: string }
   | { kind: 'withdraw_approve'; user: UserId; amount: Money; withdrawalId: string }
   | { kind: 'withdraw_reject'; user: UserId; amount: Money; withdrawalId: string };

@@ -408,3 +408,17 @@ describe('release_locked of a tiny grant', () => {
     expect(s.wallets.u!.equityLocked).toBe('0.000049');
   });
 });
+
+describe('quota_reset with the amounts an exit was decided on', () => {
+  it('keeps quota earned after the decision', () => {
+    const { apply: ap, defaultParams: dp, emptyState: es } = require('../src') as typeof import('../src');
+    // Order 1: ¥100 → quota 200. Decision seen quota 200, paid 0. Order 2 then adds 2 × 50 = 100.
+    let s = ap(es(), { kind: 'order_completed', orderId: 'o1', buyer: 'u', amount: '100.00', contribution: '30.00', dividendContribution: '0' }, dp).state;
+    s = ap(s, { kind: 'order_completed', orderId: 'o2', buyer: 'u', amount: '50.00', contribution: '15.00', dividendContribution: '0' }, dp).state;
+    expect(s.wallets.u!.quota).toBe('300.00');
+    s = ap(s, { kind: 'quota_reset', user: 'u', quota: '200.00', dividendsPaid: '0.00' }, dp).state;
+    expect(s.wallets.u!.quota).toBe('100.00');
+    s = ap(s, { kind: 'quota_reset', user: 'u' }, dp).state;
+    expect(s.wallets.u!.quota).toBe('0.00');
+  });
+});

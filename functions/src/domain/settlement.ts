@@ -90,7 +90,7 @@ export interface SettlementReport {
 export const settlementHooks: {
   now?: () => number;
   afterStep?: (status: SettlementStatus, step: number) => void;
-  afterExitSell?: (userId: string) => void; // between an exit's sell and its quota reset
+  afterExitSell?: (userId: string) => void | Promise<void>; // between an exit's sell and its quota reset
 } = {};
 
 // ---------- pure parts ----------
@@ -259,13 +259,18 @@ async function exitUser(date: string, userId: string): Promise<void> {
   if (await getItem(programmeKeys.settlementExit(date, userId))) return;
   const sellId = eventIdFor('exit', date, userId);
   let rec = await getEvent(sellId);
+  // The quota the exit was decided on: the reset removes exactly it, so quota earned by an
+  // order that completes between the sell and the reset is kept.
+  let plan: { quota: string; dividendsPaid: string } | undefined;
   if (!rec) {
     const { params } = await getParams();
     const [pool, { wallet }] = await Promise.all([getPool(params), getWallet(userId)]);
     if (!shouldExit(wallet, pool)) return;
+    plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
     if (new Decimal(wallet.equity).gt(0)) {
       const tx = new Tx();
       addSubmission(tx, { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } }, new StepDone());
+      tx.add({ op: 'create', item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...plan } });
       await tx.commit().catch((e) => {
         if (!(e instanceof StepDone)) throw e;
       });
@@ -274,9 +279,13 @@ async function exitUser(date: string, userId: string): Promise<void> {
   } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
   if (rec && rec.status === 'pending') throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
-  settlementHooks.afterExitSell?.(userId);
+  await settlementHooks.afterExitSell?.(userId);
+  if (!plan) {
+    const stored = await getItem(programmeKeys.settlementExitPlan(date, userId));
+    if (stored) plan = { quota: String(stored.quota), dividendsPaid: String(stored.dividendsPaid) };
+  }
   try {
-    await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId }, (tx) => {
+    await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId, ...plan }, (tx) => {
       tx.add({
         op: 'create',
         item: {

@@ -13,6 +13,8 @@ export const programmeKeys = {
   settlement: (date: string): Key => ({ PK: `SETTLEMENT#${date}`, SK: 'STATE' }),
   settlementChunk: (date: string, k: number): Key => ({ PK: `SETTLEMENT#${date}`, SK: `CHUNK#${pad(k, 6)}` }),
   settlementExit: (date: string, userId: string): Key => ({ PK: `SETTLEMENT#${date}`, SK: `EXIT#${userId}` }),
+  /** The quota and dividendsPaid an exit was decided on, written with its sell. */
+  settlementExitPlan: (date: string, userId: string): Key => ({ PK: `SETTLEMENT#${date}`, SK: `EXITPLAN#${userId}` }),
   carry: (): Key => ({ PK: 'SETTLEMENT', SK: 'CARRY' }),
   /** One item per completed order with a dividend contribution, by business date. */
   divFund: (date: string, eventId: string): Key => ({ PK: `DIVFUND#${date}`, SK: `EV#${eventId}` }),
