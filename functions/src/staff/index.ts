@@ -2,7 +2,8 @@
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { randomBytes } from 'crypto';
 import { z, ZodError } from 'zod';
-import { mergeParams, parsePositivePoints, isRuleError } from '@greenpoints/shared';
+import Decimal from 'decimal.js';
+import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
 import { getWeChatTransfer } from '../adapters/wechat';
 import { putItem, query, transact } from '../repo/ddb';
@@ -115,9 +116,10 @@ export const upsertProduct = staff(
       active: z.boolean().default(true),
     })
     .strict()
-    .refine((p) => Number(p.poolContribution) + Number(p.dividendContribution) <= Number(p.price), 'contributions above the price'),
+    .refine((p) => new Decimal(p.poolContribution).plus(p.dividendContribution).lte(p.price), 'contributions above the price'),
   async (p) => {
-    const norm = { ...p, price: Number(p.price).toFixed(2), poolContribution: Number(p.poolContribution).toFixed(2), dividendContribution: Number(p.dividendContribution).toFixed(2) };
+    // Canonical 2-dp strings, through the engine's parser: money never passes through a float.
+    const norm = { ...p, price: parseMoney(p.price, 'price'), poolContribution: parseMoney(p.poolContribution, 'poolContribution'), dividendContribution: parseMoney(p.dividendContribution, 'dividendContribution') };
     await putItem(productItem(norm));
     return norm;
   },
