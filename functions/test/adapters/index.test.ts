@@ -29,6 +29,11 @@ describe('STAGE=local: the sandbox', () => {
     await expect(pay.parseNotify({ ...n.headers, [SANDBOX_SIGNATURE_HEADER]: undefined }, n.body)).rejects.toMatchObject({ code: 'bad_signature' });
   });
 
+  test('refund: SUCCESS for a valid request; a refund above the total refused as in production', async () => {
+    await expect(getWeChatPay().refund({ orderId: 'GP000001', refundId: 'RGP000001', amount: '5.00', total: '5.00' })).resolves.toMatchObject({ status: 'SUCCESS', amount: '5.00' });
+    await expect(getWeChatPay().refund({ orderId: 'GP000001', refundId: 'RGP000001', amount: '5.01', total: '5.00' })).rejects.toMatchObject({ code: 'invalid_amount' });
+  });
+
   test('transfer accepts; bad amounts still refused', async () => {
     await expect(getWeChatTransfer().transfer({ withdrawalId: 'w1', openId: 'alice', amount: '5.00' })).resolves.toMatchObject({ status: 'accepted' });
     await expect(getWeChatTransfer().transfer({ withdrawalId: 'w1', openId: 'alice', amount: '5.001' })).rejects.toMatchObject({ code: 'invalid_amount' });
@@ -59,5 +64,6 @@ describe('outside local: production adapters configured lazily from env', () => 
     await expect(getWeChatLogin().code2Session('c')).rejects.toThrow('WECHAT_SECRET');
     await expect(getWeChatPay().createJsapiPrepay({ orderId: 'order1', amount: '1', description: 'x', openId: 'o' })).rejects.toThrow('WECHAT_MCH_ID');
     await expect(getWeChatTransfer().transfer({ withdrawalId: 'w1', openId: 'o', amount: '1' })).rejects.toThrow('WECHAT_MCH_ID');
+    await expect(getWeChatPay().refund({ orderId: 'order1', refundId: 'Rorder1', amount: '1', total: '1' })).rejects.toThrow('WECHAT_MCH_ID');
   });
 });

@@ -22,13 +22,20 @@ export function getWeChatLogin(): WeChatLogin {
   };
 }
 
+let localPay: WeChatPay | undefined;
+/** STAGE=local only: tests put a scripted WeChat in place of the sandbox (undefined restores it). */
+export function setLocalWeChatPay(p: WeChatPay | undefined): void {
+  localPay = p;
+}
+
 export function getWeChatPay(): WeChatPay {
-  if (isLocal()) return sandboxPay();
+  if (isLocal()) return localPay ?? sandboxPay();
   let impl: WeChatPay | undefined;
   const get = () => (impl ??= createPay(payConfigFromEnv()));
   return {
     createJsapiPrepay: async (o) => get().createJsapiPrepay(o),
     parseNotify: async (headers, rawBody) => get().parseNotify(headers, rawBody),
+    refund: async (r) => get().refund(r),
   };
 }
 
@@ -43,4 +50,4 @@ export function getWeChatTransfer(): WeChatTransfer {
 // For local tests/tools: forge the notify the sandbox "WeChat" would send after payment.
 export { sandboxNotify, SANDBOX_SIGNATURE_HEADER } from './sandbox';
 export { yuanToFen, fenToYuan } from './amount';
-export { OUT_TRADE_NO, OUT_BILL_NO, checkOrderId, checkWithdrawalId } from './ids';
+export { OUT_TRADE_NO, OUT_BILL_NO, OUT_REFUND_NO, checkOrderId, checkRefundId, checkWithdrawalId } from './ids';

@@ -1,13 +1,14 @@
 // WeChat Pay API v3, JSAPI (mini-program) payments: create the prepay order, sign the
-// wx.requestPayment parameters, and verify + decrypt the payment notify.
+// wx.requestPayment parameters, verify + decrypt the payment notify, and refund.
 import { z } from 'zod';
 import { fenToYuan, yuanToFen } from './amount';
-import { checkOrderId } from './ids';
+import { checkOrderId, checkRefundId } from './ids';
 import type { PayConfig } from './config';
-import { AdapterError, type FetchLike, type WeChatPay } from './types';
+import { AdapterError, type FetchLike, type RefundRequest, type RefundResult, type WeChatPay } from './types';
 import { callV3, decryptResource, errorCode, loadKeys, lowerHeaders, nonce, rsaSign, verifyWechatSigned, type MerchantKeys } from './v3';
 
 export const JSAPI_PATH = '/v3/pay/transactions/jsapi';
+export const REFUND_PATH = '/v3/refund/domestic/refunds';
 
 export interface PayOptions {
   fetchImpl?: FetchLike;
@@ -41,6 +42,37 @@ const Transaction = z.object({
   success_time: z.string().optional(),
   amount: z.object({ total: z.number().int().nonnegative(), currency: z.string().optional() }),
 });
+
+const RefundAnswer = z.object({
+  refund_id: z.string().min(1),
+  out_refund_no: z.string(),
+  out_trade_no: z.string().optional(),
+  status: z.string(),
+  success_time: z.string().optional(),
+  amount: z.object({ refund: z.number().int().nonnegative(), total: z.number().int().nonnegative(), currency: z.string().optional() }),
+});
+
+/** The JSON body POSTed to /v3/refund/domestic/refunds; refused before any call if WeChat would refuse it. */
+export function refundBody(r: RefundRequest): string {
+  checkOrderId(r.orderId);
+  checkRefundId(r.refundId);
+  const refund = yuanToFen(r.amount);
+  const total = yuanToFen(r.total);
+  if (refund > total) throw new AdapterError('invalid_amount', `refund ${r.amount} is more than the order's ${r.total}`);
+  const reason = r.reason?.trim();
+  if (reason !== undefined && reason.length > 80) throw new AdapterError('invalid_request', 'reason must be at most 80 characters');
+  return JSON.stringify({
+    out_trade_no: r.orderId,
+    out_refund_no: r.refundId,
+    ...(reason ? { reason } : {}),
+    amount: { refund, total, currency: 'CNY' },
+  });
+}
+
+// Refund states: SUCCESS and PROCESSING mean WeChat has the refund; ABNORMAL (the payer's
+// account cannot take it) and CLOSED mean no money went back.
+const REFUND_ACCEPTED = new Set(['SUCCESS', 'PROCESSING']);
+const REFUND_REFUSED = new Set(['ABNORMAL', 'CLOSED']);
 
 /** JSAPI paySign message: `${appId}\n${timeStamp}\n${nonceStr}\n${package}\n`. */
 export function jsapiPayMessage(appId: string, timeStamp: string, nonceStr: string, pkg: string): string {
@@ -93,6 +125,35 @@ export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
       return {
         prepayId: parsed.prepay_id,
         payParams: { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign },
+      };
+    },
+
+    async refund(r): Promise<RefundResult> {
+      const body = refundBody(r);
+      const ans = await callV3(fetchImpl, cfg, k(), 'POST', REFUND_PATH, body, now);
+      if (ans.status !== 200) {
+        const e = errorCode(ans.body);
+        // 429: not processed, try again later with the same out_refund_no. Any other 4xx
+        // (NOT_ENOUGH, PARAM_ERROR, RESOURCE_NOT_EXISTS, ...) is a refusal: no money moved.
+        if (ans.status === 429 || e.code === 'FREQUENCY_LIMITED') throw new AdapterError('rate_limited', `refund HTTP ${ans.status} ${e.code}: ${e.message}`);
+        throw new AdapterError('refund_refused', `refund HTTP ${ans.status} ${e.code}: ${e.message}`);
+      }
+      let a: z.infer<typeof RefundAnswer>;
+      try {
+        a = RefundAnswer.parse(JSON.parse(ans.body));
+      } catch {
+        throw new AdapterError('upstream_error', 'refund answer has an unexpected shape');
+      }
+      if (a.out_refund_no !== r.refundId) throw new AdapterError('upstream_error', `refund answer is for ${a.out_refund_no}, not ${r.refundId}`);
+      if (REFUND_REFUSED.has(a.status)) throw new AdapterError('refund_refused', `refund ${r.refundId} is ${a.status}`);
+      if (!REFUND_ACCEPTED.has(a.status)) throw new AdapterError('upstream_error', `refund answered unknown status ${a.status}`);
+      if (a.amount.refund !== yuanToFen(r.amount)) throw new AdapterError('upstream_error', `refund answer is for ${fenToYuan(a.amount.refund)}, not ${r.amount}`);
+      return {
+        refundId: a.out_refund_no,
+        wechatRefundId: a.refund_id,
+        status: a.status as RefundResult['status'],
+        amount: fenToYuan(a.amount.refund),
+        ...(a.success_time ? { successTime: a.success_time } : {}),
       };
     },
 

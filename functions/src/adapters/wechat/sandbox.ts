@@ -5,6 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { fenToYuan, yuanToFen } from './amount';
 import { checkOrderId, checkWithdrawalId } from './ids';
 import { AdapterError, type WeChatLogin, type WeChatPay, type WeChatTransfer } from './types';
+import { refundBody } from './pay';
 
 export const SANDBOX_NOTIFY_KEY = 'greenpoints-sandbox-notify-key';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
@@ -60,6 +61,10 @@ export function sandboxPay(): WeChatPay {
           paySign: 'sandbox',
         },
       };
+    },
+    async refund(r) {
+      refundBody(r); // same id and amount rules as production
+      return { refundId: r.refundId, wechatRefundId: `sandbox_refund_${r.refundId}`, status: 'SUCCESS', amount: r.amount, successTime: new Date().toISOString() };
     },
     async parseNotify(headers, rawBody) {
       const got = header(headers, SANDBOX_SIGNATURE_HEADER);

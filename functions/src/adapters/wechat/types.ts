@@ -27,9 +27,34 @@ export interface PaidNotice {
   paidAt: string;
 }
 
+export interface RefundRequest {
+  /** out_trade_no of the paid order */
+  orderId: string;
+  /** out_refund_no: WeChat refunds one out_refund_no once, so a retry with it never refunds twice */
+  refundId: string;
+  /** yuan decimal strings: this refund, and what the order was paid */
+  amount: string;
+  total: string;
+  /** shown to the payer; at most 80 characters */
+  reason?: string;
+}
+
+export interface RefundResult {
+  refundId: string;
+  /** WeChat's refund_id */
+  wechatRefundId: string;
+  /** SUCCESS: the money is back; PROCESSING: accepted, WeChat is returning it */
+  status: 'SUCCESS' | 'PROCESSING';
+  /** yuan decimal string */
+  amount: string;
+  successTime?: string;
+}
+
 export interface WeChatPay {
   createJsapiPrepay(o: PrepayOrder): Promise<{ prepayId: string; payParams: Record<string, string> }>;
   parseNotify(headers: Record<string, string | undefined>, rawBody: string): Promise<PaidNotice>;
+  /** Refunds (part of) a paid order. Refusals (ABNORMAL, CLOSED, a 4xx) throw refund_refused. */
+  refund(r: RefundRequest): Promise<RefundResult>;
 }
 
 export interface TransferOrder {
@@ -60,6 +85,7 @@ export type AdapterErrorCode =
   | 'stale_timestamp' // notify older (or further in the future) than 5 minutes
   | 'decrypt_failed' // resource does not decrypt / authenticate with the APIv3 key
   | 'trade_not_success' // trade_state is not SUCCESS
+  | 'refund_refused' // WeChat refused the refund (4xx, or status ABNORMAL / CLOSED): no money moved
   | 'invalid_notify' // body or headers are not what WeChat sends
   | 'invalid_request'; // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
 
@@ -89,6 +115,7 @@ function defaultStatus(code: AdapterErrorCode): number {
       return 400;
     case 'rate_limited':
       return 429;
+    case 'refund_refused':
     case 'upstream_unavailable':
     case 'upstream_error':
       return 502;
