@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/pool/index',
     'pages/ledger/index',
     'pages/team/index',
+    'pages/leaderboard/index',
     'pages/rules/index',
     'pages/login/index',
     'pages/mine/index',

@@ -4,6 +4,7 @@ import type {
   Address,
   ConvertAnswer,
   ConvertBackAnswer,
+  LeaderRow,
   LedgerEntry,
   LedgerPage,
   LoginAnswer,
@@ -40,6 +41,7 @@ function toTeam(raw: unknown): Team {
     commissions: (o.commissions ?? o.commission) as string | undefined,
     referralPoints: o.referralPoints as Team['referralPoints'],
     referrer: o.referrer as Team['referrer'],
+    commissionsByKind: o.commissionsByKind as Team['commissionsByKind'],
   }
 }
 
@@ -100,6 +102,12 @@ export const api = {
   },
   async team() {
     return toTeam(await request<unknown>({ method: 'GET', path: '/team' }))
+  },
+  async leaderboard() {
+    const raw = await request<unknown>({ method: 'GET', path: '/leaderboard' })
+    if (Array.isArray(raw)) return raw as LeaderRow[]
+    const o = (raw ?? {}) as Record<string, unknown>
+    return (Array.isArray(o.top) ? o.top : []) as LeaderRow[]
   },
   pool() {
     return request<Pool>({ method: 'GET', path: '/pool', auth: false })

@@ -115,6 +115,11 @@ export interface Team {
   second: TeamMember[]
   /** Cash earned from referrals, all kinds. */
   commissions?: Money
+  /** The same cash by kind: 一级 / 二级 commissions and the regional agent's share. */
+  commissionsByKind?: { l1?: Money; l2?: Money; agent?: Money }
+  counts?: { direct?: number; second?: number }
+  /** The summary read only the newest entries of a very long ledger. */
+  partial?: boolean
   /** Points earned as referral rewards, per level. */
   referralPoints?: { l1?: Points; l2?: Points }
   referrer?: { userId: string } | null
@@ -131,7 +136,21 @@ export interface Pool {
   burned: Points
   supplyCap: Points
   seq: number
+  /** The live rules (GET /pool sends them; older servers did not). */
   sellFeeRate?: Exact
+  rewardRatio?: Exact
+  issuePrice?: Money
+}
+
+/** One row of GET /leaderboard: names come masked from the server. */
+export interface LeaderRow {
+  rank: number
+  name: string
+  /** equity + equityLocked */
+  equity: Points
+  level: string
+  /** The caller's own row. */
+  me?: boolean
 }
 
 export interface PricePoint {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text, Button } from '@tarojs/components'
+import type { Remote } from '../lib/hooks'
 import './StateView.css'
 
 interface Props {
@@ -40,6 +41,38 @@ export function StateView({ loading, error, empty, emptyText, onRetry, children 
     )
   }
   return <>{children}</>
+}
+
+/**
+ * A page's states straight from its remote read: loading, its error with a retry, and empty
+ * (`isEmpty` is asked only once data is there).
+ */
+export function RemoteView<T>({
+  remote,
+  isEmpty,
+  emptyText,
+  onRetry,
+  children,
+}: {
+  remote: Remote<T>
+  isEmpty?: (data: T) => boolean
+  emptyText?: string
+  onRetry?: () => void
+  children?: ReactNode
+}) {
+  const { data, loading, error, reload } = remote
+  // Children only once there is data: a reload keeps the page, a first load shows 加载中.
+  return (
+    <StateView
+      loading={loading}
+      error={error}
+      empty={data !== undefined && !!isEmpty?.(data)}
+      emptyText={emptyText}
+      onRetry={onRetry ?? reload}
+    >
+      {data === undefined ? undefined : children}
+    </StateView>
+  )
 }
 
 export function ErrorLine({ text }: { text: string }) {

@@ -22,7 +22,7 @@ const BY_CODE: Record<string, string> = {
   insufficient_storecredit: '消费币余额不足',
   insufficient_cash: '可提现余额不足',
   insufficient_funds: '余额不足',
-  insufficient_treasury: '平台兑回额度不足，请稍后再试',
+  insufficient_treasury: '平台储备的绿色积分暂时不够兑回这么多，请减少金额或稍后再试',
   insufficient_fund: '分红池资金不足，暂时无法卖出',
   out_of_stock: '库存不足',
   insufficient_stock: '库存不足',

@@ -12,6 +12,7 @@ export const ROUTES = {
   pool: '/pages/pool/index',
   ledger: '/pages/ledger/index',
   team: '/pages/team/index',
+  leaderboard: '/pages/leaderboard/index',
   rules: '/pages/rules/index',
   login: '/pages/login/index',
   mine: '/pages/mine/index',

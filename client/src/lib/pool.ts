@@ -1,5 +1,15 @@
 import Decimal from 'decimal.js'
-import { defaultParams, type Params, type PoolState } from '@greenpoints/shared'
+import {
+  apply,
+  defaultParams,
+  emptyWallet,
+  price,
+  type EngineState,
+  type Outcome,
+  type Params,
+  type PoolState,
+  type Wallet,
+} from '@greenpoints/shared'
 import type { Pool } from '../api/types'
 
 // The engine's previews need its PoolState; the API sends the public part of it.
@@ -18,10 +28,15 @@ export function toPoolState(p: Pool): PoolState {
   }
 }
 
-/** Rules parameters for previews: the defaults, with the live fee when the server sends it. */
+/** The live rules GET /pool carries; each one replaces the engine's default when present. */
+const LIVE_PARAMS = ['sellFeeRate', 'rewardRatio', 'issuePrice', 'supplyCap'] as const
+
+/** Rules parameters for previews: the live values the server sends, the defaults otherwise. */
 export function previewParams(p?: Pool): Params {
-  if (p?.sellFeeRate) return { ...defaultParams, sellFeeRate: p.sellFeeRate }
-  return defaultParams
+  if (!p) return defaultParams
+  const live: Partial<Params> = {}
+  for (const k of LIVE_PARAMS) if (typeof p[k] === 'string' && p[k] !== '') live[k] = p[k]
+  return Object.keys(live).length ? { ...defaultParams, ...live } : defaultParams
 }
 
 /**
@@ -33,4 +48,25 @@ export function estimatePoints(poolContribution: string, price: string, params: 
   const p = new Decimal(price)
   if (c.lte(0) || p.lte(0)) return '0'
   return c.mul(params.rewardRatio).div(p).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed()
+}
+
+/**
+ * What the engine would do with this wallet event at the live pool: the same rules, rounding
+ * and refusals (RuleError) as the server, applied to a stand-in wallet holding `balances`.
+ * A preview only; the server applies the event at the price of that moment.
+ */
+export function previewOutcome(
+  pool: PoolState,
+  params: Params,
+  balances: Partial<Pick<Wallet, 'equity' | 'constant'>>,
+  event: { kind: 'convert'; points: string } | { kind: 'convert_back'; amount: string },
+): Outcome {
+  const me = 'preview'
+  const state: EngineState = { pool, wallets: { [me]: { ...emptyWallet(), ...balances } } }
+  return apply(state, { ...event, user: me }, params).outcome
+}
+
+/** The most constant points the treasury can take back now: floor2(treasury × price). */
+export function convertBackRoom(pool: PoolState): string {
+  return new Decimal(pool.treasury).mul(price(pool)).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)
 }

@@ -16,6 +16,11 @@ export async function poolView() {
     burned: p.burned,
     supplyCap: params.supplyCap,
     seq: p.seq,
+    // The live rules the client's previews need (sell fee, points per order), so they never
+    // fall back to the engine's defaults after staff change them.
+    sellFeeRate: params.sellFeeRate,
+    rewardRatio: params.rewardRatio,
+    issuePrice: params.issuePrice,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import Decimal from 'decimal.js'
 import { redemptionCost } from '@greenpoints/shared'
@@ -8,10 +8,11 @@ import { useAction, useRemote } from '../../lib/hooks'
 import { go, ROUTES } from '../../lib/nav'
 import { clearCart, readCart, setQty, type CartLine } from '../../lib/cart'
 import { fmtPoints, fmtYuan, PAY_WITH } from '../../lib/format'
-import { toPoolState } from '../../lib/pool'
+import { usePool } from '../../lib/usePool'
 import { getToken } from '../../lib/session'
 import { rememberPayParams } from '../../lib/pay'
-import { ErrorLine, StateView } from '../../components/StateView'
+import { ErrorLine, RemoteView } from '../../components/StateView'
+import { Field } from '../../components/Field'
 import './index.css'
 
 const TENDERS: PayWith[] = ['wechat', 'constant', 'storeCredit', 'equity']
@@ -29,7 +30,7 @@ export default function CartPage() {
   const [lines, setLines] = useState<CartLine[]>(() => readCart())
   useDidShow(() => setLines(readCart()))
   const products = useRemote(() => api.products())
-  const pool = useRemote(() => api.pool())
+  const pool = usePool()
   const loggedIn = !!getToken()
   const wallet = useRemote(() => (loggedIn ? api.wallet() : Promise.resolve(undefined)), [loggedIn])
   const [payWith, setPayWith] = useState<PayWith>('wechat')
@@ -43,7 +44,7 @@ export default function CartPage() {
   )
   const amount = products.data ? total(known, products.data) : '0.00'
   // Points cost of a redemption at the live price, with the engine's own rounding (ceil6).
-  const pointsCost = pool.data && new Decimal(amount).gt(0) ? redemptionCost(toPoolState(pool.data), amount) : ''
+  const pointsCost = pool.state && new Decimal(amount).gt(0) ? redemptionCost(pool.state, amount) : ''
 
   const place = useAction(
     (
@@ -86,13 +87,7 @@ export default function CartPage() {
 
   return (
     <View className='page page-cart'>
-      <StateView
-        loading={products.loading}
-        error={products.error}
-        empty={!!products.data && known.length === 0}
-        emptyText='购物车是空的，去首页挑选商品吧'
-        onRetry={products.reload}
-      >
+      <RemoteView remote={products} isEmpty={() => known.length === 0} emptyText='购物车是空的，去首页挑选商品吧'>
         <View className='card'>
           {known.map((l) => {
             const p = products.data?.find((x) => x.productId === l.productId)
@@ -123,18 +118,8 @@ export default function CartPage() {
 
         <View className='card'>
           <Text className='card-title'>收货地址</Text>
-          <Input
-            className='input addr-region'
-            placeholder='省 市 区，如：广东省 深圳市 南山区'
-            value={region}
-            onInput={(e) => setRegion(e.detail.value)}
-          />
-          <Input
-            className='input addr-detail'
-            placeholder='街道、门牌号'
-            value={detail}
-            onInput={(e) => setDetail(e.detail.value)}
-          />
+          <Field cls='addr-region' placeholder='省 市 区，如：广东省 深圳市 南山区' value={region} onChange={setRegion} />
+          <Field cls='addr-detail' placeholder='街道、门牌号' value={detail} onChange={setDetail} />
         </View>
 
         <View className='card'>
@@ -165,7 +150,7 @@ export default function CartPage() {
         <Button className='btn btn-primary place-order' loading={place.running} disabled={place.running} onClick={submit}>
           {loggedIn ? `提交订单 ${fmtYuan(amount)}` : '登录后下单'}
         </Button>
-      </StateView>
+      </RemoteView>
     </View>
   )
 }

@@ -1,32 +1,25 @@
 import { View, Text, Image } from '@tarojs/components'
+import { priceDisplay } from '@greenpoints/shared'
 import { rememberReferrer } from '../../lib/session'
 import { api } from '../../api'
 import { useRemote } from '../../lib/hooks'
+import { usePool } from '../../lib/usePool'
 import { go, ROUTES, useQueryParam } from '../../lib/nav'
+import { pickLinks } from '../../lib/links'
 import { fmtPoints, fmtYuan } from '../../lib/format'
-import { estimatePoints, previewParams } from '../../lib/pool'
-import { StateView } from '../../components/StateView'
+import { estimatePoints } from '../../lib/pool'
+import { RemoteView } from '../../components/StateView'
+import { Links } from '../../components/Links'
 import { TabNav } from '../../components/TabNav'
-import { priceDisplay } from '@greenpoints/shared'
-import { toPoolState } from '../../lib/pool'
 import './index.css'
-
-const LINKS = [
-  { route: ROUTES.wallet, label: '积分钱包', cls: 'link-wallet' },
-  { route: ROUTES.orders, label: '我的订单', cls: 'link-orders' },
-  { route: ROUTES.cart, label: '购物车', cls: 'link-cart' },
-  { route: ROUTES.price, label: '价格走势', cls: 'link-price' },
-  { route: ROUTES.pool, label: '分红池', cls: 'link-pool' },
-  { route: ROUTES.rules, label: '规则说明', cls: 'link-rules' },
-] as const
 
 export default function Home() {
   // Invite links open this page with ?ref=<userId>; it counts at the first login.
   const ref = useQueryParam('ref')
   if (ref) rememberReferrer(ref)
   const products = useRemote(() => api.products())
-  const pool = useRemote(() => api.pool())
-  const price = pool.data ? priceDisplay(toPoolState(pool.data)) : ''
+  const pool = usePool()
+  const price = pool.state ? priceDisplay(pool.state) : ''
   return (
     <View className='page page-home'>
       <View className='card price-card' onClick={() => go(ROUTES.price)}>
@@ -41,21 +34,9 @@ export default function Home() {
         </View>
         <Text className='hint'>价格 = 分红池资金 ÷ 流通积分，随订单完成而变化，不承诺收益。</Text>
       </View>
-      <View className='card grid'>
-        {LINKS.map((l) => (
-          <View key={l.route} className={`grid-item ${l.cls}`} onClick={() => go(l.route)}>
-            <Text>{l.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Links links={pickLinks('wallet', 'orders', 'cart', 'price', 'pool', 'rules')} />
       <Text className='card-title'>商品列表</Text>
-      <StateView
-        loading={products.loading}
-        error={products.error}
-        empty={!!products.data && products.data.length === 0}
-        emptyText='暂无商品'
-        onRetry={products.reload}
-      >
+      <RemoteView remote={products} isEmpty={(d) => d.length === 0} emptyText='暂无商品'>
         {products.data?.map((p) => (
           <View
             key={p.productId}
@@ -68,13 +49,13 @@ export default function Home() {
               <Text className='product-price'>{fmtYuan(p.price)}</Text>
               {pool.data && (
                 <Text className='hint product-earn'>
-                  确认收货后预计获赠约 {fmtPoints(estimatePoints(p.poolContribution, pool.data.price, previewParams(pool.data)))} 绿色积分
+                  确认收货后预计获赠约 {fmtPoints(estimatePoints(p.poolContribution, pool.data.price, pool.params))} 绿色积分
                 </Text>
               )}
             </View>
           </View>
         ))}
-      </StateView>
+      </RemoteView>
       <TabNav current={ROUTES.home} />
     </View>
   )

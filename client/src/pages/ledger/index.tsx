@@ -4,7 +4,7 @@ import { api, type LedgerEntry } from '../../api'
 import { useRemote } from '../../lib/hooks'
 import { describeError } from '../../lib/errors'
 import { fmtTime } from '../../lib/format'
-import { ErrorLine, StateView } from '../../components/StateView'
+import { ErrorLine, RemoteView } from '../../components/StateView'
 
 const FIELD: Record<string, string> = {
   equity: '绿色积分',
@@ -93,10 +93,9 @@ export default function LedgerPage() {
 
   return (
     <View className='page page-ledger'>
-      <StateView
-        loading={first.loading}
-        error={first.error}
-        empty={!!first.data && items.length === 0}
+      <RemoteView
+        remote={first}
+        isEmpty={() => items.length === 0}
         emptyText='还没有明细'
         onRetry={() => {
           setMore([])
@@ -124,7 +123,7 @@ export default function LedgerPage() {
             加载更多
           </Button>
         )}
-      </StateView>
+      </RemoteView>
     </View>
   )
 }

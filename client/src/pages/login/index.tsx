@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../api'
 import { describeError } from '../../lib/errors'
 import { ROUTES, useQueryParam } from '../../lib/nav'
 import { getReferrer, rememberReferrer, saveSession } from '../../lib/session'
 import { ErrorLine } from '../../components/StateView'
+import { Field } from '../../components/Field'
 
 // The local stage logs in with a nickname (the API's devOpenId), on H5 and in DevTools alike;
 // the mini-program logs in with the wx.login code (the only way outside the local stage).
@@ -62,13 +63,7 @@ export default function LoginPage() {
         {localStage && (
           <View>
             <Text className='hint'>本地测试环境：输入一个昵称即可登录，同一昵称就是同一个账户。</Text>
-            <Input
-              className='input login-name'
-              placeholder='昵称'
-              value={name}
-              onInput={(e) => setName(e.detail.value)}
-              onConfirm={() => login('dev')}
-            />
+            <Field cls='login-name' placeholder='昵称' value={name} onChange={setName} onConfirm={() => login('dev')} />
             <Button className='btn btn-primary login-submit' loading={busy} disabled={busy} onClick={() => login('dev')}>
               登录
             </Button>

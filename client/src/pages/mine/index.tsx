@@ -1,18 +1,11 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { go, ROUTES, type Route } from '../../lib/nav'
+import { go, ROUTES } from '../../lib/nav'
+import { pickLinks } from '../../lib/links'
 import { clearSession, getToken, getUserId } from '../../lib/session'
+import { Links } from '../../components/Links'
 import { TabNav } from '../../components/TabNav'
-
-const LINKS: Array<{ route: Route; label: string; cls: string }> = [
-  { route: ROUTES.ledger, label: '明细', cls: 'link-ledger' },
-  { route: ROUTES.team, label: '我的团队', cls: 'link-team' },
-  { route: ROUTES.price, label: '价格走势', cls: 'link-price' },
-  { route: ROUTES.pool, label: '分红池', cls: 'link-pool' },
-  { route: ROUTES.rules, label: '规则说明', cls: 'link-rules' },
-  { route: ROUTES.cart, label: '购物车', cls: 'link-cart' },
-]
 
 export default function MinePage() {
   const [userId, setUserId] = useState(getUserId())
@@ -40,14 +33,7 @@ export default function MinePage() {
           </Button>
         )}
       </View>
-      <View className='card'>
-        {LINKS.map((l) => (
-          <View key={l.route} className={`row ${l.cls}`} onClick={() => go(l.route)}>
-            <Text>{l.label}</Text>
-            <Text className='muted'>›</Text>
-          </View>
-        ))}
-      </View>
+      <Links variant='list' links={pickLinks('ledger', 'team', 'leaderboard', 'price', 'pool', 'rules', 'cart')} />
       <TabNav current={ROUTES.mine} />
     </View>
   )

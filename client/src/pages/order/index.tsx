@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { api, type Order } from '../../api'
-import { useAction, useRemote } from '../../lib/hooks'
+import { useAction, useRemote, type Action } from '../../lib/hooks'
 import { go, ROUTES, useQueryParam } from '../../lib/nav'
 import { payOrder } from '../../lib/pay'
 import {
@@ -16,7 +16,16 @@ import {
   orderStatusText,
   PAY_WITH,
 } from '../../lib/format'
-import { ErrorLine, StateView } from '../../components/StateView'
+import { ErrorLine, RemoteView } from '../../components/StateView'
+import { StatList } from '../../components/Stat'
+
+interface OrderButton {
+  cls: string
+  label: string
+  action: Action<string, Partial<Order>>
+  /** What the shopper reads once it worked. */
+  done: string
+}
 
 export default function OrderPage() {
   const id = useQueryParam('id')
@@ -38,9 +47,23 @@ export default function OrderPage() {
     remote.reload()
   }
 
+  // The actions this status allows, in the order they are offered.
+  const buttonsFor = (o: Order): OrderButton[] =>
+    [
+      isUnpaid(o.status) && {
+        cls: 'btn-primary pay-order',
+        label: `${o.payWith === 'wechat' || !o.payWith ? '微信支付' : '确认支付'} ${fmtYuan(o.amount)}`,
+        action: pay,
+        done: '支付成功',
+      },
+      canConfirm(o.status) && { cls: 'btn-primary confirm-order', label: '确认收货', action: confirm, done: '已确认收货，订单完成' },
+      canRefund(o.status) && { cls: 'btn-danger refund-order', label: '申请退款', action: refund, done: '已退款' },
+      canCancel(o.status) && { cls: 'btn-plain cancel-order', label: '取消订单', action: refund, done: '订单已取消' },
+    ].filter((b): b is OrderButton => !!b)
+
   return (
     <View className='page page-order'>
-      <StateView loading={remote.loading} error={remote.error} onRetry={remote.reload}>
+      <RemoteView remote={remote}>
         {order && (
           <View>
             <View className='card'>
@@ -56,30 +79,14 @@ export default function OrderPage() {
                   </Text>
                 </View>
               ))}
-              <View className='row'>
-                <Text className='row-label'>订单金额</Text>
-                <Text className='row-value order-amount'>{fmtYuan(order.amount)}</Text>
-              </View>
-              {order.payWith && (
-                <View className='row'>
-                  <Text className='row-label'>支付方式</Text>
-                  <Text>{PAY_WITH[order.payWith] ?? order.payWith}</Text>
-                </View>
-              )}
-              {order.pointsCost && (
-                <View className='row'>
-                  <Text className='row-label'>兑换所用积分</Text>
-                  <Text>{fmtPoints(order.pointsCost)}</Text>
-                </View>
-              )}
-              {order.address && (
-                <View className='row'>
-                  <Text className='row-label'>收货地址</Text>
-                  <Text>
-                    {order.address.region} {order.address.detail}
-                  </Text>
-                </View>
-              )}
+              <StatList
+                stats={[
+                  { label: '订单金额', value: fmtYuan(order.amount), cls: 'order-amount' },
+                  !!order.payWith && { label: '支付方式', value: PAY_WITH[order.payWith] ?? order.payWith },
+                  !!order.pointsCost && { label: '兑换所用积分', value: fmtPoints(order.pointsCost) },
+                  !!order.address && { label: '收货地址', value: `${order.address.region} ${order.address.detail}` },
+                ]}
+              />
               {order.createdAt ? <Text className='muted'>{fmtTime(order.createdAt)}</Text> : null}
             </View>
 
@@ -97,46 +104,17 @@ export default function OrderPage() {
             {done && <View className='ok-line action-done'>{done}</View>}
             <ErrorLine text={pay.error || confirm.error || refund.error} />
 
-            {isUnpaid(order.status) && (
+            {buttonsFor(order).map((b) => (
               <Button
-                className='btn btn-primary pay-order'
-                loading={pay.running}
+                key={b.cls}
+                className={`btn ${b.cls}`}
+                loading={b.action.running}
                 disabled={busy}
-                onClick={async () => after(await pay.run(order.orderId), '支付成功')}
+                onClick={async () => after(await b.action.run(order.orderId), b.done)}
               >
-                {order.payWith === 'wechat' || !order.payWith ? '微信支付' : '确认支付'} {fmtYuan(order.amount)}
+                {b.label}
               </Button>
-            )}
-            {canConfirm(order.status) && (
-              <Button
-                className='btn btn-primary confirm-order'
-                loading={confirm.running}
-                disabled={busy}
-                onClick={async () => after(await confirm.run(order.orderId), '已确认收货，订单完成')}
-              >
-                确认收货
-              </Button>
-            )}
-            {canRefund(order.status) && (
-              <Button
-                className='btn btn-danger refund-order'
-                loading={refund.running}
-                disabled={busy}
-                onClick={async () => after(await refund.run(order.orderId), '已退款')}
-              >
-                申请退款
-              </Button>
-            )}
-            {canCancel(order.status) && (
-              <Button
-                className='btn btn-plain cancel-order'
-                loading={refund.running}
-                disabled={busy}
-                onClick={async () => after(await refund.run(order.orderId), '订单已取消')}
-              >
-                取消订单
-              </Button>
-            )}
+            ))}
             {order.status === 'paid' && <Text className='hint order-wait-ship'>商家发货后即可确认收货。</Text>}
             {order.status === 'completing' && (
               <Text className='hint' onClick={remote.reload}>
@@ -146,7 +124,7 @@ export default function OrderPage() {
             {canRefund(order.status) && <Text className='hint'>确认收货前可以退款；退款的订单不发放积分。</Text>}
           </View>
         )}
-      </StateView>
+      </RemoteView>
     </View>
   )
 }

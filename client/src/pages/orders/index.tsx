@@ -3,20 +3,14 @@ import { api } from '../../api'
 import { useRemote } from '../../lib/hooks'
 import { go, ROUTES } from '../../lib/nav'
 import { fmtTime, fmtYuan, orderStatusText, PAY_WITH } from '../../lib/format'
-import { StateView } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
 import { TabNav } from '../../components/TabNav'
 
 export default function OrdersPage() {
   const orders = useRemote(() => api.orders())
   return (
     <View className='page page-orders'>
-      <StateView
-        loading={orders.loading}
-        error={orders.error}
-        empty={!!orders.data && orders.data.length === 0}
-        emptyText='还没有订单'
-        onRetry={orders.reload}
-      >
+      <RemoteView remote={orders} isEmpty={(d) => d.length === 0} emptyText='还没有订单'>
         {orders.data?.map((o) => (
           <View key={o.orderId} className={`card order-card order-${o.orderId}`} onClick={() => go(ROUTES.order, { id: o.orderId })}>
             <View className='row'>
@@ -30,7 +24,7 @@ export default function OrdersPage() {
             {o.createdAt ? <Text className='muted'>{fmtTime(o.createdAt)}</Text> : null}
           </View>
         ))}
-      </StateView>
+      </RemoteView>
       <TabNav current={ROUTES.orders} />
     </View>
   )

@@ -1,27 +1,22 @@
 import { View, Text } from '@tarojs/components'
 import Decimal from 'decimal.js'
-import { api } from '../../api'
-import { useRemote } from '../../lib/hooks'
+import { usePool } from '../../lib/usePool'
+import { pickLinks } from '../../lib/links'
 import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format'
-import { StateView } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
+import { StatList } from '../../components/Stat'
+import { Links } from '../../components/Links'
 
-function Row({ label, value, cls }: { label: string; value: string; cls?: string }) {
-  return (
-    <View className='row'>
-      <Text className='row-label'>{label}</Text>
-      <Text className={`row-value ${cls ?? ''}`}>{value}</Text>
-    </View>
-  )
-}
+const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).toString()}%`
 
 export default function PoolPage() {
-  const pool = useRemote(() => api.pool())
+  const pool = usePool()
   const p = pool.data
   const capUsed =
     p && new Decimal(p.supplyCap).gt(0) ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString() : '0'
   return (
     <View className='page page-pool'>
-      <StateView loading={pool.loading} error={pool.error} onRetry={pool.reload}>
+      <RemoteView remote={pool}>
         {p && (
           <View>
             <View className='card'>
@@ -33,14 +28,19 @@ export default function PoolPage() {
             </View>
             <View className='card'>
               <Text className='card-title'>资金与积分</Text>
-              <Row label='分红池资金' value={fmtYuan(p.fund)} cls='pool-fund' />
-              <Row label='流通积分' value={fmtPoints(p.circulating)} cls='pool-circulating' />
-              <Row label='其中：恒定积分储备' value={fmtPoints(p.treasury)} cls='pool-treasury' />
-              <Row label='累计发行' value={fmtPoints(p.issued)} cls='pool-issued' />
-              <Row label='累计回收销毁' value={fmtPoints(p.burned)} cls='pool-burned' />
-              <Row label='发行上限' value={fmtPoints(p.supplyCap)} cls='pool-cap' />
-              <Row label='上限已用' value={`${capUsed}%`} />
-              <Row label='变动次数' value={String(p.seq)} />
+              <StatList
+                stats={[
+                  { label: '分红池资金', value: fmtYuan(p.fund), cls: 'pool-fund' },
+                  { label: '流通积分', value: fmtPoints(p.circulating), cls: 'pool-circulating' },
+                  { label: '其中：恒定积分储备', value: fmtPoints(p.treasury), cls: 'pool-treasury' },
+                  { label: '累计发行', value: fmtPoints(p.issued), cls: 'pool-issued' },
+                  { label: '累计回收销毁', value: fmtPoints(p.burned), cls: 'pool-burned' },
+                  { label: '发行上限', value: fmtPoints(p.supplyCap), cls: 'pool-cap' },
+                  { label: '上限已用', value: `${capUsed}%` },
+                  { label: '卖出手续费（留在池中）', value: pct(pool.params.sellFeeRate), cls: 'pool-fee' },
+                  { label: '变动次数', value: String(p.seq) },
+                ]}
+              />
             </View>
             <View className='card'>
               <Text className='card-title'>这些数字说明什么</Text>
@@ -49,9 +49,10 @@ export default function PoolPage() {
                 卖出积分时从池中按价格付款并扣除手续费，手续费留在池中。积分不能转让或在外部交易，池中资金只用于回购积分。
               </Text>
             </View>
+            <Links links={pickLinks('price', 'leaderboard', 'rules')} />
           </View>
         )}
-      </StateView>
+      </RemoteView>
     </View>
   )
 }

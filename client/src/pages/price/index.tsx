@@ -3,7 +3,7 @@ import Decimal from 'decimal.js'
 import { api, type PricePoint } from '../../api'
 import { useRemote } from '../../lib/hooks'
 import { fmtPrice, fmtTime } from '../../lib/format'
-import { StateView } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
 import './index.css'
 
 const KIND: Record<string, string> = {
@@ -55,13 +55,7 @@ export default function PricePage() {
   const first = rows[0]
   return (
     <View className='page page-price'>
-      <StateView
-        loading={history.loading}
-        error={history.error}
-        empty={!!history.data && rows.length === 0}
-        emptyText='还没有价格记录：第一笔订单完成后开始'
-        onRetry={history.reload}
-      >
+      <RemoteView remote={history} isEmpty={(d) => d.length === 0} emptyText='还没有价格记录：第一笔订单完成后开始'>
         {latest && (
           <View>
             <View className='card'>
@@ -92,7 +86,7 @@ export default function PricePage() {
             </View>
           </View>
         )}
-      </StateView>
+      </RemoteView>
     </View>
   )
 }

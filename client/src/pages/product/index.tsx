@@ -5,25 +5,20 @@ import { useRemote } from '../../lib/hooks'
 import { go, ROUTES, useQueryParam } from '../../lib/nav'
 import { addToCart } from '../../lib/cart'
 import { fmtPoints, fmtYuan } from '../../lib/format'
-import { estimatePoints, previewParams } from '../../lib/pool'
-import { StateView } from '../../components/StateView'
+import { estimatePoints } from '../../lib/pool'
+import { usePool } from '../../lib/usePool'
+import { RemoteView } from '../../components/StateView'
 
 export default function ProductPage() {
   const id = useQueryParam('id')
   // There is no single-product endpoint: the list is small and cached by the server.
   const products = useRemote(() => api.products(), [id])
-  const pool = useRemote(() => api.pool())
+  const pool = usePool()
   const [added, setAdded] = useState(false)
   const product = products.data?.find((p) => p.productId === id)
   return (
     <View className='page page-product'>
-      <StateView
-        loading={products.loading}
-        error={products.error}
-        empty={!!products.data && !product}
-        emptyText='商品不存在或已下架'
-        onRetry={products.reload}
-      >
+      <RemoteView remote={products} isEmpty={(d) => !d.some((p) => p.productId === id)} emptyText='商品不存在或已下架'>
         {product && (
           <View>
             {product.image ? <Image className='product-hero' src={product.image} mode='aspectFill' /> : null}
@@ -43,7 +38,7 @@ export default function ProductPage() {
                 <View className='row'>
                   <Text className='row-label'>按今日价格预计获赠</Text>
                   <Text className='row-value product-detail-earn'>
-                    {fmtPoints(estimatePoints(product.poolContribution, pool.data.price, previewParams(pool.data)))} 积分
+                    {fmtPoints(estimatePoints(product.poolContribution, pool.data.price, pool.params))} 积分
                   </Text>
                 </View>
               )}
@@ -72,7 +67,7 @@ export default function ProductPage() {
             </Button>
           </View>
         )}
-      </StateView>
+      </RemoteView>
     </View>
   )
 }

@@ -1,8 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Decimal from 'decimal.js'
-import { api } from '../../api'
-import { useRemote } from '../../lib/hooks'
-import { previewParams } from '../../lib/pool'
+import { usePool } from '../../lib/usePool'
 import { fmtPrice } from '../../lib/format'
 import './index.css'
 
@@ -24,8 +22,8 @@ const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).t
 /** The rules of MODEL.md in plain words. Figures come from the live pool and the rules' parameters. */
 export default function RulesPage() {
   // The rules are readable without the network; the live price is a bonus.
-  const pool = useRemote(() => api.pool())
-  const params = previewParams(pool.data)
+  const pool = usePool()
+  const params = pool.params
   const price = pool.data ? `当前价格 ¥${fmtPrice(pool.data.price)}。` : ''
   return (
     <View className='page page-rules'>

@@ -5,7 +5,8 @@ import { useRemote } from '../../lib/hooks'
 import { ROUTES } from '../../lib/nav'
 import { fmtPoints, fmtTime, fmtYuan } from '../../lib/format'
 import { getUserId } from '../../lib/session'
-import { StateView } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
+import { StatList } from '../../components/Stat'
 
 function inviteLink(userId: string): string {
   const path = `${ROUTES.home}?ref=${encodeURIComponent(userId)}`
@@ -35,64 +36,70 @@ function Members({ title, list, cls }: { title: string; list: TeamMember[]; cls:
   )
 }
 
+function Invite({ userId }: { userId: string }) {
+  const link = inviteLink(userId)
+  return (
+    <View className='card invite-card'>
+      <Text className='card-title'>邀请好友</Text>
+      <Text className='hint'>
+        好友通过你的邀请首次登录后成为你的直接推荐。好友的订单完成时，你按规则获得推荐奖励；奖励只计两级，不收任何入会费用。
+      </Text>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className='btn btn-primary invite-share' openType='share'>
+          分享给好友
+        </Button>
+      ) : (
+        <View>
+          <Text className='hint invite-link'>{link}</Text>
+          <Button className='btn btn-primary invite-copy' onClick={() => Taro.setClipboardData({ data: link })}>
+            复制邀请链接
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
 export default function TeamPage() {
   const team = useRemote(() => api.team())
   const userId = getUserId()
   useShareAppMessage(() => ({ title: '一起来绿色积分商城购物', path: `${ROUTES.home}?ref=${encodeURIComponent(userId)}` }))
   const t = team.data
+  const byKind = t?.commissionsByKind
   return (
     <View className='page page-team'>
-      <StateView loading={team.loading} error={team.error} onRetry={team.reload}>
+      <RemoteView remote={team}>
         {t && (
           <View>
-            <View className='card'>
-              <Text className='card-title'>邀请好友</Text>
-              <Text className='hint'>
-                好友通过你的邀请首次登录后成为你的直接推荐。好友的订单完成时，你按规则获得推荐奖励；奖励只计两级，不收任何入会费用。
-              </Text>
-              {process.env.TARO_ENV === 'weapp' ? (
-                <Button className='btn btn-primary invite-share' openType='share'>
-                  分享给好友
-                </Button>
-              ) : (
-                <View>
-                  <Text className='hint invite-link'>{inviteLink(userId)}</Text>
-                  <Button
-                    className='btn btn-primary invite-copy'
-                    onClick={() => Taro.setClipboardData({ data: inviteLink(userId) })}
-                  >
-                    复制邀请链接
-                  </Button>
-                </View>
-              )}
-            </View>
-            <View className='card'>
-              {t.commissions !== undefined && (
-                <View className='row'>
-                  <Text className='row-label'>累计佣金（现金）</Text>
-                  <Text className='row-value team-commissions'>{fmtYuan(String(t.commissions))}</Text>
-                </View>
-              )}
-              {t.referralPoints && (
-                <View className='row'>
-                  <Text className='row-label'>推荐奖励积分（一级 / 二级）</Text>
-                  <Text className='row-value team-referral-points'>
-                    {fmtPoints(t.referralPoints.l1 ?? '0')} / {fmtPoints(t.referralPoints.l2 ?? '0')}
-                  </Text>
-                </View>
-              )}
-              {t.referrer && (
-                <View className='row'>
-                  <Text className='row-label'>我的推荐人</Text>
-                  <Text className='row-value'>{t.referrer.userId}</Text>
-                </View>
-              )}
+            <Invite userId={userId} />
+            <View className='card team-earnings'>
+              <Text className='card-title'>推荐所得</Text>
+              <StatList
+                stats={[
+                  t.commissions !== undefined && { label: '累计佣金（现金）', value: fmtYuan(String(t.commissions)), cls: 'team-commissions' },
+                  !!byKind && { label: '一级佣金', value: fmtYuan(byKind.l1 ?? '0'), cls: 'team-commission-l1' },
+                  !!byKind && { label: '二级佣金', value: fmtYuan(byKind.l2 ?? '0'), cls: 'team-commission-l2' },
+                  !!byKind && { label: '区域代理', value: fmtYuan(byKind.agent ?? '0'), cls: 'team-commission-agent' },
+                  !!t.referralPoints && {
+                    label: '推荐奖励积分（一级 / 二级）',
+                    value: `${fmtPoints(t.referralPoints.l1 ?? '0')} / ${fmtPoints(t.referralPoints.l2 ?? '0')}`,
+                    cls: 'team-referral-points',
+                  },
+                  !!t.referrer && { label: '我的推荐人', value: t.referrer.userId, cls: 'team-referrer' },
+                ]}
+              />
+              {t.partial ? <Text className='hint'>只统计了最近的明细，完整数字请看“明细”。</Text> : null}
             </View>
             <Members title='直接推荐' list={t.direct} cls='team-direct' />
             <Members title='二级推荐' list={t.second} cls='team-second' />
+            <View className='card team-notice'>
+              <Text className='hint'>
+                推荐关系只计两级，不收入会费，也不因邀请人数本身给奖励：佣金和奖励积分只来自好友真实完成的订单。推荐和排行不代表任何收益或回报承诺。
+              </Text>
+            </View>
           </View>
         )}
-      </StateView>
+      </RemoteView>
     </View>
   )
 }
