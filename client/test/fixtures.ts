@@ -16,19 +16,22 @@ export function seedState(orders: number): EngineState {
   return s
 }
 
-export function poolAnswer(orders: number): Pool {
-  const p = seedState(orders).pool
-  return {
-    price: price(p),
-    priceDisplay: priceDisplay(p),
-    fund: p.fund,
-    circulating: p.circulating,
-    treasury: p.treasury,
-    issued: p.issued,
-    burned: p.burned,
-    supplyCap: defaultParams.supplyCap,
-    seq: p.seq,
-  }
+/** GET /pool as the server answers it for an engine state (the live rules: the defaults). */
+export function poolOf(s: EngineState, rules: Partial<Pool> = {}): Pool {
+  const { fund, circulating, treasury, issued, burned, seq } = s.pool
+  const { sellFeeRate, rewardRatio, issuePrice, supplyCap } = defaultParams
+  return { price: price(s.pool), priceDisplay: priceDisplay(s.pool), fund, circulating, treasury, issued, burned, seq, supplyCap, sellFeeRate, rewardRatio, issuePrice, ...rules }
+}
+
+export const poolAnswer = (orders: number, rules: Partial<Pool> = {}): Pool => poolOf(seedState(orders), rules)
+
+/**
+ * After the first seed order (fund 30.00, 21 points, price 30/21) its buyer converts 7 points:
+ * constant floor2(7 × 30/21) = 10.00, and the treasury holds 7 points (MODEL.md event 4).
+ */
+export function poolWithTreasury(): Pool {
+  const s = apply(seedState(1), { kind: 'convert', user: 'u1', points: '7' }, defaultParams).state
+  return poolOf(s)
 }
 
 export const products: Product[] = [

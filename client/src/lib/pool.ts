@@ -22,7 +22,9 @@ export function toPoolState(p: Pool): PoolState {
     burned: p.burned,
     seq: Number(p.seq) || 0,
     lastPrice: p.price,
-    contributions: '0',
+    // The API does not split the fund by source; the engine checks fund = contributions +
+    // grants − payouts, so previews book all of it as contributions.
+    contributions: p.fund,
     grantFunding: '0',
     payouts: '0',
   }

@@ -215,7 +215,7 @@ export function ConvertBackCard({ wallet, pool, onDone }: CardProps) {
         className='btn btn-plain convert-back-submit'
         loading={form.running}
         disabled={form.running || !!refused}
-        onClick={() => form.submit()}
+        onClick={() => (refused ? undefined : form.submit())}
       >
         兑回
       </Button>
