@@ -21,6 +21,10 @@ export function click(container: HTMLElement, cls: string) {
 
 export const text = (container: HTMLElement, cls: string) => container.querySelector(`.${cls}`)?.textContent ?? ''
 
+/** The text of each class at once, to compare a whole card with one toEqual. */
+export const texts = (container: HTMLElement, ...classes: string[]): Record<string, string> =>
+  Object.fromEntries(classes.map((c) => [c, text(container, c)]))
+
 /** The page's query, as Taro's router would set it before mounting the page. */
 export function openWith(path: string, params: Record<string, string>) {
   Current.router = { params, path, onReady: '', onHide: '', onShow: '' } as unknown as typeof Current.router

@@ -1,8 +1,8 @@
-// The full programme's screens: 排行榜, the team's earnings, and the ways to reach them.
+// The full programme's screens: 排行榜, the team (both levels, earnings, invite), and the ways to reach them.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { FakeApi, fail } from './fake-api'
 import { poolAnswer } from './fixtures'
-import { click, login, text } from './helpers'
+import { click, login, text, texts } from './helpers'
 
 const mockApi = new FakeApi()
 jest.mock('../src/api/request', () => ({ request: (o: unknown) => mockApi.handle(o as never), apiBase: () => '/api' }))
@@ -76,14 +76,19 @@ test('the team page shows commissions by kind, referral points, the invite, and 
   })
   const { container } = render(<TeamPage />)
   await screen.findByText('推荐所得')
-  expect(text(container, 'team-commissions')).toBe('¥13.50')
-  expect(text(container, 'team-commission-l1')).toBe('¥10.00')
-  expect(text(container, 'team-commission-l2')).toBe('¥2.50')
-  expect(text(container, 'team-commission-agent')).toBe('¥1.00')
-  expect(text(container, 'team-referral-points')).toBe('2.1 / 0.35')
-  expect(text(container, 'team-referrer')).toBe('u_root')
+  const earnings = ['team-commissions', 'team-commission-l1', 'team-commission-l2', 'team-commission-agent', 'team-referral-points', 'team-referrer']
+  expect(texts(container, ...earnings)).toEqual({
+    'team-commissions': '¥13.50',
+    'team-commission-l1': '¥10.00',
+    'team-commission-l2': '¥2.50',
+    'team-commission-agent': '¥1.00',
+    'team-referral-points': '2.1 / 0.35',
+    'team-referrer': 'u_root',
+  })
   expect(screen.getByText('直接推荐（1）')).toBeInTheDocument()
   expect(screen.getByText('二级推荐（1）')).toBeInTheDocument()
+  expect(screen.getByText('b***')).toBeInTheDocument()
+  expect(screen.getByText('c*')).toBeInTheDocument()
   expect(text(container, 'invite-link')).toContain('#/pages/index/index?ref=uA')
   expect(text(container, 'team-notice')).toContain('推荐关系只计两级')
   expect(text(container, 'team-notice')).toContain('不代表任何收益或回报承诺')

@@ -58,7 +58,8 @@ export function RemoteView<T>({
   isEmpty?: (data: T) => boolean
   emptyText?: string
   onRetry?: () => void
-  children?: ReactNode
+  /** The page, or a function of the loaded data (then it never sees `undefined`). */
+  children?: ReactNode | ((data: T) => ReactNode)
 }) {
   const { data, loading, error, reload } = remote
   // Children only once there is data: a reload keeps the page, a first load shows 加载中.
@@ -70,7 +71,7 @@ export function RemoteView<T>({
       emptyText={emptyText}
       onRetry={onRetry ?? reload}
     >
-      {data === undefined ? undefined : children}
+      {data === undefined ? undefined : typeof children === 'function' ? children(data) : children}
     </StateView>
   )
 }

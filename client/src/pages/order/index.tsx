@@ -32,7 +32,6 @@ export default function OrderPage() {
   const remote = useRemote(() => api.order(id), [id])
   // The answer of an action is newer than what was loaded: show it until the next reload.
   const [patch, setPatch] = useState<Partial<Order>>({})
-  const order = remote.data ? { ...remote.data, ...patch } : undefined
   const [done, setDone] = useState('')
 
   const pay = useAction((orderId: string, key: string) => payOrder(orderId, key))
@@ -64,66 +63,69 @@ export default function OrderPage() {
   return (
     <View className='page page-order'>
       <RemoteView remote={remote}>
-        {order && (
-          <View>
-            <View className='card'>
-              <View className='row'>
-                <Text className='muted'>订单 {order.orderId}</Text>
-                <Text className='tag order-status'>{orderStatusText(order.status)}</Text>
-              </View>
-              {order.items?.map((it) => (
-                <View key={it.productId} className='row'>
-                  <Text>{it.name ?? it.productId}</Text>
-                  <Text>
-                    {it.price ? fmtYuan(it.price) : ''} × {it.qty}
-                  </Text>
+        {(loaded) => {
+          const order = { ...loaded, ...patch }
+          return (
+            <View>
+              <View className='card'>
+                <View className='row'>
+                  <Text className='muted'>订单 {order.orderId}</Text>
+                  <Text className='tag order-status'>{orderStatusText(order.status)}</Text>
                 </View>
-              ))}
-              <StatList
-                stats={[
-                  { label: '订单金额', value: fmtYuan(order.amount), cls: 'order-amount' },
-                  !!order.payWith && { label: '支付方式', value: PAY_WITH[order.payWith] ?? order.payWith },
-                  !!order.pointsCost && { label: '兑换所用积分', value: fmtPoints(order.pointsCost) },
-                  !!order.address && { label: '收货地址', value: `${order.address.region} ${order.address.detail}` },
-                ]}
-              />
-              {order.createdAt ? <Text className='muted'>{fmtTime(order.createdAt)}</Text> : null}
-            </View>
-
-            {order.status === 'completed' && order.pointsGranted !== undefined && (
-              <View className='card order-reward'>
-                <Text className='label'>本单获赠积分</Text>
-                <Text className='big points-granted'>{fmtPoints(order.pointsGranted)}</Text>
-                {order.priceAfter && <Text className='hint price-after'>订单完成后的积分价格 ¥{fmtPrice(order.priceAfter)}</Text>}
-                <Button className='btn btn-plain to-wallet' onClick={() => go(ROUTES.wallet)}>
-                  查看积分钱包
-                </Button>
+                {order.items?.map((it) => (
+                  <View key={it.productId} className='row'>
+                    <Text>{it.name ?? it.productId}</Text>
+                    <Text>
+                      {it.price ? fmtYuan(it.price) : ''} × {it.qty}
+                    </Text>
+                  </View>
+                ))}
+                <StatList
+                  stats={[
+                    { label: '订单金额', value: fmtYuan(order.amount), cls: 'order-amount' },
+                    !!order.payWith && { label: '支付方式', value: PAY_WITH[order.payWith] ?? order.payWith },
+                    !!order.pointsCost && { label: '兑换所用积分', value: fmtPoints(order.pointsCost) },
+                    !!order.address && { label: '收货地址', value: `${order.address.region} ${order.address.detail}` },
+                  ]}
+                />
+                {order.createdAt ? <Text className='muted'>{fmtTime(order.createdAt)}</Text> : null}
               </View>
-            )}
 
-            {done && <View className='ok-line action-done'>{done}</View>}
-            <ErrorLine text={pay.error || confirm.error || refund.error} />
+              {order.status === 'completed' && order.pointsGranted !== undefined && (
+                <View className='card order-reward'>
+                  <Text className='label'>本单获赠积分</Text>
+                  <Text className='big points-granted'>{fmtPoints(order.pointsGranted)}</Text>
+                  {order.priceAfter && <Text className='hint price-after'>订单完成后的积分价格 ¥{fmtPrice(order.priceAfter)}</Text>}
+                  <Button className='btn btn-plain to-wallet' onClick={() => go(ROUTES.wallet)}>
+                    查看积分钱包
+                  </Button>
+                </View>
+              )}
 
-            {buttonsFor(order).map((b) => (
-              <Button
-                key={b.cls}
-                className={`btn ${b.cls}`}
-                loading={b.action.running}
-                disabled={busy}
-                onClick={async () => after(await b.action.run(order.orderId), b.done)}
-              >
-                {b.label}
-              </Button>
-            ))}
-            {order.status === 'paid' && <Text className='hint order-wait-ship'>商家发货后即可确认收货。</Text>}
-            {order.status === 'completing' && (
-              <Text className='hint' onClick={remote.reload}>
-                订单正在完成，积分马上到账，点此刷新。
-              </Text>
-            )}
-            {canRefund(order.status) && <Text className='hint'>确认收货前可以退款；退款的订单不发放积分。</Text>}
-          </View>
-        )}
+              {done && <View className='ok-line action-done'>{done}</View>}
+              <ErrorLine text={pay.error || confirm.error || refund.error} />
+
+              {buttonsFor(order).map((b) => (
+                <Button
+                  key={b.cls}
+                  className={`btn ${b.cls}`}
+                  loading={b.action.running}
+                  disabled={busy}
+                  onClick={async () => after(await b.action.run(order.orderId), b.done)}
+                >
+                  {b.label}
+                </Button>
+              ))}
+              {order.status === 'paid' && <Text className='hint order-wait-ship'>商家发货后即可确认收货。</Text>}
+              {order.status === 'completing' && (
+                <Text className='hint' onClick={remote.reload}>
+                  订单正在完成，积分马上到账，点此刷新。
+                </Text>
+              )}
+              {canRefund(order.status) && <Text className='hint'>确认收货前可以退款；退款的订单不发放积分。</Text>}
+            </View>
+          )
+        }}
       </RemoteView>
     </View>
   )

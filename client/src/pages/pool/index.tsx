@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Decimal from 'decimal.js'
+import type { Pool } from '../../api'
 import { usePool } from '../../lib/usePool'
 import { pickLinks } from '../../lib/links'
 import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format'
@@ -11,13 +12,12 @@ const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).t
 
 export default function PoolPage() {
   const pool = usePool()
-  const p = pool.data
-  const capUsed =
-    p && new Decimal(p.supplyCap).gt(0) ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString() : '0'
+  const capUsed = (p: Pool) =>
+    new Decimal(p.supplyCap).gt(0) ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString() : '0'
   return (
     <View className='page page-pool'>
       <RemoteView remote={pool}>
-        {p && (
+        {(p) => (
           <View>
             <View className='card'>
               <Text className='label'>积分价格</Text>
@@ -36,7 +36,7 @@ export default function PoolPage() {
                   { label: '累计发行', value: fmtPoints(p.issued), cls: 'pool-issued' },
                   { label: '累计回收销毁', value: fmtPoints(p.burned), cls: 'pool-burned' },
                   { label: '发行上限', value: fmtPoints(p.supplyCap), cls: 'pool-cap' },
-                  { label: '上限已用', value: `${capUsed}%` },
+                  { label: '上限已用', value: `${capUsed(p)}%` },
                   { label: '卖出手续费（留在池中）', value: pct(pool.params.sellFeeRate), cls: 'pool-fee' },
                   { label: '变动次数', value: String(p.seq) },
                 ]}

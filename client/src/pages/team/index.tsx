@@ -64,12 +64,10 @@ export default function TeamPage() {
   const team = useRemote(() => api.team())
   const userId = getUserId()
   useShareAppMessage(() => ({ title: '一起来绿色积分商城购物', path: `${ROUTES.home}?ref=${encodeURIComponent(userId)}` }))
-  const t = team.data
-  const byKind = t?.commissionsByKind
   return (
     <View className='page page-team'>
       <RemoteView remote={team}>
-        {t && (
+        {(t) => (
           <View>
             <Invite userId={userId} />
             <View className='card team-earnings'>
@@ -77,9 +75,9 @@ export default function TeamPage() {
               <StatList
                 stats={[
                   t.commissions !== undefined && { label: '累计佣金（现金）', value: fmtYuan(String(t.commissions)), cls: 'team-commissions' },
-                  !!byKind && { label: '一级佣金', value: fmtYuan(byKind.l1 ?? '0'), cls: 'team-commission-l1' },
-                  !!byKind && { label: '二级佣金', value: fmtYuan(byKind.l2 ?? '0'), cls: 'team-commission-l2' },
-                  !!byKind && { label: '区域代理', value: fmtYuan(byKind.agent ?? '0'), cls: 'team-commission-agent' },
+                  !!t.commissionsByKind && { label: '一级佣金', value: fmtYuan(t.commissionsByKind.l1 ?? '0'), cls: 'team-commission-l1' },
+                  !!t.commissionsByKind && { label: '二级佣金', value: fmtYuan(t.commissionsByKind.l2 ?? '0'), cls: 'team-commission-l2' },
+                  !!t.commissionsByKind && { label: '区域代理', value: fmtYuan(t.commissionsByKind.agent ?? '0'), cls: 'team-commission-agent' },
                   !!t.referralPoints && {
                     label: '推荐奖励积分（一级 / 二级）',
                     value: `${fmtPoints(t.referralPoints.l1 ?? '0')} / ${fmtPoints(t.referralPoints.l2 ?? '0')}`,

@@ -19,12 +19,11 @@ export default function WalletPage() {
     wallet.reload()
     pool.reload()
   }
-  const w = wallet.data
   const p = pool.data
   return (
     <View className='page page-wallet'>
       <RemoteView remote={wallet} onRetry={reloadAll}>
-        {w && (
+        {(w) => (
           <View>
             <View className='card wallet-summary'>
               <View className='row'>
