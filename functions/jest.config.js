@@ -1,8 +1,6 @@
 module.exports = {
+  ...require('./jest.preset'),
   displayName: 'functions',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  testEnvironment: 'node',
 };

@@ -6,7 +6,11 @@ const net = require('net');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const { startDynamoLocal, waitForPort } = require('../functions/src/local/ddb-local.js');
+const { startDynamoLocal } = require('../functions/src/local/ddb-local.js');
+const { startServer, stopChild } = require('../functions/src/local/processes.js');
+
+// serverless offline runs in its own process group: stopping it stops its esbuild children too.
+const OFFLINE_STOP = { group: true, graceMs: 4000 };
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -101,41 +105,20 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
     '--useInProcess',
     '--noTimeout',
   ];
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  const keep = (b) => {
-    const s = b.toString();
-    output = (output + s).slice(-8000);
-    if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
-    // Errors in handlers are printed by the offline process: show them.
-    if (/\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1') process.stderr.write(s);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`serverless offline exited (${code}):\n${output}`))));
-  await Promise.race([waitForPort(apiPort, 90000), exited]);
-  exited.catch(() => undefined);
+  const child = await startServer('serverless offline', process.execPath, args, { cwd: root, env, detached: true }, {
+    port: apiPort,
+    timeoutMs: 90000,
+    keepChars: 8000,
+    stop: OFFLINE_STOP,
+    onOutput: (s) => {
+      if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
+      // Errors in handlers are printed by the offline process: show them.
+      if (/\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1') process.stderr.write(s);
+    },
+  });
   return {
     child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        try {
-          process.kill(-child.pid, 'SIGTERM'); // its own process group: esbuild children too
-        } catch {
-          child.kill('SIGTERM');
-        }
-        setTimeout(() => {
-          if (child.exitCode === null) {
-            try {
-              process.kill(-child.pid, 'SIGKILL');
-            } catch {
-              /* gone */
-            }
-          }
-        }, 4000).unref();
-      }),
+    stop: () => stopChild(child, OFFLINE_STOP),
   };
 }
 

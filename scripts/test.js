@@ -2,9 +2,40 @@
 // `npm test`: one local stack (in memory, free ports), then every jest project against it.
 // Extra arguments go to jest. Then `staff reconcile` over the whole table. Exits non-zero if
 // jest failed or the table does not reconcile.
+// CI reads only the closing line, so the very last line is `<N> passed, <M> failed[, <K> skipped]`,
+// counted from jest's own JSON report plus the reconcile as one more test.
 const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { startStack } = require('./stack');
+
+/** The closing line's counts from jest's --json report (undefined: jest wrote none). */
+function countsFrom(report, jestCode) {
+  if (!report) return { passed: 0, failed: 1, skipped: 0 }; // jest crashed before reporting
+  const passed = report.numPassedTests;
+  // A test file that cannot run (syntax error, failing import) has no failed tests of its own
+  // but is a failure all the same: count it as one.
+  let failed = report.numFailedTests + (report.numRuntimeErrorTestSuites || 0);
+  // Whatever else made jest fail (e.g. no tests matched, a global setup error) must show too.
+  if (jestCode !== 0 && failed === 0) failed = 1;
+  const skipped = report.numPendingTests + (report.numTodoTests || 0);
+  return { passed, failed, skipped };
+}
+
+function closingLine({ passed, failed, skipped }) {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
+function readReport(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
 
 async function main() {
   const root = path.resolve(__dirname, '..');
@@ -13,15 +44,19 @@ async function main() {
     stack = await startStack({ inMemory: true, withH5: !process.env.TEST_NO_H5 });
   } catch (e) {
     console.error(`[test] could not start the local stack: ${e.message}`);
+    console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
     process.exit(1);
   }
   const env = { ...process.env, API_URL: stack.apiUrl, DDB_ENDPOINT: stack.ddbEndpoint, STAGE: 'local', TABLE_NAME: process.env.TABLE_NAME || 'greenpoints-local' };
   if (stack.h5Url) env.H5_URL = stack.h5Url;
-  const args = ['jest', '--testSequencer', path.join(root, 'test/integration/sequencer.js'), ...process.argv.slice(2)];
+  const reportFile = path.join(os.tmpdir(), `greenpoints-jest-${process.pid}-${Date.now()}.json`);
+  // --outputFile keeps jest's human report on the console and writes the JSON beside it.
+  const args = ['jest', '--testSequencer', path.join(root, 'test/integration/sequencer.js'), '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)];
   const code = await new Promise((resolve) => {
     const c = spawn('npx', args, { cwd: root, env, stdio: 'inherit' });
     c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+  const counts = countsFrom(readReport(reportFile), code);
   // After the suite the whole table must reconcile (MODEL.md invariants), whatever ran.
   const rec = await new Promise((resolve) => {
     const c = spawn('npx', ['tsx', path.join(root, 'functions/src/staff/cli.ts'), 'reconcile'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -31,11 +66,16 @@ async function main() {
   });
   if (rec.rc !== 0) {
     console.error('[test] reconcile after the suite is NOT clean:\n' + rec.out);
+    counts.failed += 1;
   } else {
     console.log('[test] reconcile after the suite: clean');
+    counts.passed += 1;
   }
   await stack.stop();
+  console.log(closingLine(counts));
   process.exit(code || (rec.rc !== 0 ? 1 : 0));
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { countsFrom, closingLine };

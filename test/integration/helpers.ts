@@ -1,6 +1,7 @@
 // Real HTTP against the local stack, plus the staff functions called in-process against the
 // same DynamoDB Local (they are invoked with JSON events, not HTTP, in production too).
 import { randomBytes } from 'crypto';
+import Decimal from 'decimal.js';
 
 process.env.STAGE ??= 'local';
 process.env.TABLE_NAME ??= 'greenpoints-local';
@@ -76,18 +77,34 @@ export async function shippedOrder(token: string, productId = 'rice-10kg', qty =
   return o.body.orderId;
 }
 
+/**
+ * A pool event's final answer: a 202 (not decided within the server's wait, e.g. on a loaded
+ * machine) is polled at GET /events/{id}, then the same key replayed for the stored answer.
+ */
+export async function settled(method: string, path: string, o: CallOpts & { token: string }, maxMs = 120000): Promise<Res> {
+  const key = o.key ?? newKey();
+  let r = await call(method, path, { ...o, key });
+  const deadline = Date.now() + maxMs;
+  while (r.status === 202 && Date.now() < deadline) {
+    await new Promise((res) => setTimeout(res, 250));
+    const ev = await call('GET', r.body.poll, { token: o.token });
+    if (ev.status === 200 && ev.body.status !== 'pending') r = await call(method, path, { ...o, key });
+  }
+  return r;
+}
+
 export async function completedOrder(token: string, productId = 'rice-10kg', qty = 1): Promise<any> {
   const id = await shippedOrder(token, productId, qty);
-  const c = await call('POST', `/orders/${id}/confirm`, { token, body: {} });
+  const c = await settled('POST', `/orders/${id}/confirm`, { token, body: {} });
   if (c.status !== 200) throw new Error(`confirm ${c.status} ${JSON.stringify(c.body)}`);
   return c.body;
 }
 
-/** Sells half of the caller's equity; returns the sell answer. */
+/** Sells half of the caller's equity (rounded down to 6 decimals); returns the sell answer. */
 export async function sellHalf(token: string): Promise<any> {
   const w = (await call('GET', '/wallet', { token })).body;
-  const half = (Math.floor(Number(w.equity) * 500000) / 1000000).toFixed(6);
-  const r = await call('POST', '/wallet/sell', { token, body: { points: half } });
+  const half = new Decimal(w.equity).div(2).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed(6);
+  const r = await settled('POST', '/wallet/sell', { token, body: { points: half } });
   if (r.status !== 200) throw new Error(`sell ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
