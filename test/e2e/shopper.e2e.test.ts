@@ -1,6 +1,7 @@
 // The shopper's path end to end in Chromium at phone size: dev login, buy the 100-yuan
 // product, pay, (staff ships), confirm receipt, see the points and the price in the wallet,
-// preview and sell some points, see the cash. Each page is saved as a screenshot for review.
+// preview and sell some points, see the cash; the quota and level, convert and convert back;
+// 排行榜 from 我的 and the team page. Each page is saved as a screenshot for review.
 import fs from 'fs'
 import path from 'path'
 import Decimal from 'decimal.js'
@@ -171,16 +172,56 @@ suite('shopper in Chromium', () => {
     await top(page).locator('.wallet-equity', { hasText: new Decimal(w.equity).toFixed() }).waitFor()
     await shot(page, '11-wallet-after-sell')
 
+    // --- the programme in the wallet: the quota the order earned, the level, convert and convert back
+    const full = await api<{ quota: string; dividendsPaid: string; level: string }>('GET', '/wallet', token)
+    expect(new Decimal(full.quota).gt(0)).toBe(true)
+    await expect(top(page).locator('.wallet-quota').textContent()).resolves.toBe(`¥${full.quota}`)
+    await expect(top(page).locator('.wallet-dividends-paid').textContent()).resolves.toBe(`¥${full.dividendsPaid}`)
+    await expect(top(page).locator('.level-badge').textContent()).resolves.toContain(full.level)
+    await top(page).locator('.convert-input input').fill('1')
+    await top(page).locator('.convert-preview').waitFor()
+    await top(page).locator('.convert-submit').click()
+    await top(page).locator('.convert-done').waitFor({ timeout: 30000 })
+    const constant = (await api<{ constant: string }>('GET', '/wallet', token)).constant
+    expect(new Decimal(constant).gt(1)).toBe(true)
+    await top(page).locator('.wallet-constant', { hasText: `¥${constant}` }).waitFor()
+    // Back: 1 yuan of constant points for floor6(1 / price) points out of the treasury.
+    await top(page).locator('.convert-back-input input').fill('1')
+    const previewText = (await top(page).locator('.convert-back-preview').textContent()) ?? ''
+    expect(previewText).toMatch(/约得 0\.\d+ 绿色积分/)
+    await top(page).locator('.convert-back-card').scrollIntoViewIfNeeded()
+    await shot(page, '11b-wallet-convert-back')
+    await top(page).locator('.convert-back-submit').click()
+    await top(page).locator('.convert-back-done').waitFor({ timeout: 30000 })
+    const back = (await top(page).locator('.convert-back-done').textContent()) ?? ''
+    expect(back).toContain('已用 ¥1.00 恒定积分换回')
+    const afterBack = await api<{ constant: string }>('GET', '/wallet', token)
+    expect(new Decimal(afterBack.constant).eq(new Decimal(constant).minus(1))).toBe(true)
+    await top(page).locator('.quota-card').scrollIntoViewIfNeeded()
+    await shot(page, '11c-wallet-quota')
+
+    // --- 排行榜 from 我的, and the team page
+    await open(page, '/pages/mine/index', 'link-leaderboard')
+    await top(page).locator('.link-leaderboard').click()
+    await top(page).locator('.page-leaderboard .leader-row').first().waitFor()
+    expect(await top(page).locator('.state-error').count()).toBe(0)
+    const board = await api<{ top: Array<{ name: string; me?: boolean }> }>('GET', '/leaderboard', token)
+    expect(await top(page).locator('.leader-row').count()).toBe(board.top.length)
+    expect(await top(page).locator('.leader-me').count()).toBe(board.top.some((r) => r.me) ? 1 : 0)
+    await expect(top(page).locator('.leader-notice').textContent()).resolves.toContain('排名不代表收益')
+    await shot(page, '20-leaderboard')
+
     // --- the other pages, one screenshot each, each with its content (not an error)
     const tour: Array<[string, string, string]> = [
       ['/pages/orders/index', `order-${orderId}`, '12-orders'],
       ['/pages/ledger/index', 'ledger-row', '13-ledger'],
       ['/pages/price/index', 'chart-bar', '14-price'],
       ['/pages/pool/index', 'pool-fund', '15-pool'],
-      ['/pages/team/index', 'invite-link', '16-team'],
+      ['/pages/team/index', 'team-earnings', '16-team'],
       ['/pages/rules/index', 'rules-no-promise', '17-rules'],
       ['/pages/mine/index', 'mine-user', '18-mine'],
       ['/pages/cart/index', 'state-empty', '19-cart-empty'],
+      ['/pages/leaderboard/index', 'leader-row', '21-leaderboard-direct'],
     ]
     for (const [route, cls, name] of tour) {
       await open(page, route, cls)
