@@ -1,7 +1,7 @@
-// The shared pieces the pages are built from: StatList, RemoteView, Links, Field, usePool and
-// useAmountForm. Each test renders a small host component in the real Taro H5 runtime.
+// The shared pieces the pages are built from: StatList, RemoteView, Links, Field, ActionButton,
+// usePool and useAmountForm. Each test renders a small host component in the real Taro H5 runtime.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { FakeApi, fail } from './fake-api'
+import { FakeApi, deferred, fail } from './fake-api'
 import { poolAnswer } from './fixtures'
 import { KEY_RE, click, login, text, typeInto } from './helpers'
 
@@ -14,6 +14,7 @@ import { StatList } from '../src/components/Stat'
 import { RemoteView } from '../src/components/StateView'
 import { Links } from '../src/components/Links'
 import { Field } from '../src/components/Field'
+import { ActionButton } from '../src/components/ActionButton'
 import { pickLinks } from '../src/lib/links'
 import { useRemote, type Remote } from '../src/lib/hooks'
 import { usePool } from '../src/lib/usePool'
@@ -154,4 +155,24 @@ test('useAmountForm: the check stops a bad value; a retry keeps the key; success
   expect(b.body).toEqual({ amount: '5' })
   expect(done).toHaveBeenCalledTimes(1)
   expect((container.querySelector('.f-amount input') as HTMLInputElement).value).toBe('')
+})
+
+function ButtonHost() {
+  const form = useAmountForm((amount: string, key: string) => api.withdraw(amount, key), () => '')
+  return (
+    <ActionButton cls='btn-plain a-go' busy={form.running} onClick={() => form.submit('1')}>
+      申请提现
+    </ActionButton>
+  )
+}
+
+test('ActionButton: says 处理中… while the call runs, and its label comes back after', async () => {
+  const gate = deferred({ withdrawalId: 'w1', status: 'requested' })
+  mockApi.on('POST /withdrawals', gate.answer)
+  const { container } = render(<ButtonHost />)
+  expect(text(container, 'a-go')).toBe('申请提现')
+  click(container, 'a-go')
+  await waitFor(() => expect(text(container, 'a-go')).toBe('处理中…'))
+  await act(async () => gate.release())
+  await waitFor(() => expect(text(container, 'a-go')).toBe('申请提现'))
 })

@@ -33,6 +33,12 @@ jest.setTimeout(180000)
 const top = (page: Page) => page.locator('.taro_page').last()
 
 async function shot(page: Page, name: string) {
+  // A page opened by navigateTo slides in from the right: wait until it stands still at x = 0.
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_page')
+    const last = pages[pages.length - 1]
+    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5
+  })
   await page.waitForTimeout(150) // let the last paint settle
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`) })
 }
@@ -182,6 +188,8 @@ suite('shopper in Chromium', () => {
     await top(page).locator('.convert-preview').waitFor()
     await top(page).locator('.convert-submit').click()
     await top(page).locator('.convert-done').waitFor({ timeout: 30000 })
+    // The button keeps its label once the call is done (Taro's H5 `loading` spinner used to take it).
+    await expect(top(page).locator('.convert-submit').textContent()).resolves.toBe('兑换')
     const constant = (await api<{ constant: string }>('GET', '/wallet', token)).constant
     expect(new Decimal(constant).gt(1)).toBe(true)
     await top(page).locator('.wallet-constant', { hasText: `¥${constant}` }).waitFor()

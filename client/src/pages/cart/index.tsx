@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import Decimal from 'decimal.js'
 import { redemptionCost } from '@greenpoints/shared'
@@ -13,6 +13,7 @@ import { getToken } from '../../lib/session'
 import { rememberPayParams } from '../../lib/pay'
 import { ErrorLine, RemoteView } from '../../components/StateView'
 import { Field } from '../../components/Field'
+import { ActionButton } from '../../components/ActionButton'
 import './index.css'
 
 const TENDERS: PayWith[] = ['wechat', 'constant', 'storeCredit', 'equity']
@@ -147,9 +148,9 @@ export default function CartPage() {
         </View>
 
         <ErrorLine text={formError || place.error} />
-        <Button className='btn btn-primary place-order' loading={place.running} disabled={place.running} onClick={submit}>
+        <ActionButton cls='btn-primary place-order' busy={place.running} onClick={submit}>
           {loggedIn ? `提交订单 ${fmtYuan(amount)}` : '登录后下单'}
-        </Button>
+        </ActionButton>
       </RemoteView>
     </View>
   )

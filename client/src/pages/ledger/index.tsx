@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api, type LedgerEntry } from '../../api'
 import { useRemote } from '../../lib/hooks'
 import { describeError } from '../../lib/errors'
 import { fmtTime } from '../../lib/format'
 import { ErrorLine, RemoteView } from '../../components/StateView'
+import { ActionButton } from '../../components/ActionButton'
 
 const FIELD: Record<string, string> = {
   equity: '绿色积分',
@@ -119,9 +120,9 @@ export default function LedgerPage() {
         </View>
         <ErrorLine text={moreError} />
         {next && (
-          <Button className='btn btn-plain ledger-more' loading={loadingMore} onClick={loadMore}>
+          <ActionButton cls='btn-plain ledger-more' busy={loadingMore} onClick={loadMore}>
             加载更多
-          </Button>
+          </ActionButton>
         )}
       </RemoteView>
     </View>

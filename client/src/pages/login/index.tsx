@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api, ApiError } from '../../api'
 import { describeError } from '../../lib/errors'
@@ -7,6 +7,7 @@ import { ROUTES, useQueryParam } from '../../lib/nav'
 import { getReferrer, rememberReferrer, saveSession } from '../../lib/session'
 import { ErrorLine } from '../../components/StateView'
 import { Field } from '../../components/Field'
+import { ActionButton } from '../../components/ActionButton'
 
 // The local stage logs in with a nickname (the API's devOpenId), on H5 and in DevTools alike;
 // the mini-program logs in with the wx.login code (the only way outside the local stage).
@@ -64,17 +65,17 @@ export default function LoginPage() {
           <View>
             <Text className='hint'>本地测试环境：输入一个昵称即可登录，同一昵称就是同一个账户。</Text>
             <Field cls='login-name' placeholder='昵称' value={name} onChange={setName} onConfirm={() => login('dev')} />
-            <Button className='btn btn-primary login-submit' loading={busy} disabled={busy} onClick={() => login('dev')}>
+            <ActionButton cls='btn-primary login-submit' busy={busy} onClick={() => login('dev')}>
               登录
-            </Button>
+            </ActionButton>
           </View>
         )}
         {isWeapp && (
           <View>
             <Text className='hint'>使用微信账号一键登录。</Text>
-            <Button className='btn btn-primary login-wechat' loading={busy} disabled={busy} onClick={() => login('wechat')}>
+            <ActionButton cls='btn-primary login-wechat' busy={busy} onClick={() => login('wechat')}>
               微信登录
-            </Button>
+            </ActionButton>
           </View>
         )}
         {!localStage && !isWeapp && <Text className='hint'>请在微信中打开本商城登录。</Text>}

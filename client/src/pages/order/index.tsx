@@ -18,6 +18,7 @@ import {
 } from '../../lib/format'
 import { ErrorLine, RemoteView } from '../../components/StateView'
 import { StatList } from '../../components/Stat'
+import { ActionButton } from '../../components/ActionButton'
 
 interface OrderButton {
   cls: string
@@ -106,15 +107,15 @@ export default function OrderPage() {
               <ErrorLine text={pay.error || confirm.error || refund.error} />
 
               {buttonsFor(order).map((b) => (
-                <Button
+                <ActionButton
                   key={b.cls}
-                  className={`btn ${b.cls}`}
-                  loading={b.action.running}
+                  cls={b.cls}
+                  busy={b.action.running}
                   disabled={busy}
                   onClick={async () => after(await b.action.run(order.orderId), b.done)}
                 >
                   {b.label}
-                </Button>
+                </ActionButton>
               ))}
               {order.status === 'paid' && <Text className='hint order-wait-ship'>商家发货后即可确认收货。</Text>}
               {order.status === 'completing' && (

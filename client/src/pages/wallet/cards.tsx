@@ -11,6 +11,7 @@ import { useAmountForm, type AmountForm } from '../../lib/useAmountForm'
 import type { LivePool } from '../../lib/usePool'
 import { Field } from '../../components/Field'
 import { ErrorLine } from '../../components/StateView'
+import { ActionButton } from '../../components/ActionButton'
 import { Row, StatList } from '../../components/Stat'
 
 interface CardProps {
@@ -111,14 +112,9 @@ export function SellCard({ wallet, pool, onDone }: CardProps) {
             ]}
           />
           <Text className='hint'>以成交时的实际价格为准；到账金额进入可提现余额。</Text>
-          <Button
-            className='btn btn-primary sell-confirm'
-            loading={form.running}
-            disabled={form.running}
-            onClick={() => form.submit(preview.points)}
-          >
+          <ActionButton cls='btn-primary sell-confirm' busy={form.running} onClick={() => form.submit(preview.points)}>
             确认卖出
-          </Button>
+          </ActionButton>
           <Button className='btn btn-plain sell-cancel' disabled={form.running} onClick={() => setPreview(null)}>
             取消
           </Button>
@@ -163,9 +159,9 @@ export function ConvertCard({ wallet, pool, onDone }: CardProps) {
       {preview.refused ? (
         <Text className='hint convert-preview'>{preview.refused.startsWith('insufficient_') ? '可用积分不足' : '这个数量现在无法兑换'}</Text>
       ) : null}
-      <Button className='btn btn-plain convert-submit' loading={form.running} disabled={form.running} onClick={() => form.submit()}>
+      <ActionButton cls='btn-plain convert-submit' busy={form.running} onClick={() => form.submit()}>
         兑换
-      </Button>
+      </ActionButton>
       {form.result && (
         <View className='ok-line convert-done'>
           已用 {fmtPoints(form.result.points)} 积分兑换 {fmtYuan(form.result.constant)} 恒定积分
@@ -211,14 +207,14 @@ export function ConvertBackCard({ wallet, pool, onDone }: CardProps) {
       <AmountInput form={form} cls='convert-back-input' placeholder='兑回金额（元）' />
       {preview.text ? <Text className='hint convert-back-preview'>{preview.text}</Text> : null}
       {refused ? <Text className='hint convert-back-refused'>{refused}</Text> : null}
-      <Button
-        className='btn btn-plain convert-back-submit'
-        loading={form.running}
-        disabled={form.running || !!refused}
+      <ActionButton
+        cls='btn-plain convert-back-submit'
+        busy={form.running}
+        disabled={!!refused}
         onClick={() => (refused ? undefined : form.submit())}
       >
         兑回
-      </Button>
+      </ActionButton>
       {form.result && (
         <View className='ok-line convert-back-done'>
           已用 {fmtYuan(form.result.amount)} 恒定积分换回 {fmtPoints(form.result.points)} 绿色积分
@@ -239,9 +235,9 @@ export function WithdrawCard({ wallet, onDone }: Omit<CardProps, 'pool'>) {
     <View className='card withdraw-card'>
       <Text className='card-title'>提现</Text>
       <AmountInput form={form} cls='withdraw-input' placeholder='提现金额（元）' />
-      <Button className='btn btn-plain withdraw-submit' loading={form.running} disabled={form.running} onClick={() => form.submit()}>
+      <ActionButton cls='btn-plain withdraw-submit' busy={form.running} onClick={() => form.submit()}>
         申请提现
-      </Button>
+      </ActionButton>
       {form.result && <View className='ok-line withdraw-done'>提现申请已提交，审核后到账</View>}
     </View>
   )
