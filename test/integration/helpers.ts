@@ -2,6 +2,7 @@
 // same DynamoDB Local (they are invoked with JSON events, not HTTP, in production too).
 import { randomBytes } from 'crypto';
 import Decimal from 'decimal.js';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 process.env.STAGE ??= 'local';
 process.env.TABLE_NAME ??= 'greenpoints-local';
@@ -43,6 +44,21 @@ export async function call<T = any>(method: string, path: string, o: CallOpts = 
     /* not JSON */
   }
   return { status: r.status, body: parsed as T, headers: r.headers };
+}
+
+/** The API Gateway event of a POST, for calling a handler in-process (scripted faults, no wait). */
+export function lambdaPost(path: string, token: string, body: unknown, key: string, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: `POST ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, 'content-type': 'application/json' },
+    requestContext: { http: { method: 'POST', path } } as APIGatewayProxyEventV2['requestContext'],
+    ...(pathParameters ? { pathParameters } : {}),
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+  } as APIGatewayProxyEventV2;
 }
 
 export const newKey = () => 'k' + randomBytes(10).toString('hex');

@@ -1,22 +1,10 @@
 // A pool event not decided within the wait answers 202 {eventId, status: "pending"}; the caller
 // polls GET /events/{eventId}; replaying the key later gives the final answer. Run in-process
 // with POOL_WAIT_MS=0 so the handler does not wait (the HTTP stack keeps its 5 s).
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { call, login, completedOrder, uniq, staff } from './helpers';
+import { call, login, completedOrder, uniq, staff, lambdaPost } from './helpers';
 import * as wallet from '../../functions/src/handlers/wallet';
 
-function sellEvent(token: string, key: string, points: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: 'POST /wallet/sell',
-    rawPath: '/wallet/sell',
-    rawQueryString: '',
-    headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, 'content-type': 'application/json' },
-    requestContext: { http: { method: 'POST', path: '/wallet/sell' } } as APIGatewayProxyEventV2['requestContext'],
-    body: JSON.stringify({ points }),
-    isBase64Encoded: false,
-  } as APIGatewayProxyEventV2;
-}
+const sellEvent = (token: string, key: string, points: string) => lambdaPost('/wallet/sell', token, { points }, key);
 
 afterEach(() => {
   delete process.env.POOL_WAIT_MS;

@@ -1,23 +1,9 @@
 // DynamoDB Local never raises TransactionConflictException or throttling (one SQLite thread),
 // so these are injected in the repository layer; the handlers run in-process against the
 // real DynamoDB Local with the injector set.
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { login, completedOrder, uniq, call, pool } from './helpers';
+import { login, completedOrder, uniq, call, pool, lambdaPost as httpEvent } from './helpers';
 import { setFaultInjector, awsError, retryStats } from '../../functions/src/repo/ddb';
 import * as wallet from '../../functions/src/handlers/wallet';
-
-function httpEvent(path: string, token: string, body: unknown, key: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: `POST ${path}`,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, 'content-type': 'application/json' },
-    requestContext: { http: { method: 'POST', path } } as APIGatewayProxyEventV2['requestContext'],
-    body: JSON.stringify(body),
-    isBase64Encoded: false,
-  } as APIGatewayProxyEventV2;
-}
 
 afterEach(() => setFaultInjector(undefined));
 

@@ -8,7 +8,7 @@ import { keys, pad } from '../repo/keys';
 import { getParams, getPool, getWallets, getEvent, poolItem, type EventRecord } from '../repo/repository';
 import { Tx, StaleRead } from './tx';
 import { ledgerItems } from './ledger';
-import { walletItem } from '../repo/repository';
+import { walletItem, shippedItem } from '../repo/repository';
 import { dividendFundOp } from './divfund';
 
 export const BATCH_EVENTS = 40; // pending events read per round
@@ -25,6 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface OrderLink {
   orderId: string;
   revertTo: string; // status to go back to if the event is rejected
+  shippedAt?: string; // with revertTo 'shipped': back into the auto-complete queue at this time
 }
 
 export interface Submission {
@@ -58,6 +59,7 @@ export function addSubmission(tx: Tx, s: Submission, onDuplicate: Error): void {
   if (s.order) {
     pending.orderId = s.order.orderId;
     pending.revertTo = s.order.revertTo;
+    if (s.order.shippedAt) pending.shippedAt = s.order.shippedAt;
   }
   tx.add({ op: 'create', item: pending });
   tx.add(
@@ -73,6 +75,7 @@ interface Pending {
   event: LedgerEvent;
   orderId?: string;
   revertTo?: string;
+  shippedAt?: string;
 }
 
 function usersOf(e: LedgerEvent): string[] {
@@ -102,6 +105,7 @@ export async function drainOnce(): Promise<number> {
     event: JSON.parse(String(i.event)) as LedgerEvent,
     orderId: typeof i.orderId === 'string' ? i.orderId : undefined,
     revertTo: typeof i.revertTo === 'string' ? i.revertTo : undefined,
+    shippedAt: typeof i.shippedAt === 'string' ? i.shippedAt : undefined,
   }));
   const stored = await getWallets([...new Set(pend.flatMap((p) => usersOf(p.event)))]);
   let state = { pool, wallets: Object.fromEntries([...stored].map(([u, w]) => [u, w.wallet])) as Record<string, Wallet> };
@@ -130,7 +134,13 @@ export async function drainOnce(): Promise<number> {
         ifEquals: { status: 'pending' },
       });
       if (p.orderId && p.revertTo) {
-        ops.push({ op: 'set', key: keys.order(p.orderId), values: { status: p.revertTo }, ifEquals: { status: 'completing' } });
+        ops.push({ op: 'set', key: keys.order(p.orderId), values: { status: p.revertTo, rejectedEventId: p.eventId }, ifEquals: { status: 'completing' } });
+        // Back to shipped means back in the auto-complete queue (at its shipping time; events
+        // recorded before shippedAt was kept on them re-queue now).
+        if (p.revertTo === 'shipped') {
+          const shippedAt = p.shippedAt ?? at;
+          ops.push({ op: 'upsert', item: shippedItem(shippedAt, p.orderId) });
+        }
       }
     }
     const newUsers: string[] = [];

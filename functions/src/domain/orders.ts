@@ -1,21 +1,20 @@
 // Order lifecycle: created -> paid -> shipped -> completed (pool event), or refunded before
-// completion (no pool effect). Every transition is one transaction guarded by the status.
+// completion (no pool effect; a WeChat-paid order passes through refund_requested while WeChat
+// returns the money). Every transition is one transaction guarded by the status.
 import { randomBytes } from 'crypto';
 import Decimal from 'decimal.js';
 import { apply, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
-import { getWeChatPay } from '../adapters/wechat';
-import { getParams, getPool, getProducts, getOrder, getUser, getWallet, orderItem, listOrders, type Order, type OrderLine, type PayWith } from '../repo/repository';
+import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
+import { getParams, getPool, getProducts, getOrder, getUser, getWallet, orderItem, listOrders, shippedItem, type Order, type OrderLine, type PayWith } from '../repo/repository';
 import { keys } from '../repo/keys';
-import { Tx, StaleRead, STALE_ATTEMPTS, staleBackoff } from './tx';
+import { Tx, StaleRead, retryStale } from './tx';
 import { addLedger, addWalletWrites } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
 import { addSubmission, awaitEvent } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
-import type { Reply } from '../http/wrapper';
+import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
-
-const MAX_ATTEMPTS = STALE_ATTEMPTS;
 
 export function newId(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${randomBytes(6).toString('hex')}`; // alphanumeric: WeChat's out_trade_no and out_bill_no accept it
@@ -44,6 +43,7 @@ export function orderView(o: Order) {
     ...(o.paidAt ? { paidAt: o.paidAt } : {}),
     ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
     ...(o.completedAt ? { completedAt: o.completedAt } : {}),
+    ...(o.refundRequestedAt ? { refundRequestedAt: o.refundRequestedAt } : {}),
     ...(o.refundedAt ? { refundedAt: o.refundedAt } : {}),
     ...(o.pointsGranted !== undefined ? { pointsGranted: o.pointsGranted } : {}),
     ...(o.priceAfter !== undefined ? { priceAfter: o.priceAfter } : {}),
@@ -55,7 +55,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
   const qty = new Map<string, number>();
   for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
   for (const [pid, q] of qty) if (q > 999) throw new HttpError(400, 'invalid_request', `quantity of ${pid} above 999`);
-  for (let attempt = 1; ; attempt++) {
+  return retryStale(async () => {
     const products = await getProducts([...qty.keys()]);
     const lines: OrderLine[] = [];
     let amount = new Decimal(0);
@@ -110,17 +110,9 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     for (const [pid, q] of qty) {
       tx.add({ op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q }, new HttpError(409, 'out_of_stock', `not enough stock of ${pid}`));
     }
-    try {
-      await tx.commit();
-      return { status: 201, body };
-    } catch (e) {
-      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) {
-        await staleBackoff(attempt);
-        continue;
-      }
-      throw e;
-    }
-  }
+    await tx.commit();
+    return { status: 201, body };
+  });
 }
 
 async function prepay(userId: string, o: Order): Promise<Record<string, string>> {
@@ -155,6 +147,8 @@ export async function markPaid(orderId: string, opts: { userId?: string; transac
   }
   if (o.status !== 'created') {
     if (o.status === 'paid' && o.payWith === 'wechat') return { orderId, status: o.status }; // a repeated notice
+    // WeChat repeats a notify until it gets a 2xx, also after the order moved on.
+    if (opts.transactionId && o.transactionId === opts.transactionId) return { orderId, status: o.status };
     throw invalidStatus(o, 'created');
   }
   const tx = new Tx();
@@ -181,7 +175,7 @@ export async function shipOrder(orderId: string) {
   const tx = new Tx();
   tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'shipped', shippedAt: at }, ifEquals: { status: 'paid' } }, invalidStatus(o, 'paid'));
   // The auto-complete schedule reads this queue by shipping time.
-  tx.add({ op: 'create', item: { ...keys.shipped(at, orderId), type: 'shipped', orderId, shippedAt: at } });
+  tx.add({ op: 'create', item: shippedItem(at, orderId) });
   await tx.commit();
   return { orderId, status: 'shipped', shippedAt: at };
 }
@@ -200,7 +194,12 @@ export function completionEvent(o: Order): LedgerEvent {
   };
 }
 
-export const completionEventId = (orderId: string) => eventIdFor('order', orderId, 'complete');
+/**
+ * The completion event of an order: derived from the order, so buyer, staff and schedule cannot
+ * complete it twice; after a rejected attempt, derived from that attempt, so it can be tried again.
+ */
+export const completionEventId = (orderId: string, rejectedEventId?: string) =>
+  eventIdFor('order', orderId, rejectedEventId ? `complete:after:${rejectedEventId}` : 'complete');
 
 export function completionView(orderId: string, o: Outcome) {
   return { orderId, status: 'completed', pointsGranted: o.pointsGranted ?? '0', priceAfter: o.priceAfter };
@@ -213,14 +212,15 @@ export function completionView(orderId: string, o: Outcome) {
 export async function startCompletion(orderId: string, opts: { userId?: string; idem?: Idem }): Promise<{ eventId: string }> {
   const o = await getOrder(orderId);
   if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
-  const eventId = completionEventId(orderId);
+  const eventId = completionEventId(orderId, o.rejectedEventId);
   if (o.status !== 'shipped') throw invalidStatus(o, 'shipped');
   const tx = new Tx();
   if (opts.idem) tx.add(claimOp(opts.idem, undefined, eventId), new IdempotencyRace());
   tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'completing', eventId }, ifEquals: { status: 'shipped' } }, invalidStatus(o, 'shipped'));
   if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
   const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
-  addSubmission(tx, { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped' } }, invalidStatus(o, 'shipped'));
+  // A rejected event sends the order back to shipped and into the queue at its shipping time.
+  addSubmission(tx, { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped', shippedAt: o.shippedAt } }, invalidStatus(o, 'shipped'));
   await tx.commit();
   return { eventId };
 }
@@ -240,19 +240,31 @@ export async function completeOrder(orderId: string) {
   return completionView(orderId, rec.outcome as Outcome);
 }
 
-/** Refund before completion: the order goes to refunded, stock and tender come back. */
-export async function refundOrder(userId: string | undefined, orderId: string, idem?: Idem): Promise<Reply> {
-  for (let attempt = 1; ; attempt++) {
+/** WeChat's out_refund_no of an order: one number per order, so no retry can refund twice. */
+export const refundIdFor = (orderId: string) => `R${orderId}`;
+
+const refundedBody = (orderId: string) => ({ orderId, status: 'refunded' });
+
+/**
+ * Refund before completion. Constant, store credit and equity tenders come back through the
+ * engine in one transaction with the order and its stock. A WeChat-paid order is locked first
+ * (refund_requested: confirm, ship and auto-complete refuse it), then WeChat is asked for the
+ * money back, then the order becomes refunded with its stock; see refundWeChat.
+ * `resumed`: the caller's Idempotency-Key was already claimed by an earlier try of this refund.
+ */
+export async function refundOrder(userId: string | undefined, orderId: string, idem?: Idem, resumed = false): Promise<Reply> {
+  return retryStale(async () => {
     const o = await getOrder(orderId);
     if (!o || (userId && o.userId !== userId)) throw notFound('order');
+    if (o.payWith === 'wechat' && o.status !== 'created') return refundWeChat(o, resumed ? undefined : idem);
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
     const at = new Date().toISOString();
     const tx = new Tx();
-    const body = { orderId, status: 'refunded' };
+    const body = refundedBody(orderId);
     if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
     tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'refunded', refundedAt: at }, ifEquals: { status: o.status } }, invalidStatus(o, o.status));
     if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
-    for (const l of o.items) tx.add({ op: 'add', key: keys.product(l.productId), attr: 'stock', by: l.qty });
+    addStockBack(tx, o);
     if (o.status !== 'created' && o.payWith !== 'wechat') {
       const { params } = await getParams();
       const stored = await getWallet(o.userId);
@@ -264,16 +276,80 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
       addWalletWrites(tx, a.outcome, new Map([[o.userId, stored]]), a.state.wallets);
       addLedger(tx, `${orderId}:refund`, a.outcome, at, { orderId });
     }
-    // WeChat-paid orders: the money goes back through WeChat Pay's refund API (not wired yet).
-    try {
-      await tx.commit();
-      return { status: 200, body };
-    } catch (e) {
-      if (e instanceof StaleRead && attempt < MAX_ATTEMPTS) {
-        await staleBackoff(attempt);
-        continue;
-      }
-      throw e;
-    }
+    await tx.commit();
+    return { status: 200, body };
+  });
+}
+
+function addStockBack(tx: Tx, o: Order): void {
+  for (const l of o.items) tx.add({ op: 'add', key: keys.product(l.productId), attr: 'stock', by: l.qty });
+}
+
+// Adapter failures after which WeChat certainly moved no money: the order is refundable again.
+// Any other failure (network, 5xx, 429, an unverifiable answer) leaves it refund_requested:
+// asking again with the same out_refund_no settles it either way.
+const NOTHING_MOVED = new Set<AdapterErrorCode>(['refund_refused', 'invalid_amount', 'invalid_request', 'config_missing']);
+
+/**
+ * paid/shipped -> refund_requested (with the Idempotency-Key, pending) -> ask WeChat ->
+ *   SUCCESS: refunded, stock back; PROCESSING: stays refund_requested (202; asking again settles it);
+ *   refused: back to paid/shipped (shipped: back in the auto-complete queue), answer stored.
+ * A refund_requested order (a retry, the staff function) only asks WeChat again.
+ */
+async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
+  const orderId = o.orderId;
+  const refundId = o.refundId ?? refundIdFor(orderId);
+  if (o.status === 'refund_requested') {
+    // Another key (or the staff) resumes: claim this key too, so its replay gets this answer.
+    if (idem) await new Tx().add(claimOp(idem, undefined, refundId), new IdempotencyRace()).commit();
+  } else {
+    if (o.status !== 'paid' && o.status !== 'shipped') throw invalidStatus(o, 'paid or shipped');
+    const tx = new Tx();
+    if (idem) tx.add(claimOp(idem, undefined, refundId), new IdempotencyRace());
+    tx.add(
+      { op: 'set', key: keys.order(orderId), values: { status: 'refund_requested', refundId, refundFrom: o.status, refundRequestedAt: new Date().toISOString() }, ifEquals: { status: o.status } },
+      invalidStatus(o, o.status),
+    );
+    if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
+    await tx.commit();
+    o = { ...o, status: 'refund_requested', refundId, refundFrom: o.status };
+  }
+  let r: RefundResult;
+  try {
+    r = await getWeChatPay().refund({ orderId, refundId, amount: o.amount, total: o.amount, reason: '订单退款' });
+  } catch (e) {
+    if (!(e instanceof AdapterError)) throw e; // a bug: the order stays refund_requested, visibly
+    const reply: Reply = { status: e.status, body: errorBody(e.code, e.message), final: NOTHING_MOVED.has(e.code) };
+    if (reply.final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
+    return reply;
+  }
+  const detail = JSON.stringify({ status: r.status, wechatRefundId: r.wechatRefundId, ...(r.successTime ? { successTime: r.successTime } : {}) });
+  if (r.status === 'PROCESSING') {
+    return { status: 202, body: { orderId, status: 'refund_requested', refundId }, final: false };
+  }
+  const tx = new Tx();
+  tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'refunded', refundedAt: r.successTime ?? new Date().toISOString(), refundDetail: detail }, ifEquals: { status: 'refund_requested' } }, new StaleRead('order'));
+  addStockBack(tx, o);
+  await commitOrAccept(tx, orderId, 'refunded');
+  return { status: 200, body: refundedBody(orderId), final: true };
+}
+
+/** WeChat refused: the order goes back to where it was, refundable again. */
+async function reopenOrder(o: Order, detail: string): Promise<void> {
+  const back = o.refundFrom === 'shipped' ? 'shipped' : 'paid';
+  const tx = new Tx();
+  tx.add({ op: 'set', key: keys.order(o.orderId), values: { status: back, refundDetail: detail }, ifEquals: { status: 'refund_requested' } }, new StaleRead('order'));
+  if (back === 'shipped' && o.shippedAt) tx.add({ op: 'upsert', item: shippedItem(o.shippedAt, o.orderId) });
+  await commitOrAccept(tx, o.orderId, back);
+}
+
+/** Two tries of one refund at once: the loser finds the order where the winner put it. */
+async function commitOrAccept(tx: Tx, orderId: string, want: string): Promise<void> {
+  try {
+    await tx.commit();
+  } catch (e) {
+    if (!(e instanceof StaleRead)) throw e;
+    const now = await getOrder(orderId);
+    if (now?.status !== want) throw conflict('invalid_status', `the order is ${now?.status ?? 'gone'}; its refund was settled otherwise`);
   }
 }

@@ -19,6 +19,18 @@ export function staleBackoff(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))));
 }
 
+/** Runs a read-check-write again (fresh reads) while it loses to a concurrent wallet write. */
+export async function retryStale<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof StaleRead) || n >= STALE_ATTEMPTS) throw e;
+      await staleBackoff(n);
+    }
+  }
+}
+
 export class Tx {
   readonly ops: TxOp[] = [];
   private readonly fails: Array<Error | undefined> = [];

@@ -1,13 +1,13 @@
 // Wallet use cases: view, sell, convert, convert back (pool events through the applier),
 // withdrawal requests and staff decisions (wallet-only, one transaction each), the ledger.
 import Decimal from 'decimal.js';
-import { apply, levelFor, parsePositiveMoney, parsePositivePoints, price, priceDisplay, valueOf, type LedgerEvent, type Params } from '@greenpoints/shared';
+import { apply, levelFor, parsePositiveMoney, parsePositivePoints, price, priceDisplay, valueOf, type LedgerEvent, type Outcome, type Params } from '@greenpoints/shared';
 import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
 import { getItem, type Scalar } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
 import type { Ctx, Reply } from '../http/wrapper';
 import { submitAndWait } from './submit';
-import { Tx, StaleRead, STALE_ATTEMPTS, staleBackoff } from './tx';
+import { Tx, retryStale } from './tx';
 import { addLedger, addWalletWrites } from './ledger';
 import { claimOp, type Idem } from './idempotency';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
@@ -34,39 +34,25 @@ export async function walletView(userId: string) {
   };
 }
 
-export async function sell(ctx: Ctx<{ points: string }>): Promise<Reply> {
-  const points = parsePositivePoints(ctx.body.points, 'points');
-  return submitAndWait(ctx, { event: { kind: 'sell', user: ctx.userId, points, reason: 'sell' } }, (o) => ({
-    points: o.points,
-    gross: o.gross,
-    fee: o.fee,
-    payout: o.payout,
-    priceBefore: o.priceBefore,
-    priceAfter: o.priceAfter,
-  }));
-}
+/** The answer fields of a pool event's outcome, each named as the route answers it. */
+const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) => Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
 
-export async function convert(ctx: Ctx<{ points: string }>): Promise<Reply> {
-  const points = parsePositivePoints(ctx.body.points, 'points');
-  return submitAndWait(ctx, { event: { kind: 'convert', user: ctx.userId, points } }, (o) => ({
-    points: o.points,
-    constant: o.constant,
-    price: o.priceBefore,
-  }));
-}
+export const sell = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
+  submitAndWait(
+    ctx,
+    { event: { kind: 'sell', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points'), reason: 'sell' } },
+    view({ points: 'points', gross: 'gross', fee: 'fee', payout: 'payout', priceBefore: 'priceBefore', priceAfter: 'priceAfter' }),
+  );
 
-export async function convertBack(ctx: Ctx<{ amount: string }>): Promise<Reply> {
-  const amount = parsePositiveMoney(ctx.body.amount, 'amount');
-  return submitAndWait(ctx, { event: { kind: 'convert_back', user: ctx.userId, amount } }, (o) => ({
-    amount: o.constant,
-    points: o.points,
-    price: o.priceBefore,
-  }));
-}
+export const convert = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
+  submitAndWait(ctx, { event: { kind: 'convert', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points') } }, view({ points: 'points', constant: 'constant', price: 'priceBefore' }));
+
+export const convertBack = (ctx: Ctx<{ amount: string }>): Promise<Reply> =>
+  submitAndWait(ctx, { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } }, view({ amount: 'constant', points: 'points', price: 'priceBefore' }));
 
 /** One wallet-only event as one transaction, retried when the wallet moved meanwhile. */
 export async function applyWalletEvent(user: string, eventId: string, event: LedgerEvent, extra: (tx: Tx) => void, params?: Params): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  await retryStale(async () => {
     const p = params ?? (await getParams()).params;
     const [pool, stored] = await Promise.all([getPool(p), getWallet(user)]);
     const a = apply({ pool, wallets: { [user]: stored.wallet } }, event, p);
@@ -74,17 +60,8 @@ export async function applyWalletEvent(user: string, eventId: string, event: Led
     extra(tx);
     addWalletWrites(tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
     addLedger(tx, eventId, a.outcome, new Date().toISOString());
-    try {
-      await tx.commit();
-      return;
-    } catch (e) {
-      if (e instanceof StaleRead && attempt < STALE_ATTEMPTS) {
-        await staleBackoff(attempt);
-        continue;
-      }
-      throw e;
-    }
-  }
+    await tx.commit();
+  });
 }
 
 export async function requestWithdrawal(userId: string, idem: Idem, amountIn: string): Promise<Reply> {

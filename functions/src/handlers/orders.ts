@@ -15,7 +15,8 @@ export const pay = route({ body: emptyBody }, async (c) => {
 
 export const confirm = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) => confirmOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId));
 
-export const refund = route({ idempotent: true, body: emptyBody }, async (c) => refundOrder(c.userId, c.path.id ?? '', c.idem!));
+// Reentrant: a WeChat refund left pending (PROCESSING, WeChat unreachable) is asked again on replay.
+export const refund = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) => refundOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId !== undefined));
 
 export const get = route({}, async (c) => ({ body: await getOwnOrder(c.userId, c.path.id ?? '') }));
 

@@ -284,6 +284,7 @@ export type TxOp =
   | { op: 'putIf'; item: Item; ifEquals: Record<string, Scalar> } // e.g. order status, pool seq
   | { op: 'set'; key: Key; values: Item; ifEquals: Record<string, Scalar>; remove?: string[] }
   | { op: 'add'; key: Key; attr: string; by: number; atLeast?: number } // stock: never below 0
+  | { op: 'upsert'; item: Item } // unconditional: an index entry that may or may not be there
   | { op: 'delete'; key: Key; mustExist?: boolean }
   | { op: 'check'; key: Key; ifEquals: Record<string, Scalar> };
 
@@ -377,6 +378,8 @@ function toTransactItem(t: TxOp): TransactWriteItem {
         },
       };
     }
+    case 'upsert':
+      return { Put: { TableName, Item: marshal(t.item) } };
     case 'delete':
       return { Delete: { TableName, Key: marshal({ ...t.key }), ...(t.mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}) } };
     case 'check': {

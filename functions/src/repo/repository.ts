@@ -132,7 +132,7 @@ export async function getParamsVersion(v: number): Promise<Params> {
 }
 
 // ---------- orders ----------
-export type OrderStatus = 'created' | 'paid' | 'shipped' | 'completing' | 'completed' | 'refunded';
+export type OrderStatus = 'created' | 'paid' | 'shipped' | 'completing' | 'completed' | 'refund_requested' | 'refunded';
 export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity';
 export interface OrderLine {
   productId: string;
@@ -158,11 +158,19 @@ export interface Order {
   shippedAt?: string;
   completedAt?: string;
   refundedAt?: string;
+  /** WeChat refunds: out_refund_no, when it was asked, the status it left, WeChat's answer */
+  refundId?: string;
+  refundRequestedAt?: string;
+  refundFrom?: string;
+  refundDetail?: string;
   transactionId?: string;
   eventId?: string;
+  /** the last completion event the applier rejected (the next attempt derives its id from it) */
+  rejectedEventId?: string;
   pointsGranted?: string;
   priceAfter?: string;
 }
+const ORDER_OPTIONAL = ['pointsCost', 'paidAt', 'shippedAt', 'completedAt', 'refundedAt', 'refundId', 'refundRequestedAt', 'refundFrom', 'refundDetail', 'transactionId', 'eventId', 'rejectedEventId', 'pointsGranted', 'priceAfter'] as const;
 export function orderItem(o: Order): Item {
   const it: Item = {
     ...keys.order(o.orderId),
@@ -180,10 +188,14 @@ export function orderItem(o: Order): Item {
     address: JSON.stringify(o.address),
     createdAt: o.createdAt,
   };
-  for (const f of ['pointsCost', 'paidAt', 'shippedAt', 'completedAt', 'refundedAt', 'transactionId', 'eventId', 'pointsGranted', 'priceAfter'] as const) {
+  for (const f of ORDER_OPTIONAL) {
     if (o[f] !== undefined) it[f] = o[f] as string;
   }
   return it;
+}
+/** The auto-complete queue entry of a shipped order (read by shipping time). */
+export function shippedItem(shippedAt: string, orderId: string): Item {
+  return { ...keys.shipped(shippedAt, orderId), type: 'shipped', orderId, shippedAt };
 }
 export function toOrder(i: Item): Order {
   const opt = (k: string) => (typeof i[k] === 'string' ? (i[k] as string) : undefined);
@@ -194,19 +206,11 @@ export function toOrder(i: Item): Order {
     items: JSON.parse(s(i.items, '[]')) as OrderLine[],
     amount: s(i.amount),
     payWith: s(i.payWith) as PayWith,
-    pointsCost: opt('pointsCost'),
     contribution: s(i.contribution),
     dividendContribution: s(i.dividendContribution),
     address: JSON.parse(s(i.address, '{}')) as { region: string; detail: string },
     createdAt: s(i.createdAt),
-    paidAt: opt('paidAt'),
-    shippedAt: opt('shippedAt'),
-    completedAt: opt('completedAt'),
-    refundedAt: opt('refundedAt'),
-    transactionId: opt('transactionId'),
-    eventId: opt('eventId'),
-    pointsGranted: opt('pointsGranted'),
-    priceAfter: opt('priceAfter'),
+    ...Object.fromEntries(ORDER_OPTIONAL.map((f) => [f, opt(f)])),
   };
 }
 export async function getOrder(orderId: string): Promise<Order | undefined> {

@@ -73,7 +73,12 @@ export const shipOrder = staff(
   },
 );
 export const completeOrder = staff('complete-order', orderRef, async ({ orderId }) => complete(orderId));
-export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => (await refund(undefined, orderId)).body);
+export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
+  const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
+  const err = (r.body as { error?: { code: string; message: string } }).error;
+  if (err) throw new HttpError(r.status ?? 500, err.code, err.message);
+  return r.body;
+});
 
 /** Completes orders shipped more than autoCompleteDays ago (the after-sale window closed). */
 export const autoComplete = staff(

@@ -1,22 +1,11 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import { createPay, JSAPI_PATH, jsapiPayMessage } from '../../src/adapters/wechat/pay';
-import { AdapterError } from '../../src/adapters/wechat/types';
 import { API_BASE, AUTH_SCHEMA, parseAuthorization, requestMessage } from '../../src/adapters/wechat/v3';
-import { fixture, fx, key, payConfig, replay } from './recorded';
+import { fixture, fx, key, payConfig, rejection, replay } from './recorded';
 
 const merchantPublic = createPublicKey(key('merchant_public.pem'));
 const verify = (message: string, sig: string) => createVerify('RSA-SHA256').update(message, 'utf8').verify(merchantPublic, sig, 'base64');
 const at = (offsetSeconds: number) => () => fx.timestamp + offsetSeconds;
-
-async function rejection(p: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterError);
-    return e as AdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const order = { orderId: 'GPO01JDQ7Z8K4M2X9Y', amount: '97.77', description: '绿色积分商城-订单', openId: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' };
 

@@ -1,7 +1,7 @@
 // Replays recorded WeChat answers through an injected fetch and keeps what was sent.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FetchLike } from '../../src/adapters/wechat/types';
+import { AdapterError, type FetchLike } from '../../src/adapters/wechat/types';
 import type { PayConfig, TransferConfig } from '../../src/adapters/wechat/config';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'wechat');
@@ -68,4 +68,15 @@ export function replay(...answers: Array<{ status: number; headers?: Record<stri
     return { status: a.status, headers: { get: (n: string) => h[n.toLowerCase()] ?? null }, text: async () => a.body };
   };
   return { fetchImpl, sent };
+}
+
+/** The AdapterError a promise rejects with (fails the test if it resolves or throws another error). */
+export async function rejection(p: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(AdapterError);
+    return e as AdapterError;
+  }
+  throw new Error('expected a rejection');
 }

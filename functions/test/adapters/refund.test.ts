@@ -1,23 +1,12 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import { createPay, REFUND_PATH } from '../../src/adapters/wechat/pay';
 import { sandboxPay } from '../../src/adapters/wechat/sandbox';
-import { AdapterError } from '../../src/adapters/wechat/types';
 import { API_BASE, parseAuthorization, requestMessage } from '../../src/adapters/wechat/v3';
-import { fixture, fx, key, payConfig, replay } from './recorded';
+import { fixture, fx, key, payConfig, rejection, replay } from './recorded';
 
 const merchantPublic = createPublicKey(key('merchant_public.pem'));
 const now = () => fx.timestamp + 3;
 const r = { orderId: 'GPO01JDQ7Z8K4M2X9Y', refundId: 'RGPO01JDQ7Z8K4M2X9Y', amount: '97.77', total: '97.77', reason: '订单退款' };
-
-async function rejection(p: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterError);
-    return e as AdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const refundWith = (...answers: Parameters<typeof replay>) => createPay(payConfig(), { ...replay(...answers), now }).refund(r);
 
