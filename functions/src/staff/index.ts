@@ -30,7 +30,10 @@ async function audit(name: string, actor: string, input: unknown, outcome: Staff
   const at = new Date().toISOString();
   const redacted = { ...(input as Record<string, unknown>) };
   delete redacted.token;
-  await putItem({ ...keys.audit(at, randomBytes(4).toString('hex')), type: 'audit', at, actor, fn: name, input: JSON.stringify(redacted).slice(0, 8000), ok: outcome.ok, result: JSON.stringify(outcome.ok ? outcome.result ?? null : outcome.error).slice(0, 8000), ...(outcome.error ? { error: outcome.error.code } : {}) }).catch(() => undefined);
+  await putItem({ ...keys.audit(at, randomBytes(4).toString('hex')), type: 'audit', at, actor, fn: name, input: JSON.stringify(redacted).slice(0, 8000), ok: outcome.ok, result: JSON.stringify(outcome.ok ? outcome.result ?? null : outcome.error).slice(0, 8000), ...(outcome.error ? { error: outcome.error.code } : {}) }).catch((e: unknown) => {
+    // The call itself is done; a lost audit entry must at least reach the logs, loudly.
+    console.error(`[audit] could not record ${name} by ${actor}:`, e);
+  });
 }
 
 export function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (input: z.infer<S>, actor: string) => Promise<unknown>, opts: { scheduled?: boolean } = {}) {
