@@ -171,6 +171,8 @@ test('ActionButton: says 处理中… while the call runs, and its label comes b
   mockApi.on('POST /withdrawals', gate.answer)
   const { container } = render(<ButtonHost />)
   expect(text(container, 'a-go')).toBe('申请提现')
+  // No disabled attribute at all when idle: Taro's H5 CSS greys out [disabled], even ="false".
+  expect(container.querySelector('.a-go')?.hasAttribute('disabled')).toBe(false)
   click(container, 'a-go')
   await waitFor(() => expect(text(container, 'a-go')).toBe('处理中…'))
   await act(async () => gate.release())

@@ -188,8 +188,10 @@ suite('shopper in Chromium', () => {
     await top(page).locator('.convert-preview').waitFor()
     await top(page).locator('.convert-submit').click()
     await top(page).locator('.convert-done').waitFor({ timeout: 30000 })
-    // The button keeps its label once the call is done (Taro's H5 `loading` spinner used to take it).
+    // The button is readable again once the call is done: its label, and no [disabled] attribute
+    // (disabled="false" made Taro's CSS paint the label white on the white card).
     await expect(top(page).locator('.convert-submit').textContent()).resolves.toBe('兑换')
+    expect(await top(page).locator('.convert-submit').getAttribute('disabled')).toBeNull()
     const constant = (await api<{ constant: string }>('GET', '/wallet', token)).constant
     expect(new Decimal(constant).gt(1)).toBe(true)
     await top(page).locator('.wallet-constant', { hasText: `¥${constant}` }).waitFor()

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 import { Button } from '@tarojs/components'
 
+/** `true` or no attribute at all (see below). */
+export const offIf = (off: boolean): true | undefined => (off ? true : undefined)
+
 interface Props {
   /** Classes after `btn`, e.g. 'btn-primary sell-confirm'. */
   cls: string
@@ -12,12 +15,13 @@ interface Props {
 }
 
 /**
- * A button that starts a call. Not Taro's `loading` prop: on H5 its spinner is inserted next to
- * the slot, and once it goes away the label went with it (an empty button in the e2e screenshots).
+ * A button that starts a call. On H5, React writes `disabled={false}` as the attribute
+ * disabled="false", and Taro's CSS greys out any [disabled] with white text: an empty-looking
+ * button on a white card. So the attribute is left out unless the button really is disabled.
  */
 export function ActionButton({ cls, busy, disabled, onClick, children }: Props) {
   return (
-    <Button className={`btn ${cls}`} disabled={busy || !!disabled} onClick={onClick}>
+    <Button className={`btn ${cls}`} disabled={offIf(busy || !!disabled)} onClick={onClick}>
       {busy ? '处理中…' : children}
     </Button>
   )

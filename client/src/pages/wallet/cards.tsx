@@ -11,7 +11,7 @@ import { useAmountForm, type AmountForm } from '../../lib/useAmountForm'
 import type { LivePool } from '../../lib/usePool'
 import { Field } from '../../components/Field'
 import { ErrorLine } from '../../components/StateView'
-import { ActionButton } from '../../components/ActionButton'
+import { ActionButton, offIf } from '../../components/ActionButton'
 import { Row, StatList } from '../../components/Stat'
 
 interface CardProps {
@@ -115,7 +115,7 @@ export function SellCard({ wallet, pool, onDone }: CardProps) {
           <ActionButton cls='btn-primary sell-confirm' busy={form.running} onClick={() => form.submit(preview.points)}>
             确认卖出
           </ActionButton>
-          <Button className='btn btn-plain sell-cancel' disabled={form.running} onClick={() => setPreview(null)}>
+          <Button className='btn btn-plain sell-cancel' disabled={offIf(form.running)} onClick={() => setPreview(null)}>
             取消
           </Button>
         </View>
