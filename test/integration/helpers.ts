@@ -27,6 +27,22 @@ export interface CallOpts {
   headers?: Record<string, string>;
 }
 
+/**
+ * fetch, sent again when the connection fails before any answer (e.g. a kept-alive socket the
+ * server closed just as it was reused, which a loaded machine makes likely) and the request is
+ * safe to repeat: a GET, or a POST with its Idempotency-Key (the API's own retry contract).
+ */
+async function send(url: string, init: RequestInit, repeatable: boolean): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (!repeatable || attempt >= 3) throw e;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
+}
+
 export async function call<T = any>(method: string, path: string, o: CallOpts = {}): Promise<Res<T>> {
   const headers: Record<string, string> = { ...(o.headers ?? {}) };
   if (o.token) headers.Authorization = `Bearer ${o.token}`;
@@ -35,7 +51,7 @@ export async function call<T = any>(method: string, path: string, o: CallOpts = 
   else if (o.body !== undefined) body = JSON.stringify(o.body);
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   if (method === 'POST' && o.key !== null) headers['Idempotency-Key'] = o.key ?? newKey();
-  const r = await fetch(API() + path, { method, headers, body });
+  const r = await send(API() + path, { method, headers, body }, method === 'GET' || headers['Idempotency-Key'] !== undefined);
   const text = await r.text();
   let parsed: unknown = text;
   try {

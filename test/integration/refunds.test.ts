@@ -183,6 +183,21 @@ describe('refund with scripted WeChat answers (in-process)', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('over the handler: a key left at 202 answers refunded once another try settled the refund', async () => {
+    const u = await login(uniq('rf'));
+    const id = await paidOrder(u.token);
+    const asked = scriptedWeChat('PROCESSING', 'SUCCESS');
+    const key = newKey();
+    const ev = () => lambdaPost(`/orders/${id}/refund`, u.token, {}, key, { id });
+    expect((await orders.refund(ev())).statusCode).toBe(202);
+    expect((await staff('refund-order', { orderId: id })).result.status).toBe('refunded');
+    const replay = await orders.refund(ev());
+    expect(replay.statusCode).toBe(200);
+    expect(JSON.parse(String(replay.body))).toEqual({ orderId: id, status: 'refunded' });
+    expect((await orders.refund(ev())).headers?.['Idempotent-Replayed']).toBe('true');
+    expect(asked).toHaveLength(2);
+  });
+
   it('over the handler: a refusal is the stored answer of its key; the order is paid again', async () => {
     const u = await login(uniq('rf'));
     const id = await paidOrder(u.token);

@@ -256,6 +256,8 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
   return retryStale(async () => {
     const o = await getOrder(orderId);
     if (!o || (userId && o.userId !== userId)) throw notFound('order');
+    // This key's refund was settled by another try meanwhile (the staff, a new key): its answer.
+    if (resumed && o.status === 'refunded') return { status: 200, body: refundedBody(orderId), final: true };
     if (o.payWith === 'wechat' && o.status !== 'created') return refundWeChat(o, resumed ? undefined : idem);
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
     const at = new Date().toISOString();
