@@ -165,51 +165,41 @@ describe('refund with scripted WeChat answers (in-process)', () => {
     expect(await stock()).toBe(s0 + 1);
   });
 
-  it('over the handler: a PROCESSING answer (202) is asked again on replay of the key, then the final answer is stored', async () => {
+  /** A paid order, a scripted WeChat, and `refund()` calling the refund handler with one key. */
+  async function overTheHandler(...answers: Answer[]) {
     const u = await login(uniq('rf'));
     const id = await paidOrder(u.token);
-    const asked = scriptedWeChat('PROCESSING', 'SUCCESS');
+    const asked = scriptedWeChat(...answers);
     const key = newKey();
-    const ev = () => lambdaPost(`/orders/${id}/refund`, u.token, {}, key, { id });
-    const first = await orders.refund(ev());
-    expect(first.statusCode).toBe(202);
-    expect(JSON.parse(String(first.body))).toMatchObject({ orderId: id, status: 'refund_requested' });
-    const second = await orders.refund(ev());
-    expect(second.statusCode).toBe(200);
-    expect(JSON.parse(String(second.body))).toEqual({ orderId: id, status: 'refunded' });
-    const third = await orders.refund(ev());
-    expect(third.statusCode).toBe(200);
-    expect(third.headers?.['Idempotent-Replayed']).toBe('true');
+    const refund = async () => {
+      const r = await orders.refund(lambdaPost(`/orders/${id}/refund`, u.token, {}, key, { id }));
+      return { status: r.statusCode, body: JSON.parse(String(r.body)), replayed: r.headers?.['Idempotent-Replayed'] === 'true' };
+    };
+    return { u, id, asked, refund };
+  }
+
+  it('over the handler: a PROCESSING answer (202) is asked again on replay of the key, then the final answer is stored', async () => {
+    const { id, asked, refund } = await overTheHandler('PROCESSING', 'SUCCESS');
+    expect(await refund()).toMatchObject({ status: 202, body: { orderId: id, status: 'refund_requested' }, replayed: false });
+    expect(await refund()).toEqual({ status: 200, body: { orderId: id, status: 'refunded' }, replayed: false });
+    expect(await refund()).toEqual({ status: 200, body: { orderId: id, status: 'refunded' }, replayed: true });
     expect(asked).toHaveLength(2);
   });
 
   it('over the handler: a key left at 202 answers refunded once another try settled the refund', async () => {
-    const u = await login(uniq('rf'));
-    const id = await paidOrder(u.token);
-    const asked = scriptedWeChat('PROCESSING', 'SUCCESS');
-    const key = newKey();
-    const ev = () => lambdaPost(`/orders/${id}/refund`, u.token, {}, key, { id });
-    expect((await orders.refund(ev())).statusCode).toBe(202);
+    const { id, asked, refund } = await overTheHandler('PROCESSING', 'SUCCESS');
+    expect((await refund()).status).toBe(202);
     expect((await staff('refund-order', { orderId: id })).result.status).toBe('refunded');
-    const replay = await orders.refund(ev());
-    expect(replay.statusCode).toBe(200);
-    expect(JSON.parse(String(replay.body))).toEqual({ orderId: id, status: 'refunded' });
-    expect((await orders.refund(ev())).headers?.['Idempotent-Replayed']).toBe('true');
+    expect(await refund()).toEqual({ status: 200, body: { orderId: id, status: 'refunded' }, replayed: false });
+    expect((await refund()).replayed).toBe(true);
     expect(asked).toHaveLength(2);
   });
 
   it('over the handler: a refusal is the stored answer of its key; the order is paid again', async () => {
-    const u = await login(uniq('rf'));
-    const id = await paidOrder(u.token);
-    const asked = scriptedWeChat(new AdapterError('refund_refused', 'refund R… is ABNORMAL'));
-    const key = newKey();
-    const ev = () => lambdaPost(`/orders/${id}/refund`, u.token, {}, key, { id });
-    const first = await orders.refund(ev());
-    expect(first.statusCode).toBe(502);
-    expect(JSON.parse(String(first.body)).error.code).toBe('refund_refused');
-    const replay = await orders.refund(ev());
-    expect(replay.statusCode).toBe(502);
-    expect(replay.body).toBe(first.body);
+    const { u, id, asked, refund } = await overTheHandler(new AdapterError('refund_refused', 'refund R… is ABNORMAL'));
+    const first = await refund();
+    expect(first).toMatchObject({ status: 502, body: { error: { code: 'refund_refused' } }, replayed: false });
+    expect(await refund()).toEqual({ ...first, replayed: true });
     expect(asked).toHaveLength(1);
     expect((await order(u.token, id)).status).toBe('paid');
   });

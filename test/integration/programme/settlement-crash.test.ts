@@ -2,18 +2,15 @@
 // from its cursor; every participant is paid exactly once, whatever the interruptions, even
 // with two runs racing to finish it.
 import Decimal from 'decimal.js';
-import { buy, fn, freshTable, login, ok, product, reconcileClean, staff, wallet } from './world';
-import { businessDate, addDays } from '../../../functions/src/domain/calendar';
+import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
+import { addDays } from '../../../functions/src/domain/calendar';
 
 let day = '';
 const users: string[] = [];
 
 beforeAll(async () => {
-  await freshTable('crash');
-  await product('div-100', '100.00', '30.00', '10.00');
+  ({ day } = await settlementWorld('crash'));
   const s = await fn.settlement();
-  day = businessDate(Date.now());
-  s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
   s.settlementTuning.chunk = 2; // 7 participants -> 4 chunks
   for (let i = 1; i <= 7; i++) {
     const u = await login(`crash-${i}`);

@@ -1,15 +1,10 @@
 // An exit interrupted between its sell and its quota reset: the rerun resets the quota without
 // selling again, and the report counts the exit once.
-import { buy, fn, freshTable, login, ok, product, reconcileClean, setConfig, staff, wallet } from './world';
-import { businessDate, addDays } from '../../../functions/src/domain/calendar';
+import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 
 it('resumes an exit after its sell, without a second sell', async () => {
-  await freshTable('exitcrash');
-  await product('div-100', '100.00', '30.00', '10.00');
-  await setConfig({ quotaMultiplier: '0.1', exitEnabled: true });
-  const day = businessDate(Date.now());
+  const { day } = await settlementWorld('exitcrash', { quotaMultiplier: '0.1', exitEnabled: true });
   const s = await fn.settlement();
-  s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
   const a = await login('exitcrash-a');
   const b = await login('exitcrash-b');
   await buy(a, 'div-100');

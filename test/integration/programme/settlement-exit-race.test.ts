@@ -1,17 +1,12 @@
 // An order that completes between an exit's sell and its quota reset keeps the quota it earned:
 // the reset removes exactly the quota the exit was decided on.
-import { buy, fn, freshTable, login, ok, product, reconcileClean, setConfig, wallet } from './world';
+import { buy, fn, login, ok, reconcileClean, settlementWorld, wallet } from './world';
 import Decimal from 'decimal.js';
-import { businessDate, addDays } from '../../../functions/src/domain/calendar';
 
 it('keeps quota earned by an order completed mid-exit', async () => {
-  await freshTable('exitrace');
-  await product('div-100', '100.00', '30.00', '10.00');
   // quotaMultiplier 0.1: ¥100 earns quota 10.00, so 21 points (worth ¥30) exit at once.
-  await setConfig({ quotaMultiplier: '0.1', exitEnabled: true });
-  const day = businessDate(Date.now());
+  const { day } = await settlementWorld('exitrace', { quotaMultiplier: '0.1', exitEnabled: true });
   const s = await fn.settlement();
-  s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
   const a = await login('exitrace-a');
   await buy(a, 'div-100');
   let boughtMidExit = false;

@@ -1,15 +1,10 @@
 // Exits (MODEL.md 8b), hand-checked: quotaMultiplier 0.1 makes a 100-yuan order earn 10.00 of
 // quota, so both holders reach their quota left and are sold out, in ascending userId.
-import { buy, fn, freshTable, login, ok, product, reconcileClean, setConfig, wallet } from './world';
-import { businessDate, addDays } from '../../../functions/src/domain/calendar';
+import { buy, login, ok, reconcileClean, settlementWorld, wallet } from './world';
 
 it('pays capped dividends, then sells both holders out in ascending userId and resets their quota', async () => {
-  await freshTable('exit');
-  await product('div-100', '100.00', '30.00', '10.00');
-  const cfg = await setConfig({ quotaMultiplier: '0.1', exitEnabled: true });
+  const { day, cfg } = await settlementWorld('exit', { quotaMultiplier: '0.1', exitEnabled: true });
   expect(cfg.warnings.join()).toMatch(/出局/);
-  const day = businessDate(Date.now());
-  (await fn.settlement()).settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
 
   const a = await login('exit-a');
   const b = await login('exit-b');

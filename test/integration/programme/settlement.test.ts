@@ -1,19 +1,14 @@
 // Daily settlement on DynamoDB Local, hand-checked (MODEL.md event 8):
 // dividends pro rata to equity held, floor2, capped at the quota left, remainder carried; exits
 // in ascending userId at the price of the moment; exactly once however often it is run.
-import { buy, fn, freshTable, login, ok, product, reconcileClean, setConfig, staff, wallet } from './world';
-import { businessDate, addDays } from '../../../functions/src/domain/calendar';
+import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
+import { addDays } from '../../../functions/src/domain/calendar';
 
 let day = '';
 
 beforeAll(async () => {
-  await freshTable('settle');
-  // 100 yuan: 30 to the pool, 10 to the day's dividend fund.
-  await product('div-100', '100.00', '30.00', '10.00');
-  const s = await fn.settlement();
-  day = businessDate(Date.now());
   // The settlement runs "tomorrow" for the orders completed today.
-  s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
+  ({ day } = await settlementWorld('settle'));
 });
 
 describe('settle-day', () => {

@@ -65,6 +65,21 @@ export async function buy(userId: string, productId: string, qty = 1, region = '
   return done;
 }
 
+/**
+ * A private table for settlement tests: product div-100 (100 yuan: 30 to the pool, 10 to the
+ * day's dividend fund), `config` set, and the settlement clock at tomorrow noon (China time), so
+ * the orders completed today can be settled. Returns today's business date and set-config's answer.
+ */
+export async function settlementWorld(prefix: string, config?: Record<string, unknown>): Promise<{ day: string; cfg?: any }> {
+  await freshTable(prefix);
+  await product('div-100', '100.00', '30.00', '10.00');
+  const cfg = config ? await setConfig(config) : undefined;
+  const { businessDate, addDays } = await import('../../../functions/src/domain/calendar');
+  const day = businessDate(Date.now());
+  (await fn.settlement()).settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
+  return { day, cfg };
+}
+
 export async function wallet(userId: string) {
   return (await (await fn.repo()).getWallet(userId)).wallet;
 }
