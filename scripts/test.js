@@ -51,7 +51,10 @@ async function main() {
   if (stack.h5Url) env.H5_URL = stack.h5Url;
   const reportFile = path.join(os.tmpdir(), `greenpoints-jest-${process.pid}-${Date.now()}.json`);
   // --outputFile keeps jest's human report on the console and writes the JSON beside it.
-  const args = ['jest', '--testSequencer', path.join(root, 'test/integration/sequencer.js'), '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)];
+  // One test file at a time: several integration suites compare the whole pool before and
+  // after, so a parallel suite moving the pool would break them (2 cores run one worker anyway).
+  const workers = process.argv.slice(2).some((a) => a.startsWith('--maxWorkers') || a === '-w' || a === '--runInBand' || a === '-i') ? [] : ['--maxWorkers=1'];
+  const args = ['jest', '--testSequencer', path.join(root, 'test/integration/sequencer.js'), ...workers, '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)];
   const code = await new Promise((resolve) => {
     const c = spawn('npx', args, { cwd: root, env, stdio: 'inherit' });
     c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -84,3 +84,17 @@ test('an empty order list says so', async () => {
   render(<OrdersPage />)
   expect(await screen.findByText('还没有订单')).toBeInTheDocument()
 })
+
+test('a WeChat refund in progress says so and can be checked again, not asked twice', async () => {
+  mockApi
+    .on('GET /orders/o_1', { ...base, status: 'refund_requested' }, { ...base, status: 'refunded' })
+    .on('POST /orders/o_1/refund', { orderId: 'o_1', status: 'refunded' })
+  const { container } = render(<OrderPage />)
+  await screen.findByText('退款处理中')
+  expect(container.querySelector('.order-refunding')).not.toBeNull()
+  expect(container.querySelector('.refund-order')).toBeNull()
+  click(container, 'refund-check')
+  click(container, 'refund-check')
+  await waitFor(() => expect(text(container, 'order-status')).toBe('已退款'))
+  expect(mockApi.callsTo('POST /orders/o_1/refund')).toHaveLength(1)
+})

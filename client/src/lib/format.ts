@@ -56,6 +56,7 @@ export const ORDER_STATUS: Record<string, string> = {
   delivered: '待确认收货',
   completing: '处理中',
   completed: '已完成',
+  refund_requested: '退款处理中',
   refunded: '已退款',
   cancelled: '已取消',
   canceled: '已取消',

@@ -58,6 +58,8 @@ export default function OrderPage() {
       },
       canConfirm(o.status) && { cls: 'btn-primary confirm-order', label: '确认收货', action: confirm, done: '已确认收货，订单完成' },
       canRefund(o.status) && { cls: 'btn-danger refund-order', label: '申请退款', action: refund, done: '已退款' },
+      // A WeChat refund still in progress: asking again only re-checks it (the same refund number).
+      o.status === 'refund_requested' && { cls: 'btn-plain refund-check', label: '查询退款进度', action: refund, done: '已退款' },
       canCancel(o.status) && { cls: 'btn-plain cancel-order', label: '取消订单', action: refund, done: '订单已取消' },
     ].filter((b): b is OrderButton => !!b)
 
@@ -118,6 +120,7 @@ export default function OrderPage() {
                 </ActionButton>
               ))}
               {order.status === 'paid' && <Text className='hint order-wait-ship'>商家发货后即可确认收货。</Text>}
+              {order.status === 'refund_requested' && <Text className='hint order-refunding'>退款已提交微信支付，到账后订单显示为“已退款”。</Text>}
               {order.status === 'completing' && (
                 <Text className='hint' onClick={remote.reload}>
                   订单正在完成，积分马上到账，点此刷新。
