@@ -142,6 +142,10 @@ export async function listOwnOrders(userId: string, limit: number, cursor?: Reco
 export async function markPaid(orderId: string, opts: { userId?: string; transactionId?: string; amount?: string; paidAt?: string }) {
   const o = await getOrder(orderId);
   if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
+  // Paid at WeChat after it was cancelled unpaid (the pay sheet was open): give the money back.
+  if (opts.transactionId && o.payWith === 'wechat' && o.status === 'refunded' && !o.paidAt) {
+    return refundLatePayment(o, { transactionId: opts.transactionId, amount: opts.amount ?? o.amount, paidAt: opts.paidAt ?? new Date().toISOString() });
+  }
   if (opts.amount !== undefined && new Decimal(opts.amount).cmp(o.amount) !== 0) {
     throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
   }
@@ -259,6 +263,17 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
     // This key's refund was settled by another try meanwhile (the staff, a new key): its answer.
     if (resumed && o.status === 'refunded') return { status: 200, body: refundedBody(orderId), final: true };
     if (o.payWith === 'wechat' && o.status !== 'created') return refundWeChat(o, resumed ? undefined : idem);
+    if (o.payWith === 'wechat' && o.status === 'created') {
+      // Cancel unpaid: close it at WeChat first, so the open pay sheet can no longer take money.
+      // An unreachable WeChat throws here (502 upstream_unavailable) before anything is written.
+      const closed = await getWeChatPay().closeOrder(orderId);
+      if (closed.status === 'paid') {
+        const now = await getOrder(orderId);
+        // The notify already marked it paid: the ordinary refund of a paid order.
+        if (now && now.status !== 'created' && now.status !== 'refunded') return refundWeChat(now, resumed ? undefined : idem);
+        throw new HttpError(409, 'order_paid', '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款');
+      }
+    }
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
     const at = new Date().toISOString();
     const tx = new Tx();
@@ -354,4 +369,94 @@ async function commitOrAccept(tx: Tx, orderId: string, want: string): Promise<vo
     const now = await getOrder(orderId);
     if (now?.status !== want) throw conflict('invalid_status', `the order is ${now?.status ?? 'gone'}; its refund was settled otherwise`);
   }
+}
+
+/** A payment that reached a cancelled order, as recorded on the order (`latePayment`, JSON). */
+export interface LatePayment {
+  transactionId: string;
+  /** yuan, what WeChat says was paid: the amount refunded */
+  amount: string;
+  paidAt: string;
+  /** out_refund_no: R<orderId>, the order's one refund number (a cancelled order had no other refund) */
+  refundId: string;
+  /** requested: claimed, WeChat being asked; SUCCESS / PROCESSING: WeChat has the refund; refused: no money moved, staff must act */
+  refundStatus: 'requested' | 'SUCCESS' | 'PROCESSING' | 'refused';
+  wechatRefundId?: string;
+  successTime?: string;
+  detail?: string;
+  at: string;
+}
+
+export const LATE_REFUND_REASON = '订单已取消，退回付款';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A verified payment notice for an order cancelled unpaid. The first notice claims the order's
+ * latePayment (one claim, conditional); the claimant asks WeChat for a refund with R<orderId>
+ * and records the answer with a system audit entry in one transaction. Repeats of the notice
+ * wait for that answer; a claim left unsettled (a crash, an outage) is asked again with the
+ * same out_refund_no, which WeChat refunds once. Resolves (2xx to WeChat) only once WeChat has
+ * the refund, or refused it for good; an unknown outcome throws so WeChat repeats the notice.
+ */
+async function refundLatePayment(o: Order, n: { transactionId: string; amount: string; paidAt: string }, depth = 0): Promise<{ orderId: string; status: string }> {
+  const orderId = o.orderId;
+  const done = { orderId, status: o.status };
+  let lp = o.latePayment ? (JSON.parse(o.latePayment) as LatePayment) : undefined;
+  // WeChat takes one payment per out_trade_no; a second transaction id is not ours to guess about.
+  if (lp && lp.transactionId !== n.transactionId) throw conflict('invalid_status', `order ${orderId} already has late payment ${lp.transactionId}`);
+  if (lp && lp.refundStatus !== 'requested') return done; // settled: a repeated notice
+  if (!lp) {
+    const claim: LatePayment = { ...n, refundId: refundIdFor(orderId), refundStatus: 'requested', at: new Date().toISOString() };
+    try {
+      await new Tx()
+        .add({ op: 'set', key: keys.order(orderId), values: { latePayment: JSON.stringify(claim) }, ifEquals: { status: 'refunded' }, ifAbsent: ['latePayment'] }, new StaleRead('order'))
+        .commit();
+      lp = claim;
+    } catch (e) {
+      if (!(e instanceof StaleRead) || depth > 2) throw e;
+      // Another notice claimed it: wait briefly for its answer rather than asking WeChat again.
+      for (let i = 0; i < 15; i++) {
+        const again = await getOrder(orderId);
+        const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
+        if (!again || !got || got.refundStatus !== 'requested' || i === 14) return refundLatePayment(again ?? o, n, depth + 1);
+        await sleep(200);
+      }
+    }
+  }
+  const claimed = lp!;
+  const raw = o.latePayment && JSON.parse(o.latePayment).refundStatus === 'requested' ? o.latePayment : JSON.stringify(claimed);
+  let settled: LatePayment;
+  try {
+    const r = await getWeChatPay().refund({ orderId, refundId: claimed.refundId, amount: claimed.amount, total: claimed.amount, reason: LATE_REFUND_REASON });
+    settled = { ...claimed, refundStatus: r.status, wechatRefundId: r.wechatRefundId, ...(r.successTime ? { successTime: r.successTime } : {}) };
+  } catch (e) {
+    // Unknown outcome (network, 5xx, 429, config): no 2xx, WeChat repeats the notice and we ask again.
+    if (!(e instanceof AdapterError) || !['refund_refused', 'invalid_amount', 'invalid_request'].includes(e.code)) throw e;
+    settled = { ...claimed, refundStatus: 'refused', detail: JSON.stringify({ code: e.code, message: e.message }) };
+    console.error(`[late-payment] WeChat refused the refund of ${claimed.transactionId} on cancelled order ${orderId}: staff must return it`, e.message);
+  }
+  const at = new Date().toISOString();
+  const tx = new Tx();
+  tx.add({ op: 'set', key: keys.order(orderId), values: { latePayment: JSON.stringify(settled) }, ifEquals: { status: 'refunded', latePayment: raw } }, new StaleRead('order'));
+  tx.add({
+    op: 'create',
+    item: {
+      ...keys.audit(at, randomBytes(4).toString('hex')),
+      type: 'audit', at, actor: 'system', fn: 'late-payment-refund',
+      input: JSON.stringify({ orderId, transactionId: claimed.transactionId, amount: claimed.amount, refundId: claimed.refundId }),
+      ok: settled.refundStatus !== 'refused',
+      result: JSON.stringify(settled),
+      ...(settled.refundStatus === 'refused' ? { error: 'refund_refused' } : {}),
+    },
+  });
+  try {
+    await tx.commit();
+  } catch (e) {
+    if (!(e instanceof StaleRead)) throw e;
+    // Another try recorded WeChat's answer to the same refund number first.
+    const again = await getOrder(orderId);
+    const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
+    if (!got || got.refundStatus === 'requested') throw e;
+  }
+  return done;
 }

@@ -282,7 +282,7 @@ export type TxOp =
   | { op: 'create'; item: Item } // attribute_not_exists: ledger entries, records, new items
   | { op: 'put'; item: Item; ifVersion: number | null } // null: must not exist yet; else version = n
   | { op: 'putIf'; item: Item; ifEquals: Record<string, Scalar> } // e.g. order status, pool seq
-  | { op: 'set'; key: Key; values: Item; ifEquals: Record<string, Scalar>; remove?: string[] }
+  | { op: 'set'; key: Key; values: Item; ifEquals: Record<string, Scalar>; remove?: string[]; ifAbsent?: string[] } // ifAbsent: these attributes must not exist yet (a one-time claim)
   | { op: 'add'; key: Key; attr: string; by: number; atLeast?: number } // stock: never below 0
   | { op: 'upsert'; item: Item } // unconditional: an index entry that may or may not be there
   | { op: 'delete'; key: Key; mustExist?: boolean }
@@ -337,7 +337,11 @@ function toTransactItem(t: TxOp): TransactWriteItem {
     case 'set': {
       const names: Record<string, string> = {};
       const values: Record<string, Scalar> = {};
-      const cond = equalsCondition(t.ifEquals, names, values);
+      const absent = (t.ifAbsent ?? []).map((k, i) => {
+        names[`#a${i}`] = k;
+        return `attribute_not_exists(#a${i})`;
+      });
+      const cond = [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
       const sets = Object.entries(t.values).map(([k, v], i) => {
         names[`#s${i}`] = k;
         values[`:s${i}`] = v;

@@ -164,13 +164,18 @@ export interface Order {
   refundFrom?: string;
   refundDetail?: string;
   transactionId?: string;
+  /**
+   * A payment WeChat reported after the order was cancelled unpaid: JSON of LatePayment
+   * (domain/orders.ts), refunded automatically with out_refund_no R<orderId>.
+   */
+  latePayment?: string;
   eventId?: string;
   /** the last completion event the applier rejected (the next attempt derives its id from it) */
   rejectedEventId?: string;
   pointsGranted?: string;
   priceAfter?: string;
 }
-const ORDER_OPTIONAL = ['pointsCost', 'paidAt', 'shippedAt', 'completedAt', 'refundedAt', 'refundId', 'refundRequestedAt', 'refundFrom', 'refundDetail', 'transactionId', 'eventId', 'rejectedEventId', 'pointsGranted', 'priceAfter'] as const;
+const ORDER_OPTIONAL = ['pointsCost', 'paidAt', 'shippedAt', 'completedAt', 'refundedAt', 'refundId', 'refundRequestedAt', 'refundFrom', 'refundDetail', 'transactionId', 'latePayment', 'eventId', 'rejectedEventId', 'pointsGranted', 'priceAfter'] as const;
 export function orderItem(o: Order): Item {
   const it: Item = {
     ...keys.order(o.orderId),

@@ -36,6 +36,7 @@ export function getWeChatPay(): WeChatPay {
     createJsapiPrepay: async (o) => get().createJsapiPrepay(o),
     parseNotify: async (headers, rawBody) => get().parseNotify(headers, rawBody),
     refund: async (r) => get().refund(r),
+    closeOrder: async (orderId) => get().closeOrder(orderId),
   };
 }
 

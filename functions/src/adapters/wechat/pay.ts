@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { fenToYuan, yuanToFen } from './amount';
 import { checkOrderId, checkRefundId } from './ids';
 import type { PayConfig } from './config';
-import { AdapterError, type FetchLike, type RefundRequest, type RefundResult, type WeChatPay } from './types';
+import { AdapterError, type CloseResult, type FetchLike, type RefundRequest, type RefundResult, type WeChatPay } from './types';
 import { callV3, decryptResource, errorCode, loadKeys, lowerHeaders, nonce, rsaSign, verifyWechatSigned, type MerchantKeys } from './v3';
 
 export const JSAPI_PATH = '/v3/pay/transactions/jsapi';
 export const REFUND_PATH = '/v3/refund/domestic/refunds';
+/** Close an unpaid order: POST with {"mchid"}, 204 No Content (signed, empty body) when closed. */
+export const closePath = (orderId: string) => `/v3/pay/transactions/out-trade-no/${orderId}/close`;
 
 export interface PayOptions {
   fetchImpl?: FetchLike;
@@ -155,6 +157,17 @@ export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
         amount: fenToYuan(a.amount.refund),
         ...(a.success_time ? { successTime: a.success_time } : {}),
       };
+    },
+
+    async closeOrder(orderId): Promise<CloseResult> {
+      checkOrderId(orderId); // also keeps the id safe inside the URL path
+      const ans = await callV3(fetchImpl, cfg, k(), 'POST', closePath(orderId), JSON.stringify({ mchid: cfg.mchId }), now);
+      if (ans.status >= 200 && ans.status < 300) return { status: 'closed' };
+      const e = errorCode(ans.body);
+      // ORDERPAID: the payer paid before the close arrived; the money is there, the order stays payable-by-notify.
+      if (e.code === 'ORDERPAID') return { status: 'paid' };
+      if (ans.status === 429 || e.code === 'FREQUENCY_LIMITED') throw new AdapterError('rate_limited', `close HTTP ${ans.status} ${e.code}: ${e.message}`);
+      throw new AdapterError('close_refused', `close HTTP ${ans.status} ${e.code}: ${e.message}`);
     },
 
     async parseNotify(headers, rawBody) {

@@ -66,6 +66,10 @@ export function sandboxPay(): WeChatPay {
       refundBody(r); // same id and amount rules as production
       return { refundId: r.refundId, wechatRefundId: `sandbox_refund_${r.refundId}`, status: 'SUCCESS', amount: r.amount, successTime: new Date().toISOString() };
     },
+    async closeOrder(orderId) {
+      checkOrderId(orderId);
+      return { status: 'closed' };
+    },
     async parseNotify(headers, rawBody) {
       const got = header(headers, SANDBOX_SIGNATURE_HEADER);
       const want = Buffer.from(sign(rawBody));

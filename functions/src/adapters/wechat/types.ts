@@ -55,6 +55,15 @@ export interface WeChatPay {
   parseNotify(headers: Record<string, string | undefined>, rawBody: string): Promise<PaidNotice>;
   /** Refunds (part of) a paid order. Refusals (ABNORMAL, CLOSED, a 4xx) throw refund_refused. */
   refund(r: RefundRequest): Promise<RefundResult>;
+  /**
+   * Closes an unpaid order so it can no longer be paid. `paid`: WeChat answered ORDERPAID (the
+   * payer paid meanwhile); the notify brings the payment. Other refusals throw close_refused.
+   */
+  closeOrder(orderId: string): Promise<CloseResult>;
+}
+
+export interface CloseResult {
+  status: 'closed' | 'paid';
 }
 
 export interface TransferOrder {
@@ -86,6 +95,7 @@ export type AdapterErrorCode =
   | 'decrypt_failed' // resource does not decrypt / authenticate with the APIv3 key
   | 'trade_not_success' // trade_state is not SUCCESS
   | 'refund_refused' // WeChat refused the refund (4xx, or status ABNORMAL / CLOSED): no money moved
+  | 'close_refused' // WeChat refused to close the order (a 4xx other than ORDERPAID / 429)
   | 'invalid_notify' // body or headers are not what WeChat sends
   | 'invalid_request'; // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
 
@@ -116,6 +126,7 @@ function defaultStatus(code: AdapterErrorCode): number {
     case 'rate_limited':
       return 429;
     case 'refund_refused':
+    case 'close_refused':
     case 'upstream_unavailable':
     case 'upstream_error':
       return 502;
