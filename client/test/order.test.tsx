@@ -98,3 +98,11 @@ test('a WeChat refund in progress says so and can be checked again, not asked tw
   await waitFor(() => expect(text(container, 'order-status')).toBe('已退款'))
   expect(mockApi.callsTo('POST /orders/o_1/refund')).toHaveLength(1)
 })
+
+test('cancelling an order that WeChat has just been paid for explains it, in words', async () => {
+  mockApi.on('GET /orders/o_1', { ...base, status: 'created' }).on('POST /orders/o_1/refund', fail(409, 'order_paid'))
+  const { container } = render(<OrderPage />)
+  await screen.findByText('待支付')
+  click(container, 'cancel-order')
+  expect(await screen.findByText('这笔订单刚刚已付款成功，不能取消；如不需要，可在订单中申请退款')).toBeInTheDocument()
+})

@@ -62,6 +62,10 @@ const BY_CODE: Record<string, string> = {
   idempotency_key_required: '请求缺少必要信息，请刷新后重试',
   invalid_idempotency_key: '请求缺少必要信息，请刷新后重试',
   wechat_login_failed: '微信登录失败，请重试',
+  order_paid: '这笔订单刚刚已付款成功，不能取消；如不需要，可在订单中申请退款',
+  refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请或联系客服',
+  close_refused: '微信支付暂时无法关闭这笔订单，请稍后再试',
+  upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
 }
 
 const BY_STATUS: Record<number, string> = {
@@ -73,6 +77,7 @@ const BY_STATUS: Record<number, string> = {
   413: '提交的内容过大',
   422: '不符合规则，操作未执行',
   429: '操作太频繁，请稍后再试',
+  502: '支付服务暂时无法连接，请稍后再试',
 }
 
 /** A sentence in plain Chinese for any error; never a stack trace or an English code. */
