@@ -4,46 +4,16 @@
 // Scripted WeChat answers run in-process against DynamoDB Local; the sandbox path runs over HTTP.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { call, login, staff, uniq, newKey, lambdaPost, ADDRESS } from './helpers';
-import { AdapterError, sandboxNotify, setLocalWeChatPay, type CloseResult, type RefundRequest, type RefundResult } from '../../functions/src/adapters/wechat';
-import { sandboxPay } from '../../functions/src/adapters/wechat/sandbox';
+import { AdapterError, sandboxNotify, setLocalWeChatPay } from '../../functions/src/adapters/wechat';
+import { scriptedWeChat as scripted, type Script } from './scripted-wechat';
+
+const scriptedWeChat = (s: Script) => scripted({ refundIdPrefix: 'wxlate', ...s });
 import { getItem } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import { auditLog } from '../../functions/src/domain/audit';
 import { markPaid, type LatePayment } from '../../functions/src/domain/orders';
 import * as orders from '../../functions/src/handlers/orders';
 import { wechatPay } from '../../functions/src/handlers/notify';
-
-interface Script {
-  close?: Array<CloseResult['status'] | AdapterError | (() => Promise<CloseResult['status']>)>;
-  refund?: Array<RefundResult['status'] | AdapterError>;
-}
-
-/** A WeChat answering close and refund from the script, in order; returns what it was asked. */
-function scriptedWeChat(s: Script) {
-  const closed: string[] = [];
-  const refunds: RefundRequest[] = [];
-  const sandbox = sandboxPay();
-  setLocalWeChatPay({
-    ...sandbox,
-    async closeOrder(orderId) {
-      closed.push(orderId);
-      const a = s.close?.shift();
-      if (a === undefined) throw new Error('the scripted WeChat has no close answer left');
-      if (a instanceof AdapterError) throw a;
-      await sandbox.closeOrder(orderId); // production id rules
-      return { status: typeof a === 'function' ? await a() : a };
-    },
-    async refund(r) {
-      refunds.push(r);
-      const a = s.refund?.shift();
-      if (a === undefined) throw new Error('the scripted WeChat has no refund answer left');
-      if (a instanceof AdapterError) throw a;
-      await sandbox.refund(r);
-      return { refundId: r.refundId, wechatRefundId: `wxlate${refunds.length}`, status: a, amount: r.amount, ...(a === 'SUCCESS' ? { successTime: new Date().toISOString() } : {}) };
-    },
-  });
-  return { closed, refunds };
-}
 
 afterEach(() => setLocalWeChatPay(undefined));
 

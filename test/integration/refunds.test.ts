@@ -4,7 +4,7 @@
 // WeChat answers (PROCESSING, refusals, outages) run the same code in-process.
 import { call, login, shippedOrder, staff, uniq, newKey, lambdaPost, ADDRESS } from './helpers';
 import { AdapterError, setLocalWeChatPay, type RefundRequest, type RefundResult } from '../../functions/src/adapters/wechat';
-import { sandboxPay } from '../../functions/src/adapters/wechat/sandbox';
+import { scriptedWeChat as scripted } from './scripted-wechat';
 import { getItem, query, transact } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import * as orders from '../../functions/src/handlers/orders';
@@ -12,22 +12,7 @@ import * as orders from '../../functions/src/handlers/orders';
 type Answer = RefundResult['status'] | AdapterError;
 
 /** Puts a WeChat in place that answers refunds from `answers`, in order; returns what it was asked. */
-function scriptedWeChat(...answers: Answer[]): RefundRequest[] {
-  const asked: RefundRequest[] = [];
-  const sandbox = sandboxPay();
-  setLocalWeChatPay({
-    ...sandbox,
-    async refund(r) {
-      asked.push(r);
-      const a = answers.shift();
-      if (a === undefined) throw new Error('the scripted WeChat has no answer left');
-      if (a instanceof AdapterError) throw a;
-      await sandbox.refund(r); // the production id and amount rules
-      return { refundId: r.refundId, wechatRefundId: `wx${asked.length}`, status: a, amount: r.amount };
-    },
-  });
-  return asked;
-}
+const scriptedWeChat = (...answers: Answer[]): RefundRequest[] => scripted({ refund: answers }).refunds;
 
 afterEach(() => setLocalWeChatPay(undefined));
 
