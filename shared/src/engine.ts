@@ -323,6 +323,13 @@ export function redemptionCost(pool: PoolState, itemPrice: Money): Points {
   return pts(ceil6(mulDivUp(p, circ, pool.fund)));
 }
 
+/** The points an order with this pool contribution would grant its buyer now (event 1). */
+export function orderPoints(pool: PoolState, params: Params, contribution: Money): Points {
+  const c = parseMoney(contribution, 'contribution');
+  const event: LedgerEvent = { kind: 'order_completed', orderId: 'preview', buyer: 'preview', amount: c, contribution: c, dividendContribution: '0' };
+  return apply({ pool, wallets: {} }, event, params).outcome.pointsGranted ?? '0';
+}
+
 /** What selling `points` would pay now (before the pool moves). */
 export function quoteSell(pool: PoolState, params: Params, points: Points) {
   const q = dec(parsePositivePoints(points));

@@ -422,3 +422,18 @@ describe('quota_reset with the amounts an exit was decided on', () => {
     expect(s.wallets.u!.quota).toBe('0.00');
   });
 });
+
+describe('orderPoints', () => {
+  it('previews exactly what the completion grants, including the supply cap', () => {
+    const { apply: ap, defaultParams: dp, emptyState: es, orderPoints: op } = require('../src') as typeof import('../src');
+    // Before the first order: 30 × 0.7 / 1 = 21. After it: 21 × 21 / 30 = 14.7.
+    let s = es();
+    expect(op(s.pool, dp, '30.00')).toBe('21');
+    s = ap(s, { kind: 'order_completed', orderId: 'o1', buyer: 'a', amount: '100.00', contribution: '30.00', dividendContribution: '0' }, dp).state;
+    expect(op(s.pool, dp, '30.00')).toBe('14.7');
+    const granted = ap(s, { kind: 'order_completed', orderId: 'o2', buyer: 'b', amount: '100.00', contribution: '30.00', dividendContribution: '0' }, dp).outcome.pointsGranted;
+    expect(op(s.pool, dp, '30.00')).toBe(granted);
+    // Cap 25: 21 issued, 4 left, so the preview is cut to 4 as the grant would be.
+    expect(op(s.pool, { ...dp, supplyCap: '25' }, '30.00')).toBe('4');
+  });
+});

@@ -1,36 +1,26 @@
 import Decimal from 'decimal.js'
+import { displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared'
 
-// Display helpers for decimal strings. Never parse amounts into JS numbers.
+// Display helpers for decimal strings, on the engine's formatters (one place for the format);
+// these add only the dash for a missing value. Never parse amounts into JS numbers.
 
-/** "14.700000" -> "14.7"; keeps every digit the server sent otherwise. */
-export function fmtPoints(p: string | undefined | null): string {
-  if (p === undefined || p === null || p === '') return '—'
+function orDash(x: string | undefined | null, f: (s: string) => string): string {
+  if (x === undefined || x === null || x === '') return '—'
   try {
-    return new Decimal(p).toFixed()
+    return f(x)
   } catch {
-    return String(p)
+    return String(x)
   }
 }
 
-/** Yuan with 2 decimals and the sign: "¥97.77". */
-export function fmtYuan(m: string | undefined | null): string {
-  if (m === undefined || m === null || m === '') return '—'
-  try {
-    return `¥${new Decimal(m).toFixed(2, Decimal.ROUND_DOWN)}`
-  } catch {
-    return String(m)
-  }
-}
+/** "14.700000" -> "14.7". */
+export const fmtPoints = (p: string | undefined | null): string => orDash(p, (s) => enginePoints(s))
+
+/** Yuan with 2 decimals and the sign: "¥97.77", "¥1,234.50". */
+export const fmtYuan = (m: string | undefined | null): string => orDash(m, fmtMoney)
 
 /** A price with 4 decimals, for display only. */
-export function fmtPrice(p: string | undefined | null): string {
-  if (p === undefined || p === null || p === '') return '—'
-  try {
-    return new Decimal(p).toFixed(4, Decimal.ROUND_HALF_UP)
-  } catch {
-    return String(p)
-  }
-}
+export const fmtPrice = (p: string | undefined | null): string => orDash(p, displayPrice)
 
 export function fmtTime(at: string | number | undefined): string {
   if (at === undefined || at === '') return ''

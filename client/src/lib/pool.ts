@@ -1,9 +1,9 @@
-import Decimal from 'decimal.js'
 import {
   apply,
   defaultParams,
   emptyWallet,
-  price,
+  orderPoints,
+  valueOf,
   type EngineState,
   type Outcome,
   type Params,
@@ -42,14 +42,11 @@ export function previewParams(p?: Pool): Params {
 }
 
 /**
- * Points an order of this product would grant at today's price (MODEL.md event 1:
- * floor6(C × rewardRatio / price)). An estimate: the price at completion decides.
+ * Points an order of this product would grant at today's pool (the engine's event 1, with its
+ * rounding and supply cap). An estimate: the price at completion decides.
  */
-export function estimatePoints(poolContribution: string, price: string, params: Params = defaultParams): string {
-  const c = new Decimal(poolContribution)
-  const p = new Decimal(price)
-  if (c.lte(0) || p.lte(0)) return '0'
-  return c.mul(params.rewardRatio).div(p).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed()
+export function estimatePoints(poolContribution: string, pool: PoolState, params: Params = defaultParams): string {
+  return orderPoints(pool, params, poolContribution)
 }
 
 /**
@@ -68,7 +65,7 @@ export function previewOutcome(
   return apply(state, { ...event, user: me }, params).outcome
 }
 
-/** The most constant points the treasury can take back now: floor2(treasury × price). */
+/** The most constant points the treasury can take back now: the treasury's value, rounded down. */
 export function convertBackRoom(pool: PoolState): string {
-  return new Decimal(pool.treasury).mul(price(pool)).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)
+  return valueOf(pool, pool.treasury)
 }

@@ -47,9 +47,9 @@ export default function Home() {
             <View className='product-info'>
               <Text className='product-name'>{p.name}</Text>
               <Text className='product-price'>{fmtYuan(p.price)}</Text>
-              {pool.data && (
+              {pool.state && (
                 <Text className='hint product-earn'>
-                  确认收货后预计获赠约 {fmtPoints(estimatePoints(p.poolContribution, pool.data.price, pool.params))} 绿色积分
+                  确认收货后预计获赠约 {fmtPoints(estimatePoints(p.poolContribution, pool.state, pool.params))} 绿色积分
                 </Text>
               )}
             </View>

@@ -34,11 +34,11 @@ export default function ProductPage() {
                 <Text className='row-label'>每件计入分红池</Text>
                 <Text className='row-value'>{fmtYuan(product.poolContribution)}</Text>
               </View>
-              {pool.data && (
+              {pool.state && (
                 <View className='row'>
                   <Text className='row-label'>按今日价格预计获赠</Text>
                   <Text className='row-value product-detail-earn'>
-                    {fmtPoints(estimatePoints(product.poolContribution, pool.data.price, pool.params))} 积分
+                    {fmtPoints(estimatePoints(product.poolContribution, pool.state, pool.params))} 积分
                   </Text>
                 </View>
               )}
