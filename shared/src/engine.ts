@@ -368,6 +368,11 @@ export function shouldExit(wallet: Wallet, pool: PoolState): boolean {
   return dec(wallet.equity).times(priceDec(pool)).gte(left);
 }
 
+/** Points a user holds for dividends, levels and the leaderboard: equity + equityLocked. */
+export function weightOf(w: Pick<Wallet, 'equity' | 'equityLocked'>): Points {
+  return pts(dec(w.equity).plus(w.equityLocked));
+}
+
 /** The member level by equity held (locked included). */
 export function levelFor(params: Pick<Params, 'levels'>, equity: Points): string {
   const e = dec(equity);

@@ -1,7 +1,7 @@
 // Member levels (by equity held, locked included; thresholds in the parameters) and the
 // leaderboard: the top 10 holders, names masked.
 import Decimal from 'decimal.js';
-import { levelFor } from '@greenpoints/shared';
+import { levelFor, weightOf } from '@greenpoints/shared';
 import { batchGet, query } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { programmeKeys, RANK_SHARDS } from '../repo/programme';
@@ -40,7 +40,7 @@ export async function leaderboard(me?: string, n = 10): Promise<LeaderRow[]> {
   const lists = await Promise.all(
     Array.from({ length: RANK_SHARDS }, (_, shard) =>
       query({ pk: programmeKeys.rankGsi(shard), index: 'GSI1', newestFirst: true, limit: n }).then((r) =>
-        r.items.map((i) => ({ userId: String(i.userId), weight: new Decimal(String(i.equity)).plus(String(i.equityLocked)).toFixed() })),
+        r.items.map((i) => ({ userId: String(i.userId), weight: weightOf({ equity: String(i.equity), equityLocked: String(i.equityLocked) }) })),
       ),
     ),
   );

@@ -3,22 +3,20 @@
 // returns the money). Every transition is one transaction guarded by the status.
 import { randomBytes } from 'crypto';
 import Decimal from 'decimal.js';
-import { apply, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import { redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
-import { getParams, getPool, getProducts, getOrder, getUser, getWallet, orderItem, listOrders, shippedItem, type Order, type OrderLine, type PayWith } from '../repo/repository';
+import { getParams, getPool, getProducts, getOrder, getUser, orderItem, listOrders, shippedItem, type Order, type OrderLine, type PayWith } from '../repo/repository';
 import { keys } from '../repo/keys';
 import { Tx, StaleRead, retryStale } from './tx';
-import { addLedger, addWalletWrites } from './ledger';
+import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
 import { addSubmission, awaitEvent } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
+import { newId } from './ids';
 
-export function newId(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${randomBytes(6).toString('hex')}`; // alphanumeric: WeChat's out_trade_no and out_bill_no accept it
-}
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
@@ -33,7 +31,7 @@ const invalidStatus = (o: { status: string }, want: string) =>
 export function orderView(o: Order) {
   return {
     orderId: o.orderId,
-    status: o.status === 'completing' ? 'completing' : o.status,
+    status: o.status,
     items: o.items.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, price: l.price })),
     amount: o.amount,
     payWith: o.payWith,
@@ -86,20 +84,16 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     };
     const tx = new Tx();
     if (req.payWith !== 'wechat') {
-      const { params } = await getParams();
-      const stored = await getWallet(userId);
-      const pool = await getPool(params);
       let event: LedgerEvent;
       if (req.payWith === 'equity') {
         // Points are held at the live price now, burned at completion, returned on refund.
-        order.pointsCost = redemptionCost(pool, order.amount);
+        const { params } = await getParams();
+        order.pointsCost = redemptionCost(await getPool(params), order.amount);
         event = { kind: 'hold', user: userId, points: order.pointsCost, orderId: order.orderId };
       } else {
         event = { kind: 'spend', user: userId, tender: req.payWith, amount: order.amount, orderId: order.orderId };
       }
-      const a = apply({ pool, wallets: { [userId]: stored.wallet } }, event, params);
-      addWalletWrites(tx, a.outcome, new Map([[userId, stored]]), a.state.wallets);
-      addLedger(tx, `${order.orderId}:pay`, a.outcome, now, { orderId: order.orderId });
+      await addWalletEvent(tx, userId, `${order.orderId}:pay`, event, now, { orderId: order.orderId });
     }
     // WeChat orders carry the JSAPI parameters for wx.requestPayment (the sandbox's locally).
     // A prepay for an order whose transaction then fails just expires unpaid at WeChat.
@@ -283,15 +277,10 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
     if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
     addStockBack(tx, o);
     if (o.status !== 'created' && o.payWith !== 'wechat') {
-      const { params } = await getParams();
-      const stored = await getWallet(o.userId);
-      const pool = await getPool(params);
       const event: LedgerEvent = o.payWith === 'equity'
         ? { kind: 'unhold', user: o.userId, points: o.pointsCost!, orderId }
         : { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: o.amount, orderId };
-      const a = apply({ pool, wallets: { [o.userId]: stored.wallet } }, event, params);
-      addWalletWrites(tx, a.outcome, new Map([[o.userId, stored]]), a.state.wallets);
-      addLedger(tx, `${orderId}:refund`, a.outcome, at, { orderId });
+      await addWalletEvent(tx, o.userId, `${orderId}:refund`, event, at, { orderId });
     }
     await tx.commit();
     return { status: 200, body };

@@ -15,10 +15,9 @@
 //   done     -> the report; CARRY holds what is left for the next day
 import Decimal from 'decimal.js';
 import {
-  apply, dividendFor, emptyPool, shouldExit, type Outcome, type Wallet,
+  apply, dividendFor, emptyPool, shouldExit, weightOf, type Outcome, type Wallet,
 } from '@greenpoints/shared';
-import { batchGet, getItem, query, queryAll, transact, TxCancelled, type Item, type Scalar, type TxOp } from '../repo/ddb';
-import { keys } from '../repo/keys';
+import { batchGet, getItem, query, queryAll, TxCancelled, type Item, type Scalar, type TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
 import { addSubmission, awaitEvent } from './applier';
@@ -211,7 +210,7 @@ async function snapshotStep(s: Settlement): Promise<void> {
   for (const u of users) {
     const w = stored.get(u)!.wallet;
     if (!new Decimal(w.quota).gt(0)) continue;
-    const wt = new Decimal(w.equity).plus(w.equityLocked);
+    const wt = new Decimal(weightOf(w));
     entries.push([u, wt.toFixed()]);
     weight = weight.plus(wt);
   }

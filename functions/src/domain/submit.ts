@@ -4,7 +4,7 @@ import { apply, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { getParams, getPool, getWallet } from '../repo/repository';
 import { IdempotencyRace } from '../http/errors';
 import type { Ctx, Reply } from '../http/wrapper';
-import { addSubmission, awaitEvent, type OrderLink } from './applier';
+import { addSubmission, awaitEvent } from './applier';
 import { claimOp, eventIdFor } from './idempotency';
 import { Tx } from './tx';
 import type { EventRecord } from '../repo/repository';
@@ -19,10 +19,6 @@ async function precheck(userId: string, event: LedgerEvent): Promise<void> {
 
 export interface SubmitOpts {
   event: LedgerEvent;
-  eventId?: string;
-  order?: OrderLink;
-  /** Extra guarded changes in the same transaction (e.g. the order's status transition). */
-  extra?: Tx;
 }
 
 export function pendingReply(eventId: string): Reply {
@@ -42,15 +38,14 @@ export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: 
 /** Records `opts.event` (unless resuming) and waits for its outcome. */
 export async function submitAndWait(ctx: Ctx<unknown>, opts: SubmitOpts, ok: (o: Outcome) => unknown): Promise<Reply> {
   const idem = ctx.idem!;
-  const eventId = ctx.resumeEventId ?? opts.eventId ?? eventIdFor(ctx.userId, idem.key);
+  const eventId = ctx.resumeEventId ?? eventIdFor(ctx.userId, idem.key);
   if (!ctx.resumeEventId) {
     // Refuse a rule break now, from a fresh read, without writing anything; the applier
     // still decides for real (another request may move the wallet meanwhile).
     await precheck(ctx.userId, opts.event);
     const tx = new Tx();
     tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
-    if (opts.extra) tx.addAll(opts.extra);
-    addSubmission(tx, { eventId, userId: ctx.userId, event: opts.event, order: opts.order }, new AlreadySubmitted());
+    addSubmission(tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted());
     try {
       await tx.commit();
     } catch (e) {

@@ -40,13 +40,6 @@ export class Tx {
     this.fails.push(onFail);
     return this;
   }
-  addAll(other: Tx): this {
-    other.ops.forEach((op, i) => this.add(op, other.fails[i]));
-    return this;
-  }
-  get size(): number {
-    return this.ops.length;
-  }
 
   async commit(): Promise<void> {
     if (this.ops.length > MAX_TX_ITEMS) throw new Error(`transaction too large: ${this.ops.length}`);

@@ -1,17 +1,17 @@
 // Wallet use cases: view, sell, convert, convert back (pool events through the applier),
 // withdrawal requests and staff decisions (wallet-only, one transaction each), the ledger.
-import Decimal from 'decimal.js';
-import { apply, levelFor, parsePositiveMoney, parsePositivePoints, price, priceDisplay, valueOf, type LedgerEvent, type Outcome, type Params } from '@greenpoints/shared';
+import { levelFor, weightOf, parsePositiveMoney, parsePositivePoints, price, priceDisplay, valueOf, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
-import { getItem, type Scalar } from '../repo/ddb';
+import { getItem } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
 import type { Ctx, Reply } from '../http/wrapper';
 import { submitAndWait } from './submit';
 import { Tx, retryStale } from './tx';
-import { addLedger, addWalletWrites } from './ledger';
+import { addWalletEvent } from './ledger';
 import { claimOp, type Idem } from './idempotency';
-import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
-import { newId } from './orders';
+import { IdempotencyRace, conflict, notFound } from '../http/errors';
+import { newId } from './ids';
+import { decodeCursor, encodeCursor } from '../http/cursor';
 
 export async function walletView(userId: string) {
   const { params } = await getParams();
@@ -28,7 +28,7 @@ export async function walletView(userId: string) {
     withdrawn: w.withdrawn,
     quota: w.quota,
     dividendsPaid: w.dividendsPaid,
-    level: levelFor(params, new Decimal(w.equity).plus(w.equityLocked).toFixed()),
+    level: levelFor(params, weightOf(w)),
     price: price(pool),
     priceDisplay: priceDisplay(pool),
   };
@@ -51,15 +51,11 @@ export const convertBack = (ctx: Ctx<{ amount: string }>): Promise<Reply> =>
   submitAndWait(ctx, { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } }, view({ amount: 'constant', points: 'points', price: 'priceBefore' }));
 
 /** One wallet-only event as one transaction, retried when the wallet moved meanwhile. */
-export async function applyWalletEvent(user: string, eventId: string, event: LedgerEvent, extra: (tx: Tx) => void, params?: Params): Promise<void> {
+export async function applyWalletEvent(user: string, eventId: string, event: LedgerEvent, extra: (tx: Tx) => void): Promise<void> {
   await retryStale(async () => {
-    const p = params ?? (await getParams()).params;
-    const [pool, stored] = await Promise.all([getPool(p), getWallet(user)]);
-    const a = apply({ pool, wallets: { [user]: stored.wallet } }, event, p);
     const tx = new Tx();
     extra(tx);
-    addWalletWrites(tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
-    addLedger(tx, eventId, a.outcome, new Date().toISOString());
+    await addWalletEvent(tx, user, eventId, event, new Date().toISOString());
     await tx.commit();
   });
 }
@@ -107,21 +103,6 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
 }
 
 // ---------- the ledger, paged ----------
-export function encodeCursor(c: Record<string, Scalar> | undefined): string | undefined {
-  return c ? Buffer.from(JSON.stringify(c)).toString('base64url') : undefined;
-}
-export function decodeCursor(s: string | undefined, pkMustBe: string, pkField = 'PK'): Record<string, Scalar> | undefined {
-  if (!s) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, Scalar>;
-    // A cursor must stay inside the caller's own partition.
-    if (typeof c !== 'object' || c === null || c[pkField] !== pkMustBe) throw new Error('foreign cursor');
-    for (const v of Object.values(c)) if (!['string', 'number'].includes(typeof v)) throw new Error('bad cursor');
-    return c;
-  } catch {
-    throw new HttpError(400, 'invalid_cursor', 'cursor is not valid');
-  }
-}
 
 export async function ledgerPage(userId: string, limit: number, cursor?: string) {
   const r = await listLedger(userId, limit, decodeCursor(cursor, `USER#${userId}`));

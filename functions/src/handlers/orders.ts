@@ -2,7 +2,7 @@ import { route } from '../http/wrapper';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
 import { notFound } from '../http/errors';
 import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
-import { decodeCursor, encodeCursor } from '../domain/wallet';
+import { decodeCursor, encodeCursor } from '../http/cursor';
 import { gsi } from '../repo/keys';
 
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => createOrder(c.userId, c.idem!, c.body));

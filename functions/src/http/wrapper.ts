@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { z, ZodError, type ZodTypeAny } from 'zod';
 import { isRuleError } from '@greenpoints/shared';
 import { AuthError, verifyBearer } from '../auth/token';
-import { AdapterError } from '../adapters/wechat';
+import { AdapterError } from '../adapters/wechat/types';
 import { HttpError, IdempotencyRace, badRequest, conflict } from './errors';
 import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type StoredResponse } from '../domain/idempotency';
 import { transact, TxCancelled } from '../repo/ddb';

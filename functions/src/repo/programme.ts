@@ -3,7 +3,7 @@
 // only, the reads and writes go through ddb.ts.
 import { createHash } from 'crypto';
 import Decimal from 'decimal.js';
-import type { Wallet } from '@greenpoints/shared';
+import { weightOf, type Wallet } from '@greenpoints/shared';
 import type { Item, Key } from './ddb';
 import { pad } from './keys';
 
@@ -55,7 +55,7 @@ export function walletIndexAttrs(userId: string, w: Wallet): Item {
     out.GSI2PK = programmeKeys.holdersGsi2;
     out.GSI2SK = userId;
   }
-  const weight = new Decimal(w.equity).plus(w.equityLocked);
+  const weight = new Decimal(weightOf(w));
   if (weight.gt(0)) {
     out.GSI1PK = programmeKeys.rankGsi(rankShard(userId));
     out.GSI1SK = `${sortablePoints(weight.toFixed())}#${userId}`;

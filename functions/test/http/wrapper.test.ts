@@ -5,7 +5,7 @@ import { RuleError } from '@greenpoints/shared';
 import { route, MAX_BODY_BYTES } from '../../src/http/wrapper';
 import { HttpError } from '../../src/http/errors';
 import { signToken } from '../../src/auth/token';
-import { decodeCursor, encodeCursor } from '../../src/domain/wallet';
+import { decodeCursor, encodeCursor } from '../../src/http/cursor';
 import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
 
 process.env.STAGE = 'local';

@@ -1,0 +1,20 @@
+// Paging cursors at the HTTP edge: opaque base64url of DynamoDB's last key, refused when it
+// points outside the caller's own partition.
+import type { Scalar } from '../repo/ddb';
+import { HttpError } from './errors';
+
+export function encodeCursor(c: Record<string, Scalar> | undefined): string | undefined {
+  return c ? Buffer.from(JSON.stringify(c)).toString('base64url') : undefined;
+}
+export function decodeCursor(s: string | undefined, pkMustBe: string, pkField = 'PK'): Record<string, Scalar> | undefined {
+  if (!s) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, Scalar>;
+    // A cursor must stay inside the caller's own partition.
+    if (typeof c !== 'object' || c === null || c[pkField] !== pkMustBe) throw new Error('foreign cursor');
+    for (const v of Object.values(c)) if (!['string', 'number'].includes(typeof v)) throw new Error('bad cursor');
+    return c;
+  } catch {
+    throw new HttpError(400, 'invalid_cursor', 'cursor is not valid');
+  }
+}
