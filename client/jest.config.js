@@ -1,6 +1,6 @@
 // Page tests: the real Taro H5 runtime (components, APIs, React hooks) in jsdom.
 // Only the network layer (src/api/request) is replaced, per test.
-const path = require('path')
+const path = require('path');
 
 module.exports = {
   displayName: 'client',
@@ -16,7 +16,9 @@ module.exports = {
   // Taro and its web components ship ES modules.
   // Taro and its dependencies ship ES modules (.js and .mjs) in many packages: transform
   // node_modules except the big CommonJS ones (babel caches the rest after the first run).
-  transformIgnorePatterns: ['/node_modules/(react|react-dom|scheduler|decimal\.js|zod|@babel|core-js|core-js-pure|@testing-library|jsdom|@jest)/'],
+  transformIgnorePatterns: [
+    '/node_modules/(react|react-dom|scheduler|decimal\\.js|zod|@babel|core-js|core-js-pure|@testing-library|jsdom|@jest)/',
+  ],
   moduleNameMapper: {
     // What Taro's H5 build does with webpack aliases and its api-loader.
     '^@tarojs/taro$': '<rootDir>/test/taro-h5.js',
@@ -33,4 +35,4 @@ module.exports = {
     ENABLE_MUTATION_OBSERVER: true,
     DEPRECATED_ADAPTER_COMPONENT: false,
   },
-}
+};

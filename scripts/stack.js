@@ -67,13 +67,22 @@ async function startH5(h5Port, apiUrl, log) {
   }
   const index = path.join(root, 'client/dist/h5/index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(root, 'client/src')), newestMtime(path.join(root, 'shared/src')), newestMtime(path.join(root, 'client/config')));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'client/src')),
+    newestMtime(path.join(root, 'shared/src')),
+    newestMtime(path.join(root, 'client/config')),
+  );
   if (built < sources) {
     log('[stack] building the H5 app (npm run build:h5) …');
     await run('npm', ['run', 'build:h5', '-w', '@greenpoints/client'], { TARO_APP_API_BASE: '/api' });
   }
   const { startH5Server } = require(serveModule);
-  const server = await startH5Server({ host: '127.0.0.1', port: h5Port, dir: path.join(root, 'client/dist/h5'), apiUrl });
+  const server = await startH5Server({
+    host: '127.0.0.1',
+    port: h5Port,
+    dir: path.join(root, 'client/dist/h5'),
+    apiUrl,
+  });
   return server;
 }
 
@@ -105,17 +114,23 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
     '--useInProcess',
     '--noTimeout',
   ];
-  const child = await startServer('serverless offline', process.execPath, args, { cwd: root, env, detached: true }, {
-    port: apiPort,
-    timeoutMs: 90000,
-    keepChars: 8000,
-    stop: OFFLINE_STOP,
-    onOutput: (s) => {
-      if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
-      // Errors in handlers are printed by the offline process: show them.
-      if (/\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1') process.stderr.write(s);
+  const child = await startServer(
+    'serverless offline',
+    process.execPath,
+    args,
+    { cwd: root, env, detached: true },
+    {
+      port: apiPort,
+      timeoutMs: 90000,
+      keepChars: 8000,
+      stop: OFFLINE_STOP,
+      onOutput: (s) => {
+        if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
+        // Errors in handlers are printed by the offline process: show them.
+        if (/\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1') process.stderr.write(s);
+      },
     },
-  });
+  );
   return {
     child,
     stop: () => stopChild(child, OFFLINE_STOP),
@@ -146,7 +161,9 @@ async function startStack(opts = {}) {
     stops.push(ddb.stop);
     process.env.TABLE_NAME = tableName;
     const setup = await setupTable(ddb.endpoint);
-    log(`[stack] DynamoDB Local on ${ddb.endpoint} (${opts.inMemory ? 'in memory' : 'data in ' + path.relative(root, opts.dataDir || path.join(root, '.data/dynamodb'))}); table ${setup.created ? 'created' : 'kept'}, ${setup.seeded} products seeded (${Date.now() - t0} ms)`);
+    log(
+      `[stack] DynamoDB Local on ${ddb.endpoint} (${opts.inMemory ? 'in memory' : 'data in ' + path.relative(root, opts.dataDir || path.join(root, '.data/dynamodb'))}); table ${setup.created ? 'created' : 'kept'}, ${setup.seeded} products seeded (${Date.now() - t0} ms)`,
+    );
     const t1 = Date.now();
     const api = await startOffline({ apiPort, ddbEndpoint: ddb.endpoint, log, tableName });
     stops.push(api.stop);

@@ -47,14 +47,32 @@ async function main() {
     console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
     process.exit(1);
   }
-  const env = { ...process.env, API_URL: stack.apiUrl, DDB_ENDPOINT: stack.ddbEndpoint, STAGE: 'local', TABLE_NAME: process.env.TABLE_NAME || 'greenpoints-local' };
+  const env = {
+    ...process.env,
+    API_URL: stack.apiUrl,
+    DDB_ENDPOINT: stack.ddbEndpoint,
+    STAGE: 'local',
+    TABLE_NAME: process.env.TABLE_NAME || 'greenpoints-local',
+  };
   if (stack.h5Url) env.H5_URL = stack.h5Url;
   const reportFile = path.join(os.tmpdir(), `greenpoints-jest-${process.pid}-${Date.now()}.json`);
   // --outputFile keeps jest's human report on the console and writes the JSON beside it.
   // One test file at a time: several integration suites compare the whole pool before and
   // after, so a parallel suite moving the pool would break them (2 cores run one worker anyway).
-  const workers = process.argv.slice(2).some((a) => a.startsWith('--maxWorkers') || a === '-w' || a === '--runInBand' || a === '-i') ? [] : ['--maxWorkers=1'];
-  const args = ['jest', '--testSequencer', path.join(root, 'test/integration/sequencer.js'), ...workers, '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)];
+  const workers = process.argv
+    .slice(2)
+    .some((a) => a.startsWith('--maxWorkers') || a === '-w' || a === '--runInBand' || a === '-i')
+    ? []
+    : ['--maxWorkers=1'];
+  const args = [
+    'jest',
+    '--testSequencer',
+    path.join(root, 'test/integration/sequencer.js'),
+    ...workers,
+    '--json',
+    `--outputFile=${reportFile}`,
+    ...process.argv.slice(2),
+  ];
   const code = await new Promise((resolve) => {
     const c = spawn('npx', args, { cwd: root, env, stdio: 'inherit' });
     c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -62,7 +80,11 @@ async function main() {
   const counts = countsFrom(readReport(reportFile), code);
   // After the suite the whole table must reconcile (MODEL.md invariants), whatever ran.
   const rec = await new Promise((resolve) => {
-    const c = spawn('npx', ['tsx', path.join(root, 'functions/src/staff/cli.ts'), 'reconcile'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const c = spawn('npx', ['tsx', path.join(root, 'functions/src/staff/cli.ts'), 'reconcile'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     c.stdout.on('data', (b) => (out += b));
     c.on('exit', (rc) => resolve({ rc: rc ?? 1, out }));

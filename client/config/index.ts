@@ -1,17 +1,17 @@
-import path from 'path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 // The engine package is TypeScript with no build step: Taro must compile it like our own src.
-const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const sharedSrc = path.resolve(__dirname, '../../shared/src');
 
 // API base: H5 talks to its own origin (the static server proxies /api), the mini-program
 // needs an absolute URL. Both can be overridden with TARO_APP_API_BASE at build time.
-const platform = process.env.TARO_ENV || 'h5'
-const apiBase = process.env.TARO_APP_API_BASE || (platform === 'h5' ? '/api' : 'http://127.0.0.1:3000')
+const platform = process.env.TARO_ENV || 'h5';
+const apiBase = process.env.TARO_APP_API_BASE || (platform === 'h5' ? '/api' : 'http://127.0.0.1:3000');
 // 'local' enables the nickname dev login; anything else uses the WeChat code.
-const stage = process.env.TARO_APP_STAGE || 'local'
+const stage = process.env.TARO_APP_STAGE || 'local';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -61,10 +61,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of
       // the components, decimal.js and the engine (1.9 MB of JS). Share them across pages.
       webpackChain(chain) {
-        chain.optimization.splitChunks({ chunks: 'all', hidePathInfo: true, minSize: 20000 })
+        chain.optimization.splitChunks({ chunks: 'all', hidePathInfo: true, minSize: 20000 });
       },
     },
-  }
-  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
-  return merge({}, baseConfig, prodConfig)
-})
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

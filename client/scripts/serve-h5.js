@@ -25,8 +25,14 @@ const TYPES = {
 
 // Hop-by-hop headers must not be forwarded by a proxy (RFC 7230 §6.1).
 const HOP = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
-  'transfer-encoding', 'upgrade',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
 ]);
 
 function forwardHeaders(headers) {
@@ -42,7 +48,14 @@ function proxy(req, res, target) {
   const headers = forwardHeaders(req.headers);
   headers.host = url.host;
   const upstream = http.request(
-    { protocol: url.protocol, hostname: url.hostname, port: url.port, method: req.method, path: url.pathname + url.search, headers },
+    {
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port,
+      method: req.method,
+      path: url.pathname + url.search,
+      headers,
+    },
     (up) => {
       res.writeHead(up.statusCode || 502, forwardHeaders(up.headers));
       up.pipe(res);
@@ -51,7 +64,9 @@ function proxy(req, res, target) {
   upstream.on('error', (err) => {
     if (!res.headersSent) {
       res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ error: { code: 'bad_gateway', message: `API unreachable: ${err.code || err.message}` } }));
+      res.end(
+        JSON.stringify({ error: { code: 'bad_gateway', message: `API unreachable: ${err.code || err.message}` } }),
+      );
     } else res.destroy(err);
   });
   req.on('aborted', () => upstream.destroy());
@@ -68,7 +83,11 @@ function serveFile(res, file, method) {
     const ext = path.extname(file).toLowerCase();
     // Hashed assets never change; index.html must always be fresh to pick up new hashes.
     const cache = ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
-    res.writeHead(200, { 'content-type': TYPES[ext] || 'application/octet-stream', 'content-length': st.size, 'cache-control': cache });
+    res.writeHead(200, {
+      'content-type': TYPES[ext] || 'application/octet-stream',
+      'content-length': st.size,
+      'cache-control': cache,
+    });
     if (method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
   });

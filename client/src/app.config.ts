@@ -21,4 +21,4 @@ export default defineAppConfig({
     navigationBarTitleText: '绿色积分商城',
     navigationBarTextStyle: 'white',
   },
-})
+});

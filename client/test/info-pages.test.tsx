@@ -1,20 +1,20 @@
-import { render, screen, waitFor } from '@testing-library/react'
-import { FakeApi, fail } from './fake-api'
-import { poolAnswer } from './fixtures'
-import { click, login, text, texts } from './helpers'
+import { render, screen, waitFor } from '@testing-library/react';
+import { FakeApi, fail } from './fake-api';
+import { poolAnswer } from './fixtures';
+import { click, login, text, texts } from './helpers';
 
-const mockApi = new FakeApi()
-jest.mock('../src/api/request', () => ({ request: (o: unknown) => mockApi.handle(o as never), apiBase: () => '/api' }))
+const mockApi = new FakeApi();
+jest.mock('../src/api/request', () => ({ request: (o: unknown) => mockApi.handle(o as never), apiBase: () => '/api' }));
 
-import PricePage from '../src/pages/price/index'
-import PoolPage from '../src/pages/pool/index'
-import LedgerPage from '../src/pages/ledger/index'
-import RulesPage from '../src/pages/rules/index'
+import PricePage from '../src/pages/price/index';
+import PoolPage from '../src/pages/pool/index';
+import LedgerPage from '../src/pages/ledger/index';
+import RulesPage from '../src/pages/rules/index';
 
 beforeEach(() => {
-  mockApi.calls = []
-  login('uA')
-})
+  mockApi.calls = [];
+  login('uA');
+});
 
 test('price history: one bar per change, oldest first, the latest price on top', async () => {
   // Newest first, as the API sends it: the seed prices after orders 1..4.
@@ -23,44 +23,44 @@ test('price history: one bar per change, oldest first, the latest price on top',
     { seq: 3, at: '2026-11-25T10:03:00Z', kind: 'order_completed', price: '1.867400' },
     { seq: 2, at: '2026-11-25T10:02:00Z', kind: 'order_completed', price: '1.680700' },
     { seq: 1, at: '2026-11-25T10:01:00Z', kind: 'order_completed', price: '1.428600' },
-  ])
-  const { container } = render(<PricePage />)
-  await screen.findByText('价格走势')
-  expect(text(container, 'price-latest')).toBe('¥2.0188')
-  const bars = Array.from(container.querySelectorAll('.chart-bar')) as HTMLElement[]
-  expect(bars).toHaveLength(4)
+  ]);
+  const { container } = render(<PricePage />);
+  await screen.findByText('价格走势');
+  expect(text(container, 'price-latest')).toBe('¥2.0188');
+  const bars = Array.from(container.querySelectorAll('.chart-bar')) as HTMLElement[];
+  expect(bars).toHaveLength(4);
   // Rising prices draw rising bars: the lowest is 10 %, the highest 100 %.
-  expect(bars[0].style.height).toBe('10%')
-  expect(bars[3].style.height).toBe('100%')
-  const heights = bars.map((b) => parseFloat(b.style.height))
-  expect([...heights].sort((a, b) => a - b)).toEqual(heights)
-  expect(text(container, 'chart-max')).toBe('¥2.0188')
-  expect(text(container, 'chart-min')).toBe('¥1.4286')
-})
+  expect(bars[0].style.height).toBe('10%');
+  expect(bars[3].style.height).toBe('100%');
+  const heights = bars.map((b) => parseFloat(b.style.height));
+  expect([...heights].sort((a, b) => a - b)).toEqual(heights);
+  expect(text(container, 'chart-max')).toBe('¥2.0188');
+  expect(text(container, 'chart-min')).toBe('¥1.4286');
+});
 
 test('price history before the first order is an explained empty state', async () => {
-  mockApi.on('GET /pool/history?limit=100', [])
-  render(<PricePage />)
-  expect(await screen.findByText('还没有价格记录：第一笔订单完成后开始')).toBeInTheDocument()
-})
+  mockApi.on('GET /pool/history?limit=100', []);
+  render(<PricePage />);
+  expect(await screen.findByText('还没有价格记录：第一笔订单完成后开始')).toBeInTheDocument();
+});
 
 test('the pool page shows the backing in plain numbers', async () => {
-  mockApi.on('GET /pool', poolAnswer(1))
-  const { container } = render(<PoolPage />)
-  await screen.findByText('资金与积分')
+  mockApi.on('GET /pool', poolAnswer(1));
+  const { container } = render(<PoolPage />);
+  await screen.findByText('资金与积分');
   expect(texts(container, 'pool-price', 'pool-fund', 'pool-circulating', 'pool-cap')).toEqual({
     'pool-price': '¥1.4286',
     'pool-fund': '¥30.00',
     'pool-circulating': '21',
     'pool-cap': '100000000',
-  })
-})
+  });
+});
 
 test('the pool page explains an outage', async () => {
-  mockApi.on('GET /pool', fail(503, 'http_503'))
-  render(<PoolPage />)
-  expect(await screen.findByText('服务暂时不可用，请稍后重试')).toBeInTheDocument()
-})
+  mockApi.on('GET /pool', fail(503, 'http_503'));
+  render(<PoolPage />);
+  expect(await screen.findByText('服务暂时不可用，请稍后重试')).toBeInTheDocument();
+});
 
 test('the ledger reads in Chinese and pages with the cursor', async () => {
   mockApi
@@ -72,37 +72,46 @@ test('the ledger reads in Chinese and pages with the cursor', async () => {
       cursor: 'c1',
     })
     .on('GET /ledger?cursor=c1', {
-      entries: [{ at: '2026-11-25T10:01:00Z', kind: 'order_completed', field: 'equity', delta: '21', why: 'order_reward', eventId: 'e1' }],
-    })
-  const { container } = render(<LedgerPage />)
-  await screen.findByText('卖出到账 · 可提现余额')
-  expect(screen.getByText('+97.77 元')).toBeInTheDocument()
-  expect(screen.getByText('-21 积分')).toBeInTheDocument()
-  click(container, 'ledger-more')
-  await screen.findByText('订单完成奖励 · 绿色积分')
-  expect(screen.getByText('+21 积分')).toBeInTheDocument()
-  expect(container.querySelectorAll('.ledger-row')).toHaveLength(3)
-  await waitFor(() => expect(container.querySelector('.ledger-more')).toBeNull())
-})
+      entries: [
+        {
+          at: '2026-11-25T10:01:00Z',
+          kind: 'order_completed',
+          field: 'equity',
+          delta: '21',
+          why: 'order_reward',
+          eventId: 'e1',
+        },
+      ],
+    });
+  const { container } = render(<LedgerPage />);
+  await screen.findByText('卖出到账 · 可提现余额');
+  expect(screen.getByText('+97.77 元')).toBeInTheDocument();
+  expect(screen.getByText('-21 积分')).toBeInTheDocument();
+  click(container, 'ledger-more');
+  await screen.findByText('订单完成奖励 · 绿色积分');
+  expect(screen.getByText('+21 积分')).toBeInTheDocument();
+  expect(container.querySelectorAll('.ledger-row')).toHaveLength(3);
+  await waitFor(() => expect(container.querySelector('.ledger-more')).toBeNull());
+});
 
 test('an empty ledger says so', async () => {
-  mockApi.on('GET /ledger', { entries: [] })
-  render(<LedgerPage />)
-  expect(await screen.findByText('还没有明细')).toBeInTheDocument()
-})
+  mockApi.on('GET /ledger', { entries: [] });
+  render(<LedgerPage />);
+  expect(await screen.findByText('还没有明细')).toBeInTheDocument();
+});
 
 test('the rules page states the fee and what is not promised', async () => {
-  mockApi.on('GET /pool', poolAnswer(100))
-  const { container } = render(<RulesPage />)
-  await waitFor(() => expect(text(container, 'rules-price')).toContain('当前价格 ¥5.1731'))
-  expect(text(container, 'rules-fee')).toContain('手续费 10%')
-  expect(text(container, 'rules-earn')).toContain('70%')
-  expect(text(container, 'rules-no-promise')).toContain('不承诺任何收益')
-})
+  mockApi.on('GET /pool', poolAnswer(100));
+  const { container } = render(<RulesPage />);
+  await waitFor(() => expect(text(container, 'rules-price')).toContain('当前价格 ¥5.1731'));
+  expect(text(container, 'rules-fee')).toContain('手续费 10%');
+  expect(text(container, 'rules-earn')).toContain('70%');
+  expect(text(container, 'rules-no-promise')).toContain('不承诺任何收益');
+});
 
 test('the rules stay readable when the pool cannot be read', async () => {
-  mockApi.on('GET /pool', fail(0, 'network'))
-  const { container } = render(<RulesPage />)
-  await waitFor(() => expect(mockApi.calls).toHaveLength(1))
-  expect(text(container, 'rules-fee')).toContain('手续费 10%')
-})
+  mockApi.on('GET /pool', fail(0, 'network'));
+  const { container } = render(<RulesPage />);
+  await waitFor(() => expect(mockApi.calls).toHaveLength(1));
+  expect(text(container, 'rules-fee')).toContain('手续费 10%');
+});

@@ -6,7 +6,9 @@ import yaml from 'js-yaml';
 import { TABLE_DEFINITION } from '../src/repo/table';
 
 const cfnTags = ['GetAtt', 'Join', 'Ref', 'Sub'].flatMap((name) =>
-  (['scalar', 'sequence'] as const).map((kind) => new yaml.Type(`!${name}`, { kind, construct: (d: unknown) => ({ [name]: d }) })),
+  (['scalar', 'sequence'] as const).map(
+    (kind) => new yaml.Type(`!${name}`, { kind, construct: (d: unknown) => ({ [name]: d }) }),
+  ),
 );
 const schema = yaml.Schema.create(cfnTags);
 const doc = yaml.load(fs.readFileSync(path.join(__dirname, '../../serverless.yml'), 'utf8'), { schema }) as any;
@@ -43,18 +45,39 @@ describe('serverless.yml', () => {
       for (const e of f.events ?? []) if (e.httpApi) routes.add(`${e.httpApi.method} ${e.httpApi.path}`);
     }
     for (const r of [
-      'POST /auth/login', 'GET /products', 'POST /orders', 'GET /orders', 'GET /orders/{id}', 'POST /orders/{id}/pay',
-      'POST /orders/{id}/confirm', 'POST /orders/{id}/refund', 'GET /wallet', 'POST /wallet/sell', 'POST /wallet/convert',
-      'POST /wallet/convert-back', 'POST /withdrawals', 'GET /ledger', 'GET /pool', 'GET /pool/history', 'GET /events/{id}',
+      'POST /auth/login',
+      'GET /products',
+      'POST /orders',
+      'GET /orders',
+      'GET /orders/{id}',
+      'POST /orders/{id}/pay',
+      'POST /orders/{id}/confirm',
+      'POST /orders/{id}/refund',
+      'GET /wallet',
+      'POST /wallet/sell',
+      'POST /wallet/convert',
+      'POST /wallet/convert-back',
+      'POST /withdrawals',
+      'GET /ledger',
+      'GET /pool',
+      'GET /pool/history',
+      'GET /events/{id}',
       'POST /pay/wechat/notify',
-    ]) expect(routes).toContain(r);
+    ])
+      expect(routes).toContain(r);
   });
 
   it('points every handler at an exported function', () => {
     for (const [name, f] of Object.entries<any>(doc.functions)) {
-      const [file, fn] = [f.handler.slice(0, f.handler.lastIndexOf('.')), f.handler.slice(f.handler.lastIndexOf('.') + 1)];
+      const [file, fn] = [
+        f.handler.slice(0, f.handler.lastIndexOf('.')),
+        f.handler.slice(f.handler.lastIndexOf('.') + 1),
+      ];
       const src = fs.readFileSync(path.join(__dirname, '../..', `${file}.ts`), 'utf8');
-      expect({ name, found: new RegExp(`export (const|async function|function) ${fn}\\b`).test(src) }).toEqual({ name, found: true });
+      expect({ name, found: new RegExp(`export (const|async function|function) ${fn}\\b`).test(src) }).toEqual({
+        name,
+        found: true,
+      });
     }
   });
 });

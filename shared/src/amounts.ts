@@ -8,7 +8,11 @@ const PLAIN = /^(0|[1-9][0-9]{0,17})(\.[0-9]+)?$/;
 
 function parse(s: unknown, field: string, maxDp: number, unit: string): Dec {
   if (typeof s !== 'string') throw new RuleError('invalid_amount', `${field} must be a decimal string`);
-  if (!PLAIN.test(s)) throw new RuleError('invalid_amount', `${field} must be a non-negative decimal like "12.5", got "${s.slice(0, 40)}"`);
+  if (!PLAIN.test(s))
+    throw new RuleError(
+      'invalid_amount',
+      `${field} must be a non-negative decimal like "12.5", got "${s.slice(0, 40)}"`,
+    );
   const dp = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
   if (dp > maxDp) throw new RuleError('invalid_amount', `${field} has more than ${maxDp} decimals of ${unit}`);
   return dec(s);

@@ -1,13 +1,35 @@
 // The rulebook (MODEL.md "Events") as one pure function: apply(state, event, params).
 // Every rule lives here once; the backend and the client only call it.
 import {
-  ceil2, ceil6, dec, exact, floor2, floor6, money, mulDivDown, mulDivUp, pts, signed, ZERO, type Dec,
+  ceil2,
+  ceil6,
+  dec,
+  exact,
+  floor2,
+  floor6,
+  money,
+  mulDivDown,
+  mulDivUp,
+  pts,
+  signed,
+  ZERO,
+  type Dec,
 } from './decimal';
 import { RuleError, type RuleCode } from './errors';
 import { parseMoney, parsePoints, parsePositiveMoney, parsePositivePoints } from './amounts';
 import { emptyState, emptyWallet, priceDec } from './state';
 import type {
-  Applied, EngineState, LedgerEvent, Money, Outcome, Params, Points, PoolState, UserId, Wallet, WalletChange,
+  Applied,
+  EngineState,
+  LedgerEvent,
+  Money,
+  Outcome,
+  Params,
+  Points,
+  PoolState,
+  UserId,
+  Wallet,
+  WalletChange,
 } from './types';
 
 const POINT_FIELDS = new Set<keyof Wallet>(['equity', 'equityLocked', 'equityHeld', 'lockedGranted']);
@@ -26,13 +48,27 @@ const SHORT: Partial<Record<keyof Wallet, RuleCode>> = {
 };
 
 const POOL_KINDS = new Set<LedgerEvent['kind']>([
-  'order_completed', 'sell', 'redeem', 'convert', 'convert_back', 'grant', 'release_locked',
+  'order_completed',
+  'sell',
+  'redeem',
+  'convert',
+  'convert_back',
+  'grant',
+  'release_locked',
 ]);
 export const isPoolEvent = (e: Pick<LedgerEvent, 'kind'>): boolean => POOL_KINDS.has(e.kind);
 
 interface WorkPool {
-  fund: Dec; circulating: Dec; treasury: Dec; issued: Dec; burned: Dec;
-  seq: number; lastPrice: Dec; contributions: Dec; grantFunding: Dec; payouts: Dec;
+  fund: Dec;
+  circulating: Dec;
+  treasury: Dec;
+  issued: Dec;
+  burned: Dec;
+  seq: number;
+  lastPrice: Dec;
+  contributions: Dec;
+  grantFunding: Dec;
+  payouts: Dec;
 }
 
 /** A working copy: the input state is never mutated, so a thrown rule changes nothing. */
@@ -44,9 +80,16 @@ class Work {
   constructor(private readonly state: EngineState) {
     const p = state.pool;
     this.pool = {
-      fund: dec(p.fund), circulating: dec(p.circulating), treasury: dec(p.treasury), issued: dec(p.issued),
-      burned: dec(p.burned), seq: p.seq, lastPrice: dec(p.lastPrice), contributions: dec(p.contributions),
-      grantFunding: dec(p.grantFunding), payouts: dec(p.payouts),
+      fund: dec(p.fund),
+      circulating: dec(p.circulating),
+      treasury: dec(p.treasury),
+      issued: dec(p.issued),
+      burned: dec(p.burned),
+      seq: p.seq,
+      lastPrice: dec(p.lastPrice),
+      contributions: dec(p.contributions),
+      grantFunding: dec(p.grantFunding),
+      payouts: dec(p.payouts),
     };
   }
 
@@ -70,7 +113,10 @@ class Work {
     const w = this.wallet(user);
     const next = w[field].plus(delta);
     if (next.isNegative()) {
-      throw new RuleError(SHORT[field] ?? 'invalid_amount', `${field} of ${user} is ${w[field].toFixed()}, below the ${delta.neg().toFixed()} needed`);
+      throw new RuleError(
+        SHORT[field] ?? 'invalid_amount',
+        `${field} of ${user} is ${w[field].toFixed()}, below the ${delta.neg().toFixed()} needed`,
+      );
     }
     w[field] = next;
     this.changes.push({ user, field, delta: signed(delta), why });
@@ -109,9 +155,16 @@ class Work {
     }
     assertPool(p, params, priceBefore, priceAfter);
     const pool: PoolState = {
-      fund: money(p.fund), circulating: pts(p.circulating), treasury: pts(p.treasury), issued: pts(p.issued),
-      burned: pts(p.burned), seq: p.seq, lastPrice: exact(p.lastPrice), contributions: money(p.contributions),
-      grantFunding: money(p.grantFunding), payouts: money(p.payouts),
+      fund: money(p.fund),
+      circulating: pts(p.circulating),
+      treasury: pts(p.treasury),
+      issued: pts(p.issued),
+      burned: pts(p.burned),
+      seq: p.seq,
+      lastPrice: exact(p.lastPrice),
+      contributions: money(p.contributions),
+      grantFunding: money(p.grantFunding),
+      payouts: money(p.payouts),
     };
     const wallets: Record<UserId, Wallet> = { ...this.state.wallets };
     for (const [user, w] of this.wallets) {
@@ -121,20 +174,29 @@ class Work {
     }
     return {
       state: { pool, wallets },
-      outcome: { kind, priceBefore: exact(priceBefore), priceAfter: exact(priceAfter), changes: this.changes, ...extra },
+      outcome: {
+        kind,
+        priceBefore: exact(priceBefore),
+        priceAfter: exact(priceAfter),
+        changes: this.changes,
+        ...extra,
+      },
     };
   }
 }
 
 /** The pool's own invariants, asserted at every change (a failure here is a bug, not a rule). */
 function assertPool(p: WorkPool, params: Params, before: Dec, after: Dec): void {
-  const fail = (what: string) => { throw new Error(`pool invariant broken: ${what}`); };
+  const fail = (what: string) => {
+    throw new Error(`pool invariant broken: ${what}`);
+  };
   if (p.fund.isNegative()) fail('fund < 0');
   if (p.circulating.isNegative()) fail('circulating < 0');
   if (p.treasury.isNegative() || p.treasury.gt(p.circulating)) fail('treasury outside [0, circulating]');
   if (!p.issued.eq(p.circulating.plus(p.burned))) fail('issued ≠ circulating + burned');
   if (p.issued.gt(params.supplyCap)) fail('issued > supplyCap');
-  if (!p.fund.eq(p.contributions.plus(p.grantFunding).minus(p.payouts))) fail('fund ≠ contributions + grants − payouts');
+  if (!p.fund.eq(p.contributions.plus(p.grantFunding).minus(p.payouts)))
+    fail('fund ≠ contributions + grants − payouts');
   if (after.lt(before)) fail(`price fell from ${before.toFixed()} to ${after.toFixed()}`);
 }
 
@@ -142,7 +204,8 @@ const money$ = (s: string | undefined, field: string): Dec => dec(parseMoney(s ?
 
 /** Sell math, shared by the sell event and the preview. */
 function sellMath(pool: Pick<WorkPool, 'fund' | 'circulating'>, q: Dec, params: Params) {
-  if (q.gt(pool.circulating) || pool.circulating.isZero()) throw new RuleError('insufficient_points', 'more points than circulate');
+  if (q.gt(pool.circulating) || pool.circulating.isZero())
+    throw new RuleError('insufficient_points', 'more points than circulate');
   const gross = q.times(pool.fund).div(pool.circulating);
   const payout = floor2(mulDivDown(q.times(dec(1).minus(params.sellFeeRate)), pool.fund, pool.circulating));
   return { gross, payout, fee: gross.minus(payout) };
@@ -185,31 +248,50 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
       if (l1) w.change(l1, 'cash', floor2(amount.times(params.commissionL1Rate)), 'commission_l1');
       if (l2) w.change(l2, 'cash', floor2(amount.times(params.commissionL2Rate)), 'commission_l2');
       if (event.agent) w.change(event.agent, 'cash', floor2(amount.times(params.agentRate)), 'agent_commission');
-      return w.result(event.kind, before, {
-        pointsGranted: pts(minted[0]!),
-        dividendFund: money(dividendFund),
-        poolDelta: { fund: money(C), circulating: pts(minted.reduce((a, b) => a.plus(b), ZERO)) },
-      }, params);
+      return w.result(
+        event.kind,
+        before,
+        {
+          pointsGranted: pts(minted[0]!),
+          dividendFund: money(dividendFund),
+          poolDelta: { fund: money(C), circulating: pts(minted.reduce((a, b) => a.plus(b), ZERO)) },
+        },
+        params,
+      );
     }
     case 'sell': {
       const q = dec(parsePositivePoints(event.points));
       w.change(event.user, 'equity', q.neg(), event.reason ?? 'sell');
       const { gross, payout, fee } = sellMath(w.pool, q, params);
-      if (payout.isZero()) throw new RuleError('amount_too_small', 'these points are worth less than ¥0.01 after the fee');
+      if (payout.isZero())
+        throw new RuleError('amount_too_small', 'these points are worth less than ¥0.01 after the fee');
       w.pool.fund = w.pool.fund.minus(payout);
       w.pool.payouts = w.pool.payouts.plus(payout);
       w.burn(q);
       w.change(event.user, 'cash', payout, 'sell_payout');
-      return w.result(event.kind, before, {
-        points: pts(q), gross: exact(gross), fee: fee.toFixed(2, 4), payout: money(payout),
-        poolDelta: { fund: signed(payout.neg()), circulating: signed(q.neg()) },
-      }, params);
+      return w.result(
+        event.kind,
+        before,
+        {
+          points: pts(q),
+          gross: exact(gross),
+          fee: fee.toFixed(2, 4),
+          payout: money(payout),
+          poolDelta: { fund: signed(payout.neg()), circulating: signed(q.neg()) },
+        },
+        params,
+      );
     }
     case 'redeem': {
       const q = dec(parsePositivePoints(event.points));
       w.change(event.user, 'equityHeld', q.neg(), 'redeem');
       w.burn(q);
-      return w.result(event.kind, before, { points: pts(q), poolDelta: { fund: '+0', circulating: signed(q.neg()) } }, params);
+      return w.result(
+        event.kind,
+        before,
+        { points: pts(q), poolDelta: { fund: '+0', circulating: signed(q.neg()) } },
+        params,
+      );
     }
     case 'convert': {
       const q = dec(parsePositivePoints(event.points));
@@ -226,14 +308,19 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
       if (w.pool.treasury.isZero()) throw new RuleError('insufficient_treasury', 'the treasury holds no points');
       const q = floor6(mulDivDown(c, w.pool.circulating, w.pool.fund));
       if (q.isZero()) throw new RuleError('amount_too_small', 'this amount buys less than 0.000001 points');
-      if (q.gt(w.pool.treasury)) throw new RuleError('insufficient_treasury', `the treasury holds ${w.pool.treasury.toFixed()} points`);
+      if (q.gt(w.pool.treasury))
+        throw new RuleError('insufficient_treasury', `the treasury holds ${w.pool.treasury.toFixed()} points`);
       w.pool.treasury = w.pool.treasury.minus(q);
       w.change(event.user, 'equity', q, 'convert_back');
       return w.result(event.kind, before, { points: pts(q), constant: money(c) }, params);
     }
     case 'grant': {
       const q = dec(parsePositivePoints(event.points));
-      if (q.gt(w.room(params))) throw new RuleError('supply_cap_reached', `only ${w.room(params).toFixed()} points are left under the supply cap`);
+      if (q.gt(w.room(params)))
+        throw new RuleError(
+          'supply_cap_reached',
+          `only ${w.room(params).toFixed()} points are left under the supply cap`,
+        );
       // Minting without an order pays its value into the fund, so the price cannot fall.
       const funding = w.pool.circulating.isZero()
         ? ceil2(q.times(w.pool.lastPrice))
@@ -251,9 +338,10 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     }
     case 'release_locked': {
       const wal = w.wallet(event.user);
-      const wanted = event.points !== undefined
-        ? dec(parsePositivePoints(event.points))
-        : floor6(wal.lockedGranted.times(params.lockedReleaseRate));
+      const wanted =
+        event.points !== undefined
+          ? dec(parsePositivePoints(event.points))
+          : floor6(wal.lockedGranted.times(params.lockedReleaseRate));
       // A grant so small that its daily share rounds to 0 still releases, a millionth a day.
       const step = wanted.isZero() && event.points === undefined ? dec('0.000001') : wanted;
       const q = minDec(step, wal.equityLocked);
@@ -282,7 +370,8 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     case 'dividend': {
       const a = dec(parsePositiveMoney(event.amount));
       const wal = w.wallet(event.user);
-      if (a.gt(wal.quota.minus(wal.dividendsPaid))) throw new RuleError('insufficient_quota', 'a dividend beyond the quota left');
+      if (a.gt(wal.quota.minus(wal.dividendsPaid)))
+        throw new RuleError('insufficient_quota', 'a dividend beyond the quota left');
       w.change(event.user, 'dividendsPaid', a, 'dividend');
       w.change(event.user, 'cash', a, 'dividend');
       return w.result(event.kind, before, {}, params);
@@ -290,7 +379,8 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     case 'quota_reset': {
       const wal = w.wallet(event.user);
       const quota = event.quota !== undefined ? dec(parseMoney(event.quota, 'quota')) : wal.quota;
-      const paid = event.dividendsPaid !== undefined ? dec(parseMoney(event.dividendsPaid, 'dividendsPaid')) : wal.dividendsPaid;
+      const paid =
+        event.dividendsPaid !== undefined ? dec(parseMoney(event.dividendsPaid, 'dividendsPaid')) : wal.dividendsPaid;
       w.change(event.user, 'quota', quota.neg(), 'quota_reset');
       w.change(event.user, 'dividendsPaid', paid.neg(), 'quota_reset');
       return w.result(event.kind, before, {}, params);
@@ -300,8 +390,11 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     case 'withdraw_reject': {
       const a = dec(parsePositiveMoney(event.amount));
       const [from, to]: [keyof Wallet, keyof Wallet] =
-        event.kind === 'withdraw_request' ? ['cash', 'cashPending']
-          : event.kind === 'withdraw_approve' ? ['cashPending', 'withdrawn'] : ['cashPending', 'cash'];
+        event.kind === 'withdraw_request'
+          ? ['cash', 'cashPending']
+          : event.kind === 'withdraw_approve'
+            ? ['cashPending', 'withdrawn']
+            : ['cashPending', 'cash'];
       w.change(event.user, from, a.neg(), event.kind);
       w.change(event.user, to, a, event.kind);
       return w.result(event.kind, before, {}, params);
@@ -326,7 +419,14 @@ export function redemptionCost(pool: PoolState, itemPrice: Money): Points {
 /** The points an order with this pool contribution would grant its buyer now (event 1). */
 export function orderPoints(pool: PoolState, params: Params, contribution: Money): Points {
   const c = parseMoney(contribution, 'contribution');
-  const event: LedgerEvent = { kind: 'order_completed', orderId: 'preview', buyer: 'preview', amount: c, contribution: c, dividendContribution: '0' };
+  const event: LedgerEvent = {
+    kind: 'order_completed',
+    orderId: 'preview',
+    buyer: 'preview',
+    amount: c,
+    contribution: c,
+    dividendContribution: '0',
+  };
   return apply({ pool, wallets: {} }, event, params).outcome.pointsGranted ?? '0';
 }
 
@@ -339,8 +439,12 @@ export function quoteSell(pool: PoolState, params: Params, points: Points) {
   const restCirc = circulating.minus(q);
   const priceAfter = restCirc.isZero() ? priceDec(pool) : fund.minus(payout).div(restCirc);
   return {
-    points: pts(q), gross: exact(gross), fee: fee.toFixed(2, 4), payout: money(payout),
-    priceBefore: exact(priceDec(pool)), priceAfter: exact(priceAfter),
+    points: pts(q),
+    gross: exact(gross),
+    fee: fee.toFixed(2, 4),
+    payout: money(payout),
+    priceBefore: exact(priceDec(pool)),
+    priceAfter: exact(priceAfter),
   };
 }
 

@@ -4,7 +4,17 @@ export { parseMoney, parsePoints, parsePositiveMoney, parsePositivePoints } from
 export { defaultParams, validateParams, mergeParams, paramsSchema } from './params';
 export { emptyPool, emptyWallet, emptyState, price, priceDisplay, displayPrice } from './state';
 export {
-  apply, isPoolEvent, redemptionCost, orderPoints, quoteSell, valueOf, dividendFor, shouldExit, levelFor, weightOf, replay,
+  apply,
+  isPoolEvent,
+  redemptionCost,
+  orderPoints,
+  quoteSell,
+  valueOf,
+  dividendFor,
+  shouldExit,
+  levelFor,
+  weightOf,
+  replay,
 } from './engine';
 export { fmtMoney, fmtPoints } from './format';
 export { simulate, type SimRow } from './simulate';

@@ -32,7 +32,10 @@ const rate = decimalString.refine((s) => dec(s).lt(1), 'a rate in [0, 1)');
 
 export const paramsSchema = z
   .object({
-    issuePrice: decimalString.refine((s) => dec(s).gt(0) && dec(s).decimalPlaces() <= 2, 'money above 0, at most 2 decimals'),
+    issuePrice: decimalString.refine(
+      (s) => dec(s).gt(0) && dec(s).decimalPlaces() <= 2,
+      'money above 0, at most 2 decimals',
+    ),
     rewardRatio: decimalString.refine((s) => dec(s).gt(0) && dec(s).lte(1), 'in (0, 1]'),
     sellFeeRate: rate,
     supplyCap: decimalString.refine((s) => dec(s).gt(0) && dec(s).decimalPlaces() <= 6, 'points above 0'),
@@ -73,7 +76,8 @@ export function validateParams(input: unknown): Params {
     throw new RuleError('invalid_params', 'commissionL2Rate needs referralLevels 2');
   }
   const commissions = dec(p.commissionL1Rate).plus(p.commissionL2Rate).plus(p.agentRate);
-  if (commissions.gte(1)) throw new RuleError('invalid_params', 'commission and agent rates together must stay below 1');
+  if (commissions.gte(1))
+    throw new RuleError('invalid_params', 'commission and agent rates together must stay below 1');
   if (dec(p.levels[0]!.minEquity).gt(0)) throw new RuleError('invalid_params', 'the first level must start at 0');
   for (let i = 1; i < p.levels.length; i++) {
     if (!dec(p.levels[i]!.minEquity).gt(p.levels[i - 1]!.minEquity)) {

@@ -7,11 +7,22 @@ import { dec } from './decimal';
 import { RuleError } from './errors';
 import type { EngineState, Params } from './types';
 
-export interface SimRow { n: number; points: string; fund: string; circulating: string; price: string }
+export interface SimRow {
+  n: number;
+  points: string;
+  fund: string;
+  circulating: string;
+  price: string;
+}
 
 export const MAX_SIM_ORDERS = 1_000_000;
 
-export function simulate(orders: number, amount: string, contribution: string, params: Params = defaultParams): SimRow[] {
+export function simulate(
+  orders: number,
+  amount: string,
+  contribution: string,
+  params: Params = defaultParams,
+): SimRow[] {
   if (!Number.isInteger(orders) || orders < 1 || orders > MAX_SIM_ORDERS) {
     throw new RuleError('invalid_amount', `orders must be a whole number from 1 to ${MAX_SIM_ORDERS}`);
   }
@@ -21,11 +32,26 @@ export function simulate(orders: number, amount: string, contribution: string, p
   let state: EngineState = emptyState(params);
   const rows: SimRow[] = [];
   for (let n = 1; n <= orders; n++) {
-    const { state: next, outcome } = apply(state, {
-      kind: 'order_completed', orderId: `sim-${n}`, buyer: `buyer-${n}`, amount: amt, contribution: c, dividendContribution: '0',
-    }, params);
+    const { state: next, outcome } = apply(
+      state,
+      {
+        kind: 'order_completed',
+        orderId: `sim-${n}`,
+        buyer: `buyer-${n}`,
+        amount: amt,
+        contribution: c,
+        dividendContribution: '0',
+      },
+      params,
+    );
     state = next;
-    rows.push({ n, points: outcome.pointsGranted ?? '0', fund: state.pool.fund, circulating: state.pool.circulating, price: price(state.pool) });
+    rows.push({
+      n,
+      points: outcome.pointsGranted ?? '0',
+      fund: state.pool.fund,
+      circulating: state.pool.circulating,
+      price: price(state.pool),
+    });
   }
   return rows;
 }

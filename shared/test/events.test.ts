@@ -1,8 +1,23 @@
 // One hand-checked example per event of MODEL.md. Every expected number is worked out in the
 // comment beside it from the rulebook (not by running the engine).
 import {
-  apply, defaultParams, dividendFor, emptyState, fmtMoney, levelFor, price, quoteSell, redemptionCost,
-  RuleError, shouldExit, valueOf, emptyWallet, type Applied, type EngineState, type LedgerEvent, type Params,
+  apply,
+  defaultParams,
+  dividendFor,
+  emptyState,
+  fmtMoney,
+  levelFor,
+  price,
+  quoteSell,
+  redemptionCost,
+  RuleError,
+  shouldExit,
+  valueOf,
+  emptyWallet,
+  type Applied,
+  type EngineState,
+  type LedgerEvent,
+  type Params,
 } from '../src';
 import Decimal from 'decimal.js';
 
@@ -19,8 +34,20 @@ function run(events: LedgerEvent[], params: Params = P, from: EngineState = empt
   return last!;
 }
 
-const order = (orderId: string, buyer: string, amount: string, contribution: string, extra: Partial<Extract<LedgerEvent, { kind: 'order_completed' }>> = {}): LedgerEvent => ({
-  kind: 'order_completed', orderId, buyer, amount, contribution, dividendContribution: '0', ...extra,
+const order = (
+  orderId: string,
+  buyer: string,
+  amount: string,
+  contribution: string,
+  extra: Partial<Extract<LedgerEvent, { kind: 'order_completed' }>> = {},
+): LedgerEvent => ({
+  kind: 'order_completed',
+  orderId,
+  buyer,
+  amount,
+  contribution,
+  dividendContribution: '0',
+  ...extra,
 });
 
 /** The rule code a refused event throws, and proof that it threw a RuleError. */
@@ -43,8 +70,13 @@ const oneOrder = () => run([order('o1', 'B', '100.00', '30.00')]).state;
 
 describe('order completed', () => {
   const refP: Params = {
-    ...P, referralLevels: 2, referralL1Rate: '0.1', referralL2Rate: '0.05',
-    commissionL1Rate: '0.03', commissionL2Rate: '0.02', agentRate: '0.01',
+    ...P,
+    referralLevels: 2,
+    referralL1Rate: '0.1',
+    referralL2Rate: '0.05',
+    commissionL1Rate: '0.03',
+    commissionL2Rate: '0.02',
+    agentRate: '0.01',
   };
 
   it('prices the first order at issuePrice', () => {
@@ -65,7 +97,11 @@ describe('order completed', () => {
 
   it('prices a later order and its L1/L2 referral grants at the price before the order; cash commissions floor2', () => {
     const s1 = run([order('o1', 'B', '100.00', '30.00')], refP).state;
-    const { state, outcome } = apply(s1, order('o2', 'C', '99.99', '30.00', { referrers: { l1: 'B', l2: 'A' }, agent: 'G' }), refP);
+    const { state, outcome } = apply(
+      s1,
+      order('o2', 'C', '99.99', '30.00', { referrers: { l1: 'B', l2: 'A' }, agent: 'G' }),
+      refP,
+    );
     // price before = 30/21. Buyer V = 21 → q = floor6(21 × 21/30) = 14.7
     expect(outcome.pointsGranted).toBe('14.7');
     expect(state.wallets.C!.equity).toBe('14.7');
@@ -139,8 +175,12 @@ describe('sell', () => {
     expect(dec(price(state.pool)).toFixed(6)).toBe('1.746304');
     // the preview is the event
     expect(quote).toEqual({
-      points: '10', gross: outcome.gross, fee: outcome.fee, payout: outcome.payout,
-      priceBefore: outcome.priceBefore, priceAfter: outcome.priceAfter,
+      points: '10',
+      gross: outcome.gross,
+      fee: outcome.fee,
+      payout: outcome.payout,
+      priceBefore: outcome.priceBefore,
+      priceAfter: outcome.priceAfter,
     });
     expect(quote.priceAfter).toBe(price(state.pool));
   });
@@ -187,14 +227,22 @@ describe('redeem (hold, redeem, unhold)', () => {
   });
 
   it('unhold returns held points', () => {
-    const s = run([order('o1', 'B', '100.00', '30.00'), { kind: 'hold', user: 'B', points: '5', orderId: 'r1' }, { kind: 'unhold', user: 'B', points: '5', orderId: 'r1' }]).state;
+    const s = run([
+      order('o1', 'B', '100.00', '30.00'),
+      { kind: 'hold', user: 'B', points: '5', orderId: 'r1' },
+      { kind: 'unhold', user: 'B', points: '5', orderId: 'r1' },
+    ]).state;
     expect(s.wallets.B!.equity).toBe('21');
     expect(s.wallets.B!.equityHeld).toBe('0');
   });
 
   it('rounds the cost up', () => {
     // B 21, C 14.7, B sells 10 → fund 44.88, circulating 25.7 (see sell above)
-    const s = run([order('o1', 'B', '100.00', '30.00'), order('o2', 'C', '100.00', '30.00'), { kind: 'sell', user: 'B', points: '10' }]).state;
+    const s = run([
+      order('o1', 'B', '100.00', '30.00'),
+      order('o2', 'C', '100.00', '30.00'),
+      { kind: 'sell', user: 'B', points: '10' },
+    ]).state;
     // 1 × 25.7 / 44.88 = 0.5726381… → ceil6 0.572639
     expect(redemptionCost(s.pool, '1.00')).toBe('0.572639');
   });
@@ -236,7 +284,8 @@ describe('convert and convert back', () => {
   it('refuses convert_back when the treasury holds too little', () => {
     // B converts 7 (treasury 7, constant 10); D has 20 constant from a refunded order
     const s = run([
-      order('o1', 'B', '100.00', '30.00'), { kind: 'convert', user: 'B', points: '7' },
+      order('o1', 'B', '100.00', '30.00'),
+      { kind: 'convert', user: 'B', points: '7' },
       { kind: 'refund_spend', user: 'D', tender: 'constant', amount: '20.00', orderId: 'x' },
     ]).state;
     // 10.01 × 0.7 = 7.007 > 7
@@ -271,7 +320,12 @@ describe('funded grant and locked release', () => {
     expect(g.state.wallets.L).toMatchObject({ equity: '0', equityLocked: '50', lockedGranted: '50' });
     let st = g.state;
     // 0.3 × 50 = 15 per release: 15, 15, 15, then the last 5
-    for (const [equity, locked] of [['15', '35'], ['30', '20'], ['45', '5'], ['50', '0']]) {
+    for (const [equity, locked] of [
+      ['15', '35'],
+      ['30', '20'],
+      ['45', '5'],
+      ['50', '0'],
+    ]) {
       st = apply(st, { kind: 'release_locked', user: 'L' }, p).state;
       expect(st.wallets.L).toMatchObject({ equity, equityLocked: locked, lockedGranted: '50' });
     }
@@ -279,7 +333,11 @@ describe('funded grant and locked release', () => {
   });
 
   it('the default 1 % releases 0.5 of 50; an explicit amount is capped at what is locked', () => {
-    const g = run([order('o1', 'B', '100.00', '30.00'), { kind: 'grant', user: 'L', points: '50', locked: true, reason: 'legacy' }, { kind: 'release_locked', user: 'L' }]);
+    const g = run([
+      order('o1', 'B', '100.00', '30.00'),
+      { kind: 'grant', user: 'L', points: '50', locked: true, reason: 'legacy' },
+      { kind: 'release_locked', user: 'L' },
+    ]);
     expect(g.state.wallets.L).toMatchObject({ equity: '0.5', equityLocked: '49.5' });
     const all = apply(g.state, { kind: 'release_locked', user: 'L', points: '100' }, P);
     expect(all.state.wallets.L).toMatchObject({ equity: '50', equityLocked: '0' });
@@ -287,23 +345,37 @@ describe('funded grant and locked release', () => {
 
   it('refuses a grant beyond the supply cap', () => {
     const s = run([order('o1', 'B', '100.00', '30.00')], { ...P, supplyCap: '25' }).state;
-    expect(refusal(s, { kind: 'grant', user: 'E', points: '4.000001', locked: false, reason: 'ops' }, { ...P, supplyCap: '25' })).toBe('supply_cap_reached');
-    expect(apply(s, { kind: 'grant', user: 'E', points: '4', locked: false, reason: 'ops' }, { ...P, supplyCap: '25' }).state.pool.issued).toBe('25');
+    expect(
+      refusal(
+        s,
+        { kind: 'grant', user: 'E', points: '4.000001', locked: false, reason: 'ops' },
+        { ...P, supplyCap: '25' },
+      ),
+    ).toBe('supply_cap_reached');
+    expect(
+      apply(s, { kind: 'grant', user: 'E', points: '4', locked: false, reason: 'ops' }, { ...P, supplyCap: '25' }).state
+        .pool.issued,
+    ).toBe('25');
   });
 });
 
 describe('wallet events', () => {
   it('spend and refund_spend of constant and store credit', () => {
     const s = run([
-      order('o1', 'B', '100.00', '30.00'), { kind: 'convert', user: 'B', points: '7' }, // constant 10.00
+      order('o1', 'B', '100.00', '30.00'),
+      { kind: 'convert', user: 'B', points: '7' }, // constant 10.00
       { kind: 'credit_store', user: 'B', amount: '50.00', reason: 'legacy' },
       { kind: 'spend', user: 'B', tender: 'constant', amount: '4.00', orderId: 's1' },
       { kind: 'spend', user: 'B', tender: 'storeCredit', amount: '20.00', orderId: 's2' },
     ]).state;
     // 10 − 4 = 6; 50 − 20 = 30
     expect(s.wallets.B).toMatchObject({ constant: '6.00', storeCredit: '30.00' });
-    expect(refusal(s, { kind: 'spend', user: 'B', tender: 'constant', amount: '6.01', orderId: 's3' })).toBe('insufficient_constant');
-    expect(refusal(s, { kind: 'spend', user: 'B', tender: 'storeCredit', amount: '30.01', orderId: 's3' })).toBe('insufficient_store_credit');
+    expect(refusal(s, { kind: 'spend', user: 'B', tender: 'constant', amount: '6.01', orderId: 's3' })).toBe(
+      'insufficient_constant',
+    );
+    expect(refusal(s, { kind: 'spend', user: 'B', tender: 'storeCredit', amount: '30.01', orderId: 's3' })).toBe(
+      'insufficient_store_credit',
+    );
     const r = run([{ kind: 'refund_spend', user: 'B', tender: 'constant', amount: '4.00', orderId: 's1' }], P, s).state;
     expect(r.wallets.B!.constant).toBe('10.00');
     expect(r.pool).toEqual(s.pool);
@@ -323,15 +395,22 @@ describe('wallet events', () => {
   });
 
   it('withdraw request, approve, reject move cash through pending', () => {
-    const s = run([order('o1', 'B', '100.00', '30.00'), { kind: 'dividend', user: 'B', amount: '200.00', date: 'd' }]).state;
+    const s = run([
+      order('o1', 'B', '100.00', '30.00'),
+      { kind: 'dividend', user: 'B', amount: '200.00', date: 'd' },
+    ]).state;
     const a = apply(s, { kind: 'withdraw_request', user: 'B', amount: '120.00', withdrawalId: 'w1' }, P).state;
     expect(a.wallets.B).toMatchObject({ cash: '80.00', cashPending: '120.00', withdrawn: '0.00' });
     const b = apply(a, { kind: 'withdraw_approve', user: 'B', amount: '100.00', withdrawalId: 'w1' }, P).state;
     expect(b.wallets.B).toMatchObject({ cash: '80.00', cashPending: '20.00', withdrawn: '100.00' });
     const c = apply(b, { kind: 'withdraw_reject', user: 'B', amount: '20.00', withdrawalId: 'w1' }, P).state;
     expect(c.wallets.B).toMatchObject({ cash: '100.00', cashPending: '0.00', withdrawn: '100.00' });
-    expect(refusal(c, { kind: 'withdraw_request', user: 'B', amount: '100.01', withdrawalId: 'w2' })).toBe('insufficient_cash');
-    expect(refusal(c, { kind: 'withdraw_approve', user: 'B', amount: '0.01', withdrawalId: 'w2' })).toBe('insufficient_pending');
+    expect(refusal(c, { kind: 'withdraw_request', user: 'B', amount: '100.01', withdrawalId: 'w2' })).toBe(
+      'insufficient_cash',
+    );
+    expect(refusal(c, { kind: 'withdraw_approve', user: 'B', amount: '0.01', withdrawalId: 'w2' })).toBe(
+      'insufficient_pending',
+    );
   });
 });
 
@@ -413,8 +492,30 @@ describe('quota_reset with the amounts an exit was decided on', () => {
   it('keeps quota earned after the decision', () => {
     const { apply: ap, defaultParams: dp, emptyState: es } = require('../src') as typeof import('../src');
     // Order 1: ¥100 → quota 200. Decision seen quota 200, paid 0. Order 2 then adds 2 × 50 = 100.
-    let s = ap(es(), { kind: 'order_completed', orderId: 'o1', buyer: 'u', amount: '100.00', contribution: '30.00', dividendContribution: '0' }, dp).state;
-    s = ap(s, { kind: 'order_completed', orderId: 'o2', buyer: 'u', amount: '50.00', contribution: '15.00', dividendContribution: '0' }, dp).state;
+    let s = ap(
+      es(),
+      {
+        kind: 'order_completed',
+        orderId: 'o1',
+        buyer: 'u',
+        amount: '100.00',
+        contribution: '30.00',
+        dividendContribution: '0',
+      },
+      dp,
+    ).state;
+    s = ap(
+      s,
+      {
+        kind: 'order_completed',
+        orderId: 'o2',
+        buyer: 'u',
+        amount: '50.00',
+        contribution: '15.00',
+        dividendContribution: '0',
+      },
+      dp,
+    ).state;
     expect(s.wallets.u!.quota).toBe('300.00');
     s = ap(s, { kind: 'quota_reset', user: 'u', quota: '200.00', dividendsPaid: '0.00' }, dp).state;
     expect(s.wallets.u!.quota).toBe('100.00');
@@ -425,13 +526,40 @@ describe('quota_reset with the amounts an exit was decided on', () => {
 
 describe('orderPoints', () => {
   it('previews exactly what the completion grants, including the supply cap', () => {
-    const { apply: ap, defaultParams: dp, emptyState: es, orderPoints: op } = require('../src') as typeof import('../src');
+    const {
+      apply: ap,
+      defaultParams: dp,
+      emptyState: es,
+      orderPoints: op,
+    } = require('../src') as typeof import('../src');
     // Before the first order: 30 × 0.7 / 1 = 21. After it: 21 × 21 / 30 = 14.7.
     let s = es();
     expect(op(s.pool, dp, '30.00')).toBe('21');
-    s = ap(s, { kind: 'order_completed', orderId: 'o1', buyer: 'a', amount: '100.00', contribution: '30.00', dividendContribution: '0' }, dp).state;
+    s = ap(
+      s,
+      {
+        kind: 'order_completed',
+        orderId: 'o1',
+        buyer: 'a',
+        amount: '100.00',
+        contribution: '30.00',
+        dividendContribution: '0',
+      },
+      dp,
+    ).state;
     expect(op(s.pool, dp, '30.00')).toBe('14.7');
-    const granted = ap(s, { kind: 'order_completed', orderId: 'o2', buyer: 'b', amount: '100.00', contribution: '30.00', dividendContribution: '0' }, dp).outcome.pointsGranted;
+    const granted = ap(
+      s,
+      {
+        kind: 'order_completed',
+        orderId: 'o2',
+        buyer: 'b',
+        amount: '100.00',
+        contribution: '30.00',
+        dividendContribution: '0',
+      },
+      dp,
+    ).outcome.pointsGranted;
     expect(op(s.pool, dp, '30.00')).toBe(granted);
     // Cap 25: 21 issued, 4 left, so the preview is cut to 4 as the grant would be.
     expect(op(s.pool, { ...dp, supplyCap: '25' }, '30.00')).toBe('4');

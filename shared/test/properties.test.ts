@@ -4,8 +4,19 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {
-  apply, emptyState, price, quoteSell, replay, RuleError, validateParams, defaultParams,
-  type EngineState, type LedgerEvent, type Params, type Wallet, type Outcome,
+  apply,
+  emptyState,
+  price,
+  quoteSell,
+  replay,
+  RuleError,
+  validateParams,
+  defaultParams,
+  type EngineState,
+  type LedgerEvent,
+  type Params,
+  type Wallet,
+  type Outcome,
 } from '../src';
 
 // Wide enough that a quotient rounded toward zero here never crosses a 2- or 6-dp boundary.
@@ -46,10 +57,18 @@ const paramsArb: fc.Arbitrary<Params> = fc
     const l2 = r.referralLevels >= 2 && x(r.l2).lte(room.minus(l1)) ? r.l2 : '0';
     return validateParams({
       ...defaultParams,
-      issuePrice: r.issuePrice, rewardRatio: r.rewardRatio, sellFeeRate: r.sellFeeRate, supplyCap: r.supplyCap,
-      referralLevels: r.referralLevels, referralL1Rate: l1, referralL2Rate: l2,
-      commissionL1Rate: r.commissionL1Rate, commissionL2Rate: r.referralLevels >= 2 ? r.commissionL2Rate : '0',
-      agentRate: r.agentRate, quotaMultiplier: r.quotaMultiplier, lockedReleaseRate: r.lockedReleaseRate,
+      issuePrice: r.issuePrice,
+      rewardRatio: r.rewardRatio,
+      sellFeeRate: r.sellFeeRate,
+      supplyCap: r.supplyCap,
+      referralLevels: r.referralLevels,
+      referralL1Rate: l1,
+      referralL2Rate: l2,
+      commissionL1Rate: r.commissionL1Rate,
+      commissionL2Rate: r.referralLevels >= 2 ? r.commissionL2Rate : '0',
+      agentRate: r.agentRate,
+      quotaMultiplier: r.quotaMultiplier,
+      lockedReleaseRate: r.lockedReleaseRate,
     });
   });
 
@@ -75,60 +94,151 @@ const user = fc.constantFrom(...USERS);
 const maybeUser = fc.option(user, { nil: undefined, freq: 2 });
 
 type Op =
-  | { k: 'order'; buyer: string; amount: string; contribution: number; div: string; l1?: string; l2?: string; agent?: string; selfRef: number; bad?: unknown }
-  | { k: 'sell' | 'convert' | 'hold' | 'redeem' | 'unhold' | 'release_locked' | 'grant_free' | 'grant_locked'; user: string; amt: Amt }
+  | {
+      k: 'order';
+      buyer: string;
+      amount: string;
+      contribution: number;
+      div: string;
+      l1?: string;
+      l2?: string;
+      agent?: string;
+      selfRef: number;
+      bad?: unknown;
+    }
+  | {
+      k: 'sell' | 'convert' | 'hold' | 'redeem' | 'unhold' | 'release_locked' | 'grant_free' | 'grant_locked';
+      user: string;
+      amt: Amt;
+    }
   | { k: 'release_default'; user: string }
-  | { k: 'convert_back' | 'dividend' | 'withdraw_request' | 'withdraw_approve' | 'withdraw_reject' | 'credit_store'; user: string; amt: Amt }
+  | {
+      k: 'convert_back' | 'dividend' | 'withdraw_request' | 'withdraw_approve' | 'withdraw_reject' | 'credit_store';
+      user: string;
+      amt: Amt;
+    }
   | { k: 'spend' | 'refund_spend'; user: string; tender: 'constant' | 'storeCredit'; amt: Amt }
   | { k: 'quota_reset'; user: string };
 
-const pointsOp = <K extends 'sell' | 'convert' | 'hold' | 'redeem' | 'unhold' | 'release_locked' | 'grant_free' | 'grant_locked'>(k: K, weight: number) =>
-  ({ weight, arbitrary: fc.record({ k: fc.constant(k), user, amt: pointsAmt }) as fc.Arbitrary<Op> });
-const moneyOp = <K extends 'convert_back' | 'dividend' | 'withdraw_request' | 'withdraw_approve' | 'withdraw_reject' | 'credit_store'>(k: K, weight: number) =>
-  ({ weight, arbitrary: fc.record({ k: fc.constant(k), user, amt: moneyAmt }) as fc.Arbitrary<Op> });
-const tenderOp = (k: 'spend' | 'refund_spend', weight: number) =>
-  ({ weight, arbitrary: fc.record({ k: fc.constant(k), user, tender: fc.constantFrom('constant' as const, 'storeCredit' as const), amt: moneyAmt }) as fc.Arbitrary<Op> });
+const pointsOp = <
+  K extends 'sell' | 'convert' | 'hold' | 'redeem' | 'unhold' | 'release_locked' | 'grant_free' | 'grant_locked',
+>(
+  k: K,
+  weight: number,
+) => ({ weight, arbitrary: fc.record({ k: fc.constant(k), user, amt: pointsAmt }) as fc.Arbitrary<Op> });
+const moneyOp = <
+  K extends 'convert_back' | 'dividend' | 'withdraw_request' | 'withdraw_approve' | 'withdraw_reject' | 'credit_store',
+>(
+  k: K,
+  weight: number,
+) => ({ weight, arbitrary: fc.record({ k: fc.constant(k), user, amt: moneyAmt }) as fc.Arbitrary<Op> });
+const tenderOp = (k: 'spend' | 'refund_spend', weight: number) => ({
+  weight,
+  arbitrary: fc.record({
+    k: fc.constant(k),
+    user,
+    tender: fc.constantFrom('constant' as const, 'storeCredit' as const),
+    amt: moneyAmt,
+  }) as fc.Arbitrary<Op>,
+});
 
 const single: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 7,
     arbitrary: fc.record({
-      k: fc.constant('order' as const), buyer: user, amount: cents,
-      contribution: fc.constantFrom(0.3, 0.3, 0.5, 1, 0.1, 0.01, 0), div: fc.constantFrom('0', '1.50'),
-      l1: maybeUser, l2: maybeUser, agent: maybeUser, selfRef: fc.integer({ min: 0, max: 9 }),
-      bad: fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...BAD) }),
+      k: fc.constant('order' as const),
+      buyer: user,
+      amount: cents,
+      contribution: fc.constantFrom(0.3, 0.3, 0.5, 1, 0.1, 0.01, 0),
+      div: fc.constantFrom('0', '1.50'),
+      l1: maybeUser,
+      l2: maybeUser,
+      agent: maybeUser,
+      selfRef: fc.integer({ min: 0, max: 9 }),
+      bad: fc.oneof(
+        { weight: 12, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom(...BAD) },
+      ),
     }),
   },
-  pointsOp('sell', 2), pointsOp('convert', 2), pointsOp('hold', 2), pointsOp('redeem', 2), pointsOp('unhold', 1),
-  pointsOp('release_locked', 1), pointsOp('grant_free', 1), pointsOp('grant_locked', 1),
+  pointsOp('sell', 2),
+  pointsOp('convert', 2),
+  pointsOp('hold', 2),
+  pointsOp('redeem', 2),
+  pointsOp('unhold', 1),
+  pointsOp('release_locked', 1),
+  pointsOp('grant_free', 1),
+  pointsOp('grant_locked', 1),
   { weight: 1, arbitrary: fc.record({ k: fc.constant('release_default' as const), user }) },
-  moneyOp('convert_back', 2), moneyOp('dividend', 1), moneyOp('withdraw_request', 2), moneyOp('withdraw_approve', 2),
-  moneyOp('withdraw_reject', 1), moneyOp('credit_store', 1),
-  tenderOp('spend', 2), tenderOp('refund_spend', 2),
+  moneyOp('convert_back', 2),
+  moneyOp('dividend', 1),
+  moneyOp('withdraw_request', 2),
+  moneyOp('withdraw_approve', 2),
+  moneyOp('withdraw_reject', 1),
+  moneyOp('credit_store', 1),
+  tenderOp('spend', 2),
+  tenderOp('refund_spend', 2),
   { weight: 1, arbitrary: fc.record({ k: fc.constant('quota_reset' as const), user }) },
 );
 /** An event and the one that settles it (hold → redeem/unhold, request → approve/reject, spend → refund). */
 const pairArb: fc.Arbitrary<Op[]> = fc.oneof(
-  fc.tuple(fc.record({ k: fc.constant('hold' as const), user, amt: pointsAmt }), fc.constantFrom('redeem' as const, 'unhold' as const), pointsAmt)
+  fc
+    .tuple(
+      fc.record({ k: fc.constant('hold' as const), user, amt: pointsAmt }),
+      fc.constantFrom('redeem' as const, 'unhold' as const),
+      pointsAmt,
+    )
     .map(([a, k, amt]): Op[] => [a, { k, user: a.user, amt }]),
-  fc.tuple(fc.record({ k: fc.constant('withdraw_request' as const), user, amt: moneyAmt }), fc.constantFrom('withdraw_approve' as const, 'withdraw_reject' as const), moneyAmt)
+  fc
+    .tuple(
+      fc.record({ k: fc.constant('withdraw_request' as const), user, amt: moneyAmt }),
+      fc.constantFrom('withdraw_approve' as const, 'withdraw_reject' as const),
+      moneyAmt,
+    )
     .map(([a, k, amt]): Op[] => [a, { k, user: a.user, amt }]),
-  fc.tuple(fc.record({ k: fc.constant('spend' as const), user, tender: fc.constantFrom('constant' as const, 'storeCredit' as const), amt: moneyAmt }), moneyAmt)
+  fc
+    .tuple(
+      fc.record({
+        k: fc.constant('spend' as const),
+        user,
+        tender: fc.constantFrom('constant' as const, 'storeCredit' as const),
+        amt: moneyAmt,
+      }),
+      moneyAmt,
+    )
     .map(([a, amt]): Op[] => [a, { k: 'refund_spend', user: a.user, tender: a.tender, amt }]),
   // cash in (a sell or a dividend), then out through a withdrawal
-  fc.tuple(user, fc.constantFrom('sell' as const, 'dividend' as const), fracArb, fracArb, fc.constantFrom('withdraw_approve' as const, 'withdraw_reject' as const), moneyAmt)
+  fc
+    .tuple(
+      user,
+      fc.constantFrom('sell' as const, 'dividend' as const),
+      fracArb,
+      fracArb,
+      fc.constantFrom('withdraw_approve' as const, 'withdraw_reject' as const),
+      moneyAmt,
+    )
     .map(([u, inK, f1, f2, outK, amt]): Op[] => [
-      inK === 'sell' ? { k: 'sell', user: u, amt: { t: 'frac', f: f1 } } : { k: 'dividend', user: u, amt: { t: 'frac', f: f1 } },
-      { k: 'withdraw_request', user: u, amt: { t: 'frac', f: f2 } }, { k: outK, user: u, amt },
+      inK === 'sell'
+        ? { k: 'sell', user: u, amt: { t: 'frac', f: f1 } }
+        : { k: 'dividend', user: u, amt: { t: 'frac', f: f1 } },
+      { k: 'withdraw_request', user: u, amt: { t: 'frac', f: f2 } },
+      { k: outK, user: u, amt },
     ]),
   fc.tuple(user, moneyAmt, moneyAmt, moneyAmt).map(([u, a, b, c]): Op[] => [
-    { k: 'credit_store', user: u, amt: a }, { k: 'spend', user: u, tender: 'storeCredit', amt: b }, { k: 'refund_spend', user: u, tender: 'storeCredit', amt: c },
+    { k: 'credit_store', user: u, amt: a },
+    { k: 'spend', user: u, tender: 'storeCredit', amt: b },
+    { k: 'refund_spend', user: u, tender: 'storeCredit', amt: c },
   ]),
-  fc.tuple(fc.record({ k: fc.constant('convert' as const), user, amt: pointsAmt }), moneyAmt)
+  fc
+    .tuple(fc.record({ k: fc.constant('convert' as const), user, amt: pointsAmt }), moneyAmt)
     .map(([a, amt]): Op[] => [a, { k: 'convert_back', user: a.user, amt }]),
 );
 const opsArb: fc.Arbitrary<Op[]> = fc
-  .array(fc.oneof({ weight: 5, arbitrary: single.map((o) => [o]) }, { weight: 1, arbitrary: pairArb }), { minLength: 1, maxLength: 32, size: 'max' })
+  .array(fc.oneof({ weight: 5, arbitrary: single.map((o) => [o]) }, { weight: 1, arbitrary: pairArb }), {
+    minLength: 1,
+    maxLength: 32,
+    size: 'max',
+  })
   .map((xs) => xs.flat().slice(0, 40));
 
 // ---- running the ops --------------------------------------------------------------------
@@ -138,7 +248,11 @@ const bal = (v: string | undefined) => x(v ?? '0');
 
 /** What the test tracks itself, from the events it generated and the outcomes it saw. */
 interface Seen {
-  contributions: Xd; fundings: Xd; payouts: Xd; dividends: Xd; commissions: Xd;
+  contributions: Xd;
+  fundings: Xd;
+  payouts: Xd;
+  dividends: Xd;
+  commissions: Xd;
   spent: Map<string, Xd>; // user|tender → spent not yet refunded (the backend only refunds real spends)
   ledger: Map<string, Xd>; // user|field → Σ WalletChange deltas
 }
@@ -155,32 +269,88 @@ function toEvent(op: Op, s: EngineState, params: Params, seen: Seen, i: number):
     case 'order': {
       const c = floorN(x(op.amount).times(op.contribution), 2).toFixed(2);
       return {
-        kind: 'order_completed', orderId: `o${i}`, buyer: op.buyer, amount: op.amount,
-        contribution: op.bad !== undefined ? (op.bad as string) : c, dividendContribution: op.div,
+        kind: 'order_completed',
+        orderId: `o${i}`,
+        buyer: op.buyer,
+        amount: op.amount,
+        contribution: op.bad !== undefined ? (op.bad as string) : c,
+        dividendContribution: op.div,
         // A referrer equal to the buyer (or L1 = L2) only now and then: those must be refused.
-        referrers: op.selfRef === 0 ? { l1: op.l1, l2: op.l2 } : { l1: op.l1 === op.buyer ? undefined : op.l1, l2: op.l2 === op.buyer || op.l2 === op.l1 ? undefined : op.l2 },
+        referrers:
+          op.selfRef === 0
+            ? { l1: op.l1, l2: op.l2 }
+            : {
+                l1: op.l1 === op.buyer ? undefined : op.l1,
+                l2: op.l2 === op.buyer || op.l2 === op.l1 ? undefined : op.l2,
+              },
         agent: op.agent,
       };
     }
-    case 'sell': return { kind: 'sell', user: op.user, points: resolve(op.amt, bal(w.equity), 6) };
-    case 'convert': return { kind: 'convert', user: op.user, points: resolve(op.amt, bal(w.equity), 6) };
-    case 'hold': return { kind: 'hold', user: op.user, points: resolve(op.amt, bal(w.equity), 6), orderId: `r${i}` };
-    case 'redeem': return { kind: 'redeem', user: op.user, points: resolve(op.amt, bal(w.equityHeld), 6), orderId: `r${i}` };
-    case 'unhold': return { kind: 'unhold', user: op.user, points: resolve(op.amt, bal(w.equityHeld), 6), orderId: `r${i}` };
-    case 'release_locked': return { kind: 'release_locked', user: op.user, points: resolve(op.amt, bal(w.equityLocked), 6) };
-    case 'release_default': return { kind: 'release_locked', user: op.user };
+    case 'sell':
+      return { kind: 'sell', user: op.user, points: resolve(op.amt, bal(w.equity), 6) };
+    case 'convert':
+      return { kind: 'convert', user: op.user, points: resolve(op.amt, bal(w.equity), 6) };
+    case 'hold':
+      return { kind: 'hold', user: op.user, points: resolve(op.amt, bal(w.equity), 6), orderId: `r${i}` };
+    case 'redeem':
+      return { kind: 'redeem', user: op.user, points: resolve(op.amt, bal(w.equityHeld), 6), orderId: `r${i}` };
+    case 'unhold':
+      return { kind: 'unhold', user: op.user, points: resolve(op.amt, bal(w.equityHeld), 6), orderId: `r${i}` };
+    case 'release_locked':
+      return { kind: 'release_locked', user: op.user, points: resolve(op.amt, bal(w.equityLocked), 6) };
+    case 'release_default':
+      return { kind: 'release_locked', user: op.user };
     case 'grant_free':
     case 'grant_locked': {
       const room = x(params.supplyCap).minus(s.pool.issued);
-      return { kind: 'grant', user: op.user, points: resolve(op.amt, room, 6), locked: op.k === 'grant_locked', reason: 'test' };
+      return {
+        kind: 'grant',
+        user: op.user,
+        points: resolve(op.amt, room, 6),
+        locked: op.k === 'grant_locked',
+        reason: 'test',
+      };
     }
-    case 'convert_back': return { kind: 'convert_back', user: op.user, amount: resolve(op.amt, bal(w.constant), 2) };
-    case 'dividend': return { kind: 'dividend', user: op.user, amount: resolve(op.amt, bal(w.quota).minus(bal(w.dividendsPaid)), 2), date: 'd' };
-    case 'withdraw_request': return { kind: 'withdraw_request', user: op.user, amount: resolve(op.amt, bal(w.cash), 2), withdrawalId: `w${i}` };
-    case 'withdraw_approve': return { kind: 'withdraw_approve', user: op.user, amount: resolve(op.amt, bal(w.cashPending), 2), withdrawalId: `w${i}` };
-    case 'withdraw_reject': return { kind: 'withdraw_reject', user: op.user, amount: resolve(op.amt, bal(w.cashPending), 2), withdrawalId: `w${i}` };
-    case 'credit_store': return { kind: 'credit_store', user: op.user, amount: resolve(op.amt, x(500), 2), reason: 'legacy' };
-    case 'spend': return { kind: 'spend', user: op.user, tender: op.tender, amount: resolve(op.amt, bal(w[op.tender]), 2), orderId: `s${i}` };
+    case 'convert_back':
+      return { kind: 'convert_back', user: op.user, amount: resolve(op.amt, bal(w.constant), 2) };
+    case 'dividend':
+      return {
+        kind: 'dividend',
+        user: op.user,
+        amount: resolve(op.amt, bal(w.quota).minus(bal(w.dividendsPaid)), 2),
+        date: 'd',
+      };
+    case 'withdraw_request':
+      return {
+        kind: 'withdraw_request',
+        user: op.user,
+        amount: resolve(op.amt, bal(w.cash), 2),
+        withdrawalId: `w${i}`,
+      };
+    case 'withdraw_approve':
+      return {
+        kind: 'withdraw_approve',
+        user: op.user,
+        amount: resolve(op.amt, bal(w.cashPending), 2),
+        withdrawalId: `w${i}`,
+      };
+    case 'withdraw_reject':
+      return {
+        kind: 'withdraw_reject',
+        user: op.user,
+        amount: resolve(op.amt, bal(w.cashPending), 2),
+        withdrawalId: `w${i}`,
+      };
+    case 'credit_store':
+      return { kind: 'credit_store', user: op.user, amount: resolve(op.amt, x(500), 2), reason: 'legacy' };
+    case 'spend':
+      return {
+        kind: 'spend',
+        user: op.user,
+        tender: op.tender,
+        amount: resolve(op.amt, bal(w[op.tender]), 2),
+        orderId: `s${i}`,
+      };
     case 'refund_spend': {
       const spent = seen.spent.get(`${op.user}|${op.tender}`) ?? x(0);
       const amount = resolve(op.amt, spent, 2);
@@ -188,7 +358,8 @@ function toEvent(op: Op, s: EngineState, params: Params, seen: Seen, i: number):
       if (!/^\d+\.\d{2}$/.test(String(amount)) || x(amount).isZero() || x(amount).gt(spent)) return null;
       return { kind: 'refund_spend', user: op.user, tender: op.tender, amount, orderId: `s${i}` };
     }
-    case 'quota_reset': return { kind: 'quota_reset', user: op.user };
+    case 'quota_reset':
+      return { kind: 'quota_reset', user: op.user };
   }
 }
 
@@ -201,10 +372,18 @@ function deepFreeze<T>(o: T): T {
 }
 
 /** Exact price as a fraction-free comparison helper: p = fund/circ, or lastPrice. */
-const priceX = (s: EngineState): Xd => (x(s.pool.circulating).isZero() ? x(s.pool.lastPrice) : mulDiv(x(s.pool.fund), '1', s.pool.circulating));
+const priceX = (s: EngineState): Xd =>
+  x(s.pool.circulating).isZero() ? x(s.pool.lastPrice) : mulDiv(x(s.pool.fund), '1', s.pool.circulating);
 
 /** Independent arithmetic of each accepted pool event from the state before it. */
-function checkEvent(e: LedgerEvent, before: EngineState, after: EngineState, out: Outcome, params: Params, seen: Seen): void {
+function checkEvent(
+  e: LedgerEvent,
+  before: EngineState,
+  after: EngineState,
+  out: Outcome,
+  params: Params,
+  seen: Seen,
+): void {
   const f0 = x(before.pool.fund);
   const c0 = x(before.pool.circulating);
   const byPrice = (v: Xd) => (c0.isZero() ? mulDiv(v, '1', before.pool.lastPrice) : mulDiv(v, c0, f0));
@@ -242,7 +421,13 @@ function checkEvent(e: LedgerEvent, before: EngineState, after: EngineState, out
       expect(out.payout).toBe(payout.toFixed(2));
       // the preview equals the event
       const quote = quoteSell(before.pool, params, e.points);
-      expect([quote.gross, quote.payout, quote.fee, quote.priceBefore, quote.priceAfter]).toEqual([out.gross, out.payout, out.fee, out.priceBefore, out.priceAfter]);
+      expect([quote.gross, quote.payout, quote.fee, quote.priceBefore, quote.priceAfter]).toEqual([
+        out.gross,
+        out.payout,
+        out.fee,
+        out.priceBefore,
+        out.priceAfter,
+      ]);
       expect(after.pool.fund).toBe(f0.minus(payout).toFixed(2));
       expect(x(after.pool.burned).minus(before.pool.burned).toFixed()).toBe(q.toFixed());
       seen.payouts = seen.payouts.plus(payout);
@@ -295,14 +480,28 @@ function checkEvent(e: LedgerEvent, before: EngineState, after: EngineState, out
   }
 }
 
-const WALLET_FIELDS: Array<keyof Wallet> = ['equity', 'equityLocked', 'equityHeld', 'lockedGranted', 'constant', 'storeCredit', 'cash', 'cashPending', 'withdrawn', 'quota', 'dividendsPaid'];
+const WALLET_FIELDS: Array<keyof Wallet> = [
+  'equity',
+  'equityLocked',
+  'equityHeld',
+  'lockedGranted',
+  'constant',
+  'storeCredit',
+  'cash',
+  'cashPending',
+  'withdrawn',
+  'quota',
+  'dividendsPaid',
+];
 
 function checkInvariants(s: EngineState, params: Params, seen: Seen): void {
   const p = s.pool;
   const ws = Object.values(s.wallets);
   const sum = (f: (w: Wallet) => string) => ws.reduce((a, w) => a.plus(f(w)), x(0));
   // I1
-  const held = sum((w) => w.equity).plus(sum((w) => w.equityLocked)).plus(sum((w) => w.equityHeld));
+  const held = sum((w) => w.equity)
+    .plus(sum((w) => w.equityLocked))
+    .plus(sum((w) => w.equityHeld));
   expect(x(p.circulating).toFixed()).toBe(held.plus(p.treasury).toFixed());
   expect(x(p.issued).toFixed()).toBe(x(p.circulating).plus(p.burned).toFixed());
   expect(x(p.issued).lte(params.supplyCap)).toBe(true);
@@ -315,7 +514,9 @@ function checkInvariants(s: EngineState, params: Params, seen: Seen): void {
   if (x(p.circulating).isZero()) expect(constant.lte(x(p.treasury).times(p.lastPrice))).toBe(true);
   else expect(constant.times(p.circulating).lte(x(p.treasury).times(p.fund))).toBe(true);
   // I6
-  const cashAll = sum((w) => w.cash).plus(sum((w) => w.cashPending)).plus(sum((w) => w.withdrawn));
+  const cashAll = sum((w) => w.cash)
+    .plus(sum((w) => w.cashPending))
+    .plus(sum((w) => w.withdrawn));
   expect(cashAll.toFixed(2)).toBe(seen.payouts.plus(seen.dividends).plus(seen.commissions).toFixed(2));
   // I5 (ledger half): Σ WalletChange deltas per user and field give the wallets
   const fromWallets: string[] = [];
@@ -327,7 +528,8 @@ function checkInvariants(s: EngineState, params: Params, seen: Seen): void {
     }
   }
   expect(fromWallets).toEqual(fromLedger);
-  for (const key of seen.ledger.keys()) if (!s.wallets[key.split('|')[0]!]) throw new Error(`ledger names ${key}, no such wallet`);
+  for (const key of seen.ledger.keys())
+    if (!s.wallets[key.split('|')[0]!]) throw new Error(`ledger names ${key}, no such wallet`);
 }
 
 describe('engine properties over random event sequences', () => {
@@ -339,7 +541,15 @@ describe('engine properties over random event sequences', () => {
     fc.assert(
       fc.property(paramsArb, opsArb, (params, ops) => {
         let s = deepFreeze(emptyState(params));
-        const seen: Seen = { contributions: x(0), fundings: x(0), payouts: x(0), dividends: x(0), commissions: x(0), spent: new Map(), ledger: new Map() };
+        const seen: Seen = {
+          contributions: x(0),
+          fundings: x(0),
+          payouts: x(0),
+          dividends: x(0),
+          commissions: x(0),
+          spent: new Map(),
+          ledger: new Map(),
+        };
         const events: LedgerEvent[] = [];
         ops.forEach((op, i) => {
           const e = toEvent(op, s, params, seen, i);
@@ -352,7 +562,7 @@ describe('engine properties over random event sequences', () => {
             // Only a named rule may refuse; a plain Error is a broken engine invariant.
             if (!(err instanceof RuleError)) throw err;
             expect(err.code).toMatch(/^[a-z_]+$/);
-            if (JSON.stringify(s) !== snapshot) throw new Error(`refused ${e.kind} changed the state`);
+            if (JSON.stringify(s) !== snapshot) throw new Error(`refused ${e.kind} changed the state`, { cause: err });
             refused++;
             codes.set(err.code, (codes.get(err.code) ?? 0) + 1);
             return;
@@ -385,10 +595,35 @@ describe('engine properties over random event sequences', () => {
     // The generator must actually exercise both paths and every kind.
     expect(accepted).toBeGreaterThan(3000);
     expect(refused).toBeGreaterThan(1000);
-    for (const k of ['order_completed', 'sell', 'redeem', 'convert', 'convert_back', 'grant', 'release_locked', 'hold', 'unhold', 'spend', 'refund_spend', 'credit_store', 'dividend', 'quota_reset', 'withdraw_request', 'withdraw_approve', 'withdraw_reject']) {
+    for (const k of [
+      'order_completed',
+      'sell',
+      'redeem',
+      'convert',
+      'convert_back',
+      'grant',
+      'release_locked',
+      'hold',
+      'unhold',
+      'spend',
+      'refund_spend',
+      'credit_store',
+      'dividend',
+      'quota_reset',
+      'withdraw_request',
+      'withdraw_approve',
+      'withdraw_reject',
+    ]) {
       expect([k, (kinds.get(k) ?? 0) > 10]).toEqual([k, true]);
     }
-    for (const c of ['invalid_amount', 'insufficient_points', 'insufficient_held', 'supply_cap_reached', 'invalid_referrer', 'nothing_to_release']) {
+    for (const c of [
+      'invalid_amount',
+      'insufficient_points',
+      'insufficient_held',
+      'supply_cap_reached',
+      'invalid_referrer',
+      'nothing_to_release',
+    ]) {
       expect([c, (codes.get(c) ?? 0) > 0]).toEqual([c, true]);
     }
   });

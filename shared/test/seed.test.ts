@@ -19,7 +19,18 @@ describe('the seed table: 100 orders of 100 yuan, contribution 30, rewardRatio 0
   it('lets buyer A sell 21 points after the 100th order: gross 108.6346, payout 97.77, price 5.1925', () => {
     let s: EngineState = emptyState();
     for (let n = 1; n <= 100; n++) {
-      s = apply(s, { kind: 'order_completed', orderId: `o${n}`, buyer: n === 1 ? 'A' : `b${n}`, amount: '100.00', contribution: '30.00', dividendContribution: '0' }, defaultParams).state;
+      s = apply(
+        s,
+        {
+          kind: 'order_completed',
+          orderId: `o${n}`,
+          buyer: n === 1 ? 'A' : `b${n}`,
+          amount: '100.00',
+          contribution: '30.00',
+          dividendContribution: '0',
+        },
+        defaultParams,
+      ).state;
     }
     expect(s.wallets.A!.equity).toBe('21');
     const { state, outcome } = apply(s, { kind: 'sell', user: 'A', points: '21' }, defaultParams);
@@ -38,8 +49,16 @@ describe('npm run simulate', () => {
   const tsx = path.join(__dirname, '../../node_modules/.bin/tsx');
 
   it('prints one JSON row per order with the seed numbers', () => {
-    const out = execFileSync(tsx, [cli, '--orders', '100', '--amount', '100', '--contribution', '30', '--json'], { encoding: 'utf8' });
-    const rows = JSON.parse(`[${out.trim().replace(/^\[|\]$/g, '')}]`) as Array<{ n: number; points: string; fund: string; circulating: string; price: string }>;
+    const out = execFileSync(tsx, [cli, '--orders', '100', '--amount', '100', '--contribution', '30', '--json'], {
+      encoding: 'utf8',
+    });
+    const rows = JSON.parse(`[${out.trim().replace(/^\[|\]$/g, '')}]`) as Array<{
+      n: number;
+      points: string;
+      fund: string;
+      circulating: string;
+      price: string;
+    }>;
     expect(rows).toHaveLength(100);
     expect(rows[1]).toMatchObject({ n: 2, points: '14.7', fund: '60.00', circulating: '35.7' });
     expect(displayPrice(rows[99]!.price)).toBe('5.1731');

@@ -12,9 +12,9 @@ function arg(name: string, d: number): number {
 async function main() {
   const orders = arg('orders', 300);
   const concurrency = arg('concurrency', 32);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+
   const { startDynamoLocal } = require(path.join(__dirname, '../../functions/src/local/ddb-local.js'));
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+
   const { freePort } = require(path.join(__dirname, '../../scripts/stack.js'));
   const ddb = await startDynamoLocal({ port: await freePort(), inMemory: true });
   process.env.STAGE = 'local';
@@ -30,7 +30,11 @@ async function main() {
     const ids: string[] = [];
     for (let i = 0; i < orders; i++) {
       const userId = `bench${i % 50}`;
-      const r = await createOrder(userId, { userId, key: `o${i}`, hash: 'h' }, { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: { region: '浙江', detail: '1' } });
+      const r = await createOrder(
+        userId,
+        { userId, key: `o${i}`, hash: 'h' },
+        { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: { region: '浙江', detail: '1' } },
+      );
       const orderId = (r.body as { orderId: string }).orderId;
       await markPaid(orderId, {});
       await shipOrder(orderId);
@@ -56,19 +60,26 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
     const rep = await reconcile();
-    console.log(JSON.stringify({
-      orders, concurrency,
-      seconds: secs.toFixed(1),
-      ordersPerSecond: (orders / secs).toFixed(1),
-      poolTransactions: drainStats.batches,
-      eventsPerTransaction: (drainStats.events / Math.max(1, drainStats.batches)).toFixed(1),
-      lostSeqRaces: drainStats.conflicts,
-      sdkRetries: retryStats.retries,
-      answered202: pendingAnswers,
-      latencyMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) },
-      reconcileClean: rep.clean,
-      problems: rep.problems.slice(0, 5),
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          orders,
+          concurrency,
+          seconds: secs.toFixed(1),
+          ordersPerSecond: (orders / secs).toFixed(1),
+          poolTransactions: drainStats.batches,
+          eventsPerTransaction: (drainStats.events / Math.max(1, drainStats.batches)).toFixed(1),
+          lostSeqRaces: drainStats.conflicts,
+          sdkRetries: retryStats.retries,
+          answered202: pendingAnswers,
+          latencyMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) },
+          reconcileClean: rep.clean,
+          problems: rep.problems.slice(0, 5),
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await ddb.stop();
   }

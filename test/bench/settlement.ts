@@ -34,14 +34,26 @@ async function main() {
       await transact(ops);
     }
     const fund = '12345.67';
-    await transact([{ op: 'create', item: { PK: `DIVFUND#${day}`, SK: 'EV#bench', type: 'divfund', date: day, amount: fund, at: `${day}T04:00:00Z` } }]);
+    await transact([
+      {
+        op: 'create',
+        item: {
+          PK: `DIVFUND#${day}`,
+          SK: 'EV#bench',
+          type: 'divfund',
+          date: day,
+          amount: fund,
+          at: `${day}T04:00:00Z`,
+        },
+      },
+    ]);
     console.log(`setup: ${n} holders in ${Date.now() - t} ms (${businessDate(Date.now())})`);
     const phases: Record<string, number> = {};
     let last = Date.now();
     let lastStatus = 'snapshot';
     s.settlementHooks.afterStep = (status) => {
       if (status !== lastStatus) {
-        phases[lastStatus] = (phases[lastStatus] ?? 0);
+        phases[lastStatus] = phases[lastStatus] ?? 0;
         lastStatus = status;
       }
       const now = Date.now();
@@ -52,7 +64,20 @@ async function main() {
     const r = await s.settleDay(day);
     const total = Date.now() - t;
     const chunks = Math.ceil(n / 25);
-    console.log(JSON.stringify({ holders: n, participants: r.participants, chunks, totalMs: total, phasesMs: phases, chunksPerSecond: +(2 * chunks / (total / 1000)).toFixed(1), paid: r.paid, carried: r.carried, payees: r.payees, status: r.status }));
+    console.log(
+      JSON.stringify({
+        holders: n,
+        participants: r.participants,
+        chunks,
+        totalMs: total,
+        phasesMs: phases,
+        chunksPerSecond: +((2 * chunks) / (total / 1000)).toFixed(1),
+        paid: r.paid,
+        carried: r.carried,
+        payees: r.payees,
+        status: r.status,
+      }),
+    );
     // Holders whose share is under ¥0.01 are participants but not payees.
     if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
   } finally {
@@ -60,7 +85,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,21 +1,25 @@
 // Chromium for the e2e test: Debian's package, driven by playwright-core (TOOLCHAIN.md).
-import fs from 'fs'
-import os from 'os'
-import path from 'path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
-  (p): p is string => !!p,
-)
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter((p): p is string => !!p);
 
 export function chromiumPath(): string | undefined {
-  return CANDIDATES.find((p) => fs.existsSync(p))
+  return CANDIDATES.find((p) => fs.existsSync(p));
 }
 
 export async function launch(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
-  const executablePath = chromiumPath()
-  if (!executablePath) throw new Error(`no Chromium found (tried ${CANDIDATES.join(', ')}): apt-get install -y chromium`)
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-e2e-'))
+  const executablePath = chromiumPath();
+  if (!executablePath)
+    throw new Error(`no Chromium found (tried ${CANDIDATES.join(', ')}): apt-get install -y chromium`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
     viewport: { width: 375, height: 812 },
@@ -33,14 +37,14 @@ export async function launch(): Promise<{ context: BrowserContext; page: Page; c
       '--disable-component-update',
       '--disable-sync',
     ],
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
     close: async () => {
-      await context.close()
-      fs.rmSync(dir, { recursive: true, force: true })
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
-  }
+  };
 }

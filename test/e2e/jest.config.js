@@ -9,4 +9,4 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testEnvironment: 'node',
   // testTimeout is a global option (ignored in a project under the root config): see the test file.
-}
+};

@@ -2,224 +2,233 @@
 // product, pay, (staff ships), confirm receipt, see the points and the price in the wallet,
 // preview and sell some points, see the cash; the quota and level, convert and convert back;
 // 排行榜 from 我的 and the team page. Each page is saved as a screenshot for review.
-import fs from 'fs'
-import path from 'path'
-import Decimal from 'decimal.js'
-import type { Page } from 'playwright-core'
-import { launch } from './browser'
+import fs from 'fs';
+import path from 'path';
+import Decimal from 'decimal.js';
+import type { Page } from 'playwright-core';
+import { launch } from './browser';
 
-const H5_URL = process.env.H5_URL
-const API_URL = process.env.API_URL
-const SCREENS = path.join(__dirname, 'screens')
-const ready = !!H5_URL && !!API_URL
+const H5_URL = process.env.H5_URL;
+const API_URL = process.env.API_URL;
+const SCREENS = path.join(__dirname, 'screens');
+const ready = !!H5_URL && !!API_URL;
 
 if (!ready) {
-  const msg = 'e2e: H5_URL and API_URL are not set; run it through `npm test` (scripts/test.js starts the stack)'
+  const msg = 'e2e: H5_URL and API_URL are not set; run it through `npm test` (scripts/test.js starts the stack)';
   if (process.env.CI) {
     test('the e2e environment is set', () => {
-      throw new Error(msg)
-    })
+      throw new Error(msg);
+    });
   } else {
-    // eslint-disable-next-line no-console
-    console.warn(`\n\n!!!!!!!!!! ${msg}: SKIPPED !!!!!!!!!!\n`)
+    console.warn(`\n\n!!!!!!!!!! ${msg}: SKIPPED !!!!!!!!!!\n`);
   }
 }
 
-const suite = ready ? describe : describe.skip
+const suite = ready ? describe : describe.skip;
 // A browser, a stack shared with other suites, a pool applier: minutes, not jest's 5 s.
-jest.setTimeout(180000)
+jest.setTimeout(180000);
 
 /** The page on top of Taro's H5 page stack (the ones below stay in the DOM, hidden). */
-const top = (page: Page) => page.locator('.taro_page').last()
+const top = (page: Page) => page.locator('.taro_page').last();
 
 async function shot(page: Page, name: string) {
   // A page opened by navigateTo slides in from the right: wait until it stands still at x = 0.
   await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page')
-    const last = pages[pages.length - 1]
-    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5
-  })
-  await page.waitForTimeout(150) // let the last paint settle
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`) })
+    const pages = document.querySelectorAll('.taro_page');
+    const last = pages[pages.length - 1];
+    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5;
+  });
+  await page.waitForTimeout(150); // let the last paint settle
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
 }
 
 async function api<T>(method: string, p: string, token?: string): Promise<T> {
-  const r = await fetch(`${API_URL}${p}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} })
-  if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`)
-  return (await r.json()) as T
+  const r = await fetch(`${API_URL}${p}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
 }
 
 async function staff(name: string, input: Record<string, unknown>) {
-  process.env.STAGE ??= 'local'
-  process.env.TABLE_NAME ??= 'greenpoints-local'
-  if (!process.env.DDB_ENDPOINT) throw new Error('DDB_ENDPOINT is not set: the e2e test ships the order as staff')
-  const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index')
-  const { signToken } = await import('../../functions/src/auth/token')
-  const token = await signToken({ userId: 'staff-e2e', role: 'staff' }, 600)
-  const out = (await STAFF_FUNCTIONS[name]!({ ...input, token })) as { ok: boolean }
-  if (!out.ok) throw new Error(`staff ${name}: ${JSON.stringify(out)}`)
-  return out
+  process.env.STAGE ??= 'local';
+  process.env.TABLE_NAME ??= 'greenpoints-local';
+  if (!process.env.DDB_ENDPOINT) throw new Error('DDB_ENDPOINT is not set: the e2e test ships the order as staff');
+  const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
+  const { signToken } = await import('../../functions/src/auth/token');
+  const token = await signToken({ userId: 'staff-e2e', role: 'staff' }, 600);
+  const out = (await STAFF_FUNCTIONS[name]!({ ...input, token })) as { ok: boolean };
+  if (!out.ok) throw new Error(`staff ${name}: ${JSON.stringify(out)}`);
+  return out;
 }
 
 /** Opens a page by URL (a fresh load, so it is the only page on the stack). */
 async function open(page: Page, route: string, cls: string) {
-  await page.goto(`${H5_URL}/?_=${Date.now()}#${route}`)
-  await top(page).locator(`.${cls}`).first().waitFor({ timeout: 20000 })
+  await page.goto(`${H5_URL}/?_=${Date.now()}#${route}`);
+  await top(page).locator(`.${cls}`).first().waitFor({ timeout: 20000 });
 }
 
 suite('shopper in Chromium', () => {
-  let browser: Awaited<ReturnType<typeof launch>>
-  let page: Page
-  const errors: string[] = []
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const errors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENS, { recursive: true })
-    browser = await launch()
-    page = browser.page
-    page.on('pageerror', (e) => errors.push(e.message))
-  })
+    fs.mkdirSync(SCREENS, { recursive: true });
+    browser = await launch();
+    page = browser.page;
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
 
   afterAll(async () => {
-    await browser?.close()
-  })
+    await browser?.close();
+  });
 
   test('login, buy, pay, confirm, see points and price, preview and sell, see the cash', async () => {
     // --- dev login
-    await open(page, '/pages/login/index', 'page-login')
-    await shot(page, '01-login')
-    const nick = `e2e-${Date.now().toString(36)}`
-    await top(page).locator('.login-name input').fill(nick)
-    await top(page).locator('.login-submit').click()
-    await top(page).locator('.page-home .product-card').first().waitFor()
+    await open(page, '/pages/login/index', 'page-login');
+    await shot(page, '01-login');
+    const nick = `e2e-${Date.now().toString(36)}`;
+    await top(page).locator('.login-name input').fill(nick);
+    await top(page).locator('.login-submit').click();
+    await top(page).locator('.page-home .product-card').first().waitFor();
     const token = await page.evaluate(() => {
-      const raw = localStorage.getItem('gp.token')
+      const raw = localStorage.getItem('gp.token');
       // Taro's H5 storage wraps values as {"data": …}.
       try {
-        return (JSON.parse(raw ?? '') as { data: string }).data
+        return (JSON.parse(raw ?? '') as { data: string }).data;
       } catch {
-        return raw ?? ''
+        return raw ?? '';
       }
-    })
-    expect(token).toBeTruthy()
+    });
+    expect(token).toBeTruthy();
 
     // --- the 100-yuan product
-    const card = top(page).locator('.product-card', { hasText: '¥100.00' }).first()
-    await card.waitFor()
-    await top(page).locator('.home-price').filter({ hasText: '¥' }).waitFor()
-    await shot(page, '02-home')
-    await card.click()
-    await top(page).locator('.page-product .buy-now').waitFor()
-    await shot(page, '03-product')
-    await top(page).locator('.buy-now').click()
+    const card = top(page).locator('.product-card', { hasText: '¥100.00' }).first();
+    await card.waitFor();
+    await top(page).locator('.home-price').filter({ hasText: '¥' }).waitFor();
+    await shot(page, '02-home');
+    await card.click();
+    await top(page).locator('.page-product .buy-now').waitFor();
+    await shot(page, '03-product');
+    await top(page).locator('.buy-now').click();
 
     // --- checkout with WeChat Pay (the local sandbox)
-    await top(page).locator('.page-cart .place-order').waitFor()
-    await top(page).locator('.addr-region input').fill('浙江省 杭州市 西湖区')
-    await top(page).locator('.addr-detail input').fill('文三路 1 号')
-    await expect(top(page).locator('.cart-total').textContent()).resolves.toBe('¥100.00')
-    await shot(page, '04-cart')
-    await top(page).locator('.place-order').click()
-    await top(page).locator('.page-order .pay-order').waitFor()
-    const hash = page.url().split('#')[1] ?? ''
-    const orderId = new URLSearchParams(hash.split('?')[1] ?? '').get('id') ?? ''
-    expect(orderId).not.toBe('')
-    await shot(page, '05-order-created')
-    await top(page).locator('.pay-order').click()
-    await top(page).locator('.order-wait-ship').waitFor()
-    await expect(top(page).locator('.order-status').textContent()).resolves.toBe('已支付，待发货')
-    await shot(page, '06-order-paid')
+    await top(page).locator('.page-cart .place-order').waitFor();
+    await top(page).locator('.addr-region input').fill('浙江省 杭州市 西湖区');
+    await top(page).locator('.addr-detail input').fill('文三路 1 号');
+    await expect(top(page).locator('.cart-total').textContent()).resolves.toBe('¥100.00');
+    await shot(page, '04-cart');
+    await top(page).locator('.place-order').click();
+    await top(page).locator('.page-order .pay-order').waitFor();
+    const hash = page.url().split('#')[1] ?? '';
+    const orderId = new URLSearchParams(hash.split('?')[1] ?? '').get('id') ?? '';
+    expect(orderId).not.toBe('');
+    await shot(page, '05-order-created');
+    await top(page).locator('.pay-order').click();
+    await top(page).locator('.order-wait-ship').waitFor();
+    await expect(top(page).locator('.order-status').textContent()).resolves.toBe('已支付，待发货');
+    await shot(page, '06-order-paid');
 
     // --- the merchant ships (a staff function), the shopper confirms receipt
-    await staff('ship-order', { orderId })
-    await open(page, `/pages/order/index?id=${orderId}`, 'confirm-order')
-    await shot(page, '07-order-shipped')
-    await top(page).locator('.confirm-order').click()
-    await top(page).locator('.points-granted').waitFor({ timeout: 30000 })
-    const granted = (await top(page).locator('.points-granted').textContent()) ?? ''
-    const order = await api<{ status: string; pointsGranted: string; priceAfter: string }>('GET', `/orders/${orderId}`, token)
-    expect(order.status).toBe('completed')
-    expect(new Decimal(granted).eq(order.pointsGranted)).toBe(true)
-    expect(new Decimal(granted).gt(0)).toBe(true)
-    await shot(page, '08-order-completed')
+    await staff('ship-order', { orderId });
+    await open(page, `/pages/order/index?id=${orderId}`, 'confirm-order');
+    await shot(page, '07-order-shipped');
+    await top(page).locator('.confirm-order').click();
+    await top(page).locator('.points-granted').waitFor({ timeout: 30000 });
+    const granted = (await top(page).locator('.points-granted').textContent()) ?? '';
+    const order = await api<{ status: string; pointsGranted: string; priceAfter: string }>(
+      'GET',
+      `/orders/${orderId}`,
+      token,
+    );
+    expect(order.status).toBe('completed');
+    expect(new Decimal(granted).eq(order.pointsGranted)).toBe(true);
+    expect(new Decimal(granted).gt(0)).toBe(true);
+    await shot(page, '08-order-completed');
 
     // --- the wallet: the points and today's price
-    await top(page).locator('.to-wallet').click()
-    await top(page).locator('.page-wallet .wallet-equity').waitFor()
-    await top(page).locator('.wallet-price').filter({ hasText: '¥' }).waitFor()
-    expect(await top(page).locator('.wallet-equity').textContent()).toBe(new Decimal(order.pointsGranted).toFixed())
-    const shownPrice = ((await top(page).locator('.wallet-price').textContent()) ?? '').replace(/[¥\s]|\/ 积分/g, '')
-    const poolNow = await api<{ priceDisplay: string; seq: number }>('GET', '/pool')
+    await top(page).locator('.to-wallet').click();
+    await top(page).locator('.page-wallet .wallet-equity').waitFor();
+    await top(page).locator('.wallet-price').filter({ hasText: '¥' }).waitFor();
+    expect(await top(page).locator('.wallet-equity').textContent()).toBe(new Decimal(order.pointsGranted).toFixed());
+    const shownPrice = ((await top(page).locator('.wallet-price').textContent()) ?? '').replace(/[¥\s]|\/ 积分/g, '');
+    const poolNow = await api<{ priceDisplay: string; seq: number }>('GET', '/pool');
     // Other suites share the stack: the price shown is a price the pool had at or before now.
-    expect(shownPrice).toMatch(/^\d+\.\d{4}$/)
-    expect(new Decimal(shownPrice).lte(poolNow.priceDisplay)).toBe(true)
-    await shot(page, '09-wallet')
+    expect(shownPrice).toMatch(/^\d+\.\d{4}$/);
+    expect(new Decimal(shownPrice).lte(poolNow.priceDisplay)).toBe(true);
+    await shot(page, '09-wallet');
 
     // --- preview, then sell one point
-    await top(page).locator('.sell-input input').fill('1')
-    await top(page).locator('.sell-preview').click()
-    await top(page).locator('.quote-payout').waitFor()
+    await top(page).locator('.sell-input input').fill('1');
+    await top(page).locator('.sell-preview').click();
+    await top(page).locator('.quote-payout').waitFor();
     const preview = {
       fee: ((await top(page).locator('.quote-fee').textContent()) ?? '').replace('¥', ''),
       payout: ((await top(page).locator('.quote-payout').textContent()) ?? '').replace('¥', ''),
-    }
-    expect(new Decimal(preview.payout).gt(0)).toBe(true)
-    expect(new Decimal(preview.fee).gt(0)).toBe(true)
-    await shot(page, '10-sell-preview')
-    await top(page).locator('.sell-confirm').dblclick() // a double tap must sell once
-    await top(page).locator('.sell-done').waitFor({ timeout: 30000 })
-    const done = (await top(page).locator('.sell-done').textContent()) ?? ''
-    const paid = /到账 ¥(\d+\.\d{2})/.exec(done)?.[1] ?? ''
-    expect(paid).not.toBe('')
+    };
+    expect(new Decimal(preview.payout).gt(0)).toBe(true);
+    expect(new Decimal(preview.fee).gt(0)).toBe(true);
+    await shot(page, '10-sell-preview');
+    await top(page).locator('.sell-confirm').dblclick(); // a double tap must sell once
+    await top(page).locator('.sell-done').waitFor({ timeout: 30000 });
+    const done = (await top(page).locator('.sell-done').textContent()) ?? '';
+    const paid = /到账 ¥(\d+\.\d{2})/.exec(done)?.[1] ?? '';
+    expect(paid).not.toBe('');
     // The wallet now shows the cash the server holds, and exactly one point left the wallet.
-    const w = await api<{ cash: string; equity: string }>('GET', '/wallet', token)
-    expect(w.cash).toBe(paid)
-    expect(new Decimal(w.equity).eq(new Decimal(order.pointsGranted).minus(1))).toBe(true)
-    await top(page).locator('.wallet-cash', { hasText: `¥${paid}` }).waitFor()
-    await top(page).locator('.wallet-equity', { hasText: new Decimal(w.equity).toFixed() }).waitFor()
-    await shot(page, '11-wallet-after-sell')
+    const w = await api<{ cash: string; equity: string }>('GET', '/wallet', token);
+    expect(w.cash).toBe(paid);
+    expect(new Decimal(w.equity).eq(new Decimal(order.pointsGranted).minus(1))).toBe(true);
+    await top(page)
+      .locator('.wallet-cash', { hasText: `¥${paid}` })
+      .waitFor();
+    await top(page)
+      .locator('.wallet-equity', { hasText: new Decimal(w.equity).toFixed() })
+      .waitFor();
+    await shot(page, '11-wallet-after-sell');
 
     // --- the programme in the wallet: the quota the order earned, the level, convert and convert back
-    const full = await api<{ quota: string; dividendsPaid: string; level: string }>('GET', '/wallet', token)
-    expect(new Decimal(full.quota).gt(0)).toBe(true)
-    await expect(top(page).locator('.wallet-quota').textContent()).resolves.toBe(`¥${full.quota}`)
-    await expect(top(page).locator('.wallet-dividends-paid').textContent()).resolves.toBe(`¥${full.dividendsPaid}`)
-    await expect(top(page).locator('.level-badge').textContent()).resolves.toContain(full.level)
-    await top(page).locator('.convert-input input').fill('1')
-    await top(page).locator('.convert-preview').waitFor()
-    await top(page).locator('.convert-submit').click()
-    await top(page).locator('.convert-done').waitFor({ timeout: 30000 })
+    const full = await api<{ quota: string; dividendsPaid: string; level: string }>('GET', '/wallet', token);
+    expect(new Decimal(full.quota).gt(0)).toBe(true);
+    await expect(top(page).locator('.wallet-quota').textContent()).resolves.toBe(`¥${full.quota}`);
+    await expect(top(page).locator('.wallet-dividends-paid').textContent()).resolves.toBe(`¥${full.dividendsPaid}`);
+    await expect(top(page).locator('.level-badge').textContent()).resolves.toContain(full.level);
+    await top(page).locator('.convert-input input').fill('1');
+    await top(page).locator('.convert-preview').waitFor();
+    await top(page).locator('.convert-submit').click();
+    await top(page).locator('.convert-done').waitFor({ timeout: 30000 });
     // The button is readable again once the call is done: its label, and no [disabled] attribute
     // (disabled="false" made Taro's CSS paint the label white on the white card).
-    await expect(top(page).locator('.convert-submit').textContent()).resolves.toBe('兑换')
-    expect(await top(page).locator('.convert-submit').getAttribute('disabled')).toBeNull()
-    const constant = (await api<{ constant: string }>('GET', '/wallet', token)).constant
-    expect(new Decimal(constant).gt(1)).toBe(true)
-    await top(page).locator('.wallet-constant', { hasText: `¥${constant}` }).waitFor()
+    await expect(top(page).locator('.convert-submit').textContent()).resolves.toBe('兑换');
+    expect(await top(page).locator('.convert-submit').getAttribute('disabled')).toBeNull();
+    const constant = (await api<{ constant: string }>('GET', '/wallet', token)).constant;
+    expect(new Decimal(constant).gt(1)).toBe(true);
+    await top(page)
+      .locator('.wallet-constant', { hasText: `¥${constant}` })
+      .waitFor();
     // Back: 1 yuan of constant points for floor6(1 / price) points out of the treasury.
-    await top(page).locator('.convert-back-input input').fill('1')
-    const previewText = (await top(page).locator('.convert-back-preview').textContent()) ?? ''
-    expect(previewText).toMatch(/约得 0\.\d+ 绿色积分/)
-    await top(page).locator('.convert-back-card').scrollIntoViewIfNeeded()
-    await shot(page, '11b-wallet-convert-back')
-    await top(page).locator('.convert-back-submit').click()
-    await top(page).locator('.convert-back-done').waitFor({ timeout: 30000 })
-    const back = (await top(page).locator('.convert-back-done').textContent()) ?? ''
-    expect(back).toContain('已用 ¥1.00 恒定积分换回')
-    const afterBack = await api<{ constant: string }>('GET', '/wallet', token)
-    expect(new Decimal(afterBack.constant).eq(new Decimal(constant).minus(1))).toBe(true)
-    await top(page).locator('.quota-card').scrollIntoViewIfNeeded()
-    await shot(page, '11c-wallet-quota')
+    await top(page).locator('.convert-back-input input').fill('1');
+    const previewText = (await top(page).locator('.convert-back-preview').textContent()) ?? '';
+    expect(previewText).toMatch(/约得 0\.\d+ 绿色积分/);
+    await top(page).locator('.convert-back-card').scrollIntoViewIfNeeded();
+    await shot(page, '11b-wallet-convert-back');
+    await top(page).locator('.convert-back-submit').click();
+    await top(page).locator('.convert-back-done').waitFor({ timeout: 30000 });
+    const back = (await top(page).locator('.convert-back-done').textContent()) ?? '';
+    expect(back).toContain('已用 ¥1.00 恒定积分换回');
+    const afterBack = await api<{ constant: string }>('GET', '/wallet', token);
+    expect(new Decimal(afterBack.constant).eq(new Decimal(constant).minus(1))).toBe(true);
+    await top(page).locator('.quota-card').scrollIntoViewIfNeeded();
+    await shot(page, '11c-wallet-quota');
 
     // --- 排行榜 from 我的, and the team page
-    await open(page, '/pages/mine/index', 'link-leaderboard')
-    await top(page).locator('.link-leaderboard').click()
-    await top(page).locator('.page-leaderboard .leader-row').first().waitFor()
-    expect(await top(page).locator('.state-error').count()).toBe(0)
-    const board = await api<{ top: Array<{ name: string; me?: boolean }> }>('GET', '/leaderboard', token)
-    expect(await top(page).locator('.leader-row').count()).toBe(board.top.length)
-    expect(await top(page).locator('.leader-me').count()).toBe(board.top.some((r) => r.me) ? 1 : 0)
-    await expect(top(page).locator('.leader-notice').textContent()).resolves.toContain('排名不代表收益')
-    await shot(page, '20-leaderboard')
+    await open(page, '/pages/mine/index', 'link-leaderboard');
+    await top(page).locator('.link-leaderboard').click();
+    await top(page).locator('.page-leaderboard .leader-row').first().waitFor();
+    expect(await top(page).locator('.state-error').count()).toBe(0);
+    const board = await api<{ top: Array<{ name: string; me?: boolean }> }>('GET', '/leaderboard', token);
+    expect(await top(page).locator('.leader-row').count()).toBe(board.top.length);
+    expect(await top(page).locator('.leader-me').count()).toBe(board.top.some((r) => r.me) ? 1 : 0);
+    await expect(top(page).locator('.leader-notice').textContent()).resolves.toContain('排名不代表收益');
+    await shot(page, '20-leaderboard');
 
     // --- the other pages, one screenshot each, each with its content (not an error)
     const tour: Array<[string, string, string]> = [
@@ -232,12 +241,12 @@ suite('shopper in Chromium', () => {
       ['/pages/mine/index', 'mine-user', '18-mine'],
       ['/pages/cart/index', 'state-empty', '19-cart-empty'],
       ['/pages/leaderboard/index', 'leader-row', '21-leaderboard-direct'],
-    ]
+    ];
     for (const [route, cls, name] of tour) {
-      await open(page, route, cls)
-      expect(await top(page).locator('.state-error').count()).toBe(0)
-      await shot(page, name)
+      await open(page, route, cls);
+      expect(await top(page).locator('.state-error').count()).toBe(0);
+      await shot(page, name);
     }
-    expect(errors).toEqual([])
-  })
-})
+    expect(errors).toEqual([]);
+  });
+});

@@ -14,7 +14,15 @@ it('auto-complete completes orders shipped longer ago than autoCompleteDays, and
   const orders = await fn.orders();
   const { getOrder } = await fn.repo();
   const key = 'kauto1';
-  const created = await orders.createOrder(u, { userId: u, key, hash: key }, { items: [{ productId: 'auto-100', qty: 1 }], payWith: 'wechat', address: { region: '浙江省杭州市西湖区', detail: '1 号' } });
+  const created = await orders.createOrder(
+    u,
+    { userId: u, key, hash: key },
+    {
+      items: [{ productId: 'auto-100', qty: 1 }],
+      payWith: 'wechat',
+      address: { region: '浙江省杭州市西湖区', detail: '1 号' },
+    },
+  );
   const id = (created.body as { orderId: string }).orderId;
   await orders.markPaid(id, { userId: u });
   await ok('ship-order', { orderId: id });

@@ -12,7 +12,12 @@ describe('GET /pool carries the live rules', () => {
     for (const f of ['sellFeeRate', 'rewardRatio', 'issuePrice', 'supplyCap']) expect(p[f]).toMatch(DEC);
     const { getParams } = await import('../../functions/src/repo/repository');
     const { params } = await getParams(true);
-    expect({ sellFeeRate: p.sellFeeRate, rewardRatio: p.rewardRatio, issuePrice: p.issuePrice, supplyCap: p.supplyCap }).toEqual({
+    expect({
+      sellFeeRate: p.sellFeeRate,
+      rewardRatio: p.rewardRatio,
+      issuePrice: p.issuePrice,
+      supplyCap: p.supplyCap,
+    }).toEqual({
       sellFeeRate: params.sellFeeRate,
       rewardRatio: params.rewardRatio,
       issuePrice: params.issuePrice,
@@ -27,7 +32,9 @@ describe('GET /pool carries the live rules', () => {
     const r = await call('POST', '/wallet/sell', { token: u.token, body: { points: '1' } });
     expect(r.status).toBe(200);
     // MODEL.md event 2: payout = floor2(gross × (1 − sellFeeRate)), the rest is the fee.
-    const payout = new Decimal(r.body.gross).mul(new Decimal(1).minus(announced)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+    const payout = new Decimal(r.body.gross)
+      .mul(new Decimal(1).minus(announced))
+      .toDecimalPlaces(2, Decimal.ROUND_DOWN);
     expect(r.body.payout).toBe(payout.toFixed(2));
     // The fee is shown to the fen: with the payout it adds up to the gross within one fen.
     expect(new Decimal(r.body.fee).plus(r.body.payout).minus(r.body.gross).abs().lt('0.01')).toBe(true);
@@ -47,7 +54,11 @@ describe('the programme reads the client shows', () => {
 
     const t = await call('GET', '/team', { token: u.token });
     expect(t.status).toBe(200);
-    expect(t.body.commissionsByKind).toEqual({ l1: expect.stringMatching(/^\d+\.\d{2}$/), l2: expect.stringMatching(/^\d+\.\d{2}$/), agent: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(t.body.commissionsByKind).toEqual({
+      l1: expect.stringMatching(/^\d+\.\d{2}$/),
+      l2: expect.stringMatching(/^\d+\.\d{2}$/),
+      agent: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
     expect(Array.isArray(t.body.direct)).toBe(true);
 
     const lb = await call('GET', '/leaderboard', { token: u.token });

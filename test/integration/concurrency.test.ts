@@ -7,7 +7,8 @@ async function settle(r: { status: number; body: any }, token: string) {
   if (r.status !== 202) return r;
   for (let i = 0; i < 100; i++) {
     const e = await call('GET', `/events/${r.body.eventId}`, { token });
-    if (e.body.status !== 'pending') return { status: e.body.status === 'applied' ? 200 : 422, body: e.body.outcome ?? { error: e.body.error } };
+    if (e.body.status !== 'pending')
+      return { status: e.body.status === 'applied' ? 200 : 422, body: e.body.outcome ?? { error: e.body.error } };
     await new Promise((res) => setTimeout(res, 100));
   }
   throw new Error('event still pending');
@@ -26,7 +27,11 @@ describe('concurrency', () => {
       orders.push({ id: await shippedOrder(u.token), token: u.token });
     }
     const before = await pool();
-    const results = await Promise.all(orders.map((o) => call('POST', `/orders/${o.id}/confirm`, { token: o.token, body: {} }).then((r) => settle(r, o.token))));
+    const results = await Promise.all(
+      orders.map((o) =>
+        call('POST', `/orders/${o.id}/confirm`, { token: o.token, body: {} }).then((r) => settle(r, o.token)),
+      ),
+    );
     for (const r of results) expect(r.status).toBe(200);
     const after = await pool();
     expect(after.seq - before.seq).toBe(50);
@@ -42,7 +47,10 @@ describe('concurrency', () => {
     const h = await history();
     const seqs = h.map((x) => x.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
-    const prices = h.slice().reverse().map((x) => new Decimal(x.price));
+    const prices = h
+      .slice()
+      .reverse()
+      .map((x) => new Decimal(x.price));
     for (let i = 1; i < prices.length; i++) expect(prices[i]!.gte(prices[i - 1]!)).toBe(true);
     const rec = await staff('reconcile');
     expect(rec.result.problems).toEqual([]);
@@ -57,7 +65,11 @@ describe('concurrency', () => {
     const rest = held.minus(tenth.times(9)); // the tenth sell takes the remainder
     const amounts = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? tenth : rest).toFixed());
     const before = await pool();
-    const results = await Promise.all(amounts.map((p) => call('POST', '/wallet/sell', { token: u.token, body: { points: p } }).then((r) => settle(r, u.token))));
+    const results = await Promise.all(
+      amounts.map((p) =>
+        call('POST', '/wallet/sell', { token: u.token, body: { points: p } }).then((r) => settle(r, u.token)),
+      ),
+    );
     const ok = results.filter((r) => r.status === 200);
     const refused = results.filter((r) => r.status !== 200);
     for (const r of refused) {
@@ -88,21 +100,49 @@ describe('concurrency', () => {
     const start = new Decimal(w0.equity);
     const small = start.div(40).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed();
     const reqs = [
-      ...Array.from({ length: 6 }, () => call('POST', '/wallet/sell', { token: u.token, body: { points: small } }).then((r) => settle(r, u.token)).then((r) => ({ kind: 'sell', r }))),
-      ...Array.from({ length: 6 }, () => call('POST', '/wallet/convert', { token: u.token, body: { points: small } }).then((r) => settle(r, u.token)).then((r) => ({ kind: 'convert', r }))),
-      ...Array.from({ length: 6 }, () => call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'bamboo-towel-3', qty: 1 }], payWith: 'equity', address: { region: '浙江省', detail: '1 号' } } }).then((r) => ({ kind: 'redeem', r }))),
+      ...Array.from({ length: 6 }, () =>
+        call('POST', '/wallet/sell', { token: u.token, body: { points: small } })
+          .then((r) => settle(r, u.token))
+          .then((r) => ({ kind: 'sell', r })),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        call('POST', '/wallet/convert', { token: u.token, body: { points: small } })
+          .then((r) => settle(r, u.token))
+          .then((r) => ({ kind: 'convert', r })),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        call('POST', '/orders', {
+          token: u.token,
+          body: {
+            items: [{ productId: 'bamboo-towel-3', qty: 1 }],
+            payWith: 'equity',
+            address: { region: '浙江省', detail: '1 号' },
+          },
+        }).then((r) => ({ kind: 'redeem', r })),
+      ),
     ];
     const results = await Promise.all(reqs);
-    for (const { kind, r } of results) expect({ kind, status: r.status, body: r.status >= 300 ? r.body : null }).toEqual({ kind, status: kind === 'redeem' ? 201 : 200, body: null });
+    for (const { kind, r } of results)
+      expect({ kind, status: r.status, body: r.status >= 300 ? r.body : null }).toEqual({
+        kind,
+        status: kind === 'redeem' ? 201 : 200,
+        body: null,
+      });
     const sold = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
-    const converted = results.filter((x) => x.kind === 'convert').reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
-    const held = results.filter((x) => x.kind === 'redeem').reduce((s, x) => s.plus(x.r.body.pointsCost), new Decimal(0));
+    const converted = results
+      .filter((x) => x.kind === 'convert')
+      .reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
+    const held = results
+      .filter((x) => x.kind === 'redeem')
+      .reduce((s, x) => s.plus(x.r.body.pointsCost), new Decimal(0));
     const w1 = (await call('GET', '/wallet', { token: u.token })).body;
     expect(new Decimal(w1.equity).plus(sold).plus(converted).plus(held).eq(start)).toBe(true);
     expect(new Decimal(w1.equityHeld).eq(held)).toBe(true);
     const payouts = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.payout), new Decimal(0));
     expect(new Decimal(w1.cash).eq(payouts)).toBe(true);
-    const credited = results.filter((x) => x.kind === 'convert').reduce((s, x) => s.plus(x.r.body.constant), new Decimal(0));
+    const credited = results
+      .filter((x) => x.kind === 'convert')
+      .reduce((s, x) => s.plus(x.r.body.constant), new Decimal(0));
     expect(new Decimal(w1.constant).eq(credited)).toBe(true);
     const rec = await staff('reconcile');
     expect(rec.result.problems).toEqual([]);

@@ -49,9 +49,14 @@ export async function call<T = any>(method: string, path: string, o: CallOpts = 
   let body: string | undefined;
   if (o.rawBody !== undefined) body = o.rawBody;
   else if (o.body !== undefined) body = JSON.stringify(o.body);
-  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['Content-Type'] = 'application/json';
   if (method === 'POST' && o.key !== null) headers['Idempotency-Key'] = o.key ?? newKey();
-  const r = await send(API() + path, { method, headers, body }, method === 'GET' || headers['Idempotency-Key'] !== undefined);
+  const r = await send(
+    API() + path,
+    { method, headers, body },
+    method === 'GET' || headers['Idempotency-Key'] !== undefined,
+  );
   const text = await r.text();
   let parsed: unknown = text;
   try {
@@ -63,7 +68,13 @@ export async function call<T = any>(method: string, path: string, o: CallOpts = 
 }
 
 /** The API Gateway event of a POST, for calling a handler in-process (scripted faults, no wait). */
-export function lambdaPost(path: string, token: string, body: unknown, key: string, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
+export function lambdaPost(
+  path: string,
+  token: string,
+  body: unknown,
+  key: string,
+  pathParameters?: Record<string, string>,
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: `POST ${path}`,
@@ -97,7 +108,12 @@ export async function staff(name: string, input: Record<string, unknown> = {}): 
 }
 
 /** Creates, pays, ships an order of `qty` × productId; returns its id. */
-export async function shippedOrder(token: string, productId = 'rice-10kg', qty = 1, payWith = 'wechat'): Promise<string> {
+export async function shippedOrder(
+  token: string,
+  productId = 'rice-10kg',
+  qty = 1,
+  payWith = 'wechat',
+): Promise<string> {
   const o = await call('POST', '/orders', { token, body: { items: [{ productId, qty }], payWith, address: ADDRESS } });
   if (o.status !== 201) throw new Error(`create ${o.status} ${JSON.stringify(o.body)}`);
   if (o.body.status === 'created') {
@@ -113,7 +129,12 @@ export async function shippedOrder(token: string, productId = 'rice-10kg', qty =
  * A pool event's final answer: a 202 (not decided within the server's wait, e.g. on a loaded
  * machine) is polled at GET /events/{id}, then the same key replayed for the stored answer.
  */
-export async function settled(method: string, path: string, o: CallOpts & { token: string }, maxMs = 120000): Promise<Res> {
+export async function settled(
+  method: string,
+  path: string,
+  o: CallOpts & { token: string },
+  maxMs = 120000,
+): Promise<Res> {
   const key = o.key ?? newKey();
   let r = await call(method, path, { ...o, key });
   const deadline = Date.now() + maxMs;

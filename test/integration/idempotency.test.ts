@@ -52,7 +52,9 @@ describe('idempotency', () => {
     await completedOrder(u.token, 'rice-10kg', 10);
     const key = newKey();
     const p0 = await pool();
-    const rs = await Promise.all(Array.from({ length: 6 }, () => call('POST', '/wallet/sell', { token: u.token, body: { points: '5' }, key })));
+    const rs = await Promise.all(
+      Array.from({ length: 6 }, () => call('POST', '/wallet/sell', { token: u.token, body: { points: '5' }, key })),
+    );
     for (const r of rs) expect(r.status).toBe(200);
     for (const r of rs) expect(r.body).toEqual(rs[0]!.body);
     const p1 = await pool();

@@ -21,11 +21,18 @@ let product = '';
 const started = new Date().toISOString();
 beforeAll(async () => {
   product = uniq('late-');
-  const up = await staff('upsert-product', { productId: product, name: '晚到付款测试', price: '66.60', poolContribution: '10.00', stock: 40 });
+  const up = await staff('upsert-product', {
+    productId: product,
+    name: '晚到付款测试',
+    price: '66.60',
+    poolContribution: '10.00',
+    stock: 40,
+  });
   expect(up.ok).toBe(true);
 });
 
-const stock = async () => (await call('GET', '/products')).body.find((p: { productId: string }) => p.productId === product).stock as number;
+const stock = async () =>
+  (await call('GET', '/products')).body.find((p: { productId: string }) => p.productId === product).stock as number;
 const stored = async (id: string) => (await getItem(keys.order(id)))!;
 const late = async (id: string): Promise<LatePayment | undefined> => {
   const raw = (await stored(id)).latePayment;
@@ -33,7 +40,10 @@ const late = async (id: string): Promise<LatePayment | undefined> => {
 };
 
 async function unpaidOrder(token: string): Promise<{ id: string; amount: string }> {
-  const o = await call('POST', '/orders', { token, body: { items: [{ productId: product, qty: 1 }], payWith: 'wechat', address: ADDRESS } });
+  const o = await call('POST', '/orders', {
+    token,
+    body: { items: [{ productId: product, qty: 1 }], payWith: 'wechat', address: ADDRESS },
+  });
   expect(o.status).toBe(201);
   expect(o.body.status).toBe('created');
   return { id: o.body.orderId, amount: o.body.amount };
@@ -43,18 +53,28 @@ async function unpaidOrder(token: string): Promise<{ id: string; amount: string 
 function canceller(token: string, id: string, key = newKey()) {
   return async () => {
     const r = await orders.refund(lambdaPost(`/orders/${id}/refund`, token, {}, key, { id }));
-    return { status: r.statusCode, body: JSON.parse(String(r.body)), replayed: r.headers?.['Idempotent-Replayed'] === 'true' };
+    return {
+      status: r.statusCode,
+      body: JSON.parse(String(r.body)),
+      replayed: r.headers?.['Idempotent-Replayed'] === 'true',
+    };
   };
 }
 
 /** What WeChat would POST to the notify URL, delivered to the notify handler in-process. */
 async function notify(n: { headers: Record<string, string>; body: string }) {
-  const r = await wechatPay({ headers: n.headers, body: n.body, isBase64Encoded: false } as unknown as APIGatewayProxyEventV2);
+  const r = await wechatPay({
+    headers: n.headers,
+    body: n.body,
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2);
   return { status: r.statusCode ?? 0, body: JSON.parse(String(r.body)) };
 }
 
 const lateAudits = async (id: string) =>
-  (await auditLog({ from: started, fn: 'late-payment-refund', limit: 500 })).filter((a) => (a.input as { orderId?: string }).orderId === id);
+  (await auditLog({ from: started, fn: 'late-payment-refund', limit: 500 })).filter(
+    (a) => (a.input as { orderId?: string }).orderId === id,
+  );
 
 describe('cancelling an unpaid WeChat order closes it at WeChat first', () => {
   it('closed: cancelled (refunded), stock back, WeChat asked to close exactly this order', async () => {
@@ -100,7 +120,10 @@ describe('cancelling an unpaid WeChat order closes it at WeChat first', () => {
     const { id, amount } = await unpaidOrder(u.token);
     const s0 = await stock();
     // the notice lands while WeChat is answering the close
-    const w = scriptedWeChat({ close: [async () => (await markPaid(id, { transactionId: `tx${id}`, amount }), 'paid')], refund: ['SUCCESS'] });
+    const w = scriptedWeChat({
+      close: [async () => (await markPaid(id, { transactionId: `tx${id}`, amount }), 'paid')],
+      refund: ['SUCCESS'],
+    });
     const r = await canceller(u.token, id)();
     expect(r).toEqual({ status: 200, body: { orderId: id, status: 'refunded' }, replayed: false });
     expect(w.refunds.map((x) => x.refundId)).toEqual([`R${id}`]);
@@ -114,7 +137,9 @@ describe('cancelling an unpaid WeChat order closes it at WeChat first', () => {
     const s0 = await stock();
     const before = await stored(id);
     const cancel = canceller(u.token, id);
-    const w = scriptedWeChat({ close: [new AdapterError('upstream_unavailable', 'POST close unreachable: ETIMEDOUT'), 'closed'] });
+    const w = scriptedWeChat({
+      close: [new AdapterError('upstream_unavailable', 'POST close unreachable: ETIMEDOUT'), 'closed'],
+    });
     const r = await cancel();
     expect(r.status).toBe(502);
     expect(r.body.error.code).toBe('upstream_unavailable');
@@ -139,16 +164,29 @@ describe('a payment notice for a cancelled order is acknowledged and refunded', 
     const n = sandboxNotify({ orderId: id, amount, transactionId: `late${id}`, paidAt });
     const rs = await Promise.all([1, 2, 3].map(() => notify(n)));
     for (const r of rs) expect(r).toEqual({ status: 200, body: { code: 'SUCCESS', message: 'OK' } });
-    expect(w.refunds).toEqual([{ orderId: id, refundId: `R${id}`, amount, total: amount, reason: '订单已取消，退回付款' }]);
+    expect(w.refunds).toEqual([
+      { orderId: id, refundId: `R${id}`, amount, total: amount, reason: '订单已取消，退回付款' },
+    ]);
     const lp = await late(id);
-    expect(lp).toMatchObject({ transactionId: `late${id}`, amount, paidAt, refundId: `R${id}`, refundStatus: 'SUCCESS', wechatRefundId: 'wxlate1' });
+    expect(lp).toMatchObject({
+      transactionId: `late${id}`,
+      amount,
+      paidAt,
+      refundId: `R${id}`,
+      refundStatus: 'SUCCESS',
+      wechatRefundId: 'wxlate1',
+    });
     const o = await stored(id);
     expect(o.status).toBe('refunded'); // still cancelled: not paid, not shipped
     expect(o.paidAt).toBeUndefined();
     expect(await stock()).toBe(s0);
     const audits = await lateAudits(id);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actor: 'system', ok: true, result: { refundStatus: 'SUCCESS', refundId: `R${id}` } });
+    expect(audits[0]).toMatchObject({
+      actor: 'system',
+      ok: true,
+      result: { refundStatus: 'SUCCESS', refundId: `R${id}` },
+    });
 
     // WeChat repeating it later: acknowledged, not refunded again
     expect((await notify(n)).status).toBe(200);
@@ -163,7 +201,10 @@ describe('a payment notice for a cancelled order is acknowledged and refunded', 
   it('refund outcome unknown (WeChat down): no 2xx, so WeChat repeats; the repeat asks again with the same number and settles it', async () => {
     const u = await login(uniq('lp'));
     const { id, amount } = await unpaidOrder(u.token);
-    const w = scriptedWeChat({ close: ['closed'], refund: [new AdapterError('upstream_unavailable', 'refund HTTP 500 SYSTEM_ERROR'), 'PROCESSING'] });
+    const w = scriptedWeChat({
+      close: ['closed'],
+      refund: [new AdapterError('upstream_unavailable', 'refund HTTP 500 SYSTEM_ERROR'), 'PROCESSING'],
+    });
     expect((await canceller(u.token, id)()).status).toBe(200);
     const n = sandboxNotify({ orderId: id, amount, transactionId: `late${id}` });
     const first = await notify(n);
@@ -179,7 +220,10 @@ describe('a payment notice for a cancelled order is acknowledged and refunded', 
   it('WeChat refuses the refund: acknowledged, recorded as refused and audited as failed for staff', async () => {
     const u = await login(uniq('lp'));
     const { id, amount } = await unpaidOrder(u.token);
-    scriptedWeChat({ close: ['closed'], refund: [new AdapterError('refund_refused', 'refund HTTP 403 NOT_ENOUGH: 基本账户余额不足')] });
+    scriptedWeChat({
+      close: ['closed'],
+      refund: [new AdapterError('refund_refused', 'refund HTTP 403 NOT_ENOUGH: 基本账户余额不足')],
+    });
     expect((await canceller(u.token, id)()).status).toBe(200);
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
@@ -194,7 +238,7 @@ describe('a payment notice for a cancelled order is acknowledged and refunded', 
     expect(await lateAudits(id)).toMatchObject([{ actor: 'system', ok: false, error: 'refund_refused' }]);
   });
 
-  it('over HTTP with the stack\'s sandbox WeChat: cancel, then a late notice is acknowledged and refunded', async () => {
+  it("over HTTP with the stack's sandbox WeChat: cancel, then a late notice is acknowledged and refunded", async () => {
     const u = await login(uniq('lp'));
     const { id, amount } = await unpaidOrder(u.token);
     expect((await call('POST', `/orders/${id}/refund`, { token: u.token, body: {} })).status).toBe(200);

@@ -31,7 +31,10 @@ describe('orders', () => {
 
   it('confirm needs a shipped order', async () => {
     const u = await login(uniq('life'));
-    const o = await call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: ADDRESS } });
+    const o = await call('POST', '/orders', {
+      token: u.token,
+      body: { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: ADDRESS },
+    });
     // A WeChat order carries the parameters for wx.requestPayment (the sandbox's, locally).
     expect(o.body.payParams.package).toMatch(/^prepay_id=/);
     const c = await call('POST', `/orders/${o.body.orderId}/confirm`, { token: u.token, body: {} });
@@ -41,9 +44,16 @@ describe('orders', () => {
 
   it('WeChat Pay notify marks an order paid; a bad signature is refused', async () => {
     const u = await login(uniq('life'));
-    const o = await call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: ADDRESS } });
+    const o = await call('POST', '/orders', {
+      token: u.token,
+      body: { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: ADDRESS },
+    });
     const n = sandboxNotify({ orderId: o.body.orderId, amount: '100.00' });
-    const bad = await call('POST', '/pay/wechat/notify', { rawBody: n.body.replace('100', '101'), headers: n.headers, key: null });
+    const bad = await call('POST', '/pay/wechat/notify', {
+      rawBody: n.body.replace('100', '101'),
+      headers: n.headers,
+      key: null,
+    });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
     expect((await call('GET', `/orders/${o.body.orderId}`, { token: u.token })).body.status).toBe('created');
@@ -60,7 +70,10 @@ describe('orders', () => {
     const u = await login(uniq('redeem'));
     await completedOrder(u.token, 'rice-10kg', 20); // enough points for a towel
     const w0 = (await call('GET', '/wallet', { token: u.token })).body;
-    const o = await call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'bamboo-towel-3', qty: 1 }], payWith: 'equity', address: ADDRESS } });
+    const o = await call('POST', '/orders', {
+      token: u.token,
+      body: { items: [{ productId: 'bamboo-towel-3', qty: 1 }], payWith: 'equity', address: ADDRESS },
+    });
     expect(o.status).toBe(201);
     expect(o.body.status).toBe('paid');
     const cost = D(o.body.pointsCost);
@@ -84,7 +97,10 @@ describe('orders', () => {
     const u = await login(uniq('redeem'));
     await completedOrder(u.token, 'rice-10kg', 20);
     const w0 = (await call('GET', '/wallet', { token: u.token })).body;
-    const o = await call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'bamboo-towel-3', qty: 1 }], payWith: 'equity', address: ADDRESS } });
+    const o = await call('POST', '/orders', {
+      token: u.token,
+      body: { items: [{ productId: 'bamboo-towel-3', qty: 1 }], payWith: 'equity', address: ADDRESS },
+    });
     const r = await call('POST', `/orders/${o.body.orderId}/refund`, { token: u.token, body: {} });
     expect(r.status).toBe(200);
     const w1 = (await call('GET', '/wallet', { token: u.token })).body;
@@ -110,7 +126,10 @@ describe('wallet', () => {
     const w1 = (await call('GET', '/wallet', { token: u.token })).body;
     expect(w1.constant).toBe(cv.body.constant);
 
-    const o = await call('POST', '/orders', { token: u.token, body: { items: [{ productId: 'honey-500g', qty: 1 }], payWith: 'constant', address: ADDRESS } });
+    const o = await call('POST', '/orders', {
+      token: u.token,
+      body: { items: [{ productId: 'honey-500g', qty: 1 }], payWith: 'constant', address: ADDRESS },
+    });
     expect(o.status).toBe(201);
     expect(o.body.status).toBe('paid');
     const w2 = (await call('GET', '/wallet', { token: u.token })).body;
@@ -174,7 +193,11 @@ describe('wallet', () => {
     const done = await completedOrder(u.token);
     expect(done.status).toBe('completed');
     const o = (await call('GET', '/orders', { token: u.token })).body.orders[0];
-    const own = await call('GET', `/events/${(await call('GET', '/ledger', { token: u.token })).body.entries[0].eventId}`, { token: u.token });
+    const own = await call(
+      'GET',
+      `/events/${(await call('GET', '/ledger', { token: u.token })).body.entries[0].eventId}`,
+      { token: u.token },
+    );
     expect(own.status).toBe(200);
     expect(own.body.status).toBe('applied');
     const other = await call('GET', `/events/${own.body.eventId}`, { token: v.token });

@@ -3,7 +3,12 @@
 // answer never leaves it half-refunded. Over HTTP the stack's sandbox answers SUCCESS; scripted
 // WeChat answers (PROCESSING, refusals, outages) run the same code in-process.
 import { call, login, shippedOrder, staff, uniq, newKey, lambdaPost, ADDRESS } from './helpers';
-import { AdapterError, setLocalWeChatPay, type RefundRequest, type RefundResult } from '../../functions/src/adapters/wechat';
+import {
+  AdapterError,
+  setLocalWeChatPay,
+  type RefundRequest,
+  type RefundResult,
+} from '../../functions/src/adapters/wechat';
 import { scriptedWeChat as scripted } from './scripted-wechat';
 import { getItem, query, transact } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
@@ -20,16 +25,26 @@ let product = '';
 const STOCK = 50;
 beforeAll(async () => {
   product = uniq('refund-');
-  const up = await staff('upsert-product', { productId: product, name: '退款测试', price: '88.80', poolContribution: '20.00', stock: STOCK });
+  const up = await staff('upsert-product', {
+    productId: product,
+    name: '退款测试',
+    price: '88.80',
+    poolContribution: '20.00',
+    stock: STOCK,
+  });
   expect(up.ok).toBe(true);
 });
 
-const stock = async () => (await call('GET', '/products')).body.find((p: { productId: string }) => p.productId === product).stock as number;
+const stock = async () =>
+  (await call('GET', '/products')).body.find((p: { productId: string }) => p.productId === product).stock as number;
 const order = async (token: string, id: string) => (await call('GET', `/orders/${id}`, { token })).body;
 const queued = async (shippedAt: string, id: string) => !!(await getItem(keys.shipped(shippedAt, id)));
 
 async function paidOrder(token: string): Promise<string> {
-  const o = await call('POST', '/orders', { token, body: { items: [{ productId: product, qty: 1 }], payWith: 'wechat', address: ADDRESS } });
+  const o = await call('POST', '/orders', {
+    token,
+    body: { items: [{ productId: product, qty: 1 }], payWith: 'wechat', address: ADDRESS },
+  });
   expect(o.status).toBe(201);
   expect((await call('POST', `/orders/${o.body.orderId}/pay`, { token, body: {}, key: null })).status).toBe(200);
   return o.body.orderId;
@@ -92,7 +107,9 @@ describe('refund with scripted WeChat answers (in-process)', () => {
     expect(await stock()).toBe(s0); // comes back only with the money
     expect(await queued(shippedAt, id)).toBe(false);
     // locked: the buyer cannot complete it, staff cannot complete or ship it
-    expect((await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {} })).body.error.code).toBe('invalid_status');
+    expect((await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {} })).body.error.code).toBe(
+      'invalid_status',
+    );
     expect((await staff('complete-order', { orderId: id })).error.code).toBe('invalid_status');
     expect((await staff('ship-order', { orderId: id })).error.code).toBe('invalid_status');
 
@@ -158,14 +175,22 @@ describe('refund with scripted WeChat answers (in-process)', () => {
     const key = newKey();
     const refund = async () => {
       const r = await orders.refund(lambdaPost(`/orders/${id}/refund`, u.token, {}, key, { id }));
-      return { status: r.statusCode, body: JSON.parse(String(r.body)), replayed: r.headers?.['Idempotent-Replayed'] === 'true' };
+      return {
+        status: r.statusCode,
+        body: JSON.parse(String(r.body)),
+        replayed: r.headers?.['Idempotent-Replayed'] === 'true',
+      };
     };
     return { u, id, asked, refund };
   }
 
   it('over the handler: a PROCESSING answer (202) is asked again on replay of the key, then the final answer is stored', async () => {
     const { id, asked, refund } = await overTheHandler('PROCESSING', 'SUCCESS');
-    expect(await refund()).toMatchObject({ status: 202, body: { orderId: id, status: 'refund_requested' }, replayed: false });
+    expect(await refund()).toMatchObject({
+      status: 202,
+      body: { orderId: id, status: 'refund_requested' },
+      replayed: false,
+    });
     expect(await refund()).toEqual({ status: 200, body: { orderId: id, status: 'refunded' }, replayed: false });
     expect(await refund()).toEqual({ status: 200, body: { orderId: id, status: 'refunded' }, replayed: true });
     expect(asked).toHaveLength(2);
@@ -211,7 +236,9 @@ describe('a rejected completion goes back to shipped and back into the auto-comp
     const id = await shippedOrder(u.token, product);
     const { shippedAt } = await order(u.token, id);
     // A contribution the engine refuses (invalid_amount) makes the completion event rejected.
-    await transact([{ op: 'set', key: keys.order(id), values: { contribution: 'x' }, ifEquals: { status: 'shipped' } }]);
+    await transact([
+      { op: 'set', key: keys.order(id), values: { contribution: 'x' }, ifEquals: { status: 'shipped' } },
+    ]);
     const r = await staff('complete-order', { orderId: id });
     expect(r.ok).toBe(true);
     expect(r.result).toMatchObject({ orderId: id, status: 'shipped', error: { code: 'invalid_amount' } });
@@ -220,7 +247,9 @@ describe('a rejected completion goes back to shipped and back into the auto-comp
     const due = await query({ pk: 'SHIPPED', skLessThan: `${shippedAt}#~`, limit: 1000, newestFirst: true });
     expect(due.items.map((i) => i.orderId)).toContain(id);
 
-    await transact([{ op: 'set', key: keys.order(id), values: { contribution: '20.00' }, ifEquals: { status: 'shipped' } }]);
+    await transact([
+      { op: 'set', key: keys.order(id), values: { contribution: '20.00' }, ifEquals: { status: 'shipped' } },
+    ]);
     const done = await staff('complete-order', { orderId: id });
     expect(done.result).toMatchObject({ orderId: id, status: 'completed' });
     expect(await queued(shippedAt, id)).toBe(false);

@@ -19,7 +19,9 @@ describe('retries in the repository layer', () => {
         seen.push(`${op}#${attempt}`);
         return attempt === 1
           ? awsError('TransactionConflictException', 'injected conflict')
-          : awsError('TransactionCanceledException', 'injected', { CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] });
+          : awsError('TransactionCanceledException', 'injected', {
+              CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+            });
       }
       if (op === 'GetItem' && attempt === 1 && seen.length < 3) {
         seen.push(`${op}#${attempt}`);

@@ -1,6 +1,12 @@
 // A WeChat Pay that answers close and refund calls from a script, in order, and records what it
 // was asked; everything else (and the production id and amount rules) is the local sandbox's.
-import { AdapterError, setLocalWeChatPay, type CloseResult, type RefundRequest, type RefundResult } from '../../functions/src/adapters/wechat';
+import {
+  AdapterError,
+  setLocalWeChatPay,
+  type CloseResult,
+  type RefundRequest,
+  type RefundResult,
+} from '../../functions/src/adapters/wechat';
 import { sandboxPay } from '../../functions/src/adapters/wechat/sandbox';
 
 export interface Script {
@@ -31,7 +37,13 @@ export function scriptedWeChat(s: Script): { closed: string[]; refunds: RefundRe
       if (a instanceof AdapterError) throw a;
       await sandbox.refund(r);
       const wechatRefundId = `${s.refundIdPrefix ?? 'wx'}${refunds.length}`;
-      return { refundId: r.refundId, wechatRefundId, status: a, amount: r.amount, ...(a === 'SUCCESS' ? { successTime: new Date().toISOString() } : {}) };
+      return {
+        refundId: r.refundId,
+        wechatRefundId,
+        status: a,
+        amount: r.amount,
+        ...(a === 'SUCCESS' ? { successTime: new Date().toISOString() } : {}),
+      };
     },
   });
   return { closed, refunds };

@@ -8,7 +8,7 @@ describe('seed scenario', () => {
   beforeAll(async () => {
     // The figures hold from an empty pool only, and other suites (e2e, client) may share the
     // stack at the same time: this scenario always runs on a fresh stack of its own.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+
     const { startStack } = require('../../scripts/stack.js');
     const s = await startStack({ inMemory: true, withH5: false, log: () => undefined });
     process.env.API_URL = s.apiUrl;

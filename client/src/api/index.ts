@@ -1,5 +1,5 @@
 // Every call of the shopper API (/shared/API.md). Pages import `api` and never build URLs.
-import { request } from './request'
+import { request } from './request';
 import type {
   Address,
   ConvertAnswer,
@@ -17,23 +17,23 @@ import type {
   Team,
   Wallet,
   WithdrawalAnswer,
-} from './types'
+} from './types';
 
-export * from './types'
-export { ApiError, isRetryable } from './errors'
+export * from './types';
+export { ApiError, isRetryable } from './errors';
 
 /** Ledger pages may come as a bare array or as {items|entries, cursor|nextCursor}. */
 function toLedgerPage(raw: unknown): LedgerPage {
-  if (Array.isArray(raw)) return { items: raw as LedgerEntry[], cursor: null }
-  const o = (raw ?? {}) as Record<string, unknown>
-  const items = (o.items ?? o.entries ?? []) as LedgerEntry[]
-  const cursor = (o.nextCursor ?? o.cursor ?? null) as string | null
-  return { items, cursor }
+  if (Array.isArray(raw)) return { items: raw as LedgerEntry[], cursor: null };
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const items = (o.items ?? o.entries ?? []) as LedgerEntry[];
+  const cursor = (o.nextCursor ?? o.cursor ?? null) as string | null;
+  return { items, cursor };
 }
 
 function toTeam(raw: unknown): Team {
-  const o = (raw ?? {}) as Record<string, unknown>
-  const list = (v: unknown) => (Array.isArray(v) ? (v as Team['direct']) : [])
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Team['direct']) : []);
   return {
     ...o,
     direct: list(o.direct ?? o.level1 ?? o.l1),
@@ -42,48 +42,48 @@ function toTeam(raw: unknown): Team {
     referralPoints: o.referralPoints as Team['referralPoints'],
     referrer: o.referrer as Team['referrer'],
     commissionsByKind: o.commissionsByKind as Team['commissionsByKind'],
-  }
+  };
 }
 
 export const api = {
   login(body: { code?: string; devOpenId?: string; referrer?: string }) {
-    return request<LoginAnswer>({ method: 'POST', path: '/auth/login', body, auth: false })
+    return request<LoginAnswer>({ method: 'POST', path: '/auth/login', body, auth: false });
   },
   products() {
-    return request<Product[]>({ method: 'GET', path: '/products', auth: false })
+    return request<Product[]>({ method: 'GET', path: '/products', auth: false });
   },
   createOrder(
     body: { items: Array<{ productId: string; qty: number }>; payWith: PayWith; address: Address },
     idempotencyKey: string,
   ) {
-    return request<Order>({ method: 'POST', path: '/orders', body, idempotencyKey })
+    return request<Order>({ method: 'POST', path: '/orders', body, idempotencyKey });
   },
   payOrder(orderId: string, idempotencyKey: string) {
-    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/pay`, idempotencyKey })
+    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/pay`, idempotencyKey });
   },
   confirmOrder(orderId: string, idempotencyKey: string) {
-    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/confirm`, idempotencyKey })
+    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/confirm`, idempotencyKey });
   },
   refundOrder(orderId: string, idempotencyKey: string) {
-    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/refund`, idempotencyKey })
+    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/refund`, idempotencyKey });
   },
   async orders() {
-    const raw = await request<unknown>({ method: 'GET', path: '/orders' })
-    if (Array.isArray(raw)) return raw as Order[]
-    const o = (raw ?? {}) as Record<string, unknown>
-    return ((o.items ?? o.orders ?? []) as Order[])
+    const raw = await request<unknown>({ method: 'GET', path: '/orders' });
+    if (Array.isArray(raw)) return raw as Order[];
+    const o = (raw ?? {}) as Record<string, unknown>;
+    return (o.items ?? o.orders ?? []) as Order[];
   },
   order(orderId: string) {
-    return request<Order>({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}` })
+    return request<Order>({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}` });
   },
   wallet() {
-    return request<Wallet>({ method: 'GET', path: '/wallet' })
+    return request<Wallet>({ method: 'GET', path: '/wallet' });
   },
   sell(points: string, idempotencyKey: string) {
-    return request<SellAnswer>({ method: 'POST', path: '/wallet/sell', body: { points }, idempotencyKey })
+    return request<SellAnswer>({ method: 'POST', path: '/wallet/sell', body: { points }, idempotencyKey });
   },
   convert(points: string, idempotencyKey: string) {
-    return request<ConvertAnswer>({ method: 'POST', path: '/wallet/convert', body: { points }, idempotencyKey })
+    return request<ConvertAnswer>({ method: 'POST', path: '/wallet/convert', body: { points }, idempotencyKey });
   },
   convertBack(amount: string, idempotencyKey: string) {
     return request<ConvertBackAnswer>({
@@ -91,33 +91,33 @@ export const api = {
       path: '/wallet/convert-back',
       body: { amount },
       idempotencyKey,
-    })
+    });
   },
   withdraw(amount: string, idempotencyKey: string) {
-    return request<WithdrawalAnswer>({ method: 'POST', path: '/withdrawals', body: { amount }, idempotencyKey })
+    return request<WithdrawalAnswer>({ method: 'POST', path: '/withdrawals', body: { amount }, idempotencyKey });
   },
   async ledger(cursor?: string | null) {
-    const q = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
-    return toLedgerPage(await request<unknown>({ method: 'GET', path: `/ledger${q}` }))
+    const q = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    return toLedgerPage(await request<unknown>({ method: 'GET', path: `/ledger${q}` }));
   },
   async team() {
-    return toTeam(await request<unknown>({ method: 'GET', path: '/team' }))
+    return toTeam(await request<unknown>({ method: 'GET', path: '/team' }));
   },
   async leaderboard() {
-    const raw = await request<unknown>({ method: 'GET', path: '/leaderboard' })
-    if (Array.isArray(raw)) return raw as LeaderRow[]
-    const o = (raw ?? {}) as Record<string, unknown>
-    return (Array.isArray(o.top) ? o.top : []) as LeaderRow[]
+    const raw = await request<unknown>({ method: 'GET', path: '/leaderboard' });
+    if (Array.isArray(raw)) return raw as LeaderRow[];
+    const o = (raw ?? {}) as Record<string, unknown>;
+    return (Array.isArray(o.top) ? o.top : []) as LeaderRow[];
   },
   pool() {
-    return request<Pool>({ method: 'GET', path: '/pool', auth: false })
+    return request<Pool>({ method: 'GET', path: '/pool', auth: false });
   },
   async poolHistory(limit = 100) {
-    const raw = await request<unknown>({ method: 'GET', path: `/pool/history?limit=${limit}`, auth: false })
-    if (Array.isArray(raw)) return raw as PricePoint[]
-    const o = (raw ?? {}) as Record<string, unknown>
-    return (o.items ?? []) as PricePoint[]
+    const raw = await request<unknown>({ method: 'GET', path: `/pool/history?limit=${limit}`, auth: false });
+    if (Array.isArray(raw)) return raw as PricePoint[];
+    const o = (raw ?? {}) as Record<string, unknown>;
+    return (o.items ?? []) as PricePoint[];
   },
-}
+};
 
-export type Api = typeof api
+export type Api = typeof api;

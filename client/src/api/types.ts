@@ -1,161 +1,161 @@
 // The shopper API of /shared/API.md as types. Amounts are decimal strings, never numbers.
-import type { Money, Points, Exact } from '@greenpoints/shared'
+import type { Money, Points, Exact } from '@greenpoints/shared';
 
-export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity'
+export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity';
 
 export interface LoginAnswer {
-  token: string
-  userId: string
+  token: string;
+  userId: string;
 }
 
 export interface Product {
-  productId: string
-  name: string
-  price: Money
-  poolContribution: Money
-  dividendContribution: Money
-  stock: number | string
-  image?: string
-  description?: string
+  productId: string;
+  name: string;
+  price: Money;
+  poolContribution: Money;
+  dividendContribution: Money;
+  stock: number | string;
+  image?: string;
+  description?: string;
 }
 
 export interface OrderItem {
-  productId: string
-  qty: number
-  name?: string
-  price?: Money
+  productId: string;
+  qty: number;
+  name?: string;
+  price?: Money;
 }
 
 export interface Address {
-  region: string
-  detail: string
+  region: string;
+  detail: string;
 }
 
 export interface Order {
-  orderId: string
-  status: string
-  amount: Money
-  payWith?: PayWith
-  pointsCost?: Points
-  items?: OrderItem[]
-  address?: Address
-  createdAt?: string
-  pointsGranted?: Points
-  priceAfter?: Exact
+  orderId: string;
+  status: string;
+  amount: Money;
+  payWith?: PayWith;
+  pointsCost?: Points;
+  items?: OrderItem[];
+  address?: Address;
+  createdAt?: string;
+  pointsGranted?: Points;
+  priceAfter?: Exact;
   /** WeChat orders: the JSAPI parameters for wx.requestPayment (create answer only). */
-  payParams?: Record<string, string>
+  payParams?: Record<string, string>;
 }
 
 export interface Wallet {
-  equity: Points
-  equityLocked: Points
-  equityValue: Money
-  constant: Money
-  storeCredit: Money
-  cash: Money
-  quota: Money
-  dividendsPaid: Money
-  level: string
-  cashPending?: Money
-  withdrawn?: Money
-  equityHeld?: Points
+  equity: Points;
+  equityLocked: Points;
+  equityValue: Money;
+  constant: Money;
+  storeCredit: Money;
+  cash: Money;
+  quota: Money;
+  dividendsPaid: Money;
+  level: string;
+  cashPending?: Money;
+  withdrawn?: Money;
+  equityHeld?: Points;
 }
 
 export interface SellAnswer {
-  points: Points
-  gross: Exact
-  fee: Money
-  payout: Money
-  priceBefore: Exact
-  priceAfter: Exact
+  points: Points;
+  gross: Exact;
+  fee: Money;
+  payout: Money;
+  priceBefore: Exact;
+  priceAfter: Exact;
 }
 
 export interface ConvertAnswer {
-  points: Points
-  constant: Money
-  price: Exact
+  points: Points;
+  constant: Money;
+  price: Exact;
 }
 
 export interface ConvertBackAnswer {
-  amount: Money
-  points: Points
-  price: Exact
+  amount: Money;
+  points: Points;
+  price: Exact;
 }
 
 export interface WithdrawalAnswer {
-  withdrawalId: string
-  status: string
+  withdrawalId: string;
+  status: string;
 }
 
 export interface LedgerEntry {
-  at?: string
-  kind?: string
-  field?: string
-  delta?: string
-  why?: string
-  ref?: string
-  seq?: number | string
-  [k: string]: unknown
+  at?: string;
+  kind?: string;
+  field?: string;
+  delta?: string;
+  why?: string;
+  ref?: string;
+  seq?: number | string;
+  [k: string]: unknown;
 }
 
 export interface LedgerPage {
-  items: LedgerEntry[]
-  cursor?: string | null
+  items: LedgerEntry[];
+  cursor?: string | null;
 }
 
 export interface TeamMember {
-  userId: string
-  name?: string
-  joinedAt?: string
-  [k: string]: unknown
+  userId: string;
+  name?: string;
+  joinedAt?: string;
+  [k: string]: unknown;
 }
 
 export interface Team {
-  direct: TeamMember[]
-  second: TeamMember[]
+  direct: TeamMember[];
+  second: TeamMember[];
   /** Cash earned from referrals, all kinds. */
-  commissions?: Money
+  commissions?: Money;
   /** The same cash by kind: 一级 / 二级 commissions and the regional agent's share. */
-  commissionsByKind?: { l1?: Money; l2?: Money; agent?: Money }
-  counts?: { direct?: number; second?: number }
+  commissionsByKind?: { l1?: Money; l2?: Money; agent?: Money };
+  counts?: { direct?: number; second?: number };
   /** The summary read only the newest entries of a very long ledger. */
-  partial?: boolean
+  partial?: boolean;
   /** Points earned as referral rewards, per level. */
-  referralPoints?: { l1?: Points; l2?: Points }
-  referrer?: { userId: string } | null
-  [k: string]: unknown
+  referralPoints?: { l1?: Points; l2?: Points };
+  referrer?: { userId: string } | null;
+  [k: string]: unknown;
 }
 
 export interface Pool {
-  price: Exact
-  priceDisplay: string
-  fund: Money
-  circulating: Points
-  treasury: Points
-  issued: Points
-  burned: Points
-  supplyCap: Points
-  seq: number
+  price: Exact;
+  priceDisplay: string;
+  fund: Money;
+  circulating: Points;
+  treasury: Points;
+  issued: Points;
+  burned: Points;
+  supplyCap: Points;
+  seq: number;
   /** The live rules (GET /pool sends them; older servers did not). */
-  sellFeeRate?: Exact
-  rewardRatio?: Exact
-  issuePrice?: Money
+  sellFeeRate?: Exact;
+  rewardRatio?: Exact;
+  issuePrice?: Money;
 }
 
 /** One row of GET /leaderboard: names come masked from the server. */
 export interface LeaderRow {
-  rank: number
-  name: string
+  rank: number;
+  name: string;
   /** equity + equityLocked */
-  equity: Points
-  level: string
+  equity: Points;
+  level: string;
   /** The caller's own row. */
-  me?: boolean
+  me?: boolean;
 }
 
 export interface PricePoint {
-  seq: number
-  at: string
-  kind: string
-  price: Exact
+  seq: number;
+  at: string;
+  kind: string;
+  price: Exact;
 }

@@ -1,17 +1,17 @@
-import type { ReactNode } from 'react'
-import { Button } from '@tarojs/components'
+import type { ReactNode } from 'react';
+import { Button } from '@tarojs/components';
 
 /** `true` or no attribute at all (see below). */
-export const offIf = (off: boolean): true | undefined => (off ? true : undefined)
+export const offIf = (off: boolean): true | undefined => (off ? true : undefined);
 
 interface Props {
   /** Classes after `btn`, e.g. 'btn-primary sell-confirm'. */
-  cls: string
+  cls: string;
   /** The call is in flight: the button says so and takes no taps. */
-  busy: boolean
-  disabled?: boolean
-  onClick: () => void
-  children: ReactNode
+  busy: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
 }
 
 /**
@@ -24,5 +24,5 @@ export function ActionButton({ cls, busy, disabled, onClick, children }: Props) 
     <Button className={`btn ${cls}`} disabled={offIf(busy || !!disabled)} onClick={onClick}>
       {busy ? '处理中…' : children}
     </Button>
-  )
+  );
 }

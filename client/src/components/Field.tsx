@@ -1,13 +1,13 @@
-import { Input } from '@tarojs/components'
+import { Input } from '@tarojs/components';
 
 interface Props {
-  cls: string
-  placeholder: string
-  value: string
-  onChange: (value: string) => void
+  cls: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
   /** 'digit' for amounts: the number pad with a decimal point. */
-  type?: 'text' | 'digit'
-  onConfirm?: () => void
+  type?: 'text' | 'digit';
+  onConfirm?: () => void;
 }
 
 /** A full-width input inside a card (styles in app.css `.input`). */
@@ -21,5 +21,5 @@ export function Field({ cls, placeholder, value, onChange, type = 'text', onConf
       onInput={(e) => onChange(e.detail.value)}
       onConfirm={onConfirm}
     />
-  )
+  );
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../api/errors';
 
 // What a shopper reads when something fails. Codes come from the API (docs/errors.md) and
 // the engine (RuleError codes); the server's own message is English and for developers.
@@ -66,7 +66,7 @@ const BY_CODE: Record<string, string> = {
   refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请或联系客服',
   close_refused: '微信支付暂时无法关闭这笔订单，请稍后再试',
   upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
-}
+};
 
 const BY_STATUS: Record<number, string> = {
   400: '提交的信息有误，请检查后重试',
@@ -78,21 +78,21 @@ const BY_STATUS: Record<number, string> = {
   422: '不符合规则，操作未执行',
   429: '操作太频繁，请稍后再试',
   502: '支付服务暂时无法连接，请稍后再试',
-}
+};
 
 /** A sentence in plain Chinese for any error; never a stack trace or an English code. */
 export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
-    const text = BY_CODE[err.code]
-    if (text) return text
-    if (err.code.startsWith('insufficient_')) return '余额不足'
-    if (BY_STATUS[err.status]) return BY_STATUS[err.status]
-    if (err.status >= 500) return '服务暂时不可用，请稍后重试'
-    return '操作失败，请稍后重试'
+    const text = BY_CODE[err.code];
+    if (text) return text;
+    if (err.code.startsWith('insufficient_')) return '余额不足';
+    if (BY_STATUS[err.status]) return BY_STATUS[err.status];
+    if (err.status >= 500) return '服务暂时不可用，请稍后重试';
+    return '操作失败，请稍后重试';
   }
-  return '出了点问题，请稍后重试'
+  return '出了点问题，请稍后重试';
 }
 
 export function isAuthError(err: unknown): boolean {
-  return err instanceof ApiError && err.status === 401
+  return err instanceof ApiError && err.status === 401;
 }

@@ -1,39 +1,39 @@
-import Decimal from 'decimal.js'
-import { displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared'
+import Decimal from 'decimal.js';
+import { displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared';
 
 // Display helpers for decimal strings, on the engine's formatters (one place for the format);
 // these add only the dash for a missing value. Never parse amounts into JS numbers.
 
 function orDash(x: string | undefined | null, f: (s: string) => string): string {
-  if (x === undefined || x === null || x === '') return '—'
+  if (x === undefined || x === null || x === '') return '—';
   try {
-    return f(x)
+    return f(x);
   } catch {
-    return String(x)
+    return String(x);
   }
 }
 
 /** "14.700000" -> "14.7". */
-export const fmtPoints = (p: string | undefined | null): string => orDash(p, (s) => enginePoints(s))
+export const fmtPoints = (p: string | undefined | null): string => orDash(p, (s) => enginePoints(s));
 
 /** Yuan with 2 decimals and the sign: "¥97.77", "¥1,234.50". */
-export const fmtYuan = (m: string | undefined | null): string => orDash(m, fmtMoney)
+export const fmtYuan = (m: string | undefined | null): string => orDash(m, fmtMoney);
 
 /** A price with 4 decimals, for display only. */
-export const fmtPrice = (p: string | undefined | null): string => orDash(p, displayPrice)
+export const fmtPrice = (p: string | undefined | null): string => orDash(p, displayPrice);
 
 export function fmtTime(at: string | number | undefined): string {
-  if (at === undefined || at === '') return ''
-  const d = new Date(at)
-  if (Number.isNaN(d.getTime())) return String(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  if (at === undefined || at === '') return '';
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Is this a positive decimal with at most `dp` decimals? Used before calling the engine. */
 export function isPositiveDecimal(s: string, dp: number): boolean {
-  const re = new RegExp(`^(0|[1-9]\\d{0,11})(\\.\\d{1,${dp}})?$`)
-  return re.test(s.trim()) && new Decimal(s.trim()).gt(0)
+  const re = new RegExp(`^(0|[1-9]\\d{0,11})(\\.\\d{1,${dp}})?$`);
+  return re.test(s.trim()) && new Decimal(s.trim()).gt(0);
 }
 
 export const ORDER_STATUS: Record<string, string> = {
@@ -50,34 +50,34 @@ export const ORDER_STATUS: Record<string, string> = {
   refunded: '已退款',
   cancelled: '已取消',
   canceled: '已取消',
-}
+};
 
 export const PAY_WITH: Record<string, string> = {
   wechat: '微信支付',
   constant: '恒定积分',
   storeCredit: '消费币',
   equity: '积分兑换',
-}
+};
 
 export function orderStatusText(s: string): string {
-  return ORDER_STATUS[s] ?? s
+  return ORDER_STATUS[s] ?? s;
 }
 
 export function isUnpaid(s: string): boolean {
-  return s === 'created' || s === 'pending' || s === 'pending_payment' || s === 'unpaid'
+  return s === 'created' || s === 'pending' || s === 'pending_payment' || s === 'unpaid';
 }
 
 /** Receipt can be confirmed once the order was shipped (the server refuses it before). */
 export function canConfirm(s: string): boolean {
-  return s === 'shipped' || s === 'delivered'
+  return s === 'shipped' || s === 'delivered';
 }
 
 /** Refunds happen only before completion, and only for money that was taken. */
 export function canRefund(s: string): boolean {
-  return s === 'paid' || s === 'shipped' || s === 'delivered'
+  return s === 'paid' || s === 'shipped' || s === 'delivered';
 }
 
 /** An unpaid order can be cancelled (the API's refund of a created order). */
 export function canCancel(s: string): boolean {
-  return isUnpaid(s)
+  return isUnpaid(s);
 }

@@ -1,9 +1,9 @@
-import { ROUTES, type Route } from './nav'
+import { ROUTES, type Route } from './nav';
 
 export interface LinkDef {
-  route: Route
-  label: string
-  cls: string
+  route: Route;
+  label: string;
+  cls: string;
 }
 
 // Every entry point to a section, written once: the home grid, 我的, the wallet and the pool
@@ -18,8 +18,8 @@ export const LINKS = {
   ledger: { route: ROUTES.ledger, label: '明细', cls: 'link-ledger' },
   team: { route: ROUTES.team, label: '我的团队', cls: 'link-team' },
   leaderboard: { route: ROUTES.leaderboard, label: '排行榜', cls: 'link-leaderboard' },
-} satisfies Record<string, LinkDef>
+} satisfies Record<string, LinkDef>;
 
-export type LinkName = keyof typeof LINKS
+export type LinkName = keyof typeof LINKS;
 
-export const pickLinks = (...names: LinkName[]): LinkDef[] => names.map((n) => LINKS[n])
+export const pickLinks = (...names: LinkName[]): LinkDef[] => names.map((n) => LINKS[n]);

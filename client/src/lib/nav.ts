@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 // Page paths, stable: the e2e test and shared invite links use them.
 export const ROUTES = {
@@ -16,33 +16,33 @@ export const ROUTES = {
   rules: '/pages/rules/index',
   login: '/pages/login/index',
   mine: '/pages/mine/index',
-} as const
+} as const;
 
-export type Route = (typeof ROUTES)[keyof typeof ROUTES]
+export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
 export function withQuery(route: Route, query: Record<string, string>): string {
   const q = Object.entries(query)
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&')
-  return q ? `${route}?${q}` : route
+    .join('&');
+  return q ? `${route}?${q}` : route;
 }
 
 /** Open a page; falls back to redirect when the mini-program page stack (10) is full. */
 export function go(route: Route, query: Record<string, string> = {}): void {
-  const url = withQuery(route, query)
+  const url = withQuery(route, query);
   Taro.navigateTo({ url })
     .catch(() => Taro.redirectTo({ url }))
-    .catch(() => undefined)
+    .catch(() => undefined);
 }
 
 /** Switch between the main sections without growing the stack. */
 export function switchTo(route: Route): void {
-  Taro.reLaunch({ url: route })
+  Taro.reLaunch({ url: route });
 }
 
 /** A query parameter of the current page ('' when absent or before the router is ready). */
 export function useQueryParam(name: string): string {
-  const router = Taro.useRouter() as ReturnType<typeof Taro.useRouter> | null
-  const v = router?.params?.[name]
-  return typeof v === 'string' ? v : ''
+  const router = Taro.useRouter() as ReturnType<typeof Taro.useRouter> | null;
+  const v = router?.params?.[name];
+  return typeof v === 'string' ? v : '';
 }

@@ -9,8 +9,8 @@ import {
   type Params,
   type PoolState,
   type Wallet,
-} from '@greenpoints/shared'
-import type { Pool } from '../api/types'
+} from '@greenpoints/shared';
+import type { Pool } from '../api/types';
 
 // The engine's previews need its PoolState; the API sends the public part of it.
 export function toPoolState(p: Pool): PoolState {
@@ -27,18 +27,18 @@ export function toPoolState(p: Pool): PoolState {
     contributions: p.fund,
     grantFunding: '0',
     payouts: '0',
-  }
+  };
 }
 
 /** The live rules GET /pool carries; each one replaces the engine's default when present. */
-const LIVE_PARAMS = ['sellFeeRate', 'rewardRatio', 'issuePrice', 'supplyCap'] as const
+const LIVE_PARAMS = ['sellFeeRate', 'rewardRatio', 'issuePrice', 'supplyCap'] as const;
 
 /** Rules parameters for previews: the live values the server sends, the defaults otherwise. */
 export function previewParams(p?: Pool): Params {
-  if (!p) return defaultParams
-  const live: Partial<Params> = {}
-  for (const k of LIVE_PARAMS) if (typeof p[k] === 'string' && p[k] !== '') live[k] = p[k]
-  return Object.keys(live).length ? { ...defaultParams, ...live } : defaultParams
+  if (!p) return defaultParams;
+  const live: Partial<Params> = {};
+  for (const k of LIVE_PARAMS) if (typeof p[k] === 'string' && p[k] !== '') live[k] = p[k];
+  return Object.keys(live).length ? { ...defaultParams, ...live } : defaultParams;
 }
 
 /**
@@ -46,7 +46,7 @@ export function previewParams(p?: Pool): Params {
  * rounding and supply cap). An estimate: the price at completion decides.
  */
 export function estimatePoints(poolContribution: string, pool: PoolState, params: Params = defaultParams): string {
-  return orderPoints(pool, params, poolContribution)
+  return orderPoints(pool, params, poolContribution);
 }
 
 /**
@@ -60,12 +60,12 @@ export function previewOutcome(
   balances: Partial<Pick<Wallet, 'equity' | 'constant'>>,
   event: { kind: 'convert'; points: string } | { kind: 'convert_back'; amount: string },
 ): Outcome {
-  const me = 'preview'
-  const state: EngineState = { pool, wallets: { [me]: { ...emptyWallet(), ...balances } } }
-  return apply(state, { ...event, user: me }, params).outcome
+  const me = 'preview';
+  const state: EngineState = { pool, wallets: { [me]: { ...emptyWallet(), ...balances } } };
+  return apply(state, { ...event, user: me }, params).outcome;
 }
 
 /** The most constant points the treasury can take back now: the treasury's value, rounded down. */
 export function convertBackRoom(pool: PoolState): string {
-  return valueOf(pool, pool.treasury)
+  return valueOf(pool, pool.treasury);
 }

@@ -32,7 +32,9 @@ export async function findAgent(region: string | undefined): Promise<string | un
   const prefixes = regionPrefixes(region);
   if (!prefixes.length) return undefined;
   const items = await batchGet(prefixes.map(programmeKeys.agent));
-  const assigned = new Map(items.filter((i) => typeof i.userId === 'string' && i.userId).map((i) => [String(i.region), String(i.userId)]));
+  const assigned = new Map(
+    items.filter((i) => typeof i.userId === 'string' && i.userId).map((i) => [String(i.region), String(i.userId)]),
+  );
   return agentFor(region, assigned);
 }
 
@@ -51,7 +53,17 @@ export async function assignAgent(input: { region: string; userId?: string; remo
   await transact([
     {
       op: 'put',
-      item: { ...programmeKeys.agent(region), GSI1PK: programmeKeys.agentsGsi, GSI1SK: region, type: 'agent', region, userId: input.userId, assignedAt: at, assignedBy: actor, version: prior ? Number(prior.version) + 1 : 1 },
+      item: {
+        ...programmeKeys.agent(region),
+        GSI1PK: programmeKeys.agentsGsi,
+        GSI1SK: region,
+        type: 'agent',
+        region,
+        userId: input.userId,
+        assignedAt: at,
+        assignedBy: actor,
+        version: prior ? Number(prior.version) + 1 : 1,
+      },
       ifVersion: prior ? Number(prior.version) : null,
     },
   ]);

@@ -63,7 +63,18 @@ export function addSubmission(tx: Tx, s: Submission, onDuplicate: Error): void {
   }
   tx.add({ op: 'create', item: pending });
   tx.add(
-    { op: 'create', item: { ...keys.event(s.eventId), type: 'event', eventId: s.eventId, userId: s.userId, kind: s.event.kind, status: 'pending', submittedAt: at } },
+    {
+      op: 'create',
+      item: {
+        ...keys.event(s.eventId),
+        type: 'event',
+        eventId: s.eventId,
+        userId: s.userId,
+        kind: s.event.kind,
+        status: 'pending',
+        submittedAt: at,
+      },
+    },
     onDuplicate,
   );
 }
@@ -108,7 +119,10 @@ export async function drainOnce(): Promise<number> {
     shippedAt: typeof i.shippedAt === 'string' ? i.shippedAt : undefined,
   }));
   const stored = await getWallets([...new Set(pend.flatMap((p) => usersOf(p.event)))]);
-  let state = { pool, wallets: Object.fromEntries([...stored].map(([u, w]) => [u, w.wallet])) as Record<string, Wallet> };
+  let state = {
+    pool,
+    wallets: Object.fromEntries([...stored].map(([u, w]) => [u, w.wallet])) as Record<string, Wallet>,
+  };
   const tx = new Tx();
   const touched = new Set<string>();
   const at = new Date().toISOString();
@@ -125,7 +139,9 @@ export async function drainOnce(): Promise<number> {
     } catch (e) {
       // A broken rule rejects the event. Anything else is a bug (e.g. an engine invariant):
       // reject that one event too, loudly, so it cannot block every pool event behind it.
-      const err = isRuleError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: 'the engine failed on this event' };
+      const err = isRuleError(e)
+        ? { code: e.code, message: e.message }
+        : { code: 'internal', message: 'the engine failed on this event' };
       if (!isRuleError(e)) console.error('[internal] applier: engine error on', p.eventId, e);
       ops.push({
         op: 'set',
@@ -134,7 +150,12 @@ export async function drainOnce(): Promise<number> {
         ifEquals: { status: 'pending' },
       });
       if (p.orderId && p.revertTo) {
-        ops.push({ op: 'set', key: keys.order(p.orderId), values: { status: p.revertTo, rejectedEventId: p.eventId }, ifEquals: { status: 'completing' } });
+        ops.push({
+          op: 'set',
+          key: keys.order(p.orderId),
+          values: { status: p.revertTo, rejectedEventId: p.eventId },
+          ifEquals: { status: 'completing' },
+        });
         // Back to shipped means back in the auto-complete queue (at its shipping time; events
         // recorded before shippedAt was kept on them re-queue now).
         if (p.revertTo === 'shipped') {
@@ -171,7 +192,8 @@ export async function drainOnce(): Promise<number> {
         },
       });
       const ref: Record<string, string> = p.orderId ? { orderId: p.orderId } : {};
-      for (const it of ledgerItems(p.eventId, p.event.kind, at, outcome.changes, ref)) ops.push({ op: 'create', item: it });
+      for (const it of ledgerItems(p.eventId, p.event.kind, at, outcome.changes, ref))
+        ops.push({ op: 'create', item: it });
       // The order's dividend contribution joins its day's dividend fund in this same transaction.
       const fundOp = dividendFundOp(p.eventId, at, outcome.dividendFund, p.orderId);
       if (fundOp) ops.push(fundOp);
@@ -179,7 +201,13 @@ export async function drainOnce(): Promise<number> {
         ops.push({
           op: 'set',
           key: keys.order(p.orderId),
-          values: { status: 'completed', completedAt: at, pointsGranted: outcome.pointsGranted ?? '0', priceAfter: outcome.priceAfter, eventId: p.eventId },
+          values: {
+            status: 'completed',
+            completedAt: at,
+            pointsGranted: outcome.pointsGranted ?? '0',
+            priceAfter: outcome.priceAfter,
+            eventId: p.eventId,
+          },
           ifEquals: { status: 'completing' },
         });
       }
@@ -194,11 +222,19 @@ export async function drainOnce(): Promise<number> {
   }
   for (const u of touched) {
     const prior = stored.get(u) ?? { version: 0 };
-    tx.add({ op: 'put', item: walletItem(u, state.wallets[u]!, prior.version + 1), ifVersion: prior.version === 0 ? null : prior.version }, new StaleRead(`wallet ${u}`));
+    tx.add(
+      {
+        op: 'put',
+        item: walletItem(u, state.wallets[u]!, prior.version + 1),
+        ifVersion: prior.version === 0 ? null : prior.version,
+      },
+      new StaleRead(`wallet ${u}`),
+    );
   }
-  const poolOp: TxOp = pool.seq === 0 && !(await poolExists())
-    ? { op: 'put', item: poolItem(state.pool), ifVersion: null }
-    : { op: 'putIf', item: poolItem(state.pool), ifEquals: { seq: pool.seq } };
+  const poolOp: TxOp =
+    pool.seq === 0 && !(await poolExists())
+      ? { op: 'put', item: poolItem(state.pool), ifVersion: null }
+      : { op: 'putIf', item: poolItem(state.pool), ifEquals: { seq: pool.seq } };
   tx.add(poolOp, new StaleRead('pool'));
   await tx.commit();
   drainStats.batches++;
@@ -252,7 +288,8 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
         if (!(e instanceof StaleRead) && (e as { code?: string }).code !== 'conflict') throw e;
         // The pool's seq moved (a stale lease elsewhere) or a wallet moved: re-read and go on.
         drainStats.conflicts++;
-        if (process.env.APPLIER_DEBUG) console.error('[applier] conflict', (e as Error).message, (e as { cause?: unknown }).cause);
+        if (process.env.APPLIER_DEBUG)
+          console.error('[applier] conflict', (e as Error).message, (e as { cause?: unknown }).cause);
         await sleep(Math.random() * 20);
       }
       // Renew the lease between rounds, so a long backlog is drained by one caller.

@@ -17,14 +17,23 @@ export async function auditLog(q: AuditQuery) {
   // SK is `<ISO time>#<id>`: everything before `to` (exclusive of later ones), read newest first.
   const upper = q.to ? `${q.to}\uffff` : undefined;
   for (let page = 0; page < 50 && out.length < limit; page++) {
-    const r = await query({ pk: 'AUDIT', ...(upper ? { skLessThan: upper } : {}), newestFirst: true, limit: 200, cursor });
+    const r = await query({
+      pk: 'AUDIT',
+      ...(upper ? { skLessThan: upper } : {}),
+      newestFirst: true,
+      limit: 200,
+      cursor,
+    });
     for (const i of r.items) {
       const at = String(i.at ?? String(i.SK).split('#')[0]);
       if (q.from && at < q.from) return out;
       if (q.fn && i.fn !== q.fn) continue;
       if (q.actor && i.actor !== q.actor) continue;
       out.push({
-        at, actor: i.actor, fn: i.fn, ok: i.ok,
+        at,
+        actor: i.actor,
+        fn: i.fn,
+        ok: i.ok,
         input: typeof i.input === 'string' ? safeJson(i.input) : undefined,
         ...(i.result !== undefined ? { result: safeJson(String(i.result)) } : {}),
         ...(i.error !== undefined ? { error: i.error } : {}),

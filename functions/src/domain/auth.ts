@@ -16,7 +16,12 @@ export interface LoginReq {
 }
 
 function staffOpenIds(): Set<string> {
-  return new Set((process.env.STAFF_OPEN_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (process.env.STAFF_OPEN_IDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Derived from the openId so two first logins at once create one user, not two. */
@@ -25,7 +30,8 @@ export const userIdFor = (openId: string) => 'u_' + createHash('sha256').update(
 export async function login(req: LoginReq): Promise<{ token: string; userId: string }> {
   let openId: string;
   if (req.devOpenId !== undefined) {
-    if (process.env.STAGE !== 'local') throw new HttpError(400, 'dev_login_disabled', 'devOpenId works only in the local stage');
+    if (process.env.STAGE !== 'local')
+      throw new HttpError(400, 'dev_login_disabled', 'devOpenId works only in the local stage');
     openId = `dev:${req.devOpenId}`;
   } else if (req.code !== undefined) {
     openId = (await getWeChatLogin().code2Session(req.code)).openId;
@@ -40,7 +46,17 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
     const tx = new Tx();
     const createdAt = new Date().toISOString();
     tx.add({ op: 'create', item: { ...keys.openId(openId), type: 'openid', userId } });
-    tx.add({ op: 'create', item: userItem({ userId, openId, role: staffOpenIds().has(openId) ? 'staff' : 'user', referrer, nickname: '', createdAt }) });
+    tx.add({
+      op: 'create',
+      item: userItem({
+        userId,
+        openId,
+        role: staffOpenIds().has(openId) ? 'staff' : 'user',
+        referrer,
+        nickname: '',
+        createdAt,
+      }),
+    });
     await tx.commit().catch(async (e) => {
       if (!(await getUserIdByOpenId(openId))) throw e; // lost a race with our own twin: fine
     });

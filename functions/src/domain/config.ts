@@ -5,7 +5,8 @@ import type { Params } from '@greenpoints/shared';
 
 export const WARN_TWO_LEVELS =
   '二级分销（referralLevels = 2）可能违反微信小程序平台运营规范中关于多级分销的规定，存在被限制或下架的风险；请确认已取得合规意见后再启用。';
-export const WARN_EXIT = '已开启出局：每日结算时，积分市值达到剩余分红额度的用户将被全部卖出（含手续费），其分红额度清零。';
+export const WARN_EXIT =
+  '已开启出局：每日结算时，积分市值达到剩余分红额度的用户将被全部卖出（含手续费），其分红额度清零。';
 export const WARN_COMMISSION = '佣金与代理比例合计超过订单金额的 30%，请确认商品毛利可以承担。';
 
 /** Keys whose value differs between two parameter sets. */

@@ -6,8 +6,24 @@ import type { TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { businessDate } from './calendar';
 
-export function dividendFundOp(eventId: string, at: string, amount: string | undefined, orderId?: string): TxOp | undefined {
+export function dividendFundOp(
+  eventId: string,
+  at: string,
+  amount: string | undefined,
+  orderId?: string,
+): TxOp | undefined {
   if (!amount || !new Decimal(amount).gt(0)) return undefined;
   const date = businessDate(at);
-  return { op: 'create', item: { ...programmeKeys.divFund(date, eventId), type: 'divfund', date, eventId, amount, at, ...(orderId ? { orderId } : {}) } };
+  return {
+    op: 'create',
+    item: {
+      ...programmeKeys.divFund(date, eventId),
+      type: 'divfund',
+      date,
+      eventId,
+      amount,
+      at,
+      ...(orderId ? { orderId } : {}),
+    },
+  };
 }

@@ -24,7 +24,9 @@ export interface Idem {
 export const KEY_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 }
 
 /** A stable id for the pool event of one (user, key): a replay cannot record a second event. */

@@ -36,7 +36,8 @@ export interface RowError {
 }
 
 /** Identity of a row: the openid when given (a later WeChat login finds it), else the phone. */
-export const identityOf = (r: Pick<LegacyRow, 'openid' | 'phone'>) => (r.openid ? `openid:${r.openid}` : `phone:${r.phone}`);
+export const identityOf = (r: Pick<LegacyRow, 'openid' | 'phone'>) =>
+  r.openid ? `openid:${r.openid}` : `phone:${r.phone}`;
 /** Every identity a row claims: a member named by openid and phone cannot come back by phone alone. */
 export const identitiesOf = (r: Pick<LegacyRow, 'openid' | 'phone'>) =>
   [r.openid ? `openid:${r.openid}` : '', r.phone ? `phone:${r.phone}` : ''].filter(Boolean);
@@ -73,7 +74,9 @@ function checkRow(line: number, raw: Raw, errors: RowError[]): LegacyRow | undef
     const v = raw[k];
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v !== 'string') {
-      problems.push(`${k} must be a string${typeof v === 'number' ? ' (write amounts as "12.50", not as a number)' : ''}`);
+      problems.push(
+        `${k} must be a string${typeof v === 'number' ? ' (write amounts as "12.50", not as a number)' : ''}`,
+      );
       return undefined;
     }
     return v.trim() || undefined;
@@ -99,7 +102,8 @@ function checkRow(line: number, raw: Raw, errors: RowError[]): LegacyRow | undef
   } catch (e) {
     problems.push(isRuleError(e) ? e.message : 'points is invalid');
   }
-  if (!problems.length && new Decimal(balance).isZero() && new Decimal(points).isZero()) problems.push('nothing to import: balance and points are both 0');
+  if (!problems.length && new Decimal(balance).isZero() && new Decimal(points).isZero())
+    problems.push('nothing to import: balance and points are both 0');
   if (problems.length) {
     errors.push({ line, message: problems.join('; ') });
     return undefined;
@@ -118,8 +122,10 @@ export function parseLegacyFile(format: 'csv' | 'json', data: unknown): { rows: 
     if (!header || !header.length || header.some((h) => !(COLUMNS as readonly string[]).includes(h))) {
       return { rows, errors: [{ line: 1, message: `header must name columns among ${COLUMNS.join(', ')}` }] };
     }
-    if (!header.includes('openid') && !header.includes('phone')) return { rows, errors: [{ line: 1, message: 'header needs openid or phone' }] };
-    if (new Set(header).size !== header.length) return { rows, errors: [{ line: 1, message: 'a column is named twice' }] };
+    if (!header.includes('openid') && !header.includes('phone'))
+      return { rows, errors: [{ line: 1, message: 'header needs openid or phone' }] };
+    if (new Set(header).size !== header.length)
+      return { rows, errors: [{ line: 1, message: 'a column is named twice' }] };
     for (let i = 1; i < lines.length; i++) {
       const text = lines[i]!;
       if (text.trim() === '') continue;
@@ -161,13 +167,15 @@ export function parseLegacyFile(format: 'csv' | 'json', data: unknown): { rows: 
     });
   }
   if (rows.length + errors.length === 0) errors.push({ line: 0, message: 'the file holds no members' });
-  if (rows.length + errors.length > MAX_ROWS) errors.push({ line: 0, message: `at most ${MAX_ROWS} members per file; split it` });
+  if (rows.length + errors.length > MAX_ROWS)
+    errors.push({ line: 0, message: `at most ${MAX_ROWS} members per file; split it` });
   // Duplicates within the file: the same openid or phone twice.
   const seen = new Map<string, number>();
   for (const r of rows) {
     for (const id of [r.openid ? `openid:${r.openid}` : '', r.phone ? `phone:${r.phone}` : ''].filter(Boolean)) {
       const first = seen.get(id);
-      if (first !== undefined) errors.push({ line: r.line, message: `duplicate of line ${first} (${id.split(':')[0]})` });
+      if (first !== undefined)
+        errors.push({ line: r.line, message: `duplicate of line ${first} (${id.split(':')[0]})` });
       else seen.set(id, r.line);
     }
   }
@@ -176,7 +184,9 @@ export function parseLegacyFile(format: 'csv' | 'json', data: unknown): { rows: 
 }
 
 export const fileHash = (format: string, data: unknown) =>
-  createHash('sha256').update(format + '\n' + (typeof data === 'string' ? data : JSON.stringify(data))).digest('hex');
+  createHash('sha256')
+    .update(format + '\n' + (typeof data === 'string' ? data : JSON.stringify(data)))
+    .digest('hex');
 
 class StepDone extends Error {}
 
@@ -193,15 +203,27 @@ async function ensureUser(importId: string, r: LegacyRow): Promise<string> {
       tx.add({ op: 'create', item: { ...keys.openId(r.openid), type: 'openid', userId } });
     } else {
       const phoneUser = await getItem(programmeKeys.phone(r.phone!));
-      userId = phoneUser ? String(phoneUser.userId) : 'u_' + createHash('sha256').update(`phone:${r.phone}`).digest('hex').slice(0, 20);
+      userId = phoneUser
+        ? String(phoneUser.userId)
+        : 'u_' + createHash('sha256').update(`phone:${r.phone}`).digest('hex').slice(0, 20);
     }
     if (!(await getItem(keys.user(userId)))) {
       // loggedIn false: the member's first WeChat login may still bind a referrer.
-      tx.add({ op: 'create', item: { ...userItem({ userId, openId: r.openid ?? '', role: 'user', nickname: r.nickname, createdAt: at }), origin: 'legacy', loggedIn: false, ...(r.phone ? { phone: r.phone } : {}) } });
+      tx.add({
+        op: 'create',
+        item: {
+          ...userItem({ userId, openId: r.openid ?? '', role: 'user', nickname: r.nickname, createdAt: at }),
+          origin: 'legacy',
+          loggedIn: false,
+          ...(r.phone ? { phone: r.phone } : {}),
+        },
+      });
     }
   }
-  if (r.phone && !(await getItem(programmeKeys.phone(r.phone)))) tx.add({ op: 'create', item: { ...programmeKeys.phone(r.phone), type: 'phone', userId } });
-  for (const id of identitiesOf(r)) tx.add({ op: 'create', item: { ...programmeKeys.legacy(id), type: 'legacy', importId, line: r.line, userId, at } });
+  if (r.phone && !(await getItem(programmeKeys.phone(r.phone))))
+    tx.add({ op: 'create', item: { ...programmeKeys.phone(r.phone), type: 'phone', userId } });
+  for (const id of identitiesOf(r))
+    tx.add({ op: 'create', item: { ...programmeKeys.legacy(id), type: 'legacy', importId, line: r.line, userId, at } });
   try {
     await tx.commit();
   } catch (e) {
@@ -227,7 +249,10 @@ export interface ImportReport {
 /** Test hook: called after each applied row (a crash there must resume without doubling). */
 export const legacyHooks: { afterRow?: (line: number) => void } = {};
 
-export async function importLegacyMembers(input: { importId: string; format: 'csv' | 'json'; data: unknown }, actor: string): Promise<ImportReport> {
+export async function importLegacyMembers(
+  input: { importId: string; format: 'csv' | 'json'; data: unknown },
+  actor: string,
+): Promise<ImportReport> {
   const { importId, format, data } = input;
   const hash = fileHash(format, data);
   const meta = await getItem(programmeKeys.importMeta(importId));
@@ -240,15 +265,35 @@ export async function importLegacyMembers(input: { importId: string; format: 'cs
     const markers = await batchGet(rows.flatMap((r) => identitiesOf(r).map(programmeKeys.legacy)));
     const byId = new Map(markers.map((m) => [String(m.PK).slice('LEGACY#'.length), m]));
     for (const r of rows) {
-      const m = identitiesOf(r).map((id) => byId.get(id)).find((x) => x && (x.importId !== importId || Number(x.line) !== r.line));
-      if (m) errors.push({ line: r.line, message: `already imported (import ${String(m.importId)}, line ${String(m.line)})` });
+      const m = identitiesOf(r)
+        .map((id) => byId.get(id))
+        .find((x) => x && (x.importId !== importId || Number(x.line) !== r.line));
+      if (m)
+        errors.push({
+          line: r.line,
+          message: `already imported (import ${String(m.importId)}, line ${String(m.line)})`,
+        });
     }
     errors.sort((a, b) => a.line - b.line);
   }
   if (errors.length) return { importId, status: 'rejected', rows: rows.length + errors.length, errors };
 
   if (!meta) {
-    await transact([{ op: 'create', item: { ...programmeKeys.importMeta(importId), type: 'import', importId, hash, status: 'applying', rows: rows.length, by: actor, startedAt: new Date().toISOString() } }]).catch((e) => {
+    await transact([
+      {
+        op: 'create',
+        item: {
+          ...programmeKeys.importMeta(importId),
+          type: 'import',
+          importId,
+          hash,
+          status: 'applying',
+          rows: rows.length,
+          by: actor,
+          startedAt: new Date().toISOString(),
+        },
+      },
+    ]).catch((e) => {
       if (!(e instanceof TxCancelled)) throw e;
     });
   }
@@ -264,7 +309,18 @@ export async function importLegacyMembers(input: { importId: string; format: 'cs
       const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
       try {
         await applyWalletEvent(userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
-          tx.add({ op: 'create', item: { ...programmeKeys.importStep(importId, r.line, 'credit'), type: 'import_step', userId, amount: r.balance } }, new StepDone());
+          tx.add(
+            {
+              op: 'create',
+              item: {
+                ...programmeKeys.importStep(importId, r.line, 'credit'),
+                type: 'import_step',
+                userId,
+                amount: r.balance,
+              },
+            },
+            new StepDone(),
+          );
         });
       } catch (e) {
         if (!(e instanceof StepDone)) throw e;
@@ -275,7 +331,11 @@ export async function importLegacyMembers(input: { importId: string; format: 'cs
       await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since: new Date().toISOString() });
       const eventId = eventIdFor('legacy', importId, String(r.line));
       const tx = new Tx();
-      addSubmission(tx, { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } }, new StepDone());
+      addSubmission(
+        tx,
+        { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } },
+        new StepDone(),
+      );
       try {
         await tx.commit();
       } catch (e) {
@@ -286,19 +346,37 @@ export async function importLegacyMembers(input: { importId: string; format: 'cs
         locked = locked.plus(r.points);
         funding = funding.plus(String((rec.outcome as { funding?: string }).funding ?? '0'));
       } else {
-        failed.push({ line: r.line, message: rec?.status === 'rejected' ? `grant refused: ${rec.error?.code}` : 'grant still pending; run the import again' });
+        failed.push({
+          line: r.line,
+          message:
+            rec?.status === 'rejected'
+              ? `grant refused: ${rec.error?.code}`
+              : 'grant still pending; run the import again',
+        });
       }
     }
     legacyHooks.afterRow?.(r.line);
   }
   const pending = failed.some((f) => f.message.includes('pending'));
   const report: ImportReport = {
-    importId, status: pending ? 'applying' : 'done', rows: rows.length,
-    storeCredit: credit.toFixed(2), pointsLocked: locked.toFixed(), grantFunding: funding.toFixed(2), users,
+    importId,
+    status: pending ? 'applying' : 'done',
+    rows: rows.length,
+    storeCredit: credit.toFixed(2),
+    pointsLocked: locked.toFixed(),
+    grantFunding: funding.toFixed(2),
+    users,
     ...(failed.length ? { failed } : {}),
   };
   if (!pending) {
-    await transact([{ op: 'set', key: programmeKeys.importMeta(importId), values: { status: 'done', report: storedReport(report), finishedAt: new Date().toISOString() }, ifEquals: { hash } }]).catch(() => undefined);
+    await transact([
+      {
+        op: 'set',
+        key: programmeKeys.importMeta(importId),
+        values: { status: 'done', report: storedReport(report), finishedAt: new Date().toISOString() },
+        ifEquals: { hash },
+      },
+    ]).catch(() => undefined);
   }
   return report;
 }
@@ -332,7 +410,22 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
   let state = await getItem(programmeKeys.release(day));
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
   if (!state) {
-    await transact([{ op: 'create', item: { ...programmeKeys.release(day), type: 'release', date: day, status: 'running', cursor: '', users: 0, released: '0', finished: 0, version: 1 } }]).catch((e) => {
+    await transact([
+      {
+        op: 'create',
+        item: {
+          ...programmeKeys.release(day),
+          type: 'release',
+          date: day,
+          status: 'running',
+          cursor: '',
+          users: 0,
+          released: '0',
+          finished: 0,
+          version: 1,
+        },
+      },
+    ]).catch((e) => {
       if (!(e instanceof TxCancelled)) throw e;
     });
     state = await getItem(programmeKeys.release(day));
@@ -356,8 +449,10 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     for (const it of page.items) {
       const userId = String(it.userId);
       const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
-      if (!rec || rec.status === 'pending') throw new HttpError(503, 'busy', 'releases still pending; run release-locked again');
-      if (rec.status === 'applied') released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
+      if (!rec || rec.status === 'pending')
+        throw new HttpError(503, 'busy', 'releases still pending; run release-locked again');
+      if (rec.status === 'applied')
+        released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
       const w = await getItem(keys.wallet(userId));
       if (!w || new Decimal(String(w.equityLocked ?? '0')).isZero()) {
         await transact([{ op: 'delete', key: programmeKeys.locked(userId) }]);
@@ -367,12 +462,24 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     const done = !page.next;
     const version = Number(s.version);
     const next: Item = {
-      ...programmeKeys.release(day), type: 'release', date: day, status: done ? 'done' : 'running',
-      cursor: page.next ? JSON.stringify(page.next) : '', users: Number(s.users) + page.items.length,
-      released: released.toFixed(), finished, version: version + 1,
+      ...programmeKeys.release(day),
+      type: 'release',
+      date: day,
+      status: done ? 'done' : 'running',
+      cursor: page.next ? JSON.stringify(page.next) : '',
+      users: Number(s.users) + page.items.length,
+      released: released.toFixed(),
+      finished,
+      version: version + 1,
     };
     if (done) {
-      const report: ReleaseReport = { date: day, status: 'done', users: Number(next.users), released: String(next.released), finished };
+      const report: ReleaseReport = {
+        date: day,
+        status: 'done',
+        users: Number(next.users),
+        released: String(next.released),
+        finished,
+      };
       next.report = JSON.stringify(report);
     }
     try {
@@ -382,6 +489,13 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     }
     state = await getItem(programmeKeys.release(day));
     if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
-    if (Date.now() > deadline) return { date: day, status: 'running', users: Number(state?.users ?? 0), released: String(state?.released ?? '0'), finished: Number(state?.finished ?? 0) };
+    if (Date.now() > deadline)
+      return {
+        date: day,
+        status: 'running',
+        users: Number(state?.users ?? 0),
+        released: String(state?.released ?? '0'),
+        finished: Number(state?.finished ?? 0),
+      };
   }
 }

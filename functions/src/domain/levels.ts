@@ -28,7 +28,10 @@ export interface LeaderRow {
 }
 
 /** Merges the per-shard top lists (each sorted descending) into the overall top `n`. */
-export function topOf(lists: Array<Array<{ userId: string; weight: string }>>, n: number): Array<{ userId: string; weight: string }> {
+export function topOf(
+  lists: Array<Array<{ userId: string; weight: string }>>,
+  n: number,
+): Array<{ userId: string; weight: string }> {
   return lists
     .flat()
     .sort((a, b) => new Decimal(b.weight).cmp(a.weight) || (a.userId < b.userId ? -1 : 1))
@@ -40,12 +43,17 @@ export async function leaderboard(me?: string, n = 10): Promise<LeaderRow[]> {
   const lists = await Promise.all(
     Array.from({ length: RANK_SHARDS }, (_, shard) =>
       query({ pk: programmeKeys.rankGsi(shard), index: 'GSI1', newestFirst: true, limit: n }).then((r) =>
-        r.items.map((i) => ({ userId: String(i.userId), weight: weightOf({ equity: String(i.equity), equityLocked: String(i.equityLocked) }) })),
+        r.items.map((i) => ({
+          userId: String(i.userId),
+          weight: weightOf({ equity: String(i.equity), equityLocked: String(i.equityLocked) }),
+        })),
       ),
     ),
   );
   const top = topOf(lists, n);
-  const users = new Map((await batchGet(top.map((t) => keys.user(t.userId)))).map((u) => [String(u.userId), String(u.nickname ?? '')]));
+  const users = new Map(
+    (await batchGet(top.map((t) => keys.user(t.userId)))).map((u) => [String(u.userId), String(u.nickname ?? '')]),
+  );
   return top.map((t, i) => ({
     rank: i + 1,
     name: maskName(users.get(t.userId) ?? '', t.userId),

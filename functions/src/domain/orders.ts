@@ -5,7 +5,19 @@ import { randomBytes } from 'crypto';
 import Decimal from 'decimal.js';
 import { redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
-import { getParams, getPool, getProducts, getOrder, getUser, orderItem, listOrders, shippedItem, type Order, type OrderLine, type PayWith } from '../repo/repository';
+import {
+  getParams,
+  getPool,
+  getProducts,
+  getOrder,
+  getUser,
+  orderItem,
+  listOrders,
+  shippedItem,
+  type Order,
+  type OrderLine,
+  type PayWith,
+} from '../repo/repository';
 import { keys } from '../repo/keys';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
@@ -16,7 +28,6 @@ import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
-
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
@@ -62,7 +73,14 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     for (const [pid, q] of qty) {
       const p = products.get(pid);
       if (!p || !p.active) throw new HttpError(404, 'product_not_found', `product ${pid} not found`);
-      lines.push({ productId: pid, name: p.name, qty: q, price: p.price, poolContribution: p.poolContribution, dividendContribution: p.dividendContribution });
+      lines.push({
+        productId: pid,
+        name: p.name,
+        qty: q,
+        price: p.price,
+        poolContribution: p.poolContribution,
+        dividendContribution: p.dividendContribution,
+      });
       amount = amount.plus(new Decimal(p.price).times(q));
       contribution = contribution.plus(new Decimal(p.poolContribution).times(q));
       dividend = dividend.plus(new Decimal(p.dividendContribution).times(q));
@@ -98,11 +116,20 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     // WeChat orders carry the JSAPI parameters for wx.requestPayment (the sandbox's locally).
     // A prepay for an order whose transaction then fails just expires unpaid at WeChat.
     const payParams = req.payWith === 'wechat' ? await prepay(userId, order) : undefined;
-    const body = { orderId: order.orderId, status: order.status, amount: order.amount, ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}), ...(payParams ? { payParams } : {}) };
+    const body = {
+      orderId: order.orderId,
+      status: order.status,
+      amount: order.amount,
+      ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}),
+      ...(payParams ? { payParams } : {}),
+    };
     tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
     tx.add({ op: 'create', item: orderItem(order) });
     for (const [pid, q] of qty) {
-      tx.add({ op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q }, new HttpError(409, 'out_of_stock', `not enough stock of ${pid}`));
+      tx.add(
+        { op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q },
+        new HttpError(409, 'out_of_stock', `not enough stock of ${pid}`),
+      );
     }
     await tx.commit();
     return { status: 201, body };
@@ -112,7 +139,12 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
 async function prepay(userId: string, o: Order): Promise<Record<string, string>> {
   const user = await getUser(userId);
   const description = o.items.length === 1 ? o.items[0]!.name : `${o.items[0]!.name} 等 ${o.items.length} 件`;
-  const r = await getWeChatPay().createJsapiPrepay({ orderId: o.orderId, amount: o.amount, description: description.slice(0, 120), openId: user?.openId ?? '' });
+  const r = await getWeChatPay().createJsapiPrepay({
+    orderId: o.orderId,
+    amount: o.amount,
+    description: description.slice(0, 120),
+    openId: user?.openId ?? '',
+  });
   return r.payParams;
 }
 
@@ -133,12 +165,19 @@ export async function listOwnOrders(userId: string, limit: number, cursor?: Reco
 }
 
 /** Marks a created order paid (sandbox pay and the WeChat Pay notify). Idempotent. */
-export async function markPaid(orderId: string, opts: { userId?: string; transactionId?: string; amount?: string; paidAt?: string }) {
+export async function markPaid(
+  orderId: string,
+  opts: { userId?: string; transactionId?: string; amount?: string; paidAt?: string },
+) {
   const o = await getOrder(orderId);
   if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
   // Paid at WeChat after it was cancelled unpaid (the pay sheet was open): give the money back.
   if (opts.transactionId && o.payWith === 'wechat' && o.status === 'refunded' && !o.paidAt) {
-    return refundLatePayment(o, { transactionId: opts.transactionId, amount: opts.amount ?? o.amount, paidAt: opts.paidAt ?? new Date().toISOString() });
+    return refundLatePayment(o, {
+      transactionId: opts.transactionId,
+      amount: opts.amount ?? o.amount,
+      paidAt: opts.paidAt ?? new Date().toISOString(),
+    });
   }
   if (opts.amount !== undefined && new Decimal(opts.amount).cmp(o.amount) !== 0) {
     throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
@@ -151,7 +190,16 @@ export async function markPaid(orderId: string, opts: { userId?: string; transac
   }
   const tx = new Tx();
   tx.add(
-    { op: 'set', key: keys.order(orderId), values: { status: 'paid', paidAt: opts.paidAt ?? new Date().toISOString(), ...(opts.transactionId ? { transactionId: opts.transactionId } : {}) }, ifEquals: { status: 'created' } },
+    {
+      op: 'set',
+      key: keys.order(orderId),
+      values: {
+        status: 'paid',
+        paidAt: opts.paidAt ?? new Date().toISOString(),
+        ...(opts.transactionId ? { transactionId: opts.transactionId } : {}),
+      },
+      ifEquals: { status: 'created' },
+    },
     new StaleRead('order'),
   );
   try {
@@ -171,7 +219,10 @@ export async function shipOrder(orderId: string) {
   if (o.status !== 'paid') throw invalidStatus(o, 'paid');
   const at = new Date().toISOString();
   const tx = new Tx();
-  tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'shipped', shippedAt: at }, ifEquals: { status: 'paid' } }, invalidStatus(o, 'paid'));
+  tx.add(
+    { op: 'set', key: keys.order(orderId), values: { status: 'shipped', shippedAt: at }, ifEquals: { status: 'paid' } },
+    invalidStatus(o, 'paid'),
+  );
   // The auto-complete schedule reads this queue by shipping time.
   tx.add({ op: 'create', item: shippedItem(at, orderId) });
   await tx.commit();
@@ -207,23 +258,38 @@ export function completionView(orderId: string, o: Outcome) {
  * Starts completion (buyer confirm, staff, schedule): shipped -> completing plus the pending
  * pool event in one transaction; the applier sets completed. `idem` claims the caller's key.
  */
-export async function startCompletion(orderId: string, opts: { userId?: string; idem?: Idem }): Promise<{ eventId: string }> {
+export async function startCompletion(
+  orderId: string,
+  opts: { userId?: string; idem?: Idem },
+): Promise<{ eventId: string }> {
   const o = await getOrder(orderId);
   if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
   const eventId = completionEventId(orderId, o.rejectedEventId);
   if (o.status !== 'shipped') throw invalidStatus(o, 'shipped');
   const tx = new Tx();
   if (opts.idem) tx.add(claimOp(opts.idem, undefined, eventId), new IdempotencyRace());
-  tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'completing', eventId }, ifEquals: { status: 'shipped' } }, invalidStatus(o, 'shipped'));
+  tx.add(
+    { op: 'set', key: keys.order(orderId), values: { status: 'completing', eventId }, ifEquals: { status: 'shipped' } },
+    invalidStatus(o, 'shipped'),
+  );
   if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
   const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
   // A rejected event sends the order back to shipped and into the queue at its shipping time.
-  addSubmission(tx, { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped', shippedAt: o.shippedAt } }, invalidStatus(o, 'shipped'));
+  addSubmission(
+    tx,
+    { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped', shippedAt: o.shippedAt } },
+    invalidStatus(o, 'shipped'),
+  );
   await tx.commit();
   return { eventId };
 }
 
-export async function confirmOrder(userId: string, orderId: string, idem: Idem, resumeEventId?: string): Promise<Reply> {
+export async function confirmOrder(
+  userId: string,
+  orderId: string,
+  idem: Idem,
+  resumeEventId?: string,
+): Promise<Reply> {
   let eventId = resumeEventId;
   if (!eventId) ({ eventId } = await startCompletion(orderId, { userId, idem }));
   return replyFor(await awaitEvent(eventId), eventId, (o) => completionView(orderId, o));
@@ -250,7 +316,12 @@ const refundedBody = (orderId: string) => ({ orderId, status: 'refunded' });
  * money back, then the order becomes refunded with its stock; see refundWeChat.
  * `resumed`: the caller's Idempotency-Key was already claimed by an earlier try of this refund.
  */
-export async function refundOrder(userId: string | undefined, orderId: string, idem?: Idem, resumed = false): Promise<Reply> {
+export async function refundOrder(
+  userId: string | undefined,
+  orderId: string,
+  idem?: Idem,
+  resumed = false,
+): Promise<Reply> {
   return retryStale(async () => {
     const o = await getOrder(orderId);
     if (!o || (userId && o.userId !== userId)) throw notFound('order');
@@ -264,8 +335,13 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
       if (closed.status === 'paid') {
         const now = await getOrder(orderId);
         // The notify already marked it paid: the ordinary refund of a paid order.
-        if (now && now.status !== 'created' && now.status !== 'refunded') return refundWeChat(now, resumed ? undefined : idem);
-        throw new HttpError(409, 'order_paid', '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款');
+        if (now && now.status !== 'created' && now.status !== 'refunded')
+          return refundWeChat(now, resumed ? undefined : idem);
+        throw new HttpError(
+          409,
+          'order_paid',
+          '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款',
+        );
       }
     }
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
@@ -273,13 +349,22 @@ export async function refundOrder(userId: string | undefined, orderId: string, i
     const tx = new Tx();
     const body = refundedBody(orderId);
     if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
-    tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'refunded', refundedAt: at }, ifEquals: { status: o.status } }, invalidStatus(o, o.status));
+    tx.add(
+      {
+        op: 'set',
+        key: keys.order(orderId),
+        values: { status: 'refunded', refundedAt: at },
+        ifEquals: { status: o.status },
+      },
+      invalidStatus(o, o.status),
+    );
     if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
     addStockBack(tx, o);
     if (o.status !== 'created' && o.payWith !== 'wechat') {
-      const event: LedgerEvent = o.payWith === 'equity'
-        ? { kind: 'unhold', user: o.userId, points: o.pointsCost!, orderId }
-        : { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: o.amount, orderId };
+      const event: LedgerEvent =
+        o.payWith === 'equity'
+          ? { kind: 'unhold', user: o.userId, points: o.pointsCost!, orderId }
+          : { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: o.amount, orderId };
       await addWalletEvent(tx, o.userId, `${orderId}:refund`, event, at, { orderId });
     }
     await tx.commit();
@@ -294,7 +379,12 @@ function addStockBack(tx: Tx, o: Order): void {
 // Adapter failures after which WeChat certainly moved no money: the order is refundable again.
 // Any other failure (network, 5xx, 429, an unverifiable answer) leaves it refund_requested:
 // asking again with the same out_refund_no settles it either way.
-const NOTHING_MOVED = new Set<AdapterErrorCode>(['refund_refused', 'invalid_amount', 'invalid_request', 'config_missing']);
+const NOTHING_MOVED = new Set<AdapterErrorCode>([
+  'refund_refused',
+  'invalid_amount',
+  'invalid_request',
+  'config_missing',
+]);
 
 /**
  * paid/shipped -> refund_requested (with the Idempotency-Key, pending) -> ask WeChat ->
@@ -313,7 +403,17 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
     const tx = new Tx();
     if (idem) tx.add(claimOp(idem, undefined, refundId), new IdempotencyRace());
     tx.add(
-      { op: 'set', key: keys.order(orderId), values: { status: 'refund_requested', refundId, refundFrom: o.status, refundRequestedAt: new Date().toISOString() }, ifEquals: { status: o.status } },
+      {
+        op: 'set',
+        key: keys.order(orderId),
+        values: {
+          status: 'refund_requested',
+          refundId,
+          refundFrom: o.status,
+          refundRequestedAt: new Date().toISOString(),
+        },
+        ifEquals: { status: o.status },
+      },
       invalidStatus(o, o.status),
     );
     if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
@@ -329,12 +429,24 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
     if (reply.final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
     return reply;
   }
-  const detail = JSON.stringify({ status: r.status, wechatRefundId: r.wechatRefundId, ...(r.successTime ? { successTime: r.successTime } : {}) });
+  const detail = JSON.stringify({
+    status: r.status,
+    wechatRefundId: r.wechatRefundId,
+    ...(r.successTime ? { successTime: r.successTime } : {}),
+  });
   if (r.status === 'PROCESSING') {
     return { status: 202, body: { orderId, status: 'refund_requested', refundId }, final: false };
   }
   const tx = new Tx();
-  tx.add({ op: 'set', key: keys.order(orderId), values: { status: 'refunded', refundedAt: r.successTime ?? new Date().toISOString(), refundDetail: detail }, ifEquals: { status: 'refund_requested' } }, new StaleRead('order'));
+  tx.add(
+    {
+      op: 'set',
+      key: keys.order(orderId),
+      values: { status: 'refunded', refundedAt: r.successTime ?? new Date().toISOString(), refundDetail: detail },
+      ifEquals: { status: 'refund_requested' },
+    },
+    new StaleRead('order'),
+  );
   addStockBack(tx, o);
   await commitOrAccept(tx, orderId, 'refunded');
   return { status: 200, body: refundedBody(orderId), final: true };
@@ -344,7 +456,15 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
 async function reopenOrder(o: Order, detail: string): Promise<void> {
   const back = o.refundFrom === 'shipped' ? 'shipped' : 'paid';
   const tx = new Tx();
-  tx.add({ op: 'set', key: keys.order(o.orderId), values: { status: back, refundDetail: detail }, ifEquals: { status: 'refund_requested' } }, new StaleRead('order'));
+  tx.add(
+    {
+      op: 'set',
+      key: keys.order(o.orderId),
+      values: { status: back, refundDetail: detail },
+      ifEquals: { status: 'refund_requested' },
+    },
+    new StaleRead('order'),
+  );
   if (back === 'shipped' && o.shippedAt) tx.add({ op: 'upsert', item: shippedItem(o.shippedAt, o.orderId) });
   await commitOrAccept(tx, o.orderId, back);
 }
@@ -356,7 +476,8 @@ async function commitOrAccept(tx: Tx, orderId: string, want: string): Promise<vo
   } catch (e) {
     if (!(e instanceof StaleRead)) throw e;
     const now = await getOrder(orderId);
-    if (now?.status !== want) throw conflict('invalid_status', `the order is ${now?.status ?? 'gone'}; its refund was settled otherwise`);
+    if (now?.status !== want)
+      throw conflict('invalid_status', `the order is ${now?.status ?? 'gone'}; its refund was settled otherwise`);
   }
 }
 
@@ -387,18 +508,37 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * same out_refund_no, which WeChat refunds once. Resolves (2xx to WeChat) only once WeChat has
  * the refund, or refused it for good; an unknown outcome throws so WeChat repeats the notice.
  */
-async function refundLatePayment(o: Order, n: { transactionId: string; amount: string; paidAt: string }, depth = 0): Promise<{ orderId: string; status: string }> {
+async function refundLatePayment(
+  o: Order,
+  n: { transactionId: string; amount: string; paidAt: string },
+  depth = 0,
+): Promise<{ orderId: string; status: string }> {
   const orderId = o.orderId;
   const done = { orderId, status: o.status };
   let lp = o.latePayment ? (JSON.parse(o.latePayment) as LatePayment) : undefined;
   // WeChat takes one payment per out_trade_no; a second transaction id is not ours to guess about.
-  if (lp && lp.transactionId !== n.transactionId) throw conflict('invalid_status', `order ${orderId} already has late payment ${lp.transactionId}`);
+  if (lp && lp.transactionId !== n.transactionId)
+    throw conflict('invalid_status', `order ${orderId} already has late payment ${lp.transactionId}`);
   if (lp && lp.refundStatus !== 'requested') return done; // settled: a repeated notice
   if (!lp) {
-    const claim: LatePayment = { ...n, refundId: refundIdFor(orderId), refundStatus: 'requested', at: new Date().toISOString() };
+    const claim: LatePayment = {
+      ...n,
+      refundId: refundIdFor(orderId),
+      refundStatus: 'requested',
+      at: new Date().toISOString(),
+    };
     try {
       await new Tx()
-        .add({ op: 'set', key: keys.order(orderId), values: { latePayment: JSON.stringify(claim) }, ifEquals: { status: 'refunded' }, ifAbsent: ['latePayment'] }, new StaleRead('order'))
+        .add(
+          {
+            op: 'set',
+            key: keys.order(orderId),
+            values: { latePayment: JSON.stringify(claim) },
+            ifEquals: { status: 'refunded' },
+            ifAbsent: ['latePayment'],
+          },
+          new StaleRead('order'),
+        )
         .commit();
       lp = claim;
     } catch (e) {
@@ -407,32 +547,65 @@ async function refundLatePayment(o: Order, n: { transactionId: string; amount: s
       for (let i = 0; i < 15; i++) {
         const again = await getOrder(orderId);
         const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
-        if (!again || !got || got.refundStatus !== 'requested' || i === 14) return refundLatePayment(again ?? o, n, depth + 1);
+        if (!again || !got || got.refundStatus !== 'requested' || i === 14)
+          return refundLatePayment(again ?? o, n, depth + 1);
         await sleep(200);
       }
     }
   }
   const claimed = lp!;
-  const raw = o.latePayment && JSON.parse(o.latePayment).refundStatus === 'requested' ? o.latePayment : JSON.stringify(claimed);
+  const raw =
+    o.latePayment && JSON.parse(o.latePayment).refundStatus === 'requested' ? o.latePayment : JSON.stringify(claimed);
   let settled: LatePayment;
   try {
-    const r = await getWeChatPay().refund({ orderId, refundId: claimed.refundId, amount: claimed.amount, total: claimed.amount, reason: LATE_REFUND_REASON });
-    settled = { ...claimed, refundStatus: r.status, wechatRefundId: r.wechatRefundId, ...(r.successTime ? { successTime: r.successTime } : {}) };
+    const r = await getWeChatPay().refund({
+      orderId,
+      refundId: claimed.refundId,
+      amount: claimed.amount,
+      total: claimed.amount,
+      reason: LATE_REFUND_REASON,
+    });
+    settled = {
+      ...claimed,
+      refundStatus: r.status,
+      wechatRefundId: r.wechatRefundId,
+      ...(r.successTime ? { successTime: r.successTime } : {}),
+    };
   } catch (e) {
     // Unknown outcome (network, 5xx, 429, config): no 2xx, WeChat repeats the notice and we ask again.
-    if (!(e instanceof AdapterError) || !['refund_refused', 'invalid_amount', 'invalid_request'].includes(e.code)) throw e;
+    if (!(e instanceof AdapterError) || !['refund_refused', 'invalid_amount', 'invalid_request'].includes(e.code))
+      throw e;
     settled = { ...claimed, refundStatus: 'refused', detail: JSON.stringify({ code: e.code, message: e.message }) };
-    console.error(`[late-payment] WeChat refused the refund of ${claimed.transactionId} on cancelled order ${orderId}: staff must return it`, e.message);
+    console.error(
+      `[late-payment] WeChat refused the refund of ${claimed.transactionId} on cancelled order ${orderId}: staff must return it`,
+      e.message,
+    );
   }
   const at = new Date().toISOString();
   const tx = new Tx();
-  tx.add({ op: 'set', key: keys.order(orderId), values: { latePayment: JSON.stringify(settled) }, ifEquals: { status: 'refunded', latePayment: raw } }, new StaleRead('order'));
+  tx.add(
+    {
+      op: 'set',
+      key: keys.order(orderId),
+      values: { latePayment: JSON.stringify(settled) },
+      ifEquals: { status: 'refunded', latePayment: raw },
+    },
+    new StaleRead('order'),
+  );
   tx.add({
     op: 'create',
     item: {
       ...keys.audit(at, randomBytes(4).toString('hex')),
-      type: 'audit', at, actor: 'system', fn: 'late-payment-refund',
-      input: JSON.stringify({ orderId, transactionId: claimed.transactionId, amount: claimed.amount, refundId: claimed.refundId }),
+      type: 'audit',
+      at,
+      actor: 'system',
+      fn: 'late-payment-refund',
+      input: JSON.stringify({
+        orderId,
+        transactionId: claimed.transactionId,
+        amount: claimed.amount,
+        refundId: claimed.refundId,
+      }),
       ok: settled.refundStatus !== 'refused',
       result: JSON.stringify(settled),
       ...(settled.refundStatus === 'refused' ? { error: 'refund_refused' } : {}),

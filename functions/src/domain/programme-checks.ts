@@ -14,8 +14,12 @@ export function programmeProblems(all: Item[]): string[] {
   for (const e of all.filter((i) => i.type === 'pool_event' && i.kind === 'order_completed')) {
     const want = D((JSON.parse(String(e.outcome)) as { dividendFund?: string }).dividendFund);
     const f = funds.get(String(e.eventId));
-    if (want.gt(0) && !f) problems.push(`dividend fund entry missing for completion ${String(e.eventId)} (${want.toFixed(2)})`);
-    if (f && !D(f.amount).eq(want)) problems.push(`dividend fund entry of ${String(e.eventId)} is ${String(f.amount)}, the completion gave ${want.toFixed(2)}`);
+    if (want.gt(0) && !f)
+      problems.push(`dividend fund entry missing for completion ${String(e.eventId)} (${want.toFixed(2)})`);
+    if (f && !D(f.amount).eq(want))
+      problems.push(
+        `dividend fund entry of ${String(e.eventId)} is ${String(f.amount)}, the completion gave ${want.toFixed(2)}`,
+      );
     funds.delete(String(e.eventId));
   }
   for (const id of funds.keys()) problems.push(`dividend fund entry ${id} has no applied completion`);
@@ -31,9 +35,14 @@ export function programmeProblems(all: Item[]): string[] {
   for (const s of days) {
     const date = String(s.date);
     const paid = paidByDate.get(date) ?? new Decimal(0);
-    if (!paid.eq(D(s.paid))) problems.push(`settlement ${date} reports paid ${String(s.paid)}, its dividend ledger sums to ${paid.toFixed(2)}`);
-    if (!D(s.carryIn).eq(prevCarry)) problems.push(`settlement ${date} carried in ${String(s.carryIn)}, the day before left ${prevCarry.toFixed(2)}`);
-    if (!D(s.dayFund).eq(D(s.contributions).plus(D(s.carryIn)))) problems.push(`settlement ${date}: fund ≠ contributions + carry`);
+    if (!paid.eq(D(s.paid)))
+      problems.push(
+        `settlement ${date} reports paid ${String(s.paid)}, its dividend ledger sums to ${paid.toFixed(2)}`,
+      );
+    if (!D(s.carryIn).eq(prevCarry))
+      problems.push(`settlement ${date} carried in ${String(s.carryIn)}, the day before left ${prevCarry.toFixed(2)}`);
+    if (!D(s.dayFund).eq(D(s.contributions).plus(D(s.carryIn))))
+      problems.push(`settlement ${date}: fund ≠ contributions + carry`);
     if (D(s.paid).gt(D(s.dayFund))) problems.push(`settlement ${date} paid more than its fund`);
     if (s.status === 'done') {
       if (!D(s.carryOut).eq(D(s.dayFund).minus(D(s.paid)))) problems.push(`settlement ${date}: carry ≠ fund − paid`);

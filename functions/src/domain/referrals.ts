@@ -21,7 +21,7 @@ const USER_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export function referrerFromScene(scene: string | undefined): string | undefined {
   if (!scene) return undefined;
-  let s = scene;
+  let s: string;
   try {
     s = decodeURIComponent(scene);
   } catch {
@@ -78,18 +78,31 @@ export async function referrerForNewUser(userId: string, proposed: string | unde
  * The first login of a user that existed before it ever logged in (a legacy member imported by
  * openid): marks the login and binds the referrer if the rules allow, once, race-free.
  */
-export async function firstLoginOfExisting(userId: string, proposed: string | undefined): Promise<{ bound?: string; refusal?: BindRefusal }> {
+export async function firstLoginOfExisting(
+  userId: string,
+  proposed: string | undefined,
+): Promise<{ bound?: string; refusal?: BindRefusal }> {
   const u = await getItem(keys.user(userId));
   if (!u || u.loggedIn !== false) return {}; // not a pre-created user, or already logged in once
   let bound: string | undefined;
   let refusal: BindRefusal | undefined;
   if (proposed && USER_ID_RE.test(proposed)) {
     const exists = !!(await getUser(proposed));
-    refusal = bindingRefusal(userId, typeof u.referrer === 'string' && u.referrer ? u.referrer : undefined, proposed, exists, exists ? await ancestorsOf(proposed) : []);
+    refusal = bindingRefusal(
+      userId,
+      typeof u.referrer === 'string' && u.referrer ? u.referrer : undefined,
+      proposed,
+      exists,
+      exists ? await ancestorsOf(proposed) : [],
+    );
     if (!refusal) bound = proposed;
   }
   const at = new Date().toISOString();
-  const values = { loggedIn: true, firstLoginAt: at, ...(bound ? { referrer: bound, boundAt: at, ...referralIndexAttrs(bound, String(u.createdAt ?? at), userId) } : {}) };
+  const values = {
+    loggedIn: true,
+    firstLoginAt: at,
+    ...(bound ? { referrer: bound, boundAt: at, ...referralIndexAttrs(bound, String(u.createdAt ?? at), userId) } : {}),
+  };
   try {
     await transact([{ op: 'set', key: keys.user(userId), values, ifEquals: { loggedIn: false } }]);
   } catch {
@@ -109,9 +122,16 @@ export async function referrersOf(buyer: string): Promise<{ l1?: string; l2?: st
 }
 
 /** Direct referrals of a user (newest first), from the referral index on user items. */
-export async function directReferrals(userId: string, limit = 100): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>> {
+export async function directReferrals(
+  userId: string,
+  limit = 100,
+): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>> {
   const r = await query({ pk: programmeKeys.referralsGsi(userId), index: 'GSI1', newestFirst: true, limit });
-  return r.items.map((i) => ({ userId: String(i.userId), nickname: String(i.nickname ?? ''), joinedAt: String(i.boundAt ?? i.createdAt ?? '') }));
+  return r.items.map((i) => ({
+    userId: String(i.userId),
+    nickname: String(i.nickname ?? ''),
+    joinedAt: String(i.boundAt ?? i.createdAt ?? ''),
+  }));
 }
 
 /**

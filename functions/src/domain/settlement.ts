@@ -14,9 +14,7 @@
 //               id derived from date and user) then quota_reset with an EXIT marker
 //   done     -> the report; CARRY holds what is left for the next day
 import Decimal from 'decimal.js';
-import {
-  apply, dividendFor, emptyPool, shouldExit, weightOf, type Outcome, type Wallet,
-} from '@greenpoints/shared';
+import { apply, dividendFor, emptyPool, shouldExit, weightOf, type Outcome, type Wallet } from '@greenpoints/shared';
 import { batchGet, getItem, query, queryAll, TxCancelled, type Item, type Scalar, type TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
@@ -113,19 +111,38 @@ export function chunkDividends(
 }
 
 /** The status after paying: exits only when they were enabled when the day opened. */
-export const afterPaying = (s: Pick<Settlement, 'exitEnabled'>): SettlementStatus => (s.exitEnabled ? 'exiting' : 'done');
+export const afterPaying = (s: Pick<Settlement, 'exitEnabled'>): SettlementStatus =>
+  s.exitEnabled ? 'exiting' : 'done';
 
 export function toReport(s: Settlement, exitList?: SettlementReport['exitList']): SettlementReport {
-  const progress = s.status === 'snapshot' ? `snapshot: ${s.chunks} chunks, ${s.participants} participants`
-    : s.status === 'paying' ? `paying: chunk ${s.payCursor} of ${s.chunks}`
-      : s.status === 'exiting' ? `exiting: chunk ${s.exitCursor} of ${s.chunks}` : undefined;
+  const progress =
+    s.status === 'snapshot'
+      ? `snapshot: ${s.chunks} chunks, ${s.participants} participants`
+      : s.status === 'paying'
+        ? `paying: chunk ${s.payCursor} of ${s.chunks}`
+        : s.status === 'exiting'
+          ? `exiting: chunk ${s.exitCursor} of ${s.chunks}`
+          : undefined;
   return {
-    date: s.date, status: s.status, fromDate: s.fromDate, contributions: s.contributions, carryIn: s.carryIn,
-    dayFund: s.dayFund, participants: s.participants, totalWeight: s.totalWeight, paid: s.paid, payees: s.payees,
+    date: s.date,
+    status: s.status,
+    fromDate: s.fromDate,
+    contributions: s.contributions,
+    carryIn: s.carryIn,
+    dayFund: s.dayFund,
+    participants: s.participants,
+    totalWeight: s.totalWeight,
+    paid: s.paid,
+    payees: s.payees,
     carried: s.status === 'done' ? s.carryOut : new Decimal(s.dayFund).minus(s.paid).toFixed(2),
-    exitEnabled: s.exitEnabled, exits: s.exits, exitPoints: s.exitPoints, exitPayout: s.exitPayout,
-    ...(exitList ? { exitList } : {}), ...(progress ? { progress } : {}),
-    startedAt: s.startedAt, ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
+    exitEnabled: s.exitEnabled,
+    exits: s.exits,
+    exitPoints: s.exitPoints,
+    exitPayout: s.exitPayout,
+    ...(exitList ? { exitList } : {}),
+    ...(progress ? { progress } : {}),
+    startedAt: s.startedAt,
+    ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
   };
 }
 
@@ -138,12 +155,29 @@ function toSettlement(i: Item): Settlement {
   const str = (k: string, d = '') => (typeof i[k] === 'string' ? (i[k] as string) : d);
   const num = (k: string) => (typeof i[k] === 'number' ? (i[k] as number) : 0);
   return {
-    date: str('date'), status: str('status') as SettlementStatus, fromDate: str('fromDate'), contributions: str('contributions', '0.00'),
-    carryIn: str('carryIn', '0.00'), dayFund: str('dayFund', '0.00'), exitEnabled: i.exitEnabled === true, paramsVersion: num('paramsVersion'),
-    snapCursor: str('snapCursor'), chunks: num('chunks'), participants: num('participants'), totalWeight: str('totalWeight', '0'),
-    payCursor: num('payCursor'), paid: str('paid', '0.00'), payees: num('payees'), exitCursor: num('exitCursor'), exits: num('exits'),
-    exitPoints: str('exitPoints', '0'), exitPayout: str('exitPayout', '0.00'), carryOut: str('carryOut', '0.00'),
-    startedAt: str('startedAt'), finishedAt: str('finishedAt'), version: num('version'),
+    date: str('date'),
+    status: str('status') as SettlementStatus,
+    fromDate: str('fromDate'),
+    contributions: str('contributions', '0.00'),
+    carryIn: str('carryIn', '0.00'),
+    dayFund: str('dayFund', '0.00'),
+    exitEnabled: i.exitEnabled === true,
+    paramsVersion: num('paramsVersion'),
+    snapCursor: str('snapCursor'),
+    chunks: num('chunks'),
+    participants: num('participants'),
+    totalWeight: str('totalWeight', '0'),
+    payCursor: num('payCursor'),
+    paid: str('paid', '0.00'),
+    payees: num('payees'),
+    exitCursor: num('exitCursor'),
+    exits: num('exits'),
+    exitPoints: str('exitPoints', '0'),
+    exitPayout: str('exitPayout', '0.00'),
+    carryOut: str('carryOut', '0.00'),
+    startedAt: str('startedAt'),
+    finishedAt: str('finishedAt'),
+    version: num('version'),
   };
 }
 export async function readSettlement(date: string): Promise<Settlement | undefined> {
@@ -172,10 +206,15 @@ export async function contributionsOf(dates: string[]): Promise<Decimal> {
 async function open(date: string): Promise<void> {
   const carry = await getItem(programmeKeys.carry());
   const lastDate = carry && typeof carry.lastDate === 'string' ? carry.lastDate : undefined;
-  if (lastDate && lastDate >= date) throw conflict('out_of_order', `days are settled in order; ${lastDate} is already settled or under way`);
+  if (lastDate && lastDate >= date)
+    throw conflict('out_of_order', `days are settled in order; ${lastDate} is already settled or under way`);
   if (lastDate) {
     const prev = await readSettlement(lastDate);
-    if (prev && prev.status !== 'done') throw conflict('previous_day_unfinished', `the settlement of ${lastDate} is not finished; run settle-day for it first`);
+    if (prev && prev.status !== 'done')
+      throw conflict(
+        'previous_day_unfinished',
+        `the settlement of ${lastDate} is not finished; run settle-day for it first`,
+      );
   }
   const dates = datesBetween(lastDate, date, MAX_GAP_DAYS);
   const contributions = await contributionsOf(dates);
@@ -183,17 +222,47 @@ async function open(date: string): Promise<void> {
   const { params, version: paramsVersion } = await getParams(true);
   const now = new Date().toISOString();
   const s: Settlement = {
-    date, status: 'snapshot', fromDate: dates[0]!, contributions: contributions.toFixed(2), carryIn: carryIn.toFixed(2),
-    dayFund: contributions.plus(carryIn).toFixed(2), exitEnabled: params.exitEnabled, paramsVersion,
-    snapCursor: '', chunks: 0, participants: 0, totalWeight: '0', payCursor: 0, paid: '0.00', payees: 0,
-    exitCursor: 0, exits: 0, exitPoints: '0', exitPayout: '0.00', carryOut: '0.00', startedAt: now, finishedAt: '', version: 1,
+    date,
+    status: 'snapshot',
+    fromDate: dates[0]!,
+    contributions: contributions.toFixed(2),
+    carryIn: carryIn.toFixed(2),
+    dayFund: contributions.plus(carryIn).toFixed(2),
+    exitEnabled: params.exitEnabled,
+    paramsVersion,
+    snapCursor: '',
+    chunks: 0,
+    participants: 0,
+    totalWeight: '0',
+    payCursor: 0,
+    paid: '0.00',
+    payees: 0,
+    exitCursor: 0,
+    exits: 0,
+    exitPoints: '0',
+    exitPayout: '0.00',
+    carryOut: '0.00',
+    startedAt: now,
+    finishedAt: '',
+    version: 1,
   };
   const carryVersion = carry ? Number(carry.version ?? 0) : 0;
   const tx = new Tx();
   tx.add({ op: 'create', item: settlementItem(s) }, new StaleRead('settlement opened meanwhile'));
   // The carry moves into this day; it comes back (what is left) when the day is done.
   tx.add(
-    { op: 'put', item: { ...programmeKeys.carry(), type: 'carry', lastDate: date, amount: '0.00', openedAt: now, version: carryVersion + 1 }, ifVersion: carry ? carryVersion : null },
+    {
+      op: 'put',
+      item: {
+        ...programmeKeys.carry(),
+        type: 'carry',
+        lastDate: date,
+        amount: '0.00',
+        openedAt: now,
+        version: carryVersion + 1,
+      },
+      ifVersion: carry ? carryVersion : null,
+    },
     new StaleRead('carry moved meanwhile'),
   );
   await tx.commit();
@@ -201,7 +270,12 @@ async function open(date: string): Promise<void> {
 
 async function snapshotStep(s: Settlement): Promise<void> {
   const cursor = s.snapCursor ? (JSON.parse(s.snapCursor) as Record<string, Scalar>) : undefined;
-  const page = await query({ pk: programmeKeys.holdersGsi2, index: 'GSI2', limit: Math.min(settlementTuning.chunk, CHUNK), cursor });
+  const page = await query({
+    pk: programmeKeys.holdersGsi2,
+    index: 'GSI2',
+    limit: Math.min(settlementTuning.chunk, CHUNK),
+    cursor,
+  });
   const users = page.items.map((i) => String(i.GSI2SK));
   const stored = await getWallets(users);
   // The index is eventually consistent: the wallet read (consistent) decides.
@@ -215,14 +289,26 @@ async function snapshotStep(s: Settlement): Promise<void> {
     weight = weight.plus(wt);
   }
   const ops: TxOp[] = [];
-  if (entries.length) ops.push({ op: 'create', item: { ...programmeKeys.settlementChunk(s.date, s.chunks), type: 'settlement_chunk', users: JSON.stringify(entries) } });
-  await advance(s, {
-    chunks: s.chunks + (entries.length ? 1 : 0),
-    participants: s.participants + entries.length,
-    totalWeight: weight.plus(s.totalWeight).toFixed(),
-    snapCursor: page.next ? JSON.stringify(page.next) : '',
-    status: page.next ? 'snapshot' : 'paying',
-  }, ops);
+  if (entries.length)
+    ops.push({
+      op: 'create',
+      item: {
+        ...programmeKeys.settlementChunk(s.date, s.chunks),
+        type: 'settlement_chunk',
+        users: JSON.stringify(entries),
+      },
+    });
+  await advance(
+    s,
+    {
+      chunks: s.chunks + (entries.length ? 1 : 0),
+      participants: s.participants + entries.length,
+      totalWeight: weight.plus(s.totalWeight).toFixed(),
+      snapCursor: page.next ? JSON.stringify(page.next) : '',
+      status: page.next ? 'snapshot' : 'paying',
+    },
+    ops,
+  );
 }
 
 async function chunkUsers(date: string, k: number): Promise<Array<[string, string]>> {
@@ -242,13 +328,30 @@ async function payStep(s: Settlement): Promise<void> {
   const at = new Date().toISOString();
   let total = new Decimal(0);
   for (const p of pays) {
-    const a = apply({ pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } }, { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date }, params);
+    const a = apply(
+      { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
+      { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date },
+      params,
+    );
     const prior = stored.get(p.userId)!;
-    tx.add({ op: 'put', item: walletItem(p.userId, a.state.wallets[p.userId]!, prior.version + 1), ifVersion: prior.version === 0 ? null : prior.version }, new StaleRead(`wallet ${p.userId}`));
-    for (const it of ledgerItems(`div_${s.date}_${p.userId}`, 'dividend', at, a.outcome.changes, { date: s.date })) tx.add({ op: 'create', item: it });
+    tx.add(
+      {
+        op: 'put',
+        item: walletItem(p.userId, a.state.wallets[p.userId]!, prior.version + 1),
+        ifVersion: prior.version === 0 ? null : prior.version,
+      },
+      new StaleRead(`wallet ${p.userId}`),
+    );
+    for (const it of ledgerItems(`div_${s.date}_${p.userId}`, 'dividend', at, a.outcome.changes, { date: s.date }))
+      tx.add({ op: 'create', item: it });
     total = total.plus(p.amount);
   }
-  await advance(s, { payCursor: s.payCursor + 1, paid: total.plus(s.paid).toFixed(2), payees: s.payees + pays.length }, [], tx);
+  await advance(
+    s,
+    { payCursor: s.payCursor + 1, paid: total.plus(s.paid).toFixed(2), payees: s.payees + pays.length },
+    [],
+    tx,
+  );
 }
 
 class StepDone extends Error {}
@@ -268,15 +371,23 @@ async function exitUser(date: string, userId: string): Promise<void> {
     plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
     if (new Decimal(wallet.equity).gt(0)) {
       const tx = new Tx();
-      addSubmission(tx, { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } }, new StepDone());
-      tx.add({ op: 'create', item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...plan } });
+      addSubmission(
+        tx,
+        { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } },
+        new StepDone(),
+      );
+      tx.add({
+        op: 'create',
+        item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...plan },
+      });
       await tx.commit().catch((e) => {
         if (!(e instanceof StepDone)) throw e;
       });
       rec = await awaitEvent(sellId, 15000);
     }
   } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
-  if (rec && rec.status === 'pending') throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
+  if (rec && rec.status === 'pending')
+    throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
   await settlementHooks.afterExitSell?.(userId);
   if (!plan) {
@@ -285,14 +396,20 @@ async function exitUser(date: string, userId: string): Promise<void> {
   }
   try {
     await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId, ...plan }, (tx) => {
-      tx.add({
-        op: 'create',
-        item: {
-          ...programmeKeys.settlementExit(date, userId), type: 'settlement_exit', userId,
-          points: outcome?.points ?? '0', payout: outcome?.payout ?? '0.00',
-          sell: rec ? (rec.status === 'applied' ? 'applied' : `rejected: ${rec.error?.code ?? ''}`) : 'none',
+      tx.add(
+        {
+          op: 'create',
+          item: {
+            ...programmeKeys.settlementExit(date, userId),
+            type: 'settlement_exit',
+            userId,
+            points: outcome?.points ?? '0',
+            payout: outcome?.payout ?? '0.00',
+            sell: rec ? (rec.status === 'applied' ? 'applied' : `rejected: ${rec.error?.code ?? ''}`) : 'none',
+          },
         },
-      }, new StepDone());
+        new StepDone(),
+      );
     });
   } catch (e) {
     if (!(e instanceof StepDone)) throw e;
@@ -311,7 +428,12 @@ async function exitStep(s: Settlement): Promise<void> {
     points = points.plus(String(m.points));
     payout = payout.plus(String(m.payout));
   }
-  await advance(s, { exitCursor: s.exitCursor + 1, exits: s.exits + markers.length, exitPoints: points.toFixed(), exitPayout: payout.toFixed(2) });
+  await advance(s, {
+    exitCursor: s.exitCursor + 1,
+    exits: s.exits + markers.length,
+    exitPoints: points.toFixed(),
+    exitPayout: payout.toFixed(2),
+  });
 }
 
 /** When the day ends: the fields of a done settlement and the carry to the next day. */
@@ -321,13 +443,26 @@ function finishTx(s: Settlement, status: SettlementStatus): Tx {
   const carryOut = new Decimal(s.dayFund).minus(s.paid).toFixed(2);
   s.carryOut = carryOut;
   s.finishedAt = new Date().toISOString();
-  tx.add({ op: 'set', key: programmeKeys.carry(), values: { amount: carryOut, closedAt: s.finishedAt }, ifEquals: { lastDate: s.date } }, new StaleRead('carry'));
+  tx.add(
+    {
+      op: 'set',
+      key: programmeKeys.carry(),
+      values: { amount: carryOut, closedAt: s.finishedAt },
+      ifEquals: { lastDate: s.date },
+    },
+    new StaleRead('carry'),
+  );
   return tx;
 }
 
 export async function exitList(date: string, limit = 100): Promise<SettlementReport['exitList']> {
   const r = await query({ pk: `SETTLEMENT#${date}`, skPrefix: 'EXIT#', limit });
-  return r.items.map((i) => ({ userId: String(i.userId), points: String(i.points), payout: String(i.payout), sell: String(i.sell) }));
+  return r.items.map((i) => ({
+    userId: String(i.userId),
+    points: String(i.points),
+    payout: String(i.payout),
+    sell: String(i.sell),
+  }));
 }
 
 /**
@@ -361,7 +496,8 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
     const pos = `${s.status}:${s.version}`;
     stuck = pos === lastPos ? stuck + 1 : 0;
     lastPos = pos;
-    if (stuck > 8) throw conflict('settlement_stuck', `settlement ${date} made no progress at ${s.status} (version ${s.version})`);
+    if (stuck > 8)
+      throw conflict('settlement_stuck', `settlement ${date} made no progress at ${s.status} (version ${s.version})`);
     const step = s.status === 'snapshot' ? s.chunks : s.status === 'paying' ? s.payCursor : s.exitCursor;
     try {
       if (s.status === 'snapshot') await snapshotStep(s);

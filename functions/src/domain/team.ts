@@ -16,12 +16,22 @@ export async function teamView(userId: string) {
   const second: Array<{ userId: string; name: string; joinedAt: string; via: string }> = [];
   for (const d of direct.slice(0, MAX_DIRECT)) {
     for (const s of await directReferrals(d.userId, MAX_SECOND_PER_DIRECT)) {
-      second.push({ userId: s.userId, name: maskName(s.nickname, s.userId), joinedAt: s.joinedAt, via: maskName(d.nickname, d.userId) });
+      second.push({
+        userId: s.userId,
+        name: maskName(s.nickname, s.userId),
+        joinedAt: s.joinedAt,
+        via: maskName(d.nickname, d.userId),
+      });
     }
   }
-  const entries = await queryAll({ pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit: 500 }, MAX_LEDGER);
+  const entries = await queryAll(
+    { pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit: 500 },
+    MAX_LEDGER,
+  );
   const sum = (pred: (why: string, field: string) => boolean) =>
-    entries.filter((e) => pred(String(e.why), String(e.field))).reduce((a, e) => a.plus(String(e.delta)), new Decimal(0));
+    entries
+      .filter((e) => pred(String(e.why), String(e.field)))
+      .reduce((a, e) => a.plus(String(e.delta)), new Decimal(0));
   const commissionL1 = sum((w, f) => f === 'cash' && w === 'commission_l1');
   const commissionL2 = sum((w, f) => f === 'cash' && w === 'commission_l2');
   const agent = sum((w, f) => f === 'cash' && w === 'agent_commission');

@@ -54,7 +54,10 @@ export class Tx {
         const stale = failed.map((i) => this.fails[i]).find((f) => f instanceof StaleRead);
         if (stale) throw stale;
         const c = conflict('conflict', 'a concurrent change won; try again');
-        (c as Error & { cause?: unknown }).cause = failed.map((i) => `${this.ops[i]!.op}:${JSON.stringify((this.ops[i] as { key?: unknown; item?: { PK?: unknown; SK?: unknown } }).key ?? [(this.ops[i] as { item?: { PK?: unknown } }).item?.PK, (this.ops[i] as { item?: { SK?: unknown } }).item?.SK])}`);
+        (c as Error & { cause?: unknown }).cause = failed.map(
+          (i) =>
+            `${this.ops[i]!.op}:${JSON.stringify((this.ops[i] as { key?: unknown; item?: { PK?: unknown; SK?: unknown } }).key ?? [(this.ops[i] as { item?: { PK?: unknown } }).item?.PK, (this.ops[i] as { item?: { SK?: unknown } }).item?.SK])}`,
+        );
         throw c;
       }
       throw e;

@@ -1,6 +1,16 @@
 // Wallet use cases: view, sell, convert, convert back (pool events through the applier),
 // withdrawal requests and staff decisions (wallet-only, one transaction each), the ledger.
-import { levelFor, weightOf, parsePositiveMoney, parsePositivePoints, price, priceDisplay, valueOf, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import {
+  levelFor,
+  weightOf,
+  parsePositiveMoney,
+  parsePositivePoints,
+  price,
+  priceDisplay,
+  valueOf,
+  type LedgerEvent,
+  type Outcome,
+} from '@greenpoints/shared';
 import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
 import { getItem } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
@@ -35,23 +45,46 @@ export async function walletView(userId: string) {
 }
 
 /** The answer fields of a pool event's outcome, each named as the route answers it. */
-const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) => Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
+const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) =>
+  Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
 
 export const sell = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
-    { event: { kind: 'sell', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points'), reason: 'sell' } },
-    view({ points: 'points', gross: 'gross', fee: 'fee', payout: 'payout', priceBefore: 'priceBefore', priceAfter: 'priceAfter' }),
+    {
+      event: { kind: 'sell', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points'), reason: 'sell' },
+    },
+    view({
+      points: 'points',
+      gross: 'gross',
+      fee: 'fee',
+      payout: 'payout',
+      priceBefore: 'priceBefore',
+      priceAfter: 'priceAfter',
+    }),
   );
 
 export const convert = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
-  submitAndWait(ctx, { event: { kind: 'convert', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points') } }, view({ points: 'points', constant: 'constant', price: 'priceBefore' }));
+  submitAndWait(
+    ctx,
+    { event: { kind: 'convert', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points') } },
+    view({ points: 'points', constant: 'constant', price: 'priceBefore' }),
+  );
 
 export const convertBack = (ctx: Ctx<{ amount: string }>): Promise<Reply> =>
-  submitAndWait(ctx, { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } }, view({ amount: 'constant', points: 'points', price: 'priceBefore' }));
+  submitAndWait(
+    ctx,
+    { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } },
+    view({ amount: 'constant', points: 'points', price: 'priceBefore' }),
+  );
 
 /** One wallet-only event as one transaction, retried when the wallet moved meanwhile. */
-export async function applyWalletEvent(user: string, eventId: string, event: LedgerEvent, extra: (tx: Tx) => void): Promise<void> {
+export async function applyWalletEvent(
+  user: string,
+  eventId: string,
+  event: LedgerEvent,
+  extra: (tx: Tx) => void,
+): Promise<void> {
   await retryStale(async () => {
     const tx = new Tx();
     extra(tx);
@@ -65,18 +98,41 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
   const withdrawalId = newId('w');
   const at = new Date().toISOString();
   const body = { withdrawalId, status: 'requested', amount };
-  await applyWalletEvent(userId, withdrawalId, { kind: 'withdraw_request', user: userId, amount, withdrawalId }, (tx) => {
-    tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
-    tx.add({
-      op: 'create',
-      item: { ...keys.withdrawal(withdrawalId), GSI1PK: gsi.withdrawals('requested'), GSI1SK: `${at}#${withdrawalId}`, type: 'withdrawal', withdrawalId, userId, amount, status: 'requested', createdAt: at },
-    });
-  });
+  await applyWalletEvent(
+    userId,
+    withdrawalId,
+    { kind: 'withdraw_request', user: userId, amount, withdrawalId },
+    (tx) => {
+      tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
+      tx.add({
+        op: 'create',
+        item: {
+          ...keys.withdrawal(withdrawalId),
+          GSI1PK: gsi.withdrawals('requested'),
+          GSI1SK: `${at}#${withdrawalId}`,
+          type: 'withdrawal',
+          withdrawalId,
+          userId,
+          amount,
+          status: 'requested',
+          createdAt: at,
+        },
+      });
+    },
+  );
   return { status: 201, body };
 }
 
 /** Staff decision on a requested withdrawal; the payout itself goes through `pay` (the transfer adapter). */
-export async function decideWithdrawal(withdrawalId: string, approve: boolean, pay: (o: { withdrawalId: string; userId: string; amount: string }) => Promise<{ status: 'accepted' | 'rejected'; detail?: string }>) {
+export async function decideWithdrawal(
+  withdrawalId: string,
+  approve: boolean,
+  pay: (o: {
+    withdrawalId: string;
+    userId: string;
+    amount: string;
+  }) => Promise<{ status: 'accepted' | 'rejected'; detail?: string }>,
+) {
   const w = await getItem(keys.withdrawal(withdrawalId));
   if (!w) throw notFound('withdrawal');
   if (w.status !== 'requested') throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
@@ -95,7 +151,17 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
     : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
   await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
     tx.add(
-      { op: 'set', key: keys.withdrawal(withdrawalId), values: { status, GSI1PK: gsi.withdrawals(status), decidedAt: new Date().toISOString(), ...(detail ? { detail } : {}) }, ifEquals: { status: 'requested' } },
+      {
+        op: 'set',
+        key: keys.withdrawal(withdrawalId),
+        values: {
+          status,
+          GSI1PK: gsi.withdrawals(status),
+          decidedAt: new Date().toISOString(),
+          ...(detail ? { detail } : {}),
+        },
+        ifEquals: { status: 'requested' },
+      },
       conflict('invalid_status', 'the withdrawal was decided meanwhile'),
     );
   });

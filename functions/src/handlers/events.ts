@@ -6,5 +6,13 @@ import { getEvent } from '../repo/repository';
 export const get = route({}, async (c) => {
   const rec = await getEvent(c.path.id ?? '');
   if (!rec || rec.userId !== c.userId) throw notFound('event');
-  return { body: { eventId: rec.eventId, kind: rec.kind, status: rec.status, ...(rec.outcome ? { outcome: rec.outcome } : {}), ...(rec.error ? { error: rec.error } : {}) } };
+  return {
+    body: {
+      eventId: rec.eventId,
+      kind: rec.kind,
+      status: rec.status,
+      ...(rec.outcome ? { outcome: rec.outcome } : {}),
+      ...(rec.error ? { error: rec.error } : {}),
+    },
+  };
 });

@@ -10,7 +10,11 @@ export async function wechatPay(event: APIGatewayProxyEventV2): Promise<APIGatew
     if (event.isBase64Encoded) raw = Buffer.from(raw, 'base64').toString('utf8');
     if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return json(413, errorBody('payload_too_large', 'body too large'));
     const notice = await getWeChatPay().parseNotify(event.headers ?? {}, raw);
-    await markPaid(notice.orderId, { transactionId: notice.transactionId, amount: notice.amount, paidAt: notice.paidAt });
+    await markPaid(notice.orderId, {
+      transactionId: notice.transactionId,
+      amount: notice.amount,
+      paidAt: notice.paidAt,
+    });
     return json(200, { code: 'SUCCESS', message: 'OK' });
   } catch (e) {
     const r = toErrorReply(e);

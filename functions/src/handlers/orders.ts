@@ -5,7 +5,9 @@ import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refund
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { gsi } from '../repo/keys';
 
-export const create = route({ idempotent: true, body: newOrderBody }, async (c) => createOrder(c.userId, c.idem!, c.body));
+export const create = route({ idempotent: true, body: newOrderBody }, async (c) =>
+  createOrder(c.userId, c.idem!, c.body),
+);
 
 /** The local payment sandbox; production is paid through the WeChat Pay notify hook. */
 export const pay = route({ body: emptyBody }, async (c) => {
@@ -13,10 +15,14 @@ export const pay = route({ body: emptyBody }, async (c) => {
   return { body: await markPaid(c.path.id ?? '', { userId: c.userId }) };
 });
 
-export const confirm = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) => confirmOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId));
+export const confirm = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) =>
+  confirmOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId),
+);
 
 // Reentrant: a WeChat refund left pending (PROCESSING, WeChat unreachable) is asked again on replay.
-export const refund = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) => refundOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId !== undefined));
+export const refund = route({ idempotent: true, reentrant: true, body: emptyBody }, async (c) =>
+  refundOrder(c.userId, c.path.id ?? '', c.idem!, c.resumeEventId !== undefined),
+);
 
 export const get = route({}, async (c) => ({ body: await getOwnOrder(c.userId, c.path.id ?? '') }));
 

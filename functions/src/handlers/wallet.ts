@@ -1,12 +1,21 @@
 import { route } from '../http/wrapper';
 import { pointsBody, amountBody, pageQuery } from '../http/schemas';
-import { walletView, sell as doSell, convert as doConvert, convertBack as doConvertBack, requestWithdrawal, ledgerPage } from '../domain/wallet';
+import {
+  walletView,
+  sell as doSell,
+  convert as doConvert,
+  convertBack as doConvertBack,
+  requestWithdrawal,
+  ledgerPage,
+} from '../domain/wallet';
 
 export const get = route({}, async (c) => ({ body: await walletView(c.userId) }));
 export const sell = route({ idempotent: true, reentrant: true, body: pointsBody }, doSell);
 export const convert = route({ idempotent: true, reentrant: true, body: pointsBody }, doConvert);
 export const convertBack = route({ idempotent: true, reentrant: true, body: amountBody }, doConvertBack);
-export const withdraw = route({ idempotent: true, body: amountBody }, async (c) => requestWithdrawal(c.userId, c.idem!, c.body.amount));
+export const withdraw = route({ idempotent: true, body: amountBody }, async (c) =>
+  requestWithdrawal(c.userId, c.idem!, c.body.amount),
+);
 export const ledger = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
   return { body: await ledgerPage(c.userId, q.limit, q.cursor) };

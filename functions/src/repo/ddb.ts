@@ -105,7 +105,17 @@ export function isRetryable(e: unknown): boolean {
   if (name === 'TransactionCanceledException') {
     // Retry only when nothing failed a condition: then a conflict or throttle was the cause.
     const rs = reasonsOf(e);
-    return rs.length > 0 && rs.every((r) => !r.Code || r.Code === 'None' || r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+    return (
+      rs.length > 0 &&
+      rs.every(
+        (r) =>
+          !r.Code ||
+          r.Code === 'None' ||
+          r.Code === 'TransactionConflict' ||
+          r.Code === 'ThrottlingError' ||
+          r.Code === 'ProvisionedThroughputExceeded',
+      )
+    );
   }
   return false;
 }
@@ -146,7 +156,9 @@ export async function batchGet(keys: Key[]): Promise<Item[]> {
     for (let round = 0; pending.length > 0 && round < MAX_ATTEMPTS; round++) {
       const keysNow = pending;
       const r = await withRetry('BatchGetItem', () =>
-        ddb().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: keysNow, ConsistentRead: true } } })),
+        ddb().send(
+          new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys: keysNow, ConsistentRead: true } } }),
+        ),
       );
       for (const it of r.Responses?.[tableName()] ?? []) out.push(unmarshal(it)!);
       pending = (r.UnprocessedKeys?.[tableName()]?.Keys as Record<string, AttributeValue>[] | undefined) ?? [];
@@ -200,7 +212,7 @@ export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Recor
     Limit: o.limit,
     ScanIndexForward: !o.newestFirst,
     ExclusiveStartKey: o.cursor ? marshal(o.cursor) : undefined,
-    ConsistentRead: o.index ? false : o.consistent ?? true,
+    ConsistentRead: o.index ? false : (o.consistent ?? true),
   };
   const r = await withRetry('Query', () => ddb().send(new QueryCommand(input)));
   return { items: (r.Items ?? []).map((i) => unmarshal(i)!), next: unmarshal(r.LastEvaluatedKey) };
@@ -301,7 +313,11 @@ export class TxCancelled extends Error {
   }
 }
 
-function equalsCondition(eq: Record<string, Scalar>, names: Record<string, string>, values: Record<string, Scalar>): string {
+function equalsCondition(
+  eq: Record<string, Scalar>,
+  names: Record<string, string>,
+  values: Record<string, Scalar>,
+): string {
   return Object.entries(eq)
     .map(([k, v], i) => {
       names[`#c${i}`] = k;
@@ -317,7 +333,8 @@ function toTransactItem(t: TxOp): TransactWriteItem {
     case 'create':
       return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
     case 'put': {
-      if (t.ifVersion === null) return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
+      if (t.ifVersion === null)
+        return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
       return {
         Put: {
           TableName,
@@ -332,7 +349,15 @@ function toTransactItem(t: TxOp): TransactWriteItem {
       const names: Record<string, string> = {};
       const values: Record<string, Scalar> = {};
       const cond = equalsCondition(t.ifEquals, names, values);
-      return { Put: { TableName, Item: marshal(t.item), ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: marshal(values) } };
+      return {
+        Put: {
+          TableName,
+          Item: marshal(t.item),
+          ConditionExpression: cond,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshal(values),
+        },
+      };
     }
     case 'set': {
       const names: Record<string, string> = {};
@@ -351,7 +376,8 @@ function toTransactItem(t: TxOp): TransactWriteItem {
         names[`#r${i}`] = k;
         return `#r${i}`;
       });
-      const update = (sets.length ? 'SET ' + sets.join(', ') : '') + (removes.length ? ' REMOVE ' + removes.join(', ') : '');
+      const update =
+        (sets.length ? 'SET ' + sets.join(', ') : '') + (removes.length ? ' REMOVE ' + removes.join(', ') : '');
       return {
         Update: {
           TableName,
@@ -385,12 +411,26 @@ function toTransactItem(t: TxOp): TransactWriteItem {
     case 'upsert':
       return { Put: { TableName, Item: marshal(t.item) } };
     case 'delete':
-      return { Delete: { TableName, Key: marshal({ ...t.key }), ...(t.mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}) } };
+      return {
+        Delete: {
+          TableName,
+          Key: marshal({ ...t.key }),
+          ...(t.mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
+        },
+      };
     case 'check': {
       const names: Record<string, string> = {};
       const values: Record<string, Scalar> = {};
       const cond = equalsCondition(t.ifEquals, names, values);
-      return { ConditionCheck: { TableName, Key: marshal({ ...t.key }), ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: marshal(values) } };
+      return {
+        ConditionCheck: {
+          TableName,
+          Key: marshal({ ...t.key }),
+          ConditionExpression: cond,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshal(values),
+        },
+      };
     }
   }
 }
@@ -408,7 +448,10 @@ export async function transact(ops: TxOp[], token?: string): Promise<void> {
     );
   } catch (e) {
     if ((e as { name?: string }).name === 'TransactionCanceledException') {
-      throw new TxCancelled(reasonsOf(e).map((r) => r.Code ?? 'None'), ops);
+      throw new TxCancelled(
+        reasonsOf(e).map((r) => r.Code ?? 'None'),
+        ops,
+      );
     }
     throw e;
   }

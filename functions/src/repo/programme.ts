@@ -22,7 +22,10 @@ export const programmeKeys = {
   agentsGsi: 'AGENTS',
   legacy: (identity: string): Key => ({ PK: `LEGACY#${identity}`, SK: 'LEGACY' }),
   importMeta: (importId: string): Key => ({ PK: `IMPORT#${importId}`, SK: 'META' }),
-  importStep: (importId: string, line: number, step: string): Key => ({ PK: `IMPORT#${importId}`, SK: `ROW#${pad(line, 6)}#${step}` }),
+  importStep: (importId: string, line: number, step: string): Key => ({
+    PK: `IMPORT#${importId}`,
+    SK: `ROW#${pad(line, 6)}#${step}`,
+  }),
   phone: (phone: string): Key => ({ PK: `PHONE#${phone}`, SK: 'PHONE' }),
   locked: (userId: string): Key => ({ PK: 'LOCKED', SK: userId }),
   release: (date: string): Key => ({ PK: `RELEASE#${date}`, SK: 'STATE' }),

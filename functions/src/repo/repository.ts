@@ -1,6 +1,14 @@
 // Entities of the single table and their item forms (docs/data-model.md). Reads live here;
 // writes are TxOp lists built by the domain from these item builders.
-import { defaultParams, emptyPool, emptyWallet, validateParams, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
+import {
+  defaultParams,
+  emptyPool,
+  emptyWallet,
+  validateParams,
+  type Params,
+  type PoolState,
+  type Wallet,
+} from '@greenpoints/shared';
 import { getItem, batchGet, query, type Item, type Scalar } from './ddb';
 import { keys, gsi } from './keys';
 import { referralIndexAttrs, walletIndexAttrs } from './programme';
@@ -53,7 +61,13 @@ export interface User {
   createdAt: string;
 }
 export function userItem(u: User): Item {
-  return { ...keys.user(u.userId), type: 'user', ...u, referrer: u.referrer ?? '', ...referralIndexAttrs(u.referrer, u.createdAt, u.userId) };
+  return {
+    ...keys.user(u.userId),
+    type: 'user',
+    ...u,
+    referrer: u.referrer ?? '',
+    ...referralIndexAttrs(u.referrer, u.createdAt, u.userId),
+  };
 }
 export async function getUserIdByOpenId(openId: string): Promise<string | undefined> {
   const i = await getItem(keys.openId(openId));
@@ -62,7 +76,14 @@ export async function getUserIdByOpenId(openId: string): Promise<string | undefi
 export async function getUser(userId: string): Promise<User | undefined> {
   const i = await getItem(keys.user(userId));
   if (!i) return undefined;
-  return { userId: s(i.userId), openId: s(i.openId), role: i.role === 'staff' ? 'staff' : 'user', referrer: s(i.referrer) || undefined, nickname: s(i.nickname), createdAt: s(i.createdAt) };
+  return {
+    userId: s(i.userId),
+    openId: s(i.openId),
+    role: i.role === 'staff' ? 'staff' : 'user',
+    referrer: s(i.referrer) || undefined,
+    nickname: s(i.nickname),
+    createdAt: s(i.createdAt),
+  };
 }
 
 // ---------- wallets ----------
@@ -93,7 +114,17 @@ export async function getWallets(userIds: string[]): Promise<Map<string, StoredW
 }
 
 // ---------- pool ----------
-const POOL_STRINGS = ['fund', 'circulating', 'treasury', 'issued', 'burned', 'lastPrice', 'contributions', 'grantFunding', 'payouts'] as const;
+const POOL_STRINGS = [
+  'fund',
+  'circulating',
+  'treasury',
+  'issued',
+  'burned',
+  'lastPrice',
+  'contributions',
+  'grantFunding',
+  'payouts',
+] as const;
 export function poolItem(p: PoolState): Item {
   const it: Item = { ...keys.pool(), type: 'pool', seq: p.seq };
   for (const f of POOL_STRINGS) it[f] = p[f];
@@ -102,7 +133,8 @@ export function poolItem(p: PoolState): Item {
 export function toPool(i: Item | undefined, params: Params): PoolState {
   const p = emptyPool(params);
   if (!i) return p;
-  for (const f of POOL_STRINGS) if (typeof i[f] === 'string') (p as unknown as Record<string, string>)[f] = i[f] as string;
+  for (const f of POOL_STRINGS)
+    if (typeof i[f] === 'string') (p as unknown as Record<string, string>)[f] = i[f] as string;
   p.seq = n(i.seq);
   return p;
 }
@@ -120,7 +152,9 @@ export async function getParams(fresh = false): Promise<StoredParams> {
   // A short cache: parameters change rarely and are read on every request.
   if (!fresh && paramsCache && Date.now() - paramsCache.at < 2000) return paramsCache.value;
   const i = await getItem(keys.config());
-  const value: StoredParams = i ? { params: validateParams(JSON.parse(s(i.params))), version: n(i.version) } : { params: defaultParams, version: 0 };
+  const value: StoredParams = i
+    ? { params: validateParams(JSON.parse(s(i.params))), version: n(i.version) }
+    : { params: defaultParams, version: 0 };
   paramsCache = { at: Date.now(), value };
   return value;
 }
@@ -175,7 +209,23 @@ export interface Order {
   pointsGranted?: string;
   priceAfter?: string;
 }
-const ORDER_OPTIONAL = ['pointsCost', 'paidAt', 'shippedAt', 'completedAt', 'refundedAt', 'refundId', 'refundRequestedAt', 'refundFrom', 'refundDetail', 'transactionId', 'latePayment', 'eventId', 'rejectedEventId', 'pointsGranted', 'priceAfter'] as const;
+const ORDER_OPTIONAL = [
+  'pointsCost',
+  'paidAt',
+  'shippedAt',
+  'completedAt',
+  'refundedAt',
+  'refundId',
+  'refundRequestedAt',
+  'refundFrom',
+  'refundDetail',
+  'transactionId',
+  'latePayment',
+  'eventId',
+  'rejectedEventId',
+  'pointsGranted',
+  'priceAfter',
+] as const;
 export function orderItem(o: Order): Item {
   const it: Item = {
     ...keys.order(o.orderId),

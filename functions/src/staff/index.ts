@@ -30,13 +30,28 @@ async function audit(name: string, actor: string, input: unknown, outcome: Staff
   const at = new Date().toISOString();
   const redacted = { ...(input as Record<string, unknown>) };
   delete redacted.token;
-  await putItem({ ...keys.audit(at, randomBytes(4).toString('hex')), type: 'audit', at, actor, fn: name, input: JSON.stringify(redacted).slice(0, 8000), ok: outcome.ok, result: JSON.stringify(outcome.ok ? outcome.result ?? null : outcome.error).slice(0, 8000), ...(outcome.error ? { error: outcome.error.code } : {}) }).catch((e: unknown) => {
+  await putItem({
+    ...keys.audit(at, randomBytes(4).toString('hex')),
+    type: 'audit',
+    at,
+    actor,
+    fn: name,
+    input: JSON.stringify(redacted).slice(0, 8000),
+    ok: outcome.ok,
+    result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
+    ...(outcome.error ? { error: outcome.error.code } : {}),
+  }).catch((e: unknown) => {
     // The call itself is done; a lost audit entry must at least reach the logs, loudly.
     console.error(`[audit] could not record ${name} by ${actor}:`, e);
   });
 }
 
-export function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (input: z.infer<S>, actor: string) => Promise<unknown>, opts: { scheduled?: boolean } = {}) {
+export function staff<S extends z.ZodTypeAny>(
+  name: string,
+  schema: S,
+  fn: (input: z.infer<S>, actor: string) => Promise<unknown>,
+  opts: { scheduled?: boolean } = {},
+) {
   return async (event: StaffEvent): Promise<StaffResult> => {
     let actor = 'unknown';
     let out: StaffResult;
@@ -50,8 +65,16 @@ export function staff<S extends z.ZodTypeAny>(name: string, schema: S, fn: (inpu
       const { token: _t, source: _s, ...rest } = event ?? {};
       out = { ok: true, result: await fn(schema.parse(rest), actor) };
     } catch (e) {
-      if (e instanceof HttpError || e instanceof AuthError || isRuleError(e)) out = { ok: false, error: { code: e.code, message: e.message } };
-      else if (e instanceof ZodError) out = { ok: false, error: { code: 'invalid_request', message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+      if (e instanceof HttpError || e instanceof AuthError || isRuleError(e))
+        out = { ok: false, error: { code: e.code, message: e.message } };
+      else if (e instanceof ZodError)
+        out = {
+          ok: false,
+          error: {
+            code: 'invalid_request',
+            message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          },
+        };
       else {
         console.error(`[staff ${name}]`, e);
         out = { ok: false, error: { code: 'internal', message: (e as Error).message } };
@@ -71,7 +94,8 @@ export const shipOrder = staff(
   async (input) => {
     if ('orderId' in input) return ship(input.orderId);
     const out: unknown[] = [];
-    for (const id of input.orderIds) out.push(await ship(id).catch((e: Error & { code?: string }) => ({ orderId: id, error: e.code ?? e.message })));
+    for (const id of input.orderIds)
+      out.push(await ship(id).catch((e: Error & { code?: string }) => ({ orderId: id, error: e.code ?? e.message })));
     return out;
   },
 );
@@ -104,10 +128,15 @@ export const autoComplete = staff(
   { scheduled: true },
 );
 
-export const drainPool = staff('drain-pool', z.object({}).passthrough(), async () => {
-  await drain();
-  return { drained: true };
-}, { scheduled: true });
+export const drainPool = staff(
+  'drain-pool',
+  z.object({}).passthrough(),
+  async () => {
+    await drain();
+    return { drained: true };
+  },
+  { scheduled: true },
+);
 
 const money = z.string().regex(/^(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?$/);
 export const upsertProduct = staff(
@@ -124,32 +153,67 @@ export const upsertProduct = staff(
       active: z.boolean().default(true),
     })
     .strict()
-    .refine((p) => new Decimal(p.poolContribution).plus(p.dividendContribution).lte(p.price), 'contributions above the price'),
+    .refine(
+      (p) => new Decimal(p.poolContribution).plus(p.dividendContribution).lte(p.price),
+      'contributions above the price',
+    ),
   async (p) => {
     // Canonical 2-dp strings, through the engine's parser: money never passes through a float.
-    const norm = { ...p, price: parseMoney(p.price, 'price'), poolContribution: parseMoney(p.poolContribution, 'poolContribution'), dividendContribution: parseMoney(p.dividendContribution, 'dividendContribution') };
+    const norm = {
+      ...p,
+      price: parseMoney(p.price, 'price'),
+      poolContribution: parseMoney(p.poolContribution, 'poolContribution'),
+      dividendContribution: parseMoney(p.dividendContribution, 'dividendContribution'),
+    };
     await putItem(productItem(norm));
     return norm;
   },
 );
 
-export const setConfig = staff('set-config', z.object({ change: z.record(z.unknown()) }).strict(), async ({ change }) => {
-  const cur = await getParams(true);
-  const next = mergeParams(cur.params, change);
-  const version = cur.version + 1;
-  const at = new Date().toISOString();
-  // The new version and its history record in one transaction, guarded by the old version.
-  await transact([
-    cur.version === 0
-      ? { op: 'put', item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at }, ifVersion: null }
-      : { op: 'put', item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at }, ifVersion: cur.version },
-    { op: 'create', item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at } },
-  ]);
-  // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
-  return { version, previousVersion: cur.version, changed: changedKeys(cur.params, next), warnings: configWarnings(cur.params, next), params: next };
-});
+export const setConfig = staff(
+  'set-config',
+  z.object({ change: z.record(z.unknown()) }).strict(),
+  async ({ change }) => {
+    const cur = await getParams(true);
+    const next = mergeParams(cur.params, change);
+    const version = cur.version + 1;
+    const at = new Date().toISOString();
+    // The new version and its history record in one transaction, guarded by the old version.
+    await transact([
+      cur.version === 0
+        ? {
+            op: 'put',
+            item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at },
+            ifVersion: null,
+          }
+        : {
+            op: 'put',
+            item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at },
+            ifVersion: cur.version,
+          },
+      {
+        op: 'create',
+        item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
+      },
+    ]);
+    // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
+    return {
+      version,
+      previousVersion: cur.version,
+      changed: changedKeys(cur.params, next),
+      warnings: configWarnings(cur.params, next),
+      params: next,
+    };
+  },
+);
 
-async function poolEventAsStaff(kind: string, actor: string, user: string, requestId: string, event: Parameters<typeof addSubmission>[1]['event']) {
+async function poolEventAsStaff(
+  kind: string,
+  actor: string,
+  user: string,
+  requestId: string,
+  event: Parameters<typeof addSubmission>[1]['event'],
+) {
   if (!(await getUser(user))) throw new HttpError(404, 'not_found', 'user not found');
   const eventId = eventIdFor(`staff:${kind}`, requestId);
   const tx = new Tx();
@@ -165,14 +229,33 @@ export const buyback = staff(
   'buyback',
   z.object({ userId: z.string().min(1), points: z.string(), requestId: z.string().min(1).max(64) }).strict(),
   async ({ userId, points, requestId }, actor) =>
-    poolEventAsStaff('buyback', actor, userId, requestId, { kind: 'sell', user: userId, points: parsePositivePoints(points), reason: 'buyback' }),
+    poolEventAsStaff('buyback', actor, userId, requestId, {
+      kind: 'sell',
+      user: userId,
+      points: parsePositivePoints(points),
+      reason: 'buyback',
+    }),
 );
 
 export const grant = staff(
   'grant',
-  z.object({ userId: z.string().min(1), points: z.string(), locked: z.boolean().default(false), reason: z.string().min(1).max(40), requestId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      userId: z.string().min(1),
+      points: z.string(),
+      locked: z.boolean().default(false),
+      reason: z.string().min(1).max(40),
+      requestId: z.string().min(1).max(64),
+    })
+    .strict(),
   async ({ userId, points, locked, reason, requestId }, actor) =>
-    poolEventAsStaff('grant', actor, userId, requestId, { kind: 'grant', user: userId, points: parsePositivePoints(points), locked, reason }),
+    poolEventAsStaff('grant', actor, userId, requestId, {
+      kind: 'grant',
+      user: userId,
+      points: parsePositivePoints(points),
+      locked,
+      reason,
+    }),
 );
 
 export const approveWithdrawal = staff(
@@ -205,5 +288,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
 };
 
 function lazy(names: string[]): Record<string, (e: StaffEvent) => Promise<StaffResult>> {
-  return Object.fromEntries(names.map((n) => [n, async (e: StaffEvent) => (await import('./programme')).PROGRAMME_FUNCTIONS[n]!(e)]));
+  return Object.fromEntries(
+    names.map((n) => [n, async (e: StaffEvent) => (await import('./programme')).PROGRAMME_FUNCTIONS[n]!(e)]),
+  );
 }

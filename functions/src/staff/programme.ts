@@ -51,7 +51,12 @@ export const importLegacyMembers = staff(
 export const assignAgent = staff(
   'assign-agent',
   z
-    .object({ region: z.string().min(1).max(40).optional(), userId: z.string().min(1).max(64).optional(), remove: z.boolean().optional(), list: z.boolean().optional() })
+    .object({
+      region: z.string().min(1).max(40).optional(),
+      userId: z.string().min(1).max(64).optional(),
+      remove: z.boolean().optional(),
+      list: z.boolean().optional(),
+    })
     .strict(),
   async ({ region, ...rest }, actor) => {
     if (rest.list) return { agents: await listAgents() };

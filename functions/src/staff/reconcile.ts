@@ -2,7 +2,15 @@
 // I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
 import DecimalBase from 'decimal.js';
-import { apply, emptyPool, emptyWallet, type LedgerEvent, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
+import {
+  apply,
+  emptyPool,
+  emptyWallet,
+  type LedgerEvent,
+  type Params,
+  type PoolState,
+  type Wallet,
+} from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
@@ -40,7 +48,8 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     if (f === 'cash') {
       const why = String(l.why);
       if (why === 'dividend') cashFromOutside.dividends = cashFromOutside.dividends.plus(D(l.delta));
-      if (why.startsWith('commission') || why.startsWith('agent')) cashFromOutside.commissions = cashFromOutside.commissions.plus(D(l.delta));
+      if (why.startsWith('commission') || why.startsWith('agent'))
+        cashFromOutside.commissions = cashFromOutside.commissions.plus(D(l.delta));
     }
   }
   for (const u of new Set([...wallets.keys(), ...sums.keys()])) {
@@ -54,7 +63,9 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   }
 
   // I5 (pool) and I3: replay the stored pool events in seq order from empty.
-  const events = all.filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('EVENT#')).sort((a, b) => Number(a.seq) - Number(b.seq));
+  const events = all
+    .filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('EVENT#'))
+    .sort((a, b) => Number(a.seq) - Number(b.seq));
   const paramsByVersion = new Map<number, Params>();
   let replayed: PoolState = emptyPool(await getParamsVersion(0));
   let lastPrice = new Decimal(replayed.lastPrice);
@@ -72,7 +83,8 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     try {
       const a = apply({ pool: replayed, wallets: before }, event, paramsByVersion.get(v)!);
       const stored = JSON.parse(String(e.outcome));
-      if (JSON.stringify(a.outcome) !== JSON.stringify(stored)) problems.push(`I5 pool event ${seq} (${event.kind}) replays to another outcome`);
+      if (JSON.stringify(a.outcome) !== JSON.stringify(stored))
+        problems.push(`I5 pool event ${seq} (${event.kind}) replays to another outcome`);
       replayed = a.state.pool;
       const p = new Decimal(a.outcome.priceAfter);
       if (p.lt(lastPrice)) problems.push(`I3 price fell at event ${seq}: ${lastPrice.toFixed()} -> ${p.toFixed()}`);
@@ -83,10 +95,20 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
       break;
     }
   }
-  for (const f of ['fund', 'circulating', 'treasury', 'issued', 'burned', 'contributions', 'grantFunding', 'payouts'] as const) {
+  for (const f of [
+    'fund',
+    'circulating',
+    'treasury',
+    'issued',
+    'burned',
+    'contributions',
+    'grantFunding',
+    'payouts',
+  ] as const) {
     if (!D(replayed[f]).eq(D(pool[f]))) problems.push(`I5 pool.${f} is ${pool[f]} but the replay gives ${replayed[f]}`);
   }
-  if (replayed.seq !== pool.seq) problems.push(`I5 pool.seq is ${pool.seq} but ${events.length} pool events are stored`);
+  if (replayed.seq !== pool.seq)
+    problems.push(`I5 pool.seq is ${pool.seq} but ${events.length} pool events are stored`);
 
   // I1
   let held = new Decimal(0);
@@ -98,30 +120,46 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     cashSide = cashSide.plus(D(w.cash)).plus(D(w.cashPending)).plus(D(w.withdrawn));
   }
   if (!D(pool.circulating).eq(held.plus(D(pool.treasury)))) {
-    problems.push(`I1 circulating ${pool.circulating} ≠ Σ(equity + locked + held) ${held.toFixed()} + treasury ${pool.treasury}`);
+    problems.push(
+      `I1 circulating ${pool.circulating} ≠ Σ(equity + locked + held) ${held.toFixed()} + treasury ${pool.treasury}`,
+    );
   }
-  if (!D(pool.issued).eq(D(pool.circulating).plus(D(pool.burned)))) problems.push(`I1 issued ${pool.issued} ≠ circulating + burned`);
-  if (D(pool.issued).gt(D(params.supplyCap))) problems.push(`I1 issued ${pool.issued} above the supply cap ${params.supplyCap}`);
+  if (!D(pool.issued).eq(D(pool.circulating).plus(D(pool.burned))))
+    problems.push(`I1 issued ${pool.issued} ≠ circulating + burned`);
+  if (D(pool.issued).gt(D(params.supplyCap)))
+    problems.push(`I1 issued ${pool.issued} above the supply cap ${params.supplyCap}`);
   // I2
   const fundWant = D(pool.contributions).plus(D(pool.grantFunding)).minus(D(pool.payouts));
-  if (!D(pool.fund).eq(fundWant)) problems.push(`I2 fund ${pool.fund} ≠ contributions + grants − payouts ${fundWant.toFixed()}`);
+  if (!D(pool.fund).eq(fundWant))
+    problems.push(`I2 fund ${pool.fund} ≠ contributions + grants − payouts ${fundWant.toFixed()}`);
   if (D(pool.fund).isNegative()) problems.push(`I2 fund is negative`);
-  if (!contributions.eq(D(pool.contributions))) problems.push(`I2 pool.contributions ${pool.contributions} ≠ Σ completed orders' contributions ${contributions.toFixed()}`);
+  if (!contributions.eq(D(pool.contributions)))
+    problems.push(
+      `I2 pool.contributions ${pool.contributions} ≠ Σ completed orders' contributions ${contributions.toFixed()}`,
+    );
   // I4
   const circ = D(pool.circulating);
   const price = circ.isZero() ? D(pool.lastPrice) : D(pool.fund).div(circ);
-  if (constant.gt(D(pool.treasury).times(price))) problems.push(`I4 constant outstanding ${constant.toFixed()} > treasury × price ${D(pool.treasury).times(price).toFixed()}`);
+  if (constant.gt(D(pool.treasury).times(price)))
+    problems.push(
+      `I4 constant outstanding ${constant.toFixed()} > treasury × price ${D(pool.treasury).times(price).toFixed()}`,
+    );
   // I6
   const cashWant = D(pool.payouts).plus(cashFromOutside.dividends).plus(cashFromOutside.commissions);
-  if (!cashSide.eq(cashWant)) problems.push(`I6 Σ cash + pending + withdrawn ${cashSide.toFixed()} ≠ payouts + dividends + commissions ${cashWant.toFixed()}`);
+  if (!cashSide.eq(cashWant))
+    problems.push(
+      `I6 Σ cash + pending + withdrawn ${cashSide.toFixed()} ≠ payouts + dividends + commissions ${cashWant.toFixed()}`,
+    );
 
   // Operational checks: nothing left pending, no oversold stock, completed orders have their event.
   const pending = all.filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('PENDING#'));
   if (pending.length) problems.push(`${pending.length} pool events still pending (run drain-pool)`);
-  for (const p of all.filter((i) => i.type === 'product')) if (Number(p.stock) < 0) problems.push(`product ${String(p.productId)} stock is ${String(p.stock)}`);
+  for (const p of all.filter((i) => i.type === 'product'))
+    if (Number(p.stock) < 0) problems.push(`product ${String(p.productId)} stock is ${String(p.stock)}`);
   const eventIds = new Set(events.map((e) => String(e.eventId)));
   for (const o of all.filter((i) => i.type === 'order')) {
-    if (o.status === 'completed' && !eventIds.has(String(o.eventId))) problems.push(`order ${String(o.orderId)} is completed without its pool event`);
+    if (o.status === 'completed' && !eventIds.has(String(o.eventId)))
+      problems.push(`order ${String(o.orderId)} is completed without its pool event`);
   }
   // The full programme: dividend funds, settled days, the carry (domain/programme-checks.ts).
   problems.push(...programmeProblems(all));

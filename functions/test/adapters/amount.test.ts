@@ -15,9 +15,12 @@ describe('yuan <-> fen exactly', () => {
     expect(yuanToFen(yuan)).toBe(fen);
   });
 
-  test.each(['1.234', '0', '0.00', '-1', '1e2', '01', ' 1', '1.', '.5', '', 'abc', '90071992547409.92'])('refuses "%s"', (s) => {
-    expect(() => yuanToFen(s)).toThrow(expect.objectContaining({ code: 'invalid_amount' }));
-  });
+  test.each(['1.234', '0', '0.00', '-1', '1e2', '01', ' 1', '1.', '.5', '', 'abc', '90071992547409.92'])(
+    'refuses "%s"',
+    (s) => {
+      expect(() => yuanToFen(s)).toThrow(expect.objectContaining({ code: 'invalid_amount' }));
+    },
+  );
 
   test.each([
     [1, '0.01'],
@@ -34,6 +37,8 @@ describe('yuan <-> fen exactly', () => {
   });
 
   test('round trip for any positive fen', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (fen) => yuanToFen(fenToYuan(fen)) === fen));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (fen) => yuanToFen(fenToYuan(fen)) === fen),
+    );
   });
 });

@@ -8,7 +8,8 @@ const merchantPublic = createPublicKey(key('merchant_public.pem'));
 const now = () => fx.timestamp + 3;
 const orderId = 'GPO01JDQ7Z8K4M2X9Y';
 
-const closeWith = (...answers: Parameters<typeof replay>) => createPay(payConfig(), { ...replay(...answers), now }).closeOrder(orderId);
+const closeWith = (...answers: Parameters<typeof replay>) =>
+  createPay(payConfig(), { ...replay(...answers), now }).closeOrder(orderId);
 
 describe('closeOrder (POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close)', () => {
   test('signed POST with {"mchid"} to the order\'s path; a signed 204 is closed', async () => {
@@ -23,7 +24,10 @@ describe('closeOrder (POST /v3/pay/transactions/out-trade-no/{out_trade_no}/clos
     const f = parseAuthorization(sent[0].headers.Authorization);
     expect(f.mchid).toBe(fx.mchId);
     expect(f.serial_no).toBe(fx.mchSerial);
-    const verify = (path: string, body: string) => createVerify('RSA-SHA256').update(requestMessage('POST', path, f.timestamp, f.nonce_str, body)).verify(merchantPublic, f.signature, 'base64');
+    const verify = (path: string, body: string) =>
+      createVerify('RSA-SHA256')
+        .update(requestMessage('POST', path, f.timestamp, f.nonce_str, body))
+        .verify(merchantPublic, f.signature, 'base64');
     expect(verify(closePath(orderId), sent[0].body!)).toBe(true);
     expect(verify(closePath('GPO01OTHER000'), sent[0].body!)).toBe(false); // the path is signed too
   });

@@ -49,9 +49,15 @@ describe('code2Session on recorded jscode2session answers', () => {
   });
 
   test('network failure, 5xx and non-JSON are upstream_unavailable', async () => {
-    expect(await codeOf(createLogin(cfg, replay(new Error('ECONNRESET'))).code2Session('c'))).toBe('upstream_unavailable');
-    expect(await codeOf(createLogin(cfg, replay({ status: 503, body: 'busy' })).code2Session('c'))).toBe('upstream_unavailable');
-    expect(await codeOf(createLogin(cfg, replay({ status: 200, body: '<html>' })).code2Session('c'))).toBe('upstream_unavailable');
+    expect(await codeOf(createLogin(cfg, replay(new Error('ECONNRESET'))).code2Session('c'))).toBe(
+      'upstream_unavailable',
+    );
+    expect(await codeOf(createLogin(cfg, replay({ status: 503, body: 'busy' })).code2Session('c'))).toBe(
+      'upstream_unavailable',
+    );
+    expect(await codeOf(createLogin(cfg, replay({ status: 200, body: '<html>' })).code2Session('c'))).toBe(
+      'upstream_unavailable',
+    );
   });
 
   test('an empty code is refused without calling WeChat', async () => {

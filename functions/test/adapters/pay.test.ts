@@ -4,10 +4,16 @@ import { API_BASE, AUTH_SCHEMA, parseAuthorization, requestMessage } from '../..
 import { fixture, fx, key, payConfig, rejection, replay } from './recorded';
 
 const merchantPublic = createPublicKey(key('merchant_public.pem'));
-const verify = (message: string, sig: string) => createVerify('RSA-SHA256').update(message, 'utf8').verify(merchantPublic, sig, 'base64');
+const verify = (message: string, sig: string) =>
+  createVerify('RSA-SHA256').update(message, 'utf8').verify(merchantPublic, sig, 'base64');
 const at = (offsetSeconds: number) => () => fx.timestamp + offsetSeconds;
 
-const order = { orderId: 'GPO01JDQ7Z8K4M2X9Y', amount: '97.77', description: '绿色积分商城-订单', openId: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' };
+const order = {
+  orderId: 'GPO01JDQ7Z8K4M2X9Y',
+  amount: '97.77',
+  description: '绿色积分商城-订单',
+  openId: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+};
 
 describe('createJsapiPrepay', () => {
   test('POSTs the documented body with an Authorization that verifies under the merchant public key', async () => {
@@ -43,7 +49,12 @@ describe('createJsapiPrepay', () => {
     expect(f.timestamp).toBe(String(fx.timestamp + 1));
     expect(verify(requestMessage('POST', JSAPI_PATH, f.timestamp, f.nonce_str, req.body!), f.signature)).toBe(true);
     // and the signature is bound to the body: another amount does not verify
-    expect(verify(requestMessage('POST', JSAPI_PATH, f.timestamp, f.nonce_str, req.body!.replace('9777', '9778')), f.signature)).toBe(false);
+    expect(
+      verify(
+        requestMessage('POST', JSAPI_PATH, f.timestamp, f.nonce_str, req.body!.replace('9777', '9778')),
+        f.signature,
+      ),
+    ).toBe(false);
 
     const prepayId = JSON.parse(rec.body).prepay_id as string;
     expect(r.prepayId).toBe(prepayId);
@@ -52,7 +63,9 @@ describe('createJsapiPrepay', () => {
     expect(r.payParams.signType).toBe('RSA');
     const { timeStamp, nonceStr, paySign } = r.payParams;
     expect(verify(`${fx.appId}\n${timeStamp}\n${nonceStr}\nprepay_id=${prepayId}\n`, paySign)).toBe(true);
-    expect(jsapiPayMessage(fx.appId, timeStamp, nonceStr, r.payParams.package)).toBe(`${fx.appId}\n${timeStamp}\n${nonceStr}\nprepay_id=${prepayId}\n`);
+    expect(jsapiPayMessage(fx.appId, timeStamp, nonceStr, r.payParams.package)).toBe(
+      `${fx.appId}\n${timeStamp}\n${nonceStr}\nprepay_id=${prepayId}\n`,
+    );
   });
 
   test('an answer whose signature does not verify is not trusted', async () => {
@@ -61,16 +74,41 @@ describe('createJsapiPrepay', () => {
     const e = await rejection(createPay(payConfig(), { ...replay(forged), now: at(1) }).createJsapiPrepay(order));
     expect(e.code).toBe('upstream_error');
     const unsigned = { status: 200, body: rec.body };
-    expect((await rejection(createPay(payConfig(), { ...replay(unsigned), now: at(1) }).createJsapiPrepay(order))).code).toBe('upstream_error');
+    expect(
+      (await rejection(createPay(payConfig(), { ...replay(unsigned), now: at(1) }).createJsapiPrepay(order))).code,
+    ).toBe('upstream_error');
   });
 
   test('WeChat error answers and outages are named', async () => {
-    const e = await rejection(createPay(payConfig(), { ...replay(fixture('prepay-error-param.json')), now: at(1) }).createJsapiPrepay(order));
+    const e = await rejection(
+      createPay(payConfig(), { ...replay(fixture('prepay-error-param.json')), now: at(1) }).createJsapiPrepay(order),
+    );
     expect(e.code).toBe('upstream_error');
     expect(e.message).toContain('PARAM_ERROR');
-    expect((await rejection(createPay(payConfig(), { ...replay({ status: 502, body: '' }), now: at(1) }).createJsapiPrepay(order))).code).toBe('upstream_unavailable');
-    expect((await rejection(createPay(payConfig(), { ...replay(new Error('ETIMEDOUT')), now: at(1) }).createJsapiPrepay(order))).code).toBe('upstream_unavailable');
-    expect((await rejection(createPay(payConfig(), { ...replay({ status: 429, body: '{"code":"FREQUENCY_LIMITED","message":"x"}' }), now: at(1) }).createJsapiPrepay(order))).code).toBe('rate_limited');
+    expect(
+      (
+        await rejection(
+          createPay(payConfig(), { ...replay({ status: 502, body: '' }), now: at(1) }).createJsapiPrepay(order),
+        )
+      ).code,
+    ).toBe('upstream_unavailable');
+    expect(
+      (
+        await rejection(
+          createPay(payConfig(), { ...replay(new Error('ETIMEDOUT')), now: at(1) }).createJsapiPrepay(order),
+        )
+      ).code,
+    ).toBe('upstream_unavailable');
+    expect(
+      (
+        await rejection(
+          createPay(payConfig(), {
+            ...replay({ status: 429, body: '{"code":"FREQUENCY_LIMITED","message":"x"}' }),
+            now: at(1),
+          }).createJsapiPrepay(order),
+        )
+      ).code,
+    ).toBe('rate_limited');
   });
 
   test('amounts and ids WeChat would refuse are refused before any call', async () => {
@@ -78,7 +116,9 @@ describe('createJsapiPrepay', () => {
     const pay = createPay(payConfig(), { ...r, now: at(1) });
     expect((await rejection(pay.createJsapiPrepay({ ...order, amount: '1.234' }))).code).toBe('invalid_amount');
     expect((await rejection(pay.createJsapiPrepay({ ...order, amount: '0' }))).code).toBe('invalid_amount');
-    expect((await rejection(pay.createJsapiPrepay({ ...order, orderId: '6f1c2a9e-8d7b-4c3a-9e1f-0a2b3c4d5e6f' }))).code).toBe('invalid_request');
+    expect(
+      (await rejection(pay.createJsapiPrepay({ ...order, orderId: '6f1c2a9e-8d7b-4c3a-9e1f-0a2b3c4d5e6f' }))).code,
+    ).toBe('invalid_request');
     expect(r.sent).toHaveLength(0);
   });
 
@@ -121,7 +161,10 @@ describe('parseNotify on notifies as WeChat sends them', () => {
     const rogue = fixture('notify-rogue-signer.json');
     expect((await rejection(pay().parseNotify(rogue.headers!, rogue.body))).code).toBe('bad_signature');
     // and a configured platform key that does not match WeChat's also refuses the genuine notify
-    expect((await rejection(pay(at(30), { platformPublicKey: key('rogue_public.pem') }).parseNotify(ok.headers!, ok.body))).code).toBe('bad_signature');
+    expect(
+      (await rejection(pay(at(30), { platformPublicKey: key('rogue_public.pem') }).parseNotify(ok.headers!, ok.body)))
+        .code,
+    ).toBe('bad_signature');
   });
 
   test('wrong serial -> serial_mismatch', async () => {
@@ -132,13 +175,17 @@ describe('parseNotify on notifies as WeChat sends them', () => {
   test('older (or later) than 5 minutes -> stale_timestamp; within 5 minutes accepted', async () => {
     expect((await rejection(pay(at(301)).parseNotify(ok.headers!, ok.body))).code).toBe('stale_timestamp');
     expect((await rejection(pay(at(-301)).parseNotify(ok.headers!, ok.body))).code).toBe('stale_timestamp');
-    await expect(pay(at(299)).parseNotify(ok.headers!, ok.body)).resolves.toMatchObject({ orderId: 'GPO01JDQ7Z8K4M2X9Y' });
+    await expect(pay(at(299)).parseNotify(ok.headers!, ok.body)).resolves.toMatchObject({
+      orderId: 'GPO01JDQ7Z8K4M2X9Y',
+    });
   });
 
   test('sealed with another APIv3 key -> decrypt_failed; our key wrong -> decrypt_failed', async () => {
     const wrong = fixture('notify-wrong-apiv3-key.json');
     expect((await rejection(pay().parseNotify(wrong.headers!, wrong.body))).code).toBe('decrypt_failed');
-    expect((await rejection(pay(at(30), { apiV3Key: fx.wrongApiV3Key }).parseNotify(ok.headers!, ok.body))).code).toBe('decrypt_failed');
+    expect((await rejection(pay(at(30), { apiV3Key: fx.wrongApiV3Key }).parseNotify(ok.headers!, ok.body))).code).toBe(
+      'decrypt_failed',
+    );
   });
 
   test('trade_state not SUCCESS -> trade_not_success', async () => {
@@ -147,7 +194,9 @@ describe('parseNotify on notifies as WeChat sends them', () => {
   });
 
   test('a notify for another merchant -> invalid_notify', async () => {
-    expect((await rejection(pay(at(30), { mchId: '1900000999' }).parseNotify(ok.headers!, ok.body))).code).toBe('invalid_notify');
+    expect((await rejection(pay(at(30), { mchId: '1900000999' }).parseNotify(ok.headers!, ok.body))).code).toBe(
+      'invalid_notify',
+    );
   });
 
   test('missing signature headers -> invalid_notify', async () => {

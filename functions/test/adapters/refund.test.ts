@@ -6,9 +6,16 @@ import { fixture, fx, key, payConfig, rejection, replay } from './recorded';
 
 const merchantPublic = createPublicKey(key('merchant_public.pem'));
 const now = () => fx.timestamp + 3;
-const r = { orderId: 'GPO01JDQ7Z8K4M2X9Y', refundId: 'RGPO01JDQ7Z8K4M2X9Y', amount: '97.77', total: '97.77', reason: '订单退款' };
+const r = {
+  orderId: 'GPO01JDQ7Z8K4M2X9Y',
+  refundId: 'RGPO01JDQ7Z8K4M2X9Y',
+  amount: '97.77',
+  total: '97.77',
+  reason: '订单退款',
+};
 
-const refundWith = (...answers: Parameters<typeof replay>) => createPay(payConfig(), { ...replay(...answers), now }).refund(r);
+const refundWith = (...answers: Parameters<typeof replay>) =>
+  createPay(payConfig(), { ...replay(...answers), now }).refund(r);
 
 describe('refund (POST /v3/refund/domestic/refunds)', () => {
   test('signed POST with out_trade_no, out_refund_no and amounts in fen; SUCCESS is the money back', async () => {
@@ -29,12 +36,21 @@ describe('refund (POST /v3/refund/domestic/refunds)', () => {
     const f = parseAuthorization(sent[0].headers.Authorization);
     expect(f.mchid).toBe(fx.mchId);
     expect(f.serial_no).toBe(fx.mchSerial);
-    const verify = (body: string) => createVerify('RSA-SHA256').update(requestMessage('POST', REFUND_PATH, f.timestamp, f.nonce_str, body)).verify(merchantPublic, f.signature, 'base64');
+    const verify = (body: string) =>
+      createVerify('RSA-SHA256')
+        .update(requestMessage('POST', REFUND_PATH, f.timestamp, f.nonce_str, body))
+        .verify(merchantPublic, f.signature, 'base64');
     expect(verify(sent[0].body!)).toBe(true);
     expect(verify(sent[0].body!.replace('"refund":9777', '"refund":9778'))).toBe(false);
 
     const answer = JSON.parse(rec.body);
-    expect(out).toEqual({ refundId: r.refundId, wechatRefundId: answer.refund_id, status: 'SUCCESS', amount: '97.77', successTime: answer.success_time });
+    expect(out).toEqual({
+      refundId: r.refundId,
+      wechatRefundId: answer.refund_id,
+      status: 'SUCCESS',
+      amount: '97.77',
+      successTime: answer.success_time,
+    });
   });
 
   test('PROCESSING is accepted (WeChat returns the money later)', async () => {
@@ -86,12 +102,20 @@ describe('refund (POST /v3/refund/domestic/refunds)', () => {
     expect(rp.sent).toHaveLength(0);
     // the sandbox applies the same rules
     expect((await rejection(sandboxPay().refund({ ...r, amount: '97.78' }))).code).toBe('invalid_amount');
-    await expect(sandboxPay().refund(r)).resolves.toMatchObject({ refundId: r.refundId, status: 'SUCCESS', amount: '97.77' });
+    await expect(sandboxPay().refund(r)).resolves.toMatchObject({
+      refundId: r.refundId,
+      status: 'SUCCESS',
+      amount: '97.77',
+    });
   });
 
   test('a partial refund sends the part and the order total', async () => {
     const { fetchImpl, sent } = replay({ status: 500, body: '' });
     await rejection(createPay(payConfig(), { fetchImpl, now }).refund({ ...r, amount: '0.01', reason: undefined }));
-    expect(JSON.parse(sent[0].body!)).toEqual({ out_trade_no: r.orderId, out_refund_no: r.refundId, amount: { refund: 1, total: 9777, currency: 'CNY' } });
+    expect(JSON.parse(sent[0].body!)).toEqual({
+      out_trade_no: r.orderId,
+      out_refund_no: r.refundId,
+      amount: { refund: 1, total: 9777, currency: 'CNY' },
+    });
   });
 });

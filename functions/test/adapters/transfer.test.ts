@@ -24,7 +24,10 @@ describe('transfer (商家转账 transfer-bills)', () => {
       transfer_amount: 1230,
     });
     expect(body.transfer_remark.length).toBeLessThanOrEqual(32);
-    expect(body.transfer_scene_report_infos.map((i: { info_type: string }) => i.info_type)).toEqual(['活动名称', '奖励说明']);
+    expect(body.transfer_scene_report_infos.map((i: { info_type: string }) => i.info_type)).toEqual([
+      '活动名称',
+      '奖励说明',
+    ]);
     const f = parseAuthorization(sent[0].headers.Authorization);
     const ok = createVerify('RSA-SHA256')
       .update(requestMessage('POST', TRANSFER_PATH, f.timestamp, f.nonce_str, sent[0].body!))
@@ -41,22 +44,34 @@ describe('transfer (商家转账 transfer-bills)', () => {
   });
 
   test('state FAIL is rejected with the reason', async () => {
-    const r = await createTransfer(transferConfig(), { ...replay(fixture('transfer-answer-fail.json')), now }).transfer(w);
+    const r = await createTransfer(transferConfig(), { ...replay(fixture('transfer-answer-fail.json')), now }).transfer(
+      w,
+    );
     expect(r.status).toBe('rejected');
     expect(JSON.parse(r.detail!)).toMatchObject({ state: 'FAIL', failReason: 'PAYEE_ACCOUNT_ABNORMAL' });
   });
 
   test('a business refusal (NOT_ENOUGH) is rejected, a system error is thrown for retry', async () => {
-    const r = await createTransfer(transferConfig(), { ...replay(fixture('transfer-error-not-enough.json')), now }).transfer(w);
-    expect(r).toEqual({ status: 'rejected', detail: JSON.stringify({ code: 'NOT_ENOUGH', message: '商户运营账户资金不足' }) });
-    await expect(createTransfer(transferConfig(), { ...replay(fixture('transfer-error-system.json')), now }).transfer(w)).rejects.toMatchObject({
+    const r = await createTransfer(transferConfig(), {
+      ...replay(fixture('transfer-error-not-enough.json')),
+      now,
+    }).transfer(w);
+    expect(r).toEqual({
+      status: 'rejected',
+      detail: JSON.stringify({ code: 'NOT_ENOUGH', message: '商户运营账户资金不足' }),
+    });
+    await expect(
+      createTransfer(transferConfig(), { ...replay(fixture('transfer-error-system.json')), now }).transfer(w),
+    ).rejects.toMatchObject({
       code: 'upstream_unavailable',
     });
   });
 
   test('an unsigned success answer is not trusted', async () => {
     const rec = fixture('transfer-answer-wait-confirm.json');
-    await expect(createTransfer(transferConfig(), { ...replay({ status: 200, body: rec.body }), now }).transfer(w)).rejects.toBeInstanceOf(AdapterError);
+    await expect(
+      createTransfer(transferConfig(), { ...replay({ status: 200, body: rec.body }), now }).transfer(w),
+    ).rejects.toBeInstanceOf(AdapterError);
   });
 
   test('ids WeChat would refuse and bad amounts are refused before any call', async () => {

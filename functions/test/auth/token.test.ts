@@ -17,7 +17,10 @@ async function failure(p: Promise<unknown>): Promise<AuthError> {
   return e as AuthError;
 }
 
-function forge(claims: Record<string, unknown>, opts: { secret?: string; aud?: string; iss?: string; exp?: number } = {}) {
+function forge(
+  claims: Record<string, unknown>,
+  opts: { secret?: string; aud?: string; iss?: string; exp?: number } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -54,13 +57,19 @@ describe('auth tokens', () => {
     // a user token with its payload edited to staff
     const real = await signToken({ userId: 'u1', role: 'user' });
     const [h, p, s] = real.split('.');
-    const edited = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'staff' })).toString('base64url');
+    const edited = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'staff' }),
+    ).toString('base64url');
     expect((await failure(verifyToken(`${h}.${edited}.${s}`))).code).toBe('invalid_token');
   });
 
   test('wrong audience or issuer -> invalid_token', async () => {
-    expect((await failure(verifyToken(await forge({ role: 'user' }, { aud: 'other-app' })))).code).toBe('invalid_token');
-    expect((await failure(verifyToken(await forge({ role: 'user' }, { iss: 'other-app' })))).code).toBe('invalid_token');
+    expect((await failure(verifyToken(await forge({ role: 'user' }, { aud: 'other-app' })))).code).toBe(
+      'invalid_token',
+    );
+    expect((await failure(verifyToken(await forge({ role: 'user' }, { iss: 'other-app' })))).code).toBe(
+      'invalid_token',
+    );
   });
 
   test('unknown role, alg none and garbage -> invalid_token', async () => {

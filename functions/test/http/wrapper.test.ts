@@ -11,10 +11,18 @@ import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
 process.env.STAGE = 'local';
 
 const ev = (body: string | undefined, headers: Record<string, string> = {}): APIGatewayProxyEventV2 =>
-  ({ rawPath: '/x', headers, body, isBase64Encoded: false, requestContext: { http: { method: 'POST', path: '/x' } } }) as unknown as APIGatewayProxyEventV2;
+  ({
+    rawPath: '/x',
+    headers,
+    body,
+    isBase64Encoded: false,
+    requestContext: { http: { method: 'POST', path: '/x' } },
+  }) as unknown as APIGatewayProxyEventV2;
 const parse = (r: { body?: string }) => JSON.parse(r.body ?? '{}');
 
-const echo = route({ auth: false, body: z.object({ n: z.number().int() }).strict() }, async (c) => ({ body: { n: c.body.n } }));
+const echo = route({ auth: false, body: z.object({ n: z.number().int() }).strict() }, async (c) => ({
+  body: { n: c.body.n },
+}));
 
 describe('route()', () => {
   it('answers with CORS headers', async () => {
@@ -43,7 +51,10 @@ describe('route()', () => {
   });
 
   it('maps errors: RuleError 422 (invalid_amount 400), HttpError as given, anything else 500', async () => {
-    const thrower = (e: unknown) => route({ auth: false }, async () => { throw e; });
+    const thrower = (e: unknown) =>
+      route({ auth: false }, async () => {
+        throw e;
+      });
     const r1 = await thrower(new RuleError('insufficient_points', 'no'))(ev(undefined));
     expect([r1.statusCode, parse(r1).error.code]).toEqual([422, 'insufficient_points']);
     const r2 = await thrower(new RuleError('invalid_amount', 'bad'))(ev(undefined));
@@ -69,7 +80,9 @@ describe('route()', () => {
     const t = await signToken({ userId: 'u_1', role: 'user' });
     const r = route({ idempotent: true, body: z.object({}) }, async () => ({ body: {} }));
     expect(parse(await r(ev('{}', { Authorization: `Bearer ${t}` }))).error.code).toBe('idempotency_key_required');
-    expect(parse(await r(ev('{}', { Authorization: `Bearer ${t}`, 'Idempotency-Key': 'a b' }))).error.code).toBe('invalid_idempotency_key');
+    expect(parse(await r(ev('{}', { Authorization: `Bearer ${t}`, 'Idempotency-Key': 'a b' }))).error.code).toBe(
+      'invalid_idempotency_key',
+    );
   });
 });
 

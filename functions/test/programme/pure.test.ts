@@ -21,7 +21,16 @@ describe('settlement chunk math', () => {
       ['b', wallet({ quota: '20.00', dividendsPaid: '15.00' })],
       ['c', wallet({ quota: '1000.00' })],
     ]);
-    const pays = chunkDividends('100.00', '60', [['a', '10'], ['b', '20'], ['c', '30']], w);
+    const pays = chunkDividends(
+      '100.00',
+      '60',
+      [
+        ['a', '10'],
+        ['b', '20'],
+        ['c', '30'],
+      ],
+      w,
+    );
     expect(pays).toEqual([
       { userId: 'a', amount: '16.66' },
       { userId: 'b', amount: '5.00' },
@@ -34,7 +43,17 @@ describe('settlement chunk math', () => {
       ['a', wallet({ quota: '10.00', dividendsPaid: '10.00' })],
       ['b', wallet({ quota: '10.00' })],
     ]);
-    expect(chunkDividends('50.00', '5', [['a', '5'], ['b', '0']], w)).toEqual([]);
+    expect(
+      chunkDividends(
+        '50.00',
+        '5',
+        [
+          ['a', '5'],
+          ['b', '0'],
+        ],
+        w,
+      ),
+    ).toEqual([]);
   });
 
   it('goes on to exits only when they were enabled when the day opened', () => {
@@ -45,7 +64,11 @@ describe('settlement chunk math', () => {
 
 describe('legacy file parsing', () => {
   it('reads a CSV with a header, quotes and blank lines; line numbers count the header', () => {
-    const csv = 'openid,phone,balance,points,nickname\n' + 'oA1b2C3d4E5f6,,120.50,300,"王, 小明"\n' + '\n' + ',13800138000,0,12.5,\n';
+    const csv =
+      'openid,phone,balance,points,nickname\n' +
+      'oA1b2C3d4E5f6,,120.50,300,"王, 小明"\n' +
+      '\n' +
+      ',13800138000,0,12.5,\n';
     const { rows, errors } = parseLegacyFile('csv', csv);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
@@ -74,7 +97,9 @@ describe('legacy file parsing', () => {
   });
 
   it('refuses a CSV whose header names an unknown column', () => {
-    expect(parseLegacyFile('csv', 'openid,amount\nx,1').errors).toEqual([{ line: 1, message: expect.stringMatching(/header/) }]);
+    expect(parseLegacyFile('csv', 'openid,amount\nx,1').errors).toEqual([
+      { line: 1, message: expect.stringMatching(/header/) },
+    ]);
   });
 
   it('reads a JSON array; amounts must be strings, positions count from 1', () => {
@@ -117,7 +142,11 @@ describe('referral binding rules', () => {
 
 describe('regional agents', () => {
   it('the most specific assigned prefix wins', () => {
-    const assigned = new Map([['44', 'prov'], ['4401', 'city'], ['浙江省', 'zj']]);
+    const assigned = new Map([
+      ['44', 'prov'],
+      ['4401', 'city'],
+      ['浙江省', 'zj'],
+    ]);
     expect(agentFor('440106', assigned)).toBe('city');
     expect(agentFor('440300', assigned)).toBe('prov');
     expect(agentFor('4401', assigned)).toBe('city');
@@ -142,11 +171,17 @@ describe('names, levels, leaderboard merge', () => {
   });
 
   it('merges shard lists by equity, descending, exact decimals', () => {
-    const top = topOf([
-      [{ userId: 'a', weight: '10.5' }, { userId: 'b', weight: '2' }],
-      [{ userId: 'c', weight: '10.500001' }],
-      [{ userId: 'd', weight: '9.999999' }],
-    ], 3);
+    const top = topOf(
+      [
+        [
+          { userId: 'a', weight: '10.5' },
+          { userId: 'b', weight: '2' },
+        ],
+        [{ userId: 'c', weight: '10.500001' }],
+        [{ userId: 'd', weight: '9.999999' }],
+      ],
+      3,
+    );
     expect(top.map((t) => t.userId)).toEqual(['c', 'a', 'd']);
   });
 

@@ -6,7 +6,10 @@ import path from 'path';
 import { freshTable, staff } from './world';
 
 const dir = path.join(__dirname, '../../../functions/events');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 beforeAll(async () => {
   await freshTable('events');

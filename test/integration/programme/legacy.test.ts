@@ -53,13 +53,29 @@ it('imports: old balance -> store credit, points -> a funded locked grant', asyn
   const r = await ok('import-legacy-members', { importId: 'imp-1', format: 'csv', data: GOOD });
   // Empty pool at price 1: 300 points are funded with 300.00; the pool is then 300 / 300
   // (price 1), so 50 more are funded with 50.00.
-  expect(r).toMatchObject({ status: 'done', rows: 3, storeCredit: '150.50', pointsLocked: '350', grantFunding: '350.00' });
+  expect(r).toMatchObject({
+    status: 'done',
+    rows: 3,
+    storeCredit: '150.50',
+    pointsLocked: '350',
+    grantFunding: '350.00',
+  });
   const [u1, u2, u3] = r.users.map((u: any) => u.userId);
-  expect(await wallet(u1)).toMatchObject({ storeCredit: '120.50', equityLocked: '300', lockedGranted: '300', equity: '0' });
+  expect(await wallet(u1)).toMatchObject({
+    storeCredit: '120.50',
+    equityLocked: '300',
+    lockedGranted: '300',
+    equity: '0',
+  });
   expect(await wallet(u2)).toMatchObject({ storeCredit: '0.00', equityLocked: '50' });
   expect(await wallet(u3)).toMatchObject({ storeCredit: '30.00', equityLocked: '0' });
   const { getPool, getParams } = await fn.repo();
-  expect(await getPool((await getParams()).params)).toMatchObject({ fund: '350.00', grantFunding: '350.00', circulating: '350', issued: '350' });
+  expect(await getPool((await getParams()).params)).toMatchObject({
+    fund: '350.00',
+    grantFunding: '350.00',
+    circulating: '350',
+    issued: '350',
+  });
 
   // The same file again: the stored report, nothing doubled.
   const again = await ok('import-legacy-members', { importId: 'imp-1', format: 'csv', data: GOOD });
@@ -70,7 +86,11 @@ it('imports: old balance -> store credit, points -> a funded locked grant', asyn
   expect(twice.status).toBe('rejected');
   expect(twice.errors.map((e: any) => e.line)).toEqual([2, 3, 4]);
   // Another file under a used id is refused.
-  const reused = await staff('import-legacy-members', { importId: 'imp-1', format: 'json', data: [{ openid: 'dev:other', balance: '1' }] });
+  const reused = await staff('import-legacy-members', {
+    importId: 'imp-1',
+    format: 'json',
+    data: [{ openid: 'dev:other', balance: '1' }],
+  });
   expect(reused.error.code).toBe('import_id_reused');
 
   // A later WeChat login with the openid finds the imported member.
@@ -96,7 +116,11 @@ it('releases the configured daily share once a day', async () => {
 
 it('a member imported by openid and phone cannot come back by phone alone', async () => {
   // dev:old-3 was imported with phone 13900139000 (line 4 of imp-1).
-  const r = await ok('import-legacy-members', { importId: 'imp-3', format: 'json', data: [{ phone: '13900139000', balance: '30.00' }] });
+  const r = await ok('import-legacy-members', {
+    importId: 'imp-3',
+    format: 'json',
+    data: [{ phone: '13900139000', balance: '30.00' }],
+  });
   expect(r.status).toBe('rejected');
   expect(r.errors[0].message).toMatch(/already imported \(import imp-1, line 4\)/);
 });

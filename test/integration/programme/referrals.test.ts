@@ -39,7 +39,11 @@ describe('binding', () => {
 
   it('refuses a cycle: a legacy member referred someone before their own first login', async () => {
     // X is imported (exists, never logged in); Y binds under X; X's first login names Y.
-    const imp = await ok('import-legacy-members', { importId: 'ref-cycle', format: 'json', data: [{ openid: 'dev:ref-x', balance: '1.00' }] });
+    const imp = await ok('import-legacy-members', {
+      importId: 'ref-cycle',
+      format: 'json',
+      data: [{ openid: 'dev:ref-x', balance: '1.00' }],
+    });
     const X = imp.users[0].userId;
     const Y = await login('ref-y', { referrer: X });
     expect(await referrerOf(Y)).toBe(X);
@@ -51,7 +55,11 @@ describe('binding', () => {
   });
 
   it('a legacy member may bind a valid referrer at the first login', async () => {
-    const imp = await ok('import-legacy-members', { importId: 'ref-first', format: 'json', data: [{ openid: 'dev:ref-z', balance: '1.00' }] });
+    const imp = await ok('import-legacy-members', {
+      importId: 'ref-first',
+      format: 'json',
+      data: [{ openid: 'dev:ref-z', balance: '1.00' }],
+    });
     const Z = imp.users[0].userId;
     expect(await login('ref-z', { referrer: A })).toBe(Z);
     expect(await referrerOf(Z)).toBe(A);
@@ -68,8 +76,12 @@ describe('rewards and commissions on completion', () => {
     await ok('assign-agent', { region: '浙江省', userId: G });
     await ok('assign-agent', { region: '浙江省杭州市', userId: H });
     const cfg = await setConfig({
-      referralLevels: 2, referralL1Rate: '0.1', referralL2Rate: '0.05',
-      commissionL1Rate: '0.05', commissionL2Rate: '0.02', agentRate: '0.01',
+      referralLevels: 2,
+      referralL1Rate: '0.1',
+      referralL2Rate: '0.05',
+      commissionL1Rate: '0.05',
+      commissionL2Rate: '0.02',
+      agentRate: '0.01',
     });
     expect(cfg.warnings.join()).toMatch(/多级分销/);
     expect(cfg.changed).toEqual(expect.arrayContaining(['referralLevels', 'agentRate']));
@@ -103,7 +115,7 @@ describe('rewards and commissions on completion', () => {
     expect(tb.commissions).toBe('10.00');
     expect(tb.referralPoints).toEqual({ l1: '5.55', l2: '0' });
     const ta = await teamView(A);
-    expect(ta.direct.map((d) => d.userId).sort()).toEqual([B, (await (await fn.auth()).userIdFor('dev:ref-z'))].sort());
+    expect(ta.direct.map((d) => d.userId).sort()).toEqual([B, await (await fn.auth()).userIdFor('dev:ref-z')].sort());
     expect(ta.second.map((s) => s.userId)).toEqual([C]);
     expect(ta.commissionsByKind).toEqual({ l1: '0.00', l2: '2.00', agent: '0.00' });
 

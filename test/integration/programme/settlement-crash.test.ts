@@ -82,7 +82,7 @@ it('resumes after crashes in the snapshot and in the payments, paying each holde
   expect(await reconcileClean()).toEqual([]);
 });
 
-it('carries the remainder into the next day with that day\'s own contributions', async () => {
+it("carries the remainder into the next day with that day's own contributions", async () => {
   const s = await fn.settlement();
   const before = await ok('settlement-report', { date: day });
   // Nothing completed on the next day: its fund is exactly the carry.

@@ -29,8 +29,17 @@ describe('settle-day', () => {
 
     const r = await ok('settle-day', { date: day });
     expect(r).toMatchObject({
-      date: day, status: 'done', contributions: '40.00', carryIn: '0.00', dayFund: '40.00',
-      participants: 3, totalWeight: '60.69', paid: '39.99', payees: 3, carried: '0.01', exits: 0,
+      date: day,
+      status: 'done',
+      contributions: '40.00',
+      carryIn: '0.00',
+      dayFund: '40.00',
+      participants: 3,
+      totalWeight: '60.69',
+      paid: '39.99',
+      payees: 3,
+      carried: '0.01',
+      exits: 0,
     });
     // 40 × 21/60.69 = 13.8408…, 40 × 14.7/60.69 = 9.6886…, 40 × 24.99/60.69 = 16.4706…
     expect((await wallet(a)).cash).toBe('13.84');
@@ -69,15 +78,25 @@ describe('settle-day', () => {
 describe('reconcile checks the programme', () => {
   it('names a dividend fund entry without a completion and a settlement whose ledger disagrees', async () => {
     const { putItem, getItem, transact } = await fn.ddb();
-    await putItem({ PK: `DIVFUND#${day}`, SK: 'EV#forged', type: 'divfund', eventId: 'forged', date: day, amount: '5.00', at: new Date().toISOString() });
+    await putItem({
+      PK: `DIVFUND#${day}`,
+      SK: 'EV#forged',
+      type: 'divfund',
+      eventId: 'forged',
+      date: day,
+      amount: '5.00',
+      at: new Date().toISOString(),
+    });
     const key = { PK: `SETTLEMENT#${day}`, SK: 'STATE' };
     const s = (await getItem(key))!;
     await putItem({ ...s, paid: '40.00' });
     const problems = await reconcileClean();
-    expect(problems).toEqual(expect.arrayContaining([
-      'dividend fund entry forged has no applied completion',
-      `settlement ${day} reports paid 40.00, its dividend ledger sums to 39.99`,
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'dividend fund entry forged has no applied completion',
+        `settlement ${day} reports paid 40.00, its dividend ledger sums to 39.99`,
+      ]),
+    );
     await transact([{ op: 'delete', key: { PK: `DIVFUND#${day}`, SK: 'EV#forged' } }]);
     await putItem(s);
     expect(await reconcileClean()).toEqual([]);

@@ -15,7 +15,8 @@ export const fn = {
 };
 
 export async function freshTable(prefix: string): Promise<string> {
-  if (!process.env.DDB_ENDPOINT) throw new Error('DDB_ENDPOINT is not set (run through npm test or the integration project)');
+  if (!process.env.DDB_ENDPOINT)
+    throw new Error('DDB_ENDPOINT is not set (run through npm test or the integration project)');
   const name = `prog-${prefix}-${randomBytes(4).toString('hex')}`;
   process.env.TABLE_NAME = name;
   const { ensureTable } = await import('../../../functions/src/local/setup');
@@ -36,8 +37,20 @@ export async function ok(name: string, input: Record<string, unknown> = {}): Pro
   return r.result;
 }
 
-export async function product(productId: string, price: string, poolContribution: string, dividendContribution: string) {
-  return ok('upsert-product', { productId, name: productId, price, poolContribution, dividendContribution, stock: 100000 });
+export async function product(
+  productId: string,
+  price: string,
+  poolContribution: string,
+  dividendContribution: string,
+) {
+  return ok('upsert-product', {
+    productId,
+    name: productId,
+    price,
+    poolContribution,
+    dividendContribution,
+    stock: 100000,
+  });
 }
 
 export async function setConfig(change: Record<string, unknown>) {
@@ -56,7 +69,11 @@ export async function login(name: string, extra: { referrer?: string; scene?: st
 export async function buy(userId: string, productId: string, qty = 1, region = '浙江省杭州市西湖区'): Promise<any> {
   const o = await fn.orders();
   const key = 'k' + randomBytes(8).toString('hex');
-  const r = await o.createOrder(userId, { userId, key, hash: key }, { items: [{ productId, qty }], payWith: 'wechat', address: { region, detail: '1 号' } });
+  const r = await o.createOrder(
+    userId,
+    { userId, key, hash: key },
+    { items: [{ productId, qty }], payWith: 'wechat', address: { region, detail: '1 号' } },
+  );
   const orderId = (r.body as { orderId: string }).orderId;
   await o.markPaid(orderId, { userId });
   await ok('ship-order', { orderId });
@@ -70,7 +87,10 @@ export async function buy(userId: string, productId: string, qty = 1, region = '
  * day's dividend fund), `config` set, and the settlement clock at tomorrow noon (China time), so
  * the orders completed today can be settled. Returns today's business date and set-config's answer.
  */
-export async function settlementWorld(prefix: string, config?: Record<string, unknown>): Promise<{ day: string; cfg?: any }> {
+export async function settlementWorld(
+  prefix: string,
+  config?: Record<string, unknown>,
+): Promise<{ day: string; cfg?: any }> {
   await freshTable(prefix);
   await product('div-100', '100.00', '30.00', '10.00');
   const cfg = config ? await setConfig(config) : undefined;

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '购物车与结算' })
+export default definePageConfig({ navigationBarTitleText: '购物车与结算' });

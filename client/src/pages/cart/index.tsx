@@ -1,130 +1,139 @@
-import { useMemo, useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import Decimal from 'decimal.js'
-import { redemptionCost } from '@greenpoints/shared'
-import { api, type PayWith, type Product } from '../../api'
-import { useAction, useRemote } from '../../lib/hooks'
-import { go, ROUTES } from '../../lib/nav'
-import { clearCart, readCart, setQty, type CartLine } from '../../lib/cart'
-import { fmtPoints, fmtYuan, PAY_WITH } from '../../lib/format'
-import { usePool } from '../../lib/usePool'
-import { getToken } from '../../lib/session'
-import { rememberPayParams } from '../../lib/pay'
-import { ErrorLine, RemoteView } from '../../components/StateView'
-import { Field } from '../../components/Field'
-import { ActionButton } from '../../components/ActionButton'
-import './index.css'
+import { useMemo, useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import Decimal from 'decimal.js';
+import { redemptionCost } from '@greenpoints/shared';
+import { api, type PayWith, type Product } from '../../api';
+import { useAction, useRemote } from '../../lib/hooks';
+import { go, ROUTES } from '../../lib/nav';
+import { clearCart, readCart, setQty, type CartLine } from '../../lib/cart';
+import { fmtPoints, fmtYuan, PAY_WITH } from '../../lib/format';
+import { usePool } from '../../lib/usePool';
+import { getToken } from '../../lib/session';
+import { rememberPayParams } from '../../lib/pay';
+import { ErrorLine, RemoteView } from '../../components/StateView';
+import { Field } from '../../components/Field';
+import { ActionButton } from '../../components/ActionButton';
+import './index.css';
 
-const TENDERS: PayWith[] = ['wechat', 'constant', 'storeCredit', 'equity']
+const TENDERS: PayWith[] = ['wechat', 'constant', 'storeCredit', 'equity'];
 
 function total(lines: CartLine[], products: Product[]): string {
-  let sum = new Decimal(0)
+  let sum = new Decimal(0);
   for (const l of lines) {
-    const p = products.find((x) => x.productId === l.productId)
-    if (p) sum = sum.add(new Decimal(p.price).mul(l.qty))
+    const p = products.find((x) => x.productId === l.productId);
+    if (p) sum = sum.add(new Decimal(p.price).mul(l.qty));
   }
-  return sum.toFixed(2)
+  return sum.toFixed(2);
 }
 
 export default function CartPage() {
-  const [lines, setLines] = useState<CartLine[]>(() => readCart())
-  useDidShow(() => setLines(readCart()))
-  const products = useRemote(() => api.products())
-  const pool = usePool()
-  const loggedIn = !!getToken()
-  const wallet = useRemote(() => (loggedIn ? api.wallet() : Promise.resolve(undefined)), [loggedIn])
-  const [payWith, setPayWith] = useState<PayWith>('wechat')
-  const [region, setRegion] = useState('')
-  const [detail, setDetail] = useState('')
-  const [formError, setFormError] = useState('')
+  const [lines, setLines] = useState<CartLine[]>(() => readCart());
+  useDidShow(() => setLines(readCart()));
+  const products = useRemote(() => api.products());
+  const pool = usePool();
+  const loggedIn = !!getToken();
+  const wallet = useRemote(() => (loggedIn ? api.wallet() : Promise.resolve(undefined)), [loggedIn]);
+  const [payWith, setPayWith] = useState<PayWith>('wechat');
+  const [region, setRegion] = useState('');
+  const [detail, setDetail] = useState('');
+  const [formError, setFormError] = useState('');
 
   const known = useMemo(
     () => lines.filter((l) => products.data?.some((p) => p.productId === l.productId)),
     [lines, products.data],
-  )
-  const amount = products.data ? total(known, products.data) : '0.00'
+  );
+  const amount = products.data ? total(known, products.data) : '0.00';
   // Points cost of a redemption at the live price, with the engine's own rounding (ceil6).
-  const pointsCost = pool.state && new Decimal(amount).gt(0) ? redemptionCost(pool.state, amount) : ''
+  const pointsCost = pool.state && new Decimal(amount).gt(0) ? redemptionCost(pool.state, amount) : '';
 
   const place = useAction(
     (
-      body: { items: Array<{ productId: string; qty: number }>; payWith: PayWith; address: { region: string; detail: string } },
+      body: {
+        items: Array<{ productId: string; qty: number }>;
+        payWith: PayWith;
+        address: { region: string; detail: string };
+      },
       key: string,
     ) => api.createOrder(body, key),
-  )
+  );
 
   const submit = async () => {
-    setFormError('')
+    setFormError('');
     if (!getToken()) {
-      go(ROUTES.login)
-      return
+      go(ROUTES.login);
+      return;
     }
     if (!region.trim() || !detail.trim()) {
-      setFormError('请填写收货地区和详细地址')
-      return
+      setFormError('请填写收货地区和详细地址');
+      return;
     }
     const order = await place.run({
       items: known.map((l) => ({ productId: l.productId, qty: l.qty })),
       payWith,
       address: { region: region.trim(), detail: detail.trim() },
-    })
+    });
     if (order) {
-      rememberPayParams(order)
-      clearCart()
-      setLines([])
-      Taro.redirectTo({ url: `${ROUTES.order}?id=${encodeURIComponent(order.orderId)}` })
+      rememberPayParams(order);
+      clearCart();
+      setLines([]);
+      Taro.redirectTo({ url: `${ROUTES.order}?id=${encodeURIComponent(order.orderId)}` });
     }
-  }
+  };
 
   const balance = (t: PayWith): string => {
-    const w = wallet.data
-    if (!w) return ''
-    if (t === 'constant') return `余额 ${fmtYuan(w.constant)}`
-    if (t === 'storeCredit') return `余额 ${fmtYuan(w.storeCredit)}`
-    if (t === 'equity') return `可用 ${fmtPoints(w.equity)} 积分`
-    return ''
-  }
+    const w = wallet.data;
+    if (!w) return '';
+    if (t === 'constant') return `余额 ${fmtYuan(w.constant)}`;
+    if (t === 'storeCredit') return `余额 ${fmtYuan(w.storeCredit)}`;
+    if (t === 'equity') return `可用 ${fmtPoints(w.equity)} 积分`;
+    return '';
+  };
 
   return (
-    <View className='page page-cart'>
-      <RemoteView remote={products} isEmpty={() => known.length === 0} emptyText='购物车是空的，去首页挑选商品吧'>
-        <View className='card'>
+    <View className="page page-cart">
+      <RemoteView remote={products} isEmpty={() => known.length === 0} emptyText="购物车是空的，去首页挑选商品吧">
+        <View className="card">
           {known.map((l) => {
-            const p = products.data?.find((x) => x.productId === l.productId)
-            if (!p) return null
+            const p = products.data?.find((x) => x.productId === l.productId);
+            if (!p) return null;
             return (
               <View key={l.productId} className={`row cart-line cart-line-${l.productId}`}>
                 <View>
-                  <Text className='cart-name'>{p.name}</Text>
-                  <Text className='muted'> {fmtYuan(p.price)}</Text>
+                  <Text className="cart-name">{p.name}</Text>
+                  <Text className="muted"> {fmtYuan(p.price)}</Text>
                 </View>
-                <View className='qty'>
-                  <Text className='qty-btn qty-minus' onClick={() => setLines(setQty(l.productId, l.qty - 1))}>
+                <View className="qty">
+                  <Text className="qty-btn qty-minus" onClick={() => setLines(setQty(l.productId, l.qty - 1))}>
                     －
                   </Text>
-                  <Text className='qty-value'>{l.qty}</Text>
-                  <Text className='qty-btn qty-plus' onClick={() => setLines(setQty(l.productId, l.qty + 1))}>
+                  <Text className="qty-value">{l.qty}</Text>
+                  <Text className="qty-btn qty-plus" onClick={() => setLines(setQty(l.productId, l.qty + 1))}>
                     ＋
                   </Text>
                 </View>
               </View>
-            )
+            );
           })}
-          <View className='row'>
-            <Text className='row-label'>合计</Text>
-            <Text className='row-value cart-total'>{fmtYuan(amount)}</Text>
+          <View className="row">
+            <Text className="row-label">合计</Text>
+            <Text className="row-value cart-total">{fmtYuan(amount)}</Text>
           </View>
         </View>
 
-        <View className='card'>
-          <Text className='card-title'>收货地址</Text>
-          <Field cls='addr-region' placeholder='省 市 区，如：广东省 深圳市 南山区' value={region} onChange={setRegion} />
-          <Field cls='addr-detail' placeholder='街道、门牌号' value={detail} onChange={setDetail} />
+        <View className="card">
+          <Text className="card-title">收货地址</Text>
+          <Field
+            cls="addr-region"
+            placeholder="省 市 区，如：广东省 深圳市 南山区"
+            value={region}
+            onChange={setRegion}
+          />
+          <Field cls="addr-detail" placeholder="街道、门牌号" value={detail} onChange={setDetail} />
         </View>
 
-        <View className='card'>
-          <Text className='card-title'>支付方式</Text>
+        <View className="card">
+          <Text className="card-title">支付方式</Text>
           {TENDERS.map((t) => (
             <View
               key={t}
@@ -132,9 +141,9 @@ export default function CartPage() {
               onClick={() => setPayWith(t)}
             >
               <Text>{PAY_WITH[t]}</Text>
-              <Text className='muted'> {balance(t)}</Text>
+              <Text className="muted"> {balance(t)}</Text>
               {t === 'equity' && (
-                <Text className='hint points-cost'>
+                <Text className="hint points-cost">
                   {pointsCost
                     ? `按当前价格需 ${fmtPoints(pointsCost)} 积分（下单时按实时价格计算）`
                     : '积分价格加载中…'}
@@ -142,16 +151,14 @@ export default function CartPage() {
               )}
             </View>
           ))}
-          {payWith === 'equity' && (
-            <Text className='hint'>用积分兑换的订单不计入分红池，也不再发放积分。</Text>
-          )}
+          {payWith === 'equity' && <Text className="hint">用积分兑换的订单不计入分红池，也不再发放积分。</Text>}
         </View>
 
         <ErrorLine text={formError || place.error} />
-        <ActionButton cls='btn-primary place-order' busy={place.running} onClick={submit}>
+        <ActionButton cls="btn-primary place-order" busy={place.running} onClick={submit}>
           {loggedIn ? `提交订单 ${fmtYuan(amount)}` : '登录后下单'}
         </ActionButton>
       </RemoteView>
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '绿色积分商城', enablePullDownRefresh: false })
+export default definePageConfig({ navigationBarTitleText: '绿色积分商城', enablePullDownRefresh: false });

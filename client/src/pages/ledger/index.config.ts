@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '明细' })
+export default definePageConfig({ navigationBarTitleText: '明细' });

@@ -1,11 +1,11 @@
-import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import { api, type LedgerEntry } from '../../api'
-import { useRemote } from '../../lib/hooks'
-import { describeError } from '../../lib/errors'
-import { fmtTime } from '../../lib/format'
-import { ErrorLine, RemoteView } from '../../components/StateView'
-import { ActionButton } from '../../components/ActionButton'
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { api, type LedgerEntry } from '../../api';
+import { useRemote } from '../../lib/hooks';
+import { describeError } from '../../lib/errors';
+import { fmtTime } from '../../lib/format';
+import { ErrorLine, RemoteView } from '../../components/StateView';
+import { ActionButton } from '../../components/ActionButton';
 
 const FIELD: Record<string, string> = {
   equity: '绿色积分',
@@ -18,7 +18,7 @@ const FIELD: Record<string, string> = {
   withdrawn: '已提现',
   quota: '分红额度',
   dividendsPaid: '已分红',
-}
+};
 
 const WHY: Record<string, string> = {
   order_reward: '订单完成奖励',
@@ -52,79 +52,81 @@ const WHY: Record<string, string> = {
   withdraw_approve: '提现到账',
   withdraw_reject: '提现退回',
   order_completed: '订单完成',
-}
+};
 
-const MONEY_FIELDS = new Set(['constant', 'storeCredit', 'cash', 'cashPending', 'withdrawn', 'quota', 'dividendsPaid'])
+const MONEY_FIELDS = new Set(['constant', 'storeCredit', 'cash', 'cashPending', 'withdrawn', 'quota', 'dividendsPaid']);
 
 function describe(e: LedgerEntry): { title: string; amount: string } {
-  const why = String(e.why ?? e.kind ?? '')
-  const field = String(e.field ?? '')
-  const delta = String(e.delta ?? e.amount ?? e.points ?? '')
-  const signed = delta && !delta.startsWith('-') && !delta.startsWith('+') ? `+${delta}` : delta
-  const unit = MONEY_FIELDS.has(field) ? '元' : field ? '积分' : ''
+  const why = String(e.why ?? e.kind ?? '');
+  const field = String(e.field ?? '');
+  const delta = String(e.delta ?? e.amount ?? e.points ?? '');
+  const signed = delta && !delta.startsWith('-') && !delta.startsWith('+') ? `+${delta}` : delta;
+  const unit = MONEY_FIELDS.has(field) ? '元' : field ? '积分' : '';
   // Never show an internal code: fall back to the event kind, then to a plain word.
-  const label = WHY[why] ?? WHY[String(e.kind ?? '')] ?? '账户变动'
-  const title = `${label}${FIELD[field] ? ` · ${FIELD[field]}` : ''}`
-  return { title, amount: `${signed} ${unit}`.trim() }
+  const label = WHY[why] ?? WHY[String(e.kind ?? '')] ?? '账户变动';
+  const title = `${label}${FIELD[field] ? ` · ${FIELD[field]}` : ''}`;
+  return { title, amount: `${signed} ${unit}`.trim() };
 }
 
 export default function LedgerPage() {
-  const first = useRemote(() => api.ledger())
-  const [more, setMore] = useState<LedgerEntry[]>([])
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState('')
-  const next = cursor === undefined ? first.data?.cursor : cursor
-  const items = [...(first.data?.items ?? []), ...more]
+  const first = useRemote(() => api.ledger());
+  const [more, setMore] = useState<LedgerEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState('');
+  const next = cursor === undefined ? first.data?.cursor : cursor;
+  const items = [...(first.data?.items ?? []), ...more];
 
   const loadMore = async () => {
-    if (!next || loadingMore) return
-    setLoadingMore(true)
-    setMoreError('')
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    setMoreError('');
     try {
-      const page = await api.ledger(next)
-      setMore((m) => [...m, ...page.items])
-      setCursor(page.cursor ?? null)
+      const page = await api.ledger(next);
+      setMore((m) => [...m, ...page.items]);
+      setCursor(page.cursor ?? null);
     } catch (e) {
-      setMoreError(describeError(e))
+      setMoreError(describeError(e));
     } finally {
-      setLoadingMore(false)
+      setLoadingMore(false);
     }
-  }
+  };
 
   return (
-    <View className='page page-ledger'>
+    <View className="page page-ledger">
       <RemoteView
         remote={first}
         isEmpty={() => items.length === 0}
-        emptyText='还没有明细'
+        emptyText="还没有明细"
         onRetry={() => {
-          setMore([])
-          setCursor(undefined)
-          first.reload()
+          setMore([]);
+          setCursor(undefined);
+          first.reload();
         }}
       >
-        <View className='card'>
+        <View className="card">
           {items.map((e, i) => {
-            const d = describe(e)
+            const d = describe(e);
             return (
-              <View key={`${String(e.seq ?? '')}-${i}`} className='row ledger-row'>
+              <View key={`${String(e.seq ?? '')}-${i}`} className="row ledger-row">
                 <View>
-                  <Text className='ledger-title'>{d.title}</Text>
-                  <Text className='ledger-time'>{fmtTime(e.at as string | undefined)}</Text>
+                  <Text className="ledger-title">{d.title}</Text>
+                  <Text className="ledger-time">{fmtTime(e.at as string | undefined)}</Text>
                 </View>
-                <Text className={`row-value ledger-amount ${d.amount.startsWith('-') ? 'neg' : 'pos'}`}>{d.amount}</Text>
+                <Text className={`row-value ledger-amount ${d.amount.startsWith('-') ? 'neg' : 'pos'}`}>
+                  {d.amount}
+                </Text>
               </View>
-            )
+            );
           })}
         </View>
         <ErrorLine text={moreError} />
         {next && (
-          <ActionButton cls='btn-plain ledger-more' busy={loadingMore} onClick={loadMore}>
+          <ActionButton cls="btn-plain ledger-more" busy={loadingMore} onClick={loadMore}>
             加载更多
           </ActionButton>
         )}
       </RemoteView>
     </View>
-  )
+  );
 }

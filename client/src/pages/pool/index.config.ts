@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '分红池' })
+export default definePageConfig({ navigationBarTitleText: '分红池' });

@@ -1,33 +1,35 @@
-import { View, Text } from '@tarojs/components'
-import Decimal from 'decimal.js'
-import type { Pool } from '../../api'
-import { usePool } from '../../lib/usePool'
-import { pickLinks } from '../../lib/links'
-import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format'
-import { RemoteView } from '../../components/StateView'
-import { StatList } from '../../components/Stat'
-import { Links } from '../../components/Links'
+import { View, Text } from '@tarojs/components';
+import Decimal from 'decimal.js';
+import type { Pool } from '../../api';
+import { usePool } from '../../lib/usePool';
+import { pickLinks } from '../../lib/links';
+import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format';
+import { RemoteView } from '../../components/StateView';
+import { StatList } from '../../components/Stat';
+import { Links } from '../../components/Links';
 
-const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).toString()}%`
+const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).toString()}%`;
 
 export default function PoolPage() {
-  const pool = usePool()
+  const pool = usePool();
   const capUsed = (p: Pool) =>
-    new Decimal(p.supplyCap).gt(0) ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString() : '0'
+    new Decimal(p.supplyCap).gt(0)
+      ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString()
+      : '0';
   return (
-    <View className='page page-pool'>
+    <View className="page page-pool">
       <RemoteView remote={pool}>
         {(p) => (
           <View>
-            <View className='card'>
-              <Text className='label'>积分价格</Text>
-              <Text className='big pool-price'>¥{p.priceDisplay || fmtPrice(p.price)}</Text>
-              <Text className='hint'>
+            <View className="card">
+              <Text className="label">积分价格</Text>
+              <Text className="big pool-price">¥{p.priceDisplay || fmtPrice(p.price)}</Text>
+              <Text className="hint">
                 价格 = 分红池资金 {fmtYuan(p.fund)} ÷ 流通积分 {fmtPoints(p.circulating)}
               </Text>
             </View>
-            <View className='card'>
-              <Text className='card-title'>资金与积分</Text>
+            <View className="card">
+              <Text className="card-title">资金与积分</Text>
               <StatList
                 stats={[
                   { label: '分红池资金', value: fmtYuan(p.fund), cls: 'pool-fund' },
@@ -42,9 +44,9 @@ export default function PoolPage() {
                 ]}
               />
             </View>
-            <View className='card'>
-              <Text className='card-title'>这些数字说明什么</Text>
-              <Text className='hint'>
+            <View className="card">
+              <Text className="card-title">这些数字说明什么</Text>
+              <Text className="hint">
                 分红池的钱来自每笔完成订单中固定计入的部分。每一个流通积分背后都有 ¥{fmtPrice(p.price)} 的池中资金；
                 卖出积分时从池中按价格付款并扣除手续费，手续费留在池中。积分不能转让或在外部交易，池中资金只用于回购积分。
               </Text>
@@ -54,5 +56,5 @@ export default function PoolPage() {
         )}
       </RemoteView>
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '价格走势' })
+export default definePageConfig({ navigationBarTitleText: '价格走势' });

@@ -1,10 +1,10 @@
-import { View, Text } from '@tarojs/components'
-import Decimal from 'decimal.js'
-import { api, type PricePoint } from '../../api'
-import { useRemote } from '../../lib/hooks'
-import { fmtPrice, fmtTime } from '../../lib/format'
-import { RemoteView } from '../../components/StateView'
-import './index.css'
+import { View, Text } from '@tarojs/components';
+import Decimal from 'decimal.js';
+import { api, type PricePoint } from '../../api';
+import { useRemote } from '../../lib/hooks';
+import { fmtPrice, fmtTime } from '../../lib/format';
+import { RemoteView } from '../../components/StateView';
+import './index.css';
 
 const KIND: Record<string, string> = {
   order_completed: '订单完成',
@@ -14,7 +14,7 @@ const KIND: Record<string, string> = {
   convert_back: '兑回',
   grant: '赠送',
   release_locked: '释放',
-}
+};
 
 /**
  * Bars drawn with plain Views: the same markup renders in the mini-program and in H5,
@@ -22,65 +22,66 @@ const KIND: Record<string, string> = {
  * axis labels (min and max) are printed beside the chart.
  */
 function Chart({ points }: { points: PricePoint[] }) {
-  const prices = points.map((p) => new Decimal(p.price))
-  const max = Decimal.max(...prices)
-  const min = Decimal.min(...prices)
-  const span = max.minus(min)
+  const prices = points.map((p) => new Decimal(p.price));
+  const max = Decimal.max(...prices);
+  const min = Decimal.min(...prices);
+  const span = max.minus(min);
   return (
-    <View className='chart'>
-      <View className='chart-axis'>
-        <Text className='muted chart-max'>¥{fmtPrice(max.toString())}</Text>
-        <Text className='muted chart-min'>¥{fmtPrice(min.toString())}</Text>
+    <View className="chart">
+      <View className="chart-axis">
+        <Text className="muted chart-max">¥{fmtPrice(max.toString())}</Text>
+        <Text className="muted chart-min">¥{fmtPrice(min.toString())}</Text>
       </View>
-      <View className='chart-bars'>
+      <View className="chart-bars">
         {points.map((p, i) => {
           // 10 %..100 % of the height, so the lowest price still shows a bar.
-          const share = span.isZero() ? new Decimal(1) : prices[i].minus(min).div(span)
-          const pct = share.mul(90).add(10).toDecimalPlaces(2).toString()
-          return <View key={`${p.seq}`} className='chart-bar' style={{ height: `${pct}%` }} />
+          const share = span.isZero() ? new Decimal(1) : prices[i].minus(min).div(span);
+          const pct = share.mul(90).add(10).toDecimalPlaces(2).toString();
+          return <View key={`${p.seq}`} className="chart-bar" style={{ height: `${pct}%` }} />;
         })}
       </View>
     </View>
-  )
+  );
 }
 
 export default function PricePage() {
   const history = useRemote(async () => {
-    const rows = await api.poolHistory(100)
+    const rows = await api.poolHistory(100);
     // The API sends newest first; the chart reads left to right in time.
-    return [...rows].sort((a, b) => Number(a.seq) - Number(b.seq))
-  })
-  const rows = history.data ?? []
-  const latest = rows[rows.length - 1]
-  const first = rows[0]
+    return [...rows].sort((a, b) => Number(a.seq) - Number(b.seq));
+  });
+  const rows = history.data ?? [];
+  const latest = rows[rows.length - 1];
+  const first = rows[0];
   return (
-    <View className='page page-price'>
-      <RemoteView remote={history} isEmpty={(d) => d.length === 0} emptyText='还没有价格记录：第一笔订单完成后开始'>
+    <View className="page page-price">
+      <RemoteView remote={history} isEmpty={(d) => d.length === 0} emptyText="还没有价格记录：第一笔订单完成后开始">
         {latest && (
           <View>
-            <View className='card'>
-              <Text className='label'>当前价格</Text>
-              <Text className='big price-latest'>¥{fmtPrice(latest.price)}</Text>
-              <Text className='hint'>
-                最近 {rows.length} 次变动，从 ¥{fmtPrice(first.price)} 到 ¥{fmtPrice(latest.price)}。价格 = 分红池资金 ÷ 流通积分：
+            <View className="card">
+              <Text className="label">当前价格</Text>
+              <Text className="big price-latest">¥{fmtPrice(latest.price)}</Text>
+              <Text className="hint">
+                最近 {rows.length} 次变动，从 ¥{fmtPrice(first.price)} 到 ¥{fmtPrice(latest.price)}。价格 = 分红池资金 ÷
+                流通积分：
                 订单完成时资金增加，卖出时手续费留在池中，所以按规则价格不会下降；这不是收益承诺，未来的订单量决定涨多少。
               </Text>
             </View>
-            <View className='card'>
-              <Text className='card-title'>价格走势</Text>
+            <View className="card">
+              <Text className="card-title">价格走势</Text>
               <Chart points={rows} />
             </View>
-            <View className='card price-table'>
-              <Text className='card-title'>最近变动</Text>
+            <View className="card price-table">
+              <Text className="card-title">最近变动</Text>
               {[...rows]
                 .reverse()
                 .slice(0, 20)
                 .map((r) => (
-                  <View key={`${r.seq}`} className='row price-row'>
-                    <Text className='muted'>
+                  <View key={`${r.seq}`} className="row price-row">
+                    <Text className="muted">
                       #{r.seq} {KIND[r.kind] ?? r.kind} {fmtTime(r.at)}
                     </Text>
-                    <Text className='row-value'>¥{fmtPrice(r.price)}</Text>
+                    <Text className="row-value">¥{fmtPrice(r.price)}</Text>
                   </View>
                 ))}
             </View>
@@ -88,5 +89,5 @@ export default function PricePage() {
         )}
       </RemoteView>
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '规则说明' })
+export default definePageConfig({ navigationBarTitleText: '规则说明' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '积分钱包' })
+export default definePageConfig({ navigationBarTitleText: '积分钱包' });

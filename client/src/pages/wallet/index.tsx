@@ -1,36 +1,36 @@
-import { View, Text } from '@tarojs/components'
-import Decimal from 'decimal.js'
-import { api } from '../../api'
-import { useRemote } from '../../lib/hooks'
-import { usePool } from '../../lib/usePool'
-import { ROUTES } from '../../lib/nav'
-import { pickLinks } from '../../lib/links'
-import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format'
-import { RemoteView } from '../../components/StateView'
-import { StatList } from '../../components/Stat'
-import { Links } from '../../components/Links'
-import { TabNav } from '../../components/TabNav'
-import { ConvertBackCard, ConvertCard, QuotaCard, SellCard, WithdrawCard } from './cards'
+import { View, Text } from '@tarojs/components';
+import Decimal from 'decimal.js';
+import { api } from '../../api';
+import { useRemote } from '../../lib/hooks';
+import { usePool } from '../../lib/usePool';
+import { ROUTES } from '../../lib/nav';
+import { pickLinks } from '../../lib/links';
+import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format';
+import { RemoteView } from '../../components/StateView';
+import { StatList } from '../../components/Stat';
+import { Links } from '../../components/Links';
+import { TabNav } from '../../components/TabNav';
+import { ConvertBackCard, ConvertCard, QuotaCard, SellCard, WithdrawCard } from './cards';
 
 export default function WalletPage() {
-  const wallet = useRemote(() => api.wallet())
-  const pool = usePool()
+  const wallet = useRemote(() => api.wallet());
+  const pool = usePool();
   const reloadAll = () => {
-    wallet.reload()
-    pool.reload()
-  }
-  const p = pool.data
+    wallet.reload();
+    pool.reload();
+  };
+  const p = pool.data;
   return (
-    <View className='page page-wallet'>
+    <View className="page page-wallet">
       <RemoteView remote={wallet} onRetry={reloadAll}>
         {(w) => (
           <View>
-            <View className='card wallet-summary'>
-              <View className='row'>
-                <Text className='label'>绿色积分（可用）</Text>
-                {w.level ? <Text className='tag level-badge wallet-level'>等级 · {w.level}</Text> : null}
+            <View className="card wallet-summary">
+              <View className="row">
+                <Text className="label">绿色积分（可用）</Text>
+                {w.level ? <Text className="tag level-badge wallet-level">等级 · {w.level}</Text> : null}
               </View>
-              <Text className='big wallet-equity'>{fmtPoints(w.equity)}</Text>
+              <Text className="big wallet-equity">{fmtPoints(w.equity)}</Text>
               <StatList
                 stats={[
                   { label: '今日价格', value: p ? `¥${fmtPrice(p.price)} / 积分` : '…', cls: 'wallet-price' },
@@ -39,14 +39,15 @@ export default function WalletPage() {
                   { label: '恒定积分', value: fmtYuan(w.constant), cls: 'wallet-constant' },
                   { label: '消费币', value: fmtYuan(w.storeCredit), cls: 'wallet-store-credit' },
                   { label: '可提现余额', value: fmtYuan(w.cash), cls: 'wallet-cash' },
-                  !!w.cashPending && new Decimal(w.cashPending).gt(0) && {
-                    label: '提现审核中',
-                    value: fmtYuan(w.cashPending),
-                    cls: 'wallet-cash-pending',
-                  },
+                  !!w.cashPending &&
+                    new Decimal(w.cashPending).gt(0) && {
+                      label: '提现审核中',
+                      value: fmtYuan(w.cashPending),
+                      cls: 'wallet-cash-pending',
+                    },
                 ]}
               />
-              <Text className='hint'>折合金额按今日价格计算，只是参考，价格会变化，不承诺收益。</Text>
+              <Text className="hint">折合金额按今日价格计算，只是参考，价格会变化，不承诺收益。</Text>
             </View>
             <QuotaCard wallet={w} />
             <SellCard wallet={w} pool={pool} onDone={reloadAll} />
@@ -59,5 +60,5 @@ export default function WalletPage() {
       </RemoteView>
       <TabNav current={ROUTES.wallet} />
     </View>
-  )
+  );
 }

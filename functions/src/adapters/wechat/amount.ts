@@ -15,7 +15,8 @@ export function yuanToFen(amount: string): number {
 
 /** 9777 -> "97.77", 1 -> "0.01" */
 export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new AdapterError('invalid_amount', `fen must be a non-negative integer: ${fen}`);
+  if (!Number.isSafeInteger(fen) || fen < 0)
+    throw new AdapterError('invalid_amount', `fen must be a non-negative integer: ${fen}`);
   const s = fen.toString().padStart(3, '0');
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }

@@ -12,18 +12,27 @@ export const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/;
 
 export function checkRefundId(refundId: string): void {
   if (!OUT_REFUND_NO.test(refundId)) {
-    throw new AdapterError('invalid_request', `refundId must be 1-64 of [0-9A-Za-z_-|*@] to be an out_refund_no: "${refundId}"`);
+    throw new AdapterError(
+      'invalid_request',
+      `refundId must be 1-64 of [0-9A-Za-z_-|*@] to be an out_refund_no: "${refundId}"`,
+    );
   }
 }
 
 export function checkOrderId(orderId: string): void {
   if (!OUT_TRADE_NO.test(orderId)) {
-    throw new AdapterError('invalid_request', `orderId must be 6-32 of [0-9A-Za-z_-|*] to be an out_trade_no: "${orderId}"`);
+    throw new AdapterError(
+      'invalid_request',
+      `orderId must be 6-32 of [0-9A-Za-z_-|*] to be an out_trade_no: "${orderId}"`,
+    );
   }
 }
 
 export function checkWithdrawalId(withdrawalId: string): void {
   if (!OUT_BILL_NO.test(withdrawalId)) {
-    throw new AdapterError('invalid_request', `withdrawalId must be 1-32 of [0-9A-Za-z] to be an out_bill_no: "${withdrawalId}"`);
+    throw new AdapterError(
+      'invalid_request',
+      `withdrawalId must be 1-32 of [0-9A-Za-z] to be an out_bill_no: "${withdrawalId}"`,
+    );
   }
 }

@@ -4,8 +4,25 @@ import { z } from 'zod';
 import { fenToYuan, yuanToFen } from './amount';
 import { checkOrderId, checkRefundId } from './ids';
 import type { PayConfig } from './config';
-import { AdapterError, type CloseResult, type FetchLike, type RefundRequest, type RefundResult, type WeChatPay } from './types';
-import { callV3, decryptResource, errorCode, loadKeys, lowerHeaders, nonce, rsaSign, verifyWechatSigned, type MerchantKeys } from './v3';
+import {
+  AdapterError,
+  type CloseResult,
+  type FetchLike,
+  type RefundRequest,
+  type RefundResult,
+  type WeChatPay,
+} from './types';
+import {
+  callV3,
+  decryptResource,
+  errorCode,
+  loadKeys,
+  lowerHeaders,
+  nonce,
+  rsaSign,
+  verifyWechatSigned,
+  type MerchantKeys,
+} from './v3';
 
 export const JSAPI_PATH = '/v3/pay/transactions/jsapi';
 export const REFUND_PATH = '/v3/refund/domestic/refunds';
@@ -51,7 +68,11 @@ const RefundAnswer = z.object({
   out_trade_no: z.string().optional(),
   status: z.string(),
   success_time: z.string().optional(),
-  amount: z.object({ refund: z.number().int().nonnegative(), total: z.number().int().nonnegative(), currency: z.string().optional() }),
+  amount: z.object({
+    refund: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    currency: z.string().optional(),
+  }),
 });
 
 /** The JSON body POSTed to /v3/refund/domestic/refunds; refused before any call if WeChat would refuse it. */
@@ -60,9 +81,11 @@ export function refundBody(r: RefundRequest): string {
   checkRefundId(r.refundId);
   const refund = yuanToFen(r.amount);
   const total = yuanToFen(r.total);
-  if (refund > total) throw new AdapterError('invalid_amount', `refund ${r.amount} is more than the order's ${r.total}`);
+  if (refund > total)
+    throw new AdapterError('invalid_amount', `refund ${r.amount} is more than the order's ${r.total}`);
   const reason = r.reason?.trim();
-  if (reason !== undefined && reason.length > 80) throw new AdapterError('invalid_request', 'reason must be at most 80 characters');
+  if (reason !== undefined && reason.length > 80)
+    throw new AdapterError('invalid_request', 'reason must be at most 80 characters');
   return JSON.stringify({
     out_trade_no: r.orderId,
     out_refund_no: r.refundId,
@@ -82,7 +105,10 @@ export function jsapiPayMessage(appId: string, timeStamp: string, nonceStr: stri
 }
 
 /** The JSON body POSTed to /v3/pay/transactions/jsapi, in the order the v3 docs list it. */
-export function jsapiBody(cfg: PayConfig, o: { orderId: string; amount: string; description: string; openId: string }): string {
+export function jsapiBody(
+  cfg: PayConfig,
+  o: { orderId: string; amount: string; description: string; openId: string },
+): string {
   checkOrderId(o.orderId);
   const description = o.description.trim();
   if (description.length === 0 || description.length > 127) {
@@ -112,7 +138,10 @@ export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
       const ans = await callV3(fetchImpl, cfg, k(), 'POST', JSAPI_PATH, body, now);
       if (ans.status !== 200) {
         const e = errorCode(ans.body);
-        throw new AdapterError(ans.status === 429 || e.code === 'FREQUENCY_LIMITED' ? 'rate_limited' : 'upstream_error', `jsapi prepay HTTP ${ans.status} ${e.code}: ${e.message}`);
+        throw new AdapterError(
+          ans.status === 429 || e.code === 'FREQUENCY_LIMITED' ? 'rate_limited' : 'upstream_error',
+          `jsapi prepay HTTP ${ans.status} ${e.code}: ${e.message}`,
+        );
       }
       let parsed;
       try {
@@ -137,7 +166,8 @@ export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
         const e = errorCode(ans.body);
         // 429: not processed, try again later with the same out_refund_no. Any other 4xx
         // (NOT_ENOUGH, PARAM_ERROR, RESOURCE_NOT_EXISTS, ...) is a refusal: no money moved.
-        if (ans.status === 429 || e.code === 'FREQUENCY_LIMITED') throw new AdapterError('rate_limited', `refund HTTP ${ans.status} ${e.code}: ${e.message}`);
+        if (ans.status === 429 || e.code === 'FREQUENCY_LIMITED')
+          throw new AdapterError('rate_limited', `refund HTTP ${ans.status} ${e.code}: ${e.message}`);
         throw new AdapterError('refund_refused', `refund HTTP ${ans.status} ${e.code}: ${e.message}`);
       }
       let a: z.infer<typeof RefundAnswer>;
@@ -146,10 +176,13 @@ export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
       } catch {
         throw new AdapterError('upstream_error', 'refund answer has an unexpected shape');
       }
-      if (a.out_refund_no !== r.refundId) throw new AdapterError('upstream_error', `refund answer is for ${a.out_refund_no}, not ${r.refundId}`);
+      if (a.out_refund_no !== r.refundId)
+        throw new AdapterError('upstream_error', `refund answer is for ${a.out_refund_no}, not ${r.refundId}`);
       if (REFUND_REFUSED.has(a.status)) throw new AdapterError('refund_refused', `refund ${r.refundId} is ${a.status}`);
-      if (!REFUND_ACCEPTED.has(a.status)) throw new AdapterError('upstream_error', `refund answered unknown status ${a.status}`);
-      if (a.amount.refund !== yuanToFen(r.amount)) throw new AdapterError('upstream_error', `refund answer is for ${fenToYuan(a.amount.refund)}, not ${r.amount}`);
+      if (!REFUND_ACCEPTED.has(a.status))
+        throw new AdapterError('upstream_error', `refund answered unknown status ${a.status}`);
+      if (a.amount.refund !== yuanToFen(r.amount))
+        throw new AdapterError('upstream_error', `refund answer is for ${fenToYuan(a.amount.refund)}, not ${r.amount}`);
       return {
         refundId: a.out_refund_no,
         wechatRefundId: a.refund_id,
@@ -161,12 +194,21 @@ export function createPay(cfg: PayConfig, opts: PayOptions = {}): WeChatPay {
 
     async closeOrder(orderId): Promise<CloseResult> {
       checkOrderId(orderId); // also keeps the id safe inside the URL path
-      const ans = await callV3(fetchImpl, cfg, k(), 'POST', closePath(orderId), JSON.stringify({ mchid: cfg.mchId }), now);
+      const ans = await callV3(
+        fetchImpl,
+        cfg,
+        k(),
+        'POST',
+        closePath(orderId),
+        JSON.stringify({ mchid: cfg.mchId }),
+        now,
+      );
       if (ans.status >= 200 && ans.status < 300) return { status: 'closed' };
       const e = errorCode(ans.body);
       // ORDERPAID: the payer paid before the close arrived; the money is there, the order stays payable-by-notify.
       if (e.code === 'ORDERPAID') return { status: 'paid' };
-      if (ans.status === 429 || e.code === 'FREQUENCY_LIMITED') throw new AdapterError('rate_limited', `close HTTP ${ans.status} ${e.code}: ${e.message}`);
+      if (ans.status === 429 || e.code === 'FREQUENCY_LIMITED')
+        throw new AdapterError('rate_limited', `close HTTP ${ans.status} ${e.code}: ${e.message}`);
       throw new AdapterError('close_refused', `close HTTP ${ans.status} ${e.code}: ${e.message}`);
     },
 

@@ -64,7 +64,13 @@ export function sandboxPay(): WeChatPay {
     },
     async refund(r) {
       refundBody(r); // same id and amount rules as production
-      return { refundId: r.refundId, wechatRefundId: `sandbox_refund_${r.refundId}`, status: 'SUCCESS', amount: r.amount, successTime: new Date().toISOString() };
+      return {
+        refundId: r.refundId,
+        wechatRefundId: `sandbox_refund_${r.refundId}`,
+        status: 'SUCCESS',
+        amount: r.amount,
+        successTime: new Date().toISOString(),
+      };
     },
     async closeOrder(orderId) {
       checkOrderId(orderId);
@@ -76,17 +82,34 @@ export function sandboxPay(): WeChatPay {
       if (!got || got.length !== want.length || !timingSafeEqual(Buffer.from(got), want)) {
         throw new AdapterError('bad_signature', 'sandbox notify signature does not verify');
       }
-      let b: { out_trade_no?: unknown; transaction_id?: unknown; trade_state?: unknown; amount?: { total?: unknown }; success_time?: unknown };
+      let b: {
+        out_trade_no?: unknown;
+        transaction_id?: unknown;
+        trade_state?: unknown;
+        amount?: { total?: unknown };
+        success_time?: unknown;
+      };
       try {
         b = JSON.parse(rawBody);
       } catch {
         throw new AdapterError('invalid_notify', 'sandbox notify body is not JSON');
       }
-      if (b.trade_state !== 'SUCCESS') throw new AdapterError('trade_not_success', `trade_state ${String(b.trade_state)}`);
-      if (typeof b.out_trade_no !== 'string' || typeof b.transaction_id !== 'string' || typeof b.amount?.total !== 'number' || typeof b.success_time !== 'string') {
+      if (b.trade_state !== 'SUCCESS')
+        throw new AdapterError('trade_not_success', `trade_state ${String(b.trade_state)}`);
+      if (
+        typeof b.out_trade_no !== 'string' ||
+        typeof b.transaction_id !== 'string' ||
+        typeof b.amount?.total !== 'number' ||
+        typeof b.success_time !== 'string'
+      ) {
         throw new AdapterError('invalid_notify', 'sandbox notify body lacks fields');
       }
-      return { orderId: b.out_trade_no, transactionId: b.transaction_id, amount: fenToYuan(b.amount.total), paidAt: b.success_time };
+      return {
+        orderId: b.out_trade_no,
+        transactionId: b.transaction_id,
+        amount: fenToYuan(b.amount.total),
+        paidAt: b.success_time,
+      };
     },
   };
 }

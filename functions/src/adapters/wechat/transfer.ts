@@ -62,7 +62,10 @@ export function createTransfer(cfg: TransferConfig, opts: TransferOptions = {}):
       if (ans.status !== 200) {
         const e = errorCode(ans.body);
         if (ans.status === 429 || RETRY_CODES.has(e.code)) {
-          throw new AdapterError(e.code === 'FREQUENCY_LIMITED' || ans.status === 429 ? 'rate_limited' : 'upstream_unavailable', `transfer HTTP ${ans.status} ${e.code}: ${e.message}`);
+          throw new AdapterError(
+            e.code === 'FREQUENCY_LIMITED' || ans.status === 429 ? 'rate_limited' : 'upstream_unavailable',
+            `transfer HTTP ${ans.status} ${e.code}: ${e.message}`,
+          );
         }
         // A business refusal (NOT_ENOUGH, PARAM_ERROR, NO_AUTH, ...): the money did not move.
         return { status: 'rejected', detail: JSON.stringify({ code: e.code, message: e.message }) };

@@ -1,6 +1,14 @@
 // WeChat Pay API v3 primitives: request signing, answer/notify signature checks,
 // AEAD_AES_256_GCM resource decryption. Node's crypto only.
-import { createDecipheriv, createPrivateKey, createPublicKey, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { AdapterError, type FetchLike } from './types';
 import type { MerchantConfig } from './config';
 
@@ -27,7 +35,13 @@ export function nonce(): string {
 }
 
 /** `${METHOD}\n${path+query}\n${timestamp}\n${nonce}\n${body}\n` — body is "" for GET. */
-export function requestMessage(method: string, pathAndQuery: string, timestamp: string, nonceStr: string, body: string): string {
+export function requestMessage(
+  method: string,
+  pathAndQuery: string,
+  timestamp: string,
+  nonceStr: string,
+  body: string,
+): string {
   return `${method}\n${pathAndQuery}\n${timestamp}\n${nonceStr}\n${body}\n`;
 }
 
@@ -87,7 +101,10 @@ export function verifyWechatSigned(
 }
 
 /** AEAD_AES_256_GCM: key = APIv3 key bytes, ciphertext = base64(encrypted || 16-byte tag). */
-export function decryptResource(apiV3Key: string, r: { ciphertext: string; nonce: string; associated_data?: string }): string {
+export function decryptResource(
+  apiV3Key: string,
+  r: { ciphertext: string; nonce: string; associated_data?: string },
+): string {
   try {
     const data = Buffer.from(r.ciphertext, 'base64');
     if (data.length < 17) throw new Error('ciphertext too short');
@@ -161,20 +178,30 @@ export async function callV3(
     status = res.status;
     text = await res.text();
     answerHeaders = {};
-    for (const name of ['wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-signature', 'wechatpay-serial', 'request-id']) {
+    for (const name of [
+      'wechatpay-timestamp',
+      'wechatpay-nonce',
+      'wechatpay-signature',
+      'wechatpay-serial',
+      'request-id',
+    ]) {
       const v = res.headers.get(name);
       if (v !== null) answerHeaders[name] = v;
     }
   } catch (e) {
     throw new AdapterError('upstream_unavailable', `${method} ${pathAndQuery} unreachable: ${(e as Error).message}`);
   }
-  if (status >= 500) throw new AdapterError('upstream_unavailable', `${method} ${pathAndQuery} HTTP ${status}: ${text.slice(0, 200)}`);
+  if (status >= 500)
+    throw new AdapterError('upstream_unavailable', `${method} ${pathAndQuery} HTTP ${status}: ${text.slice(0, 200)}`);
   if (status >= 200 && status < 300) {
     try {
       verifyWechatSigned(answerHeaders, text, keys.platform, nowSeconds());
     } catch (e) {
       // An unsigned "success" could come from anyone on the path: do not act on it.
-      throw new AdapterError('upstream_error', `answer to ${method} ${pathAndQuery} failed verification: ${(e as Error).message}`);
+      throw new AdapterError(
+        'upstream_error',
+        `answer to ${method} ${pathAndQuery} failed verification: ${(e as Error).message}`,
+      );
     }
   }
   return { status, body: text };
@@ -184,7 +211,10 @@ export async function callV3(
 export function errorCode(body: string): { code: string; message: string } {
   try {
     const j = JSON.parse(body) as { code?: unknown; message?: unknown };
-    return { code: typeof j.code === 'string' ? j.code : 'UNKNOWN', message: typeof j.message === 'string' ? j.message : '' };
+    return {
+      code: typeof j.code === 'string' ? j.code : 'UNKNOWN',
+      message: typeof j.message === 'string' ? j.message : '',
+    };
   } catch {
     return { code: 'UNKNOWN', message: body.slice(0, 200) };
   }
