@@ -32,13 +32,19 @@ import type {
   WalletChange,
 } from './types';
 
-const POINT_FIELDS = new Set<keyof Wallet>(['equity', 'equityLocked', 'equityHeld', 'lockedGranted']);
+const POINT_FIELDS = new Set<keyof Wallet>(['equity', 'equityLocked', 'equityHeld', 'lockedGranted', 'equityReserved']);
+
+/** Where a held event takes its amount from: the reserve made at the edge, else the balance. */
+const fromEquity = (e: { held?: boolean }): keyof Wallet => (e.held ? 'equityReserved' : 'equity');
+const fromConstant = (e: { held?: boolean }): keyof Wallet => (e.held ? 'constantReserved' : 'constant');
 
 /** Which rule a balance going below zero breaks. */
 const SHORT: Partial<Record<keyof Wallet, RuleCode>> = {
   equity: 'insufficient_points',
   equityHeld: 'insufficient_held',
   equityLocked: 'nothing_to_release',
+  equityReserved: 'insufficient_held',
+  constantReserved: 'insufficient_held',
   constant: 'insufficient_constant',
   storeCredit: 'insufficient_store_credit',
   cash: 'insufficient_cash',
@@ -261,7 +267,7 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     }
     case 'sell': {
       const q = dec(parsePositivePoints(event.points));
-      w.change(event.user, 'equity', q.neg(), event.reason ?? 'sell');
+      w.change(event.user, fromEquity(event), q.neg(), event.reason ?? 'sell');
       const { gross, payout, fee } = sellMath(w.pool, q, params);
       if (payout.isZero())
         throw new RuleError('amount_too_small', 'these points are worth less than ¥0.01 after the fee');
@@ -295,7 +301,7 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     }
     case 'convert': {
       const q = dec(parsePositivePoints(event.points));
-      w.change(event.user, 'equity', q.neg(), 'convert');
+      w.change(event.user, fromEquity(event), q.neg(), 'convert');
       const credit = floor2(mulDivDown(q, w.pool.fund, w.pool.circulating));
       if (credit.isZero()) throw new RuleError('amount_too_small', 'these points are worth less than ¥0.01');
       w.pool.treasury = w.pool.treasury.plus(q);
@@ -304,7 +310,7 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
     }
     case 'convert_back': {
       const c = dec(parsePositiveMoney(event.amount));
-      w.change(event.user, 'constant', c.neg(), 'convert_back');
+      w.change(event.user, fromConstant(event), c.neg(), 'convert_back');
       if (w.pool.treasury.isZero()) throw new RuleError('insufficient_treasury', 'the treasury holds no points');
       const q = floor6(mulDivDown(c, w.pool.circulating, w.pool.fund));
       if (q.isZero()) throw new RuleError('amount_too_small', 'this amount buys less than 0.000001 points');
@@ -357,6 +363,16 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
       w.change(event.user, 'equity', q.times(-sign), event.kind);
       w.change(event.user, 'equityHeld', q.times(sign), event.kind);
       return w.result(event.kind, before, { points: pts(q) }, params);
+    }
+    case 'reserve':
+    case 'release': {
+      const a = dec(event.tender === 'equity' ? parsePositivePoints(event.amount) : parsePositiveMoney(event.amount));
+      const [from, to]: [keyof Wallet, keyof Wallet] =
+        event.tender === 'equity' ? ['equity', 'equityReserved'] : ['constant', 'constantReserved'];
+      const sign = event.kind === 'reserve' ? 1 : -1;
+      w.change(event.user, from, a.times(-sign), event.kind);
+      w.change(event.user, to, a.times(sign), event.kind);
+      return w.result(event.kind, before, {}, params);
     }
     case 'spend':
     case 'refund_spend': {
@@ -494,4 +510,28 @@ export function replay(events: LedgerEvent[], params: Params, initial: EngineSta
 
 function minDec(a: Dec, b: Dec): Dec {
   return a.lt(b) ? a : b;
+}
+
+/**
+ * A stored wallet plus signed changes (a projection of the pool's log): the same balances the
+ * engine's own result would hold. Throws when a balance would go below zero (a bug upstream).
+ */
+export function applyChanges(wallet: Wallet, changes: Array<Pick<WalletChange, 'field' | 'delta'>>): Wallet {
+  const next: Wallet = { ...wallet };
+  for (const c of changes) {
+    const v = dec(next[c.field]).plus(dec(c.delta));
+    if (v.isNegative()) throw new Error(`wallet ${c.field} would go below zero: ${next[c.field]} ${c.delta}`);
+    next[c.field] = POINT_FIELDS.has(c.field) ? pts(v) : money(v);
+  }
+  return next;
+}
+
+/** A full wallet from its non-zero fields (the views the pool's log keeps). */
+export function walletFrom(part: Partial<Wallet> = {}): Wallet {
+  return { ...emptyWallet(), ...part };
+}
+
+/** The non-zero fields of a wallet (how the log keeps the views it decided on). */
+export function nonZero(w: Wallet): Partial<Wallet> {
+  return Object.fromEntries(Object.entries(w).filter(([, v]) => !dec(v).isZero())) as Partial<Wallet>;
 }

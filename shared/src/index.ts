@@ -15,6 +15,9 @@ export {
   levelFor,
   weightOf,
   replay,
+  applyChanges,
+  walletFrom,
+  nonZero,
 } from './engine';
 export { fmtMoney, fmtPoints } from './format';
 export { simulate, type SimRow } from './simulate';

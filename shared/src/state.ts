@@ -24,11 +24,13 @@ export function emptyWallet(): Wallet {
     equityLocked: '0',
     equityHeld: '0',
     lockedGranted: '0',
+    equityReserved: '0',
     constant: '0.00',
     storeCredit: '0.00',
     cash: '0.00',
     cashPending: '0.00',
     withdrawn: '0.00',
+    constantReserved: '0.00',
     quota: '0.00',
     dividendsPaid: '0.00',
   };

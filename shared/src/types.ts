@@ -47,11 +47,13 @@ export interface Wallet {
   equityLocked: Points; // granted, released in batches
   equityHeld: Points; // equity reserved for an open redemption order (still circulating)
   lockedGranted: Points; // total ever granted locked: the base of the daily release
+  equityReserved: Points; // equity set aside by a sell or convert waiting for the pool (still circulating)
   constant: Money;
   storeCredit: Money;
   cash: Money;
   cashPending: Money; // withdrawals requested, not yet approved
   withdrawn: Money;
+  constantReserved: Money; // constant set aside by a convert back waiting for the pool
   quota: Money;
   dividendsPaid: Money;
 }
@@ -77,15 +79,20 @@ export type LedgerEvent =
       referrers?: { l1?: UserId; l2?: UserId };
       agent?: UserId;
     }
-  | { kind: 'sell'; user: UserId; points: Points; reason?: 'sell' | 'buyback' | 'exit' }
+  // held: the amount was reserved at the edge (reserve); the event then takes it from the reserve.
+  | { kind: 'sell'; user: UserId; points: Points; reason?: 'sell' | 'buyback' | 'exit'; held?: boolean }
   | { kind: 'redeem'; user: UserId; points: Points; orderId: string } // burns held points
-  | { kind: 'convert'; user: UserId; points: Points }
-  | { kind: 'convert_back'; user: UserId; amount: Money }
+  | { kind: 'convert'; user: UserId; points: Points; held?: boolean }
+  | { kind: 'convert_back'; user: UserId; amount: Money; held?: boolean }
   | { kind: 'grant'; user: UserId; points: Points; locked: boolean; reason: string }
   | { kind: 'release_locked'; user: UserId; points?: Points } // default: lockedGranted × rate
   // Wallet-only events
   | { kind: 'hold'; user: UserId; points: Points; orderId: string } // equity -> held
   | { kind: 'unhold'; user: UserId; points: Points; orderId: string } // held -> equity (refund)
+  // A pool event's amount set aside in the user's own wallet before it is queued (equity ->
+  // equityReserved, constant -> constantReserved); release gives it back when the pool refuses.
+  | { kind: 'reserve'; user: UserId; tender: 'equity' | 'constant'; amount: string; eventId: string }
+  | { kind: 'release'; user: UserId; tender: 'equity' | 'constant'; amount: string; eventId: string }
   | { kind: 'spend'; user: UserId; tender: 'constant' | 'storeCredit'; amount: Money; orderId: string }
   | { kind: 'refund_spend'; user: UserId; tender: 'constant' | 'storeCredit'; amount: Money; orderId: string }
   | { kind: 'credit_store'; user: UserId; amount: Money; reason: string } // legacy balances

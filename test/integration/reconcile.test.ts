@@ -49,10 +49,11 @@ it('a lost ledger entry of cash breaks I5 and I6', async () => {
   expect(p).toMatch(/I6/);
 });
 
-it('a tampered pool event does not replay', async () => {
+it('a tampered pool event does not replay and breaks the hash chain', async () => {
   const t = copy();
-  const ev = t.filter((x) => x.PK === 'POOL' && String(x.SK).startsWith('EVENT#')).pop()!;
-  ev.outcome = String(ev.outcome).replace(/"priceAfter":"[0-9.]+"/, '"priceAfter":"999"');
+  const b = t.filter((x) => x.type === 'pool_batch').pop()!;
+  b.body = String(b.body).replace(/"priceAfter":"[0-9.]+"/, '"priceAfter":"999"');
   const p = (await reconcile(t)).problems.join('\n');
   expect(p).toMatch(/replays to another outcome/);
+  expect(p).toMatch(/hash does not match/);
 });

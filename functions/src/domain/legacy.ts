@@ -331,7 +331,7 @@ export async function importLegacyMembers(
       await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since: new Date().toISOString() });
       const eventId = eventIdFor('legacy', importId, String(r.line));
       const tx = new Tx();
-      addSubmission(
+      await addSubmission(
         tx,
         { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } },
         new StepDone(),
@@ -440,7 +440,7 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
       const userId = String(it.userId);
       const eventId = eventIdFor('release', day, userId);
       const tx = new Tx();
-      addSubmission(tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
+      await addSubmission(tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
       await tx.commit().catch((e) => {
         if (!(e instanceof StepDone)) throw e;
       });

@@ -275,7 +275,7 @@ export async function startCompletion(
   if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
   const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
   // A rejected event sends the order back to shipped and into the queue at its shipping time.
-  addSubmission(
+  await addSubmission(
     tx,
     { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped', shippedAt: o.shippedAt } },
     invalidStatus(o, 'shipped'),

@@ -1,7 +1,7 @@
 // Public reads of the pool: its state and the price history (from the pool event records).
 import { price, priceDisplay } from '@greenpoints/shared';
 import { getParams, getPool } from '../repo/repository';
-import { query } from '../repo/ddb';
+import { poolLogStore } from '../repo/poollog';
 
 export async function poolView() {
   const { params } = await getParams();
@@ -24,7 +24,23 @@ export async function poolView() {
   };
 }
 
+/** The newest applied pool events (price history), from the last batches of the log. */
 export async function poolHistory(limit: number) {
-  const r = await query({ pk: 'POOL', skPrefix: 'EVENT#', newestFirst: true, limit, consistent: false });
-  return r.items.map((i) => ({ seq: i.seq, at: i.at, kind: i.kind, price: i.priceAfter }));
+  const { params } = await getParams();
+  const head = await poolLogStore.head(params);
+  const out: Array<{ seq: number; at: string; kind: string; price: string }> = [];
+  // Newest batches first, a few at a time, until `limit` applied events (bounded: 20 batches).
+  for (let to = head.batch; to >= 1 && out.length < limit && head.batch - to < 20; to -= 4) {
+    const from = Math.max(1, to - 3);
+    const batches = await poolLogStore.getBatches(from, to - from + 1);
+    for (const b of batches.reverse()) {
+      let seq = b.poolAfter.seq + 1;
+      for (const e of [...b.entries].reverse()) {
+        if (!e.outcome) continue;
+        seq--;
+        if (out.length < limit) out.push({ seq, at: b.at, kind: e.event.kind, price: e.outcome.priceAfter });
+      }
+    }
+  }
+  return out;
 }

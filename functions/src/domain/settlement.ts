@@ -22,7 +22,7 @@ import { addSubmission, awaitEvent } from './applier';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
 import { ledgerItems } from './ledger';
-import { Tx, StaleRead } from './tx';
+import { Tx, StaleRead, retryStale } from './tx';
 import { HttpError, conflict } from '../http/errors';
 import { addDays, businessDate, datesBetween, isValidDate } from './calendar';
 
@@ -370,18 +370,21 @@ async function exitUser(date: string, userId: string): Promise<void> {
     if (!shouldExit(wallet, pool)) return;
     plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
     if (new Decimal(wallet.equity).gt(0)) {
-      const tx = new Tx();
-      addSubmission(
-        tx,
-        { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } },
-        new StepDone(),
-      );
-      tx.add({
-        op: 'create',
-        item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...plan },
-      });
-      await tx.commit().catch((e) => {
-        if (!(e instanceof StepDone)) throw e;
+      const p = plan;
+      await retryStale(async () => {
+        const tx = new Tx();
+        await addSubmission(
+          tx,
+          { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } },
+          new StepDone(),
+        );
+        tx.add({
+          op: 'create',
+          item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...p },
+        });
+        await tx.commit().catch((e) => {
+          if (!(e instanceof StepDone)) throw e;
+        });
       });
       rec = await awaitEvent(sellId, 15000);
     }

@@ -6,7 +6,10 @@ import { IdempotencyRace } from '../http/errors';
 import type { Ctx, Reply } from '../http/wrapper';
 import { addSubmission, awaitEvent } from './applier';
 import { claimOp, eventIdFor } from './idempotency';
-import { Tx } from './tx';
+import { Tx, retryStale } from './tx';
+
+/** Many requests on one wallet at once all reserve on it: more tries than a plain read-check-write. */
+const RESERVE_ATTEMPTS = 40;
 import type { EventRecord } from '../repo/repository';
 
 class AlreadySubmitted extends Error {}
@@ -42,15 +45,18 @@ export async function submitAndWait(ctx: Ctx<unknown>, opts: SubmitOpts, ok: (o:
   if (!ctx.resumeEventId) {
     // Refuse a rule break now, from a fresh read, without writing anything; the applier
     // still decides for real (another request may move the wallet meanwhile).
-    await precheck(ctx.userId, opts.event);
-    const tx = new Tx();
-    tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
-    addSubmission(tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted());
-    try {
-      await tx.commit();
-    } catch (e) {
-      if (!(e instanceof AlreadySubmitted)) throw e;
-    }
+    // The reserve is written on the wallet's version: a concurrent change means read again.
+    await retryStale(async () => {
+      await precheck(ctx.userId, opts.event);
+      const tx = new Tx();
+      tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
+      await addSubmission(tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted());
+      try {
+        await tx.commit();
+      } catch (e) {
+        if (!(e instanceof AlreadySubmitted)) throw e;
+      }
+    }, RESERVE_ATTEMPTS);
   }
   return replyFor(await awaitEvent(eventId), eventId, ok);
 }

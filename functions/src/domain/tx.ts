@@ -20,12 +20,12 @@ export function staleBackoff(attempt: number): Promise<void> {
 }
 
 /** Runs a read-check-write again (fresh reads) while it loses to a concurrent wallet write. */
-export async function retryStale<T>(attempt: () => Promise<T>): Promise<T> {
+export async function retryStale<T>(attempt: () => Promise<T>, attempts = STALE_ATTEMPTS): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (e) {
-      if (!(e instanceof StaleRead) || n >= STALE_ATTEMPTS) throw e;
+      if (!(e instanceof StaleRead) || n >= attempts) throw e;
       await staleBackoff(n);
     }
   }

@@ -10,6 +10,8 @@ import {
   TransactWriteItemsCommand,
   ScanCommand,
   DeleteItemCommand,
+  BatchWriteItemCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type TransactWriteItem,
   type QueryCommandInput,
@@ -170,6 +172,7 @@ export async function batchGet(keys: Key[]): Promise<Item[]> {
 }
 
 export async function putItem(item: Item, ifNotExists = false): Promise<void> {
+  countWrites([item]);
   await withRetry('PutItem', () =>
     ddb().send(
       new PutItemCommand({
@@ -442,6 +445,7 @@ export async function transact(ops: TxOp[], token?: string): Promise<void> {
   if (ops.length === 0) return;
   if (ops.length > MAX_TX_ITEMS) throw new Error(`transaction of ${ops.length} items exceeds ${MAX_TX_ITEMS}`);
   const items = ops.map(toTransactItem);
+  countWrites(ops.map((o) => ('key' in o ? o.key : o.item)));
   try {
     await withRetry('TransactWriteItems', () =>
       ddb().send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })),
@@ -453,6 +457,65 @@ export async function transact(ops: TxOp[], token?: string): Promise<void> {
         ops,
       );
     }
+    throw e;
+  }
+}
+
+// ---------- writes counted per partition (the bench's "writes on the pool's partition") ----------
+/** Item writes sent, in total and to the pool's partition (PK = POOL), counted as they are sent. */
+export const writeStats = { total: 0, pool: 0 };
+function countWrites(items: Array<{ PK?: Scalar }>): void {
+  writeStats.total += items.length;
+  for (const i of items) if (i.PK === 'POOL') writeStats.pool++;
+}
+
+/**
+ * Unconditional puts and deletes in BatchWriteItem calls of 25 (only for writes that are
+ * idempotent by content: records rewritten with the same value, queue entries removed).
+ * Unprocessed items are sent again, bounded.
+ */
+export async function batchWrite(puts: Item[], deletes: Key[] = []): Promise<void> {
+  type Req = {
+    PutRequest?: { Item: Record<string, AttributeValue> };
+    DeleteRequest?: { Key: Record<string, AttributeValue> };
+  };
+  const reqs: Req[] = [
+    ...puts.map((i) => ({ PutRequest: { Item: marshal(i) } })),
+    ...deletes.map((k) => ({ DeleteRequest: { Key: marshal({ ...k }) } })),
+  ];
+  countWrites([...puts, ...deletes]);
+  const chunks: Req[][] = [];
+  for (let i = 0; i < reqs.length; i += 25) chunks.push(reqs.slice(i, i + 25));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      let pending = chunk;
+      for (let round = 0; pending.length > 0 && round < MAX_ATTEMPTS; round++) {
+        const now = pending;
+        const r = await withRetry('BatchWriteItem', () =>
+          ddb().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: now } })),
+        );
+        pending = (r.UnprocessedItems?.[tableName()] as Req[] | undefined) ?? [];
+        if (pending.length) await sleep(20 * (round + 1));
+      }
+      if (pending.length) throw awsError('ThrottlingException', 'batch write left unprocessed items');
+    }),
+  );
+}
+
+/** One guarded write outside a transaction (half the cost on AWS). False when its condition failed. */
+export async function writeOne(op: TxOp): Promise<boolean> {
+  const t = toTransactItem(op);
+  countWrites(['key' in op ? op.key : op.item]);
+  try {
+    await withRetry('WriteItem', () => {
+      if (t.Put) return ddb().send(new PutItemCommand(t.Put));
+      if (t.Update) return ddb().send(new UpdateItemCommand(t.Update));
+      if (t.Delete) return ddb().send(new DeleteItemCommand(t.Delete));
+      throw new Error('writeOne: a condition check alone writes nothing');
+    });
+    return true;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
     throw e;
   }
 }

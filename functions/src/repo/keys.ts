@@ -5,8 +5,11 @@ export const pad = (n: number, width = 12) => String(n).padStart(width, '0');
 
 export const keys = {
   pool: (): Key => ({ PK: 'POOL', SK: 'STATE' }),
-  pending: (at: string, eventId: string): Key => ({ PK: 'POOL', SK: `PENDING#${at}#${eventId}` }),
-  poolEvent: (seq: number): Key => ({ PK: 'POOL', SK: `EVENT#${pad(seq)}` }),
+  // The pool's queue, write-sharded off the pool's partition; the drainer merges the shards.
+  queue: (shard: number, at: string, eventId: string): Key => ({ PK: `QUEUE#${shard}`, SK: `${at}#${eventId}` }),
+  // One batch of the pool's log per partition: sequential numbers, read by GetItem/BatchGet.
+  poolBatch: (batch: number): Key => ({ PK: `POOLLOG#${pad(batch)}`, SK: 'BATCH' }),
+  poolLease: (): Key => ({ PK: 'LEASE#POOL', SK: 'LEASE' }),
   event: (eventId: string): Key => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
   config: (): Key => ({ PK: 'CONFIG', SK: 'PARAMS' }),
   configVersion: (v: number): Key => ({ PK: 'CONFIG', SK: `V#${pad(v, 6)}` }),

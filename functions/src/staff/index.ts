@@ -13,7 +13,7 @@ import { shipOrder as ship, completeOrder as complete, refundOrder as refund } f
 import { decideWithdrawal } from '../domain/wallet';
 import { drain, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
-import { Tx } from '../domain/tx';
+import { Tx, retryStale } from '../domain/tx';
 import { HttpError } from '../http/errors';
 import { changedKeys, configWarnings } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
@@ -216,10 +216,12 @@ async function poolEventAsStaff(
 ) {
   if (!(await getUser(user))) throw new HttpError(404, 'not_found', 'user not found');
   const eventId = eventIdFor(`staff:${kind}`, requestId);
-  const tx = new Tx();
-  addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
-  await tx.commit().catch((e) => {
-    if ((e as Error).message !== 'duplicate') throw e;
+  await retryStale(async () => {
+    const tx = new Tx();
+    await addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
+    await tx.commit().catch((e) => {
+      if ((e as Error).message !== 'duplicate') throw e;
+    });
   });
   const rec = await awaitEvent(eventId);
   return { eventId, status: rec?.status ?? 'pending', outcome: rec?.outcome, error: rec?.error, by: actor };

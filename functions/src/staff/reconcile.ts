@@ -2,18 +2,46 @@
 // I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
 import DecimalBase from 'decimal.js';
-import {
-  apply,
-  emptyPool,
-  emptyWallet,
-  type LedgerEvent,
-  type Params,
-  type PoolState,
-  type Wallet,
-} from '@greenpoints/shared';
+import { emptyPool, emptyWallet, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
+import { toBatch } from '../repo/poollog';
+import { publicBatch, verifyBatches } from '../domain/poolhash';
+import type { BatchLog } from '../domain/stores';
+
+/** The ledger a user sees equals the log's effects: every projected change is one entry, no more. */
+function ledgerVersusLog(all: Item[], batches: BatchLog[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  const line = (eventId: string, kind: string, user: string, field: string, delta: string, why: string) =>
+    [eventId, kind, user, field, delta, why].join('|');
+  const logged = new Set<string>();
+  for (const b of batches)
+    for (const e of b.entries) {
+      logged.add(e.eventId);
+      const kind = e.outcome ? e.event.kind : 'release';
+      for (const c of e.outcome?.changes ?? e.release ?? []) {
+        const k = line(e.eventId, kind, c.user, c.field, c.delta, c.why);
+        seen.set(k, (seen.get(k) ?? 0) + 1);
+      }
+    }
+  for (const l of all.filter((i) => i.type === 'ledger' && logged.has(String(i.eventId)))) {
+    const k = line(
+      String(l.eventId),
+      String(l.kind),
+      String(l.userId),
+      String(l.field),
+      String(l.delta),
+      String(l.why),
+    );
+    const n = seen.get(k) ?? 0;
+    if (n === 0) problems.push(`I5 ledger entry ${String(l.SK)} of ${String(l.userId)} is not in the pool log`);
+    else seen.set(k, n - 1);
+  }
+  for (const [k, n] of seen) if (n > 0) problems.push(`I5 the pool log's change ${k} has no ledger entry`);
+  return problems.slice(0, 20);
+}
 
 // More digits than the engine's 34, so sums and products here are exact.
 const Decimal = DecimalBase.clone({ precision: 60 });
@@ -62,38 +90,33 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     }
   }
 
-  // I5 (pool) and I3: replay the stored pool events in seq order from empty.
-  const events = all
-    .filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('EVENT#'))
-    .sort((a, b) => Number(a.seq) - Number(b.seq));
+  // I5 (pool) and I3: the log's hash chain, and the engine's replay of every batch from empty
+  // (domain/poolhash.ts, the same check `npm run verify-pool` runs on the public log).
+  const batches = all
+    .filter((i) => i.type === 'pool_batch')
+    .map(toBatch)
+    .sort((a, b) => a.batch - b.batch);
   const paramsByVersion = new Map<number, Params>();
-  let replayed: PoolState = emptyPool(await getParamsVersion(0));
-  let lastPrice = new Decimal(replayed.lastPrice);
+  for (const v of new Set(batches.map((b) => b.paramsVersion))) paramsByVersion.set(v, await getParamsVersion(v));
+  batches.forEach((b, i) => {
+    if (b.batch !== i + 1) problems.push(`I5 pool log batch ${b.batch} found where ${i + 1} was expected`);
+  });
+  const start = { pool: emptyPool(await getParamsVersion(0)), hash: '' };
+  const verified = verifyBatches(
+    batches.map((b) => publicBatch(b)),
+    (v) => paramsByVersion.get(v)!,
+    start,
+  );
+  problems.push(...verified.problems.map((p) => `I5 pool log ${p}`));
+  const replayed: PoolState = verified.pool ?? start.pool;
+  let lastPrice = new Decimal(start.pool.lastPrice);
   let contributions = new Decimal(0);
-  for (const [idx, e] of events.entries()) {
-    const seq = Number(e.seq);
-    if (seq !== idx + 1) {
-      problems.push(`I5 pool event seq ${seq} found where ${idx + 1} was expected`);
-      break;
-    }
-    const v = Number(e.paramsVersion ?? 0);
-    if (!paramsByVersion.has(v)) paramsByVersion.set(v, await getParamsVersion(v));
-    const event = JSON.parse(String(e.event)) as LedgerEvent;
-    const before = JSON.parse(String(e.walletsBefore ?? '{}')) as Record<string, Wallet>;
-    try {
-      const a = apply({ pool: replayed, wallets: before }, event, paramsByVersion.get(v)!);
-      const stored = JSON.parse(String(e.outcome));
-      if (JSON.stringify(a.outcome) !== JSON.stringify(stored))
-        problems.push(`I5 pool event ${seq} (${event.kind}) replays to another outcome`);
-      replayed = a.state.pool;
-      const p = new Decimal(a.outcome.priceAfter);
-      if (p.lt(lastPrice)) problems.push(`I3 price fell at event ${seq}: ${lastPrice.toFixed()} -> ${p.toFixed()}`);
-      lastPrice = p;
-      if (event.kind === 'order_completed') contributions = contributions.plus(D(event.contribution));
-    } catch (err) {
-      problems.push(`I5 pool event ${seq} (${event.kind}) does not replay: ${(err as Error).message}`);
-      break;
-    }
+  const applied = batches.flatMap((b) => b.entries.filter((e) => e.outcome).map((e) => ({ b, e })));
+  for (const { b, e } of applied) {
+    const p = new Decimal(e.outcome!.priceAfter);
+    if (p.lt(lastPrice)) problems.push(`I3 price fell in batch ${b.batch}: ${lastPrice.toFixed()} -> ${p.toFixed()}`);
+    lastPrice = p;
+    if (e.event.kind === 'order_completed') contributions = contributions.plus(D(e.event.contribution));
   }
   for (const f of [
     'fund',
@@ -108,20 +131,23 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     if (!D(replayed[f]).eq(D(pool[f]))) problems.push(`I5 pool.${f} is ${pool[f]} but the replay gives ${replayed[f]}`);
   }
   if (replayed.seq !== pool.seq)
-    problems.push(`I5 pool.seq is ${pool.seq} but ${events.length} pool events are stored`);
+    problems.push(`I5 pool.seq is ${pool.seq} but the log applies ${applied.length} pool events`);
+  if (poolIt && Number(poolIt.projected ?? 0) !== Number(poolIt.batch ?? 0))
+    problems.push(`pool log batch ${String(poolIt.batch)} is not fully projected (run drain-pool)`);
+  problems.push(...ledgerVersusLog(all, batches));
 
   // I1
   let held = new Decimal(0);
   let constant = new Decimal(0);
   let cashSide = new Decimal(0);
   for (const w of wallets.values()) {
-    held = held.plus(D(w.equity)).plus(D(w.equityLocked)).plus(D(w.equityHeld));
-    constant = constant.plus(D(w.constant));
+    held = held.plus(D(w.equity)).plus(D(w.equityLocked)).plus(D(w.equityHeld)).plus(D(w.equityReserved));
+    constant = constant.plus(D(w.constant)).plus(D(w.constantReserved));
     cashSide = cashSide.plus(D(w.cash)).plus(D(w.cashPending)).plus(D(w.withdrawn));
   }
   if (!D(pool.circulating).eq(held.plus(D(pool.treasury)))) {
     problems.push(
-      `I1 circulating ${pool.circulating} ≠ Σ(equity + locked + held) ${held.toFixed()} + treasury ${pool.treasury}`,
+      `I1 circulating ${pool.circulating} ≠ Σ(equity + locked + held + reserved) ${held.toFixed()} + treasury ${pool.treasury}`,
     );
   }
   if (!D(pool.issued).eq(D(pool.circulating).plus(D(pool.burned))))
@@ -152,11 +178,11 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     );
 
   // Operational checks: nothing left pending, no oversold stock, completed orders have their event.
-  const pending = all.filter((i) => i.PK === 'POOL' && String(i.SK).startsWith('PENDING#'));
+  const pending = all.filter((i) => i.type === 'queued');
   if (pending.length) problems.push(`${pending.length} pool events still pending (run drain-pool)`);
   for (const p of all.filter((i) => i.type === 'product'))
     if (Number(p.stock) < 0) problems.push(`product ${String(p.productId)} stock is ${String(p.stock)}`);
-  const eventIds = new Set(events.map((e) => String(e.eventId)));
+  const eventIds = new Set(applied.map(({ e }) => e.eventId));
   for (const o of all.filter((i) => i.type === 'order')) {
     if (o.status === 'completed' && !eventIds.has(String(o.eventId)))
       problems.push(`order ${String(o.orderId)} is completed without its pool event`);
@@ -170,7 +196,8 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     totals: {
       items: all.length,
       wallets: wallets.size,
-      poolEvents: events.length,
+      poolEvents: applied.length,
+      poolBatches: batches.length,
       price: price.toFixed(),
       fund: pool.fund,
       circulating: pool.circulating,

@@ -26,8 +26,12 @@ it('resumes an exit after its sell, without a second sell', async () => {
   const r = await ok('settle-day', { date: day });
   expect(r).toMatchObject({ status: 'done', exits: 2, exitPoints: '35.7' });
   expect(await wallet(first)).toMatchObject({ equity: '0', quota: '0.00', dividendsPaid: '0.00', cash: cashAfterSell });
-  const { queryAll } = await fn.ddb();
-  const sells = (await queryAll({ pk: 'POOL', skPrefix: 'EVENT#' })).filter((e) => e.kind === 'sell');
+  const { scanAll } = await fn.ddb();
+  const { toBatch } = await import('../../../functions/src/repo/poollog');
+  const sells = (await scanAll())
+    .filter((i) => i.type === 'pool_batch')
+    .flatMap((i) => toBatch(i).entries)
+    .filter((e) => e.outcome && e.event.kind === 'sell');
   expect(sells.length).toBe(2);
   expect(await reconcileClean()).toEqual([]);
 });

@@ -1,0 +1,106 @@
+// The stores the pool applier receives (docs/architecture.md "The pool as a log"). The domain
+// speaks only these interfaces; functions/src/repo/ owns key layout, item forms and conditions
+// (poollog.ts on DynamoDB, memory.ts in memory for fast unit tests).
+import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from '@greenpoints/shared';
+
+/** What happens to an order when its pool event is applied or rejected. */
+export interface OrderLink {
+  orderId: string;
+  revertTo: string; // status to go back to if the event is rejected
+  shippedAt?: string; // with revertTo 'shipped': back into the auto-complete queue at this time
+}
+
+/** A pool event waiting in the queue (recorded by the caller's own transaction). */
+export interface Queued {
+  ref: string; // the store's handle of the queue entry
+  eventId: string;
+  userId: string;
+  event: LedgerEvent;
+  order?: OrderLink;
+}
+
+/** One event of a batch as the log keeps it: the input, the wallet view it was decided on, the result. */
+export interface LogEntry {
+  queueRef: string; // internal (not published): the queue entry projection removes
+  eventId: string;
+  userId: string;
+  event: LedgerEvent;
+  order?: OrderLink;
+  /** the wallets the engine saw (non-zero fields only): built from the hold, never read for held events */
+  views: Record<string, Partial<Wallet>>;
+  outcome?: Outcome;
+  error?: { code: string; message: string };
+  /** rejected held events: the release of the reserve, computed by the engine */
+  release?: WalletChange[];
+}
+
+export interface BatchLog {
+  batch: number;
+  at: string; // the batch's time: every projected record carries it, so a replayed projection writes the same keys
+  paramsVersion: number;
+  prevHash: string;
+  hash: string; // sha256 over prevHash and the canonical public form (domain/poolhash.ts)
+  poolBefore: PoolState;
+  poolAfter: PoolState;
+  entries: LogEntry[];
+}
+
+/** The pool item: its state, the last committed batch and how far projection has gone. */
+export interface PoolHead {
+  pool: PoolState;
+  batch: number;
+  projected: number; // == batch, or batch − 1 while the last batch is being projected
+  hash: string;
+  exists: boolean;
+}
+
+/** A commit lost to another drainer: re-read and go on. */
+export class BatchRace extends Error {
+  constructor() {
+    super('another drainer committed this batch');
+    this.name = 'BatchRace';
+  }
+}
+
+export interface PoolLogStore {
+  head(params: Params): Promise<PoolHead>;
+  /** The oldest queued events (bounded). */
+  readQueue(limit: number): Promise<Queued[]>;
+  /** One write on the pool's partition plus the batch log item; BatchRace when the head moved. */
+  commit(head: PoolHead, log: BatchLog): Promise<void>;
+  getBatch(batch: number): Promise<BatchLog | undefined>;
+  /** Batches from..from+count−1 that exist, ascending. */
+  getBatches(from: number, count: number): Promise<BatchLog[]>;
+  /** Records that `batch` is fully projected (a no-op when a later batch is already committed). */
+  markProjected(batch: number): Promise<void>;
+}
+
+/** The projected effects of one batch, all idempotent (docs/architecture.md). */
+export interface ProjectionStore {
+  /**
+   * Applies one user's changes of a batch to the wallet and writes their ledger entries in one
+   * transaction. Returns false if the entries already exist (projected before): nothing written.
+   */
+  creditWallet(user: string, part: UserPart): Promise<boolean>;
+  /** completing -> completed (or -> revertTo, back in the shipped queue); no-op if not completing. */
+  settleOrder(o: OrderSettlement): Promise<void>;
+  /** The event records (the callers' own items) and the day's dividend fund entries; queue entries removed. */
+  finish(log: BatchLog): Promise<void>;
+}
+
+/** One user's share of a batch, in ≤ 90 changes (a transaction holds 100 items). */
+export interface UserPart {
+  batch: number;
+  part: number;
+  at: string;
+  changes: Array<WalletChange & { eventId: string; kind: string; n: number; orderId?: string }>;
+}
+
+export type OrderSettlement =
+  | { orderId: string; eventId: string; at: string; applied: true; pointsGranted: string; priceAfter: string }
+  | { orderId: string; eventId: string; at: string; applied: false; revertTo: string; shippedAt?: string };
+
+/** Wallet reads the applier needs for the few events decided on stored balances (release_locked). */
+export interface WalletReader {
+  wallets(users: string[]): Promise<Map<string, Wallet>>;
+}

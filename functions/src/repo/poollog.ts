@@ -1,0 +1,296 @@
+// The pool, its log, its queue and the projections of the log on DynamoDB (docs/data-model.md
+// "The pool as a log"): key layout, item forms and the conditions that make each write safe.
+import { applyChanges, type Params } from '@greenpoints/shared';
+import {
+  batchGet,
+  batchWrite,
+  getItem,
+  query,
+  transact,
+  writeOne,
+  TxCancelled,
+  type Item,
+  type Key,
+  type TxOp,
+} from './ddb';
+import { keys } from './keys';
+import { getWallet, getWallets, poolItem, shippedItem, toPool, walletItem } from './repository';
+import { programmeKeys } from './programme';
+import type {
+  BatchLog,
+  LogEntry,
+  OrderLink,
+  OrderSettlement,
+  PoolHead,
+  PoolLogStore,
+  ProjectionStore,
+  Queued,
+  UserPart,
+  WalletReader,
+} from '../domain/stores';
+import { BatchRace } from '../domain/stores';
+import { businessDate } from '../domain/calendar';
+import type { LedgerEvent } from '@greenpoints/shared';
+
+/** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
+export const QUEUE_SHARDS = 8;
+
+function shardOf(eventId: string): number {
+  let h = 0;
+  for (let i = 0; i < eventId.length; i++) h = (h * 31 + eventId.charCodeAt(i)) >>> 0;
+  return h % QUEUE_SHARDS;
+}
+
+const refOf = (k: Key) => `${k.PK}\n${k.SK}`;
+const keyOf = (ref: string): Key => {
+  const [PK, SK] = ref.split('\n');
+  return { PK: PK!, SK: SK! };
+};
+
+/** The queue entry of a submission (created in the caller's own transaction). */
+export function queueItem(
+  arrival: string,
+  q: { eventId: string; userId: string; event: LedgerEvent; order?: OrderLink },
+): Item {
+  return {
+    ...keys.queue(shardOf(q.eventId), arrival, q.eventId),
+    type: 'queued',
+    eventId: q.eventId,
+    userId: q.userId,
+    event: JSON.stringify(q.event),
+    ...(q.order ? { order: JSON.stringify(q.order) } : {}),
+    at: arrival,
+  };
+}
+
+/** The caller's own record of its event: pending until the projection writes the outcome. */
+export function eventRecordItem(eventId: string, userId: string, kind: string, submittedAt: string): Item {
+  return { ...keys.event(eventId), type: 'event', eventId, userId, kind, status: 'pending', submittedAt };
+}
+
+function batchItem(b: BatchLog): Item {
+  const { batch, at, paramsVersion, prevHash, hash, ...body } = b;
+  return {
+    ...keys.poolBatch(batch),
+    type: 'pool_batch',
+    batch,
+    at,
+    paramsVersion,
+    prevHash,
+    hash,
+    events: b.entries.length,
+    body: JSON.stringify(body),
+  };
+}
+
+export function toBatch(i: Item): BatchLog {
+  const body = JSON.parse(String(i.body)) as Pick<BatchLog, 'poolBefore' | 'poolAfter' | 'entries'>;
+  return {
+    batch: Number(i.batch),
+    at: String(i.at),
+    paramsVersion: Number(i.paramsVersion),
+    prevHash: String(i.prevHash),
+    hash: String(i.hash),
+    ...body,
+  };
+}
+
+export const poolLogStore: PoolLogStore = {
+  async head(params: Params): Promise<PoolHead> {
+    const i = await getItem(keys.pool());
+    return {
+      pool: toPool(i, params),
+      batch: typeof i?.batch === 'number' ? i.batch : 0,
+      projected: typeof i?.projected === 'number' ? i.projected : 0,
+      hash: typeof i?.hash === 'string' ? i.hash : '',
+      exists: !!i,
+    };
+  },
+
+  async readQueue(limit: number): Promise<Queued[]> {
+    const per = Math.ceil(limit / QUEUE_SHARDS) * 2;
+    const shards = await Promise.all(
+      Array.from({ length: QUEUE_SHARDS }, (_, k) => query({ pk: `QUEUE#${k}`, limit: per, consistent: true })),
+    );
+    return shards
+      .flatMap((r) => r.items)
+      .sort((a, b) => (String(a.SK) < String(b.SK) ? -1 : 1))
+      .slice(0, limit)
+      .map((i) => ({
+        ref: refOf({ PK: String(i.PK), SK: String(i.SK) }),
+        eventId: String(i.eventId),
+        userId: String(i.userId),
+        event: JSON.parse(String(i.event)) as LedgerEvent,
+        ...(typeof i.order === 'string' ? { order: JSON.parse(i.order) as OrderLink } : {}),
+      }));
+  },
+
+  async commit(head: PoolHead, log: BatchLog): Promise<void> {
+    // The one write on the pool's partition per batch, guarded by the batch number read.
+    const pool: Item = { ...poolItem(log.poolAfter), batch: log.batch, projected: head.batch, hash: log.hash };
+    const poolOp: TxOp = head.exists
+      ? { op: 'putIf', item: pool, ifEquals: { batch: head.batch } }
+      : { op: 'put', item: pool, ifVersion: null };
+    try {
+      await transact([poolOp, { op: 'create', item: batchItem(log) }]);
+    } catch (e) {
+      if (e instanceof TxCancelled) throw new BatchRace();
+      throw e;
+    }
+  },
+
+  async getBatch(batch: number): Promise<BatchLog | undefined> {
+    const i = await getItem(keys.poolBatch(batch));
+    return i ? toBatch(i) : undefined;
+  },
+
+  async getBatches(from: number, count: number): Promise<BatchLog[]> {
+    if (count <= 0) return [];
+    const items = await batchGet(Array.from({ length: count }, (_, k) => keys.poolBatch(from + k)));
+    return items.map(toBatch).sort((a, b) => a.batch - b.batch);
+  },
+
+  async markProjected(batch: number): Promise<void> {
+    await writeOne({ op: 'set', key: keys.pool(), values: { projected: batch }, ifEquals: { batch } });
+  },
+};
+
+/** A ledger entry of the projection: its key is fixed by (batch time, event, n), so it is written once. */
+function ledgerItem(user: string, at: string, c: UserPart['changes'][number]): Item {
+  return {
+    ...keys.ledger(user, at, c.eventId, c.n),
+    type: 'ledger',
+    userId: user,
+    field: c.field,
+    delta: c.delta,
+    why: c.why,
+    kind: c.kind,
+    eventId: c.eventId,
+    at,
+    ...(c.orderId ? { orderId: c.orderId } : {}),
+  };
+}
+
+class AlreadyProjected extends Error {}
+const WALLET_ATTEMPTS = 30;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function eventRecord(e: LogEntry, log: BatchLog): Item {
+  return {
+    ...keys.event(e.eventId),
+    type: 'event',
+    eventId: e.eventId,
+    userId: e.userId,
+    kind: e.event.kind,
+    status: e.outcome ? 'applied' : 'rejected',
+    batch: log.batch,
+    decidedAt: log.at,
+    ...(e.outcome ? { seq: seqOf(e, log), outcome: JSON.stringify(e.outcome) } : {}),
+    ...(e.error ? { error: JSON.stringify(e.error) } : {}),
+  };
+}
+
+/** The pool seq an applied entry reached (its position among the batch's applied events). */
+function seqOf(e: LogEntry, log: BatchLog): number {
+  let seq = log.poolBefore.seq;
+  for (const x of log.entries) {
+    if (x.outcome) seq++;
+    if (x === e) return seq;
+  }
+  return seq;
+}
+
+function divFundItem(e: LogEntry, at: string): Item | undefined {
+  const amount = e.outcome?.dividendFund;
+  if (!amount || !/[1-9]/.test(amount)) return undefined;
+  const date = businessDate(at);
+  return {
+    ...programmeKeys.divFund(date, e.eventId),
+    type: 'divfund',
+    date,
+    eventId: e.eventId,
+    amount,
+    at,
+    ...(e.order ? { orderId: e.order.orderId } : {}),
+  };
+}
+
+export const projectionStore: ProjectionStore = {
+  async creditWallet(user: string, part: UserPart): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await getWallet(user);
+      const next = applyChanges(stored.wallet, part.changes);
+      const ops: TxOp[] = [
+        {
+          op: 'put',
+          item: walletItem(user, next, stored.version + 1),
+          ifVersion: stored.version === 0 ? null : stored.version,
+        },
+        ...part.changes.map((c) => ({ op: 'create' as const, item: ledgerItem(user, part.at, c) })),
+      ];
+      try {
+        await transact(ops);
+        return true;
+      } catch (e) {
+        if (!(e instanceof TxCancelled)) throw e;
+        const failed = e.failedIndexes();
+        // A ledger entry of this part exists: it was projected before (all or nothing).
+        if (failed.some((i) => i > 0)) return false;
+        if (attempt >= WALLET_ATTEMPTS) throw new AlreadyProjected(`wallet ${user} kept moving`);
+        await sleep(Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  },
+
+  async settleOrder(o: OrderSettlement): Promise<void> {
+    if (o.applied) {
+      await writeOne({
+        op: 'set',
+        key: keys.order(o.orderId),
+        values: {
+          status: 'completed',
+          completedAt: o.at,
+          pointsGranted: o.pointsGranted,
+          priceAfter: o.priceAfter,
+          eventId: o.eventId,
+        },
+        ifEquals: { status: 'completing' },
+      });
+      return;
+    }
+    const ops: TxOp[] = [
+      {
+        op: 'set',
+        key: keys.order(o.orderId),
+        values: { status: o.revertTo, rejectedEventId: o.eventId },
+        ifEquals: { status: 'completing' },
+      },
+    ];
+    // Back to shipped means back in the auto-complete queue (at its shipping time).
+    if (o.revertTo === 'shipped') ops.push({ op: 'upsert', item: shippedItem(o.shippedAt ?? o.at, o.orderId) });
+    await transact(ops).catch((e) => {
+      if (!(e instanceof TxCancelled)) throw e; // not completing any more: settled before
+    });
+  },
+
+  async finish(log: BatchLog): Promise<void> {
+    const puts: Item[] = [];
+    for (const e of log.entries) {
+      const fund = divFundItem(e, log.at);
+      if (fund) puts.push(fund);
+    }
+    await batchWrite(puts);
+    // The callers' own records last: a caller that sees its outcome also sees its effects.
+    await batchWrite(
+      log.entries.map((e) => eventRecord(e, log)),
+      log.entries.map((e) => keyOf(e.queueRef)),
+    );
+  },
+};
+
+export const walletReader: WalletReader = {
+  async wallets(users: string[]) {
+    const m = await getWallets(users);
+    return new Map([...m].map(([u, w]) => [u, w.wallet]));
+  },
+};
