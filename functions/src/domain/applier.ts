@@ -161,6 +161,22 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
   }
 }
 
+/**
+ * Drains until the queue is empty, also when another process holds the lease (then waits for
+ * it), bounded by `maxMs`. For the staff `drain-pool` and `auto-complete`. True when empty.
+ */
+export async function drainUntilEmpty(maxMs = 20000): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    await drain();
+    const { params } = await getParams();
+    const head = await stores.pool.head(params);
+    if (head.projected === head.batch && (await stores.pool.readQueue(1)).length === 0) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(50 + Math.random() * 50);
+  }
+}
+
 // ---------- waiting for one's own event ----------
 const waiters = new Map<string, Set<() => void>>();
 function notify(log: BatchLog): void {

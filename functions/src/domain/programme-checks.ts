@@ -3,6 +3,7 @@
 // its ledger shows, and the carry chains from one day to the next.
 import Decimal from 'decimal.js';
 import type { Item } from '../repo/ddb';
+import { toBatch } from '../repo/poollog';
 
 const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
 
@@ -11,8 +12,12 @@ export function programmeProblems(all: Item[]): string[] {
 
   // Dividend fund entries ↔ applied order completions with a dividend contribution.
   const funds = new Map(all.filter((i) => i.type === 'divfund').map((i) => [String(i.eventId), i]));
-  for (const e of all.filter((i) => i.type === 'pool_event' && i.kind === 'order_completed')) {
-    const want = D((JSON.parse(String(e.outcome)) as { dividendFund?: string }).dividendFund);
+  const completions = all
+    .filter((i) => i.type === 'pool_batch')
+    .flatMap((i) => toBatch(i).entries)
+    .filter((e) => e.outcome && e.event.kind === 'order_completed');
+  for (const e of completions) {
+    const want = D(e.outcome!.dividendFund);
     const f = funds.get(String(e.eventId));
     if (want.gt(0) && !f)
       problems.push(`dividend fund entry missing for completion ${String(e.eventId)} (${want.toFixed(2)})`);

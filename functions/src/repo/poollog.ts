@@ -219,7 +219,14 @@ export const projectionStore: ProjectionStore = {
   async creditWallet(user: string, part: UserPart): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const stored = await getWallet(user);
-      const next = applyChanges(stored.wallet, part.changes);
+      let next: ReturnType<typeof applyChanges>;
+      try {
+        next = applyChanges(stored.wallet, part.changes);
+      } catch (e) {
+        // Already credited (a debit of the reserve would now go below zero): the entries say so.
+        if (await getItem(keys.ledger(user, part.at, part.changes[0]!.eventId, part.changes[0]!.n))) return false;
+        throw e;
+      }
       const ops: TxOp[] = [
         {
           op: 'put',

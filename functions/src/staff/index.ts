@@ -11,9 +11,10 @@ import { keys } from '../repo/keys';
 import { getParams, getUser, productItem } from '../repo/repository';
 import { shipOrder as ship, completeOrder as complete, refundOrder as refund } from '../domain/orders';
 import { decideWithdrawal } from '../domain/wallet';
-import { drain, addSubmission, awaitEvent } from '../domain/applier';
+import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx, retryStale } from '../domain/tx';
+import { completeMany } from '../domain/complete-many';
 import { HttpError } from '../http/errors';
 import { changedKeys, configWarnings } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
@@ -115,15 +116,8 @@ export const autoComplete = staff(
     const { params } = await getParams();
     const cutoff = new Date(new Date(now ?? Date.now()).getTime() - params.autoCompleteDays * 86400_000).toISOString();
     const due = await query({ pk: 'SHIPPED', skLessThan: cutoff, limit: max ?? 200 });
-    const done: unknown[] = [];
-    for (const it of due.items) {
-      try {
-        done.push(await complete(String(it.orderId)));
-      } catch (e) {
-        done.push({ orderId: it.orderId, error: (e as Error).message });
-      }
-    }
-    return { cutoff, completed: done };
+    // Every due order queued first, then one drain: they share pool batches (domain/complete-many.ts).
+    return { cutoff, completed: await completeMany(due.items.map((it) => String(it.orderId))) };
   },
   { scheduled: true },
 );
@@ -132,8 +126,7 @@ export const drainPool = staff(
   'drain-pool',
   z.object({}).passthrough(),
   async () => {
-    await drain();
-    return { drained: true };
+    return { drained: await drainUntilEmpty() };
   },
   { scheduled: true },
 );
