@@ -4,7 +4,7 @@
 // hold) and commits ONE transaction per batch: the pool item, guarded by its batch number, plus
 // one batch log item in a partition of its own. The effects are then projected from the log,
 // idempotently; a committed batch is always finished before the next one starts.
-import type { LedgerEvent } from '@greenpoints/shared';
+import type { LedgerEvent, Params, Wallet } from '@greenpoints/shared';
 import { tryLease, releaseLease } from '../repo/ddb';
 import { keys, pad } from '../repo/keys';
 import { getParams, getEvent, type EventRecord } from '../repo/repository';
@@ -86,34 +86,39 @@ export const drainStats = { batches: 0, events: 0, conflicts: 0, reprojected: 0 
 export const applierHooks: { afterCommit?: (log: BatchLog) => void } = {};
 
 /** Finishes the last committed batch if its projection was cut short (a crash, a lost lease). */
-async function finishProjection(batch: number): Promise<void> {
-  const log = await stores.pool.getBatch(batch);
+async function finishProjection(st: ApplierStores, batch: number): Promise<void> {
+  const log = await st.pool.getBatch(batch);
   if (!log) throw new Error(`pool log batch ${batch} is missing`);
-  await project(log, stores.projection);
-  await stores.pool.markProjected(batch);
+  await project(log, st.projection);
+  await st.pool.markProjected(batch);
   drainStats.reprojected++;
   notify(log);
 }
 
 /** Applies one batch. Returns how many queued events it consumed (0: nothing queued). */
 export async function drainOnce(): Promise<number> {
-  const { params, version: paramsVersion } = await getParams();
-  let head = await stores.pool.head(params);
+  const { params, version } = await getParams();
+  return drainOnceWith(stores, params, version);
+}
+
+/** One batch on the given stores: finish the last one, decide the next, commit, project, mark. */
+export async function drainOnceWith(st: ApplierStores, params: Params, paramsVersion: number): Promise<number> {
+  let head = await st.pool.head(params);
   if (head.projected < head.batch) {
-    await finishProjection(head.batch);
+    await finishProjection(st, head.batch);
     head = { ...head, projected: head.batch };
   }
-  const queued = await stores.pool.readQueue(BATCH_EVENTS);
+  const queued = await st.pool.readQueue(BATCH_EVENTS);
   if (queued.length === 0) return 0;
   const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
-  const locked = lockedUsers.length ? await stores.wallets.wallets(lockedUsers) : new Map();
+  const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
   const log = decideBatch(head, queued, params, paramsVersion, locked, new Date().toISOString());
-  await stores.pool.commit(head, log);
+  await st.pool.commit(head, log);
   drainStats.batches++;
   drainStats.events += log.entries.length;
   applierHooks.afterCommit?.(log);
-  await project(log, stores.projection);
-  await stores.pool.markProjected(log.batch);
+  await project(log, st.projection);
+  await st.pool.markProjected(log.batch);
   notify(log);
   return log.entries.length;
 }
