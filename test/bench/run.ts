@@ -1,91 +1,320 @@
-// `npm run bench -- [--orders 300] [--concurrency 32]`: the pool applier's throughput on
-// DynamoDB Local, in-process (no HTTP): N shipped orders completed by C concurrent callers,
-// each recording its event and draining (batches of up to 40 events per pool transaction).
-// Starts its own in-memory DynamoDB Local on a free port.
+// `npm run bench [-- --json] [--events 800] [--holders 20000] [--quick]`: the pool as a log,
+// measured on its own DynamoDB Local (docs/performance.md). Side by side: the ceiling of the
+// write pattern the design uses, the naive one-transaction-per-event baseline at 1 and 32
+// writers, the applier at 1/8/32/128 writers through the real code paths (half order
+// completions, half sells), 32 shoppers selling over HTTP (serverless-offline), the settlement
+// of N holders, then reconcile. With --json the last line is one JSON object.
+import os from 'os';
 import path from 'path';
+import { execSync } from 'child_process';
 
-function arg(name: string, d: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : d;
+const argv = process.argv.slice(2);
+const flag = (n: string) => argv.includes(`--${n}`);
+function num(name: string, d: number): number {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : d;
+}
+const JSON_OUT = flag('json');
+const QUICK = flag('quick');
+const EVENTS = num('events', QUICK ? 200 : 800); // per applier level
+const HOLDERS = num('holders', QUICK ? 2000 : 20000);
+const log = (s: string) => {
+  if (!JSON_OUT) console.log(s);
+  else console.error(s);
+};
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))]! : 0;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `writers` loops for `ms` (or until `stop()`), returns how many times `op` succeeded. */
+async function forAWhile(writers: number, ms: number, op: (w: number) => Promise<boolean>): Promise<number> {
+  const end = Date.now() + ms;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      while (Date.now() < end) if (await op(w)) n++;
+    }),
+  );
+  return n;
 }
 
 async function main() {
-  const orders = arg('orders', 300);
-  const concurrency = arg('concurrency', 32);
-
   const { startDynamoLocal } = require(path.join(__dirname, '../../functions/src/local/ddb-local.js'));
-
   const { freePort } = require(path.join(__dirname, '../../scripts/stack.js'));
-  const ddb = await startDynamoLocal({ port: await freePort(), inMemory: true });
+  const ddbLocal = await startDynamoLocal({ port: await freePort(), inMemory: true });
   process.env.STAGE = 'local';
-  process.env.DDB_ENDPOINT = ddb.endpoint;
+  process.env.DDB_ENDPOINT = ddbLocal.endpoint;
   process.env.TABLE_NAME = 'greenpoints-bench';
+  process.env.POOL_WAIT_MS = '20000'; // the bench measures time to the final answer
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '',
+    node: process.version,
+    loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+    uptime: execSync('uptime').toString().trim(),
+  };
+  log(`machine: ${machine.cpus} × ${machine.cpu}; ${machine.uptime}`);
   try {
     const { setupLocal } = await import('../../functions/src/local/setup');
-    const { createOrder, markPaid, shipOrder, startCompletion } = await import('../../functions/src/domain/orders');
-    const { awaitEvent, drainStats } = await import('../../functions/src/domain/applier');
-    const { retryStats } = await import('../../functions/src/repo/ddb');
-    const { reconcile } = await import('../../functions/src/staff/reconcile');
     await setupLocal();
+    const ddb = await import('../../functions/src/repo/ddb');
+
+    // ---- the ceiling: the design's writes at full speed ----
+    const body = 'x'.repeat(150_000); // a batch log item of ~250 events
+    let k = 0;
+    const poolTx = await forAWhile(1, 3000, async () => {
+      k++;
+      await ddb.transact([
+        { op: 'upsert', item: { PK: 'BENCHPOOL', SK: 'STATE', seq: k } },
+        { op: 'create', item: { PK: `BENCHLOG#${k}`, SK: 'BATCH', body } },
+      ]);
+      return true;
+    });
+    let j = 0;
+    const walletTx = await forAWhile(32, 3000, async (w) => {
+      j++;
+      await ddb.transact([
+        { op: 'upsert', item: { PK: `BENCHU#${w}`, SK: 'WALLET', v: j } },
+        { op: 'create', item: { PK: `BENCHU#${w}`, SK: `L#${j}#0`, d: '+1' } },
+        { op: 'create', item: { PK: `BENCHU#${w}`, SK: `L#${j}#1`, d: '+1' } },
+      ]);
+      return true;
+    });
+    let b = 0;
+    const batchItems = await forAWhile(4, 3000, async () => {
+      const puts = Array.from({ length: 25 }, () => ({ PK: `BENCHB#${b++}`, SK: 'E', status: 'applied' }));
+      await ddb.batchWrite(puts);
+      return true;
+    });
+    const ceiling = {
+      poolTransactionsPerSecond: +(poolTx / 3).toFixed(1),
+      batchItemBytes: body.length,
+      walletTransactionsPerSecond: +(walletTx / 3).toFixed(1),
+      itemsPerSecond: +((walletTx * 3 + batchItems * 25 + poolTx * 2) / 9).toFixed(0),
+      batchWriteItemsPerSecond: +((batchItems * 25) / 3).toFixed(0),
+    };
+    log(`ceiling: ${JSON.stringify(ceiling)}`);
+
+    // ---- the naive baseline: one version-checked pool transaction per event ----
+    const naive: Array<{ writers: number; ordersPerSecond: number }> = [];
+    for (const writers of [1, 32]) {
+      const key = { PK: `NAIVE#${writers}`, SK: 'STATE' };
+      await ddb.putItem({ ...key, seq: 0 });
+      let e = 0;
+      const done = await forAWhile(writers, 4000, async (w) => {
+        const cur = await ddb.getItem(key);
+        const seq = Number(cur?.seq ?? 0);
+        try {
+          await ddb.transact([
+            { op: 'putIf', item: { ...key, seq: seq + 1 }, ifEquals: { seq } },
+            { op: 'create', item: { PK: `NAIVEEV#${writers}#${w}#${e++}`, SK: 'E', seq: seq + 1 } },
+          ]);
+          return true;
+        } catch {
+          await sleep(Math.random() * 10);
+          return false;
+        }
+      });
+      naive.push({ writers, ordersPerSecond: +(done / 4).toFixed(1) });
+    }
+    log(`naive: ${JSON.stringify(naive)}`);
+
+    // ---- the applier through the real code paths ----
+    const orders = await import('../../functions/src/domain/orders');
+    const wallet = await import('../../functions/src/domain/wallet');
+    const applier = await import('../../functions/src/domain/applier');
+    const { completeMany } = await import('../../functions/src/domain/complete-many');
+    const { login } = await import('../../functions/src/domain/auth');
+    const applierRows: Array<{
+      writers: number;
+      ordersPerSecond: number;
+      p50Ms: number;
+      p99Ms: number;
+      eventsPerPoolWrite: number;
+      hotPartitionWritesPerEvent: number;
+      answered202: number;
+    }> = [];
+    const shipped = async (userId: string, n: number): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const key = `o${Math.random().toString(36).slice(2)}`;
+        const r = await orders.createOrder(
+          userId,
+          { userId, key, hash: 'h' },
+          { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: { region: '浙江', detail: '1' } },
+        );
+        const id = (r.body as { orderId: string }).orderId;
+        await orders.markPaid(id, {});
+        await orders.shipOrder(id);
+        ids.push(id);
+      }
+      return ids;
+    };
+    for (const writers of [1, 8, 32, 128]) {
+      const perWriter = Math.max(2, Math.round(EVENTS / writers / 2) * 2);
+      const users = await Promise.all(
+        Array.from({ length: writers }, (_, w) => login({ devOpenId: `bench-${writers}-${w}` })),
+      );
+      // Each writer holds points to sell (one completed order), and has its orders shipped.
+      const todo: string[][] = [];
+      for (const [w, u] of users.entries()) {
+        todo[w] = await shipped(u.userId, perWriter / 2 + 1);
+      }
+      await completeMany(todo.map((t) => t.shift()!));
+      const latencies: number[] = [];
+      let pending = 0;
+      const pool0 = ddb.writeStats.pool;
+      const t0 = Date.now();
+      await Promise.all(
+        users.map(async (u, w) => {
+          for (let i = 0; i < perWriter; i++) {
+            const t = Date.now();
+            let final: boolean;
+            if (i % 2 === 0) {
+              const { eventId } = await orders.startCompletion(todo[w]![i / 2]!, {});
+              const rec = await applier.awaitEvent(eventId);
+              final = !!rec && rec.status !== 'pending';
+            } else {
+              const key = `s${w}-${i}-${writers}`;
+              const r = await wallet.sell({
+                userId: u.userId,
+                role: 'user',
+                body: { points: '0.01' },
+                path: {},
+                query: {},
+                headers: {},
+                rawBody: '',
+                idem: { userId: u.userId, key, hash: key },
+              });
+              final = r.status !== 202;
+            }
+            if (!final) pending++;
+            latencies.push(Date.now() - t);
+          }
+        }),
+      );
+      const secs = (Date.now() - t0) / 1000;
+      const events = writers * perWriter;
+      const poolWrites = Math.max(1, ddb.writeStats.pool - pool0);
+      applierRows.push({
+        writers,
+        ordersPerSecond: +(events / secs).toFixed(1),
+        p50Ms: pct(latencies, 0.5),
+        p99Ms: pct(latencies, 0.99),
+        eventsPerPoolWrite: +(events / poolWrites).toFixed(1),
+        hotPartitionWritesPerEvent: +(poolWrites / events).toFixed(4),
+        answered202: pending,
+      });
+      log(`applier: ${JSON.stringify(applierRows[applierRows.length - 1])}`);
+    }
+    await applier.drainUntilEmpty();
+    const { reconcile } = await import('../../functions/src/staff/reconcile');
+    const rec = await reconcile();
+    if (!rec.clean) log(`reconcile problems: ${rec.problems.slice(0, 5).join('; ')}`);
+
+    // ---- HTTP: 32 shoppers selling at once through serverless-offline ----
+    const http = [await httpSells(32)];
+    log(`http: ${JSON.stringify(http)}`);
+
+    // ---- settlement of N holders (its own table on the same DynamoDB Local) ----
+    const { settleHolders } = await import('./settlement');
+    const settlement = await settleHolders(HOLDERS, log);
+    log(`settlement: ${JSON.stringify(settlement)}`);
+
+    const out = {
+      machine,
+      ceiling,
+      naive,
+      applier: applierRows,
+      http,
+      settlement: { holders: settlement.holders, seconds: settlement.seconds },
+      reconcileClean: rec.clean,
+    };
+    if (JSON_OUT) console.log(JSON.stringify(out));
+    else console.table(applierRows);
+  } finally {
+    await ddbLocal.stop();
+  }
+}
+
+/** 32 shoppers, each with points, selling small amounts over HTTP at once; time to the final answer. */
+async function httpSells(writers: number): Promise<{ writers: number; ordersPerSecond: number; p99Ms: number }> {
+  const { startStack } = require(path.join(__dirname, '../../scripts/stack.js'));
+  const saved = { endpoint: process.env.DDB_ENDPOINT, table: process.env.TABLE_NAME };
+  // The stack creates its table through this process's client: a new one for its endpoint.
+  (await import('../../functions/src/repo/ddb')).resetDdbClient();
+  const stack = await startStack({
+    inMemory: true,
+    withH5: false,
+    tableName: 'greenpoints-bench-http',
+    log: () => undefined,
+  });
+  try {
+    // Set up in-process on the stack's own table (the offline API reads the same one).
+    process.env.DDB_ENDPOINT = stack.ddbEndpoint;
+    process.env.TABLE_NAME = 'greenpoints-bench-http';
+    (await import('../../functions/src/repo/ddb')).resetDdbClient();
+    const { login } = await import('../../functions/src/domain/auth');
+    const orders = await import('../../functions/src/domain/orders');
+    const { completeMany } = await import('../../functions/src/domain/complete-many');
+    const users = await Promise.all(Array.from({ length: writers }, (_, w) => login({ devOpenId: `http-${w}` })));
     const ids: string[] = [];
-    for (let i = 0; i < orders; i++) {
-      const userId = `bench${i % 50}`;
-      const r = await createOrder(
-        userId,
-        { userId, key: `o${i}`, hash: 'h' },
+    for (const u of users) {
+      const key = `o-${u.userId}`;
+      const r = await orders.createOrder(
+        u.userId,
+        { userId: u.userId, key, hash: 'h' },
         { items: [{ productId: 'rice-10kg', qty: 1 }], payWith: 'wechat', address: { region: '浙江', detail: '1' } },
       );
-      const orderId = (r.body as { orderId: string }).orderId;
-      await markPaid(orderId, {});
-      await shipOrder(orderId);
-      ids.push(orderId);
+      const id = (r.body as { orderId: string }).orderId;
+      await orders.markPaid(id, {});
+      await orders.shipOrder(id);
+      ids.push(id);
     }
-    let next = 0;
+    await completeMany(ids);
+    const per = QUICK ? 5 : 15;
     const latencies: number[] = [];
-    let pendingAnswers = 0;
     const t0 = Date.now();
     await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++]!;
+      users.map(async (u, w) => {
+        for (let i = 0; i < per; i++) {
           const t = Date.now();
-          const { eventId } = await startCompletion(id, {});
-          const rec = await awaitEvent(eventId);
-          if (!rec || rec.status === 'pending') pendingAnswers++;
+          const key = `hs-${w}-${i}`;
+          for (let tries = 0; tries < 40; tries++) {
+            const r = await fetch(`${stack.apiUrl}/wallet/sell`, {
+              method: 'POST',
+              headers: {
+                authorization: `Bearer ${u.token}`,
+                'content-type': 'application/json',
+                'idempotency-key': key,
+              },
+              body: JSON.stringify({ points: '0.01' }),
+            });
+            await r.text();
+            if (r.status !== 202) break;
+            await sleep(50);
+          }
           latencies.push(Date.now() - t);
         }
       }),
     );
     const secs = (Date.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
-    const rep = await reconcile();
-    console.log(
-      JSON.stringify(
-        {
-          orders,
-          concurrency,
-          seconds: secs.toFixed(1),
-          ordersPerSecond: (orders / secs).toFixed(1),
-          poolTransactions: drainStats.batches,
-          eventsPerTransaction: (drainStats.events / Math.max(1, drainStats.batches)).toFixed(1),
-          lostSeqRaces: drainStats.conflicts,
-          sdkRetries: retryStats.retries,
-          answered202: pendingAnswers,
-          latencyMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) },
-          reconcileClean: rep.clean,
-          problems: rep.problems.slice(0, 5),
-        },
-        null,
-        2,
-      ),
-    );
+    return { writers, ordersPerSecond: +((writers * per) / secs).toFixed(1), p99Ms: pct(latencies, 0.99) };
   } finally {
-    await ddb.stop();
+    process.env.DDB_ENDPOINT = saved.endpoint;
+    process.env.TABLE_NAME = saved.table;
+    (await import('../../functions/src/repo/ddb')).resetDdbClient();
+    await stack.stop();
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

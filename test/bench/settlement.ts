@@ -1,4 +1,4 @@
-// Settlement at scale on DynamoDB Local: N holders (wallets written directly, quota > 0), one
+// Settlement at scale on DynamoDB Local (also run by `npm run bench`): N holders (wallets written directly, quota > 0), one
 // day's dividend fund, then settle-day timed phase by phase. `npx tsx test/bench/settlement.ts 2000`
 // Prints per-phase milliseconds and chunks per second, and checks Σ paid + carry = fund.
 // Measured here (2 shared cores): 1,000 holders 7.0 s; 20,000 69 s; 100,000 382 s (snapshot 110 s,
@@ -6,89 +6,78 @@
 import path from 'path';
 import Decimal from 'decimal.js';
 
+/** Settles one day over `n` holders on a fresh table of the current DynamoDB Local. */
+export async function settleHolders(n: number, log: (s: string) => void = console.log) {
+  process.env.TABLE_NAME = `bench-settle-${Date.now()}`;
+  const { ensureTable } = await import('../../functions/src/local/setup');
+  await ensureTable();
+  const { transact } = await import('../../functions/src/repo/ddb');
+  const { walletItem } = await import('../../functions/src/repo/repository');
+  const { emptyWallet } = await import('@greenpoints/shared');
+  const s = await import('../../functions/src/domain/settlement');
+  const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
+  const day = '2030-06-01';
+  s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
+  let t = Date.now();
+  for (let i = 0; i < n; i += 25) {
+    const ops = [];
+    for (let j = i; j < Math.min(n, i + 25); j++) {
+      const w = { ...emptyWallet(), equity: String(1 + (j % 97)), quota: '100.00' };
+      ops.push({ op: 'create' as const, item: walletItem(`u_bench${String(j).padStart(8, '0')}`, w, 1) });
+    }
+    await transact(ops);
+  }
+  const fund = '12345.67';
+  await transact([
+    {
+      op: 'create',
+      item: { PK: `DIVFUND#${day}`, SK: 'EV#bench', type: 'divfund', date: day, amount: fund, at: `${day}T04:00:00Z` },
+    },
+  ]);
+  log(`settlement setup: ${n} holders in ${Date.now() - t} ms (${businessDate(Date.now())})`);
+  const phases: Record<string, number> = {};
+  let last = Date.now();
+  s.settlementHooks.afterStep = (status) => {
+    const now = Date.now();
+    phases[status] = (phases[status] ?? 0) + (now - last);
+    last = now;
+  };
+  t = Date.now();
+  const r = await s.settleDay(day);
+  const total = Date.now() - t;
+  s.settlementHooks.afterStep = undefined;
+  // Holders whose share is under ¥0.01 are participants but not payees.
+  if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
+  return {
+    holders: n,
+    seconds: +(total / 1000).toFixed(1),
+    holdersPerSecond: +(n / (total / 1000)).toFixed(0),
+    phasesMs: phases,
+    paid: r.paid,
+    carried: r.carried,
+    payees: r.payees,
+  };
+}
+
 async function main() {
   const n = Number(process.argv[2] || 1000);
-  const port = Number(process.env.BENCH_DDB_PORT || 8300);
   const { startDynamoLocal } = require(path.join(__dirname, '../../functions/src/local/ddb-local.js'));
-  const ddbLocal = await startDynamoLocal({ port, inMemory: true });
+  const { freePort } = require(path.join(__dirname, '../../scripts/stack.js'));
+  const ddbLocal = await startDynamoLocal({ port: await freePort(), inMemory: true });
   process.env.STAGE = 'local';
   process.env.DDB_ENDPOINT = ddbLocal.endpoint;
-  process.env.TABLE_NAME = `bench-${Date.now()}`;
   try {
-    const { ensureTable } = await import('../../functions/src/local/setup');
-    await ensureTable();
-    const { transact } = await import('../../functions/src/repo/ddb');
-    const { walletItem } = await import('../../functions/src/repo/repository');
-    const { emptyWallet } = await import('@greenpoints/shared');
-    const s = await import('../../functions/src/domain/settlement');
-    const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
-    const day = '2030-06-01';
-    s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
-    let t = Date.now();
-    for (let i = 0; i < n; i += 25) {
-      const ops = [];
-      for (let j = i; j < Math.min(n, i + 25); j++) {
-        const w = { ...emptyWallet(), equity: String(1 + (j % 97)), quota: '100.00' };
-        ops.push({ op: 'create' as const, item: walletItem(`u_bench${String(j).padStart(8, '0')}`, w, 1) });
-      }
-      await transact(ops);
-    }
-    const fund = '12345.67';
-    await transact([
-      {
-        op: 'create',
-        item: {
-          PK: `DIVFUND#${day}`,
-          SK: 'EV#bench',
-          type: 'divfund',
-          date: day,
-          amount: fund,
-          at: `${day}T04:00:00Z`,
-        },
-      },
-    ]);
-    console.log(`setup: ${n} holders in ${Date.now() - t} ms (${businessDate(Date.now())})`);
-    const phases: Record<string, number> = {};
-    let last = Date.now();
-    let lastStatus = 'snapshot';
-    s.settlementHooks.afterStep = (status) => {
-      if (status !== lastStatus) {
-        phases[lastStatus] = phases[lastStatus] ?? 0;
-        lastStatus = status;
-      }
-      const now = Date.now();
-      phases[status] = (phases[status] ?? 0) + (now - last);
-      last = now;
-    };
-    t = Date.now();
-    const r = await s.settleDay(day);
-    const total = Date.now() - t;
-    const chunks = Math.ceil(n / 25);
-    console.log(
-      JSON.stringify({
-        holders: n,
-        participants: r.participants,
-        chunks,
-        totalMs: total,
-        phasesMs: phases,
-        chunksPerSecond: +((2 * chunks) / (total / 1000)).toFixed(1),
-        paid: r.paid,
-        carried: r.carried,
-        payees: r.payees,
-        status: r.status,
-      }),
-    );
-    // Holders whose share is under ¥0.01 are participants but not payees.
-    if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
+    console.log(JSON.stringify(await settleHolders(n)));
   } finally {
     await ddbLocal.stop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+if (require.main === module)
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

@@ -95,6 +95,11 @@ async function finishProjection(st: ApplierStores, batch: number): Promise<void>
   notify(log);
 }
 
+/** The last batch this process projected, not yet marked on the pool item (its hash names it). */
+let projectedHere: { batch: number; hash: string } | undefined;
+const isProjectedHere = (h: { batch: number; hash: string }) =>
+  projectedHere?.batch === h.batch && projectedHere.hash === h.hash;
+
 /** Applies one batch. Returns how many queued events it consumed (0: nothing queued). */
 export async function drainOnce(): Promise<number> {
   const { params, version } = await getParams();
@@ -104,12 +109,16 @@ export async function drainOnce(): Promise<number> {
 /** One batch on the given stores: finish the last one, decide the next, commit, project, mark. */
 export async function drainOnceWith(st: ApplierStores, params: Params, paramsVersion: number): Promise<number> {
   let head = await st.pool.head(params);
-  if (head.projected < head.batch) {
-    await finishProjection(st, head.batch);
-    head = { ...head, projected: head.batch };
-  }
+  // Projected here and nobody committed since (the batch guard says so): no need to redo it.
+  if (head.projected < head.batch && !isProjectedHere(head)) await finishProjection(st, head.batch);
+  head = { ...head, projected: head.batch };
   const queued = await st.pool.readQueue(BATCH_EVENTS);
-  if (queued.length === 0) return 0;
+  if (queued.length === 0) {
+    // Idle: record how far projection went (while busy, the next commit carries it).
+    if (isProjectedHere(head)) await st.pool.markProjected(head.batch);
+    projectedHere = undefined;
+    return 0;
+  }
   const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
   const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
   const log = decideBatch(head, queued, params, paramsVersion, locked, new Date().toISOString());
@@ -118,7 +127,7 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   drainStats.events += log.entries.length;
   applierHooks.afterCommit?.(log);
   await project(log, st.projection);
-  await st.pool.markProjected(log.batch);
+  projectedHere = { batch: log.batch, hash: log.hash };
   notify(log);
   return log.entries.length;
 }
@@ -223,6 +232,8 @@ export async function awaitEvent(eventId: string, wait = waitMs()): Promise<Even
     const left = deadline - Date.now();
     if (left <= 0) return rec;
     kick();
-    await woken(eventId, Math.min(left, 60 + Math.random() * 60));
+    // Draining here: the drainer wakes us, the poll is only a fallback. Else poll (bounded).
+    const poll = running ? 300 + Math.random() * 200 : 60 + Math.random() * 60;
+    await woken(eventId, Math.min(left, poll));
   }
 }

@@ -1,6 +1,7 @@
 // Public reads of the pool: its state and the price history (from the pool event records).
-import { price, priceDisplay } from '@greenpoints/shared';
-import { getParams, getPool } from '../repo/repository';
+import { price, priceDisplay, type Params } from '@greenpoints/shared';
+import { getParams, getParamsVersion, getPool } from '../repo/repository';
+import { publicBatch } from './poolhash';
 import { poolLogStore } from '../repo/poollog';
 
 export async function poolView() {
@@ -43,4 +44,29 @@ export async function poolHistory(limit: number) {
     }
   }
   return out;
+}
+
+/**
+ * One page of the public log: batches from..from+limit−1 (user ids as salted pseudonyms), the
+ * parameters each was applied with, and the head it must chain up to (`npm run verify-pool`).
+ */
+export async function poolLogPage(from: number, limit: number) {
+  const { params } = await getParams();
+  const head = await poolLogStore.head(params);
+  const upTo = Math.min(head.projected, from + limit - 1); // only fully projected batches
+  const batches = (await poolLogStore.getBatches(from, Math.max(0, upTo - from + 1))).map((b) => publicBatch(b));
+  const versions: Record<string, Params> = {};
+  for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await getParamsVersion(v);
+  // The head as of the last fully projected batch (the one being projected is not published yet).
+  const last = head.projected < head.batch ? await poolLogStore.getBatch(head.batch) : undefined;
+  return {
+    head: {
+      batch: head.projected,
+      hash: last ? last.prevHash : head.hash,
+      pool: last ? last.poolBefore : head.pool,
+    },
+    batches,
+    params: versions,
+    next: upTo < head.projected ? upTo + 1 : null,
+  };
 }

@@ -519,3 +519,8 @@ export async function writeOne(op: TxOp): Promise<boolean> {
     throw e;
   }
 }
+
+/** The next call makes a new client (the bench switches between two DynamoDB Local endpoints). */
+export function resetDdbClient(): void {
+  client = undefined;
+}
