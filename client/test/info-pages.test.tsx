@@ -54,6 +54,9 @@ test('the pool page shows the backing in plain numbers', async () => {
     'pool-circulating': '21',
     'pool-cap': '100000000',
   });
+  // How anyone can check the pool: the public log and the verify command.
+  expect(screen.getByText('人人可以核对')).toBeInTheDocument();
+  expect(container.querySelector('.pool-verify')?.textContent).toContain('npm run verify-pool');
 });
 
 test('the pool page explains an outage', async () => {

@@ -370,8 +370,9 @@ export function apply(state: EngineState, event: LedgerEvent, params: Params): A
       const [from, to]: [keyof Wallet, keyof Wallet] =
         event.tender === 'equity' ? ['equity', 'equityReserved'] : ['constant', 'constantReserved'];
       const sign = event.kind === 'reserve' ? 1 : -1;
-      w.change(event.user, from, a.times(-sign), event.kind);
-      w.change(event.user, to, a.times(sign), event.kind);
+      const why = event.kind === 'reserve' ? 'reserve' : 'unreserve';
+      w.change(event.user, from, a.times(-sign), why);
+      w.change(event.user, to, a.times(sign), why);
       return w.result(event.kind, before, {}, params);
     }
     case 'spend':

@@ -30,6 +30,9 @@ export async function walletView(userId: string) {
     equity: w.equity,
     equityLocked: w.equityLocked,
     equityHeld: w.equityHeld,
+    // set aside by a sell, convert or convert back the pool has not applied yet
+    equityReserved: w.equityReserved,
+    constantReserved: w.constantReserved,
     equityValue: valueOf(pool, w.equity),
     constant: w.constant,
     storeCredit: w.storeCredit,

@@ -11,6 +11,8 @@ const FIELD: Record<string, string> = {
   equity: '绿色积分',
   equityLocked: '待释放积分',
   equityHeld: '兑换冻结积分',
+  equityReserved: '处理中积分',
+  constantReserved: '处理中恒定积分',
   constant: '恒定积分',
   storeCredit: '消费币',
   cash: '可提现余额',
@@ -37,6 +39,8 @@ const WHY: Record<string, string> = {
   exit: '出局卖出',
   redeem: '积分兑换商品',
   hold: '兑换冻结',
+  reserve: '提交处理，暂时冻结',
+  unreserve: '未成交，冻结退回',
   unhold: '兑换退回',
   convert: '兑换恒定积分',
   convert_back: '恒定积分兑回',
@@ -54,7 +58,16 @@ const WHY: Record<string, string> = {
   order_completed: '订单完成',
 };
 
-const MONEY_FIELDS = new Set(['constant', 'storeCredit', 'cash', 'cashPending', 'withdrawn', 'quota', 'dividendsPaid']);
+const MONEY_FIELDS = new Set([
+  'constant',
+  'constantReserved',
+  'storeCredit',
+  'cash',
+  'cashPending',
+  'withdrawn',
+  'quota',
+  'dividendsPaid',
+]);
 
 function describe(e: LedgerEntry): { title: string; amount: string } {
   const why = String(e.why ?? e.kind ?? '');

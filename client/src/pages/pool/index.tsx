@@ -51,6 +51,14 @@ export default function PoolPage() {
                 卖出积分时从池中按价格付款并扣除手续费，手续费留在池中。积分不能转让或在外部交易，池中资金只用于回购积分。
               </Text>
             </View>
+            <View className="card pool-verify">
+              <Text className="card-title">人人可以核对</Text>
+              <Text className="hint">
+                分红池的每一次变动都按批次记入公开账本（GET /pool/log），每批带有上一批的哈希，改动任何一笔都会对不上。
+                用户以加密代号显示，不公开身份。任何人都可以运行 npm run verify-pool -- --api 接口地址
+                下载账本、核对哈希链，并用公开的规则逐笔重算，结果应与上面的数字分毫不差。
+              </Text>
+            </View>
             <Links links={pickLinks('price', 'leaderboard', 'rules')} />
           </View>
         )}
