@@ -167,6 +167,8 @@ async function main() {
       const latencies: number[] = [];
       let pending = 0;
       const pool0 = ddb.writeStats.pool;
+      const total0 = ddb.writeStats.total;
+      const d0 = { ...applier.drainStats };
       const t0 = Date.now();
       await Promise.all(
         users.map(async (u, w) => {
@@ -209,6 +211,13 @@ async function main() {
         answered202: pending,
       });
       log(`applier: ${JSON.stringify(applierRows[applierRows.length - 1])}`);
+      const d = applier.drainStats;
+      const per = (k: keyof typeof d) => +((d[k] - d0[k]) / Math.max(1, d.batches - d0.batches)).toFixed(1);
+      log(
+        `  per batch (${d.batches - d0.batches} batches): read ${per('readMs')} ms, decide ${per('decideMs')} ms, ` +
+          `commit ${per('commitMs')} ms, project ${per('projectMs')} ms; item writes per event ` +
+          `${((ddb.writeStats.total - total0) / events).toFixed(1)} (all partitions)`,
+      );
     }
     await applier.drainUntilEmpty();
     const { reconcile } = await import('../../functions/src/staff/reconcile');

@@ -5,8 +5,6 @@
 // one batch log item in a partition of its own. The effects are then projected from the log,
 // idempotently; a committed batch is always finished before the next one starts.
 import type { LedgerEvent, Params, Wallet } from '@greenpoints/shared';
-import { tryLease, releaseLease } from '../repo/ddb';
-import { keys, pad } from '../repo/keys';
 import { getParams, getEvent, type EventRecord } from '../repo/repository';
 import { eventRecordItem, poolLogStore, projectionStore, queueItem, walletReader } from '../repo/poollog';
 import type { Tx } from './tx';
@@ -55,7 +53,7 @@ let counter = 0;
 /** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
 function arrival(): string {
   counter = (counter + 1) % 1000000;
-  return `${new Date().toISOString()}#${pad(counter, 6)}`;
+  return `${new Date().toISOString()}#${String(counter).padStart(6, '0')}`;
 }
 
 /**
@@ -81,7 +79,17 @@ export async function addSubmission(tx: Tx, s: Submission, onDuplicate: Error): 
   tx.add({ op: 'create', item: eventRecordItem(s.eventId, s.userId, s.event.kind, at) }, onDuplicate);
 }
 
-export const drainStats = { batches: 0, events: 0, conflicts: 0, reprojected: 0 };
+/** Counters and where a drainer's time goes (ms), for the bench. */
+export const drainStats = {
+  batches: 0,
+  events: 0,
+  conflicts: 0,
+  reprojected: 0,
+  readMs: 0,
+  decideMs: 0,
+  commitMs: 0,
+  projectMs: 0,
+};
 /** Test hooks: throw to simulate a crash between the pool transaction and its projection. */
 export const applierHooks: { afterCommit?: (log: BatchLog) => void } = {};
 
@@ -108,6 +116,12 @@ export async function drainOnce(): Promise<number> {
 
 /** One batch on the given stores: finish the last one, decide the next, commit, project, mark. */
 export async function drainOnceWith(st: ApplierStores, params: Params, paramsVersion: number): Promise<number> {
+  let t = Date.now();
+  const lap = (k: 'readMs' | 'decideMs' | 'commitMs' | 'projectMs') => {
+    const now = Date.now();
+    drainStats[k] += now - t;
+    t = now;
+  };
   let head = await st.pool.head(params);
   // Projected here and nobody committed since (the batch guard says so): no need to redo it.
   if (head.projected < head.batch && !isProjectedHere(head)) await finishProjection(st, head.batch);
@@ -121,12 +135,16 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   }
   const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
   const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
+  lap('readMs');
   const log = decideBatch(head, queued, params, paramsVersion, locked, new Date().toISOString());
+  lap('decideMs');
   await st.pool.commit(head, log);
+  lap('commitMs');
   drainStats.batches++;
   drainStats.events += log.entries.length;
   applierHooks.afterCommit?.(log);
   await project(log, st.projection);
+  lap('projectMs');
   projectedHere = { batch: log.batch, hash: log.hash };
   notify(log);
   return log.entries.length;
@@ -153,12 +171,13 @@ export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
 }
 
 async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
-  const lease = keys.poolLease();
-  if (!(await tryLease(lease, owner, LEASE_MS))) return false;
+  const st = stores;
+  if (!(await st.pool.lease(owner, LEASE_MS))) return false;
   try {
     for (let round = 0; round < maxRounds; round++) {
       try {
-        const n = await drainOnce();
+        const { params, version } = await getParams();
+        const n = await drainOnceWith(st, params, version);
         if (n === 0) return true;
       } catch (e) {
         if (!(e instanceof BatchRace)) throw e;
@@ -167,11 +186,11 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
         await sleep(Math.random() * 20);
       }
       // Renew the lease between rounds, so a long backlog is drained by one caller.
-      if (!(await tryLease(lease, owner, LEASE_MS))) return true;
+      if (!(await st.pool.lease(owner, LEASE_MS))) return true;
     }
     return true;
   } finally {
-    await releaseLease(lease, owner);
+    await st.pool.releaseLease(owner);
   }
 }
 

@@ -73,6 +73,9 @@ export interface PoolLogStore {
   getBatches(from: number, count: number): Promise<BatchLog[]>;
   /** Records that `batch` is fully projected (a no-op when a later batch is already committed). */
   markProjected(batch: number): Promise<void>;
+  /** The drainers' short lease (efficiency only: the batch guard keeps a stale holder harmless). */
+  lease(owner: string, ms: number): Promise<boolean>;
+  releaseLease(owner: string): Promise<void>;
 }
 
 /** The projected effects of one batch, all idempotent (docs/architecture.md). */

@@ -41,6 +41,7 @@ export function memoryStores(): MemoryWorld {
   };
   const queue = new Map<string, Queued>();
   let arrivals = 0;
+  let leaseHolder: { owner: string; until: number } | undefined;
   const pool: MemoryWorld['pool'] = {
     enqueue(q) {
       const ref = `${String(++arrivals).padStart(9, '0')}#${q.eventId}`;
@@ -77,6 +78,14 @@ export function memoryStores(): MemoryWorld {
     },
     async markProjected(batch: number) {
       if (state.head && state.head.batch === batch) state.head.projected = batch;
+    },
+    async lease(owner: string, ms: number) {
+      if (leaseHolder && leaseHolder.until > Date.now() && leaseHolder.owner !== owner) return false;
+      leaseHolder = { owner, until: Date.now() + ms };
+      return true;
+    },
+    async releaseLease(owner: string) {
+      if (leaseHolder?.owner === owner) leaseHolder = undefined;
     },
   };
   const projection: ProjectionStore = {

@@ -6,7 +6,9 @@ import {
   batchWrite,
   getItem,
   query,
+  releaseLease,
   transact,
+  tryLease,
   writeOne,
   TxCancelled,
   type Item,
@@ -153,6 +155,9 @@ export const poolLogStore: PoolLogStore = {
   async markProjected(batch: number): Promise<void> {
     await writeOne({ op: 'set', key: keys.pool(), values: { projected: batch }, ifEquals: { batch } });
   },
+
+  lease: (owner: string, ms: number) => tryLease(keys.poolLease(), owner, ms),
+  releaseLease: (owner: string) => releaseLease(keys.poolLease(), owner),
 };
 
 /** A ledger entry of the projection: its key is fixed by (batch time, event, n), so it is written once. */
