@@ -185,6 +185,7 @@ export interface QueryOpts {
   pk: string;
   skPrefix?: string;
   skLessThan?: string;
+  skBetween?: [string, string]; // inclusive both ends
   index?: 'GSI1' | 'GSI2';
   limit?: number;
   newestFirst?: boolean;
@@ -202,6 +203,10 @@ export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Recor
   } else if (o.skLessThan !== undefined) {
     cond += ' AND #sk < :lt';
     values[':lt'] = o.skLessThan;
+  } else if (o.skBetween !== undefined) {
+    cond += ' AND #sk BETWEEN :lo AND :hi';
+    values[':lo'] = o.skBetween[0];
+    values[':hi'] = o.skBetween[1];
   }
   const input: QueryCommandInput = {
     TableName: tableName(),
