@@ -15,6 +15,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
+import { isLocalStage } from '../stage';
 
 export type Scalar = string | number | boolean;
 export type Item = Record<string, Scalar>;
@@ -54,7 +55,7 @@ export function ddb(): DynamoDBClient {
   if (!client) {
     // The project runs on node 20 by choice (TOOLCHAIN.md); the SDK's notice adds only noise.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const endpoint = process.env.DDB_ENDPOINT || (process.env.STAGE === 'local' ? 'http://127.0.0.1:8000' : undefined);
+    const endpoint = process.env.DDB_ENDPOINT || (isLocalStage() ? 'http://127.0.0.1:8000' : undefined);
     client = new DynamoDBClient({
       region: process.env.AWS_REGION || 'ap-east-1',
       endpoint,
