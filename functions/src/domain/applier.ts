@@ -90,8 +90,11 @@ export const drainStats = {
   commitMs: 0,
   projectMs: 0,
 };
-/** Test hooks: throw to simulate a crash between the pool transaction and its projection. */
-export const applierHooks: { afterCommit?: (log: BatchLog) => void } = {};
+/**
+ * Test hooks: the clock of applied events (their business date decides the dividend day), and a
+ * crash between the pool transaction and its projection.
+ */
+export const applierHooks: { now?: () => number; afterCommit?: (log: BatchLog) => void } = {};
 
 /** Finishes the last committed batch if its projection was cut short (a crash, a lost lease). */
 async function finishProjection(st: ApplierStores, batch: number): Promise<void> {
@@ -136,7 +139,8 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
   const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
   lap('readMs');
-  const log = decideBatch(head, queued, params, paramsVersion, locked, new Date().toISOString());
+  const at = new Date(applierHooks.now?.() ?? Date.now()).toISOString();
+  const log = decideBatch(head, queued, params, paramsVersion, locked, at);
   lap('decideMs');
   await st.pool.commit(head, log);
   lap('commitMs');
