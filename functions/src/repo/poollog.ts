@@ -17,7 +17,6 @@ import {
 } from './ddb';
 import { keys } from './keys';
 import { getWallet, getWallets, poolItem, shippedItem, toPool, walletItem } from './repository';
-import { programmeKeys } from './programme';
 import type {
   BatchLog,
   LogEntry,
@@ -31,7 +30,7 @@ import type {
   WalletReader,
 } from '../domain/stores';
 import { BatchRace } from '../domain/stores';
-import { businessDate } from '../domain/calendar';
+import { dividendFundOp } from '../domain/divfund';
 import type { LedgerEvent } from '@greenpoints/shared';
 
 /** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
@@ -205,19 +204,10 @@ function seqOf(e: LogEntry, log: BatchLog): number {
   return seq;
 }
 
+/** The day's dividend fund entry of a completion (the domain's builder: keys and index). */
 function divFundItem(e: LogEntry, at: string): Item | undefined {
-  const amount = e.outcome?.dividendFund;
-  if (!amount || !/[1-9]/.test(amount)) return undefined;
-  const date = businessDate(at);
-  return {
-    ...programmeKeys.divFund(date, e.eventId),
-    type: 'divfund',
-    date,
-    eventId: e.eventId,
-    amount,
-    at,
-    ...(e.order ? { orderId: e.order.orderId } : {}),
-  };
+  const op = dividendFundOp(e.eventId, at, e.outcome?.dividendFund, e.order?.orderId);
+  return op && op.op === 'create' ? op.item : undefined;
 }
 
 export const projectionStore: ProjectionStore = {

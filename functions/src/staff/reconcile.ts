@@ -132,8 +132,12 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   }
   if (replayed.seq !== pool.seq)
     problems.push(`I5 pool.seq is ${pool.seq} but the log applies ${applied.length} pool events`);
-  if (poolIt && Number(poolIt.projected ?? 0) !== Number(poolIt.batch ?? 0))
-    problems.push(`pool log batch ${String(poolIt.batch)} is not fully projected (run drain-pool)`);
+  // Projected means every logged event's own record is decided (the records are written last).
+  const decided = new Set(
+    all.filter((i) => i.type === 'event' && i.status !== 'pending').map((i) => String(i.eventId)),
+  );
+  const undecided = applied.filter(({ e }) => !decided.has(e.eventId)).length;
+  if (undecided) problems.push(`${undecided} logged pool events are not projected yet (run drain-pool)`);
   problems.push(...ledgerVersusLog(all, batches));
 
   // I1
