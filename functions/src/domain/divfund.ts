@@ -1,5 +1,5 @@
 // The day's dividend fund: each completed order's Σ dividendContribution, written by the pool
-// applier in the completion's own transaction (one item per order, so no hot counter), summed by
+// projection of the completion's pool log batch (one item per order, so no hot counter), summed by
 // the settlement that takes that business day in. Every entry is also in GSI1 under `DIVFUND`,
 // sorted by date, so a settlement finds the first day ever contributed (the first settlement
 // starts there) and can sum a long run of skipped days in one paged read.
