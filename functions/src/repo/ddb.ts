@@ -186,6 +186,8 @@ export interface QueryOpts {
   pk: string;
   skPrefix?: string;
   skLessThan?: string;
+  /** inclusive range of the sort key */
+  skBetween?: [string, string];
   index?: 'GSI1' | 'GSI2';
   limit?: number;
   newestFirst?: boolean;
@@ -203,6 +205,10 @@ export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Recor
   } else if (o.skLessThan !== undefined) {
     cond += ' AND #sk < :lt';
     values[':lt'] = o.skLessThan;
+  } else if (o.skBetween !== undefined) {
+    cond += ' AND #sk BETWEEN :b0 AND :b1';
+    values[':b0'] = o.skBetween[0];
+    values[':b1'] = o.skBetween[1];
   }
   const input: QueryCommandInput = {
     TableName: tableName(),
