@@ -2,7 +2,7 @@
 // per order, the order records refund_requested / refunded honestly, and a refused or unknown
 // answer never leaves it half-refunded. Over HTTP the stack's sandbox answers SUCCESS; scripted
 // WeChat answers (PROCESSING, refusals, outages) run the same code in-process.
-import { call, login, shippedOrder, staff, uniq, newKey, lambdaPost, ADDRESS } from './helpers';
+import { call, login, shippedOrder, staff, uniq, newKey, lambdaPost, ADDRESS, PARCEL } from './helpers';
 import {
   AdapterError,
   setLocalWeChatPay,
@@ -111,7 +111,7 @@ describe('refund with scripted WeChat answers (in-process)', () => {
       'invalid_status',
     );
     expect((await staff('complete-order', { orderId: id })).error.code).toBe('invalid_status');
-    expect((await staff('ship-order', { orderId: id })).error.code).toBe('invalid_status');
+    expect((await staff('ship-order', { orderId: id, ...PARCEL })).error.code).toBe('invalid_status');
 
     const second = await staff('refund-order', { orderId: id });
     expect(second).toMatchObject({ ok: true, result: { orderId: id, status: 'refunded' } });

@@ -470,6 +470,19 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
   return { now: run.now, received, completed: [...completed, ...skipped] };
 }
 
+/**
+ * Submits one order's completion now if the rules allow it (the bench, tools): exempt goods
+ * shipped, or a received order whose window has closed.
+ */
+export async function startCompletion(orderId: string): Promise<{ eventId: string }> {
+  const o = await getOrder(orderId);
+  if (!o) throw notFound('order');
+  const now = new Date().toISOString();
+  if (o.status === 'shipped' && allExempt(o)) return { eventId: await commitSubmission(o, 'shipped', { receivedAt: now }) };
+  if (o.status === 'received' && o.completesAt! <= now) return { eventId: await commitSubmission(o, 'received') };
+  throw invalidStatus(o, 'shipped (exempt goods) or received with its window closed');
+}
+
 async function commitSubmission(o: Order, from: 'shipped' | 'received', extra?: Record<string, string>) {
   const tx = new Tx();
   const eventId = await submitCompletion(tx, o, from, extra);
