@@ -518,7 +518,8 @@ export function linesTotal(lines: Array<AfterSaleLine & { take: number }>): {
   let contribution = ZERO;
   let dividend = ZERO;
   for (const l of lines) {
-    if (!Number.isInteger(l.take) || l.take < 0) throw new RuleError('invalid_amount', 'a quantity must be a whole number');
+    if (!Number.isInteger(l.take) || l.take < 0)
+      throw new RuleError('invalid_amount', 'a quantity must be a whole number');
     amount = amount.plus(dec(parseMoney(l.price, 'price')).times(l.take));
     contribution = contribution.plus(dec(parseMoney(l.poolContribution, 'poolContribution')).times(l.take));
     dividend = dividend.plus(dec(parseMoney(l.dividendContribution, 'dividendContribution')).times(l.take));

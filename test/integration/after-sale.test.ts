@@ -174,7 +174,9 @@ describe('returns and refunds', () => {
     const asked = scriptedWeChat({ refund: ['SUCCESS'] }).refunds;
     const got = await staff('receive-return', { requestId: rid });
     expect(got.result).toMatchObject({ status: 'refunded', amount: '100.00' });
-    expect(asked).toEqual([{ orderId: id, refundId: `R${rid}`, amount: '100.00', total: '200.00', reason: '售后退款' }]);
+    expect(asked).toEqual([
+      { orderId: id, refundId: `R${rid}`, amount: '100.00', total: '200.00', reason: '售后退款' },
+    ]);
     expect(await stockOf(mixed)).toBe(s0 + 1);
     const view = (await call('GET', `/after-sale/${rid}`, { token: u.token })).body;
     expect(view.status).toBe('refunded');
@@ -198,14 +200,18 @@ describe('returns and refunds', () => {
     const done = await completeNow(id, c.body.completesAt);
     // Only the kept item: its contribution (30), its quota (2 × 100), nothing of the returned one.
     expect(done.pointsGranted).toBe(orderPoints(before, params, '30.00'));
-    expect(D((await getPool(params)).fund).minus(before.fund).toFixed(2)).toBe('30.00');
+    expect(
+      D((await getPool(params)).fund)
+        .minus(before.fund)
+        .toFixed(2),
+    ).toBe('30.00');
     expect((await call('GET', '/wallet', { token: u.token })).body.quota).toBe('200.00');
     await clean();
   });
 
   it('a refund alone (constant points): back on approval, no goods back, the order ends refunded', async () => {
     const u = await login(uniq('ro'));
-    await completedOrder(u.token, 'rice-10kg', 5);
+    await completedOrder(u.token, 'rice-10kg', 20);
     const w0 = (await call('GET', '/wallet', { token: u.token })).body;
     const half = D(w0.equity).div(2).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed();
     expect((await call('POST', '/wallet/convert', { token: u.token, body: { points: half } })).status).toBe(200);
@@ -237,7 +243,11 @@ describe('returns and refunds', () => {
       token: u.token,
       body: { kind: 'return', items: [{ productId: mixed, qty: 1 }], reason: '不喜欢' },
     });
-    const no = await staff('review-after-sale', { requestId: r.body.requestId, approve: false, note: '已使用，不符合退货条件' });
+    const no = await staff('review-after-sale', {
+      requestId: r.body.requestId,
+      approve: false,
+      note: '已使用，不符合退货条件',
+    });
     expect(no.result).toMatchObject({ status: 'refused' });
     expect((await call('GET', `/orders/${id}`, { token: u.token })).body.status).toBe('received');
     expect(await getItem(keys.due(c.body.completesAt, id))).toBeDefined();
@@ -272,10 +282,17 @@ describe('returns and refunds', () => {
     });
     const rid = r.body.requestId;
     await staff('review-after-sale', { requestId: rid, approve: true, note: '请寄回' });
-    await call('POST', `/after-sale/${rid}/ship-back`, { token: u.token, body: { carrier: '顺丰', trackingNo: 'SF99887766' } });
+    await call('POST', `/after-sale/${rid}/ship-back`, {
+      token: u.token,
+      body: { carrier: '顺丰', trackingNo: 'SF99887766' },
+    });
     const s0 = await stockOf(mixed);
     const asked = scriptedWeChat({
-      refund: ['PROCESSING', new AdapterError('refund_refused', 'refund HTTP 403 NOT_ENOUGH: 基本账户余额不足'), 'SUCCESS'],
+      refund: [
+        'PROCESSING',
+        new AdapterError('refund_refused', 'refund HTTP 403 NOT_ENOUGH: 基本账户余额不足'),
+        'SUCCESS',
+      ],
     }).refunds;
     const first = await staff('receive-return', { requestId: rid });
     expect(first.result).toMatchObject({ status: 'refunding', refundId: `R${rid}` });
@@ -346,24 +363,34 @@ describe("the operator's queries", () => {
     expect(p1.result.rows).toHaveLength(1);
     expect(p2.result.rows[0]?.orderId).not.toBe(p1.result.rows[0].orderId);
     const csv = await staff('list-orders', { status: 'received', limit: 500, format: 'csv' });
-    const lines = csv.result.csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv.result.csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'orderId,userId,status,amount,payWith,items,region,address,createdAt,paidAt,shippedAt,carrier,trackingNo,completesAt,openRequestId',
     );
     expect(lines.length - 1).toBe(listed.result.rows.length);
     expect(lines.find((l: string) => l.startsWith(a))).toContain(`,${u.userId},received,100.00,wechat,`);
     // an order that moved on leaves the list
-    expect((await staff('list-orders', { status: 'shipped', limit: 500 })).result.rows.map((r: any) => r.orderId)).not.toContain(a);
+    expect(
+      (await staff('list-orders', { status: 'shipped', limit: 500 })).result.rows.map((r: any) => r.orderId),
+    ).not.toContain(a);
 
     const r = await call('POST', `/orders/${a}/after-sale`, {
       token: u.token,
       body: { kind: 'return', items: [{ productId: mixed, qty: 1 }], reason: '颜色不对, "差"' },
     });
     const req = await staff('list-after-sale', { status: 'requested', limit: 500 });
-    expect(req.result.rows.find((x: any) => x.requestId === r.body.requestId)).toMatchObject({ orderId: a, kind: 'return' });
+    expect(req.result.rows.find((x: any) => x.requestId === r.body.requestId)).toMatchObject({
+      orderId: a,
+      kind: 'return',
+    });
     const reqCsv = await staff('list-after-sale', { status: 'requested', limit: 500, format: 'csv' });
     expect(reqCsv.result.csv).toContain('"颜色不对, ""差"""'); // quoted as CSV quotes
-    expect((await staff('list-orders', { status: 'after_sale', limit: 500 })).result.rows.map((x: any) => x.orderId)).toContain(a);
+    expect(
+      (await staff('list-orders', { status: 'after_sale', limit: 500 })).result.rows.map((x: any) => x.orderId),
+    ).toContain(a);
 
     const found = await staff('find-user', { userId: u.userId });
     expect(found.result.user.userId).toBe(u.userId);
@@ -387,8 +414,13 @@ describe("the operator's queries", () => {
     expect(D(rep.result.pointsIssued).gt(0)).toBe(true);
     expect(D(rep.result.priceClose).gte(rep.result.priceOpen)).toBe(true);
     const repCsv = await staff('daily-report', { date: today, format: 'csv' });
-    const [head, row] = repCsv.result.csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(head.split(',')).toEqual(expect.arrayContaining(['sales', 'contributions', 'feesKept', 'dividends', 'priceOpen']));
+    const [head, row] = repCsv.result.csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(head.split(',')).toEqual(
+      expect.arrayContaining(['sales', 'contributions', 'feesKept', 'dividends', 'priceOpen']),
+    );
     expect(row.split(',')[head.split(',').indexOf('sales')]).toBe(rep.result.sales);
     const empty = await staff('daily-report', { date: '2020-01-01' });
     expect(empty.result).toMatchObject({ orders: 0, sales: '0.00', poolEvents: 0 });

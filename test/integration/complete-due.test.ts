@@ -62,7 +62,9 @@ it('auto-confirms after autoConfirmDays, completes at the window end, all in one
   const day11 = await ok('complete-due', { now: at(11 * DAY) });
   expect(drains).toHaveBeenCalledTimes(1);
   expect(day11.received).toEqual([waiting]);
-  const done = Object.fromEntries(day11.completed.map((c: { orderId: string; status: string }) => [c.orderId, c.status]));
+  const done = Object.fromEntries(
+    day11.completed.map((c: { orderId: string; status: string }) => [c.orderId, c.status]),
+  );
   expect(done).toEqual({ [inWindow]: 'completed', [fresh]: 'completed' });
   expect(await status(waiting)).toBe('received');
   // Receipt by itself dates from shipping + autoConfirmDays, so its window ends 17 days after shipping.
@@ -71,7 +73,11 @@ it('auto-confirms after autoConfirmDays, completes at the window end, all in one
 
   const day18 = await ok('complete-due', { now: at(18 * DAY) });
   expect(drains).toHaveBeenCalledTimes(2);
-  expect(day18.completed.filter((c: { status: string }) => c.status === 'completed').map((c: { orderId: string }) => c.orderId)).toEqual([waiting]);
+  expect(
+    day18.completed
+      .filter((c: { status: string }) => c.status === 'completed')
+      .map((c: { orderId: string }) => c.orderId),
+  ).toEqual([waiting]);
   const wal = await (await fn.repo()).getWallet(u);
   expect(new Decimal(wal.wallet.quota).toFixed(2)).toBe('600.00');
   // Nothing left: a run later completes nothing and drains nothing.
@@ -92,11 +98,16 @@ it('a return request racing complete-due on the same order: exactly one wins, no
     ids.map(async (id, i) => {
       const key = `krace${i}`;
       const [req, due] = await Promise.all([
-        requestAfterSale(u, id, { userId: u, key, hash: key }, {
-          kind: 'return',
-          items: [{ productId: 'due-100', qty: 1 }],
-          reason: '七天无理由',
-        }).then(
+        requestAfterSale(
+          u,
+          id,
+          { userId: u, key, hash: key },
+          {
+            kind: 'return',
+            items: [{ productId: 'due-100', qty: 1 }],
+            reason: '七天无理由',
+          },
+        ).then(
           (r) => ({ ok: true, body: r.body as { requestId: string } }),
           (e: { code?: string }) => ({ ok: false, code: e.code }),
         ),

@@ -1,6 +1,18 @@
 // Order lifecycle and wallet flows over HTTP, each checked against the pool and the wallet.
 import Decimal from 'decimal.js';
-import { call, login, completedOrder, completeNow, shippedOrder, pool, staff, uniq, sellHalf, ADDRESS, PARCEL } from './helpers';
+import {
+  call,
+  login,
+  completedOrder,
+  completeNow,
+  shippedOrder,
+  pool,
+  staff,
+  uniq,
+  sellHalf,
+  ADDRESS,
+  PARCEL,
+} from './helpers';
 import { sandboxNotify } from '../../functions/src/adapters/wechat';
 
 const D = (s: string) => new Decimal(s);

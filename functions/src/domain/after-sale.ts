@@ -117,8 +117,7 @@ function requestLines(o: Order, req: NewAfterSale): Array<OrderLine & { take: nu
 export async function requestAfterSale(userId: string, orderId: string, idem: Idem, req: NewAfterSale): Promise<Reply> {
   const o = await getOrder(orderId);
   if (!o || o.userId !== userId) throw notFound('order');
-  if (o.status === 'completed' || o.status === 'completing')
-    throw closed('售后期已结束，订单已完成，不能再申请售后');
+  if (o.status === 'completed' || o.status === 'completing') throw closed('售后期已结束，订单已完成，不能再申请售后');
   if (o.status === 'after_sale') throw conflict('after_sale_open', '这笔订单已有一个处理中的售后申请');
   if (o.status !== 'received')
     throw conflict('invalid_status', `the order is ${o.status}; after-sale needs a received order`);
@@ -237,7 +236,12 @@ export async function reviewAfterSale(requestId: string, approve: boolean, note:
   } else {
     out = await refundRequest(r, actor, note, note);
   }
-  await notify(r.userId, 'after_sale', { goods: goodsOf(o.items), approved: String(approve), note }, `pages/after-sale/index?id=${requestId}`);
+  await notify(
+    r.userId,
+    'after_sale',
+    { goods: goodsOf(o.items), approved: String(approve), note },
+    `pages/after-sale/index?id=${requestId}`,
+  );
   return out;
 }
 
@@ -255,7 +259,10 @@ export async function shipBack(
   const body = { requestId, status: 'returning', carrier: s.carrier, trackingNo: s.trackingNo };
   await new Tx()
     .add(claimOp(idem, { status: 200, body }), new IdempotencyRace())
-    .add(moveOp(r, 'returning', userId, { carrier: s.carrier, trackingNo: s.trackingNo }, `${s.carrier} ${s.trackingNo}`), movedMeanwhile(r))
+    .add(
+      moveOp(r, 'returning', userId, { carrier: s.carrier, trackingNo: s.trackingNo }, `${s.carrier} ${s.trackingNo}`),
+      movedMeanwhile(r),
+    )
     .commit();
   return { status: 200, body };
 }
@@ -341,21 +348,37 @@ async function refundWeChat(
   }
   let answer: RefundResult;
   try {
-    answer = await getWeChatPay().refund({ orderId: o.orderId, refundId, amount: r.amount, total: o.amount, reason: '售后退款' });
+    answer = await getWeChatPay().refund({
+      orderId: o.orderId,
+      refundId,
+      amount: r.amount,
+      total: o.amount,
+      reason: '售后退款',
+    });
   } catch (e) {
     if (!(e instanceof AdapterError)) throw e;
     // Recorded on the request, which stays refunding: asking again repeats the same number.
     const detail = JSON.stringify({ code: e.code, message: e.message });
     await new Tx()
-      .add({ op: 'set', key: keys.afterSale(r.requestId), values: { refundDetail: detail }, ifEquals: { status: 'refunding' } })
+      .add({
+        op: 'set',
+        key: keys.afterSale(r.requestId),
+        values: { refundDetail: detail },
+        ifEquals: { status: 'refunding' },
+      })
       .commit()
       .catch(() => undefined);
-    throw e;
+    throw new HttpError(e.status, e.code, e.message);
   }
   const detail = JSON.stringify({ status: answer.status, wechatRefundId: answer.wechatRefundId });
   if (answer.status === 'PROCESSING') {
     await new Tx()
-      .add({ op: 'set', key: keys.afterSale(r.requestId), values: { refundDetail: detail }, ifEquals: { status: 'refunding' } })
+      .add({
+        op: 'set',
+        key: keys.afterSale(r.requestId),
+        values: { refundDetail: detail },
+        ifEquals: { status: 'refunding' },
+      })
       .commit();
     return { requestId: r.requestId, status: 'refunding', refundId };
   }

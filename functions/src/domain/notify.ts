@@ -31,11 +31,20 @@ const cn = (iso: string) => {
 export function noticeData(kind: NoticeKind, f: Record<string, string>): Record<string, string> {
   switch (kind) {
     case 'shipped':
-      return { thing1: thing(f.goods ?? ''), thing2: thing(f.carrier ?? ''), character_string3: (f.trackingNo ?? '-').slice(0, 32), time4: cn(f.at ?? new Date().toISOString()) };
+      return {
+        thing1: thing(f.goods ?? ''),
+        thing2: thing(f.carrier ?? ''),
+        character_string3: (f.trackingNo ?? '-').slice(0, 32),
+        time4: cn(f.at ?? new Date().toISOString()),
+      };
     case 'points':
       return { thing1: thing(f.goods ?? ''), number2: f.points ?? '0', time3: cn(f.at ?? new Date().toISOString()) };
     case 'after_sale':
-      return { thing1: thing(f.goods ?? ''), phrase2: f.approved === 'true' ? '已同意' : '已拒绝', thing3: thing(f.note || '-') };
+      return {
+        thing1: thing(f.goods ?? ''),
+        phrase2: f.approved === 'true' ? '已同意' : '已拒绝',
+        thing3: thing(f.note || '-'),
+      };
     case 'withdrawal':
       return { amount1: `¥${f.amount ?? '0.00'}`, phrase2: '已到账', time3: cn(f.at ?? new Date().toISOString()) };
   }
@@ -58,7 +67,12 @@ export async function notify(
     if (!tmpl) return { sent: false, why: `${TEMPLATE_ENV[kind]} not set` };
     const u = await getUser(userId);
     if (!u?.openId) return { sent: false, why: 'no openId' };
-    const m: SubscribeMessage = { openId: u.openId, templateId: tmpl, data: noticeData(kind, fields), ...(page ? { page } : {}) };
+    const m: SubscribeMessage = {
+      openId: u.openId,
+      templateId: tmpl,
+      data: noticeData(kind, fields),
+      ...(page ? { page } : {}),
+    };
     await getWeChatSubscribe().send(m);
     return { sent: true };
   } catch (e) {

@@ -400,8 +400,15 @@ export async function confirmOrder(
 async function notifyPoints(orderId: string, done: { pointsGranted: string }): Promise<void> {
   const o = await getOrder(orderId);
   if (!o) return;
-  await notify(o.userId, 'points', { goods: goodsOf(o.items), points: done.pointsGranted, at: o.completedAt ?? '' }, 'pages/wallet/index');
+  await notify(
+    o.userId,
+    'points',
+    { goods: goodsOf(o.items), points: done.pointsGranted, at: o.completedAt ?? '' },
+    'pages/wallet/index',
+  );
 }
+
+const ENDED = new Set(['completed', 'returned', 'refunded', 'cancelled']);
 
 export interface DueRun {
   /** the clock: real time, or (local stage) a stand-in */
@@ -423,12 +430,10 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
   const received: string[] = [];
   const submitted: Array<{ orderId: string; eventId: string }> = [];
   const skipped: DueResult[] = [];
-  const candidates = run.orderIds
-    ? await Promise.all(run.orderIds.map(async (id) => ({ orderId: id, entry: undefined as string | undefined })))
-    : await dueCandidates(run.now, params.autoConfirmDays, run.max);
-  for (const c of candidates) {
+  const candidates = run.orderIds ?? (await dueCandidates(run.now, params.autoConfirmDays, run.max));
+  for (const orderId of [...new Set(candidates)]) {
     try {
-      let o = await getOrder(c.orderId);
+      let o = await getOrder(orderId);
       if (!o) throw notFound('order');
       if (o.status === 'shipped' && o.shippedAt) {
         const at = addDays(o.shippedAt, params.autoConfirmDays);
@@ -440,20 +445,27 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
         await receive(o, at);
         received.push(o.orderId);
         o = (await getOrder(o.orderId))!;
+        if (new Date(o.completesAt!).getTime() > nowMs) continue; // its window has just opened
       }
       if (o.status === 'received') {
         if (new Date(o.completesAt!).getTime() > nowMs)
           throw conflict('not_due', `the after-sale window closes at ${o.completesAt}`);
         submitted.push({ orderId: o.orderId, eventId: await commitSubmission(o, 'received') });
-      } else if (c.entry && o.status !== 'completing') {
-        // Completed, returned or refunded since: the entry has done its work.
-        await new Tx().add({ op: 'delete', key: { PK: 'DUE', SK: c.entry } }).commit();
-      } else if (run.orderIds) throw invalidStatus(o, 'received');
+        continue;
+      }
+      if (ENDED.has(o.status) && o.completesAt) {
+        // Completed, returned or refunded since: its DUE entry has done its work.
+        await new Tx().add({ op: 'delete', key: keys.due(o.completesAt, o.orderId) }).commit();
+      }
+      if (run.orderIds) throw invalidStatus(o, 'received');
     } catch (e) {
       // One order's refusal (a request won the race, not due) never stops the others.
-      const err = e instanceof HttpError ? { code: e.code, message: e.message } : { code: 'internal', message: (e as Error).message };
-      if (!(e instanceof HttpError)) console.error('[complete-due]', c.orderId, e);
-      skipped.push({ orderId: c.orderId, status: 'skipped', error: err });
+      const err =
+        e instanceof HttpError
+          ? { code: e.code, message: e.message }
+          : { code: 'internal', message: (e as Error).message };
+      if (!(e instanceof HttpError)) console.error('[complete-due]', orderId, e);
+      skipped.push({ orderId, status: 'skipped', error: err });
     }
   }
   if (submitted.length) await drain();
@@ -478,7 +490,8 @@ export async function startCompletion(orderId: string): Promise<{ eventId: strin
   const o = await getOrder(orderId);
   if (!o) throw notFound('order');
   const now = new Date().toISOString();
-  if (o.status === 'shipped' && allExempt(o)) return { eventId: await commitSubmission(o, 'shipped', { receivedAt: now }) };
+  if (o.status === 'shipped' && allExempt(o))
+    return { eventId: await commitSubmission(o, 'shipped', { receivedAt: now }) };
   if (o.status === 'received' && o.completesAt! <= now) return { eventId: await commitSubmission(o, 'received') };
   throw invalidStatus(o, 'shipped (exempt goods) or received with its window closed');
 }
@@ -495,10 +508,7 @@ async function dueCandidates(now: string, autoConfirmDays: number, max: number) 
   const cutoff = new Date(new Date(now).getTime() - autoConfirmDays * 86400_000).toISOString();
   const shipped = await query({ pk: 'SHIPPED', skLessThan: cutoff, limit: max });
   const due = await query({ pk: 'DUE', skLessThan: now, limit: max });
-  return [
-    ...shipped.items.map((i) => ({ orderId: String(i.orderId), entry: undefined as string | undefined })),
-    ...due.items.map((i) => ({ orderId: String(i.orderId), entry: String(i.SK) })),
-  ];
+  return [...shipped.items, ...due.items].map((i) => String(i.orderId));
 }
 
 /** WeChat's out_refund_no of an order: one number per order, so no retry can refund twice. */

@@ -102,7 +102,12 @@ export async function findUser(by: { userId?: string; openId?: string; phone?: s
   return {
     user: { userId: u.userId, openId: u.openId, role: u.role, referrer: u.referrer ?? '', createdAt: u.createdAt },
     wallet: w.wallet,
-    orders: orders.orders.map((o) => ({ orderId: o.orderId, status: o.status, amount: o.amount, createdAt: o.createdAt })),
+    orders: orders.orders.map((o) => ({
+      orderId: o.orderId,
+      status: o.status,
+      amount: o.amount,
+      createdAt: o.createdAt,
+    })),
   };
 }
 

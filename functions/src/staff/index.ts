@@ -98,13 +98,25 @@ export const shipOrder = staff(
   'ship-order',
   z.union([
     z.object({ orderId: z.string().min(1).max(64), ...shipment }).strict(),
-    z.object({ orders: z.array(z.object({ orderId: z.string().min(1).max(64), ...shipment }).strict()).min(1).max(200) }).strict(),
+    z
+      .object({
+        orders: z
+          .array(z.object({ orderId: z.string().min(1).max(64), ...shipment }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
   ]),
   async (input) => {
     if ('orderId' in input) return ship(input.orderId, input);
     const out: unknown[] = [];
     for (const o of input.orders)
-      out.push(await ship(o.orderId, o).catch((e: Error & { code?: string }) => ({ orderId: o.orderId, error: e.code ?? e.message })));
+      out.push(
+        await ship(o.orderId, o).catch((e: Error & { code?: string }) => ({
+          orderId: o.orderId,
+          error: e.code ?? e.message,
+        })),
+      );
     return out;
   },
 );
@@ -149,7 +161,9 @@ export const completeDue = staff(
 
 export const reviewAfterSale = staff(
   'review-after-sale',
-  z.object({ requestId: z.string().min(1).max(64), approve: z.boolean(), note: z.string().trim().min(1).max(200) }).strict(),
+  z
+    .object({ requestId: z.string().min(1).max(64), approve: z.boolean(), note: z.string().trim().min(1).max(200) })
+    .strict(),
   async ({ requestId, approve, note }, actor) => review(requestId, approve, note, actor),
 );
 

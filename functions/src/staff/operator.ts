@@ -99,7 +99,8 @@ export const listOrders = staff(
 export const listAfterSale = staff(
   'list-after-sale',
   z.object({ status: z.enum(REQUEST_STATUSES), ...paging }).strict(),
-  async ({ status, limit, cursor, format }) => answer(await listRequests(status, limit, cursor), format, REQUEST_COLUMNS),
+  async ({ status, limit, cursor, format }) =>
+    answer(await listRequests(status, limit, cursor), format, REQUEST_COLUMNS),
 );
 
 export const listWithdrawals = staff(
@@ -115,7 +116,10 @@ export const findUser = staff(
     .object({
       userId: z.string().min(1).max(64).optional(),
       openId: z.string().min(1).max(128).optional(),
-      phone: z.string().regex(/^\+?[0-9]{5,20}$/).optional(),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9]{5,20}$/)
+        .optional(),
       format: z.enum(['json', 'csv']).default('json'),
     })
     .strict(),
