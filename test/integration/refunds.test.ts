@@ -10,7 +10,7 @@ import {
   type RefundResult,
 } from '../../functions/src/adapters/wechat';
 import { scriptedWeChat as scripted } from './scripted-wechat';
-import { getItem, query, transact } from '../../functions/src/repo/ddb';
+import { getItem, transact } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import * as orders from '../../functions/src/handlers/orders';
 
@@ -230,28 +230,29 @@ describe('refund with scripted WeChat answers (in-process)', () => {
   });
 });
 
-describe('a rejected completion goes back to shipped and back into the auto-complete queue', () => {
-  it('re-queued at its shipping time in the same transaction; completes later', async () => {
+describe('a rejected completion goes back to received and stays due', () => {
+  // Changed with the after-sale window: completion starts from received (not shipped) at the
+  // window's end, so a rejected event leaves the order received with its DUE entry.
+  it('left received and due; completes at the next run', async () => {
     const u = await login(uniq('rq'));
     const id = await shippedOrder(u.token, product);
-    const { shippedAt } = await order(u.token, id);
+    const c = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {} });
+    const now = new Date(Date.parse(c.body.completesAt) + 1000).toISOString();
     // A contribution the engine refuses (invalid_amount) makes the completion event rejected.
     await transact([
-      { op: 'set', key: keys.order(id), values: { contribution: 'x' }, ifEquals: { status: 'shipped' } },
+      { op: 'set', key: keys.order(id), values: { contribution: 'x' }, ifEquals: { status: 'received' } },
     ]);
-    const r = await staff('complete-order', { orderId: id });
+    const r = await staff('complete-order', { orderId: id, now });
     expect(r.ok).toBe(true);
-    expect(r.result).toMatchObject({ orderId: id, status: 'shipped', error: { code: 'invalid_amount' } });
-    expect((await order(u.token, id)).status).toBe('shipped');
-    expect(await queued(shippedAt, id)).toBe(true);
-    const due = await query({ pk: 'SHIPPED', skLessThan: `${shippedAt}#~`, limit: 1000, newestFirst: true });
-    expect(due.items.map((i) => i.orderId)).toContain(id);
+    expect(r.result).toMatchObject({ orderId: id, status: 'received', error: { code: 'invalid_amount' } });
+    expect((await order(u.token, id)).status).toBe('received');
+    expect(await getItem(keys.due(c.body.completesAt, id))).toBeDefined();
 
     await transact([
-      { op: 'set', key: keys.order(id), values: { contribution: '20.00' }, ifEquals: { status: 'shipped' } },
+      { op: 'set', key: keys.order(id), values: { contribution: '20.00' }, ifEquals: { status: 'received' } },
     ]);
-    const done = await staff('complete-order', { orderId: id });
+    const done = await staff('complete-order', { orderId: id, now });
     expect(done.result).toMatchObject({ orderId: id, status: 'completed' });
-    expect(await queued(shippedAt, id)).toBe(false);
+    expect((await order(u.token, id)).status).toBe('completed');
   });
 });

@@ -282,7 +282,10 @@ export function completionEvent(o: Order): LedgerEvent {
     const held = new Decimal(o.pointsCost!).minus(o.refundedPoints ?? '0').toFixed();
     return { kind: 'redeem', user: o.userId, points: held, orderId: o.orderId };
   }
-  const kept = keptTotals(o.items);
+  // Nothing returned: the order's own totals, as fixed at creation.
+  const kept = o.items.some((l) => l.returnedQty)
+    ? keptTotals(o.items)
+    : { amount: o.amount, contribution: o.contribution, dividendContribution: o.dividendContribution };
   // Referrers, agent: filled here by the full programme (MODEL.md events 7 and commissions).
   return {
     kind: 'order_completed',

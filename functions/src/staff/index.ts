@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
 import { getWeChatTransfer } from '../adapters/wechat';
-import { putItem, query, transact } from '../repo/ddb';
+import { putItem, transact } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { getParams, getUser, productItem } from '../repo/repository';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
