@@ -76,7 +76,7 @@ describe('orders', () => {
     expect(repeat.status).toBe(200);
   });
 
-  // auto-complete: test/integration/auto-complete.test.ts (a private table: it completes every due order)
+  // the window and complete-due: after-sale.test.ts and complete-due.test.ts (a private table: it completes every due order)
 
   it('redemption with equity: held at order time, burned at completion, price rises, fund unchanged', async () => {
     const u = await login(uniq('redeem'));

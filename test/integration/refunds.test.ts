@@ -81,7 +81,7 @@ describe('refund of a WeChat-paid order over HTTP (sandbox WeChat: SUCCESS)', ()
     expect(await stock()).toBe(s0);
   });
 
-  it('a shipped order leaves the auto-complete queue; confirm afterwards is refused', async () => {
+  it('a shipped order leaves the auto-confirm queue; confirm afterwards is refused', async () => {
     const u = await login(uniq('rf'));
     const id = await shippedOrder(u.token, product);
     const { shippedAt } = await order(u.token, id);

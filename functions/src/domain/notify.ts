@@ -4,6 +4,7 @@
 import { getWeChatSubscribe, type SubscribeMessage } from '../adapters/wechat';
 import { thing } from '../adapters/wechat/subscribe';
 import { getUser } from '../repo/repository';
+import { isLocalStage } from '../stage';
 
 export type NoticeKind = 'shipped' | 'points' | 'after_sale' | 'withdrawal';
 
@@ -19,7 +20,7 @@ export const TEMPLATE_ENV: Record<NoticeKind, string> = {
 function templateId(kind: NoticeKind): string | undefined {
   const v = process.env[TEMPLATE_ENV[kind]]?.trim();
   if (v) return v;
-  return process.env.STAGE === 'local' ? `local-${kind}` : undefined;
+  return isLocalStage() ? `local-${kind}` : undefined;
 }
 
 const cn = (iso: string) => {

@@ -113,7 +113,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       items: lines,
       amount: amount.toFixed(2),
       payWith: req.payWith,
-      // Redemptions contribute nothing to the pool (MODEL.md event 1).
+      // Redemptions contribute nothing to the pool (docs/rules.md event 1).
       contribution: req.payWith === 'equity' ? '0.00' : contribution.toFixed(2),
       dividendContribution: req.payWith === 'equity' ? '0.00' : dividend.toFixed(2),
       address: req.address,
@@ -277,7 +277,7 @@ export async function shipOrder(orderId: string, shipment: { carrier: string; tr
 
 /** The pool event of a completed order: the one place completion rules are chosen. */
 export function completionEvent(o: Order): LedgerEvent {
-  // Only the kept items count: returned ones contribute nothing (MODEL.md event 1).
+  // Only the kept items count: returned ones contribute nothing (docs/rules.md event 1).
   if (o.payWith === 'equity') {
     const held = new Decimal(o.pointsCost!).minus(o.refundedPoints ?? '0').toFixed();
     return { kind: 'redeem', user: o.userId, points: held, orderId: o.orderId };
@@ -286,7 +286,7 @@ export function completionEvent(o: Order): LedgerEvent {
   const kept = o.items.some((l) => l.returnedQty)
     ? keptTotals(o.items)
     : { amount: o.amount, contribution: o.contribution, dividendContribution: o.dividendContribution };
-  // Referrers, agent: filled here by the full programme (MODEL.md events 7 and commissions).
+  // Referrers, agent: filled here by the full programme (docs/rules.md events 7 and commissions).
   return {
     kind: 'order_completed',
     orderId: o.orderId,
@@ -334,7 +334,7 @@ export async function submitCompletion(
     invalidStatus(o, from),
   );
   if (from === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
-  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
+  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (docs/rules.md event 7)
   const link =
     from === 'shipped'
       ? { orderId: o.orderId, revertTo: 'shipped', shippedAt: o.shippedAt }
@@ -522,7 +522,7 @@ const refundedBody = (orderId: string) => ({ orderId, status: 'refunded' });
 /**
  * Refund before completion. Constant, store credit and equity tenders come back through the
  * engine in one transaction with the order and its stock. A WeChat-paid order is locked first
- * (refund_requested: confirm, ship and auto-complete refuse it), then WeChat is asked for the
+ * (refund_requested: confirm, ship and auto-confirm refuse it), then WeChat is asked for the
  * money back, then the order becomes refunded with its stock; see refundWeChat.
  * `resumed`: the caller's Idempotency-Key was already claimed by an earlier try of this refund.
  */
@@ -599,7 +599,7 @@ const NOTHING_MOVED = new Set<AdapterErrorCode>([
 /**
  * paid/shipped -> refund_requested (with the Idempotency-Key, pending) -> ask WeChat ->
  *   SUCCESS: refunded, stock back; PROCESSING: stays refund_requested (202; asking again settles it);
- *   refused: back to paid/shipped (shipped: back in the auto-complete queue), answer stored.
+ *   refused: back to paid/shipped (shipped: back in the auto-confirm queue), answer stored.
  * A refund_requested order (a retry, the staff function) only asks WeChat again.
  */
 async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
