@@ -63,7 +63,7 @@ export const DEMO_PRODUCTS: Product[] = [
   {
     productId: 'veg-box',
     name: '当季鲜蔬礼盒',
-    price: '100.00',
+    price: '98.00',
     poolContribution: '30.00',
     dividendContribution: '0.00',
     stock: 1000000,
