@@ -92,6 +92,6 @@ test('the wallet lists the points still to come, with their day', async () => {
   });
   const { container } = render(<PendingPoints />);
   await waitFor(() => expect(text(container, 'pending-total')).toBe('24.5'));
-  const lines = [...container.querySelectorAll('.pending-line')].map((l) => l.textContent);
+  const lines = Array.from(container.querySelectorAll('.pending-line')).map((l) => l.textContent);
   expect(lines).toEqual(['12月8日 发放约 21', '12月10日 发放约 3.5']);
 });

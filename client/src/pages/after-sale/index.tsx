@@ -8,6 +8,7 @@ import { afterSaleStatusText, fmtDayCn, fmtTime, fmtYuan, fmtPoints } from '../.
 import { ErrorLine, RemoteView } from '../../components/StateView';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
+import './index.css';
 
 /** `?orderId=`: the form for a new request; `?id=`: a request's progress. */
 export default function AfterSalePage() {
@@ -36,7 +37,7 @@ function RequestForm({ orderId }: { orderId: string }) {
           <View>
             <View className="card">
               <Text className="label">售后类型</Text>
-              <View className="row">
+              <View className="row kind-row">
                 <Button
                   className={`btn ${kind === 'return' ? 'btn-primary' : 'btn-plain'} kind-return`}
                   onClick={() => setKind('return')}
@@ -47,9 +48,10 @@ function RequestForm({ orderId }: { orderId: string }) {
                   className={`btn ${kind === 'refund_only' ? 'btn-primary' : 'btn-plain'} kind-refund-only`}
                   onClick={() => setKind('refund_only')}
                 >
-                  仅退款（未收到或商品损坏）
+                  仅退款
                 </Button>
               </View>
+              <Text className="hint">仅退款：商品未收到或已损坏，无需寄回。</Text>
               {o.completesAt && <Text className="hint">售后期至 {fmtDayCn(o.completesAt)}</Text>}
             </View>
             <View className="card">
@@ -62,7 +64,7 @@ function RequestForm({ orderId }: { orderId: string }) {
                     <Text>
                       {l.name ?? l.productId} {fmtYuan(l.price)}（可退 {l.left}）{exempt ? ' 不支持无理由退货' : ''}
                     </Text>
-                    <View className="row">
+                    <View className="qty-box">
                       <Button
                         className="btn btn-plain qty-minus"
                         onClick={() => setQty({ ...qty, [l.productId]: Math.max(0, n - 1) })}
