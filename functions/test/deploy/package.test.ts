@@ -22,10 +22,7 @@ const placeholders = Object.fromEntries(
 );
 
 function packageDefault(env: Record<string, string>, out: string): Promise<{ code: number; output: string }> {
-  // The test stack's DDB_ENDPOINT (npm test) is not the packaged stage's either.
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !REQUIRED.includes(k) && k !== 'STAGE' && k !== 'DDB_ENDPOINT'),
-  );
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !REQUIRED.includes(k) && k !== 'STAGE'));
   return new Promise((resolve) => {
     execFile(
       process.execPath,
