@@ -18,6 +18,10 @@ export {
   applyChanges,
   walletFrom,
   nonZero,
+  linesTotal,
+  keptTotals,
+  heldShare,
+  type AfterSaleLine,
 } from './engine';
 export { fmtMoney, fmtPoints } from './format';
 export { simulate, type SimRow } from './simulate';

@@ -11,6 +11,16 @@ const poollog = () => import('../../functions/src/repo/poollog');
 beforeAll(async () => {
   await freshTable('poollog');
   await product('pl-100', '100.00', '30.00', '5.00');
+  // Exempt from returns without a reason: a shipped order of it completes at receipt, at once.
+  await ok('upsert-product', {
+    productId: 'pl-ex',
+    name: 'pl-ex',
+    price: '100.00',
+    poolContribution: '30.00',
+    dividendContribution: '5.00',
+    stock: 100000,
+    noReasonReturn: false,
+  });
 });
 
 afterEach(async () => {
@@ -43,12 +53,12 @@ async function queueCompletion(userId: string): Promise<{ orderId: string; event
   const r = await o.createOrder(
     userId,
     { userId, key, hash: key },
-    { items: [{ productId: 'pl-100', qty: 1 }], payWith: 'wechat', address: { region: '浙江省', detail: '1 号' } },
+    { items: [{ productId: 'pl-ex', qty: 1 }], payWith: 'wechat', address: { region: '浙江省', detail: '1 号' } },
   );
   const orderId = (r.body as { orderId: string }).orderId;
   await o.markPaid(orderId, { userId });
-  await ok('ship-order', { orderId });
-  return { orderId, ...(await o.startCompletion(orderId, {})) };
+  await ok('ship-order', { orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+  return { orderId, ...(await o.startCompletion(orderId)) };
 }
 
 async function head() {
