@@ -25,7 +25,7 @@ import { keys } from '../repo/keys';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
-import { addSubmission, awaitEvent, drainUntilEmpty } from './applier';
+import { addSubmission, awaitEvent, drain } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
@@ -471,7 +471,7 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
       skipped.push({ orderId, status: 'skipped', error: err });
     }
   }
-  if (submitted.length) await drainUntilEmpty();
+  if (submitted.length) await drain();
   const completed: DueResult[] = [];
   for (const s of submitted) {
     const rec = await getEvent(s.eventId);
