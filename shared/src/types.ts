@@ -24,6 +24,8 @@ export interface Params {
   lockedReleaseRate: Exact; // share of a locked grant released per day, "0.01"
   autoCompleteDays: number; // days after shipping an order completes by itself
   levels: Array<{ name: string; minEquity: Points }>; // member levels by equity held, ascending
+  withdrawMin: Money; // smallest withdrawal request, "1.00"
+  withdrawDailyLimit: Money; // most a user may request for withdrawal per China business day, "2000.00"
 }
 
 /** The pool (分红池). `price = fund / circulating`, never stored rounded. */
