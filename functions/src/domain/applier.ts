@@ -1,7 +1,7 @@
 // The pool applier (docs/architecture.md): every pool event is recorded as pending cheaply, then
 // whoever drains applies the oldest pending events in order, many per pool write, in one
 // conditional TransactWriteItems per batch. One hot item caps at ~500 writes/s on AWS, so
-// throughput comes from batching (TOOLCHAIN.md).
+// throughput comes from batching (measured in docs/architecture.md).
 import { apply, isRuleError, type LedgerEvent, type Outcome, type Wallet } from '@greenpoints/shared';
 import { query, getItem, tryLease, releaseLease, MAX_TX_ITEMS, type Item, type TxOp } from '../repo/ddb';
 import { keys, pad } from '../repo/keys';

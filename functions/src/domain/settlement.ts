@@ -1,4 +1,4 @@
-// Daily settlement (MODEL.md event 8): dividends pro rata among users with quota, each capped at
+// Daily settlement (docs/rules.md event 8): dividends pro rata among users with quota, each capped at
 // the quota left, the remainder carried to the next day; then, when enabled, exits.
 //
 // SETTLEMENT#<date>/STATE is a state machine, every move of it one transaction conditioned on its

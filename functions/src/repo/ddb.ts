@@ -54,7 +54,7 @@ export function unmarshal(rec: Record<string, AttributeValue> | undefined): Item
 let client: DynamoDBClient | undefined;
 export function ddb(): DynamoDBClient {
   if (!client) {
-    // The project runs on node 20 by choice (TOOLCHAIN.md); the SDK's notice adds only noise.
+    // Tools bootstrapped with an older system node (node 20) would print the SDK's end-of-support notice: noise.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const endpoint = process.env.DDB_ENDPOINT || (isLocalStage() ? 'http://127.0.0.1:8000' : undefined);
     client = new DynamoDBClient({
