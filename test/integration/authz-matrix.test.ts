@@ -4,7 +4,7 @@
 // function against a shopper's token. A route added to serverless.yml without a row fails here.
 import fs from 'fs';
 import path from 'path';
-import { call, completedOrder, login, ADDRESS, uniq } from './helpers';
+import { call, completedOrder, login, settled, shippedOrder, ADDRESS, uniq } from './helpers';
 import { signToken } from '../../functions/src/auth/token';
 
 type Who = 'anon' | 'A' | 'B' | 'staff' | 'expired' | 'tampered';
@@ -38,7 +38,7 @@ const OWNED = (own: number): Record<Who, number> => ({
 });
 
 const tokens: Partial<Record<Who, string>> = {};
-const ids = { pay: '', confirm: '', refund: '', get: '', event: '' };
+const ids = { pay: '', confirm: '', refund: '', get: '', event: '', afterSale: '', request: '' };
 
 async function createdOrder(token: string): Promise<string> {
   const o = await call('POST', '/orders', {
@@ -64,6 +64,20 @@ const ROWS: Row[] = [
   // A's order is unpaid: A is refused by the order's state (409), the others never see it.
   { route: 'POST /orders/{id}/confirm', path: () => `/orders/${ids.confirm}/confirm`, body: {}, expect: OWNED(409) },
   { route: 'POST /orders/{id}/refund', path: () => `/orders/${ids.refund}/refund`, body: {}, expect: OWNED(200) },
+  {
+    route: 'POST /orders/{id}/after-sale',
+    path: () => `/orders/${ids.afterSale}/after-sale`,
+    body: { kind: 'refund_only', items: [{ productId: 'rice-10kg', qty: 1 }], reason: '包装破损' },
+    expect: OWNED(201),
+  },
+  // A's request is not approved yet: A is refused by its state (409), the others never see it.
+  {
+    route: 'POST /after-sale/{id}/ship-back',
+    path: () => `/after-sale/${ids.request}/ship-back`,
+    body: { carrier: '顺丰', trackingNo: 'SF1234567890' },
+    expect: OWNED(409),
+  },
+  { route: 'GET /after-sale/{id}', path: () => `/after-sale/${ids.request}`, expect: OWNED(200) },
   { route: 'GET /wallet', path: () => '/wallet', expect: SIGNED(200) },
   // Signed-in callers with nothing to sell, convert or withdraw: refused by the rules (422).
   { route: 'POST /wallet/sell', path: () => '/wallet/sell', body: { points: '1000000' }, expect: SIGNED(422) },
@@ -108,6 +122,20 @@ beforeAll(async () => {
   ids.confirm = await createdOrder(a.token);
   ids.refund = await createdOrder(a.token);
   await completedOrder(a.token); // gives A a pool event of its own
+  const received = async () => {
+    const id = await shippedOrder(a.token);
+    const r = await settled('POST', `/orders/${id}/confirm`, { token: a.token, body: {} });
+    if (r.body.status !== 'received') throw new Error(JSON.stringify(r.body));
+    return id;
+  };
+  ids.afterSale = await received();
+  const withRequest = await received();
+  const req = await call('POST', `/orders/${withRequest}/after-sale`, {
+    token: a.token,
+    body: { kind: 'refund_only', items: [{ productId: 'rice-10kg', qty: 1 }], reason: '包装破损' },
+  });
+  if (req.status !== 201) throw new Error(JSON.stringify(req.body));
+  ids.request = req.body.requestId;
   const ledger = (await call('GET', '/ledger?limit=5', { token: a.token })).body.entries;
   ids.event = ledger.find((e: { kind: string }) => e.kind === 'order_completed').eventId;
   await new Promise((r) => setTimeout(r, 2100)); // the 1-second token has expired
