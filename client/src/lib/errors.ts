@@ -40,6 +40,8 @@ const BY_CODE: Record<string, string> = {
   payload_too_large: '提交的内容过大',
   body_too_large: '提交的内容过大',
   below_minimum: '金额低于最低限额',
+  withdrawal_below_minimum: '提现金额低于最低限额',
+  withdrawal_daily_limit: '已超过今日提现限额，请明天再试或减少金额',
   price_zero: '当前价格无法计算，请稍后再试',
   login_failed: '登录失败，请重试',
   pay_cancelled: '支付未完成，可以稍后在订单中继续支付',

@@ -5,7 +5,7 @@ import { z, ZodError } from 'zod';
 import Decimal from 'decimal.js';
 import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
-import { getWeChatTransfer } from '../adapters/wechat';
+import { getWeChatTransfer, AdapterError } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { getParams, getUser, productItem, toPool } from '../repo/repository';
@@ -68,7 +68,7 @@ export function staff<S extends z.ZodTypeAny>(
       const { token: _t, source: _s, ...rest } = event ?? {};
       out = { ok: true, result: await fn(schema.parse(rest), actor) };
     } catch (e) {
-      if (e instanceof HttpError || e instanceof AuthError || isRuleError(e))
+      if (e instanceof HttpError || e instanceof AuthError || e instanceof AdapterError || isRuleError(e))
         out = { ok: false, error: { code: e.code, message: e.message } };
       else if (e instanceof ZodError)
         out = {
