@@ -32,7 +32,7 @@ import { newId } from './ids';
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
   payWith: PayWith;
-  address: { region: string; detail: string };
+  address: Order['address'];
 }
 
 const invalidStatus = (o: { status: string }, want: string) =>
@@ -273,7 +273,7 @@ export async function startCompletion(
     invalidStatus(o, 'shipped'),
   );
   if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
-  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
+  const event = await withParties(completionEvent(o), o.address?.regionCode || o.address?.region); // referrers and agent (MODEL.md event 7)
   // A rejected event sends the order back to shipped and into the queue at its shipping time.
   addSubmission(
     tx,
