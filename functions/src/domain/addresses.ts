@@ -71,7 +71,8 @@ export function checkAddress(a: AddressInput): Omit<Address, 'addressId' | 'isDe
 
 /** Exactly one default when the book is not empty: the chosen one, else the first. */
 function withDefault(list: Address[], defaultId?: string): Address[] {
-  const id = defaultId && list.some((a) => a.addressId === defaultId) ? defaultId : list.find((a) => a.isDefault)?.addressId;
+  const id =
+    defaultId && list.some((a) => a.addressId === defaultId) ? defaultId : list.find((a) => a.isDefault)?.addressId;
   const chosen = id ?? list[0]?.addressId;
   return list.map((a) => ({ ...a, isDefault: a.addressId === chosen }));
 }
@@ -90,13 +91,20 @@ export async function getAddress(userId: string, addressId: string): Promise<Add
 }
 
 /** Adds an address once per Idempotency-Key (a double tap adds one). */
-export async function addAddress(userId: string, idem: Idem, input: AddressInput): Promise<{ status: number; body: Address }> {
+export async function addAddress(
+  userId: string,
+  idem: Idem,
+  input: AddressInput,
+): Promise<{ status: number; body: Address }> {
   const clean = checkAddress(input);
   const book = await readBook(userId);
   if (book.list.length >= MAX_ADDRESSES)
     throw new HttpError(409, 'address_book_full', `at most ${MAX_ADDRESSES} addresses; delete one first`);
   const addressId = `a${randomBytes(6).toString('hex')}`;
-  const list = withDefault([...book.list, { addressId, ...clean, isDefault: false }], input.isDefault ? addressId : undefined);
+  const list = withDefault(
+    [...book.list, { addressId, ...clean, isDefault: false }],
+    input.isDefault ? addressId : undefined,
+  );
   const created = list.find((a) => a.addressId === addressId)!;
   const tx = new Tx();
   tx.add(claimOp(idem, { status: 201, body: created }), new IdempotencyRace());
@@ -116,7 +124,10 @@ export async function updateAddress(userId: string, addressId: string, input: Ad
   return list.find((a) => a.addressId === addressId)!;
 }
 
-export async function deleteAddress(userId: string, addressId: string): Promise<{ deleted: string; defaultId: string | null }> {
+export async function deleteAddress(
+  userId: string,
+  addressId: string,
+): Promise<{ deleted: string; defaultId: string | null }> {
   const book = await readBook(userId);
   if (!book.list.some((a) => a.addressId === addressId)) throw notFoundAddress();
   const list = withDefault(book.list.filter((a) => a.addressId !== addressId));

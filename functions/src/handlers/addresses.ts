@@ -16,7 +16,9 @@ export const addressBody = z
 export const list = route({}, async (c) => ({ body: await listAddresses(c.userId) }));
 
 /** Idempotent: a double tap on 保存 adds one address. */
-export const create = route({ idempotent: true, body: addressBody }, async (c) => addAddress(c.userId, c.idem!, c.body));
+export const create = route({ idempotent: true, body: addressBody }, async (c) =>
+  addAddress(c.userId, c.idem!, c.body),
+);
 
 export const update = route({ body: addressBody }, async (c) => ({
   body: await updateAddress(c.userId, c.path.id ?? '', c.body),

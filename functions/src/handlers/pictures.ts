@@ -10,12 +10,16 @@ const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', web
 
 function folders(): string[] {
   const root = process.cwd();
-  return [path.join(root, 'functions/src/local/pictures'), path.join(root, process.env.PICTURES_DIR || '.data/pictures')];
+  return [
+    path.join(root, 'functions/src/local/pictures'),
+    path.join(root, process.env.PICTURES_DIR || '.data/pictures'),
+  ];
 }
 
 export async function get(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const key = decodeURIComponent(event.pathParameters?.key ?? '');
-  if (process.env.STAGE !== 'local' || !PICTURE_KEY_RE.test(key)) return json(404, errorBody('not_found', 'no such picture'));
+  if (process.env.STAGE !== 'local' || !PICTURE_KEY_RE.test(key))
+    return json(404, errorBody('not_found', 'no such picture'));
   for (const dir of folders()) {
     const file = path.join(dir, key);
     if (!file.startsWith(dir + path.sep) || !fs.existsSync(file)) continue;

@@ -44,6 +44,7 @@ export const list = route({ auth: false }, async (c) => {
 /** The categories of active products, in first-seen order, with how many products each has. */
 export const categories = route({ auth: false }, async () => {
   const counts = new Map<string, number>();
-  for (const p of await listProducts()) if (p.active && p.category) counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
+  for (const p of await listProducts())
+    if (p.active && p.category) counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
   return { body: { categories: [...counts].map(([name, count]) => ({ name, count })) } };
 });

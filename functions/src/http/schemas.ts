@@ -30,7 +30,10 @@ export const newOrderBody = z
       .max(20),
     payWith: z.enum(['wechat', 'constant', 'storeCredit', 'equity']),
     /** An entry of the caller's address book; or `address` in full. */
-    addressId: z.string().regex(/^a[0-9a-f]{12}$/, 'an address id').optional(),
+    addressId: z
+      .string()
+      .regex(/^a[0-9a-f]{12}$/, 'an address id')
+      .optional(),
     address: z
       .union([
         z

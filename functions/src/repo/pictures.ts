@@ -41,6 +41,12 @@ export async function presignUpload(key: string, contentType: PictureType): Prom
 
 /** The address a shopper's app reads a picture at; relative (/pictures/…) on the local stage. */
 export function pictureUrl(key: string): string {
-  const base = (process.env.PICTURES_BASE_URL ?? '').replace(/\/+$/, '');
-  return `${base || '/pictures'}/${key}`;
+  return `${picturesBase()}/${key}`;
+}
+
+function picturesBase(): string {
+  const set = (process.env.PICTURES_BASE_URL ?? '').replace(/\/+$/, '');
+  if (set) return set; // a CDN in front of the bucket
+  if (process.env.STAGE === 'local') return '/pictures';
+  return `https://${picturesBucket()}.s3.${process.env.AWS_REGION || 'ap-east-1'}.amazonaws.com`;
 }
