@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api, ApiError } from '../../api';
 import { describeError } from '../../lib/errors';
-import { ROUTES, useQueryParam } from '../../lib/nav';
+import { ROUTES, switchTo, useQueryParam } from '../../lib/nav';
 import { getReferrer, rememberReferrer, saveSession } from '../../lib/session';
 import { ErrorLine } from '../../components/StateView';
 import { Field } from '../../components/Field';
@@ -16,7 +16,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 
 function leave(): void {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
-  else Taro.reLaunch({ url: ROUTES.home });
+  else switchTo(ROUTES.home);
 }
 
 export default function LoginPage() {

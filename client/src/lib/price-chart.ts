@@ -1,0 +1,74 @@
+// The price line drawn with AntV F2 on a canvas 2d context: the same code on H5 (the <canvas>
+// inside Taro's Canvas) and in the mini-program (the node of <Canvas type="2d">). Prices are
+// drawn from numbers (pixels only); every figure shown as text comes from the decimal strings.
+import { Axis, Canvas, Chart, Legend, Line, Point, jsx, type CanvasProps } from '@antv/f2';
+
+// F2's jsx() is typed for its JSX transform (each tag's own props); called by hand, one loose
+// signature reads better than a cast per element.
+const el = jsx as unknown as (type: unknown, props: Record<string, unknown>) => { props: CanvasProps };
+
+export interface ChartPoint {
+  /** ms since epoch */
+  t: number;
+  price: number;
+  /** 订单完成 / 卖出 / 积分兑换 … */
+  kind: string;
+}
+
+export interface ChartSurface {
+  context: CanvasRenderingContext2D;
+  width: number;
+  height: number;
+  pixelRatio: number;
+  /** Mini-program canvases: their own image factory and animation frames. */
+  createImage?: () => HTMLImageElement;
+  requestAnimationFrame?: (cb: () => void) => number;
+  cancelAnimationFrame?: (id: number) => void;
+}
+
+const KIND_COLORS = ['#1a7f37', '#e67e22', '#2980b9', '#8e44ad', '#c0392b', '#7f8c8d', '#16a085'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** 11-24 or 11-24 09:30 when the points are within two days of each other. */
+export function tickLabel(t: number, span: number): string {
+  const d = new Date(t);
+  const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return span < 2 * 86400_000 ? `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}` : day;
+}
+
+/** Draws (or redraws) the chart; returns the F2 canvas to destroy on unmount. */
+export function drawPriceChart(surface: ChartSurface, points: ChartPoint[], kinds: string[]): { destroy: () => void } {
+  const span = points.length ? points[points.length - 1].t - points[0].t : 0;
+  const node = el(Canvas, {
+    context: surface.context,
+    width: surface.width,
+    height: surface.height,
+    pixelRatio: surface.pixelRatio,
+    createImage: surface.createImage,
+    requestAnimationFrame: surface.requestAnimationFrame,
+    cancelAnimationFrame: surface.cancelAnimationFrame,
+    animate: false,
+    children: el(Chart, {
+      data: points,
+      scale: {
+        t: { type: 'linear', tickCount: 4, nice: false },
+        price: { tickCount: 5, nice: true },
+      },
+      children: [
+        el(Axis, { field: 't', formatter: (v: number) => tickLabel(v, span) }),
+        el(Axis, { field: 'price', formatter: (v: number) => `¥${Number(v).toFixed(4)}` }),
+        el(Line, { x: 't', y: 'price', color: '#1a7f37', shape: 'line' }),
+        el(Point, {
+          x: 't',
+          y: 'price',
+          color: { field: 'kind', range: KIND_COLORS },
+          size: 4,
+        }),
+        kinds.length > 1 ? el(Legend, { position: 'top' }) : null,
+      ].filter(Boolean),
+    }),
+  });
+  const canvas = new Canvas(node.props);
+  void canvas.render();
+  return { destroy: () => canvas.destroy() };
+}
