@@ -14,6 +14,15 @@ import { ActionButton } from '../../components/ActionButton';
 const localStage = (process.env.TARO_APP_STAGE ?? 'local') === 'local';
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
+async function nameIfUnnamed(nickname: string): Promise<void> {
+  try {
+    const p = await api.profile();
+    if (!p.nickname) await api.updateProfile({ nickname });
+  } catch {
+    // Not worth failing a login for: 我的 offers to set a nickname.
+  }
+}
+
 function leave(): void {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
   else switchTo(ROUTES.home);
@@ -49,6 +58,8 @@ export default function LoginPage() {
       if (referrer) body.referrer = referrer;
       const res = await api.login(body);
       saveSession(res.token, res.userId);
+      // The local nickname becomes the profile's name the first time (我的 shows it).
+      if (body.devOpenId) await nameIfUnnamed(body.devOpenId);
       leave();
     } catch (e) {
       setError(e instanceof ApiError ? describeError(e) : '登录失败，请重试');
