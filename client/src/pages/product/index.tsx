@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View, Text, Image, Swiper, SwiperItem } from '@tarojs/components';
+import { View, Text, Image, ScrollView } from '@tarojs/components';
 import { api } from '../../api';
 import { useRemote } from '../../lib/hooks';
 import { go, ROUTES, useQueryParam } from '../../lib/nav';
@@ -15,6 +15,15 @@ import { InputNumber } from '../../ui/inputnumber';
 import { Toast } from '../../ui/toast';
 import './index.css';
 
+/** Which picture is in view: pages are as wide as the gallery. */
+const pageOf = (left: number, width: number, n: number) =>
+  n > 0 && width > 0 ? Math.min(n - 1, Math.max(0, Math.round((left / width) * n))) : 0;
+
+/**
+ * The gallery swipes one picture at a time (a paging ScrollView: snap on H5, pagingEnabled in
+ * the mini-program). Not Taro's Swiper: on H5 its web component brings swiper.js (~35 KB
+ * gzipped) into the components chunk every page loads, which broke the first-load budget.
+ */
 export default function ProductPage() {
   const id = useQueryParam('id');
   // There is no single-product endpoint: the list is small and cached by the server.
@@ -36,18 +45,20 @@ export default function ProductPage() {
               <View>
                 {pictures.length > 0 ? (
                   <View className="gallery">
-                    <Swiper
+                    <ScrollView
                       className="product-swiper"
-                      circular
-                      indicatorDots={false}
-                      onChange={(e) => setCurrent(e.detail.current)}
+                      scrollX
+                      enhanced
+                      pagingEnabled
+                      showScrollbar={false}
+                      onScroll={(e) => setCurrent(pageOf(e.detail.scrollLeft, e.detail.scrollWidth, pictures.length))}
                     >
                       {pictures.map((src, i) => (
-                        <SwiperItem key={src}>
+                        <View key={src} className="gallery-page">
                           <Image className={`product-hero product-hero-${i}`} src={src} mode="aspectFill" />
-                        </SwiperItem>
+                        </View>
                       ))}
-                    </Swiper>
+                    </ScrollView>
                     <Text className="gallery-count">
                       {current + 1}/{pictures.length}
                     </Text>
