@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Canvas, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { drawPriceChart, type ChartPoint, type ChartSurface } from '../lib/price-chart';
+import { drawPriceChart, KIND_COLORS, type ChartPoint, type ChartSurface } from '../lib/price-chart';
 import './PriceChart.css';
 
 const HEIGHT = 240; // CSS px (the canvas is scaled by the pixel ratio)
@@ -102,6 +102,14 @@ export function PriceChart({ points, kinds }: { points: ChartPoint[]; kinds: str
     <View className={`price-chart ${drawn ? 'price-chart-drawn' : ''}`}>
       <Canvas type="2d" id={id} canvasId={id} className="price-canvas" />
       {!drawn && <Text className="muted price-chart-wait">走势图绘制中…</Text>}
+      <View className="chart-legend">
+        {kinds.map((k, i) => (
+          <View key={k} className="chart-legend-item">
+            <View className="chart-legend-dot" style={{ background: KIND_COLORS[i % KIND_COLORS.length] }} />
+            <Text className="muted">{k}</Text>
+          </View>
+        ))}
+      </View>
     </View>
   );
 }

@@ -35,8 +35,8 @@ export function RegionPicker({ value, onChange }: Props) {
   const options = useMemo(regionTree, []);
   return (
     <View>
-      <View className="row region-field" onClick={() => setOpen(true)}>
-        <Text className="row-label">所在地区</Text>
+      <View className="row form-row region-field" onClick={() => setOpen(true)}>
+        <Text className="form-label">所在地区</Text>
         <Text className={`region-value ${value ? '' : 'muted'}`}>
           {value ? regionText(value) : '请选择省、市、区 ›'}
         </Text>

@@ -1,7 +1,7 @@
 // The price line drawn with AntV F2 on a canvas 2d context: the same code on H5 (the <canvas>
 // inside Taro's Canvas) and in the mini-program (the node of <Canvas type="2d">). Prices are
 // drawn from numbers (pixels only); every figure shown as text comes from the decimal strings.
-import { Axis, Canvas, Chart, Legend, Line, Point, jsx, type CanvasProps } from '@antv/f2';
+import { Axis, Canvas, Chart, Line, Point, jsx, type CanvasProps } from '@antv/f2';
 
 // F2's jsx() is typed for its JSX transform (each tag's own props); called by hand, one loose
 // signature reads better than a cast per element.
@@ -26,7 +26,11 @@ export interface ChartSurface {
   cancelAnimationFrame?: (id: number) => void;
 }
 
-const KIND_COLORS = ['#1a7f37', '#e67e22', '#2980b9', '#8e44ad', '#c0392b', '#7f8c8d', '#16a085'];
+/** One colour per kind of event, in order of first appearance (the page's legend uses the same). */
+export const KIND_COLORS = ['#1a7f37', '#e67e22', '#2980b9', '#8e44ad', '#c0392b', '#7f8c8d', '#16a085'];
+
+// Axis labels in CSS pixels (F2's default, 10 px, is hard to read on a phone).
+const AXIS_STYLE = { label: { fontSize: 11, fill: '#666' } };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 11-24 or 11-24 09:30 when the points are within two days of each other. */
@@ -55,17 +59,16 @@ export function drawPriceChart(surface: ChartSurface, points: ChartPoint[], kind
         price: { tickCount: 5, nice: true },
       },
       children: [
-        el(Axis, { field: 't', formatter: (v: number) => tickLabel(v, span) }),
-        el(Axis, { field: 'price', formatter: (v: number) => `¥${Number(v).toFixed(4)}` }),
+        el(Axis, { field: 't', formatter: (v: number) => tickLabel(v, span), style: AXIS_STYLE }),
+        el(Axis, { field: 'price', formatter: (v: number) => `¥${Number(v).toFixed(4)}`, style: AXIS_STYLE }),
         el(Line, { x: 't', y: 'price', color: '#1a7f37', shape: 'line' }),
         el(Point, {
           x: 't',
           y: 'price',
-          color: { field: 'kind', range: KIND_COLORS },
+          color: { field: 'kind', range: KIND_COLORS.slice(0, Math.max(1, kinds.length)) },
           size: 4,
         }),
-        kinds.length > 1 ? el(Legend, { position: 'top' }) : null,
-      ].filter(Boolean),
+      ],
     }),
   });
   const canvas = new Canvas(node.props);

@@ -48,29 +48,38 @@ export default function AddressEditPage() {
         emptyText="这个地址不存在，可能已被删除"
       >
         <View className="card">
-          <Field
-            cls="addr-name"
-            placeholder="收货人姓名"
-            value={form.name}
-            maxLength={20}
-            onChange={(v) => set({ name: v })}
-          />
-          <Field
-            cls="addr-phone"
-            type="tel"
-            placeholder="手机号码"
-            value={form.phone}
-            maxLength={11}
-            onChange={(v) => set({ phone: v.replace(/\D/g, '') })}
-          />
+          <View className="form-row">
+            <Text className="form-label">收货人</Text>
+            <Field
+              cls="addr-name"
+              placeholder="姓名"
+              value={form.name}
+              maxLength={20}
+              onChange={(v) => set({ name: v })}
+            />
+          </View>
+          <View className="form-row">
+            <Text className="form-label">手机号码</Text>
+            <Field
+              cls="addr-phone"
+              type="tel"
+              placeholder="手机号码"
+              value={form.phone}
+              maxLength={11}
+              onChange={(v) => set({ phone: v.replace(/\D/g, '') })}
+            />
+          </View>
           <RegionPicker value={form.regionCode} onChange={(code) => set({ regionCode: code })} />
-          <Field
-            cls="addr-detail"
-            placeholder="详细地址：街道、楼栋、门牌号"
-            value={form.detail}
-            maxLength={120}
-            onChange={(v) => set({ detail: v })}
-          />
+          <View className="form-row">
+            <Text className="form-label">详细地址</Text>
+            <Field
+              cls="addr-detail"
+              placeholder="街道、楼栋、门牌号"
+              value={form.detail}
+              maxLength={120}
+              onChange={(v) => set({ detail: v })}
+            />
+          </View>
           <View className="row">
             <Text className="row-label">设为默认地址</Text>
             <Switch
