@@ -16,7 +16,11 @@ for (const src of scripts) {
   const z = zlib.gzipSync(buf, { level: 6 }).length;
   raw += buf.length;
   gz += z;
-  console.log(`${src.padEnd(28)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  ${(z / 1024).toFixed(1).padStart(6)} KB gzipped`);
+  console.log(
+    `${src.padEnd(28)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  ${(z / 1024).toFixed(1).padStart(6)} KB gzipped`,
+  );
 }
-console.log(`first load: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB)`);
+console.log(
+  `first load: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB)`,
+);
 process.exit(gz <= BUDGET ? 0 : 1);

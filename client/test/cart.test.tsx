@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { FakeApi } from './fake-api';
 import { poolAnswer, products, wallet } from './fixtures';
-import { KEY_RE, click, login, text, typeInto } from './helpers';
+import { KEY_RE, click, login, text } from './helpers';
 
 const mockApi = new FakeApi();
 jest.mock('../src/api/request', () => ({ request: (o: unknown) => mockApi.handle(o as never), apiBase: () => '/api' }));

@@ -5,8 +5,8 @@ process.env.TARO_APP_API_BASE = '/api';
 process.env.TARO_APP_STAGE = 'local';
 
 // jsdom has no IntersectionObserver (Taro's H5 Image uses it for lazyLoad): everything is in view.
-if (typeof window !== 'undefined' && !window.IntersectionObserver) {
-  window.IntersectionObserver = class {
+if (typeof globalThis.window !== 'undefined' && !globalThis.window.IntersectionObserver) {
+  globalThis.window.IntersectionObserver = class {
     constructor(cb) {
       this.cb = cb;
     }

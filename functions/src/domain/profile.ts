@@ -8,7 +8,7 @@ export const MAX_AVATAR_CHARS = 48 * 1024;
 const DATA_URL_RE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 const HTTPS_RE = /^https:\/\/[^\s"'<>]{1,490}$/;
 // Letters, digits, CJK, spaces and a few marks; no control characters, no markup.
-const NICKNAME_RE = /^[\p{L}\p{N}\p{M} _.·\-]{1,20}$/u;
+const NICKNAME_RE = /^[\p{L}\p{N}\p{M} _.·-]{1,20}$/u;
 
 export interface Profile {
   userId: string;

@@ -37,7 +37,7 @@ export default function PricePage() {
     // The API sends newest first; the chart reads left to right in time.
     return [...rows].sort((a, b) => Number(a.seq) - Number(b.seq));
   });
-  const all = history.data ?? [];
+  const all = useMemo(() => history.data ?? [], [history.data]);
   const days = RANGES.find((r) => r.value === range)?.days ?? 0;
   const rows = useMemo(() => inRange(all, days, Date.now()), [all, days]);
   const chart = useMemo(
