@@ -14,6 +14,7 @@ import ProductPage from '../src/pages/product/index';
 import AddressEditPage from '../src/pages/address-edit/index';
 import AddressesPage from '../src/pages/addresses/index';
 import MinePage from '../src/pages/mine/index';
+import { tickLabel } from '../src/lib/price-chart';
 
 const pictured = [
   {
@@ -267,4 +268,11 @@ test('我的: a refused nickname is said in words', async () => {
   await typeInto(container, 'nickname-input', '<b>');
   click(container, 'nickname-save');
   expect(await screen.findByText('昵称为 1–20 个字，可用中文、字母、数字和空格')).toBeInTheDocument();
+});
+
+test('chart time labels: days over a long range, minutes within two days, seconds within an hour', () => {
+  const t = new Date(2026, 10, 24, 9, 30, 15).getTime();
+  expect(tickLabel(t, 10 * 86400_000)).toBe('11-24');
+  expect(tickLabel(t, 5 * 3600_000)).toBe('09:30');
+  expect(tickLabel(t, 120_000)).toBe('09:30:15');
 });

@@ -33,11 +33,12 @@ export const KIND_COLORS = ['#1a7f37', '#e67e22', '#2980b9', '#8e44ad', '#c0392b
 const AXIS_STYLE = { label: { fontSize: 11, fill: '#666' } };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** 11-24 or 11-24 09:30 when the points are within two days of each other. */
+/** 11-24 over days; 09:30 within two days; 09:30:15 within an hour (a busy demo minute). */
 export function tickLabel(t: number, span: number): string {
   const d = new Date(t);
-  const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return span < 2 * 86400_000 ? `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}` : day;
+  if (span < 3600_000) return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  if (span < 2 * 86400_000) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Draws (or redraws) the chart; returns the F2 canvas to destroy on unmount. */
@@ -52,10 +53,12 @@ export function drawPriceChart(surface: ChartSurface, points: ChartPoint[], kind
     requestAnimationFrame: surface.requestAnimationFrame,
     cancelAnimationFrame: surface.cancelAnimationFrame,
     animate: false,
+    // Room on the right for the last time label, on the left for ¥x.xxxx.
+    padding: [12, 28, 28, 64],
     children: el(Chart, {
       data: points,
       scale: {
-        t: { type: 'linear', tickCount: 4, nice: false },
+        t: { type: 'linear', tickCount: 3, nice: false },
         price: { tickCount: 5, nice: true },
       },
       children: [
