@@ -1,6 +1,6 @@
 // The shop's pages on the real Taro H5 runtime: categories and search, the product gallery and
 // the sold-out state, the address form with the region picker, 收货地址, and 我的 with the profile.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { FakeApi, fail } from './fake-api';
 import { poolAnswer, products } from './fixtures';
@@ -28,6 +28,8 @@ const pictured = [
 
 // NutUI and Taro's components are transformed on the first run: more than jest's 5 s.
 jest.setTimeout(30000);
+// A loaded machine (2 cores, several builds) re-renders slower than the 1 s default wait.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   mockApi.calls = [];
