@@ -19,6 +19,7 @@ export const DEMO_PRODUCTS: Product[] = [
     description: '黑龙江五常稻花香，当季新米，真空包装，开袋即闻米香。10kg 装，适合一家人一个月的用量。',
     pictures: pics('rice-10kg'),
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'longjing-250g',
@@ -32,6 +33,7 @@ export const DEMO_PRODUCTS: Product[] = [
     description: '杭州西湖产区明前采摘，一芽一叶，扁平光滑，豆香清雅。250g 罐装，避光密封保存。',
     pictures: pics('longjing-250g'),
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'camellia-oil-1l',
@@ -45,6 +47,7 @@ export const DEMO_PRODUCTS: Product[] = [
     description: '江西高山油茶籽冷榨，不添加其他油脂，烟点高，适合炒菜和凉拌。1L 玻璃瓶装。',
     pictures: pics('camellia-oil-1l'),
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'honey-500g',
@@ -58,6 +61,7 @@ export const DEMO_PRODUCTS: Product[] = [
     description: '秦岭山区中华蜂百花蜜，自然成熟，低温灌装，冬季结晶属正常现象。500g 玻璃瓶装。',
     pictures: pics('honey-500g'),
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'bamboo-towel-3',
@@ -71,6 +75,19 @@ export const DEMO_PRODUCTS: Product[] = [
     description: '竹纤维面料，柔软吸水，抑菌快干，三色三条装，适合洗脸和擦手。',
     pictures: pics('bamboo-towel-3'),
     active: true,
+    noReasonReturn: true,
+  },
+  // Fresh food: exempt from returns without a reason, so its orders complete at receipt.
+  {
+    productId: 'veg-box',
+    name: '当季鲜蔬礼盒',
+    price: '98.00',
+    poolContribution: '30.00',
+    dividendContribution: '0.00',
+    stock: 1000000,
+    image: '',
+    active: true,
+    noReasonReturn: false,
   },
   // Sold out: shows the 已售罄 state (no pictures: the placeholder).
   {
@@ -85,6 +102,7 @@ export const DEMO_PRODUCTS: Product[] = [
     category: '粮油',
     description: '长白山椴木黑木耳，肉厚无根，泡发率高。本季已售罄，下批到货后上架。',
     pictures: [],
+    noReasonReturn: true,
   },
 ];
 
