@@ -124,7 +124,8 @@ suite('the shop in Chromium', () => {
       }
     });
     expect(token).toBeTruthy();
-    expect(await imagesLoaded(page, '.product-grid')).toBeGreaterThanOrEqual(2);
+    // The first row is in view (one card of it may be the sold-out one with no picture).
+    expect(await imagesLoaded(page, '.product-grid')).toBeGreaterThanOrEqual(1);
     await shot(page, '30-home-catalogue');
 
     // --- a category: only its products
