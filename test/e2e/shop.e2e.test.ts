@@ -213,11 +213,17 @@ suite('the shop in Chromium', () => {
     await top(page).locator('.order-wait-ship').waitFor();
     await shot(page, '38-order-address');
 
-    // --- complete it (ship, confirm): a pool event for the chart
-    await staff('ship-order', { orderId });
+    // --- complete it (ship, confirm receipt, the after-sale window's end): a pool event for the chart
+    await staff('ship-order', { orderId, carrier: '顺丰速运', trackingNo: 'SF2026120199' });
     await open(page, `/pages/order/index?id=${orderId}`, 'confirm-order');
     await top(page).locator('.confirm-order').click();
-    await top(page).locator('.points-granted').waitFor({ timeout: 30000 });
+    await top(page).locator('.after-sale-until').waitFor({ timeout: 30000 });
+    const received = await api<{ completesAt: string }>('GET', `/orders/${orderId}`, token);
+    await staff('complete-due', {
+      now: new Date(Date.parse(received.completesAt) + 1000).toISOString(),
+      orderIds: [orderId],
+    });
+    await open(page, `/pages/order/index?id=${orderId}`, 'points-granted');
 
     // --- the price chart: drawn (pixels on the canvas), ranges, what moved the price
     await open(page, '/pages/price/index', 'price-chart-drawn');
