@@ -68,6 +68,12 @@ const BY_CODE: Record<string, string> = {
   refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请或联系客服',
   close_refused: '微信支付暂时无法关闭这笔订单，请稍后再试',
   upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
+  invalid_phone: '手机号码格式不正确，请填写 11 位手机号',
+  invalid_region: '所在地区无效，请重新选择省、市、区',
+  address_not_found: '这个地址不存在，可能已被删除，请重新选择',
+  address_book_full: '最多保存 20 个地址，请先删除不用的地址',
+  invalid_nickname: '昵称为 1–20 个字，可用中文、字母、数字和空格',
+  invalid_avatar: '头像图片无效或太大，请换一张',
 };
 
 const BY_STATUS: Record<number, string> = {

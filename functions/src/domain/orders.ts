@@ -38,7 +38,7 @@ import { query } from '../repo/ddb';
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
   payWith: PayWith;
-  address: { region: string; detail: string };
+  address: Order['address'];
 }
 
 const invalidStatus = (o: { status: string }, want: string) =>
@@ -334,7 +334,7 @@ export async function submitCompletion(
     invalidStatus(o, from),
   );
   if (from === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
-  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (docs/rules.md event 7)
+  const event = await withParties(completionEvent(o), o.address?.regionCode || o.address?.region); // referrers and agent (docs/rules.md event 7)
   const link =
     from === 'shipped'
       ? { orderId: o.orderId, revertTo: 'shipped', shippedAt: o.shippedAt }
