@@ -25,7 +25,7 @@ import { keys } from '../repo/keys';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
-import { addSubmission, awaitEvent, drain } from './applier';
+import { addSubmission, awaitEvent, drain, waitMs } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
@@ -473,8 +473,12 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
   }
   if (submitted.length) await drain();
   const completed: DueResult[] = [];
+  // Another caller may hold the drain (drain() then returns at once): wait for its batches,
+  // within one bounded wait for the whole run, before reporting what completed.
+  const deadline = Date.now() + waitMs();
   for (const s of submitted) {
-    const rec = await getEvent(s.eventId);
+    let rec = await getEvent(s.eventId);
+    if (rec?.status === 'pending') rec = await awaitEvent(s.eventId, Math.max(0, deadline - Date.now()));
     if (rec?.status === 'applied') {
       const out = completionView(s.orderId, rec.outcome as Outcome);
       completed.push(out);
