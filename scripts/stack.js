@@ -189,4 +189,4 @@ async function startStack(opts = {}) {
   }
 }
 
-module.exports = { startStack, freePort };
+module.exports = { startStack, freePort, startOffline };
