@@ -55,6 +55,7 @@ const ROWS: Row[] = [
   { route: 'GET /products', path: () => '/products', expect: PUBLIC(200) },
   { route: 'GET /pool', path: () => '/pool', expect: PUBLIC(200) },
   { route: 'GET /pool/history', path: () => '/pool/history', expect: PUBLIC(200) },
+  { route: 'GET /pool/log', path: () => '/pool/log?from=1', expect: PUBLIC(200) },
   // No bearer token at all: WeChat's signature decides, and this body carries none.
   { route: 'POST /pay/wechat/notify', path: () => '/pay/wechat/notify', body: { id: 'x' }, expect: PUBLIC(400) },
   { route: 'POST /orders', path: () => '/orders', body: order, expect: SIGNED(201) },
