@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared';
+import { dec, displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared';
 
 // Display helpers for decimal strings, on the engine's formatters (one place for the format);
 // these add only the dash for a missing value. Never parse amounts into JS numbers.
@@ -33,7 +32,7 @@ export function fmtTime(at: string | number | undefined): string {
 /** Is this a positive decimal with at most `dp` decimals? Used before calling the engine. */
 export function isPositiveDecimal(s: string, dp: number): boolean {
   const re = new RegExp(`^(0|[1-9]\\d{0,11})(\\.\\d{1,${dp}})?$`);
-  return re.test(s.trim()) && new Decimal(s.trim()).gt(0);
+  return re.test(s.trim()) && dec(s.trim()).gt(0);
 }
 
 export const ORDER_STATUS: Record<string, string> = {

@@ -1,7 +1,6 @@
 // Parameter changes (set-config): what changed and what staff must be warned about. The change
 // itself is validated by the engine's mergeParams and stored as a new version (never edited).
-import Decimal from 'decimal.js';
-import type { Params } from '@greenpoints/shared';
+import { sum, type Params } from '@greenpoints/shared';
 
 export const WARN_TWO_LEVELS =
   '二级分销（referralLevels = 2）可能违反微信小程序平台运营规范中关于多级分销的规定，存在被限制或下架的风险；请确认已取得合规意见后再启用。';
@@ -19,7 +18,7 @@ export function configWarnings(prev: Params, next: Params): string[] {
   const w: string[] = [];
   if (next.referralLevels === 2) w.push(WARN_TWO_LEVELS);
   if (next.exitEnabled && !prev.exitEnabled) w.push(WARN_EXIT);
-  const commissions = new Decimal(next.commissionL1Rate).plus(next.commissionL2Rate).plus(next.agentRate);
+  const commissions = sum([next.commissionL1Rate, next.commissionL2Rate, next.agentRate]);
   if (commissions.gt('0.3')) w.push(WARN_COMMISSION);
   return w;
 }

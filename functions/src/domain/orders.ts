@@ -2,8 +2,7 @@
 // completion (no pool effect; a WeChat-paid order passes through refund_requested while WeChat
 // returns the money). Every transition is one transaction guarded by the status.
 import { randomBytes } from 'crypto';
-import Decimal from 'decimal.js';
-import { redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import { dec, ZERO, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
 import {
   getParams,
@@ -67,9 +66,9 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
   return retryStale(async () => {
     const products = await getProducts([...qty.keys()]);
     const lines: OrderLine[] = [];
-    let amount = new Decimal(0);
-    let contribution = new Decimal(0);
-    let dividend = new Decimal(0);
+    let amount = ZERO;
+    let contribution = ZERO;
+    let dividend = ZERO;
     for (const [pid, q] of qty) {
       const p = products.get(pid);
       if (!p || !p.active) throw new HttpError(404, 'product_not_found', `product ${pid} not found`);
@@ -81,9 +80,9 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
         poolContribution: p.poolContribution,
         dividendContribution: p.dividendContribution,
       });
-      amount = amount.plus(new Decimal(p.price).times(q));
-      contribution = contribution.plus(new Decimal(p.poolContribution).times(q));
-      dividend = dividend.plus(new Decimal(p.dividendContribution).times(q));
+      amount = amount.plus(dec(p.price).times(q));
+      contribution = contribution.plus(dec(p.poolContribution).times(q));
+      dividend = dividend.plus(dec(p.dividendContribution).times(q));
     }
     const now = new Date().toISOString();
     const order: Order = {
@@ -179,7 +178,7 @@ export async function markPaid(
       paidAt: opts.paidAt ?? new Date().toISOString(),
     });
   }
-  if (opts.amount !== undefined && new Decimal(opts.amount).cmp(o.amount) !== 0) {
+  if (opts.amount !== undefined && dec(opts.amount).cmp(o.amount) !== 0) {
     throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
   }
   if (o.status !== 'created') {

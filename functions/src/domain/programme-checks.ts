@@ -1,10 +1,10 @@
 // Reconcile checks of the full programme (run by the staff reconcile over the scanned table):
 // every order's dividend contribution reached its day's fund, each settled day paid exactly what
 // its ledger shows, and the carry chains from one day to the next.
-import Decimal from 'decimal.js';
+import { decOrZero, ZERO, type Dec } from '@greenpoints/shared';
 import type { Item } from '../repo/ddb';
 
-const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
+const D = (s: unknown) => decOrZero(typeof s === 'string' ? s : undefined);
 
 export function programmeProblems(all: Item[]): string[] {
   const problems: string[] = [];
@@ -25,16 +25,16 @@ export function programmeProblems(all: Item[]): string[] {
   for (const id of funds.keys()) problems.push(`dividend fund entry ${id} has no applied completion`);
 
   // Each done day: paid = Σ its dividend ledger entries; carry = fund − paid; days chain.
-  const paidByDate = new Map<string, Decimal>();
+  const paidByDate = new Map<string, Dec>();
   for (const l of all.filter((i) => i.type === 'ledger' && i.kind === 'dividend' && i.field === 'cash')) {
     const d = String(l.date);
-    paidByDate.set(d, (paidByDate.get(d) ?? new Decimal(0)).plus(D(l.delta)));
+    paidByDate.set(d, (paidByDate.get(d) ?? ZERO).plus(D(l.delta)));
   }
   const days = all.filter((i) => i.type === 'settlement').sort((a, b) => String(a.date).localeCompare(String(b.date)));
-  let prevCarry = new Decimal(0);
+  let prevCarry = ZERO;
   for (const s of days) {
     const date = String(s.date);
-    const paid = paidByDate.get(date) ?? new Decimal(0);
+    const paid = paidByDate.get(date) ?? ZERO;
     if (!paid.eq(D(s.paid)))
       problems.push(
         `settlement ${date} reports paid ${String(s.paid)}, its dividend ledger sums to ${paid.toFixed(2)}`,
@@ -47,7 +47,7 @@ export function programmeProblems(all: Item[]): string[] {
     if (s.status === 'done') {
       if (!D(s.carryOut).eq(D(s.dayFund).minus(D(s.paid)))) problems.push(`settlement ${date}: carry ≠ fund − paid`);
       prevCarry = D(s.carryOut);
-    } else prevCarry = new Decimal(0); // the carry is inside the running day
+    } else prevCarry = ZERO; // the carry is inside the running day
     paidByDate.delete(date);
   }
   for (const [d, v] of paidByDate) problems.push(`dividends of ${v.toFixed(2)} dated ${d} have no settlement`);

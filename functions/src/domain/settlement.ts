@@ -13,8 +13,21 @@
 //   exiting  -> per user in ascending userId, at the price of that moment: a sell (pool event,
 //               id derived from date and user) then quota_reset with an EXIT marker
 //   done     -> the report; CARRY holds what is left for the next day
-import Decimal from 'decimal.js';
-import { apply, dividendFor, emptyPool, shouldExit, weightOf, type Outcome, type Wallet } from '@greenpoints/shared';
+import {
+  dec,
+  decOrZero,
+  quotaLeft,
+  sum,
+  ZERO,
+  type Dec,
+  apply,
+  dividendFor,
+  emptyPool,
+  shouldExit,
+  weightOf,
+  type Outcome,
+  type Wallet,
+} from '@greenpoints/shared';
 import { batchGet, getItem, query, queryAll, TxCancelled, type Item, type Scalar, type TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
@@ -103,9 +116,8 @@ export function chunkDividends(
   for (const [userId, weight] of entries) {
     const w = wallets.get(userId);
     if (!w) continue;
-    const capLeft = new Decimal(w.quota).minus(w.dividendsPaid);
-    const amount = dividendFor(dayFund, totalWeight, weight, capLeft.lt(0) ? '0.00' : capLeft.toFixed(2));
-    if (new Decimal(amount).gt(0)) out.push({ userId, amount });
+    const amount = dividendFor(dayFund, totalWeight, weight, quotaLeft(w));
+    if (dec(amount).gt(0)) out.push({ userId, amount });
   }
   return out;
 }
@@ -134,7 +146,7 @@ export function toReport(s: Settlement, exitList?: SettlementReport['exitList'])
     totalWeight: s.totalWeight,
     paid: s.paid,
     payees: s.payees,
-    carried: s.status === 'done' ? s.carryOut : new Decimal(s.dayFund).minus(s.paid).toFixed(2),
+    carried: s.status === 'done' ? s.carryOut : dec(s.dayFund).minus(s.paid).toFixed(2),
     exitEnabled: s.exitEnabled,
     exits: s.exits,
     exitPoints: s.exitPoints,
@@ -193,12 +205,11 @@ async function advance(s: Settlement, next: Partial<Settlement>, ops: TxOp[] = [
   await tx.commit();
 }
 
-export async function contributionsOf(dates: string[]): Promise<Decimal> {
-  let sum = new Decimal(0);
-  for (const d of dates) {
-    for (const i of await queryAll({ pk: `DIVFUND#${d}` })) sum = sum.plus(String(i.amount ?? '0'));
-  }
-  return sum;
+export async function contributionsOf(dates: string[]): Promise<Dec> {
+  let total = ZERO;
+  for (const d of dates)
+    total = total.plus(sum((await queryAll({ pk: `DIVFUND#${d}` })).map((i) => String(i.amount ?? '0'))));
+  return total;
 }
 
 // ---------- the steps ----------
@@ -218,7 +229,7 @@ async function open(date: string): Promise<void> {
   }
   const dates = datesBetween(lastDate, date, MAX_GAP_DAYS);
   const contributions = await contributionsOf(dates);
-  const carryIn = new Decimal(carry ? String(carry.amount ?? '0') : '0');
+  const carryIn = decOrZero(carry ? String(carry.amount ?? '0') : undefined);
   const { params, version: paramsVersion } = await getParams(true);
   const now = new Date().toISOString();
   const s: Settlement = {
@@ -280,11 +291,11 @@ async function snapshotStep(s: Settlement): Promise<void> {
   const stored = await getWallets(users);
   // The index is eventually consistent: the wallet read (consistent) decides.
   const entries: Array<[string, string]> = [];
-  let weight = new Decimal(0);
+  let weight = ZERO;
   for (const u of users) {
     const w = stored.get(u)!.wallet;
-    if (!new Decimal(w.quota).gt(0)) continue;
-    const wt = new Decimal(weightOf(w));
+    if (!dec(w.quota).gt(0)) continue;
+    const wt = dec(weightOf(w));
     entries.push([u, wt.toFixed()]);
     weight = weight.plus(wt);
   }
@@ -326,7 +337,7 @@ async function payStep(s: Settlement): Promise<void> {
   const pays = chunkDividends(s.dayFund, s.totalWeight, entries, wallets);
   const tx = new Tx();
   const at = new Date().toISOString();
-  let total = new Decimal(0);
+  let total = ZERO;
   for (const p of pays) {
     const a = apply(
       { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
@@ -369,7 +380,7 @@ async function exitUser(date: string, userId: string): Promise<void> {
     const [pool, { wallet }] = await Promise.all([getPool(params), getWallet(userId)]);
     if (!shouldExit(wallet, pool)) return;
     plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
-    if (new Decimal(wallet.equity).gt(0)) {
+    if (dec(wallet.equity).gt(0)) {
       const tx = new Tx();
       addSubmission(
         tx,
@@ -422,8 +433,8 @@ async function exitStep(s: Settlement): Promise<void> {
   for (const [u] of entries) await exitUser(s.date, u);
   // Totals from the markers, so a chunk resumed after a crash counts every exit once.
   const markers = await batchGet(entries.map(([u]) => programmeKeys.settlementExit(s.date, u)));
-  let points = new Decimal(s.exitPoints);
-  let payout = new Decimal(s.exitPayout);
+  let points = dec(s.exitPoints);
+  let payout = dec(s.exitPayout);
   for (const m of markers) {
     points = points.plus(String(m.points));
     payout = payout.plus(String(m.payout));
@@ -440,7 +451,7 @@ async function exitStep(s: Settlement): Promise<void> {
 function finishTx(s: Settlement, status: SettlementStatus): Tx {
   const tx = new Tx();
   if (status !== 'done') return tx;
-  const carryOut = new Decimal(s.dayFund).minus(s.paid).toFixed(2);
+  const carryOut = dec(s.dayFund).minus(s.paid).toFixed(2);
   s.carryOut = carryOut;
   s.finishedAt = new Date().toISOString();
   tx.add(

@@ -2,8 +2,7 @@
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { randomBytes } from 'crypto';
 import { z, ZodError } from 'zod';
-import Decimal from 'decimal.js';
-import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
+import { dec, mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
 import { getWeChatTransfer } from '../adapters/wechat';
 import { putItem, query, transact } from '../repo/ddb';
@@ -153,10 +152,7 @@ export const upsertProduct = staff(
       active: z.boolean().default(true),
     })
     .strict()
-    .refine(
-      (p) => new Decimal(p.poolContribution).plus(p.dividendContribution).lte(p.price),
-      'contributions above the price',
-    ),
+    .refine((p) => dec(p.poolContribution).plus(p.dividendContribution).lte(p.price), 'contributions above the price'),
   async (p) => {
     // Canonical 2-dp strings, through the engine's parser: money never passes through a float.
     const norm = {

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Decimal from 'decimal.js';
+import { dec, maxDec, minDec, roundHalfUp } from '@greenpoints/shared';
 import { api, type PricePoint } from '../../api';
 import { useRemote } from '../../lib/hooks';
 import { fmtPrice, fmtTime } from '../../lib/format';
@@ -22,9 +22,9 @@ const KIND: Record<string, string> = {
  * axis labels (min and max) are printed beside the chart.
  */
 function Chart({ points }: { points: PricePoint[] }) {
-  const prices = points.map((p) => new Decimal(p.price));
-  const max = Decimal.max(...prices);
-  const min = Decimal.min(...prices);
+  const prices = points.map((p) => dec(p.price));
+  const max = prices.reduce((a, b) => maxDec(a, b));
+  const min = prices.reduce((a, b) => minDec(a, b));
   const span = max.minus(min);
   return (
     <View className="chart">
@@ -35,8 +35,8 @@ function Chart({ points }: { points: PricePoint[] }) {
       <View className="chart-bars">
         {points.map((p, i) => {
           // 10 %..100 % of the height, so the lowest price still shows a bar.
-          const share = span.isZero() ? new Decimal(1) : prices[i].minus(min).div(span);
-          const pct = share.mul(90).add(10).toDecimalPlaces(2).toString();
+          const share = span.isZero() ? dec(1) : prices[i].minus(min).div(span);
+          const pct = roundHalfUp(share.mul(90).add(10), 2).toString();
           return <View key={`${p.seq}`} className="chart-bar" style={{ height: `${pct}%` }} />;
         })}
       </View>
