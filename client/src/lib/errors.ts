@@ -1,47 +1,28 @@
 import { ApiError } from '../api/errors';
 
-// What a shopper reads when something fails. Codes come from the API (docs/errors.md) and
-// the engine (RuleError codes); the server's own message is English and for developers.
+// What a shopper reads when something fails. Codes are the server's (docs/errors.md, the
+// engine's RuleError codes) plus the client's own (network, not_logged_in, pending, pay_*,
+// wechat_login_failed); the server's own message is English and for developers.
 const BY_CODE: Record<string, string> = {
   network: '网络连接失败，请检查网络后重试',
   not_logged_in: '请先登录',
-  unauthorized: '登录已过期，请重新登录',
   invalid_token: '登录已过期，请重新登录',
   forbidden: '没有权限进行此操作',
   not_found: '没有找到相关内容，可能已被删除',
-  order_not_found: '订单不存在',
   product_not_found: '商品不存在或已下架',
   invalid_amount: '请输入正确的数量或金额',
   invalid_request: '提交的信息有误，请检查后重试',
-  validation_error: '提交的信息有误，请检查后重试',
-  bad_request: '提交的信息有误，请检查后重试',
   insufficient_points: '可用积分不足',
-  insufficient_equity: '可用积分不足',
   insufficient_constant: '恒定积分余额不足',
   insufficient_store_credit: '消费币余额不足',
-  insufficient_storecredit: '消费币余额不足',
   insufficient_cash: '可提现余额不足',
-  insufficient_funds: '余额不足',
   insufficient_treasury: '平台储备的绿色积分暂时不够兑回这么多，请减少金额或稍后再试',
-  insufficient_fund: '分红池资金不足，暂时无法卖出',
   out_of_stock: '库存不足',
-  insufficient_stock: '库存不足',
-  supply_cap: '积分已达发行上限，本单不再发放积分',
   supply_cap_reached: '积分已达发行上限，本单不再发放积分',
-  invalid_state: '订单当前状态不能进行此操作',
-  order_state: '订单当前状态不能进行此操作',
-  invalid_order_state: '订单当前状态不能进行此操作',
-  already_completed: '订单已完成，不能退款',
-  already_paid: '订单已支付',
   idempotency_mismatch: '重复提交的内容不一致，请刷新页面后重试',
   idempotency_in_progress: '上一次操作仍在处理中，请稍候',
   rate_limited: '操作太频繁，请稍后再试',
-  too_many_requests: '操作太频繁，请稍后再试',
   payload_too_large: '提交的内容过大',
-  body_too_large: '提交的内容过大',
-  below_minimum: '金额低于最低限额',
-  price_zero: '当前价格无法计算，请稍后再试',
-  login_failed: '登录失败，请重试',
   pay_cancelled: '支付未完成，可以稍后在订单中继续支付',
   pay_params_missing: '支付信息已过期，请取消订单后重新下单',
   token_expired: '登录已过期，请重新登录',
@@ -66,6 +47,8 @@ const BY_CODE: Record<string, string> = {
   refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请或联系客服',
   close_refused: '微信支付暂时无法关闭这笔订单，请稍后再试',
   upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
+  upstream_error: '微信支付暂时无法连接，请稍后再试',
+  invalid_code: '微信登录失败，请重试',
 };
 
 const BY_STATUS: Record<number, string> = {

@@ -37,18 +37,13 @@ export function isPositiveDecimal(s: string, dp: number): boolean {
 
 export const ORDER_STATUS: Record<string, string> = {
   created: '待支付',
-  pending: '待支付',
-  pending_payment: '待支付',
-  unpaid: '待支付',
   paid: '已支付，待发货',
   shipped: '已发货，待收货',
-  delivered: '待确认收货',
   completing: '处理中',
   completed: '已完成',
   refund_requested: '退款处理中',
   refunded: '已退款',
   cancelled: '已取消',
-  canceled: '已取消',
 };
 
 export const PAY_WITH: Record<string, string> = {
@@ -63,17 +58,17 @@ export function orderStatusText(s: string): string {
 }
 
 export function isUnpaid(s: string): boolean {
-  return s === 'created' || s === 'pending' || s === 'pending_payment' || s === 'unpaid';
+  return s === 'created';
 }
 
 /** Receipt can be confirmed once the order was shipped (the server refuses it before). */
 export function canConfirm(s: string): boolean {
-  return s === 'shipped' || s === 'delivered';
+  return s === 'shipped';
 }
 
 /** Refunds happen only before completion, and only for money that was taken. */
 export function canRefund(s: string): boolean {
-  return s === 'paid' || s === 'shipped' || s === 'delivered';
+  return s === 'paid' || s === 'shipped';
 }
 
 /** An unpaid order can be cancelled (the API's refund of a created order). */

@@ -13,7 +13,7 @@ import { applyWalletEvent } from './wallet';
 import { addSubmission, awaitEvent, drain } from './applier';
 import { eventIdFor } from './idempotency';
 import { Tx } from './tx';
-import { HttpError, conflict } from '../http/errors';
+import { busy, conflict, invalid } from './errors';
 import { businessDate, isValidDate } from './calendar';
 
 export const MAX_ROWS = 5000;
@@ -404,7 +404,7 @@ export interface ReleaseReport {
  */
 export async function releaseLocked(date: string | undefined, opts: { maxMs?: number } = {}): Promise<ReleaseReport> {
   const day = date ?? businessDate(Date.now());
-  if (!isValidDate(day)) throw new HttpError(400, 'invalid_date', 'date must be YYYY-MM-DD');
+  if (!isValidDate(day)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
   const deadline = Date.now() + (opts.maxMs ?? 600_000);
   let state = await getItem(programmeKeys.release(day));
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
@@ -448,8 +448,7 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     for (const it of page.items) {
       const userId = String(it.userId);
       const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
-      if (!rec || rec.status === 'pending')
-        throw new HttpError(503, 'busy', 'releases still pending; run release-locked again');
+      if (!rec || rec.status === 'pending') throw busy('releases still pending; run release-locked again');
       if (rec.status === 'applied')
         released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
       const w = await getItem(keys.wallet(userId));

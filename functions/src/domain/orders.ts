@@ -22,8 +22,9 @@ import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
 import { addSubmission, awaitEvent } from './applier';
-import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
-import { errorBody, type Reply } from '../http/wrapper';
+import { DomainError, IdempotencyRace, conflict, invalid, notFound } from './errors';
+import type { Reply } from './reply';
+import { log } from '../log';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
@@ -62,7 +63,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
   // One line per product: a transaction may touch each stock item once.
   const qty = new Map<string, number>();
   for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
-  for (const [pid, q] of qty) if (q > 999) throw new HttpError(400, 'invalid_request', `quantity of ${pid} above 999`);
+  for (const [pid, q] of qty) if (q > 999) throw invalid('invalid_request', `quantity of ${pid} above 999`);
   return retryStale(async () => {
     const products = await getProducts([...qty.keys()]);
     const lines: OrderLine[] = [];
@@ -71,7 +72,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     let dividend = ZERO;
     for (const [pid, q] of qty) {
       const p = products.get(pid);
-      if (!p || !p.active) throw new HttpError(404, 'product_not_found', `product ${pid} not found`);
+      if (!p || !p.active) throw new DomainError('not_found', 'product_not_found', `product ${pid} not found`);
       lines.push({
         productId: pid,
         name: p.name,
@@ -127,7 +128,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     for (const [pid, q] of qty) {
       tx.add(
         { op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q },
-        new HttpError(409, 'out_of_stock', `not enough stock of ${pid}`),
+        conflict('out_of_stock', `not enough stock of ${pid}`),
       );
     }
     await tx.commit();
@@ -179,7 +180,7 @@ export async function markPaid(
     });
   }
   if (opts.amount !== undefined && dec(opts.amount).cmp(o.amount) !== 0) {
-    throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
+    throw invalid('amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
   }
   if (o.status !== 'created') {
     if (o.status === 'paid' && o.payWith === 'wechat') return { orderId, status: o.status }; // a repeated notice
@@ -336,11 +337,7 @@ export async function refundOrder(
         // The notify already marked it paid: the ordinary refund of a paid order.
         if (now && now.status !== 'created' && now.status !== 'refunded')
           return refundWeChat(now, resumed ? undefined : idem);
-        throw new HttpError(
-          409,
-          'order_paid',
-          '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款',
-        );
+        throw conflict('order_paid', '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款');
       }
     }
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
@@ -424,9 +421,11 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
     r = await getWeChatPay().refund({ orderId, refundId, amount: o.amount, total: o.amount, reason: '订单退款' });
   } catch (e) {
     if (!(e instanceof AdapterError)) throw e; // a bug: the order stays refund_requested, visibly
-    const reply: Reply = { status: e.status, body: errorBody(e.code, e.message), final: NOTHING_MOVED.has(e.code) };
-    if (reply.final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
-    return reply;
+    // Nothing moved: the order is refundable again and this answer is final for the key.
+    // Otherwise the outcome is unknown: the key stays open, asking again settles it.
+    const final = NOTHING_MOVED.has(e.code);
+    if (final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
+    throw new DomainError(e.kind, e.code, e.message, { final });
   }
   const detail = JSON.stringify({
     status: r.status,
@@ -575,10 +574,11 @@ async function refundLatePayment(
     if (!(e instanceof AdapterError) || !['refund_refused', 'invalid_amount', 'invalid_request'].includes(e.code))
       throw e;
     settled = { ...claimed, refundStatus: 'refused', detail: JSON.stringify({ code: e.code, message: e.message }) };
-    console.error(
-      `[late-payment] WeChat refused the refund of ${claimed.transactionId} on cancelled order ${orderId}: staff must return it`,
-      e.message,
-    );
+    log.error('late payment: WeChat refused the refund; staff must return it', {
+      orderId,
+      transactionId: claimed.transactionId,
+      error: e.message,
+    });
   }
   const at = new Date().toISOString();
   const tx = new Tx();

@@ -36,7 +36,7 @@ import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
 import { ledgerItems } from './ledger';
 import { Tx, StaleRead } from './tx';
-import { HttpError, conflict } from '../http/errors';
+import { busy, conflict, invalid } from './errors';
 import { addDays, businessDate, datesBetween, isValidDate } from './calendar';
 
 /** Users per chunk: 25 payees × (wallet + 2 ledger entries) + the settlement item = 76 ≤ 100. */
@@ -397,8 +397,7 @@ async function exitUser(date: string, userId: string): Promise<void> {
       rec = await awaitEvent(sellId, 15000);
     }
   } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
-  if (rec && rec.status === 'pending')
-    throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
+  if (rec && rec.status === 'pending') throw busy(`the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
   await settlementHooks.afterExitSell?.(userId);
   if (!plan) {
@@ -484,7 +483,7 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
   const now = settlementHooks.now?.() ?? Date.now();
   const today = businessDate(now);
   const date = dateIn ?? addDays(today, -1);
-  if (!isValidDate(date)) throw new HttpError(400, 'invalid_date', 'date must be YYYY-MM-DD');
+  if (!isValidDate(date)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
   let s = await readSettlement(date);
   if (s?.status === 'done') return toReport(s, await exitList(date));
   if (date >= today) throw conflict('day_not_over', `${date} is not over yet (China time); settle it after midnight`);

@@ -12,16 +12,15 @@ import {
   type Outcome,
 } from '@greenpoints/shared';
 import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
-import { getItem } from '../repo/ddb';
+import { getItem, type Scalar } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
-import type { Ctx, Reply } from '../http/wrapper';
+import type { Call, Reply } from './reply';
 import { submitAndWait } from './submit';
 import { Tx, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, type Idem } from './idempotency';
-import { IdempotencyRace, conflict, notFound } from '../http/errors';
+import { IdempotencyRace, conflict, notFound } from './errors';
 import { newId } from './ids';
-import { decodeCursor, encodeCursor } from '../http/cursor';
 
 export async function walletView(userId: string) {
   const { params } = await getParams();
@@ -48,7 +47,7 @@ export async function walletView(userId: string) {
 const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) =>
   Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
 
-export const sell = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
+export const sell = (ctx: Call<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
     {
@@ -64,14 +63,14 @@ export const sell = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
     }),
   );
 
-export const convert = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
+export const convert = (ctx: Call<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
     { event: { kind: 'convert', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points') } },
     view({ points: 'points', constant: 'constant', price: 'priceBefore' }),
   );
 
-export const convertBack = (ctx: Ctx<{ amount: string }>): Promise<Reply> =>
+export const convertBack = (ctx: Call<{ amount: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
     { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } },
@@ -170,8 +169,9 @@ export async function decideWithdrawal(
 
 // ---------- the ledger, paged ----------
 
-export async function ledgerPage(userId: string, limit: number, cursor?: string) {
-  const r = await listLedger(userId, limit, decodeCursor(cursor, `USER#${userId}`));
+/** The caller's ledger, newest first; `after` is the last key of the previous page. */
+export async function ledgerPage(userId: string, limit: number, after?: Record<string, Scalar>) {
+  const r = await listLedger(userId, limit, after);
   return {
     entries: r.entries.map((e) => ({
       at: e.at,
@@ -182,6 +182,6 @@ export async function ledgerPage(userId: string, limit: number, cursor?: string)
       eventId: e.eventId,
       ...(e.orderId ? { orderId: e.orderId } : {}),
     })),
-    cursor: encodeCursor(r.next),
+    next: r.next,
   };
 }

@@ -1,6 +1,6 @@
 import { route } from '../http/wrapper';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
-import { notFound } from '../http/errors';
+import { notFound } from '../domain/errors';
 import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { gsi } from '../repo/keys';

@@ -1,9 +1,7 @@
 // Staff functions: each takes a JSON event (cloud console, or `npm run staff -- <name> '<json>'`),
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
-import { randomBytes } from 'crypto';
-import { z, ZodError } from 'zod';
-import { dec, mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
-import { verifyToken, AuthError } from '../auth/token';
+import { z } from 'zod';
+import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/shared';
 import { getWeChatTransfer } from '../adapters/wechat';
 import { putItem, query, transact } from '../repo/ddb';
 import { keys } from '../repo/keys';
@@ -13,76 +11,10 @@ import { decideWithdrawal } from '../domain/wallet';
 import { drain, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx } from '../domain/tx';
-import { HttpError } from '../http/errors';
+import { staff, type StaffEvent, type StaffResult } from './wrapper';
+import { notFound } from '../domain/errors';
 import { changedKeys, configWarnings } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
-
-export interface StaffResult {
-  ok: boolean;
-  result?: unknown;
-  error?: { code: string; message: string };
-}
-
-export type StaffEvent = Record<string, unknown> & { token?: string; source?: string };
-
-async function audit(name: string, actor: string, input: unknown, outcome: StaffResult): Promise<void> {
-  const at = new Date().toISOString();
-  const redacted = { ...(input as Record<string, unknown>) };
-  delete redacted.token;
-  await putItem({
-    ...keys.audit(at, randomBytes(4).toString('hex')),
-    type: 'audit',
-    at,
-    actor,
-    fn: name,
-    input: JSON.stringify(redacted).slice(0, 8000),
-    ok: outcome.ok,
-    result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
-    ...(outcome.error ? { error: outcome.error.code } : {}),
-  }).catch((e: unknown) => {
-    // The call itself is done; a lost audit entry must at least reach the logs, loudly.
-    console.error(`[audit] could not record ${name} by ${actor}:`, e);
-  });
-}
-
-export function staff<S extends z.ZodTypeAny>(
-  name: string,
-  schema: S,
-  fn: (input: z.infer<S>, actor: string) => Promise<unknown>,
-  opts: { scheduled?: boolean } = {},
-) {
-  return async (event: StaffEvent): Promise<StaffResult> => {
-    let actor = 'unknown';
-    let out: StaffResult;
-    try {
-      if (opts.scheduled && event?.source === 'schedule') actor = 'schedule';
-      else {
-        const claims = await verifyToken(typeof event?.token === 'string' ? event.token : '');
-        if (claims.role !== 'staff') throw new HttpError(403, 'forbidden', 'a staff role is required');
-        actor = claims.userId;
-      }
-      const { token: _t, source: _s, ...rest } = event ?? {};
-      out = { ok: true, result: await fn(schema.parse(rest), actor) };
-    } catch (e) {
-      if (e instanceof HttpError || e instanceof AuthError || isRuleError(e))
-        out = { ok: false, error: { code: e.code, message: e.message } };
-      else if (e instanceof ZodError)
-        out = {
-          ok: false,
-          error: {
-            code: 'invalid_request',
-            message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-          },
-        };
-      else {
-        console.error(`[staff ${name}]`, e);
-        out = { ok: false, error: { code: 'internal', message: (e as Error).message } };
-      }
-    }
-    await audit(name, actor, event, out);
-    return out;
-  };
-}
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 
@@ -101,8 +33,6 @@ export const shipOrder = staff(
 export const completeOrder = staff('complete-order', orderRef, async ({ orderId }) => complete(orderId));
 export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
   const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
-  const err = (r.body as { error?: { code: string; message: string } }).error;
-  if (err) throw new HttpError(r.status ?? 500, err.code, err.message);
   return r.body;
 });
 
@@ -210,7 +140,7 @@ async function poolEventAsStaff(
   requestId: string,
   event: Parameters<typeof addSubmission>[1]['event'],
 ) {
-  if (!(await getUser(user))) throw new HttpError(404, 'not_found', 'user not found');
+  if (!(await getUser(user))) throw notFound('user');
   const eventId = eventIdFor(`staff:${kind}`, requestId);
   const tx = new Tx();
   addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
@@ -267,6 +197,8 @@ export const approveWithdrawal = staff(
 export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
 
 /** name (as typed on the command line) -> function */
+export type { StaffEvent, StaffResult };
+
 export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {
   'ship-order': shipOrder,
   'complete-order': completeOrder,
@@ -279,7 +211,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   grant,
   'approve-withdrawal': approveWithdrawal,
   reconcile,
-  // The full programme (staff/programme.ts), loaded on first use: that module builds on this one.
+  // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
 };
 

@@ -4,6 +4,7 @@
 import { dec, floor2, ZERO, type Dec } from '@greenpoints/shared';
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 import { addDays } from '../../../functions/src/domain/calendar';
+import { log } from '../../../functions/src/log';
 
 let day = '';
 const users: string[] = [];
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 it('resumes after crashes in the snapshot and in the payments, paying each holder once', async () => {
   const s = await fn.settlement();
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined); // the injected crashes are logged
+  const quiet = jest.spyOn(log, 'error').mockImplementation(() => undefined); // the injected crashes are logged
   // Weights held at the start, read straight from the wallets.
   const weights = new Map<string, Dec>();
   for (const u of users) {

@@ -25,7 +25,6 @@ export default function ProductPage() {
             <View className="card">
               <Text className="card-title product-title">{product.name}</Text>
               <Text className="big product-detail-price">{fmtYuan(product.price)}</Text>
-              {product.description ? <Text className="hint">{product.description}</Text> : null}
               <Text className="hint">库存 {String(product.stock)}</Text>
             </View>
             <View className="card">
