@@ -35,6 +35,9 @@ export interface Submission {
   order?: OrderLink;
 }
 
+/** Test hook: the clock of applied events (their business date decides the dividend day). */
+export const applierHooks: { now?: () => number } = {};
+
 let counter = 0;
 /** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
 function arrival(): string {
@@ -125,7 +128,7 @@ export async function drainOnce(): Promise<number> {
   };
   const tx = new Tx();
   const touched = new Set<string>();
-  const at = new Date().toISOString();
+  const at = new Date(applierHooks.now?.() ?? Date.now()).toISOString();
   let used = 1; // the pool item
   let consumed = 0;
   for (const p of pend) {

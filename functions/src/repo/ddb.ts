@@ -15,6 +15,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
+import { isLocalStage } from '../stage';
 
 export type Scalar = string | number | boolean;
 export type Item = Record<string, Scalar>;
@@ -54,7 +55,7 @@ export function ddb(): DynamoDBClient {
   if (!client) {
     // Tools bootstrapped with an older system node (node 20) would print the SDK's end-of-support notice: noise.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const endpoint = process.env.DDB_ENDPOINT || (process.env.STAGE === 'local' ? 'http://127.0.0.1:8000' : undefined);
+    const endpoint = process.env.DDB_ENDPOINT || (isLocalStage() ? 'http://127.0.0.1:8000' : undefined);
     client = new DynamoDBClient({
       region: process.env.AWS_REGION || 'ap-east-1',
       endpoint,
@@ -185,6 +186,7 @@ export interface QueryOpts {
   pk: string;
   skPrefix?: string;
   skLessThan?: string;
+  skBetween?: [string, string]; // inclusive both ends
   index?: 'GSI1' | 'GSI2';
   limit?: number;
   newestFirst?: boolean;
@@ -202,6 +204,10 @@ export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Recor
   } else if (o.skLessThan !== undefined) {
     cond += ' AND #sk < :lt';
     values[':lt'] = o.skLessThan;
+  } else if (o.skBetween !== undefined) {
+    cond += ' AND #sk BETWEEN :lo AND :hi';
+    values[':lo'] = o.skBetween[0];
+    values[':hi'] = o.skBetween[1];
   }
   const input: QueryCommandInput = {
     TableName: tableName(),
