@@ -1,6 +1,6 @@
 import { route } from '../http/wrapper';
 import { pointsBody, amountBody, pageQuery } from '../http/schemas';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
 import {
   walletView,
   sell as doSell,
