@@ -726,6 +726,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * same out_refund_no, which WeChat refunds once. Resolves (2xx to WeChat) only once WeChat has
  * the refund, or refused it for good; an unknown outcome throws so WeChat repeats the notice.
  */
+/** How long a late-payment claim counts as another notice's refund still in flight. */
+const CLAIM_IN_FLIGHT_MS = 10_000;
+
+/** Another notice claimed the refund: wait briefly (3 s, bounded) for its answer, then go on. */
+async function afterOtherClaim(
+  o: Order,
+  n: { transactionId: string; amount: string; paidAt: string },
+  depth: number,
+): Promise<{ orderId: string; status: string }> {
+  let again: Order | undefined = o;
+  for (let i = 0; i < 15; i++) {
+    if (i > 0) await sleep(200);
+    again = await getOrder(o.orderId);
+    const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
+    if (!again || !got || got.refundStatus !== 'requested') break;
+  }
+  return refundLatePayment(again ?? o, n, depth + 1);
+}
+
 async function refundLatePayment(
   o: Order,
   n: { transactionId: string; amount: string; paidAt: string },
@@ -738,6 +757,9 @@ async function refundLatePayment(
   if (lp && lp.transactionId !== n.transactionId)
     throw conflict('invalid_status', `order ${orderId} already has late payment ${lp.transactionId}`);
   if (lp && lp.refundStatus !== 'requested') return done; // settled: a repeated notice
+  // A fresh claim is another notice still asking WeChat (three at once, one read a little late):
+  // wait for its answer. An older one was left unsettled (a crash, an outage): ask again below.
+  if (lp && depth === 0 && Date.now() - Date.parse(lp.at) < CLAIM_IN_FLIGHT_MS) return afterOtherClaim(o, n, depth);
   if (!lp) {
     const claim: LatePayment = {
       ...n,
@@ -761,14 +783,7 @@ async function refundLatePayment(
       lp = claim;
     } catch (e) {
       if (!(e instanceof StaleRead) || depth > 2) throw e;
-      // Another notice claimed it: wait briefly for its answer rather than asking WeChat again.
-      for (let i = 0; i < 15; i++) {
-        const again = await getOrder(orderId);
-        const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
-        if (!again || !got || got.refundStatus !== 'requested' || i === 14)
-          return refundLatePayment(again ?? o, n, depth + 1);
-        await sleep(200);
-      }
+      return afterOtherClaim(o, n, depth); // another notice claimed it meanwhile
     }
   }
   const claimed = lp!;
