@@ -2,7 +2,7 @@
 // scripts/stack.js in STACK_LOG_FILE) are JSON with the request's keys and never carry a token,
 // the JWT secret or a bearer header; CORS is granted to the configured H5 origins only.
 import fs from 'fs';
-import { API, call, login, settled, shippedOrder } from './helpers';
+import { API, call, completeNow, login, settled, shippedOrder } from './helpers';
 
 const DEV_SECRET = 'greenpoints-local-dev-secret-not-for-production!'; // auth/token.ts, local stage
 const logFile = () => {
@@ -23,12 +23,13 @@ async function linesSince(from: number, want: string[]): Promise<string[]> {
 }
 
 describe('structured logs', () => {
-  it('a scenario (login, order, pay, confirm, sell) logs JSON lines with its keys and no secret', async () => {
+  it('a scenario (login, order, pay, receipt, completion, sell) logs JSON lines with its keys and no secret', async () => {
     const from = fs.statSync(logFile()).size;
     const u = await login();
     const id = await shippedOrder(u.token);
     const c = await settled('POST', `/orders/${id}/confirm`, { token: u.token, body: {} });
     expect(c.status).toBe(200);
+    if (c.body.status !== 'completed') await completeNow(id, c.body.completesAt); // the window closes
     const sell = await settled('POST', '/wallet/sell', { token: u.token, body: { points: '1' } });
     expect(sell.status).toBe(200);
     const bad = await call('GET', '/wallet', { headers: { Authorization: `Bearer ${u.token}x` } });
