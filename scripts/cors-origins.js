@@ -10,7 +10,7 @@ module.exports = () => {
   return {
     allowedOrigins: origins,
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-    allowedMethods: ['GET', 'POST', 'OPTIONS'],
-    exposedResponseHeaders: ['Idempotent-Replayed', 'X-Request-Id'],
+    allowedMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    exposedResponseHeaders: ['Idempotent-Replayed', 'X-Request-Id', 'Retry-After'],
   };
 };

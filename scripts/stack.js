@@ -201,4 +201,4 @@ async function startStack(opts = {}) {
   }
 }
 
-module.exports = { startStack, freePort };
+module.exports = { startStack, freePort, startOffline };

@@ -22,7 +22,14 @@ const BY_CODE: Record<string, string> = {
   idempotency_mismatch: '重复提交的内容不一致，请刷新页面后重试',
   idempotency_in_progress: '上一次操作仍在处理中，请稍候',
   rate_limited: '操作太频繁，请稍后再试',
+  too_many_requests: '操作太频繁，请稍后再试',
   payload_too_large: '提交的内容过大',
+  body_too_large: '提交的内容过大',
+  below_minimum: '金额低于最低限额',
+  withdrawal_below_minimum: '提现金额低于最低限额',
+  withdrawal_daily_limit: '已超过今日提现限额，请明天再试或减少金额',
+  price_zero: '当前价格无法计算，请稍后再试',
+  login_failed: '登录失败，请重试',
   pay_cancelled: '支付未完成，可以稍后在订单中继续支付',
   pay_params_missing: '支付信息已过期，请取消订单后重新下单',
   token_expired: '登录已过期，请重新登录',
@@ -49,6 +56,12 @@ const BY_CODE: Record<string, string> = {
   upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
   upstream_error: '微信支付暂时无法连接，请稍后再试',
   invalid_code: '微信登录失败，请重试',
+  invalid_phone: '手机号码格式不正确，请填写 11 位手机号',
+  invalid_region: '所在地区无效，请重新选择省、市、区',
+  address_not_found: '这个地址不存在，可能已被删除，请重新选择',
+  address_book_full: '最多保存 20 个地址，请先删除不用的地址',
+  invalid_nickname: '昵称为 1–20 个字，可用中文、字母、数字和空格',
+  invalid_avatar: '头像图片无效或太大，请换一张',
 };
 
 const BY_STATUS: Record<number, string> = {

@@ -4,7 +4,7 @@
 // The mini-program itself needs none (wx.request is not a browser fetch).
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
-const ALLOW_METHODS = 'GET, POST, OPTIONS';
+const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 
 let cached: { raw: string; set: Set<string> } | undefined;
 
@@ -28,7 +28,7 @@ export function corsHeaders(origin: string | undefined): Record<string, string> 
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Headers': ALLOW_HEADERS,
     'Access-Control-Allow-Methods': ALLOW_METHODS,
-    'Access-Control-Expose-Headers': 'Idempotent-Replayed, X-Request-Id',
+    'Access-Control-Expose-Headers': 'Idempotent-Replayed, X-Request-Id, Retry-After',
     Vary: 'Origin',
   };
 }

@@ -12,6 +12,7 @@ import type { Call, Reply } from '../domain/reply';
 import { transact } from '../repo/ddb';
 import { log, withLogKeys, addLogKeys } from '../log';
 import { corsHeaders } from './cors';
+import { rateLimit } from './rate-limit';
 
 export { errorBody };
 export type { Reply };
@@ -32,6 +33,8 @@ interface RouteOpts<S extends ZodTypeAny> {
   /** A pending key may be resumed (pool events: the derived eventId makes re-running safe). */
   reentrant?: boolean;
   body?: S;
+  /** Counted against the caller's IP as a login (docs/errors.md `too_many_requests`). */
+  loginLimit?: boolean;
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -85,6 +88,15 @@ async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIG
     ({ userId, role } = await verifyBearer(headers['authorization']));
     addLogKeys({ userId });
   }
+  const limited = await rateLimit(event, userId, opts.loginLimit === true);
+  if (limited)
+    throw new EarlyAnswer(
+      json(
+        429,
+        errorBody('too_many_requests', `over ${limited.limit} per minute (${limited.scope}); retry after the window`),
+        { 'Retry-After': String(limited.retryAfter) },
+      ),
+    );
   const ctx: Ctx<z.infer<S>> = {
     userId,
     role,

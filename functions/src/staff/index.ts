@@ -18,6 +18,7 @@ import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
+import { PICTURE_KEY_RE } from '../repo/pictures';
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 const shipment = {
@@ -134,6 +135,10 @@ export const upsertProduct = staff(
       stock: z.number().int().min(0).max(10_000_000),
       image: z.string().max(500).default(''),
       active: z.boolean().default(true),
+      category: z.string().trim().max(20).default(''),
+      description: z.string().max(1000).default(''),
+      /** Keys from upload-url (products/<productId>/<name>.<ext>), cover first. */
+      pictures: z.array(z.string().regex(PICTURE_KEY_RE, 'a key from upload-url')).max(9).default([]),
       noReasonReturn: z.boolean().default(true),
     })
     .strict()
@@ -281,6 +286,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
+  'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
 };
 
