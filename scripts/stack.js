@@ -88,6 +88,8 @@ async function startH5(h5Port, apiUrl, log) {
 }
 
 async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins, logFile }) {
+  // A second API started by a test (e.g. with other limits) logs to a file of its own.
+  logFile = logFile || path.join(os.tmpdir(), `greenpoints-offline-${apiPort}.log`);
   const lambdaPort = await freePort();
   const env = {
     ...process.env,
