@@ -1,7 +1,6 @@
 // The pool applier on the in-memory stores (repo/memory.ts): batches, holds, crashes, the log's
 // hash chain. The DynamoDB Local suites (test/integration/pool-log.test.ts) stay the proof.
-import Decimal from 'decimal.js';
-import { defaultParams, emptyWallet, type LedgerEvent, type Wallet } from '@greenpoints/shared';
+import { dec, defaultParams, emptyWallet, type LedgerEvent, type Wallet } from '@greenpoints/shared';
 import { memoryStores, type MemoryWorld } from '../src/repo/memory';
 import { drainOnceWith, applierHooks } from '../src/domain/applier';
 import { BATCH_BYTES, BATCH_EVENTS } from '../src/domain/batch';
@@ -27,8 +26,8 @@ const sell = (w: MemoryWorld, user: string, eventId: string, points: string) => 
   const cur = w.state.wallets.get(user) ?? emptyWallet();
   w.state.wallets.set(user, {
     ...cur,
-    equity: new Decimal(cur.equity).minus(points).toFixed(),
-    equityReserved: new Decimal(cur.equityReserved).plus(points).toFixed(),
+    equity: dec(cur.equity).minus(points).toFixed(),
+    equityReserved: dec(cur.equityReserved).plus(points).toFixed(),
   });
   const event: LedgerEvent = { kind: 'sell', user, points, reason: 'sell', held: true };
   w.pool.enqueue({ eventId, userId: user, event });

@@ -295,6 +295,44 @@ describe('convert and convert back', () => {
   });
 });
 
+describe('reserves for the pool queue (reserve, held events, release)', () => {
+  it('a reserve moves equity aside; a held sell takes it from the reserve, priced as a plain sell', () => {
+    const s = oneOrder();
+    const r = apply(s, { kind: 'reserve', user: 'B', tender: 'equity', amount: '5', eventId: 'e1' }, P);
+    // wallet-only: 21 − 5 = 16 equity, 5 reserved, the pool untouched
+    expect(r.state.wallets.B!.equity).toBe('16');
+    expect(r.state.wallets.B!.equityReserved).toBe('5');
+    expect(r.state.pool).toEqual(s.pool);
+    const held = apply(r.state, { kind: 'sell', user: 'B', points: '5', held: true }, P);
+    const plain = apply(s, { kind: 'sell', user: 'B', points: '5' }, P);
+    expect(held.state.wallets.B!.equityReserved).toBe('0');
+    expect(held.state.wallets.B!.equity).toBe('16');
+    expect(held.outcome.payout).toBe(plain.outcome.payout);
+    expect(held.state.pool).toEqual(plain.state.pool);
+    // a held sell beyond the reserve is refused, whatever the equity
+    expect(refusal(r.state, { kind: 'sell', user: 'B', points: '5.000001', held: true })).toBe('insufficient_held');
+  });
+
+  it('release gives a reserve back; constant reserves serve a held convert back', () => {
+    const s = run([order('o1', 'B', '100.00', '30.00'), { kind: 'convert', user: 'B', points: '7' }]).state;
+    // constant 10.00 (7 × 30/21), treasury 7
+    const r = apply(s, { kind: 'reserve', user: 'B', tender: 'constant', amount: '4.00', eventId: 'e2' }, P);
+    expect(r.state.wallets.B!.constant).toBe('6.00');
+    expect(r.state.wallets.B!.constantReserved).toBe('4.00');
+    const back = apply(r.state, { kind: 'release', user: 'B', tender: 'constant', amount: '4.00', eventId: 'e2' }, P);
+    expect(back.state.wallets.B!.constant).toBe('10.00');
+    expect(back.state.wallets.B!.constantReserved).toBe('0.00');
+    // 4.00 × 21/30 = 2.8 points out of the treasury, none of it from the 6.00 left
+    const cb = apply(r.state, { kind: 'convert_back', user: 'B', amount: '4.00', held: true }, P);
+    expect(cb.outcome.points).toBe('2.8');
+    expect(cb.state.wallets.B!.constant).toBe('6.00');
+    expect(cb.state.wallets.B!.constantReserved).toBe('0.00');
+    expect(refusal(s, { kind: 'release', user: 'B', tender: 'equity', amount: '1', eventId: 'e3' })).toBe(
+      'insufficient_held',
+    );
+  });
+});
+
 describe('funded grant and locked release', () => {
   it('pays ceil2(q × price) into the fund so the price does not fall', () => {
     const s = oneOrder();

@@ -183,12 +183,7 @@ async function main() {
               const key = `s${w}-${i}-${writers}`;
               const r = await wallet.sell({
                 userId: u.userId,
-                role: 'user',
                 body: { points: '0.01' },
-                path: {},
-                query: {},
-                headers: {},
-                rawBody: '',
                 idem: { userId: u.userId, key, hash: key },
               });
               final = r.status !== 202;

@@ -4,7 +4,7 @@
 // Measured here (2 shared cores): 1,000 holders 7.0 s; 20,000 69 s; 100,000 382 s (snapshot 110 s,
 // paying 272 s), i.e. linear, ~3.8 ms a holder, inside one 9-minute run.
 import path from 'path';
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 
 /** Settles one day over `n` holders on a fresh table of the current DynamoDB Local. */
 export async function settleHolders(n: number, log: (s: string) => void = console.log) {
@@ -47,7 +47,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   const total = Date.now() - t;
   s.settlementHooks.afterStep = undefined;
   // Holders whose share is under ¥0.01 are participants but not payees.
-  if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
+  if (!dec(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
   return {
     holders: n,
     seconds: +(total / 1000).toFixed(1),

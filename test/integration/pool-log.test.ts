@@ -1,7 +1,7 @@
 // The pool as a log on DynamoDB Local (private table, backend in-process): a crash between the
 // pool transaction and its projection, or in the middle of the projection, is finished by the
 // next drainer exactly once; a refused held event gives its reserve back.
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import { buy, fn, freshTable, login, ok, product, reconcileClean, wallet } from './programme/world';
 
 const applier = () => import('../../functions/src/domain/applier');
@@ -79,7 +79,7 @@ it('a crash between the pool transaction and its projection: the next drainer pr
   const w0 = await wallet(a);
   await queueSell(a, 'ev_plcrash1', '1');
   const { orderId, eventId: completion } = await queueCompletion(b);
-  expect(await wallet(a)).toMatchObject({ equityReserved: '1', equity: new Decimal(w0.equity).minus(1).toFixed() });
+  expect(await wallet(a)).toMatchObject({ equityReserved: '1', equity: dec(w0.equity).minus(1).toFixed() });
 
   const ap = await applier();
   const h0 = await head();
@@ -106,8 +106,8 @@ it('a crash between the pool transaction and its projection: the next drainer pr
   const payout = (rec!.outcome as { payout: string }).payout;
   expect(await wallet(a)).toMatchObject({
     equityReserved: '0',
-    cash: new Decimal(w0.cash).plus(payout).toFixed(2),
-    equity: new Decimal(w0.equity).minus(1).toFixed(),
+    cash: dec(w0.cash).plus(payout).toFixed(2),
+    equity: dec(w0.equity).minus(1).toFixed(),
   });
   expect((await getOrder(orderId))?.status).toBe('completed');
   expect((await getEvent(completion))?.status).toBe('applied');
@@ -150,7 +150,7 @@ it('a crash in the middle of the projection: the rest is written, the wallets ar
   expect(await wallet(a)).toEqual({ ...credited });
   const rec = await getEvent('ev_plcrash2');
   expect(rec?.status).toBe('applied');
-  expect(new Decimal(credited.cash).minus(w0.cash).toFixed(2)).toBe((rec!.outcome as { payout: string }).payout);
+  expect(dec(credited.cash).minus(w0.cash).toFixed(2)).toBe((rec!.outcome as { payout: string }).payout);
   expect(await reconcileClean()).toEqual([]);
 });
 

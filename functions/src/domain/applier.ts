@@ -11,6 +11,7 @@ import type { Tx } from './tx';
 import { addWalletEvent } from './ledger';
 import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
 import { project } from './projection';
+import { log } from '../log';
 import {
   BatchRace,
   type BatchLog,
@@ -239,7 +240,7 @@ function woken(eventId: string, ms: number): Promise<void> {
 
 /** Keeps a drain going in the background; its failure is logged, the next caller starts another. */
 function kick(): void {
-  drain().catch((e) => console.error('[applier] drain failed', e));
+  drain().catch((e) => log.error('pool applier: a background drain failed', { error: e as Error }));
 }
 
 /**

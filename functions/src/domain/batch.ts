@@ -14,6 +14,7 @@ import {
 } from '@greenpoints/shared';
 import type { BatchLog, LogEntry, PoolHead, Queued } from './stores';
 import { hashBatch } from './poolhash';
+import { log } from '../log';
 
 /** Events per batch, and the bound on a batch log item's size (DynamoDB items take 400 KB). */
 export const BATCH_EVENTS = 250;
@@ -80,7 +81,7 @@ function decideOne(
     const error = isRuleError(e)
       ? { code: e.code, message: e.message }
       : { code: 'internal', message: 'the engine failed on this event' };
-    if (!isRuleError(e)) console.error('[internal] applier: engine error on', q.eventId, e);
+    if (!isRuleError(e)) log.error('pool applier: engine error on an event', { eventId: q.eventId, error: e as Error });
     const h = 'held' in q.event && q.event.held ? holdOf(q.event) : undefined;
     const release = h
       ? apply(
@@ -116,7 +117,7 @@ export function decideBatch(
     entries.push(d.entry);
     pool = d.pool;
   }
-  const log: Omit<BatchLog, 'hash'> = {
+  const decided: Omit<BatchLog, 'hash'> = {
     batch: head.batch + 1,
     at,
     paramsVersion,
@@ -125,5 +126,5 @@ export function decideBatch(
     poolAfter: pool,
     entries,
   };
-  return { ...log, hash: hashBatch(log) };
+  return { ...decided, hash: hashBatch(decided) };
 }

@@ -1,8 +1,15 @@
 // Reconcile: checks docs/rules.md's invariants over the whole table and names what breaks.
 // I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
-import DecimalBase from 'decimal.js';
-import { emptyPool, emptyWallet, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
+import {
+  wideDec,
+  emptyPool,
+  emptyWallet,
+  type WideDec,
+  type Params,
+  type PoolState,
+  type Wallet,
+} from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
@@ -44,9 +51,7 @@ function ledgerVersusLog(all: Item[], batches: BatchLog[]): string[] {
 }
 
 // More digits than the engine's 34, so sums and products here are exact.
-const Decimal = DecimalBase.clone({ precision: 60 });
-type Decimal = InstanceType<typeof Decimal>;
-const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
+const D = (s: unknown) => wideDec(typeof s === 'string' ? s : undefined);
 
 export interface ReconcileReport {
   clean: boolean;
@@ -65,13 +70,13 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   for (const i of all.filter((i) => i.type === 'wallet')) wallets.set(String(i.userId), toWallet(i).wallet);
 
   // I5 (wallets): each wallet is the sum of its ledger deltas, field by field.
-  const sums = new Map<string, Map<string, Decimal>>();
-  const cashFromOutside = { dividends: new Decimal(0), commissions: new Decimal(0) };
+  const sums = new Map<string, Map<string, WideDec>>();
+  const cashFromOutside = { dividends: wideDec(0), commissions: wideDec(0) };
   for (const l of all.filter((i) => i.type === 'ledger')) {
     const u = String(l.userId);
     const f = String(l.field);
-    const m = sums.get(u) ?? new Map<string, Decimal>();
-    m.set(f, (m.get(f) ?? new Decimal(0)).plus(D(l.delta)));
+    const m = sums.get(u) ?? new Map<string, WideDec>();
+    m.set(f, (m.get(f) ?? wideDec(0)).plus(D(l.delta)));
     sums.set(u, m);
     if (f === 'cash') {
       const why = String(l.why);
@@ -82,9 +87,9 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   }
   for (const u of new Set([...wallets.keys(), ...sums.keys()])) {
     const w = wallets.get(u) ?? emptyWallet();
-    const m = sums.get(u) ?? new Map<string, Decimal>();
+    const m = sums.get(u) ?? new Map<string, WideDec>();
     for (const f of Object.keys(emptyWallet()) as Array<keyof Wallet>) {
-      const want = m.get(f) ?? new Decimal(0);
+      const want = m.get(f) ?? wideDec(0);
       if (!D(w[f]).eq(want)) problems.push(`I5 wallet ${u}.${f} is ${w[f]} but its ledger sums to ${want.toFixed()}`);
       if (D(w[f]).isNegative()) problems.push(`wallet ${u}.${f} is negative: ${w[f]}`);
     }
@@ -109,11 +114,11 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   );
   problems.push(...verified.problems.map((p) => `I5 pool log ${p}`));
   const replayed: PoolState = verified.pool ?? start.pool;
-  let lastPrice = new Decimal(start.pool.lastPrice);
-  let contributions = new Decimal(0);
+  let lastPrice = wideDec(start.pool.lastPrice);
+  let contributions = wideDec(0);
   const applied = batches.flatMap((b) => b.entries.filter((e) => e.outcome).map((e) => ({ b, e })));
   for (const { b, e } of applied) {
-    const p = new Decimal(e.outcome!.priceAfter);
+    const p = wideDec(e.outcome!.priceAfter);
     if (p.lt(lastPrice)) problems.push(`I3 price fell in batch ${b.batch}: ${lastPrice.toFixed()} -> ${p.toFixed()}`);
     lastPrice = p;
     if (e.event.kind === 'order_completed') contributions = contributions.plus(D(e.event.contribution));
@@ -141,9 +146,9 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   problems.push(...ledgerVersusLog(all, batches));
 
   // I1
-  let held = new Decimal(0);
-  let constant = new Decimal(0);
-  let cashSide = new Decimal(0);
+  let held = wideDec(0);
+  let constant = wideDec(0);
+  let cashSide = wideDec(0);
   for (const w of wallets.values()) {
     held = held.plus(D(w.equity)).plus(D(w.equityLocked)).plus(D(w.equityHeld)).plus(D(w.equityReserved));
     constant = constant.plus(D(w.constant)).plus(D(w.constantReserved));

@@ -62,24 +62,25 @@ export async function verifyPool(api: string): Promise<Verification> {
   return { ok: problems.length === 0, batches: batches.length, events, problems, pool };
 }
 
+// A command line tool: its report goes to stdout, not to the JSON log of the functions.
 if (require.main === module) {
   const i = process.argv.indexOf('--api');
   const api = i > 0 ? process.argv[i + 1] : process.env.API_URL;
   if (!api) {
-    console.error('usage: npm run verify-pool -- --api <url>');
+    process.stderr.write('usage: npm run verify-pool -- --api <url>\n');
     process.exit(2);
   }
   verifyPool(api).then(
     (r) => {
-      console.log(
-        r.ok
+      process.stdout.write(
+        (r.ok
           ? `pool log verified: ${r.batches} batches, ${r.events} events, fund ${r.pool?.fund}, circulating ${r.pool?.circulating}, price ${r.pool ? price(r.pool) : ''}`
-          : `pool log FAILED:\n${r.problems.join('\n')}`,
+          : `pool log FAILED:\n${r.problems.join('\n')}`) + '\n',
       );
       process.exit(r.ok ? 0 : 1);
     },
     (e) => {
-      console.error(e);
+      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
       process.exit(2);
     },
   );
