@@ -127,7 +127,9 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
       onOutput: (s) => {
         if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
         // Errors in handlers are printed by the offline process: show them.
-        if (/\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1') process.stderr.write(s);
+        // (Faults the randomized test injects on purpose are not news.)
+        if (/\[internal\]|Error:/.test(s) && !/\[injected\]|injected: true/.test(s) && process.env.STACK_QUIET !== '1')
+          process.stderr.write(s);
       },
     },
   );

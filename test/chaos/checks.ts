@@ -54,11 +54,14 @@ export async function checkWorld(
   // Every request has a final answer; a bad input is refused (4xx, with the expected status).
   for (const r of https) {
     const f = r.result.final;
-    if (!f) v.push(`${r.op} ${r.req.method} ${r.req.path}: no final answer after retries (${JSON.stringify(r.result.last)})`);
+    if (!f)
+      v.push(`${r.op} ${r.req.method} ${r.req.path}: no final answer after retries (${JSON.stringify(r.result.last)})`);
     else if (r.bad && (f.status < 400 || f.status >= 500))
       v.push(`bad input "${r.op}" answered ${f.status} ${JSON.stringify(f.body).slice(0, 200)}`);
     else if (r.bad && r.expect && !r.expect.includes(f.status))
-      v.push(`bad input "${r.op}" answered ${f.status} (expected ${r.expect.join('/')}): ${JSON.stringify(f.body).slice(0, 200)}`);
+      v.push(
+        `bad input "${r.op}" answered ${f.status} (expected ${r.expect.join('/')}): ${JSON.stringify(f.body).slice(0, 200)}`,
+      );
     else if (!r.bad && f.status >= 500) v.push(`${r.op} ended with ${f.status}`);
   }
   for (const r of staffs) {
@@ -72,7 +75,8 @@ export async function checkWorld(
   for (const r of https)
     if (r.req.path === '/orders' && r.result.final?.status === 201) accepted.add(String(r.result.final.body.orderId));
   for (const id of accepted) if (!dbOrders.has(id)) v.push(`order ${id} was accepted (201) but is not in the table`);
-  for (const id of dbOrders.keys()) if (!accepted.has(id)) v.push(`order ${id} exists though no request was accepted for it`);
+  for (const id of dbOrders.keys())
+    if (!accepted.has(id)) v.push(`order ${id} exists though no request was accepted for it`);
   const poolEvents = all.filter((i) => i.type === 'pool_event');
   const completions = new Map<string, number>();
   for (const e of poolEvents) {
@@ -83,14 +87,16 @@ export async function checkWorld(
   for (const [id, o] of dbOrders) {
     const n = completions.get(id) ?? 0;
     if (n > 1) v.push(`order ${id} completed ${n} times`);
-    if ((o.status === 'completed') !== (n === 1)) v.push(`order ${id} is ${String(o.status)} with ${n} completion events`);
+    if ((o.status === 'completed') !== (n === 1))
+      v.push(`order ${id} is ${String(o.status)} with ${n} completion events`);
     if (!['created', 'paid', 'shipped', 'completed', 'refunded'].includes(String(o.status)))
       v.push(`order ${id} left ${String(o.status)} after the drain`);
     const u = a(String(o.userId));
     const live = o.status !== 'refunded';
     if (o.payWith === 'constant' && live) u.constant = u.constant.minus(D(o.amount));
     if (o.payWith === 'storeCredit' && live) u.storeCredit = u.storeCredit.minus(D(o.amount));
-    if (o.payWith === 'equity' && (o.status === 'paid' || o.status === 'shipped')) u.held = u.held.plus(D(o.pointsCost));
+    if (o.payWith === 'equity' && (o.status === 'paid' || o.status === 'shipped'))
+      u.held = u.held.plus(D(o.pointsCost));
     if (o.payWith === 'equity' && o.status === 'completed') u.points = u.points.minus(D(o.pointsCost));
     if (o.payWith !== 'equity' && o.status === 'completed') u.points = u.points.plus(D(o.pointsGranted));
   }
@@ -139,7 +145,9 @@ export async function checkWorld(
         u.points = u.points.plus(D(b.points));
       }
     } else if (n !== 0 || ledgerByEvent.has(eventId)) {
-      v.push(`refused ${rs[0]!.op} ${eventId} (${rs.map((r) => r.result.final?.status).join(',')}) changed the pool or a wallet`);
+      v.push(
+        `refused ${rs[0]!.op} ${eventId} (${rs.map((r) => r.result.final?.status).join(',')}) changed the pool or a wallet`,
+      );
     }
   }
 
@@ -147,7 +155,8 @@ export async function checkWorld(
   const dbW = new Map(all.filter((i) => i.type === 'withdrawal' && mine(i)).map((i) => [String(i.withdrawalId), i]));
   const acceptedW = new Set<string>();
   for (const r of https)
-    if (r.req.path === '/withdrawals' && r.result.final?.status === 201) acceptedW.add(String(r.result.final.body.withdrawalId));
+    if (r.req.path === '/withdrawals' && r.result.final?.status === 201)
+      acceptedW.add(String(r.result.final.body.withdrawalId));
   for (const id of acceptedW) if (!dbW.has(id)) v.push(`withdrawal ${id} accepted but missing`);
   for (const [id, w] of dbW) {
     if (!acceptedW.has(id)) v.push(`withdrawal ${id} exists though no request was accepted for it`);
@@ -182,7 +191,13 @@ export async function checkWorld(
   }
   // Points minted only by an accepted order, a grant the staff made, or the legacy import.
   for (const e of poolEvents) {
-    const ev = JSON.parse(String(e.event)) as { kind: string; user?: string; buyer?: string; orderId?: string; reason?: string };
+    const ev = JSON.parse(String(e.event)) as {
+      kind: string;
+      user?: string;
+      buyer?: string;
+      orderId?: string;
+      reason?: string;
+    };
     const who = ev.user ?? ev.buyer ?? '';
     if (!userIds.has(who)) continue;
     if (ev.kind === 'order_completed' && !accepted.has(String(ev.orderId)))
@@ -202,7 +217,8 @@ export async function checkWorld(
     const w = wallets.get(u.userId) ?? {};
     const m = a(u.userId);
     const check = (what: string, got: Decimal, want: Decimal) => {
-      if (!got.eq(want)) v.push(`user ${u.i} (${u.userId}) ${what} is ${got.toFixed()}, the model says ${want.toFixed()}`);
+      if (!got.eq(want))
+        v.push(`user ${u.i} (${u.userId}) ${what} is ${got.toFixed()}, the model says ${want.toFixed()}`);
     };
     const cashSide = D(w.cash).plus(D(w.cashPending)).plus(D(w.withdrawn));
     check('cash + pending + withdrawn', cashSide, m.payouts.plus(m.external));

@@ -33,6 +33,8 @@ export interface ChaosSummary {
   faults: Record<FaultKind, number>;
   resolvedAtEnd: number;
   opsByName: Record<string, number>;
+  /** final answers by operation: e.g. sell {200: 40, 422: 3} */
+  answers: Record<string, Record<string, number>>;
   violations: string[];
   reconcile: { clean: boolean; problems: string[] };
   seconds: number;
@@ -45,7 +47,7 @@ export const DEFAULT_RATES: FaultPlan['rates'] = {
   lostAnswer: 0.01,
   crash: 0.01,
   duplicate: 0.02,
-  drainKill: 0.04,
+  drainKill: 0.15,
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +56,8 @@ async function staffFns() {
   const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
   const { signToken } = await import('../../functions/src/auth/token');
   const token = await signToken({ userId: 'staff-chaos', role: 'staff' }, 3600);
-  return (fn: string, input: Record<string, unknown>): Promise<StaffAnswer> => STAFF_FUNCTIONS[fn]!({ ...input, token });
+  return (fn: string, input: Record<string, unknown>): Promise<StaffAnswer> =>
+    STAFF_FUNCTIONS[fn]!({ ...input, token });
 }
 
 async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<ReturnType<typeof staffFns>>) {
@@ -67,6 +70,7 @@ async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<Retu
   world.products = [
     { productId: `cx${id}a`, price: '100.00', poolContribution: '30.00', dividendContribution: '5.00', stock: 100000 },
     { productId: `cx${id}b`, price: '59.90', poolContribution: '12.50', dividendContribution: '2.00', stock: 100000 },
+    { productId: `cx${id}c`, price: '5.00', poolContribution: '1.50', dividendContribution: '0.50', stock: 100000 },
     { productId: `cx${id}s`, price: '20.00', poolContribution: '6.00', dividendContribution: '1.00', stock: 30 },
   ];
   for (const p of world.products) await must('upsert-product', { ...p, name: `chaos ${p.productId}` });
@@ -81,7 +85,11 @@ async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<Retu
   for (let i = 0; i < nUsers; i++) {
     const referrer = i >= legacy ? world.users[i % legacy]?.userId : undefined;
     const r = await retrying(
-      { method: 'POST', path: '/auth/login', body: { devOpenId: `chaos-${id}-${i}`, ...(referrer ? { referrer } : {}) } },
+      {
+        method: 'POST',
+        path: '/auth/login',
+        body: { devOpenId: `chaos-${id}-${i}`, ...(referrer ? { referrer } : {}) },
+      },
       rng,
     );
     if (r.final?.status !== 200) throw new Error(`login ${i}: ${JSON.stringify(r.final ?? r.last)}`);
@@ -93,6 +101,12 @@ async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<Retu
       legacyBalance: i < legacy ? '300.00' : '0',
       legacyPoints: i < legacy ? '20' : '0',
     });
+  }
+  // Everyone starts with a few points (a welcome grant), so sells, converts and point orders can happen early.
+  for (const u of world.users) {
+    const input = { userId: u.userId, points: '10', reason: '新人礼', requestId: `seed${id}${u.i}` };
+    const result = await staffRetrying((e) => staff('grant', e), input, rng);
+    world.recs.push({ type: 'staff', op: 'grant', fn: 'grant', input, bad: false, result });
   }
   // Settlement days follow each other from the first day not settled yet.
   const { getItem } = await import('../../functions/src/repo/ddb');
@@ -134,21 +148,26 @@ async function resolveUnknowns(world: World, rng: Rng, staff: Awaited<ReturnType
 }
 
 async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: World, rng: Rng) {
-  const { query } = await import('../../functions/src/repo/ddb');
+  const { query, scanAll, getItem } = await import('../../functions/src/repo/ddb');
+  let pending: Awaited<ReturnType<typeof query>>['items'] = [];
   for (let round = 0; round < 30; round++) {
-    const pending = await query({ pk: 'POOL', skPrefix: 'PENDING#', limit: 1 });
-    const { scanAll } = await import('../../functions/src/repo/ddb');
-    const stuck = pending.items.length
+    pending = (await query({ pk: 'POOL', skPrefix: 'PENDING#', limit: 5 })).items;
+    const stuck = pending.length
       ? []
       : (await scanAll()).filter(
           (i) => i.type === 'order' && i.status === 'refund_requested' && world.orders.has(String(i.orderId)),
         );
-    if (!pending.items.length && !stuck.length) return;
+    if (!pending.length && !stuck.length) return;
     await staffRetrying((e) => staff('drain-pool', e), {}, rng, 20);
     // A WeChat refund left asking (the process died mid-refund): the staff asks again.
-    for (const o of stuck) await staffRetrying((e) => staff('refund-order', e), { orderId: String(o.orderId) }, rng, 20);
+    for (const o of stuck)
+      await staffRetrying((e) => staff('refund-order', e), { orderId: String(o.orderId) }, rng, 20);
+    await sleep(400); // a lease left by a killed drainer expires (3 s)
   }
-  throw new Error('the pool did not drain in 30 rounds');
+  const records = await Promise.all(pending.map((p) => getItem({ PK: `EVENT#${String(p.eventId)}`, SK: 'EVENT' })));
+  throw new Error(
+    `the pool did not drain in 30 rounds: ${JSON.stringify(pending)} with status records ${JSON.stringify(records)}`,
+  );
 }
 
 export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
@@ -179,24 +198,31 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
       settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
     },
   });
-  const staffActors = 2;
+  const staffActors = 3;
   const userOps = Math.ceil((o.ops * 0.85) / nUsers);
   const staffOps = Math.ceil((o.ops * 0.15) / staffActors);
   log(`[chaos] seed ${o.seed}: ${nUsers} users × ${userOps} + ${staffActors} staff × ${staffOps} operations`);
   faults.resetFaultCounts();
   faults.setFaultPlan({ seed: o.seed, rates: o.rates ?? DEFAULT_RATES });
   let resolved = 0;
+  // Injected faults make the staff functions log; count those, print anything else.
+  const realError = console.error;
+  let injectedLogs = 0;
+  console.error = (...args: unknown[]) => {
+    if (args.some((x) => (x as { injected?: boolean })?.injected || /\[injected\]/.test(String(x)))) injectedLogs++;
+    else realError(...args);
+  };
   try {
     await Promise.all([
       ...world.users.map((u) => actor(ctx(root.fork(u.i), u.i), USER_OPS, userOps, world)),
-      ...Array.from({ length: staffActors }, (_, s) =>
-        actor(ctx(root.fork(5_000 + s), 0), STAFF_OPS, staffOps, world),
-      ),
+      ...Array.from({ length: staffActors }, (_, s) => actor(ctx(root.fork(5_000 + s), 0), STAFF_OPS, staffOps, world)),
     ]);
   } finally {
     faults.clearFaultPlan();
+    console.error = realError;
   }
   const counts = faults.faultCounts();
+  log(`[chaos] ${injectedLogs} staff errors logged were injected faults`);
   log(`[chaos] ${world.ops} operations in ${Math.round((Date.now() - t0) / 1000)} s; faults ${JSON.stringify(counts)}`);
   await sleep(500); // late duplicate deliveries land
   const endRng = root.fork(20_000);
@@ -215,10 +241,27 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
     faults: counts,
     resolvedAtEnd: resolved,
     opsByName: world.opsByName,
+    answers: answersOf(world),
     violations,
     reconcile,
     seconds: Math.round((Date.now() - t0) / 1000),
   };
+}
+
+function answersOf(world: World): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of world.recs) {
+    const op = r.op.startsWith('bad:') ? 'bad' : r.op;
+    const f =
+      r.type === 'http'
+        ? String(r.result.final?.status ?? 'none')
+        : r.result.final?.ok
+          ? 'ok'
+          : (r.result.final?.error?.code ?? 'none');
+    const m = (out[op] ??= {});
+    m[f] = (m[f] ?? 0) + 1;
+  }
+  return out;
 }
 
 export function seedFromEnv(): number {
@@ -237,9 +280,12 @@ export function summaryText(s: ChaosSummary): string {
     .join(', ');
   const total = Object.values(s.faults).reduce((a, b) => a + b, 0);
   return [
-    `seed ${s.seed}: ${s.operations} operations by ${s.users} users and 2 staff in ${s.seconds} s (${s.requests} requests recorded)`,
+    `seed ${s.seed}: ${s.operations} operations by ${s.users} users and 3 staff in ${s.seconds} s (${s.requests} requests recorded)`,
     `faults injected: ${total} (${faults})`,
     `bad inputs tried: ${s.badInputs}; requests answered only after the faults stopped: ${s.resolvedAtEnd}`,
+    `answers: ${Object.entries(s.answers)
+      .map(([op, m]) => `${op} ${JSON.stringify(m)}`)
+      .join('; ')}`,
     `reconcile: ${s.reconcile.clean ? 'clean' : 'NOT clean'}; violations: ${s.violations.length}`,
     ...s.violations.slice(0, 40).map((v) => `  - ${v}`),
   ].join('\n');

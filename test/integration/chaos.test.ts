@@ -1,10 +1,10 @@
-// The randomized system test in `npm test` (test/chaos): 50 users and 2 staff at once over HTTP
+// The randomized system test in `npm test` (test/chaos): 50 users and 3 staff at once over HTTP
 // with faults injected at the repository layer, then the table checked against the reconcile and
-// the test's own model. CHAOS_OPS (default 500) sets the size; SEED=... repeats a run's choices.
+// the test's own model. CHAOS_OPS (default 800) sets the size; SEED=... repeats a run's choices.
 import { runChaos, seedFromEnv, summaryText } from '../chaos/run';
 
 const seed = seedFromEnv();
-const ops = Number(process.env.CHAOS_OPS || 500);
+const ops = Number(process.env.CHAOS_OPS || 800);
 
 afterAll(async () => {
   (await import('../../functions/src/repo/faults')).clearFaultPlan();

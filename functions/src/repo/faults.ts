@@ -90,7 +90,8 @@ function currentPlan(): FaultPlan | undefined {
   const p = faultPlanPath();
   try {
     const m = statSync(p).mtimeMs;
-    if (m !== cached.mtime) cached = { plan: JSON.parse(readFileSync(p, 'utf8')) as FaultPlan, checkedAt: now, mtime: m };
+    if (m !== cached.mtime)
+      cached = { plan: JSON.parse(readFileSync(p, 'utf8')) as FaultPlan, checkedAt: now, mtime: m };
   } catch {
     cached = { checkedAt: now, mtime: -1 };
   }
