@@ -119,15 +119,13 @@ async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<Retu
 }
 
 async function actor(c: Ctx, table: OpDef[], n: number, world: World) {
-  for (let k = 0; k < n; k++) {
-    for (let tries = 0; tries < 6; tries++) {
-      const op = c.rng.weighted(table);
-      if (await op.run(c)) {
-        world.ops++;
-        world.opsByName[op.name] = (world.opsByName[op.name] ?? 0) + 1;
-        break;
-      }
-    }
+  // Draws until n operations ran; an entry with nothing to do (no order to ship yet) draws again.
+  for (let done = 0, draws = 0; done < n && draws < n * 20; draws++) {
+    const op = c.rng.weighted(table);
+    if (!(await op.run(c))) continue;
+    done++;
+    world.ops++;
+    world.opsByName[op.name] = (world.opsByName[op.name] ?? 0) + 1;
     await sleep(c.rng.int(40));
   }
 }
