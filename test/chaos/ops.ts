@@ -369,7 +369,7 @@ export const BAD_INPUTS: Bad[] = [
   {
     name: 'confirm an unshipped order',
     make: (c) => {
-      const o = ownOrder(c, ['created', 'paid']);
+      const o = ownOrder(c, ['created']); // paid ones may be shipping right now
       return (
         o && { method: 'POST', path: `/orders/${o.orderId}/confirm`, token: me(c).token, body: {}, key: newKey(c) }
       );
@@ -536,10 +536,10 @@ export const STAFF_OPS: OpDef[] = [
       if (!ws.length) return false;
       const [withdrawalId, w] = c.rng.pick(ws);
       const approve = c.rng.chance(0.8);
-      // Two operators at once now and then: one decision.
-      const n = c.rng.chance(0.2) ? 2 : 1;
+      // Two operators at once now and then, sometimes deciding differently: one decision.
+      const decisions = c.rng.chance(0.25) ? [approve, c.rng.chance(0.5) ? approve : !approve] : [approve];
       const as = await Promise.all(
-        Array.from({ length: n }, () => staff(c, 'approveWithdrawal', 'approve-withdrawal', { withdrawalId, approve })),
+        decisions.map((d) => staff(c, 'approveWithdrawal', 'approve-withdrawal', { withdrawalId, approve: d })),
       );
       const ok = as.find((a) => a?.ok);
       if (ok) w.status = ok.result.status;

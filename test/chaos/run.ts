@@ -150,13 +150,23 @@ async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: Worl
   let pending: Awaited<ReturnType<typeof query>>['items'] = [];
   for (let round = 0; round < 30; round++) {
     pending = (await query({ pk: 'POOL', skPrefix: 'PENDING#', limit: 5 })).items;
-    const stuck = pending.length
-      ? []
-      : (await scanAll()).filter(
-          (i) => i.type === 'order' && i.status === 'refund_requested' && world.orders.has(String(i.orderId)),
-        );
-    if (!pending.length && !stuck.length) return;
+    const items = pending.length ? [] : await scanAll();
+    const stuck = items.filter(
+      (i) => i.type === 'order' && i.status === 'refund_requested' && world.orders.has(String(i.orderId)),
+    );
+    // An approval that died after its claim: the operator approves it again (same transfer id).
+    const approving = items.filter(
+      (i) => i.type === 'withdrawal' && i.status === 'approving' && world.withdrawals.has(String(i.withdrawalId)),
+    );
+    if (!pending.length && !stuck.length && !approving.length) return;
     await staffRetrying((e) => staff('drain-pool', e), {}, rng, 20);
+    for (const w of approving)
+      await staffRetrying(
+        (e) => staff('approve-withdrawal', e),
+        { withdrawalId: String(w.withdrawalId), approve: true },
+        rng,
+        20,
+      );
     // A WeChat refund left asking (the process died mid-refund): the staff asks again.
     for (const o of stuck)
       await staffRetrying((e) => staff('refund-order', e), { orderId: String(o.orderId) }, rng, 20);
@@ -173,14 +183,23 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   const log = o.log ?? (() => undefined);
   const nUsers = o.users ?? 50;
   const faults = await import('../../functions/src/repo/faults');
-  const { sandboxNotify } = await import('../../functions/src/adapters/wechat/sandbox');
+  const { sandboxNotify, sandboxTransfer } = await import('../../functions/src/adapters/wechat/sandbox');
   const { settlementHooks } = await import('../../functions/src/domain/settlement');
   const { getParams } = await import('../../functions/src/repo/repository');
   const { addDays } = await import('../../functions/src/domain/calendar');
   const staff = await staffFns();
+  const wechat = await import('../../functions/src/adapters/wechat');
   const root = new Rng(o.seed);
   const world = new World(`${o.seed.toString(36)}${randomBytes(3).toString('hex')}`);
   faults.clearFaultPlan();
+  // Every transfer the approvals ask WeChat for (the sandbox's answer), to check none pays a rejected one.
+  wechat.setLocalWeChatTransfer({
+    async transfer(t) {
+      const r = await sandboxTransfer().transfer(t);
+      if (r.status === 'accepted') world.transfers.set(t.withdrawalId, (world.transfers.get(t.withdrawalId) ?? 0) + 1);
+      return r;
+    },
+  });
   const setupRng = root.fork(10_000);
   await setup(world, setupRng, nUsers, staff);
   const before = (await getParams(true)).params;
@@ -230,6 +249,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   await staffRetrying((e) => staff('set-config', e), { change: before }, endRng, 20);
   settlementHooks.now = savedNow;
   const { violations, reconcile } = await checkWorld(world, staff);
+  wechat.setLocalWeChatTransfer(undefined);
   return {
     seed: o.seed,
     operations: world.ops,

@@ -123,7 +123,13 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
   return { status: 201, body };
 }
 
-/** Staff decision on a requested withdrawal; the payout itself goes through `pay` (the transfer adapter). */
+/**
+ * Staff decision on a requested withdrawal; the payout itself goes through `pay` (the transfer
+ * adapter). An approval claims the withdrawal first (requested -> approving), so a rejection
+ * cannot give the cash back while WeChat is moving the money; an approval that died after its
+ * claim is finished by approving again (WeChat transfers one out_bill_no once) and cannot be
+ * rejected any more.
+ */
 export async function decideWithdrawal(
   withdrawalId: string,
   approve: boolean,
@@ -135,12 +141,14 @@ export async function decideWithdrawal(
 ) {
   const w = await getItem(keys.withdrawal(withdrawalId));
   if (!w) throw notFound('withdrawal');
-  if (w.status !== 'requested') throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
+  const resuming = approve && w.status === 'approving';
+  if (w.status !== 'requested' && !resuming) throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
   const userId = String(w.userId);
   const amount = String(w.amount);
   let approved = approve;
   let detail: string | undefined;
   if (approve) {
+    if (!resuming) await claimApproval(withdrawalId);
     const r = await pay({ withdrawalId, userId, amount });
     approved = r.status === 'accepted';
     detail = r.detail;
@@ -149,6 +157,7 @@ export async function decideWithdrawal(
   const event: LedgerEvent = approved
     ? { kind: 'withdraw_approve', user: userId, amount, withdrawalId }
     : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
+  const guard = approve ? 'approving' : 'requested';
   await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
     tx.add(
       {
@@ -160,12 +169,34 @@ export async function decideWithdrawal(
           decidedAt: new Date().toISOString(),
           ...(detail ? { detail } : {}),
         },
-        ifEquals: { status: 'requested' },
+        ifEquals: { status: guard },
       },
       conflict('invalid_status', 'the withdrawal was decided meanwhile'),
     );
+  }).catch(async (e: unknown) => {
+    // The engine checks the wallet before the status guard: a decision that lost the race sees
+    // cashPending already moved (insufficient_pending). Tell it what happened instead.
+    const now = await getItem(keys.withdrawal(withdrawalId));
+    if (now && now.status !== guard)
+      throw conflict('invalid_status', `the withdrawal was decided meanwhile: ${String(now.status)}`);
+    throw e;
   });
   return { withdrawalId, status, ...(detail ? { detail } : {}) };
+}
+
+/** requested -> approving, before any money moves; a second decision finds it taken. */
+async function claimApproval(withdrawalId: string): Promise<void> {
+  await new Tx()
+    .add(
+      {
+        op: 'set',
+        key: keys.withdrawal(withdrawalId),
+        values: { status: 'approving', GSI1PK: gsi.withdrawals('approving'), approvingAt: new Date().toISOString() },
+        ifEquals: { status: 'requested' },
+      },
+      conflict('invalid_status', 'the withdrawal was decided meanwhile'),
+    )
+    .commit();
 }
 
 // ---------- the ledger, paged ----------

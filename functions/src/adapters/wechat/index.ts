@@ -40,8 +40,14 @@ export function getWeChatPay(): WeChatPay {
   };
 }
 
+let localTransfer: WeChatTransfer | undefined;
+/** STAGE=local only: tests put a scripted transfer in place of the sandbox (undefined restores it). */
+export function setLocalWeChatTransfer(t: WeChatTransfer | undefined): void {
+  localTransfer = t;
+}
+
 export function getWeChatTransfer(): WeChatTransfer {
-  if (isLocal()) return sandboxTransfer();
+  if (isLocal()) return localTransfer ?? sandboxTransfer();
   let impl: WeChatTransfer | undefined;
   return {
     transfer: async (o) => (impl ??= createTransfer(transferConfigFromEnv())).transfer(o),
