@@ -16,7 +16,7 @@ export interface Req {
 
 export interface Answer {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
 /** final: a 2xx or 4xx answer; unknown: tries ran out on 5xx, 429, network errors or pending. */
@@ -105,7 +105,7 @@ export async function retrying(r: Req, rng: Rng, maxTries = MAX_TRIES): Promise<
 
 export interface StaffAnswer {
   ok: boolean;
-  result?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  result?: any;
   error?: { code: string; message: string };
 }
 

@@ -221,7 +221,6 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   log(`[chaos] seed ${o.seed}: ${nUsers} users × ${userOps} + ${staffActors} staff × ${staffOps} operations`);
   faults.resetFaultCounts();
   faults.setFaultPlan({ seed: o.seed, rates: o.rates ?? DEFAULT_RATES });
-  let resolved = 0;
   // Injected faults make the staff functions log; count those, print anything else.
   const realError = console.error;
   let injectedLogs = 0;
@@ -243,7 +242,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   log(`[chaos] ${world.ops} operations in ${Math.round((Date.now() - t0) / 1000)} s; faults ${JSON.stringify(counts)}`);
   await sleep(500); // late duplicate deliveries land
   const endRng = root.fork(20_000);
-  resolved = await resolveUnknowns(world, endRng, staff);
+  const resolved = await resolveUnknowns(world, endRng, staff);
   await drainAll(staff, world, endRng);
   // The parameters as they were before the run (other suites expect the defaults).
   await staffRetrying((e) => staff('set-config', e), { change: before }, endRng, 20);

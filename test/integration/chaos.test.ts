@@ -15,7 +15,7 @@ it(`${ops} random operations by 50 users with faults: the end state is the ledge
   try {
     summary = await runChaos({ seed, ops, log: (s) => console.log(s) });
   } catch (e) {
-    throw new Error(`the randomized run failed (repeat with SEED=${seed}): ${(e as Error).stack}`);
+    throw new Error(`the randomized run failed (repeat with SEED=${seed}): ${(e as Error).stack}`, { cause: e });
   }
   console.log(summaryText(summary));
   expect(summary.operations).toBeGreaterThanOrEqual(ops);
