@@ -89,6 +89,12 @@ function noteOrder(
   c.world.orders.set(o.orderId, o);
 }
 
+/** After a refusal: what the table says the order is now (staff or the schedule moved it). */
+async function refresh(c: Ctx, o: OrderM): Promise<void> {
+  const r = await retrying({ method: 'GET', path: `/orders/${o.orderId}`, token: me(c).token }, c.rng);
+  if (r.final?.status === 200) o.status = r.final.body.status;
+}
+
 async function placeOrder(c: Ctx, payWith: Tender): Promise<boolean> {
   const body = orderBody(c, payWith);
   const req: Req = { method: 'POST', path: '/orders', token: me(c).token, body, key: newKey(c) };
@@ -160,6 +166,7 @@ export const USER_OPS: OpDef[] = [
       };
       const a = await http(c, 'confirm', req);
       if (a?.status === 200) o.status = 'completed';
+      else await refresh(c, o);
       return true;
     },
   },
@@ -178,6 +185,7 @@ export const USER_OPS: OpDef[] = [
       };
       const a = await http(c, 'refund', req);
       if (a?.status === 200) o.status = 'refunded';
+      else await refresh(c, o);
       return true;
     },
   },
