@@ -78,7 +78,7 @@ async function main() {
     c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
   const counts = countsFrom(readReport(reportFile), code);
-  // After the suite the whole table must reconcile (MODEL.md invariants), whatever ran.
+  // After the suite the whole table must reconcile (docs/rules.md invariants), whatever ran.
   const rec = await new Promise((resolve) => {
     const c = spawn('npx', ['tsx', path.join(root, 'functions/src/staff/cli.ts'), 'reconcile'], {
       cwd: root,

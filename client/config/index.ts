@@ -30,7 +30,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
-    // Prebundle crashes with the enhanced-resolve in our lock (TOOLCHAIN.md).
+    // Prebundle crashes with the enhanced-resolve in our lock (watch mode, Taro 4.1.11).
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {

@@ -1,4 +1,4 @@
-// Pool states built with the engine from the rulebook's seed scenario (MODEL.md): 100-yuan
+// Pool states built with the engine from the rulebook's seed scenario (docs/rules.md): 100-yuan
 // orders with a 30-yuan pool contribution. The expected figures in the tests come from the
 // rulebook's own table, not from running the code under test.
 import { apply, defaultParams, emptyState, price, priceDisplay, type EngineState } from '@greenpoints/shared';
@@ -48,7 +48,7 @@ export const poolAnswer = (orders: number, rules: Partial<Pool> = {}): Pool => p
 
 /**
  * After the first seed order (fund 30.00, 21 points, price 30/21) its buyer converts 7 points:
- * constant floor2(7 × 30/21) = 10.00, and the treasury holds 7 points (MODEL.md event 4).
+ * constant floor2(7 × 30/21) = 10.00, and the treasury holds 7 points (docs/rules.md event 4).
  */
 export function poolWithTreasury(): Pool {
   const s = apply(seedState(1), { kind: 'convert', user: 'u1', points: '7' }, defaultParams).state;

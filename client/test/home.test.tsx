@@ -17,7 +17,7 @@ test('lists the products with the live price and the points a purchase would ear
   expect(screen.getByText('加载中…')).toBeInTheDocument();
   expect(await screen.findByText('有机大米 5kg')).toBeInTheDocument();
   expect(screen.getByText('¥100.00')).toBeInTheDocument();
-  // After the first seed order the price is 1.4286 (MODEL.md), and 30 × 0.7 = 21 yuan of
+  // After the first seed order the price is 1.4286 (docs/rules.md), and 30 × 0.7 = 21 yuan of
   // points buys 21 / 1.428571… = 14.7 points: the second buyer's figure in the seed table.
   expect(container.querySelector('.home-price')?.textContent).toBe('¥1.4286');
   expect(container.querySelector('.product-p100 .product-earn')?.textContent).toContain('14.7 绿色积分');

@@ -164,7 +164,7 @@ test('the sell preview charges the fee GET /pool announces, not the default', as
   const { container } = await openWallet('');
   await typeInto(container, 'sell-input', '21');
   click(container, 'sell-preview');
-  // MODEL.md's check (21 points after 100 orders gross 108.6346), with a 20 % fee:
+  // docs/rules.md's check (21 points after 100 orders gross 108.6346), with a 20 % fee:
   // floor2(108.6346 × 0.8) = 86.90 paid, the fee shown to the fen 21.73.
   expect(text(container, 'quote-gross')).toBe('¥108.6346');
   expect(text(container, 'quote-payout')).toBe('¥86.90');

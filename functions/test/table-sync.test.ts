@@ -39,7 +39,7 @@ describe('serverless.yml', () => {
     for (const s of st) for (const r of s.Resource) expect(JSON.stringify(r)).toContain('Table');
   });
 
-  it('routes every shopper endpoint of API.md', () => {
+  it('routes every shopper endpoint of docs/api.md', () => {
     const routes = new Set<string>();
     for (const f of Object.values<any>(doc.functions)) {
       for (const e of f.events ?? []) if (e.httpApi) routes.add(`${e.httpApi.method} ${e.httpApi.path}`);

@@ -1,4 +1,4 @@
-// Exact decimal arithmetic for the engine: 34 significant digits (MODEL.md), and the
+// Exact decimal arithmetic for the engine: 34 significant digits (docs/rules.md), and the
 // directed roundings that keep every result in the pool's favour.
 import Decimal from 'decimal.js';
 

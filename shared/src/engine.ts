@@ -1,4 +1,4 @@
-// The rulebook (MODEL.md "Events") as one pure function: apply(state, event, params).
+// The rulebook (docs/rules.md "Events") as one pure function: apply(state, event, params).
 // Every rule lives here once; the backend and the client only call it.
 import {
   ceil2,

@@ -1,4 +1,4 @@
-// Staff-editable parameters (MODEL.md "Parameters") and the rules a configuration must obey.
+// Staff-editable parameters (docs/rules.md "Parameters") and the rules a configuration must obey.
 import { z } from 'zod';
 import { dec } from './decimal';
 import { RuleError } from './errors';

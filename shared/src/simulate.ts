@@ -1,4 +1,4 @@
-// The seed table (MODEL.md "Rounding"): N orders of one item, from the same engine.
+// The seed table (docs/rules.md "Rounding"): N orders of one item, from the same engine.
 import { apply } from './engine';
 import { defaultParams } from './params';
 import { displayPrice, emptyState, price } from './state';

@@ -1,4 +1,4 @@
-// The vocabulary of MODEL.md as types. Every amount is a decimal string at this boundary:
+// The vocabulary of docs/rules.md as types. Every amount is a decimal string at this boundary:
 // money (yuan) has at most 2 decimals, points at most 6. Never a JS number.
 
 export type Money = string;
@@ -7,7 +7,7 @@ export type Points = string;
 export type Exact = string;
 export type UserId = string;
 
-/** Staff-editable parameters (MODEL.md "Parameters"). Rates are decimal strings in [0, 1). */
+/** Staff-editable parameters (docs/rules.md "Parameters"). Rates are decimal strings in [0, 1). */
 export interface Params {
   issuePrice: Money; // price of the first points, "1"
   rewardRatio: Exact; // share of an order's pool contribution granted back as points, "0.7"
@@ -41,7 +41,7 @@ export interface PoolState {
   payouts: Money;
 }
 
-/** One user's balances (MODEL.md "Instruments"). */
+/** One user's balances (docs/rules.md "Instruments"). */
 export interface Wallet {
   equity: Points;
   equityLocked: Points; // granted, released in batches

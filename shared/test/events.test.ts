@@ -1,4 +1,4 @@
-// One hand-checked example per event of MODEL.md. Every expected number is worked out in the
+// One hand-checked example per event of docs/rules.md. Every expected number is worked out in the
 // comment beside it from the rulebook (not by running the engine).
 import {
   apply,

@@ -1,5 +1,5 @@
 // Property-based tests: random sequences of every event kind over a handful of users and random
-// valid parameters; the invariants of MODEL.md are checked after every step, and every pool event's
+// valid parameters; the invariants of docs/rules.md are checked after every step, and every pool event's
 // arithmetic is recomputed here independently with exact (100-digit) decimals.
 import fc from 'fast-check';
 import Decimal from 'decimal.js';

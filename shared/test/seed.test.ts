@@ -1,4 +1,4 @@
-// The seed table of MODEL.md, from the engine and from the simulator CLI.
+// The seed table of docs/rules.md, from the engine and from the simulator CLI.
 import { execFileSync } from 'child_process';
 import path from 'path';
 import { apply, defaultParams, displayPrice, emptyState, priceDisplay, simulate, type EngineState } from '../src';

@@ -1,4 +1,4 @@
-// Chromium for the e2e test: Debian's package, driven by playwright-core (TOOLCHAIN.md).
+// Chromium for the e2e test: Debian's package, driven by playwright-core (`npx playwright install` cannot download here).
 import fs from 'fs';
 import os from 'os';
 import path from 'path';

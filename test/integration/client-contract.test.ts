@@ -31,7 +31,7 @@ describe('GET /pool carries the live rules', () => {
     const announced = (await pool()).sellFeeRate as string;
     const r = await call('POST', '/wallet/sell', { token: u.token, body: { points: '1' } });
     expect(r.status).toBe(200);
-    // MODEL.md event 2: payout = floor2(gross × (1 − sellFeeRate)), the rest is the fee.
+    // docs/rules.md event 2: payout = floor2(gross × (1 − sellFeeRate)), the rest is the fee.
     const payout = new Decimal(r.body.gross)
       .mul(new Decimal(1).minus(announced))
       .toDecimalPlaces(2, Decimal.ROUND_DOWN);

@@ -1,6 +1,6 @@
-// MODEL.md's seed table, end to end over HTTP: 100 buyers each complete one 100-yuan order
+// docs/rules.md's seed table, end to end over HTTP: 100 buyers each complete one 100-yuan order
 // (poolContribution 30, rewardRatio 0.7), then the first buyer sells 21 points.
-// Expected figures are MODEL.md's, not computed here.
+// Expected figures are docs/rules.md's, not computed here.
 import { call, login, completedOrder, pool, staff, uniq } from './helpers';
 
 describe('seed scenario', () => {

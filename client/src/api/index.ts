@@ -1,4 +1,4 @@
-// Every call of the shopper API (/shared/API.md). Pages import `api` and never build URLs.
+// Every call of the shopper API (docs/api.md). Pages import `api` and never build URLs.
 import { request } from './request';
 import type {
   Address,

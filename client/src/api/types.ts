@@ -1,4 +1,4 @@
-// The shopper API of /shared/API.md as types. Amounts are decimal strings, never numbers.
+// The shopper API of docs/api.md as types. Amounts are decimal strings, never numbers.
 import type { Money, Points, Exact } from '@greenpoints/shared';
 
 export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity';

@@ -1,5 +1,5 @@
 // An Idempotency-Key is made once per user action and reused when that action is retried.
-// 1–64 chars of [A-Za-z0-9_-] (API.md). Random enough to never collide for one user.
+// 1–64 chars of [A-Za-z0-9_-] (docs/api.md). Random enough to never collide for one user.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 function randomChars(n: number): string {

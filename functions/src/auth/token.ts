@@ -1,6 +1,7 @@
 // Session tokens for the mini-program and staff console: HS256 JWTs issued after login.
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
+import { isLocalStage, isPlaceholder } from '../stage';
 
 export const TOKEN_ISSUER = 'greenpoints';
 export const TOKEN_AUDIENCE = 'greenpoints';
@@ -32,14 +33,15 @@ const Claims = z.object({
 /** Read per call so tests and Lambda env changes take effect; fails closed outside local. */
 function secretKey(): Uint8Array {
   const s = process.env.JWT_SECRET;
+  const local = isLocalStage();
   if (s === undefined || s === '') {
-    if (process.env.STAGE === 'local') return new TextEncoder().encode(DEV_SECRET);
+    if (local) return new TextEncoder().encode(DEV_SECRET);
     throw new Error('env JWT_SECRET is not set (required outside STAGE=local)');
   }
   const key = new TextEncoder().encode(s);
-  if (key.byteLength < 32 && process.env.STAGE !== 'local') {
-    throw new Error('env JWT_SECRET must be at least 32 bytes');
-  }
+  if (!local && key.byteLength < 32) throw new Error('env JWT_SECRET must be at least 32 bytes');
+  // A CI package's placeholder is public (it is in the tests): it must never sign anything.
+  if (!local && isPlaceholder(s)) throw new Error('env JWT_SECRET is a placeholder; set the production secret');
   return key;
 }
 

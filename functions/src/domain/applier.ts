@@ -1,7 +1,7 @@
 // The pool applier (docs/architecture.md): every pool event is recorded as pending cheaply, then
 // whoever drains applies the oldest pending events in order, many per pool write, in one
 // conditional TransactWriteItems per batch. One hot item caps at ~500 writes/s on AWS, so
-// throughput comes from batching (TOOLCHAIN.md).
+// throughput comes from batching (measured in docs/architecture.md).
 import { apply, isRuleError, type LedgerEvent, type Outcome, type Wallet } from '@greenpoints/shared';
 import { query, getItem, tryLease, releaseLease, MAX_TX_ITEMS, type Item, type TxOp } from '../repo/ddb';
 import { keys, pad } from '../repo/keys';
@@ -34,6 +34,9 @@ export interface Submission {
   event: LedgerEvent;
   order?: OrderLink;
 }
+
+/** Test hook: the clock of applied events (their business date decides the dividend day). */
+export const applierHooks: { now?: () => number } = {};
 
 let counter = 0;
 /** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
@@ -125,7 +128,7 @@ export async function drainOnce(): Promise<number> {
   };
   const tx = new Tx();
   const touched = new Set<string>();
-  const at = new Date().toISOString();
+  const at = new Date(applierHooks.now?.() ?? Date.now()).toISOString();
   let used = 1; // the pool item
   let consumed = 0;
   for (const p of pend) {

@@ -7,6 +7,7 @@ import { keys } from '../repo/keys';
 import { Tx } from './tx';
 import { firstLoginOfExisting, referrerForNewUser, referrerFromScene } from './referrals';
 import { HttpError } from '../http/errors';
+import { isLocalStage } from '../stage';
 
 export interface LoginReq {
   code?: string;
@@ -30,8 +31,7 @@ export const userIdFor = (openId: string) => 'u_' + createHash('sha256').update(
 export async function login(req: LoginReq): Promise<{ token: string; userId: string }> {
   let openId: string;
   if (req.devOpenId !== undefined) {
-    if (process.env.STAGE !== 'local')
-      throw new HttpError(400, 'dev_login_disabled', 'devOpenId works only in the local stage');
+    if (!isLocalStage()) throw new HttpError(400, 'dev_login_disabled', 'devOpenId works only in the local stage');
     openId = `dev:${req.devOpenId}`;
   } else if (req.code !== undefined) {
     openId = (await getWeChatLogin().code2Session(req.code)).openId;

@@ -20,10 +20,14 @@ export function addDays(d: string, n: number): string {
   return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 }
 
-/** Dates after `from` (exclusive) up to `to` (inclusive), oldest first, at most `max`. */
-export function datesBetween(from: string | undefined, to: string, max: number): string[] {
-  if (!from) return [to];
+/** Whole days from `from` to `to`, both inclusive (0 when `to` is before `from`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000) + 1);
+}
+
+/** The last `max` dates (at most) of `from`..`to`, both inclusive, oldest first. */
+export function lastDates(from: string, to: string, max: number): string[] {
   const out: string[] = [];
-  for (let d = to; d > from && out.length < max; d = addDays(d, -1)) out.unshift(d);
+  for (let d = to; d >= from && out.length < max; d = addDays(d, -1)) out.unshift(d);
   return out;
 }

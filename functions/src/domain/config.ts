@@ -1,7 +1,8 @@
 // Parameter changes (set-config): what changed and what staff must be warned about. The change
 // itself is validated by the engine's mergeParams and stored as a new version (never edited).
 import Decimal from 'decimal.js';
-import type { Params } from '@greenpoints/shared';
+import type { Params, PoolState } from '@greenpoints/shared';
+import { conflict, type HttpError } from '../http/errors';
 
 export const WARN_TWO_LEVELS =
   '二级分销（referralLevels = 2）可能违反微信小程序平台运营规范中关于多级分销的规定，存在被限制或下架的风险；请确认已取得合规意见后再启用。';
@@ -22,4 +23,26 @@ export function configWarnings(prev: Params, next: Params): string[] {
   const commissions = new Decimal(next.commissionL1Rate).plus(next.commissionL2Rate).plus(next.agentRate);
   if (commissions.gt('0.3')) w.push(WARN_COMMISSION);
   return w;
+}
+
+/**
+ * A valid parameter set checked against the state it governs (the pool as stored now), not only
+ * against its own range: a change that would make an invariant false from then on, or that would
+ * silently govern nothing, is refused with a named error.
+ */
+export function stateProblem(prev: Params, next: Params, pool: PoolState): HttpError | undefined {
+  // I1: issued ≤ supplyCap. A cap below what is already issued would make it false at once.
+  if (new Decimal(next.supplyCap).lt(pool.issued))
+    return conflict(
+      'supply_cap_below_issued',
+      `supplyCap ${next.supplyCap} is below the ${pool.issued} points already issued`,
+    );
+  // issuePrice prices only the first order; afterwards the pool's own price (or its last price
+  // once everything was sold back) governs, so a new issue price would be stored and never used.
+  if (next.issuePrice !== prev.issuePrice && pool.seq > 0)
+    return conflict(
+      'issue_price_fixed',
+      `issuePrice only prices the first order; the pool has ${pool.seq} events and prices itself now`,
+    );
+  return undefined;
 }

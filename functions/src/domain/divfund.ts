@@ -1,6 +1,8 @@
 // The day's dividend fund: each completed order's Σ dividendContribution, written by the pool
 // applier in the completion's own transaction (one item per order, so no hot counter), summed by
-// the settlement of that business day.
+// the settlement that takes that business day in. Every entry is also in GSI1 under `DIVFUND`,
+// sorted by date, so a settlement finds the first day ever contributed (the first settlement
+// starts there) and can sum a long run of skipped days in one paged read.
 import Decimal from 'decimal.js';
 import type { TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
@@ -18,6 +20,7 @@ export function dividendFundOp(
     op: 'create',
     item: {
       ...programmeKeys.divFund(date, eventId),
+      ...programmeKeys.divFundGsi(date, eventId),
       type: 'divfund',
       date,
       eventId,

@@ -93,7 +93,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       items: lines,
       amount: amount.toFixed(2),
       payWith: req.payWith,
-      // Redemptions contribute nothing to the pool (MODEL.md event 1).
+      // Redemptions contribute nothing to the pool (docs/rules.md event 1).
       contribution: req.payWith === 'equity' ? '0.00' : contribution.toFixed(2),
       dividendContribution: req.payWith === 'equity' ? '0.00' : dividend.toFixed(2),
       address: req.address,
@@ -232,7 +232,7 @@ export async function shipOrder(orderId: string) {
 /** The pool event of a completed order: the one place completion rules are chosen. */
 export function completionEvent(o: Order): LedgerEvent {
   if (o.payWith === 'equity') return { kind: 'redeem', user: o.userId, points: o.pointsCost!, orderId: o.orderId };
-  // Referrers, agent: filled here by the full programme (MODEL.md events 7 and commissions).
+  // Referrers, agent: filled here by the full programme (docs/rules.md events 7 and commissions).
   return {
     kind: 'order_completed',
     orderId: o.orderId,
@@ -273,7 +273,7 @@ export async function startCompletion(
     invalidStatus(o, 'shipped'),
   );
   if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
-  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (MODEL.md event 7)
+  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (docs/rules.md event 7)
   // A rejected event sends the order back to shipped and into the queue at its shipping time.
   addSubmission(
     tx,

@@ -1,8 +1,11 @@
 // Reconcile checks of the full programme (run by the staff reconcile over the scanned table):
 // every order's dividend contribution reached its day's fund, each settled day paid exactly what
-// its ledger shows, and the carry chains from one day to the next.
+// its ledger shows, the carry chains from one day to the next, and (I7) every yuan contributed is
+// paid, carried, or waiting in a day not settled yet.
 import Decimal from 'decimal.js';
 import type { Item } from '../repo/ddb';
+import { addDays, lastDates } from './calendar';
+import { LATE_DAYS } from './settlement';
 
 const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
 
@@ -56,5 +59,115 @@ export function programmeProblems(all: Item[]): string[] {
   if (last && carry && last.status === 'done' && !D(carry.amount).eq(D(last.carryOut))) {
     problems.push(`carry item holds ${String(carry.amount)}, the last settled day left ${String(last.carryOut)}`);
   }
+  problems.push(...i7Problems(all, days));
+  return problems;
+}
+
+/** Σ amount of the dividend fund entries, per business day. */
+function contributionsByDay(all: Item[]): Map<string, Decimal> {
+  const byDay = new Map<string, Decimal>();
+  for (const f of all.filter((i) => i.type === 'divfund')) {
+    const d = String(f.date);
+    byDay.set(d, (byDay.get(d) ?? new Decimal(0)).plus(D(f.amount)));
+  }
+  return byDay;
+}
+
+const sumOver = (byDay: Map<string, Decimal>, from: string, to: string) =>
+  [...byDay].filter(([d]) => d >= from && d <= to).reduce((a, [, v]) => a.plus(v), new Decimal(0));
+
+/** Parsed `{date: amount}` of a settlement attribute; undefined when it was never recorded. */
+function amounts(v: unknown): Record<string, string> | undefined {
+  return typeof v === 'string' && v !== '' ? (JSON.parse(v) as Record<string, string>) : undefined;
+}
+
+/**
+ * I7: Σ contributions = Σ dividends paid + the carry + contributions not settled yet. Checked day
+ * by day so a broken one is named: each settlement starts the day after the previous one (the
+ * first: at the first contribution); what the settlements took for each day (read by its own
+ * settlement, plus what arrived late and the next one took in) equals what the day holds now; a
+ * folded run as one sum. Only the last settlement's last LATE_DAYS days may hold more than was
+ * taken: that is waiting for the next settlement.
+ */
+export function i7Problems(all: Item[], settlements: Item[]): string[] {
+  const problems: string[] = [];
+  const byDay = contributionsByDay(all);
+  const firstDay = [...byDay.keys()].sort()[0];
+  const took = new Map<string, { amount: Decimal; by: string[] }>();
+  const take = (d: string, v: Decimal, by: string) => {
+    const t = took.get(d) ?? { amount: new Decimal(0), by: [] };
+    took.set(d, { amount: t.amount.plus(v), by: [...t.by, by] });
+  };
+  const folded: Array<[string, string]> = [];
+  let prev: Item | undefined;
+  let paid = new Decimal(0);
+  for (const s of settlements) {
+    const date = String(s.date);
+    const from = String(s.fromDate || date);
+    const want = prev ? addDays(String(prev.date), 1) : firstDay && firstDay < date ? firstDay : date;
+    if (from !== want) problems.push(`I7 settlement ${date} starts at ${from}, not ${want}`);
+    const days = amounts(s.days);
+    const late = amounts(s.late) ?? {};
+    for (const [d, v] of Object.entries(late)) take(d, D(v), date);
+    let recorded = Object.values(late).reduce((a, v) => a.plus(D(v)), new Decimal(0));
+    if (typeof s.foldedThrough === 'string' && s.foldedThrough) {
+      const [ff, ft] = [String(s.foldedFrom), s.foldedThrough];
+      folded.push([ff, ft]);
+      recorded = recorded.plus(D(s.foldedAmount));
+      const now = sumOver(byDay, ff, ft);
+      if (!D(s.foldedAmount).eq(now)) {
+        const named = [...byDay.keys()].filter((d) => d >= ff && d <= ft).sort();
+        problems.push(
+          `I7 contributions of ${ff}..${ft} (days ${named.join(', ')}): settlement ${date} folded in ${String(s.foldedAmount)}, the entries hold ${now.toFixed(2)}`,
+        );
+      }
+    }
+    if (days) {
+      for (const [d, v] of Object.entries(days)) take(d, D(v), date);
+      recorded = Object.values(days).reduce((a, v) => a.plus(D(v)), recorded);
+      if (!recorded.eq(D(s.contributions)))
+        problems.push(
+          `I7 settlement ${date} took in ${String(s.contributions)}, its days add up to ${recorded.toFixed(2)}`,
+        );
+    } else {
+      // Written before per-day amounts were recorded: its range as one sum.
+      folded.push([from, date]);
+      const now = sumOver(byDay, from, date);
+      if (!D(s.contributions).eq(now))
+        problems.push(
+          `I7 settlement ${date} took in ${String(s.contributions)}, the days ${from}..${date} hold ${now.toFixed(2)}`,
+        );
+    }
+    paid = paid.plus(D(s.paid));
+    prev = s;
+  }
+  const last = settlements[settlements.length - 1];
+  const lastDate = last ? String(last.date) : '';
+  const window = last ? lastDates(String(last.fromDate || lastDate), lastDate, LATE_DAYS) : [];
+  let waiting = new Decimal(0);
+  const inFolded = (d: string) => folded.some(([f, t]) => d >= f && d <= t);
+  const checked = new Set([...[...byDay.keys()].filter((d) => d <= lastDate), ...took.keys()]);
+  for (const d of [...checked].sort()) {
+    if (inFolded(d)) continue;
+    const now = byDay.get(d) ?? new Decimal(0);
+    const t = took.get(d);
+    if (window.includes(d) && now.gt(t?.amount ?? 0)) waiting = waiting.plus(now.minus(t?.amount ?? 0));
+    else if (!t) problems.push(`I7 contributions of ${d} (${now.toFixed(2)}) are in no settlement`);
+    else if (!now.eq(t.amount))
+      problems.push(
+        `I7 contributions of ${d}: settlement ${t.by.join(' + ')} took ${t.amount.toFixed(2)}, the entries hold ${now.toFixed(2)}`,
+      );
+  }
+  const carry = !last
+    ? new Decimal(0)
+    : last.status === 'done'
+      ? D(last.carryOut)
+      : D(last.dayFund).minus(D(last.paid));
+  const unsettled = sumOver(byDay, last ? addDays(lastDate, 1) : '', '9999-12-31').plus(waiting);
+  const total = sumOver(byDay, '', '9999-12-31');
+  if (!total.eq(paid.plus(carry).plus(unsettled)))
+    problems.push(
+      `I7 Σ dividend contributions ${total.toFixed(2)} ≠ paid ${paid.toFixed(2)} + carry ${carry.toFixed(2)} + not yet settled ${unsettled.toFixed(2)}`,
+    );
   return problems;
 }

@@ -1,4 +1,4 @@
-// Referral binding (MODEL.md event 7 and commissions): a user is bound to a referrer once, at the
+// Referral binding (docs/rules.md event 7 and commissions): a user is bound to a referrer once, at the
 // first login, through the share link (`referrer`) or the mini-program code's scene. Never to
 // themselves, never so that the chain loops back to them.
 import { getItem, transact, query } from '../repo/ddb';

@@ -1,10 +1,11 @@
-// Daily settlement (MODEL.md event 8): dividends pro rata among users with quota, each capped at
+// Daily settlement (docs/rules.md event 8): dividends pro rata among users with quota, each capped at
 // the quota left, the remainder carried to the next day; then, when enabled, exits.
 //
 // SETTLEMENT#<date>/STATE is a state machine, every move of it one transaction conditioned on its
 // `version`, so a day runs exactly once however often it is started, and a crash resumes from the
 // last committed step:
-//   open     -> the day's fund = Σ dividend contributions of the days since the last settlement
+//   open     -> the day's fund = Σ dividend contributions not settled yet (every day after the
+//               last settlement; for the first one, every day since the first contribution)
 //               + the carry; the CARRY item moves to this date in the same transaction
 //   snapshot -> participants (GSI2 HOLDER: quota > 0, ascending userId) paged CHUNK at a time;
 //               each page's weights (equity + equityLocked) written as a CHUNK item: the weights
@@ -15,7 +16,7 @@
 //   done     -> the report; CARRY holds what is left for the next day
 import Decimal from 'decimal.js';
 import { apply, dividendFor, emptyPool, shouldExit, weightOf, type Outcome, type Wallet } from '@greenpoints/shared';
-import { batchGet, getItem, query, queryAll, TxCancelled, type Item, type Scalar, type TxOp } from '../repo/ddb';
+import { batchGet, getItem, query, TxCancelled, type Item, type QueryOpts, type Scalar, type TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
 import { addSubmission, awaitEvent } from './applier';
@@ -24,14 +25,22 @@ import { eventIdFor } from './idempotency';
 import { ledgerItems } from './ledger';
 import { Tx, StaleRead } from './tx';
 import { HttpError, conflict } from '../http/errors';
-import { addDays, businessDate, datesBetween, isValidDate } from './calendar';
+import { addDays, businessDate, daysBetween, isValidDate, lastDates } from './calendar';
 
 /** Users per chunk: 25 payees × (wallet + 2 ledger entries) + the settlement item = 76 ≤ 100. */
 export const CHUNK = 25;
 /** Tests shrink the chunk to get many chunks from few users. */
 export const settlementTuning = { chunk: CHUNK };
-/** Days of contributions folded into one settlement when days were skipped. */
+/**
+ * Days read one by one (and recorded per day) when days were skipped. Contributions of older
+ * days are not dropped: they are folded in as one sum (`folded`), read from GSI1 in date order.
+ * Folding rather than refusing: a refusal would block every later day (days settle in order)
+ * with nothing an operator could do about it, while the folded sum is paid at once, shown in
+ * the report and checked by reconcile (I7).
+ */
 export const MAX_GAP_DAYS = 366;
+/** Pages summed for one day or one folded run (1 MB each): past it, refuse rather than drop. */
+const MAX_PAGES = 10_000;
 
 export type SettlementStatus = 'snapshot' | 'paying' | 'exiting' | 'done';
 
@@ -40,6 +49,11 @@ export interface Settlement {
   status: SettlementStatus;
   fromDate: string; // first day whose contributions are in this fund
   contributions: string;
+  days: string; // JSON {date: amount} of the days read one by one (days with contributions)
+  foldedFrom: string; // '' unless a gap longer than MAX_GAP_DAYS was folded in as one sum
+  foldedThrough: string;
+  foldedAmount: string;
+  late: string; // JSON {date: amount}: entries that reached the previous settlement's days after it read them
   carryIn: string;
   dayFund: string;
   exitEnabled: boolean;
@@ -65,7 +79,10 @@ export interface SettlementReport {
   date: string;
   status: SettlementStatus;
   fromDate: string;
+  days: number; // calendar days whose contributions are in this fund (fromDate..date)
   contributions: string;
+  folded?: { from: string; through: string; amount: string };
+  late?: Record<string, string>;
   carryIn: string;
   dayFund: string;
   participants: number;
@@ -127,7 +144,10 @@ export function toReport(s: Settlement, exitList?: SettlementReport['exitList'])
     date: s.date,
     status: s.status,
     fromDate: s.fromDate,
+    days: daysBetween(s.fromDate, s.date),
     contributions: s.contributions,
+    ...(s.foldedFrom ? { folded: { from: s.foldedFrom, through: s.foldedThrough, amount: s.foldedAmount } } : {}),
+    ...(s.late && s.late !== '{}' ? { late: JSON.parse(s.late) as Record<string, string> } : {}),
     carryIn: s.carryIn,
     dayFund: s.dayFund,
     participants: s.participants,
@@ -159,6 +179,11 @@ function toSettlement(i: Item): Settlement {
     status: str('status') as SettlementStatus,
     fromDate: str('fromDate'),
     contributions: str('contributions', '0.00'),
+    days: str('days'), // '' on settlements written before days were recorded
+    late: str('late', '{}'),
+    foldedFrom: str('foldedFrom'),
+    foldedThrough: str('foldedThrough'),
+    foldedAmount: str('foldedAmount', '0.00'),
     carryIn: str('carryIn', '0.00'),
     dayFund: str('dayFund', '0.00'),
     exitEnabled: i.exitEnabled === true,
@@ -193,12 +218,76 @@ async function advance(s: Settlement, next: Partial<Settlement>, ops: TxOp[] = [
   await tx.commit();
 }
 
-export async function contributionsOf(dates: string[]): Promise<Decimal> {
+/** Σ amount over every page of a query, bounded: past MAX_PAGES it refuses instead of dropping. */
+async function sumAmounts(o: QueryOpts): Promise<Decimal> {
   let sum = new Decimal(0);
-  for (const d of dates) {
-    for (const i of await queryAll({ pk: `DIVFUND#${d}` })) sum = sum.plus(String(i.amount ?? '0'));
+  let cursor: Record<string, Scalar> | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const r = await query({ ...o, cursor });
+    for (const i of r.items) sum = sum.plus(String(i.amount ?? '0'));
+    if (!r.next) return sum;
+    cursor = r.next;
   }
-  return sum;
+  throw conflict('contributions_unbounded', `more than ${MAX_PAGES} pages of dividend contributions in ${o.pk}`);
+}
+
+/** The first business day anyone contributed to a dividend fund (GSI1 is in date order). */
+async function firstContributionDate(): Promise<string | undefined> {
+  const r = await query({ pk: programmeKeys.divFundGsiPk, index: 'GSI1', limit: 1 });
+  const d = r.items[0]?.date;
+  return typeof d === 'string' ? d : undefined;
+}
+
+export interface PendingContributions {
+  fromDate: string;
+  days: Record<string, string>; // the days read one by one that hold contributions
+  folded?: { from: string; through: string; amount: string };
+  total: Decimal;
+}
+
+/**
+ * Every contribution not settled yet, up to `date`: the days after the last settled one, or for
+ * the first settlement every day since the first contribution. The last MAX_GAP_DAYS days are
+ * read day by day with consistent reads; older ones (a longer gap) are folded in as one sum from
+ * GSI1, whose lag of milliseconds cannot matter for days that ended a year ago.
+ */
+export async function pendingContributions(lastDate: string | undefined, date: string): Promise<PendingContributions> {
+  const first = lastDate ? addDays(lastDate, 1) : await firstContributionDate();
+  const fromDate = first && first < date ? first : date;
+  const recent = lastDates(fromDate, date, MAX_GAP_DAYS);
+  const days: Record<string, string> = {};
+  let total = new Decimal(0);
+  for (const d of recent) {
+    const v = await sumAmounts({ pk: `DIVFUND#${d}` });
+    if (v.gt(0)) days[d] = v.toFixed(2);
+    total = total.plus(v);
+  }
+  if (recent[0]! <= fromDate) return { fromDate, days, total };
+  const through = addDays(recent[0]!, -1);
+  const amount = await sumAmounts({
+    pk: programmeKeys.divFundGsiPk,
+    index: 'GSI1',
+    skBetween: [fromDate, `${through}#\uffff`],
+  });
+  return { fromDate, days, folded: { from: fromDate, through, amount: amount.toFixed(2) }, total: total.plus(amount) };
+}
+
+/**
+ * The previous settlement's last days that may still receive an entry after it read them: a
+ * completion dated just before midnight can commit just after that day was opened.
+ */
+export const LATE_DAYS = 2;
+
+/** What reached the previous settlement's last LATE_DAYS days after it read them (taken in now). */
+async function lateContributions(prev: Settlement): Promise<Record<string, string>> {
+  if (!prev.days) return {}; // settled before per-day amounts were recorded: nothing to compare
+  const taken = JSON.parse(prev.days) as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const d of lastDates(prev.fromDate, prev.date, LATE_DAYS)) {
+    const extra = (await sumAmounts({ pk: `DIVFUND#${d}` })).minus(taken[d] ?? '0');
+    if (extra.gt(0)) out[d] = extra.toFixed(2);
+  }
+  return out;
 }
 
 // ---------- the steps ----------
@@ -208,24 +297,28 @@ async function open(date: string): Promise<void> {
   const lastDate = carry && typeof carry.lastDate === 'string' ? carry.lastDate : undefined;
   if (lastDate && lastDate >= date)
     throw conflict('out_of_order', `days are settled in order; ${lastDate} is already settled or under way`);
-  if (lastDate) {
-    const prev = await readSettlement(lastDate);
-    if (prev && prev.status !== 'done')
-      throw conflict(
-        'previous_day_unfinished',
-        `the settlement of ${lastDate} is not finished; run settle-day for it first`,
-      );
-  }
-  const dates = datesBetween(lastDate, date, MAX_GAP_DAYS);
-  const contributions = await contributionsOf(dates);
+  const prev = lastDate ? await readSettlement(lastDate) : undefined;
+  if (prev && prev.status !== 'done')
+    throw conflict(
+      'previous_day_unfinished',
+      `the settlement of ${lastDate} is not finished; run settle-day for it first`,
+    );
+  const pc = await pendingContributions(lastDate, date);
+  const late = prev ? await lateContributions(prev) : {};
+  const contributions = Object.values(late).reduce((a, v) => a.plus(v), pc.total);
   const carryIn = new Decimal(carry ? String(carry.amount ?? '0') : '0');
   const { params, version: paramsVersion } = await getParams(true);
   const now = new Date().toISOString();
   const s: Settlement = {
     date,
     status: 'snapshot',
-    fromDate: dates[0]!,
+    fromDate: pc.fromDate,
     contributions: contributions.toFixed(2),
+    days: JSON.stringify(pc.days),
+    foldedFrom: pc.folded?.from ?? '',
+    foldedThrough: pc.folded?.through ?? '',
+    foldedAmount: pc.folded?.amount ?? '0.00',
+    late: JSON.stringify(late),
     carryIn: carryIn.toFixed(2),
     dayFund: contributions.plus(carryIn).toFixed(2),
     exitEnabled: params.exitEnabled,

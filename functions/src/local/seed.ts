@@ -3,7 +3,7 @@ import { putItem } from '../repo/ddb';
 import { productItem, type Product } from '../repo/repository';
 
 export const DEMO_PRODUCTS: Product[] = [
-  // The item of MODEL.md's seed table: 100 yuan, 30 of it into the pool.
+  // The item of docs/rules.md's seed table: 100 yuan, 30 of it into the pool.
   {
     productId: 'rice-10kg',
     name: '五常大米 10kg',

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
 import { installFaults } from './faults';
+import { isLocalStage } from '../stage';
 
 export type Scalar = string | number | boolean;
 export type Item = Record<string, Scalar>;
@@ -53,9 +54,9 @@ export function unmarshal(rec: Record<string, AttributeValue> | undefined): Item
 let client: DynamoDBClient | undefined;
 export function ddb(): DynamoDBClient {
   if (!client) {
-    // The project runs on node 20 by choice (TOOLCHAIN.md); the SDK's notice adds only noise.
+    // Tools bootstrapped with an older system node (node 20) would print the SDK's end-of-support notice: noise.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const endpoint = process.env.DDB_ENDPOINT || (process.env.STAGE === 'local' ? 'http://127.0.0.1:8000' : undefined);
+    const endpoint = process.env.DDB_ENDPOINT || (isLocalStage() ? 'http://127.0.0.1:8000' : undefined);
     client = new DynamoDBClient({
       region: process.env.AWS_REGION || 'ap-east-1',
       endpoint,
@@ -187,6 +188,7 @@ export interface QueryOpts {
   pk: string;
   skPrefix?: string;
   skLessThan?: string;
+  skBetween?: [string, string]; // inclusive both ends
   index?: 'GSI1' | 'GSI2';
   limit?: number;
   newestFirst?: boolean;
@@ -204,6 +206,10 @@ export async function query(o: QueryOpts): Promise<{ items: Item[]; next?: Recor
   } else if (o.skLessThan !== undefined) {
     cond += ' AND #sk < :lt';
     values[':lt'] = o.skLessThan;
+  } else if (o.skBetween !== undefined) {
+    cond += ' AND #sk BETWEEN :lo AND :hi';
+    values[':lo'] = o.skBetween[0];
+    values[':hi'] = o.skBetween[1];
   }
   const input: QueryCommandInput = {
     TableName: tableName(),

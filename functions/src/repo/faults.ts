@@ -15,6 +15,7 @@ import { createHash, randomUUID } from 'crypto';
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { runsInLambda } from '../stage';
 
 export const FAULT_KINDS = [
   'conflict',
@@ -35,8 +36,7 @@ export interface FaultPlan {
 
 /** True only in the local stack (serverless-offline or a test process), never in Lambda. */
 export function faultsAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  const inLambda = !!env.AWS_LAMBDA_FUNCTION_NAME && env.IS_OFFLINE !== 'true';
-  return env.STAGE === 'local' && !inLambda;
+  return env.STAGE === 'local' && !runsInLambda(env);
 }
 
 /** One plan file per local stack (its DynamoDB endpoint and table), so stacks side by side never share faults. */

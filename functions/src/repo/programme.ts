@@ -18,6 +18,9 @@ export const programmeKeys = {
   carry: (): Key => ({ PK: 'SETTLEMENT', SK: 'CARRY' }),
   /** One item per completed order with a dividend contribution, by business date. */
   divFund: (date: string, eventId: string): Key => ({ PK: `DIVFUND#${date}`, SK: `EV#${eventId}` }),
+  /** The same entries in date order across days (GSI1), for the first day and long gaps. */
+  divFundGsi: (date: string, eventId: string) => ({ GSI1PK: 'DIVFUND', GSI1SK: `${date}#${eventId}` }),
+  divFundGsiPk: 'DIVFUND',
   agent: (region: string): Key => ({ PK: `AGENT#${region}`, SK: 'AGENT' }),
   agentsGsi: 'AGENTS',
   legacy: (identity: string): Key => ({ PK: `LEGACY#${identity}`, SK: 'LEGACY' }),

@@ -6,16 +6,16 @@ import Decimal from 'decimal.js';
 import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
 import { getWeChatTransfer } from '../adapters/wechat';
-import { putItem, query, transact } from '../repo/ddb';
+import { getItem, putItem, query } from '../repo/ddb';
 import { keys } from '../repo/keys';
-import { getParams, getUser, productItem } from '../repo/repository';
+import { getParams, getUser, productItem, toPool } from '../repo/repository';
 import { shipOrder as ship, completeOrder as complete, refundOrder as refund } from '../domain/orders';
 import { decideWithdrawal } from '../domain/wallet';
 import { drain, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx } from '../domain/tx';
 import { HttpError } from '../http/errors';
-import { changedKeys, configWarnings } from '../domain/config';
+import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
 
 export interface StaffResult {
@@ -174,38 +174,47 @@ export const setConfig = staff(
   'set-config',
   z.object({ change: z.record(z.unknown()) }).strict(),
   async ({ change }) => {
-    const cur = await getParams(true);
-    const next = mergeParams(cur.params, change);
-    const version = cur.version + 1;
-    const at = new Date().toISOString();
-    // The new version and its history record in one transaction, guarded by the old version.
-    await transact([
-      cur.version === 0
-        ? {
-            op: 'put',
-            item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at },
-            ifVersion: null,
-          }
-        : {
-            op: 'put',
-            item: { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at },
-            ifVersion: cur.version,
-          },
-      {
-        op: 'create',
-        item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
-      },
-    ]);
-    // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
-    return {
-      version,
-      previousVersion: cur.version,
-      changed: changedKeys(cur.params, next),
-      warnings: configWarnings(cur.params, next),
-      params: next,
-    };
+    // Bounded: only a pool event landing between the read and the write sends it round again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeConfig(change);
+      } catch (e) {
+        if (!(e instanceof PoolMoved) || attempt >= 5) throw e;
+      }
+    }
   },
 );
+
+class PoolMoved extends Error {}
+
+async function writeConfig(change: Record<string, unknown>) {
+  const cur = await getParams(true);
+  const next = mergeParams(cur.params, change);
+  const poolItem = await getItem(keys.pool());
+  const problem = stateProblem(cur.params, next, toPool(poolItem, cur.params));
+  if (problem) throw problem;
+  const version = cur.version + 1;
+  const at = new Date().toISOString();
+  const item = { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at };
+  // The new version and its history record in one transaction, guarded by the old version and by
+  // the pool state the change was checked against.
+  const tx = new Tx();
+  tx.add({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version });
+  tx.add({
+    op: 'create',
+    item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
+  });
+  if (poolItem) tx.add({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }, new PoolMoved());
+  await tx.commit();
+  // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
+  return {
+    version,
+    previousVersion: cur.version,
+    changed: changedKeys(cur.params, next),
+    warnings: configWarnings(cur.params, next),
+    params: next,
+  };
+}
 
 async function poolEventAsStaff(
   kind: string,

@@ -1,4 +1,4 @@
-// Reconcile: checks MODEL.md's invariants over the whole table and names what breaks.
+// Reconcile: checks docs/rules.md's invariants over the whole table and names what breaks.
 // I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
 import DecimalBase from 'decimal.js';

@@ -6,7 +6,7 @@ import { bindingRefusal, referrerFromScene } from '../../src/domain/referrals';
 import { agentFor, regionPrefixes } from '../../src/domain/agents';
 import { maskName, topOf } from '../../src/domain/levels';
 import { configWarnings, changedKeys, WARN_TWO_LEVELS } from '../../src/domain/config';
-import { businessDate, datesBetween, isValidDate, addDays } from '../../src/domain/calendar';
+import { businessDate, daysBetween, lastDates, isValidDate, addDays } from '../../src/domain/calendar';
 import { sortablePoints, walletIndexAttrs } from '../../src/repo/programme';
 
 const wallet = (o: Partial<Wallet>): Wallet => ({ ...emptyWallet(), ...o });
@@ -219,7 +219,11 @@ describe('business days (China time)', () => {
     expect(isValidDate('2026-02-29')).toBe(false);
     expect(isValidDate('2028-02-29')).toBe(true);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(datesBetween('2026-11-20', '2026-11-23', 10)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
-    expect(datesBetween(undefined, '2026-11-23', 10)).toEqual(['2026-11-23']);
+    expect(lastDates('2026-11-21', '2026-11-23', 10)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
+    expect(lastDates('2026-11-21', '2026-11-23', 2)).toEqual(['2026-11-22', '2026-11-23']);
+    expect(lastDates('2026-11-24', '2026-11-23', 10)).toEqual([]);
+    expect(daysBetween('2026-11-21', '2026-11-23')).toBe(3);
+    expect(daysBetween('2025-11-23', '2026-11-23')).toBe(366);
+    expect(daysBetween('2026-11-24', '2026-11-23')).toBe(0);
   });
 });

@@ -24,6 +24,7 @@ beforeEach(() => {
   process.env.DDB_ENDPOINT = `http://127.0.0.1:1/faults-test-${process.pid}`;
   process.env.TABLE_NAME = 'faults-test';
   delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+  delete process.env.AWS_EXECUTION_ENV;
   delete process.env.IS_OFFLINE;
 });
 afterEach(() => {
@@ -52,6 +53,8 @@ describe('fault injection outside the local stage', () => {
     expect(() => setFaultPlan({ seed: 1, rates: { timeout: 0.5 } })).toThrow(/only in the local stage/);
     process.env.IS_OFFLINE = 'true'; // serverless-offline sets both
     expect(faultsAllowed()).toBe(true);
+    process.env.AWS_EXECUTION_ENV = 'AWS_Lambda_nodejs24.x'; // only the real runtime sets this
+    expect(faultsAllowed()).toBe(false);
   });
 
   it('a plan file left on disk does nothing once the stage is not local', async () => {

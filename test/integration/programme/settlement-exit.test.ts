@@ -1,4 +1,4 @@
-// Exits (MODEL.md 8b), hand-checked: quotaMultiplier 0.1 makes a 100-yuan order earn 10.00 of
+// Exits (docs/rules.md 8b), hand-checked: quotaMultiplier 0.1 makes a 100-yuan order earn 10.00 of
 // quota, so both holders reach their quota left and are sold out, in ascending userId.
 import { buy, login, ok, reconcileClean, settlementWorld, wallet } from './world';
 

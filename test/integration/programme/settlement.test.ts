@@ -1,4 +1,4 @@
-// Daily settlement on DynamoDB Local, hand-checked (MODEL.md event 8):
+// Daily settlement on DynamoDB Local, hand-checked (docs/rules.md event 8):
 // dividends pro rata to equity held, floor2, capped at the quota left, remainder carried; exits
 // in ascending userId at the price of the moment; exactly once however often it is run.
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';

@@ -19,7 +19,7 @@ function Section({ title, children, cls }: { title: string; children: string[]; 
 
 const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).toString()}%`;
 
-/** The rules of MODEL.md in plain words. Figures come from the live pool and the rules' parameters. */
+/** The rules of docs/rules.md in plain words. Figures come from the live pool and the rules' parameters. */
 export default function RulesPage() {
   // The rules are readable without the network; the live price is a bonus.
   const pool = usePool();

@@ -213,7 +213,7 @@ export function ConvertBackCard({ wallet, pool, onDone }: CardProps) {
     onDone,
   );
   const amount = form.input.trim();
-  // points = floor6(amount / price), refused when the treasury holds fewer (MODEL.md event 5).
+  // points = floor6(amount / price), refused when the treasury holds fewer (docs/rules.md event 5).
   const preview = tryPreview(!!pool.state && isPositiveDecimal(amount, 2), () => {
     const o = previewOutcome(pool.state!, pool.params, { constant: wallet.constant }, { kind: 'convert_back', amount });
     return `按当前价格约得 ${fmtPoints(o.points)} 绿色积分`;

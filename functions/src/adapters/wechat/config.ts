@@ -1,6 +1,7 @@
 // Env-var configuration of the production adapters. Each reader throws config_missing naming
 // the first missing variable.
 import { AdapterError } from './types';
+import { isPlaceholder } from '../../stage';
 
 export interface LoginConfig {
   appId: string;
@@ -37,7 +38,7 @@ type Env = Record<string, string | undefined>;
 
 function need(env: Env, name: string): string {
   const v = env[name];
-  if (v === undefined || v.trim() === '') {
+  if (v === undefined || v.trim() === '' || isPlaceholder(v)) {
     throw new AdapterError('config_missing', `WeChat adapter is not configured: env ${name} is not set`);
   }
   return v;

@@ -1,6 +1,7 @@
 // Picks the sandbox on STAGE=local, else production adapters configured from env.
 // Production config is read lazily so a missing env var fails the first call, naming the var,
 // rather than every cold start of unrelated handlers.
+import { isLocalStage } from '../../stage';
 import type { WeChatLogin, WeChatPay, WeChatTransfer } from './types';
 import { createLogin } from './login';
 import { createPay } from './pay';
@@ -11,7 +12,7 @@ import { loginConfigFromEnv, payConfigFromEnv, transferConfigFromEnv } from './c
 export * from './types';
 
 function isLocal(): boolean {
-  return process.env.STAGE === 'local';
+  return isLocalStage();
 }
 
 export function getWeChatLogin(): WeChatLogin {
