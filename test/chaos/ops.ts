@@ -7,6 +7,12 @@ import { retrying, send, staffRetrying, type Req, type StaffAnswer } from './cli
 import type { Rng } from './rng';
 import type { OrderM, Tender, World } from './world';
 
+export const addDays = (d: string, n: number): string => {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+};
+
 export interface Ctx {
   rng: Rng;
   world: World;
@@ -592,17 +598,17 @@ export const STAFF_OPS: OpDef[] = [
     },
   },
   {
+    // Today's settlement while orders keep completing (their late contributions go to the next
+    // day's), run again (its stored report), or tomorrow's too early (refused). Later days are
+    // settled at the end, once nothing completes any more: settling ahead of the orders' own
+    // dates would strand their contributions, which a real clock never does.
     name: 'settleDay',
     weight: 1,
     run: async (c) => {
-      const day = c.world.simDay;
-      c.setSimDay(day);
-      const a = await staff(c, 'settleDay', 'settle-day', { date: day });
-      if (a?.ok && a.result?.status === 'done') {
-        const d = new Date(`${day}T00:00:00Z`);
-        d.setUTCDate(d.getUTCDate() + 1);
-        c.world.simDay = d.toISOString().slice(0, 10);
-      }
+      const early = c.rng.chance(0.3);
+      const day = early ? addDays(c.world.simDay, 1) : c.world.simDay;
+      c.setSimDay(c.world.simDay);
+      await staff(c, 'settleDay', 'settle-day', { date: day }, early);
       return true;
     },
   },

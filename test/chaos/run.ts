@@ -8,7 +8,7 @@
 import { randomBytes } from 'crypto';
 import { retrying, staffRetrying, type StaffAnswer } from './client';
 import { Rng } from './rng';
-import { STAFF_OPS, USER_OPS, type Ctx, type OpDef } from './ops';
+import { STAFF_OPS, USER_OPS, addDays, type Ctx, type OpDef } from './ops';
 import { World } from './world';
 import { checkWorld } from './checks';
 import type { FaultKind, FaultPlan } from '../../functions/src/repo/faults';
@@ -186,7 +186,6 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   const { sandboxNotify, sandboxTransfer } = await import('../../functions/src/adapters/wechat/sandbox');
   const { settlementHooks } = await import('../../functions/src/domain/settlement');
   const { getParams } = await import('../../functions/src/repo/repository');
-  const { addDays } = await import('../../functions/src/domain/calendar');
   const staff = await staffFns();
   const wechat = await import('../../functions/src/adapters/wechat');
   const root = new Rng(o.seed);
@@ -244,6 +243,14 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   const endRng = root.fork(20_000);
   const resolved = await resolveUnknowns(world, endRng, staff);
   await drainAll(staff, world, endRng);
+  // Successive days, now that nothing completes any more: the first takes today's late entries.
+  for (let k = 1; k <= 3; k++) {
+    const day = addDays(world.simDay, k);
+    settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
+    const input = { date: day };
+    const result = await staffRetrying((e) => staff('settle-day', e), input, endRng, 20);
+    world.recs.push({ type: 'staff', op: 'settleDay', fn: 'settle-day', input, bad: false, result });
+  }
   // The parameters as they were before the run (other suites expect the defaults).
   await staffRetrying((e) => staff('set-config', e), { change: before }, endRng, 20);
   settlementHooks.now = savedNow;

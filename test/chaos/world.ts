@@ -66,6 +66,7 @@ export class World {
   transfers = new Map<string, number>();
   /** Idempotency keys of accepted pool requests by user, for "same key, another body". */
   usedKeys: Array<{ user: number; req: Req }> = [];
+  /** the business day orders complete on; settled during the run, the days after it at the end */
   simDay = '';
   badInputs = 0;
   ops = 0;
