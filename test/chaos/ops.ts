@@ -23,7 +23,8 @@ export interface Ctx {
     headers: Record<string, string>;
     body: string;
   };
-  setSimDay: (day: string) => void;
+  /** the settlement clock: the day after `lastDay`, at noon (China time) */
+  setClock: (lastDay: string) => void;
 }
 
 export interface OpDef {
@@ -598,17 +599,21 @@ export const STAFF_OPS: OpDef[] = [
     },
   },
   {
-    // Today's settlement while orders keep completing (their late contributions go to the next
-    // day's), run again (its stored report), or tomorrow's too early (refused). Later days are
-    // settled at the end, once nothing completes any more: settling ahead of the orders' own
-    // dates would strand their contributions, which a real clock never does.
+    // The next day to settle (run again now and then: its stored report), or the day after the
+    // last one allowed, too early (refused). Ahead (the soak's own stack): today while orders keep
+    // completing, their late contributions going to the next day's, the days after at the end.
+    // On the shared stack only days already over: settling ahead of the orders' own dates would
+    // strand the late contributions of every suite after this one, which a real clock never does.
     name: 'settleDay',
     weight: 1,
     run: async (c) => {
-      const early = c.rng.chance(0.3);
-      const day = early ? addDays(c.world.simDay, 1) : c.world.simDay;
-      c.setSimDay(c.world.simDay);
-      await staff(c, 'settleDay', 'settle-day', { date: day }, early);
+      const w = c.world;
+      const early = w.simDay > w.settleUntil || c.rng.chance(0.3);
+      const day = early ? addDays(w.settleUntil, 1) : w.simDay;
+      c.setClock(w.settleUntil);
+      const a = await staff(c, 'settleDay', 'settle-day', { date: day }, early);
+      if (!early && a?.ok && a.result?.status === 'done' && w.simDay < w.settleUntil && c.rng.chance(0.7))
+        w.simDay = addDays(w.simDay, 1);
       return true;
     },
   },

@@ -22,6 +22,8 @@ export interface ChaosOpts {
   users?: number; // default 50
   rates?: FaultPlan['rates'];
   log?: (s: string) => void;
+  /** settle today and the days after it (a stack of its own only); default: only days already over */
+  settleAhead?: boolean;
 }
 
 export interface ChaosSummary {
@@ -60,7 +62,13 @@ async function staffFns() {
     STAFF_FUNCTIONS[fn]!({ ...input, token });
 }
 
-async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<ReturnType<typeof staffFns>>) {
+async function setup(
+  world: World,
+  rng: Rng,
+  nUsers: number,
+  staff: Awaited<ReturnType<typeof staffFns>>,
+  settleAhead: boolean,
+) {
   const must = async (fn: string, input: Record<string, unknown>) => {
     const r = await staffRetrying((e) => staff(fn, e), input, rng);
     if (!r.final?.ok) throw new Error(`setup ${fn}: ${JSON.stringify(r.final?.error)}`);
@@ -115,7 +123,14 @@ async function setup(world: World, rng: Rng, nUsers: number, staff: Awaited<Retu
   const carry = await getItem(programmeKeys.carry());
   const today = businessDate(Date.now());
   const last = typeof carry?.lastDate === 'string' ? carry.lastDate : undefined;
-  world.simDay = last && last >= today ? addDays(last, 1) : today;
+  const next = (d: string) => (last && last >= d ? addDays(last, 1) : d);
+  if (settleAhead) {
+    world.simDay = next(today);
+    world.settleUntil = world.simDay;
+  } else {
+    world.simDay = next(addDays(today, -3));
+    world.settleUntil = addDays(today, -1);
+  }
 }
 
 async function actor(c: Ctx, table: OpDef[], n: number, world: World) {
@@ -200,7 +215,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
     },
   });
   const setupRng = root.fork(10_000);
-  await setup(world, setupRng, nUsers, staff);
+  await setup(world, setupRng, nUsers, staff, !!o.settleAhead);
   const before = (await getParams(true)).params;
   const savedNow = settlementHooks.now;
   const ctx = (rng: Rng, user: number): Ctx => ({
@@ -209,9 +224,9 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
     user,
     staff,
     notify: sandboxNotify,
-    // settle-day refuses a day not over yet: the staff actor's clock stands the day after.
-    setSimDay: (day) => {
-      settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
+    // settle-day refuses a day not over yet: ahead, the staff's clock stands the day after the last allowed.
+    setClock: (lastDay) => {
+      if (o.settleAhead) settlementHooks.now = () => Date.parse(`${addDays(lastDay, 1)}T12:00:00+08:00`);
     },
   });
   const staffActors = 3;
@@ -243,9 +258,9 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   const endRng = root.fork(20_000);
   const resolved = await resolveUnknowns(world, endRng, staff);
   await drainAll(staff, world, endRng);
-  // Successive days, now that nothing completes any more: the first takes today's late entries.
-  for (let k = 1; k <= 3; k++) {
-    const day = addDays(world.simDay, k);
+  // Ahead: the days after today, now that nothing completes any more (the first takes today's late entries).
+  for (let k = 1; o.settleAhead && k <= 3; k++) {
+    const day = addDays(world.settleUntil, k);
     settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
     const input = { date: day };
     const result = await staffRetrying((e) => staff('settle-day', e), input, endRng, 20);

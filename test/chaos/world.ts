@@ -66,8 +66,9 @@ export class World {
   transfers = new Map<string, number>();
   /** Idempotency keys of accepted pool requests by user, for "same key, another body". */
   usedKeys: Array<{ user: number; req: Req }> = [];
-  /** the business day orders complete on; settled during the run, the days after it at the end */
+  /** the next day the staff settles, and the last it may settle during the run */
   simDay = '';
+  settleUntil = '';
   badInputs = 0;
   ops = 0;
   opsByName: Record<string, number> = {};
