@@ -291,9 +291,10 @@ function answersOf(world: World): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const r of world.recs) {
     const op = r.op.startsWith('bad:') ? 'bad' : r.op;
+    const code = r.type === 'http' ? r.result.final?.body?.error?.code : undefined;
     const f =
       r.type === 'http'
-        ? String(r.result.final?.status ?? 'none')
+        ? `${r.result.final?.status ?? 'none'}${code && r.result.final!.status !== 400 ? ` ${code}` : ''}`
         : r.result.final?.ok
           ? 'ok'
           : (r.result.final?.error?.code ?? 'none');
