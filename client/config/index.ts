@@ -26,6 +26,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       TARO_APP_STAGE: JSON.stringify(stage),
+      // Subscription message templates (docs/wechat.md); empty: consent is not asked.
+      TARO_APP_TMPL_SHIPPED: JSON.stringify(process.env.TARO_APP_TMPL_SHIPPED || ''),
+      TARO_APP_TMPL_POINTS: JSON.stringify(process.env.TARO_APP_TMPL_POINTS || ''),
+      TARO_APP_TMPL_AFTER_SALE: JSON.stringify(process.env.TARO_APP_TMPL_AFTER_SALE || ''),
+      TARO_APP_TMPL_WITHDRAWAL: JSON.stringify(process.env.TARO_APP_TMPL_WITHDRAWAL || ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

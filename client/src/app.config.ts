@@ -5,6 +5,7 @@ export default defineAppConfig({
     'pages/cart/index',
     'pages/orders/index',
     'pages/order/index',
+    'pages/after-sale/index',
     'pages/wallet/index',
     'pages/price/index',
     'pages/pool/index',

@@ -42,28 +42,54 @@ test('an unpaid order is paid once, however often the button is tapped', async (
   expect(container.querySelector('.refund-order')).not.toBeNull();
 });
 
-test('confirming receipt shows the points granted and the price after', async () => {
-  const done = {
+// Changed with the after-sale window: confirming receipt opens the window (售后期) instead of
+// completing the order; the points come at its end.
+test('confirming receipt opens the after-sale window: until when, and the points to come', async () => {
+  const received = {
+    ...base,
+    status: 'received',
+    ...{ carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+    receivedAt: '2026-12-01T04:00:00.000Z',
+    completesAt: '2026-12-08T04:00:00.000Z',
+    pointsEstimate: '14.7',
+    afterSale: [],
+  };
+  mockApi
+    .on('GET /orders/o_1', { ...base, status: 'shipped', carrier: '顺丰速运', trackingNo: 'SF1234567890' }, received)
+    .on('POST /orders/o_1/confirm', {
+      orderId: 'o_1',
+      status: 'received',
+      receivedAt: received.receivedAt,
+      completesAt: received.completesAt,
+      pointsEstimate: '14.7',
+    });
+  const { container } = render(<OrderPage />);
+  await screen.findByText('已发货，待收货');
+  expect(text(container, 'tracking-no')).toBe('顺丰速运 SF1234567890');
+  click(container, 'confirm-order');
+  await screen.findByText('已确认收货');
+  await waitFor(() =>
+    expect(text(container, 'after-sale-until')).toBe('售后期至 12月8日，届时按当日价格发放约 14.7 积分'),
+  );
+  expect(container.querySelector('.request-after-sale')).not.toBeNull();
+  const [c] = mockApi.callsTo('POST /orders/o_1/confirm');
+  expect(c.key).toMatch(KEY_RE);
+  expect(container.querySelector('.refund-order')).toBeNull();
+  expect(container.querySelector('.confirm-order')).toBeNull();
+});
+
+test('a completed order shows the points granted and the price after', async () => {
+  mockApi.on('GET /orders/o_1', {
     ...base,
     status: 'completed',
     pointsGranted: '14.7',
     priceAfter: '1.680672268907563025210084033613445',
-  };
-  mockApi.on('GET /orders/o_1', { ...base, status: 'shipped' }, done).on('POST /orders/o_1/confirm', {
-    orderId: 'o_1',
-    status: 'completed',
-    pointsGranted: '14.7',
-    priceAfter: done.priceAfter,
   });
   const { container } = render(<OrderPage />);
-  await screen.findByText('已发货，待收货');
-  click(container, 'confirm-order');
-  await screen.findByText('已确认收货，订单完成');
+  await screen.findByText('已完成');
   expect(text(container, 'points-granted')).toBe('14.7');
   expect(text(container, 'price-after')).toContain('¥1.6807');
-  const [c] = mockApi.callsTo('POST /orders/o_1/confirm');
-  expect(c.key).toMatch(KEY_RE);
-  expect(container.querySelector('.refund-order')).toBeNull();
+  expect(container.querySelector('.request-after-sale')).toBeNull();
 });
 
 test('a refund refused because the order completed meanwhile is explained', async () => {

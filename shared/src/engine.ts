@@ -495,3 +495,53 @@ export function replay(events: LedgerEvent[], params: Params, initial: EngineSta
 function minDec(a: Dec, b: Dec): Dec {
   return a.lt(b) ? a : b;
 }
+
+// ---- After-sale (MODEL.md "After-sale") ------------------------------------------------
+
+/** One order line as the after-sale rules see it; `returnedQty`: returned or refunded so far. */
+export interface AfterSaleLine {
+  productId: string;
+  qty: number;
+  price: Money;
+  poolContribution: Money;
+  dividendContribution: Money;
+  returnedQty?: number;
+}
+
+/** What a set of lines is worth: amount, pool and dividend contributions of `qty` units each. */
+export function linesTotal(lines: Array<AfterSaleLine & { take: number }>): {
+  amount: Money;
+  contribution: Money;
+  dividendContribution: Money;
+} {
+  let amount = ZERO;
+  let contribution = ZERO;
+  let dividend = ZERO;
+  for (const l of lines) {
+    if (!Number.isInteger(l.take) || l.take < 0)
+      throw new RuleError('invalid_amount', 'a quantity must be a whole number');
+    amount = amount.plus(dec(parseMoney(l.price, 'price')).times(l.take));
+    contribution = contribution.plus(dec(parseMoney(l.poolContribution, 'poolContribution')).times(l.take));
+    dividend = dividend.plus(dec(parseMoney(l.dividendContribution, 'dividendContribution')).times(l.take));
+  }
+  return { amount: money(amount), contribution: money(contribution), dividendContribution: money(dividend) };
+}
+
+/** The kept part of an order: each line's qty less what was returned or refunded. */
+export function keptTotals(lines: AfterSaleLine[]) {
+  return linesTotal(lines.map((l) => ({ ...l, take: l.qty - (l.returnedQty ?? 0) })));
+}
+
+/**
+ * The held points of a redemption that go back with a refund of `part` of the `remaining`
+ * amount still held for: all of them for the last part, else a share rounded down (the rest is
+ * burned at completion: rounding in the pool's favour).
+ */
+export function heldShare(held: Points, part: Money, remaining: Money): Points {
+  const h = dec(parsePoints(held));
+  const p = dec(parseMoney(part, 'part'));
+  const r = dec(parseMoney(remaining, 'remaining'));
+  if (p.gt(r)) throw new RuleError('invalid_amount', 'a refund above what is left of the order');
+  if (p.eq(r)) return pts(h);
+  return pts(floor6(mulDivDown(h, p, r)));
+}

@@ -15,6 +15,10 @@ export {
   levelFor,
   weightOf,
   replay,
+  linesTotal,
+  keptTotals,
+  heldShare,
+  type AfterSaleLine,
 } from './engine';
 export { fmtMoney, fmtPoints } from './format';
 export { simulate, type SimRow } from './simulate';

@@ -18,7 +18,8 @@ export const defaultParams: Params = Object.freeze({
   quotaMultiplier: '2',
   exitEnabled: false,
   lockedReleaseRate: '0.01',
-  autoCompleteDays: 7,
+  afterSaleDays: 7,
+  autoConfirmDays: 10,
   levels: [
     { name: '普通会员', minEquity: '0' },
     { name: '银卡会员', minEquity: '100' },
@@ -48,7 +49,9 @@ export const paramsSchema = z
     quotaMultiplier: decimalString.refine((s) => dec(s).lte(100), 'at most 100'),
     exitEnabled: z.boolean(),
     lockedReleaseRate: decimalString.refine((s) => dec(s).gt(0) && dec(s).lte(1), 'in (0, 1]'),
-    autoCompleteDays: z.number().int().min(1).max(90),
+    // The law's seven days are the floor; 0 would complete at receipt and deny lawful returns.
+    afterSaleDays: z.number().int().min(7).max(90),
+    autoConfirmDays: z.number().int().min(1).max(90),
     levels: z
       .array(z.object({ name: z.string().min(1).max(20), minEquity: decimalString }))
       .min(1)
@@ -58,7 +61,7 @@ export const paramsSchema = z
 
 /** Validates a full parameter set; throws RuleError('invalid_params') naming every problem. */
 export function validateParams(input: unknown): Params {
-  const r = paramsSchema.safeParse(input);
+  const r = paramsSchema.safeParse(upgradeParams(input));
   if (!r.success) {
     const why = r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
     throw new RuleError('invalid_params', why);
@@ -87,10 +90,26 @@ export function validateParams(input: unknown): Params {
   return p;
 }
 
+/**
+ * A parameter set stored before the after-sale window (autoCompleteDays, no window keys) reads
+ * as today's: the new keys take their defaults, the retired key is dropped.
+ */
+function upgradeParams(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const { autoCompleteDays: _retired, ...rest } = input as Record<string, unknown>;
+  return {
+    afterSaleDays: defaultParams.afterSaleDays,
+    autoConfirmDays: defaultParams.autoConfirmDays,
+    ...rest,
+  };
+}
+
 /** Applies a partial change to a parameter set and validates the result as a whole. */
 export function mergeParams(current: Params, change: unknown): Params {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new RuleError('invalid_params', 'a parameter change must be an object');
   }
+  if ('autoCompleteDays' in change)
+    throw new RuleError('invalid_params', 'autoCompleteDays is retired: set afterSaleDays and autoConfirmDays');
   return validateParams({ ...current, ...(change as Record<string, unknown>) });
 }

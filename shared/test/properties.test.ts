@@ -458,7 +458,9 @@ function checkEvent(
     case 'release_locked': {
       const w = W(before, e.user);
       const want = e.points !== undefined ? x(e.points) : floorN(x(w.lockedGranted).times(params.lockedReleaseRate), 6);
-      const q = Decimal.min(want, w.equityLocked);
+      // The rulebook's reading: a grant whose daily share rounds to 0 still releases a millionth.
+      const step = want.isZero() && e.points === undefined ? x('0.000001') : want;
+      const q = Decimal.min(step, w.equityLocked);
       expect(out.points).toBe(q.toFixed());
       break;
     }

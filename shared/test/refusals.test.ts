@@ -394,9 +394,20 @@ describe('parameters', () => {
     ],
     [{ levels: [{ name: 'a', minEquity: '10' }] }, 'level'],
     [{ levels: [] }, 'levels'],
-    [{ autoCompleteDays: 0 }, 'autoCompleteDays'],
+    [{ afterSaleDays: 6 }, 'afterSaleDays'],
+    [{ autoConfirmDays: 0 }, 'autoConfirmDays'],
     [{ exitEnabled: 'yes' }, 'exitEnabled'],
   ])('refuses %j naming %s', (change, field) => badParams(change, field));
+
+  it('reads a set stored before the after-sale window; set-config refuses the retired key', () => {
+    const { afterSaleDays: _a, autoConfirmDays: _b, ...old } = defaultParams;
+    const read = validateParams({ ...old, autoCompleteDays: 5 });
+    expect(read.afterSaleDays).toBe(7);
+    expect(read.autoConfirmDays).toBe(10);
+    expect('autoCompleteDays' in read).toBe(false);
+    expect(() => mergeParams(defaultParams, { autoCompleteDays: 5 })).toThrow(/autoCompleteDays is retired/);
+    expect(mergeParams(defaultParams, { afterSaleDays: 15 }).afterSaleDays).toBe(15);
+  });
 
   it('refuses a missing field by name', () => {
     const { sellFeeRate: _drop, ...rest } = defaultParams;

@@ -1,7 +1,9 @@
 // The shopper's path end to end in Chromium at phone size: dev login, buy the 100-yuan
-// product, pay, (staff ships), confirm receipt, see the points and the price in the wallet,
+// product, pay, (staff ships), confirm receipt (the after-sale window), its end (complete-due),
+// see the points and the price in the wallet,
 // preview and sell some points, see the cash; the quota and level, convert and convert back;
-// 排行榜 from 我的 and the team page. Each page is saved as a screenshot for review.
+// 排行榜 from 我的 and the team page; then a return inside the window. Each page is saved as a
+// screenshot for review.
 import fs from 'fs';
 import path from 'path';
 import Decimal from 'decimal.js';
@@ -66,6 +68,8 @@ async function open(page: Page, route: string, cls: string) {
   await top(page).locator(`.${cls}`).first().waitFor({ timeout: 20000 });
 }
 
+const session = { token: '' };
+
 suite('shopper in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launch>>;
   let page: Page;
@@ -100,6 +104,7 @@ suite('shopper in Chromium', () => {
       }
     });
     expect(token).toBeTruthy();
+    session.token = token;
 
     // --- the 100-yuan product
     const card = top(page).locator('.product-card', { hasText: '¥100.00' }).first();
@@ -129,11 +134,28 @@ suite('shopper in Chromium', () => {
     await shot(page, '06-order-paid');
 
     // --- the merchant ships (a staff function), the shopper confirms receipt
-    await staff('ship-order', { orderId });
+    await staff('ship-order', { orderId, carrier: '顺丰速运', trackingNo: 'SF2026120101' });
     await open(page, `/pages/order/index?id=${orderId}`, 'confirm-order');
     await shot(page, '07-order-shipped');
     await top(page).locator('.confirm-order').click();
-    await top(page).locator('.points-granted').waitFor({ timeout: 30000 });
+    // Receipt opens the after-sale window: its end and the points to come are shown.
+    await top(page).locator('.after-sale-until').waitFor({ timeout: 30000 });
+    const until = (await top(page).locator('.after-sale-until').textContent()) ?? '';
+    expect(until).toMatch(/^售后期至 \d{1,2}月\d{1,2}日，届时按当日价格发放约 [\d.]+ 积分$/);
+    const received = await api<{ status: string; completesAt: string; trackingNo: string }>(
+      'GET',
+      `/orders/${orderId}`,
+      token,
+    );
+    expect(received.status).toBe('received');
+    await expect(top(page).locator('.tracking-no').textContent()).resolves.toContain(received.trackingNo);
+    await shot(page, '07b-order-received');
+    // The window's end (the local stand-in clock), then the points.
+    await staff('complete-due', {
+      now: new Date(Date.parse(received.completesAt) + 1000).toISOString(),
+      orderIds: [orderId],
+    });
+    await open(page, `/pages/order/index?id=${orderId}`, 'points-granted');
     const granted = (await top(page).locator('.points-granted').textContent()) ?? '';
     const order = await api<{ status: string; pointsGranted: string; priceAfter: string }>(
       'GET',
@@ -247,6 +269,75 @@ suite('shopper in Chromium', () => {
       expect(await top(page).locator('.state-error').count()).toBe(0);
       await shot(page, name);
     }
+    expect(errors).toEqual([]);
+  });
+
+  test('a return in the window: the form, staff approve, ship back, received, refunded in part', async () => {
+    const token = session.token;
+    expect(token).toBeTruthy();
+    const post = async <T>(p: string, body: unknown): Promise<T> => {
+      const r = await fetch(`${API_URL}${p}`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `e2e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+        },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`POST ${p}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    };
+    const o = await post<{ orderId: string }>('/orders', {
+      items: [{ productId: 'rice-10kg', qty: 2 }],
+      payWith: 'wechat',
+      address: { region: '浙江省 杭州市 西湖区', detail: '文三路 1 号' },
+    });
+    await post(`/orders/${o.orderId}/pay`, {});
+    await staff('ship-order', { orderId: o.orderId, carrier: '顺丰速运', trackingNo: 'SF2026120102' });
+    await post(`/orders/${o.orderId}/confirm`, {});
+
+    // --- the order in its window: ask for a return of one of the two
+    await open(page, `/pages/order/index?id=${o.orderId}`, 'request-after-sale');
+    await top(page).locator('.request-after-sale').click();
+    await top(page).locator('.page-after-sale .submit-after-sale').waitFor();
+    await top(page).locator('.kind-return').click();
+    await top(page).locator('.qty-plus').first().click();
+    await top(page).locator('.after-sale-reason textarea').fill('尺寸不合适');
+    await shot(page, '30-after-sale-form');
+    await top(page).locator('.submit-after-sale').click();
+    await top(page).locator('.after-sale-status', { hasText: '待审核' }).waitFor({ timeout: 30000 });
+    const rid = new URLSearchParams((page.url().split('#')[1] ?? '').split('?')[1] ?? '').get('id') ?? '';
+    expect(rid).toMatch(/^as/);
+    await shot(page, '31-after-sale-requested');
+
+    // --- staff approve; the shopper sends it back with a tracking number
+    await staff('review-after-sale', { requestId: rid, approve: true, note: '同意退货，请寄回' });
+    await open(page, `/pages/after-sale/index?id=${rid}`, 'ship-back-submit');
+    await expect(top(page).locator('.after-sale-note').textContent()).resolves.toContain('同意退货');
+    await top(page).locator('.ship-back-carrier input').fill('中通快递');
+    await top(page).locator('.ship-back-tracking input').fill('ZT2026120103');
+    await top(page).locator('.ship-back-submit').click();
+    await top(page).locator('.after-sale-status', { hasText: '退货寄回中' }).waitFor({ timeout: 30000 });
+    await expect(top(page).locator('.tracking-back').textContent()).resolves.toContain('ZT2026120103');
+    await expect(top(page).locator('.tracking-out').textContent()).resolves.toContain('SF2026120102');
+    await shot(page, '32-after-sale-returning');
+
+    // --- staff receive the goods: the refund goes out, one item stays in the order
+    await staff('receive-return', { requestId: rid });
+    await open(page, `/pages/after-sale/index?id=${rid}`, 'after-sale-status');
+    await top(page).locator('.after-sale-status', { hasText: '已退款' }).waitFor();
+    await shot(page, '33-after-sale-refunded');
+    const after = await api<{ status: string; refundedAmount: string; pointsEstimate: string }>(
+      'GET',
+      `/orders/${o.orderId}`,
+      token,
+    );
+    expect(after).toMatchObject({ status: 'received', refundedAmount: '100.00' });
+    // the wallet shows the points still to come, for the kept item
+    await open(page, '/pages/wallet/index', 'pending-points');
+    expect(await top(page).locator('.pending-line').count()).toBeGreaterThan(0);
+    await shot(page, '34-wallet-pending-points');
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // A catalogue of bad requests: each gets its documented 4xx (docs/errors.md) and the table
 // does not change.
 import { SignJWT } from 'jose';
-import { call, login, shippedOrder, completedOrder, staff, snapshot, uniq, ADDRESS } from './helpers';
+import { call, login, shippedOrder, completedOrder, staff, snapshot, uniq, ADDRESS, PARCEL } from './helpers';
 
 let a: { token: string; userId: string };
 let b: { token: string; userId: string };
@@ -332,10 +332,10 @@ describe('bad inputs', () => {
 
   it('a shopper token cannot run staff functions', async () => {
     const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
-    const out = await STAFF_FUNCTIONS['ship-order']!({ orderId: aOrder, token: a.token });
+    const out = await STAFF_FUNCTIONS['ship-order']!({ orderId: aOrder, ...PARCEL, token: a.token });
     expect(out.ok).toBe(false);
     expect(out.error?.code).toBe('forbidden');
-    const noToken = await STAFF_FUNCTIONS['ship-order']!({ orderId: aOrder });
+    const noToken = await STAFF_FUNCTIONS['ship-order']!({ orderId: aOrder, ...PARCEL });
     expect(noToken.error?.code).toBe('invalid_token');
   });
 

@@ -98,6 +98,7 @@ export async function login(name = uniq('u')): Promise<{ token: string; userId: 
 }
 
 export const ADDRESS = { region: '浙江省杭州市西湖区', detail: '文三路 1 号' };
+export const PARCEL = { carrier: '顺丰速运', trackingNo: 'SF1234567890' };
 
 export async function staff(name: string, input: Record<string, unknown> = {}): Promise<any> {
   const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
@@ -120,7 +121,7 @@ export async function shippedOrder(
     const p = await call('POST', `/orders/${o.body.orderId}/pay`, { token, body: {}, key: null });
     if (p.status !== 200) throw new Error(`pay ${p.status} ${JSON.stringify(p.body)}`);
   }
-  const s = await staff('ship-order', { orderId: o.body.orderId });
+  const s = await staff('ship-order', { orderId: o.body.orderId, ...PARCEL });
   if (!s.ok) throw new Error(`ship ${JSON.stringify(s)}`);
   return o.body.orderId;
 }
@@ -146,11 +147,26 @@ export async function settled(
   return r;
 }
 
+/**
+ * Shipped, received by the buyer (the after-sale window opens), then completed by complete-due
+ * for this one order at the window's end (the local stand-in clock): the completion answer.
+ */
 export async function completedOrder(token: string, productId = 'rice-10kg', qty = 1): Promise<any> {
   const id = await shippedOrder(token, productId, qty);
   const c = await settled('POST', `/orders/${id}/confirm`, { token, body: {} });
   if (c.status !== 200) throw new Error(`confirm ${c.status} ${JSON.stringify(c.body)}`);
-  return c.body;
+  if (c.body.status === 'completed') return c.body; // exempt goods complete at receipt
+  return completeNow(id, c.body.completesAt);
+}
+
+/** complete-due for one received order, its clock just past the window's end. */
+export async function completeNow(orderId: string, completesAt: string): Promise<any> {
+  const now = new Date(new Date(completesAt).getTime() + 1000).toISOString();
+  const r = await staff('complete-due', { now, orderIds: [orderId] });
+  if (!r.ok) throw new Error(`complete-due ${JSON.stringify(r)}`);
+  const done = r.result.completed.find((x: any) => x.orderId === orderId);
+  if (done?.status !== 'completed') throw new Error(`completion ${JSON.stringify(done)}`);
+  return done;
 }
 
 /** Sells half of the caller's equity (rounded down to 6 decimals); returns the sell answer. */

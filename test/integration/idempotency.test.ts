@@ -68,9 +68,9 @@ describe('idempotency', () => {
     expect(mismatch.body.error.code).toBe('idempotency_mismatch');
   });
 
-  it('a confirm replayed completes the order once', async () => {
+  it('a confirm replayed completes the order once (exempt goods complete at receipt)', async () => {
     const u = await login(uniq('idem'));
-    const id = await shippedOrder(u.token);
+    const id = await shippedOrder(u.token, 'veg-box');
     const key = newKey();
     const p0 = await pool();
     const a = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {}, key });
@@ -84,6 +84,21 @@ describe('idempotency', () => {
     expect(c.body.error.code).toBe('invalid_status');
     const w = await call('GET', '/wallet', { token: u.token });
     expect(new Decimal(w.body.equity).eq(a.body.pointsGranted)).toBe(true);
+  });
+
+  it('a confirm replayed opens the window once and answers the same', async () => {
+    const u = await login(uniq('idem'));
+    const id = await shippedOrder(u.token);
+    const key = newKey();
+    const a = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {}, key });
+    const b = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {}, key });
+    expect(a.status).toBe(200);
+    expect(a.body.status).toBe('received');
+    expect(b.body).toEqual(a.body);
+    expect(b.headers.get('idempotent-replayed')).toBe('true');
+    const c = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {} });
+    expect(c.status).toBe(409);
+    expect(c.body.error.code).toBe('invalid_status');
   });
 
   it('a withdrawal replayed is requested once', async () => {

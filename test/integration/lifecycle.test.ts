@@ -1,6 +1,18 @@
 // Order lifecycle and wallet flows over HTTP, each checked against the pool and the wallet.
 import Decimal from 'decimal.js';
-import { call, login, completedOrder, shippedOrder, pool, staff, uniq, sellHalf, ADDRESS } from './helpers';
+import {
+  call,
+  login,
+  completedOrder,
+  completeNow,
+  shippedOrder,
+  pool,
+  staff,
+  uniq,
+  sellHalf,
+  ADDRESS,
+  PARCEL,
+} from './helpers';
 import { sandboxNotify } from '../../functions/src/adapters/wechat';
 
 const D = (s: string) => new Decimal(s);
@@ -64,7 +76,7 @@ describe('orders', () => {
     expect(repeat.status).toBe(200);
   });
 
-  // auto-complete: test/integration/auto-complete.test.ts (a private table: it completes every due order)
+  // the window and complete-due: after-sale.test.ts and complete-due.test.ts (a private table: it completes every due order)
 
   it('redemption with equity: held at order time, burned at completion, price rises, fund unchanged', async () => {
     const u = await login(uniq('redeem'));
@@ -81,10 +93,15 @@ describe('orders', () => {
     expect(D(w0.equity).minus(w1.equity).eq(cost)).toBe(true);
     expect(D(w1.equityHeld).eq(cost)).toBe(true);
     const p0 = await pool();
-    await staff('ship-order', { orderId: o.body.orderId });
+    await staff('ship-order', { orderId: o.body.orderId, ...PARCEL });
+    // Receipt opens the window and burns nothing yet (changed with the after-sale window:
+    // confirm used to complete at once); the window's end burns the held points.
     const c = await call('POST', `/orders/${o.body.orderId}/confirm`, { token: u.token, body: {} });
     expect(c.status).toBe(200);
-    expect(c.body.pointsGranted).toBe('0');
+    expect(c.body).toMatchObject({ status: 'received', pointsEstimate: '0' });
+    expect(D((await call('GET', '/wallet', { token: u.token })).body.equityHeld).eq(cost)).toBe(true);
+    const done = await completeNow(o.body.orderId, c.body.completesAt);
+    expect(done.pointsGranted).toBe('0');
     const p1 = await pool();
     expect(p1.fund).toBe(p0.fund);
     expect(D(p0.circulating).minus(p1.circulating).eq(cost)).toBe(true);

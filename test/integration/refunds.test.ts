@@ -2,7 +2,7 @@
 // per order, the order records refund_requested / refunded honestly, and a refused or unknown
 // answer never leaves it half-refunded. Over HTTP the stack's sandbox answers SUCCESS; scripted
 // WeChat answers (PROCESSING, refusals, outages) run the same code in-process.
-import { call, login, shippedOrder, staff, uniq, newKey, lambdaPost, ADDRESS } from './helpers';
+import { call, login, shippedOrder, staff, uniq, newKey, lambdaPost, ADDRESS, PARCEL } from './helpers';
 import {
   AdapterError,
   setLocalWeChatPay,
@@ -10,7 +10,7 @@ import {
   type RefundResult,
 } from '../../functions/src/adapters/wechat';
 import { scriptedWeChat as scripted } from './scripted-wechat';
-import { getItem, query, transact } from '../../functions/src/repo/ddb';
+import { getItem, transact } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import * as orders from '../../functions/src/handlers/orders';
 
@@ -81,7 +81,7 @@ describe('refund of a WeChat-paid order over HTTP (sandbox WeChat: SUCCESS)', ()
     expect(await stock()).toBe(s0);
   });
 
-  it('a shipped order leaves the auto-complete queue; confirm afterwards is refused', async () => {
+  it('a shipped order leaves the auto-confirm queue; confirm afterwards is refused', async () => {
     const u = await login(uniq('rf'));
     const id = await shippedOrder(u.token, product);
     const { shippedAt } = await order(u.token, id);
@@ -111,7 +111,7 @@ describe('refund with scripted WeChat answers (in-process)', () => {
       'invalid_status',
     );
     expect((await staff('complete-order', { orderId: id })).error.code).toBe('invalid_status');
-    expect((await staff('ship-order', { orderId: id })).error.code).toBe('invalid_status');
+    expect((await staff('ship-order', { orderId: id, ...PARCEL })).error.code).toBe('invalid_status');
 
     const second = await staff('refund-order', { orderId: id });
     expect(second).toMatchObject({ ok: true, result: { orderId: id, status: 'refunded' } });
@@ -230,28 +230,29 @@ describe('refund with scripted WeChat answers (in-process)', () => {
   });
 });
 
-describe('a rejected completion goes back to shipped and back into the auto-complete queue', () => {
-  it('re-queued at its shipping time in the same transaction; completes later', async () => {
+describe('a rejected completion goes back to received and stays due', () => {
+  // Changed with the after-sale window: completion starts from received (not shipped) at the
+  // window's end, so a rejected event leaves the order received with its DUE entry.
+  it('left received and due; completes at the next run', async () => {
     const u = await login(uniq('rq'));
     const id = await shippedOrder(u.token, product);
-    const { shippedAt } = await order(u.token, id);
+    const c = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {} });
+    const now = new Date(Date.parse(c.body.completesAt) + 1000).toISOString();
     // A contribution the engine refuses (invalid_amount) makes the completion event rejected.
     await transact([
-      { op: 'set', key: keys.order(id), values: { contribution: 'x' }, ifEquals: { status: 'shipped' } },
+      { op: 'set', key: keys.order(id), values: { contribution: 'x' }, ifEquals: { status: 'received' } },
     ]);
-    const r = await staff('complete-order', { orderId: id });
+    const r = await staff('complete-order', { orderId: id, now });
     expect(r.ok).toBe(true);
-    expect(r.result).toMatchObject({ orderId: id, status: 'shipped', error: { code: 'invalid_amount' } });
-    expect((await order(u.token, id)).status).toBe('shipped');
-    expect(await queued(shippedAt, id)).toBe(true);
-    const due = await query({ pk: 'SHIPPED', skLessThan: `${shippedAt}#~`, limit: 1000, newestFirst: true });
-    expect(due.items.map((i) => i.orderId)).toContain(id);
+    expect(r.result).toMatchObject({ orderId: id, status: 'received', error: { code: 'invalid_amount' } });
+    expect((await order(u.token, id)).status).toBe('received');
+    expect(await getItem(keys.due(c.body.completesAt, id))).toBeDefined();
 
     await transact([
-      { op: 'set', key: keys.order(id), values: { contribution: '20.00' }, ifEquals: { status: 'shipped' } },
+      { op: 'set', key: keys.order(id), values: { contribution: '20.00' }, ifEquals: { status: 'received' } },
     ]);
-    const done = await staff('complete-order', { orderId: id });
+    const done = await staff('complete-order', { orderId: id, now });
     expect(done.result).toMatchObject({ orderId: id, status: 'completed' });
-    expect(await queued(shippedAt, id)).toBe(false);
+    expect((await order(u.token, id)).status).toBe('completed');
   });
 });

@@ -1,6 +1,8 @@
 // Every call of the shopper API (docs/api.md). Pages import `api` and never build URLs.
 import { request } from './request';
 import type {
+  AfterSaleKind,
+  AfterSaleRequest,
   Address,
   ConvertAnswer,
   ConvertBackAnswer,
@@ -66,6 +68,29 @@ export const api = {
   },
   refundOrder(orderId: string, idempotencyKey: string) {
     return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/refund`, idempotencyKey });
+  },
+  requestAfterSale(
+    orderId: string,
+    body: { kind: AfterSaleKind; items: Array<{ productId: string; qty: number }>; reason: string },
+    idempotencyKey: string,
+  ) {
+    return request<{ requestId: string; status: string }>({
+      method: 'POST',
+      path: `/orders/${encodeURIComponent(orderId)}/after-sale`,
+      body,
+      idempotencyKey,
+    });
+  },
+  afterSale(requestId: string) {
+    return request<AfterSaleRequest>({ method: 'GET', path: `/after-sale/${encodeURIComponent(requestId)}` });
+  },
+  shipBack(requestId: string, body: { carrier: string; trackingNo: string }, idempotencyKey: string) {
+    return request<{ requestId: string; status: string }>({
+      method: 'POST',
+      path: `/after-sale/${encodeURIComponent(requestId)}/ship-back`,
+      body,
+      idempotencyKey,
+    });
   },
   async orders() {
     const raw = await request<unknown>({ method: 'GET', path: '/orders' });

@@ -24,6 +24,10 @@ export interface OrderItem {
   qty: number;
   name?: string;
   price?: Money;
+  /** false: fresh food, customised goods: no return without a reason */
+  noReasonReturn?: boolean;
+  /** units returned or refunded through after-sale */
+  returnedQty?: number;
 }
 
 export interface Address {
@@ -44,6 +48,34 @@ export interface Order {
   priceAfter?: Exact;
   /** WeChat orders: the JSAPI parameters for wx.requestPayment (create answer only). */
   payParams?: Record<string, string>;
+  carrier?: string;
+  trackingNo?: string;
+  receivedAt?: string;
+  /** the end of the after-sale window: the points come then */
+  completesAt?: string;
+  /** points the kept items would earn at today's price (in the window) */
+  pointsEstimate?: Points;
+  openRequestId?: string;
+  afterSale?: string[];
+  refundedAmount?: Money;
+}
+
+export type AfterSaleKind = 'return' | 'refund_only';
+
+export interface AfterSaleRequest {
+  requestId: string;
+  orderId: string;
+  kind: AfterSaleKind;
+  items: Array<{ productId: string; qty: number }>;
+  reason: string;
+  amount: Money;
+  status: string;
+  note?: string;
+  history: Array<{ at: string; status: string; note?: string }>;
+  shipment?: { carrier?: string; trackingNo?: string };
+  returnShipment?: { carrier?: string; trackingNo?: string };
+  refund?: { refundId?: string; points?: Points; refundedAt?: string };
+  createdAt: string;
 }
 
 export interface Wallet {

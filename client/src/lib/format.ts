@@ -43,6 +43,9 @@ export const ORDER_STATUS: Record<string, string> = {
   unpaid: '待支付',
   paid: '已支付，待发货',
   shipped: '已发货，待收货',
+  received: '已收货，售后期中',
+  after_sale: '售后处理中',
+  returned: '已退货',
   delivered: '待确认收货',
   completing: '处理中',
   completed: '已完成',
@@ -81,3 +84,28 @@ export function canRefund(s: string): boolean {
 export function canCancel(s: string): boolean {
   return isUnpaid(s);
 }
+
+/** "12月8日" in China time (the mall's calendar), whatever the phone's zone. */
+export function fmtDayCn(at: string | undefined): string {
+  if (!at) return '';
+  const t = Date.parse(at);
+  if (!Number.isFinite(t)) return String(at);
+  const d = new Date(t + 8 * 3600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** Inside the after-sale window (售后期): the order may still be returned. */
+export function inAfterSale(s: string): boolean {
+  return s === 'received' || s === 'after_sale';
+}
+
+export const AFTER_SALE_STATUS: Record<string, string> = {
+  requested: '待审核',
+  approved: '已同意，请寄回商品',
+  returning: '退货寄回中',
+  refunding: '退款处理中',
+  refunded: '已退款',
+  refused: '已拒绝',
+};
+
+export const afterSaleStatusText = (s: string) => AFTER_SALE_STATUS[s] ?? s;

@@ -16,6 +16,7 @@ export const ROUTES = {
   rules: '/pages/rules/index',
   login: '/pages/login/index',
   mine: '/pages/mine/index',
+  afterSale: '/pages/after-sale/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
@@ -33,6 +34,12 @@ export function go(route: Route, query: Record<string, string> = {}): void {
   Taro.navigateTo({ url })
     .catch(() => Taro.redirectTo({ url }))
     .catch(() => undefined);
+}
+
+/** Replace the current page (a form that is done leads to its result). */
+export function redirect(route: Route, query: Record<string, string> = {}): void {
+  const url = withQuery(route, query);
+  Taro.redirectTo({ url }).catch(() => undefined);
 }
 
 /** Switch between the main sections without growing the stack. */

@@ -1,9 +1,11 @@
-// Order lifecycle: created -> paid -> shipped -> completed (pool event), or refunded before
-// completion (no pool effect; a WeChat-paid order passes through refund_requested while WeChat
-// returns the money). Every transition is one transaction guarded by the status.
+// Order lifecycle: created -> paid -> shipped -> received (the after-sale window, MODEL.md
+// "After-sale") -> completed (pool event) when the window closes, or refunded before receipt (no
+// pool effect; a WeChat-paid order passes through refund_requested while WeChat returns the
+// money). Returns inside the window: domain/after-sale.ts. Every transition is one transaction
+// guarded by the status.
 import { randomBytes } from 'crypto';
 import Decimal from 'decimal.js';
-import { redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import { keptTotals, orderPoints, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
 import {
   getParams,
@@ -14,6 +16,7 @@ import {
   orderItem,
   listOrders,
   shippedItem,
+  dueItem,
   type Order,
   type OrderLine,
   type PayWith,
@@ -22,12 +25,15 @@ import { keys } from '../repo/keys';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
-import { addSubmission, awaitEvent } from './applier';
+import { addSubmission, awaitEvent, drain } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
+import { goodsOf, notify } from './notify';
+import { getEvent } from '../repo/repository';
+import { query } from '../repo/ddb';
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
@@ -43,7 +49,14 @@ export function orderView(o: Order) {
   return {
     orderId: o.orderId,
     status: o.status,
-    items: o.items.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, price: l.price })),
+    items: o.items.map((l) => ({
+      productId: l.productId,
+      name: l.name,
+      qty: l.qty,
+      price: l.price,
+      noReasonReturn: l.noReasonReturn !== false,
+      ...(l.returnedQty ? { returnedQty: l.returnedQty } : {}),
+    })),
     amount: o.amount,
     payWith: o.payWith,
     ...(o.pointsCost ? { pointsCost: o.pointsCost } : {}),
@@ -51,6 +64,12 @@ export function orderView(o: Order) {
     createdAt: o.createdAt,
     ...(o.paidAt ? { paidAt: o.paidAt } : {}),
     ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
+    ...(o.carrier ? { carrier: o.carrier, trackingNo: o.trackingNo } : {}),
+    ...(o.receivedAt ? { receivedAt: o.receivedAt } : {}),
+    ...(o.completesAt ? { completesAt: o.completesAt } : {}),
+    ...(o.openRequestId ? { openRequestId: o.openRequestId } : {}),
+    ...(o.afterSale ? { afterSale: JSON.parse(o.afterSale) as string[] } : {}),
+    ...(o.refundedAmount ? { refundedAmount: o.refundedAmount } : {}),
     ...(o.completedAt ? { completedAt: o.completedAt } : {}),
     ...(o.refundRequestedAt ? { refundRequestedAt: o.refundRequestedAt } : {}),
     ...(o.refundedAt ? { refundedAt: o.refundedAt } : {}),
@@ -80,6 +99,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
         price: p.price,
         poolContribution: p.poolContribution,
         dividendContribution: p.dividendContribution,
+        noReasonReturn: p.noReasonReturn,
       });
       amount = amount.plus(new Decimal(p.price).times(q));
       contribution = contribution.plus(new Decimal(p.poolContribution).times(q));
@@ -156,13 +176,33 @@ async function ownOrder(userId: string, orderId: string): Promise<Order> {
 }
 
 export async function getOwnOrder(userId: string, orderId: string) {
-  return orderView(await ownOrder(userId, orderId));
+  return (await withEstimates([await ownOrder(userId, orderId)]))[0];
 }
 
 export async function listOwnOrders(userId: string, limit: number, cursor?: Record<string, string | number | boolean>) {
   const r = await listOrders(userId, limit, cursor);
-  return { orders: r.orders.map(orderView), next: r.next };
+  return { orders: await withEstimates(r.orders), next: r.next };
 }
+
+/** Orders in their window carry the points they would earn at today's price (one pool read). */
+async function withEstimates(orders: Order[]) {
+  const waiting = orders.some((o) => o.status === 'received' || o.status === 'after_sale');
+  const estimate = waiting ? await estimator() : undefined;
+  return orders.map((o) => ({
+    ...orderView(o),
+    ...(estimate && (o.status === 'received' || o.status === 'after_sale') ? { pointsEstimate: estimate(o) } : {}),
+  }));
+}
+
+/** The points an order's kept items would grant now (MODEL.md event 1; a redemption earns none). */
+async function estimator(): Promise<(o: Order) => string> {
+  const { params } = await getParams();
+  const pool = await getPool(params, false);
+  return (o) => (o.payWith === 'equity' ? '0' : orderPoints(pool, params, keptTotals(o.items).contribution));
+}
+
+/** Only goods exempt from returns without a reason: the order completes at receipt. */
+export const allExempt = (o: Order) => o.items.every((l) => l.noReasonReturn === false);
 
 /** Marks a created order paid (sandbox pay and the WeChat Pay notify). Idempotent. */
 export async function markPaid(
@@ -213,33 +253,47 @@ export async function markPaid(
   return { orderId, status: 'paid' };
 }
 
-export async function shipOrder(orderId: string) {
+export async function shipOrder(orderId: string, shipment: { carrier: string; trackingNo: string }) {
   const o = await getOrder(orderId);
   if (!o) throw notFound('order');
   if (o.status !== 'paid') throw invalidStatus(o, 'paid');
   const at = new Date().toISOString();
   const tx = new Tx();
   tx.add(
-    { op: 'set', key: keys.order(orderId), values: { status: 'shipped', shippedAt: at }, ifEquals: { status: 'paid' } },
+    {
+      op: 'set',
+      key: keys.order(orderId),
+      values: { status: 'shipped', shippedAt: at, carrier: shipment.carrier, trackingNo: shipment.trackingNo },
+      ifEquals: { status: 'paid' },
+    },
     invalidStatus(o, 'paid'),
   );
-  // The auto-complete schedule reads this queue by shipping time.
+  // The auto-confirm schedule reads this queue by shipping time.
   tx.add({ op: 'create', item: shippedItem(at, orderId) });
   await tx.commit();
-  return { orderId, status: 'shipped', shippedAt: at };
+  await notify(o.userId, 'shipped', { goods: goodsOf(o.items), ...shipment, at }, `pages/order/index?id=${orderId}`);
+  return { orderId, status: 'shipped', shippedAt: at, ...shipment };
 }
 
 /** The pool event of a completed order: the one place completion rules are chosen. */
 export function completionEvent(o: Order): LedgerEvent {
-  if (o.payWith === 'equity') return { kind: 'redeem', user: o.userId, points: o.pointsCost!, orderId: o.orderId };
+  // Only the kept items count: returned ones contribute nothing (docs/rules.md event 1).
+  if (o.payWith === 'equity') {
+    const held = new Decimal(o.pointsCost!).minus(o.refundedPoints ?? '0').toFixed();
+    return { kind: 'redeem', user: o.userId, points: held, orderId: o.orderId };
+  }
+  // Nothing returned: the order's own totals, as fixed at creation.
+  const kept = o.items.some((l) => l.returnedQty)
+    ? keptTotals(o.items)
+    : { amount: o.amount, contribution: o.contribution, dividendContribution: o.dividendContribution };
   // Referrers, agent: filled here by the full programme (docs/rules.md events 7 and commissions).
   return {
     kind: 'order_completed',
     orderId: o.orderId,
     buyer: o.userId,
-    amount: o.amount,
-    contribution: o.contribution,
-    dividendContribution: o.dividendContribution,
+    amount: kept.amount,
+    contribution: kept.contribution,
+    dividendContribution: kept.dividendContribution,
   };
 }
 
@@ -254,36 +308,76 @@ export function completionView(orderId: string, o: Outcome) {
   return { orderId, status: 'completed', pointsGranted: o.pointsGranted ?? '0', priceAfter: o.priceAfter };
 }
 
+const addDays = (iso: string, days: number) => new Date(new Date(iso).getTime() + days * 86400_000).toISOString();
+
 /**
- * Starts completion (buyer confirm, staff, schedule): shipped -> completing plus the pending
- * pool event in one transaction; the applier sets completed. `idem` claims the caller's key.
+ * The one completion submission (buyer confirm of exempt goods, complete-due): `from` ->
+ * completing plus the pending pool event, added to `tx`; the applier sets completed. From
+ * shipped (exempt goods at receipt) the order leaves the auto-confirm queue and a rejected event
+ * sends it back there; from received a rejected event leaves it received, and its DUE entry
+ * (kept until complete-due sees the order completed) brings it back to the next run.
  */
-export async function startCompletion(
-  orderId: string,
-  opts: { userId?: string; idem?: Idem },
-): Promise<{ eventId: string }> {
-  const o = await getOrder(orderId);
-  if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
-  const eventId = completionEventId(orderId, o.rejectedEventId);
-  if (o.status !== 'shipped') throw invalidStatus(o, 'shipped');
-  const tx = new Tx();
-  if (opts.idem) tx.add(claimOp(opts.idem, undefined, eventId), new IdempotencyRace());
+export async function submitCompletion(
+  tx: Tx,
+  o: Order,
+  from: 'shipped' | 'received',
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const eventId = completionEventId(o.orderId, o.rejectedEventId);
   tx.add(
-    { op: 'set', key: keys.order(orderId), values: { status: 'completing', eventId }, ifEquals: { status: 'shipped' } },
-    invalidStatus(o, 'shipped'),
+    {
+      op: 'set',
+      key: keys.order(o.orderId),
+      values: { status: 'completing', eventId, ...extra },
+      ifEquals: { status: from },
+    },
+    invalidStatus(o, from),
   );
-  if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
+  if (from === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
   const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (docs/rules.md event 7)
-  // A rejected event sends the order back to shipped and into the queue at its shipping time.
-  addSubmission(
-    tx,
-    { eventId, userId: o.userId, event, order: { orderId, revertTo: 'shipped', shippedAt: o.shippedAt } },
-    invalidStatus(o, 'shipped'),
-  );
-  await tx.commit();
-  return { eventId };
+  const link =
+    from === 'shipped'
+      ? { orderId: o.orderId, revertTo: 'shipped', shippedAt: o.shippedAt }
+      : { orderId: o.orderId, revertTo: 'received' };
+  addSubmission(tx, { eventId, userId: o.userId, event, order: link }, invalidStatus(o, from));
+  return eventId;
 }
 
+/**
+ * Receipt (buyer confirm, or autoConfirmDays after shipping): shipped -> received, the window
+ * opens until receivedAt + afterSaleDays and the order joins the DUE queue at that time.
+ */
+async function receive(o: Order, receivedAt: string, idem?: Idem) {
+  const { params } = await getParams();
+  const completesAt = addDays(receivedAt, params.afterSaleDays);
+  const body = {
+    orderId: o.orderId,
+    status: 'received',
+    receivedAt,
+    completesAt,
+    pointsEstimate: (await estimator())(o),
+  };
+  const tx = new Tx();
+  if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
+  tx.add(
+    {
+      op: 'set',
+      key: keys.order(o.orderId),
+      values: { status: 'received', receivedAt, completesAt },
+      ifEquals: { status: 'shipped' },
+    },
+    invalidStatus(o, 'shipped'),
+  );
+  if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
+  tx.add({ op: 'upsert', item: dueItem(completesAt, o.orderId) });
+  await tx.commit();
+  return body;
+}
+
+/**
+ * Buyer confirms receipt: the window opens ({status: received, completesAt, pointsEstimate});
+ * an order of exempt goods only completes at once (the pool event, as before the window).
+ */
 export async function confirmOrder(
   userId: string,
   orderId: string,
@@ -291,17 +385,133 @@ export async function confirmOrder(
   resumeEventId?: string,
 ): Promise<Reply> {
   let eventId = resumeEventId;
-  if (!eventId) ({ eventId } = await startCompletion(orderId, { userId, idem }));
-  return replyFor(await awaitEvent(eventId), eventId, (o) => completionView(orderId, o));
+  if (!eventId) {
+    const o = await ownOrder(userId, orderId);
+    if (o.status !== 'shipped') throw invalidStatus(o, 'shipped');
+    const receivedAt = new Date().toISOString();
+    if (!allExempt(o)) return { status: 200, body: await receive(o, receivedAt, idem) };
+    const tx = new Tx();
+    eventId = await submitCompletion(tx, o, 'shipped', { receivedAt });
+    tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
+    await tx.commit();
+  }
+  const reply = replyFor(await awaitEvent(eventId), eventId, (out) => completionView(orderId, out));
+  if (!resumeEventId && reply.status === 200) await notifyPoints(orderId, reply.body as { pointsGranted: string });
+  return reply;
 }
 
-/** Staff or schedule: complete and wait for the outcome. */
-export async function completeOrder(orderId: string) {
-  const { eventId } = await startCompletion(orderId, {});
-  const rec = await awaitEvent(eventId);
-  if (!rec || rec.status === 'pending') return { orderId, status: 'completing', eventId };
-  if (rec.status === 'rejected') return { orderId, status: 'shipped', error: rec.error };
-  return completionView(orderId, rec.outcome as Outcome);
+async function notifyPoints(orderId: string, done: { pointsGranted: string }): Promise<void> {
+  const o = await getOrder(orderId);
+  if (!o) return;
+  await notify(
+    o.userId,
+    'points',
+    { goods: goodsOf(o.items), points: done.pointsGranted, at: o.completedAt ?? '' },
+    'pages/wallet/index',
+  );
+}
+
+const ENDED = new Set(['completed', 'returned', 'refunded', 'cancelled']);
+
+export interface DueRun {
+  /** the clock: real time, or (local stage) a stand-in */
+  now: string;
+  max: number;
+  /** only these orders (each still only if due) */
+  orderIds?: string[];
+}
+
+type DueResult = { orderId: string; status: string; eventId?: string; pointsGranted?: string; error?: unknown };
+
+/**
+ * The schedule (complete-due): receipt of orders shipped autoConfirmDays ago, then every order
+ * whose window closed with no open request is submitted, then ONE drain applies them all.
+ */
+export async function completeDue(run: DueRun): Promise<{ now: string; received: string[]; completed: DueResult[] }> {
+  const { params } = await getParams(true);
+  const nowMs = new Date(run.now).getTime();
+  const received: string[] = [];
+  const submitted: Array<{ orderId: string; eventId: string }> = [];
+  const skipped: DueResult[] = [];
+  const candidates = run.orderIds ?? (await dueCandidates(run.now, params.autoConfirmDays, run.max));
+  for (const orderId of [...new Set(candidates)]) {
+    try {
+      let o = await getOrder(orderId);
+      if (!o) throw notFound('order');
+      if (o.status === 'shipped' && o.shippedAt) {
+        const at = addDays(o.shippedAt, params.autoConfirmDays);
+        if (new Date(at).getTime() > nowMs) throw conflict('not_due', `receipt is confirmed by itself at ${at}`);
+        if (allExempt(o)) {
+          submitted.push({ orderId: o.orderId, eventId: await commitSubmission(o, 'shipped', { receivedAt: at }) });
+          continue;
+        }
+        await receive(o, at);
+        received.push(o.orderId);
+        o = (await getOrder(o.orderId))!;
+        if (new Date(o.completesAt!).getTime() > nowMs) continue; // its window has just opened
+      }
+      if (o.status === 'received') {
+        if (new Date(o.completesAt!).getTime() > nowMs)
+          throw conflict('not_due', `the after-sale window closes at ${o.completesAt}`);
+        submitted.push({ orderId: o.orderId, eventId: await commitSubmission(o, 'received') });
+        continue;
+      }
+      if (ENDED.has(o.status) && o.completesAt) {
+        // Completed, returned or refunded since: its DUE entry has done its work.
+        await new Tx().add({ op: 'delete', key: keys.due(o.completesAt, o.orderId) }).commit();
+      }
+      if (run.orderIds) throw invalidStatus(o, 'received');
+    } catch (e) {
+      // One order's refusal (a request won the race, not due) never stops the others.
+      const err =
+        e instanceof HttpError
+          ? { code: e.code, message: e.message }
+          : { code: 'internal', message: (e as Error).message };
+      if (!(e instanceof HttpError)) console.error('[complete-due]', orderId, e);
+      skipped.push({ orderId, status: 'skipped', error: err });
+    }
+  }
+  if (submitted.length) await drain();
+  const completed: DueResult[] = [];
+  for (const s of submitted) {
+    const rec = await getEvent(s.eventId);
+    if (rec?.status === 'applied') {
+      const out = completionView(s.orderId, rec.outcome as Outcome);
+      completed.push(out);
+      await notifyPoints(s.orderId, out);
+    } else if (rec?.status === 'rejected') completed.push({ orderId: s.orderId, status: 'received', error: rec.error });
+    else completed.push({ orderId: s.orderId, status: 'completing', eventId: s.eventId });
+  }
+  return { now: run.now, received, completed: [...completed, ...skipped] };
+}
+
+/**
+ * Submits one order's completion now if the rules allow it (the bench, tools): exempt goods
+ * shipped, or a received order whose window has closed.
+ */
+export async function startCompletion(orderId: string): Promise<{ eventId: string }> {
+  const o = await getOrder(orderId);
+  if (!o) throw notFound('order');
+  const now = new Date().toISOString();
+  if (o.status === 'shipped' && allExempt(o))
+    return { eventId: await commitSubmission(o, 'shipped', { receivedAt: now }) };
+  if (o.status === 'received' && o.completesAt! <= now) return { eventId: await commitSubmission(o, 'received') };
+  throw invalidStatus(o, 'shipped (exempt goods) or received with its window closed');
+}
+
+async function commitSubmission(o: Order, from: 'shipped' | 'received', extra?: Record<string, string>) {
+  const tx = new Tx();
+  const eventId = await submitCompletion(tx, o, from, extra);
+  await tx.commit();
+  return eventId;
+}
+
+/** Shipped orders past autoConfirmDays, then received orders past their window (bounded each). */
+async function dueCandidates(now: string, autoConfirmDays: number, max: number) {
+  const cutoff = new Date(new Date(now).getTime() - autoConfirmDays * 86400_000).toISOString();
+  const shipped = await query({ pk: 'SHIPPED', skLessThan: cutoff, limit: max });
+  const due = await query({ pk: 'DUE', skLessThan: now, limit: max });
+  return [...shipped.items, ...due.items].map((i) => String(i.orderId));
 }
 
 /** WeChat's out_refund_no of an order: one number per order, so no retry can refund twice. */
@@ -312,7 +522,7 @@ const refundedBody = (orderId: string) => ({ orderId, status: 'refunded' });
 /**
  * Refund before completion. Constant, store credit and equity tenders come back through the
  * engine in one transaction with the order and its stock. A WeChat-paid order is locked first
- * (refund_requested: confirm, ship and auto-complete refuse it), then WeChat is asked for the
+ * (refund_requested: confirm, ship and auto-confirm refuse it), then WeChat is asked for the
  * money back, then the order becomes refunded with its stock; see refundWeChat.
  * `resumed`: the caller's Idempotency-Key was already claimed by an earlier try of this refund.
  */
@@ -389,7 +599,7 @@ const NOTHING_MOVED = new Set<AdapterErrorCode>([
 /**
  * paid/shipped -> refund_requested (with the Idempotency-Key, pending) -> ask WeChat ->
  *   SUCCESS: refunded, stock back; PROCESSING: stays refund_requested (202; asking again settles it);
- *   refused: back to paid/shipped (shipped: back in the auto-complete queue), answer stored.
+ *   refused: back to paid/shipped (shipped: back in the auto-confirm queue), answer stored.
  * A refund_requested order (a retry, the staff function) only asks WeChat again.
  */
 async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {

@@ -41,3 +41,28 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(2000).optional(),
 });
+
+export const afterSaleBody = z
+  .object({
+    kind: z.enum(['return', 'refund_only']),
+    items: z
+      .array(
+        z
+          .object({
+            productId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a product id'),
+            qty: z.number().int().min(1).max(999),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+    reason: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+export const shipBackBody = z
+  .object({
+    carrier: z.string().trim().min(1).max(40),
+    trackingNo: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, '4–40 of [A-Za-z0-9-]'),
+  })
+  .strict();

@@ -13,6 +13,7 @@ export const DEMO_PRODUCTS: Product[] = [
     stock: 1000000,
     image: '',
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'longjing-250g',
@@ -23,6 +24,7 @@ export const DEMO_PRODUCTS: Product[] = [
     stock: 500,
     image: '',
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'camellia-oil-1l',
@@ -33,6 +35,7 @@ export const DEMO_PRODUCTS: Product[] = [
     stock: 1000,
     image: '',
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'honey-500g',
@@ -43,6 +46,7 @@ export const DEMO_PRODUCTS: Product[] = [
     stock: 800,
     image: '',
     active: true,
+    noReasonReturn: true,
   },
   {
     productId: 'bamboo-towel-3',
@@ -53,6 +57,19 @@ export const DEMO_PRODUCTS: Product[] = [
     stock: 2000,
     image: '',
     active: true,
+    noReasonReturn: true,
+  },
+  // Fresh food: exempt from returns without a reason, so its orders complete at receipt.
+  {
+    productId: 'veg-box',
+    name: '当季鲜蔬礼盒',
+    price: '98.00',
+    poolContribution: '30.00',
+    dividendContribution: '0.00',
+    stock: 1000000,
+    image: '',
+    active: true,
+    noReasonReturn: false,
   },
 ];
 

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
 import { installFaults } from './faults';
+import { statusIndex } from './keys';
 import { isLocalStage } from '../stage';
 
 export type Scalar = string | number | boolean;
@@ -375,7 +376,7 @@ function toTransactItem(t: TxOp): TransactWriteItem {
         return `attribute_not_exists(#a${i})`;
       });
       const cond = [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
-      const sets = Object.entries(t.values).map(([k, v], i) => {
+      const sets = Object.entries({ ...t.values, ...statusIndex(t.key, t.values) }).map(([k, v], i) => {
         names[`#s${i}`] = k;
         values[`:s${i}`] = v;
         return `#s${i} = :s${i}`;

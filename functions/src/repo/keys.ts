@@ -21,6 +21,8 @@ export const keys = {
   idem: (userId: string, idemKey: string): Key => ({ PK: `USER#${userId}`, SK: `IDEM#${idemKey}` }),
   order: (orderId: string): Key => ({ PK: `ORDER#${orderId}`, SK: 'META' }),
   shipped: (shippedAt: string, orderId: string): Key => ({ PK: 'SHIPPED', SK: `${shippedAt}#${orderId}` }),
+  due: (completesAt: string, orderId: string): Key => ({ PK: 'DUE', SK: `${completesAt}#${orderId}` }),
+  afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
   audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
 };
@@ -29,4 +31,16 @@ export const gsi = {
   products: 'PRODUCTS',
   userOrders: (userId: string) => `USER#${userId}#ORDERS`,
   withdrawals: (status: string) => `WITHDRAWALS#${status}`,
+  afterSales: (status: string) => `AFTERSALES#${status}`,
+  /** GSI2 (keys only): orders by status, for the operator's list-orders */
+  ordersByStatus: (status: string) => `ORDERS#${status}`,
 };
+
+/**
+ * The status index attribute of an order write. Called by the ddb layer on every `set` of an
+ * order's status, so no transition anywhere (the pool applier included) can leave it stale.
+ */
+export function statusIndex(key: Key, values: Record<string, unknown>): Record<string, string> {
+  if (!key.PK.startsWith('ORDER#') || key.SK !== 'META' || typeof values.status !== 'string') return {};
+  return { GSI2PK: gsi.ordersByStatus(values.status) };
+}

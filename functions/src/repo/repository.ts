@@ -10,7 +10,7 @@ import {
   type Wallet,
 } from '@greenpoints/shared';
 import { getItem, batchGet, query, type Item, type Scalar } from './ddb';
-import { keys, gsi } from './keys';
+import { keys, gsi, statusIndex } from './keys';
 import { referralIndexAttrs, walletIndexAttrs } from './programme';
 
 const s = (v: Scalar | undefined, d = ''): string => (v === undefined ? d : String(v));
@@ -26,6 +26,8 @@ export interface Product {
   stock: number;
   image: string;
   active: boolean;
+  /** 七日无理由退货: false for the law's exemptions (fresh food, customised goods) */
+  noReasonReturn: boolean;
 }
 export function productItem(p: Product): Item {
   return { ...keys.product(p.productId), GSI1PK: gsi.products, GSI1SK: p.productId, type: 'product', ...p };
@@ -40,6 +42,7 @@ function toProduct(i: Item): Product {
     stock: n(i.stock),
     image: s(i.image),
     active: i.active !== false,
+    noReasonReturn: i.noReasonReturn !== false,
   };
 }
 export async function listProducts(): Promise<Product[]> {
@@ -166,7 +169,18 @@ export async function getParamsVersion(v: number): Promise<Params> {
 }
 
 // ---------- orders ----------
-export type OrderStatus = 'created' | 'paid' | 'shipped' | 'completing' | 'completed' | 'refund_requested' | 'refunded';
+export type OrderStatus =
+  | 'created'
+  | 'paid'
+  | 'shipped'
+  | 'received' // the after-sale window is open
+  | 'after_sale' // an after-sale request is open: the order waits for it
+  | 'completing'
+  | 'completed'
+  | 'refund_requested'
+  | 'refunded'
+  | 'returned'
+  | 'cancelled';
 export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity';
 export interface OrderLine {
   productId: string;
@@ -175,6 +189,10 @@ export interface OrderLine {
   price: string;
   poolContribution: string;
   dividendContribution: string;
+  /** false: exempt from returns without a reason (absent on orders older than the rule: true) */
+  noReasonReturn?: boolean;
+  /** units returned or refunded by after-sale requests */
+  returnedQty?: number;
 }
 export interface Order {
   orderId: string;
@@ -208,6 +226,17 @@ export interface Order {
   rejectedEventId?: string;
   pointsGranted?: string;
   priceAfter?: string;
+  carrier?: string;
+  trackingNo?: string;
+  receivedAt?: string;
+  /** the end of the after-sale window: receivedAt + afterSaleDays */
+  completesAt?: string;
+  openRequestId?: string;
+  /** JSON array of the order's after-sale request ids, oldest first */
+  afterSale?: string;
+  /** yuan and held points given back by after-sale requests */
+  refundedAmount?: string;
+  refundedPoints?: string;
 }
 const ORDER_OPTIONAL = [
   'pointsCost',
@@ -225,6 +254,14 @@ const ORDER_OPTIONAL = [
   'rejectedEventId',
   'pointsGranted',
   'priceAfter',
+  'carrier',
+  'trackingNo',
+  'receivedAt',
+  'completesAt',
+  'openRequestId',
+  'afterSale',
+  'refundedAmount',
+  'refundedPoints',
 ] as const;
 export function orderItem(o: Order): Item {
   const it: Item = {
@@ -242,13 +279,16 @@ export function orderItem(o: Order): Item {
     dividendContribution: o.dividendContribution,
     address: JSON.stringify(o.address),
     createdAt: o.createdAt,
+    // The operator's list by status (keys only; every status write moves it: repo/keys.ts).
+    ...statusIndex(keys.order(o.orderId), { status: o.status }),
+    GSI2SK: `${o.createdAt}#${o.orderId}`,
   };
   for (const f of ORDER_OPTIONAL) {
     if (o[f] !== undefined) it[f] = o[f] as string;
   }
   return it;
 }
-/** The auto-complete queue entry of a shipped order (read by shipping time). */
+/** The auto-confirm queue entry of a shipped order (read by shipping time). */
 export function shippedItem(shippedAt: string, orderId: string): Item {
   return { ...keys.shipped(shippedAt, orderId), type: 'shipped', orderId, shippedAt };
 }
@@ -267,6 +307,10 @@ export function toOrder(i: Item): Order {
     createdAt: s(i.createdAt),
     ...Object.fromEntries(ORDER_OPTIONAL.map((f) => [f, opt(f)])),
   };
+}
+/** The completion queue entry of a received order (read by the end of its window). */
+export function dueItem(completesAt: string, orderId: string): Item {
+  return { ...keys.due(completesAt, orderId), type: 'due', orderId, completesAt };
 }
 export async function getOrder(orderId: string): Promise<Order | undefined> {
   const i = await getItem(keys.order(orderId));

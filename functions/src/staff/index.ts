@@ -6,10 +6,13 @@ import Decimal from 'decimal.js';
 import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
 import { getWeChatTransfer } from '../adapters/wechat';
-import { getItem, putItem, query } from '../repo/ddb';
+import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { getParams, getUser, productItem, toPool } from '../repo/repository';
-import { shipOrder as ship, completeOrder as complete, refundOrder as refund } from '../domain/orders';
+import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
+import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
+import { notify } from '../domain/notify';
+import { isLocalStage } from '../stage';
 import { decideWithdrawal } from '../domain/wallet';
 import { drain, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
@@ -86,47 +89,98 @@ export function staff<S extends z.ZodTypeAny>(
 }
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
+const shipment = {
+  carrier: z.string().trim().min(1).max(40),
+  trackingNo: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, '4–40 of [A-Za-z0-9-]'),
+};
 
-/** One order (`orderId`) or a batch (`orderIds`, up to 200: demos and warehouse runs). */
+/** One order (`orderId`) or a batch (`orders`, up to 200: warehouse runs), each with its parcel. */
 export const shipOrder = staff(
   'ship-order',
-  z.union([orderRef, z.object({ orderIds: z.array(z.string().min(1).max(64)).min(1).max(200) }).strict()]),
+  z.union([
+    z.object({ orderId: z.string().min(1).max(64), ...shipment }).strict(),
+    z
+      .object({
+        orders: z
+          .array(z.object({ orderId: z.string().min(1).max(64), ...shipment }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+  ]),
   async (input) => {
-    if ('orderId' in input) return ship(input.orderId);
+    if ('orderId' in input) return ship(input.orderId, input);
     const out: unknown[] = [];
-    for (const id of input.orderIds)
-      out.push(await ship(id).catch((e: Error & { code?: string }) => ({ orderId: id, error: e.code ?? e.message })));
+    for (const o of input.orders)
+      out.push(
+        await ship(o.orderId, o).catch((e: Error & { code?: string }) => ({
+          orderId: o.orderId,
+          error: e.code ?? e.message,
+        })),
+      );
     return out;
   },
 );
-export const completeOrder = staff('complete-order', orderRef, async ({ orderId }) => complete(orderId));
+
+/** The stand-in clock of complete-due: the local stage only (tests, demos). */
+const standIn = z
+  .string()
+  .datetime()
+  .optional()
+  .refine((v) => v === undefined || isLocalStage(), 'now is accepted in the local stage only');
+
+/** One order whose window has closed (the same rule as the schedule, for one order). */
+export const completeOrder = staff(
+  'complete-order',
+  z.object({ orderId: z.string().min(1).max(64), now: standIn }).strict(),
+  async ({ orderId, now }) => {
+    const r = await runCompleteDue({ now: now ?? new Date().toISOString(), max: 1, orderIds: [orderId] });
+    const one = r.completed[0] as { error?: { code: string; message: string } } | undefined;
+    if (one?.error && (r.completed[0] as { status: string }).status === 'skipped')
+      throw new HttpError(409, one.error.code, one.error.message);
+    return one;
+  },
+);
+
+/**
+ * The schedule (every 5 minutes): receipt of orders shipped autoConfirmDays ago, then every
+ * order whose after-sale window closed with no open request, submitted together, one drain.
+ */
+export const completeDue = staff(
+  'complete-due',
+  z
+    .object({
+      now: standIn,
+      max: z.number().int().min(1).max(500).default(200),
+      orderIds: z.array(z.string().min(1).max(64)).min(1).max(200).optional(),
+    })
+    .passthrough(),
+  async ({ now, max, orderIds }) =>
+    runCompleteDue({ now: now ?? new Date().toISOString(), max, ...(orderIds ? { orderIds } : {}) }),
+  { scheduled: true },
+);
+
+export const reviewAfterSale = staff(
+  'review-after-sale',
+  z
+    .object({ requestId: z.string().min(1).max(64), approve: z.boolean(), note: z.string().trim().min(1).max(200) })
+    .strict(),
+  async ({ requestId, approve, note }, actor) => review(requestId, approve, note, actor),
+);
+
+/** The goods came back (or: ask WeChat again for a refund left refunding). */
+export const receiveReturn = staff(
+  'receive-return',
+  z.object({ requestId: z.string().min(1).max(64) }).strict(),
+  async ({ requestId }, actor) => receiveBack(requestId, actor),
+);
+
 export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
   const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
   const err = (r.body as { error?: { code: string; message: string } }).error;
   if (err) throw new HttpError(r.status ?? 500, err.code, err.message);
   return r.body;
 });
-
-/** Completes orders shipped more than autoCompleteDays ago (the after-sale window closed). */
-export const autoComplete = staff(
-  'auto-complete',
-  z.object({ now: z.string().datetime().optional(), max: z.number().int().min(1).max(500).optional() }).passthrough(),
-  async ({ now, max }) => {
-    const { params } = await getParams();
-    const cutoff = new Date(new Date(now ?? Date.now()).getTime() - params.autoCompleteDays * 86400_000).toISOString();
-    const due = await query({ pk: 'SHIPPED', skLessThan: cutoff, limit: max ?? 200 });
-    const done: unknown[] = [];
-    for (const it of due.items) {
-      try {
-        done.push(await complete(String(it.orderId)));
-      } catch (e) {
-        done.push({ orderId: it.orderId, error: (e as Error).message });
-      }
-    }
-    return { cutoff, completed: done };
-  },
-  { scheduled: true },
-);
 
 export const drainPool = staff(
   'drain-pool',
@@ -151,6 +205,7 @@ export const upsertProduct = staff(
       stock: z.number().int().min(0).max(10_000_000),
       image: z.string().max(500).default(''),
       active: z.boolean().default(true),
+      noReasonReturn: z.boolean().default(true),
     })
     .strict()
     .refine(
@@ -273,7 +328,9 @@ export const approveWithdrawal = staff(
   async ({ withdrawalId, approve }) =>
     decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
       const u = await getUser(userId);
-      return getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
+      const r = await getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
+      if (r.status === 'accepted') await notify(userId, 'withdrawal', { amount }, 'pages/wallet/index');
+      return r;
     }),
 );
 
@@ -283,8 +340,10 @@ export const reconcile = staff('reconcile', z.object({}).passthrough(), async ()
 export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {
   'ship-order': shipOrder,
   'complete-order': completeOrder,
+  'complete-due': completeDue,
+  'review-after-sale': reviewAfterSale,
+  'receive-return': receiveReturn,
   'refund-order': refundOrder,
-  'auto-complete': autoComplete,
   'drain-pool': drainPool,
   'upsert-product': upsertProduct,
   'set-config': setConfig,
@@ -294,7 +353,14 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use: that module builds on this one.
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
+  ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
 };
+
+function lazyOperator(names: Array<keyof (typeof import('./operator'))['OPERATOR_FUNCTIONS']>) {
+  return Object.fromEntries(
+    names.map((n) => [n, async (e: StaffEvent) => (await import('./operator')).OPERATOR_FUNCTIONS[n](e)]),
+  ) as Record<string, (e: StaffEvent) => Promise<StaffResult>>;
+}
 
 function lazy(names: string[]): Record<string, (e: StaffEvent) => Promise<StaffResult>> {
   return Object.fromEntries(

@@ -65,7 +65,7 @@ export async function login(name: string, extra: { referrer?: string; scene?: st
   return (await doLogin({ devOpenId: name, ...extra })).userId;
 }
 
-/** created -> paid -> shipped -> completed; returns the completion answer. */
+/** created -> paid -> shipped -> received -> completed at the window's end; the completion answer. */
 export async function buy(userId: string, productId: string, qty = 1, region = '浙江省杭州市西湖区'): Promise<any> {
   const o = await fn.orders();
   const key = 'k' + randomBytes(8).toString('hex');
@@ -76,8 +76,12 @@ export async function buy(userId: string, productId: string, qty = 1, region = '
   );
   const orderId = (r.body as { orderId: string }).orderId;
   await o.markPaid(orderId, { userId });
-  await ok('ship-order', { orderId });
-  const done = await ok('complete-order', { orderId });
+  await ok('ship-order', { orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+  // Receipt opens the after-sale window; the completion comes at its end (the stand-in clock).
+  const got = await o.confirmOrder(userId, orderId, { userId, key: key + 'c', hash: key + 'c' });
+  const { completesAt } = got.body as { completesAt: string };
+  const now = new Date(new Date(completesAt).getTime() + 1000).toISOString();
+  const done = await ok('complete-order', { orderId, now });
   if (done.status !== 'completed') throw new Error(`completion: ${JSON.stringify(done)}`);
   return done;
 }

@@ -19,6 +19,8 @@ import {
 import { ErrorLine, RemoteView } from '../../components/StateView';
 import { StatList } from '../../components/Stat';
 import { ActionButton } from '../../components/ActionButton';
+import { AfterSaleWindow } from '../../components/AfterSaleWindow';
+import { askConsent } from '../../lib/subscribe';
 
 interface OrderButton {
   cls: string;
@@ -35,8 +37,14 @@ export default function OrderPage() {
   const [patch, setPatch] = useState<Partial<Order>>({});
   const [done, setDone] = useState('');
 
-  const pay = useAction((orderId: string, key: string) => payOrder(orderId, key));
-  const confirm = useAction((orderId: string, key: string) => api.confirmOrder(orderId, key));
+  const pay = useAction(async (orderId: string, key: string) => {
+    await askConsent('shipped');
+    return payOrder(orderId, key);
+  });
+  const confirm = useAction(async (orderId: string, key: string) => {
+    await askConsent('points'); // the points come at the window's end: a message then
+    return api.confirmOrder(orderId, key);
+  });
   const refund = useAction((orderId: string, key: string) => api.refundOrder(orderId, key));
   const busy = pay.running || confirm.running || refund.running;
 
@@ -60,7 +68,7 @@ export default function OrderPage() {
         cls: 'btn-primary confirm-order',
         label: '确认收货',
         action: confirm,
-        done: '已确认收货，订单完成',
+        done: '已确认收货',
       },
       canRefund(o.status) && { cls: 'btn-danger refund-order', label: '申请退款', action: refund, done: '已退款' },
       // A WeChat refund still in progress: asking again only re-checks it (the same refund number).
@@ -103,6 +111,8 @@ export default function OrderPage() {
                 />
                 {order.createdAt ? <Text className="muted">{fmtTime(order.createdAt)}</Text> : null}
               </View>
+
+              <AfterSaleWindow order={order} />
 
               {order.status === 'completed' && order.pointsGranted !== undefined && (
                 <View className="card order-reward">

@@ -13,6 +13,7 @@ import { Field } from '../../components/Field';
 import { ErrorLine } from '../../components/StateView';
 import { ActionButton, offIf } from '../../components/ActionButton';
 import { Row, StatList } from '../../components/Stat';
+import { askConsent } from '../../lib/subscribe';
 
 interface CardProps {
   wallet: Wallet;
@@ -248,7 +249,10 @@ export function ConvertBackCard({ wallet, pool, onDone }: CardProps) {
 
 export function WithdrawCard({ wallet, onDone }: Omit<CardProps, 'pool'>) {
   const form = useAmountForm(
-    (amount: string, key: string) => api.withdraw(amount, key),
+    async (amount: string, key: string) => {
+      await askConsent('withdrawal'); // the paid-out message comes after staff approval
+      return api.withdraw(amount, key);
+    },
     (amount) =>
       !isPositiveDecimal(amount, 2)
         ? '请输入提现金额（最多 2 位小数）'

@@ -10,6 +10,7 @@ import { RemoteView } from '../../components/StateView';
 import { StatList } from '../../components/Stat';
 import { Links } from '../../components/Links';
 import { TabNav } from '../../components/TabNav';
+import { PendingPoints } from '../../components/PendingPoints';
 import { ConvertBackCard, ConvertCard, QuotaCard, SellCard, WithdrawCard } from './cards';
 
 export default function WalletPage() {
@@ -49,6 +50,7 @@ export default function WalletPage() {
               />
               <Text className="hint">折合金额按今日价格计算，只是参考，价格会变化，不承诺收益。</Text>
             </View>
+            <PendingPoints />
             <QuotaCard wallet={w} />
             <SellCard wallet={w} pool={pool} onDone={reloadAll} />
             <ConvertCard wallet={w} pool={pool} onDone={reloadAll} />

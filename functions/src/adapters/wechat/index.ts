@@ -2,11 +2,12 @@
 // Production config is read lazily so a missing env var fails the first call, naming the var,
 // rather than every cold start of unrelated handlers.
 import { isLocalStage } from '../../stage';
-import type { WeChatLogin, WeChatPay, WeChatTransfer } from './types';
+import type { WeChatLogin, WeChatPay, WeChatSubscribe, WeChatTransfer } from './types';
+import { createSubscribe } from './subscribe';
 import { createLogin } from './login';
 import { createPay } from './pay';
 import { createTransfer } from './transfer';
-import { sandboxLogin, sandboxPay, sandboxTransfer } from './sandbox';
+import { sandboxLogin, sandboxPay, sandboxSubscribe, sandboxTransfer } from './sandbox';
 import { loginConfigFromEnv, payConfigFromEnv, transferConfigFromEnv } from './config';
 
 export * from './types';
@@ -55,7 +56,19 @@ export function getWeChatTransfer(): WeChatTransfer {
   };
 }
 
+let localSubscribe: WeChatSubscribe | undefined;
+/** STAGE=local only: tests put a scripted WeChat in place of the recording sandbox. */
+export function setLocalWeChatSubscribe(s: WeChatSubscribe | undefined): void {
+  localSubscribe = s;
+}
+
+export function getWeChatSubscribe(): WeChatSubscribe {
+  if (isLocal()) return localSubscribe ?? sandboxSubscribe();
+  let impl: WeChatSubscribe | undefined;
+  return { send: async (m) => (impl ??= createSubscribe(loginConfigFromEnv())).send(m) };
+}
+
 // For local tests/tools: forge the notify the sandbox "WeChat" would send after payment.
-export { sandboxNotify, SANDBOX_SIGNATURE_HEADER } from './sandbox';
+export { sandboxNotify, sandboxSent, SANDBOX_SIGNATURE_HEADER } from './sandbox';
 export { yuanToFen, fenToYuan } from './amount';
 export { OUT_TRADE_NO, OUT_BILL_NO, OUT_REFUND_NO, checkOrderId, checkRefundId, checkWithdrawalId } from './ids';

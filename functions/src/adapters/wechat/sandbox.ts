@@ -4,7 +4,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { fenToYuan, yuanToFen } from './amount';
 import { checkOrderId, checkWithdrawalId } from './ids';
-import { AdapterError, type WeChatLogin, type WeChatPay, type WeChatTransfer } from './types';
+import {
+  AdapterError,
+  type SubscribeMessage,
+  type WeChatLogin,
+  type WeChatPay,
+  type WeChatSubscribe,
+  type WeChatTransfer,
+} from './types';
+import { checkMessage } from './subscribe';
 import { refundBody } from './pay';
 
 export const SANDBOX_NOTIFY_KEY = 'greenpoints-sandbox-notify-key';
@@ -120,6 +128,25 @@ export function sandboxTransfer(): WeChatTransfer {
       yuanToFen(o.amount);
       checkWithdrawalId(o.withdrawalId);
       return { status: 'accepted', detail: `sandbox transfer ${o.withdrawalId}` };
+    },
+  };
+}
+
+/** What the sandbox would have sent, newest last (bounded: the last 500), for tests and logs. */
+export const sandboxSent: SubscribeMessage[] = [];
+
+/**
+ * Records each message instead of sending it, after the same checks production makes. An
+ * openId starting with `dev:refuse` stands for a user who gave no consent (errcode 43101).
+ */
+export function sandboxSubscribe(): WeChatSubscribe {
+  return {
+    async send(m) {
+      checkMessage(m);
+      if (m.openId.startsWith('dev:refuse')) throw new AdapterError('subscribe_refused', 'sandbox: errcode 43101');
+      sandboxSent.push(m);
+      if (sandboxSent.length > 500) sandboxSent.shift();
+      if (process.env.SANDBOX_LOG_MESSAGES) console.log('[sandbox subscribeMessage.send]', JSON.stringify(m));
     },
   };
 }

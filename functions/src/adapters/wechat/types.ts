@@ -82,6 +82,21 @@ export interface WeChatTransfer {
   transfer(o: TransferOrder): Promise<TransferResult>;
 }
 
+/** A subscription message (订阅消息): one template, its fields, the page the card opens. */
+export interface SubscribeMessage {
+  openId: string;
+  templateId: string;
+  /** mini-program page the card opens, e.g. "pages/order/index?id=o123" */
+  page?: string;
+  /** template fields, e.g. { thing1: "五常大米", character_string2: "SF123" } */
+  data: Record<string, string>;
+}
+
+export interface WeChatSubscribe {
+  /** Sends one message; refused (no consent left, 43101) throws subscribe_refused. */
+  send(m: SubscribeMessage): Promise<void>;
+}
+
 export type AdapterErrorCode =
   | 'invalid_code' // login code unknown, used or expired (40029, 40163)
   | 'rate_limited' // 45011
@@ -97,7 +112,8 @@ export type AdapterErrorCode =
   | 'refund_refused' // WeChat refused the refund (4xx, or status ABNORMAL / CLOSED): no money moved
   | 'close_refused' // WeChat refused to close the order (a 4xx other than ORDERPAID / 429)
   | 'invalid_notify' // body or headers are not what WeChat sends
-  | 'invalid_request'; // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
+  | 'invalid_request' // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
+  | 'subscribe_refused'; // 43101: the user gave no (or no more) consent for this template
 
 /** Raised by every adapter; `status` is the HTTP status a handler should answer with. */
 export class AdapterError extends Error {
@@ -127,6 +143,7 @@ function defaultStatus(code: AdapterErrorCode): number {
       return 429;
     case 'refund_refused':
     case 'close_refused':
+    case 'subscribe_refused':
     case 'upstream_unavailable':
     case 'upstream_error':
       return 502;

@@ -1,0 +1,137 @@
+// Subscription messages (订阅消息): subscribeMessage.send with an access token from
+// getStableAccessToken, cached until shortly before it expires and fetched again once when
+// WeChat says it is invalid or expired (40001, 42001). The caller decides what a failure means;
+// for notifications it never blocks the business step (domain/notify.ts).
+import { z } from 'zod';
+import { AdapterError, type FetchLike, type SubscribeMessage, type WeChatSubscribe } from './types';
+import type { LoginConfig } from './config';
+
+export const STABLE_TOKEN_URL = 'https://api.weixin.qq.com/cgi-bin/stable_token';
+export const SUBSCRIBE_SEND_URL = 'https://api.weixin.qq.com/cgi-bin/message/subscribe/send';
+
+const TokenAnswer = z.object({
+  access_token: z.string().min(1).optional(),
+  expires_in: z.number().int().optional(),
+  errcode: z.number().int().optional(),
+  errmsg: z.string().optional(),
+});
+const SendAnswer = z.object({ errcode: z.number().int(), errmsg: z.string().optional() });
+
+/** Template fields WeChat accepts: ≤ 20 fields, each value 1–200 characters (thing: ≤ 20). */
+const FIELD = /^[a-z_]+[0-9]{1,2}$/;
+
+export function checkMessage(m: SubscribeMessage): void {
+  if (!m.openId || !m.templateId)
+    throw new AdapterError('invalid_request', 'a subscription message needs openId and templateId');
+  const entries = Object.entries(m.data);
+  if (entries.length === 0 || entries.length > 20)
+    throw new AdapterError('invalid_request', 'template data needs 1–20 fields');
+  for (const [k, v] of entries) {
+    if (!FIELD.test(k)) throw new AdapterError('invalid_request', `template field "${k}" is not a WeChat field name`);
+    const max = k.startsWith('thing') ? 20 : k.startsWith('character_string') ? 32 : 200;
+    if (v.length === 0 || [...v].length > max)
+      throw new AdapterError('invalid_request', `template field ${k} must be 1–${max} characters`);
+  }
+}
+
+/** Cuts a text to what a `thing` field takes (20 characters), for names of goods. */
+export const thing = (s: string) => ([...s].length > 20 ? [...s].slice(0, 19).join('') + '…' : s || '-');
+
+export function createSubscribe(
+  cfg: LoginConfig,
+  opts: { fetchImpl?: FetchLike; now?: () => number; state?: 'formal' | 'trial' | 'developer' } = {},
+): WeChatSubscribe {
+  const fetchImpl = opts.fetchImpl ?? (fetch as FetchLike);
+  const now = opts.now ?? Date.now;
+  let token: { value: string; until: number } | undefined;
+
+  async function post(url: string, body: unknown, what: string): Promise<unknown> {
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      throw new AdapterError('upstream_unavailable', `${what} unreachable: ${(e as Error).message}`);
+    }
+    if (status >= 500) throw new AdapterError('upstream_unavailable', `${what} HTTP ${status}`);
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new AdapterError('upstream_unavailable', `${what} answered non-JSON (HTTP ${status})`);
+    }
+  }
+
+  async function accessToken(force: boolean): Promise<string> {
+    if (!force && token && token.until > now()) return token.value;
+    const a = TokenAnswer.safeParse(
+      await post(
+        STABLE_TOKEN_URL,
+        { grant_type: 'client_credential', appid: cfg.appId, secret: cfg.secret, force_refresh: false },
+        'stable_token',
+      ),
+    );
+    if (!a.success) throw new AdapterError('upstream_error', 'stable_token answer has an unexpected shape');
+    if (a.data.errcode) throw mapError(a.data.errcode, a.data.errmsg, 'stable_token');
+    if (!a.data.access_token) throw new AdapterError('upstream_error', 'stable_token answer lacks access_token');
+    // Five minutes early, so a token is never used in its last moments.
+    token = { value: a.data.access_token, until: now() + Math.max(0, (a.data.expires_in ?? 7200) - 300) * 1000 };
+    return token.value;
+  }
+
+  async function sendOnce(m: SubscribeMessage, force: boolean): Promise<number> {
+    const t = await accessToken(force);
+    const body = {
+      touser: m.openId,
+      template_id: m.templateId,
+      ...(m.page ? { page: m.page } : {}),
+      data: Object.fromEntries(Object.entries(m.data).map(([k, v]) => [k, { value: v }])),
+      miniprogram_state: opts.state ?? 'formal',
+      lang: 'zh_CN',
+    };
+    const a = SendAnswer.safeParse(
+      await post(`${SUBSCRIBE_SEND_URL}?access_token=${encodeURIComponent(t)}`, body, 'subscribeMessage.send'),
+    );
+    if (!a.success) throw new AdapterError('upstream_error', 'subscribeMessage.send answer has an unexpected shape');
+    if (a.data.errcode !== 0 && a.data.errcode !== 40001 && a.data.errcode !== 42001)
+      throw mapError(a.data.errcode, a.data.errmsg, 'subscribeMessage.send');
+    return a.data.errcode;
+  }
+
+  return {
+    async send(m) {
+      checkMessage(m);
+      const code = await sendOnce(m, false);
+      if (code === 0) return;
+      // The cached token was revoked or expired early: one fresh token, one more try.
+      token = undefined;
+      const again = await sendOnce(m, true);
+      if (again !== 0) throw mapError(again, 'access token refused twice', 'subscribeMessage.send');
+    },
+  };
+}
+
+function mapError(errcode: number, errmsg: string | undefined, what: string): AdapterError {
+  const why = `${what} errcode ${errcode}: ${errmsg ?? ''}`.trim();
+  switch (errcode) {
+    case 43101: // user refuse to accept the msg (no consent, or consent used up)
+      return new AdapterError('subscribe_refused', why);
+    case 40003: // invalid openid
+    case 40037: // invalid template_id
+    case 47003: // argument invalid (a template field)
+    case 41030: // invalid page
+      return new AdapterError('invalid_request', why);
+    case 45009: // reach max api daily quota
+    case 45011:
+      return new AdapterError('rate_limited', why);
+    case -1:
+      return new AdapterError('upstream_unavailable', why);
+    default:
+      return new AdapterError('upstream_error', why);
+  }
+}

@@ -1,0 +1,406 @@
+// After-sale requests (售后, MODEL.md "After-sale"): inside the window the buyer asks for a return
+// of some or all items, or a refund alone; staff approve or refuse with a note; a return is
+// shipped back and received by staff; then the money goes back by the original tender and the
+// items are marked returned. One open request per order: it holds the order (status after_sale,
+// out of the DUE queue), so the window's end cannot complete it until the request ends.
+//
+// Request states: requested -> refused | approved (return) -> returning -> refunding -> refunded;
+// refund_only: requested -> refunding -> refunded. refunding is left only by the money: a WeChat
+// refund that answers PROCESSING or fails keeps it there, and asking again (receive-return)
+// repeats the same out_refund_no, which WeChat refunds once.
+import Decimal from 'decimal.js';
+import { heldShare, keptTotals, linesTotal, type LedgerEvent } from '@greenpoints/shared';
+import { AdapterError, getWeChatPay, type RefundResult } from '../adapters/wechat';
+import { getItem, type Item } from '../repo/ddb';
+import { keys, gsi } from '../repo/keys';
+import { dueItem, getOrder, getParams, type Order, type OrderLine } from '../repo/repository';
+import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
+import type { Reply } from '../http/wrapper';
+import { claimOp, type Idem } from './idempotency';
+import { Tx, StaleRead, retryStale } from './tx';
+import { addWalletEvent } from './ledger';
+import { newId } from './ids';
+import { goodsOf, notify } from './notify';
+
+export type AfterSaleKind = 'return' | 'refund_only';
+export type AfterSaleStatus = 'requested' | 'refused' | 'approved' | 'returning' | 'refunding' | 'refunded';
+
+export interface AfterSaleRequest {
+  requestId: string;
+  orderId: string;
+  userId: string;
+  kind: AfterSaleKind;
+  items: Array<{ productId: string; qty: number }>;
+  reason: string;
+  /** yuan: Σ price × qty of the items */
+  amount: string;
+  status: AfterSaleStatus;
+  history: Array<{ at: string; status: AfterSaleStatus; by: string; note?: string }>;
+  createdAt: string;
+  note?: string;
+  carrier?: string;
+  trackingNo?: string;
+  refundId?: string;
+  refundDetail?: string;
+  refundedAt?: string;
+  /** a redemption: the held points given back */
+  points?: string;
+}
+
+export interface NewAfterSale {
+  kind: AfterSaleKind;
+  items: Array<{ productId: string; qty: number }>;
+  reason: string;
+}
+
+const OPTIONAL = ['note', 'carrier', 'trackingNo', 'refundId', 'refundDetail', 'refundedAt', 'points'] as const;
+
+function toRequest(i: Item): AfterSaleRequest {
+  const r: AfterSaleRequest = {
+    requestId: String(i.requestId),
+    orderId: String(i.orderId),
+    userId: String(i.userId),
+    kind: i.kind === 'refund_only' ? 'refund_only' : 'return',
+    items: JSON.parse(String(i.items)) as AfterSaleRequest['items'],
+    reason: String(i.reason),
+    amount: String(i.amount),
+    status: String(i.status) as AfterSaleStatus,
+    history: JSON.parse(String(i.history ?? '[]')) as AfterSaleRequest['history'],
+    createdAt: String(i.createdAt),
+  };
+  for (const f of OPTIONAL) if (typeof i[f] === 'string') r[f] = i[f] as string;
+  return r;
+}
+
+export async function getRequest(requestId: string): Promise<AfterSaleRequest | undefined> {
+  const i = await getItem(keys.afterSale(requestId));
+  return i ? toRequest(i) : undefined;
+}
+
+/** The request as the buyer and staff see it, with the goods' way out and back. */
+export function requestView(r: AfterSaleRequest, o?: Order) {
+  return {
+    ...r,
+    refund: r.refundId || r.points ? { refundId: r.refundId, points: r.points, refundedAt: r.refundedAt } : undefined,
+    ...(o?.trackingNo ? { shipment: { carrier: o.carrier, trackingNo: o.trackingNo } } : {}),
+    ...(r.trackingNo ? { returnShipment: { carrier: r.carrier, trackingNo: r.trackingNo } } : {}),
+  };
+}
+
+export async function getOwnRequest(userId: string, requestId: string) {
+  const r = await getRequest(requestId);
+  if (!r || r.userId !== userId) throw notFound('after-sale request');
+  return requestView(r, await getOrder(r.orderId));
+}
+
+const closed = (why: string) => conflict('after_sale_closed', why);
+
+/** The request's lines against the order: each a line of the order, within what is left of it. */
+function requestLines(o: Order, req: NewAfterSale): Array<OrderLine & { take: number }> {
+  const want = new Map<string, number>();
+  for (const l of req.items) want.set(l.productId, (want.get(l.productId) ?? 0) + l.qty);
+  const out: Array<OrderLine & { take: number }> = [];
+  for (const [pid, q] of want) {
+    const line = o.items.find((l) => l.productId === pid);
+    if (!line) throw new HttpError(400, 'invalid_request', `${pid} is not in this order`);
+    const left = line.qty - (line.returnedQty ?? 0);
+    if (q > left) throw new HttpError(422, 'quantity_exceeded', `only ${left} of ${pid} can still be returned`);
+    // The law's exemptions (fresh food, customised goods) have no return without a reason.
+    if (req.kind === 'return' && line.noReasonReturn === false)
+      throw new HttpError(422, 'not_returnable', `${line.name} 不支持七日无理由退货`);
+    out.push({ ...line, take: q });
+  }
+  return out;
+}
+
+/** Buyer: one open request per order, inside the window only. */
+export async function requestAfterSale(userId: string, orderId: string, idem: Idem, req: NewAfterSale): Promise<Reply> {
+  const o = await getOrder(orderId);
+  if (!o || o.userId !== userId) throw notFound('order');
+  if (o.status === 'completed' || o.status === 'completing') throw closed('售后期已结束，订单已完成，不能再申请售后');
+  if (o.status === 'after_sale') throw conflict('after_sale_open', '这笔订单已有一个处理中的售后申请');
+  if (o.status !== 'received')
+    throw conflict('invalid_status', `the order is ${o.status}; after-sale needs a received order`);
+  const now = new Date().toISOString();
+  if (o.completesAt && now >= o.completesAt) throw closed(`售后期已于 ${o.completesAt} 结束`);
+  const lines = requestLines(o, req);
+  const requestId = newId('as');
+  const r: AfterSaleRequest = {
+    requestId,
+    orderId,
+    userId,
+    kind: req.kind,
+    items: lines.map((l) => ({ productId: l.productId, qty: l.take })),
+    reason: req.reason,
+    amount: linesTotal(lines).amount,
+    status: 'requested',
+    history: [{ at: now, status: 'requested', by: userId, note: req.reason }],
+    createdAt: now,
+  };
+  const body = { requestId, status: 'requested', orderId, kind: r.kind, amount: r.amount };
+  const ids = o.afterSale ? (JSON.parse(o.afterSale) as string[]) : [];
+  const tx = new Tx();
+  tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
+  tx.add({ op: 'create', item: requestItem(r) });
+  // The race with complete-due is decided here: both need the order received; one wins.
+  tx.add(
+    {
+      op: 'set',
+      key: keys.order(orderId),
+      values: { status: 'after_sale', openRequestId: requestId, afterSale: JSON.stringify([...ids, requestId]) },
+      ifEquals: { status: 'received' },
+      ifAbsent: ['openRequestId'],
+    },
+    conflict('invalid_status', 'the order changed meanwhile (completed, or another request); look again'),
+  );
+  if (o.completesAt) tx.add({ op: 'delete', key: keys.due(o.completesAt, orderId) });
+  await tx.commit();
+  return { status: 201, body };
+}
+
+function requestItem(r: AfterSaleRequest): Item {
+  const it: Item = {
+    ...keys.afterSale(r.requestId),
+    type: 'after_sale',
+    GSI1PK: gsi.afterSales(r.status),
+    GSI1SK: `${r.createdAt}#${r.requestId}`,
+    requestId: r.requestId,
+    orderId: r.orderId,
+    userId: r.userId,
+    kind: r.kind,
+    items: JSON.stringify(r.items),
+    reason: r.reason,
+    amount: r.amount,
+    status: r.status,
+    history: JSON.stringify(r.history),
+    createdAt: r.createdAt,
+  };
+  for (const f of OPTIONAL) if (r[f] !== undefined) it[f] = r[f] as string;
+  return it;
+}
+
+/** The write that moves a request from `r.status` to `to`, with its history line. */
+function moveOp(r: AfterSaleRequest, to: AfterSaleStatus, by: string, values: Item = {}, note?: string) {
+  const at = new Date().toISOString();
+  const history = [...r.history, { at, status: to, by, ...(note ? { note } : {}) }];
+  return {
+    op: 'set' as const,
+    key: keys.afterSale(r.requestId),
+    values: { status: to, GSI1PK: gsi.afterSales(to), history: JSON.stringify(history), updatedAt: at, ...values },
+    ifEquals: { status: r.status },
+  };
+}
+
+const movedMeanwhile = (r: AfterSaleRequest) =>
+  conflict('invalid_status', `the request was ${r.status} and changed meanwhile; look again`);
+
+async function needRequest(requestId: string): Promise<AfterSaleRequest> {
+  const r = await getRequest(requestId);
+  if (!r) throw notFound('after-sale request');
+  return r;
+}
+
+/** The order's answer to a request that ended: back in its window, or ended with nothing kept. */
+function releaseOrder(tx: Tx, o: Order, r: AfterSaleRequest, values: Item = {}, lines = o.items): void {
+  const nothingKept = lines.every((l) => (l.returnedQty ?? 0) >= l.qty);
+  const status = nothingKept ? (r.kind === 'return' ? 'returned' : 'refunded') : 'received';
+  tx.add(
+    {
+      op: 'set',
+      key: keys.order(o.orderId),
+      values: { status, ...values, ...(nothingKept ? { refundedAt: new Date().toISOString() } : {}) },
+      ifEquals: { status: 'after_sale', openRequestId: r.requestId },
+      remove: ['openRequestId'],
+    },
+    new StaleRead('order'),
+  );
+  // Back in the queue at its window's end: a window already closed completes at the next run.
+  if (!nothingKept && o.completesAt) tx.add({ op: 'upsert', item: dueItem(o.completesAt, o.orderId) });
+}
+
+/** Staff: approve or refuse, with a note. A refund alone goes straight to the money. */
+export async function reviewAfterSale(requestId: string, approve: boolean, note: string, actor: string) {
+  const r = await needRequest(requestId);
+  if (r.status !== 'requested') throw conflict('invalid_status', `the request is ${r.status}; review needs requested`);
+  const o = (await getOrder(r.orderId))!;
+  let out: unknown;
+  if (!approve) {
+    const tx = new Tx();
+    tx.add(moveOp(r, 'refused', actor, { note }, note), movedMeanwhile(r));
+    releaseOrder(tx, o, r);
+    await tx.commit();
+    out = { requestId, status: 'refused', note };
+  } else if (r.kind === 'return') {
+    await new Tx().add(moveOp(r, 'approved', actor, { note }, note), movedMeanwhile(r)).commit();
+    out = { requestId, status: 'approved', note };
+  } else {
+    out = await refundRequest(r, actor, note, note);
+  }
+  await notify(
+    r.userId,
+    'after_sale',
+    { goods: goodsOf(o.items), approved: String(approve), note },
+    `pages/after-sale/index?id=${requestId}`,
+  );
+  return out;
+}
+
+/** Buyer: the goods are on their way back. */
+export async function shipBack(
+  userId: string,
+  requestId: string,
+  idem: Idem,
+  s: { carrier: string; trackingNo: string },
+): Promise<Reply> {
+  const r = await getRequest(requestId);
+  if (!r || r.userId !== userId) throw notFound('after-sale request');
+  if (r.kind !== 'return' || r.status !== 'approved')
+    throw conflict('invalid_status', `the request is ${r.status}; ship-back needs an approved return`);
+  const body = { requestId, status: 'returning', carrier: s.carrier, trackingNo: s.trackingNo };
+  await new Tx()
+    .add(claimOp(idem, { status: 200, body }), new IdempotencyRace())
+    .add(
+      moveOp(r, 'returning', userId, { carrier: s.carrier, trackingNo: s.trackingNo }, `${s.carrier} ${s.trackingNo}`),
+      movedMeanwhile(r),
+    )
+    .commit();
+  return { status: 200, body };
+}
+
+/** Staff: the goods came back; the money goes out (again, for a refund still unsettled). */
+export async function receiveReturn(requestId: string, actor: string) {
+  const r = await needRequest(requestId);
+  if (r.status === 'refunding') return refundRequest(r, actor);
+  if (r.kind !== 'return' || r.status !== 'returning')
+    throw conflict('invalid_status', `the request is ${r.status}; receive-return needs returning`);
+  return refundRequest(r, actor, '退货已签收');
+}
+
+/** The order's lines after this request: its items marked returned. */
+function linesAfter(o: Order, r: AfterSaleRequest): OrderLine[] {
+  return o.items.map((l) => {
+    const q = r.items.find((i) => i.productId === l.productId)?.qty ?? 0;
+    return q ? { ...l, returnedQty: (l.returnedQty ?? 0) + q } : l;
+  });
+}
+
+/**
+ * Money back by the original tender, the items marked returned, the stock back (a return only:
+ * a refund alone keeps no goods to restock), the order released; one transaction, except that a
+ * WeChat refund is first recorded as refunding and settled when WeChat says SUCCESS.
+ */
+async function refundRequest(first: AfterSaleRequest, actor: string, note?: string, reviewNote?: string) {
+  return retryStale(async () => {
+    // Fresh on every attempt: a lost race (a wallet write, a second try) re-reads where it stands.
+    const r = (await getRequest(first.requestId))!;
+    if (r.status === 'refunded') return { requestId: r.requestId, status: 'refunded', amount: r.amount };
+    if (r.status !== first.status && r.status !== 'refunding') throw movedMeanwhile(first);
+    const o = (await getOrder(r.orderId))!;
+    const lines = linesAfter(o, r);
+    const refunded = new Decimal(o.refundedAmount ?? '0').plus(r.amount).toFixed(2);
+    const orderValues: Item = { items: JSON.stringify(lines), refundedAmount: refunded };
+    if (o.payWith === 'wechat') return refundWeChat(r, o, lines, orderValues, actor, note, reviewNote);
+    const at = new Date().toISOString();
+    const tx = new Tx();
+    let event: LedgerEvent;
+    let points: string | undefined;
+    if (o.payWith === 'equity') {
+      const held = new Decimal(o.pointsCost!).minus(o.refundedPoints ?? '0').toFixed();
+      const remaining = new Decimal(o.amount).minus(o.refundedAmount ?? '0').toFixed(2);
+      points = heldShare(held, r.amount, remaining);
+      orderValues.refundedPoints = new Decimal(o.refundedPoints ?? '0').plus(points).toFixed();
+      event = { kind: 'unhold', user: o.userId, points, orderId: o.orderId };
+    } else {
+      event = { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: r.amount, orderId: o.orderId };
+    }
+    const values: Item = { refundedAt: at, ...(points ? { points } : {}), ...(reviewNote ? { note: reviewNote } : {}) };
+    tx.add(moveOp(r, 'refunded', actor, values, note), movedMeanwhile(r));
+    releaseOrder(tx, o, r, orderValues, lines);
+    if (r.kind === 'return') addStock(tx, r);
+    if (!(event.kind === 'unhold' && new Decimal(event.points).isZero()))
+      await addWalletEvent(tx, o.userId, `${r.requestId}:refund`, event, at, { orderId: o.orderId });
+    await tx.commit();
+    return { requestId: r.requestId, status: 'refunded', amount: r.amount, ...(points ? { points } : {}) };
+  });
+}
+
+function addStock(tx: Tx, r: AfterSaleRequest): void {
+  for (const l of r.items) tx.add({ op: 'add', key: keys.product(l.productId), attr: 'stock', by: l.qty });
+}
+
+/** WeChat's out_refund_no of a request (an order's own full refund is R<orderId>). */
+export const requestRefundId = (requestId: string) => `R${requestId}`;
+
+async function refundWeChat(
+  r: AfterSaleRequest,
+  o: Order,
+  lines: OrderLine[],
+  orderValues: Item,
+  actor: string,
+  note?: string,
+  reviewNote?: string,
+) {
+  const refundId = r.refundId ?? requestRefundId(r.requestId);
+  if (r.status !== 'refunding') {
+    const values: Item = { refundId, ...(reviewNote ? { note: reviewNote } : {}) };
+    await new Tx().add(moveOp(r, 'refunding', actor, values, note), movedMeanwhile(r)).commit();
+    r = (await getRequest(r.requestId))!;
+  }
+  let answer: RefundResult;
+  try {
+    answer = await getWeChatPay().refund({
+      orderId: o.orderId,
+      refundId,
+      amount: r.amount,
+      total: o.amount,
+      reason: '售后退款',
+    });
+  } catch (e) {
+    if (!(e instanceof AdapterError)) throw e;
+    // Recorded on the request, which stays refunding: asking again repeats the same number.
+    const detail = JSON.stringify({ code: e.code, message: e.message });
+    await new Tx()
+      .add({
+        op: 'set',
+        key: keys.afterSale(r.requestId),
+        values: { refundDetail: detail },
+        ifEquals: { status: 'refunding' },
+      })
+      .commit()
+      .catch(() => undefined);
+    throw new HttpError(e.status, e.code, e.message);
+  }
+  const detail = JSON.stringify({ status: answer.status, wechatRefundId: answer.wechatRefundId });
+  if (answer.status === 'PROCESSING') {
+    await new Tx()
+      .add({
+        op: 'set',
+        key: keys.afterSale(r.requestId),
+        values: { refundDetail: detail },
+        ifEquals: { status: 'refunding' },
+      })
+      .commit();
+    return { requestId: r.requestId, status: 'refunding', refundId };
+  }
+  const at = answer.successTime ?? new Date().toISOString();
+  const tx = new Tx();
+  tx.add(moveOp(r, 'refunded', actor, { refundedAt: at, refundDetail: detail }), new StaleRead('request'));
+  releaseOrder(tx, o, r, orderValues, lines);
+  if (r.kind === 'return') addStock(tx, r);
+  try {
+    await tx.commit();
+  } catch (e) {
+    if (!(e instanceof StaleRead)) throw e;
+    // Two tries at once: the other recorded the same refund.
+    if ((await getRequest(r.requestId))?.status !== 'refunded') throw e;
+  }
+  return { requestId: r.requestId, status: 'refunded', amount: r.amount, refundId };
+}
+
+/** What the order keeps after its requests (for views and tests): amount and contribution. */
+export const keptOf = (o: Order) => keptTotals(o.items);
+
+/** The window's length now, for answers that name it. */
+export async function afterSaleDays(): Promise<number> {
+  return (await getParams()).params.afterSaleDays;
+}

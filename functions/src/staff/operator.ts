@@ -1,0 +1,155 @@
+// The operator's queries as staff functions: each answers {rows, cursor} or, with
+// `format: "csv"`, {csv, cursor}: the same rows, one header line, UTF-8 with a BOM so Excel
+// opens the Chinese text right. Cells that a spreadsheet would run as a formula are quoted.
+import { z } from 'zod';
+import { staff } from './index';
+import {
+  dailyReport,
+  findUser as find,
+  listAfterSale as listRequests,
+  listOrdersByStatus,
+  listWithdrawals as listPayouts,
+  requireOne,
+  type Page,
+  type Row,
+} from '../domain/queries';
+import { isValidDate } from '../domain/calendar';
+
+const ORDER_STATUSES = [
+  'created',
+  'paid',
+  'shipped',
+  'received',
+  'after_sale',
+  'completing',
+  'completed',
+  'refund_requested',
+  'refunded',
+  'returned',
+  'cancelled',
+] as const;
+const REQUEST_STATUSES = ['requested', 'refused', 'approved', 'returning', 'refunding', 'refunded'] as const;
+const WITHDRAWAL_STATUSES = ['requested', 'approved', 'rejected'] as const;
+
+const paging = {
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2000).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+};
+
+function csvCell(v: string | number): string {
+  let s = String(v);
+  // A leading = + - @ makes a spreadsheet evaluate the cell; numbers stay numbers.
+  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: Row[], columns?: string[]): string {
+  const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const lines = [cols.map(csvCell).join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c] ?? '')).join(','))];
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+function answer(p: Page, format: 'json' | 'csv', columns: string[]) {
+  if (format === 'csv') return { csv: toCsv(p.rows, columns), count: p.rows.length, cursor: p.cursor };
+  return p;
+}
+
+const ORDER_COLUMNS = [
+  'orderId',
+  'userId',
+  'status',
+  'amount',
+  'payWith',
+  'items',
+  'region',
+  'address',
+  'createdAt',
+  'paidAt',
+  'shippedAt',
+  'carrier',
+  'trackingNo',
+  'completesAt',
+  'openRequestId',
+];
+const REQUEST_COLUMNS = [
+  'requestId',
+  'orderId',
+  'userId',
+  'status',
+  'kind',
+  'items',
+  'amount',
+  'reason',
+  'note',
+  'carrier',
+  'trackingNo',
+  'createdAt',
+  'updatedAt',
+];
+const WITHDRAWAL_COLUMNS = ['withdrawalId', 'userId', 'amount', 'status', 'createdAt', 'decidedAt', 'detail'];
+
+export const listOrders = staff(
+  'list-orders',
+  z.object({ status: z.enum(ORDER_STATUSES), ...paging }).strict(),
+  async ({ status, limit, cursor, format }) =>
+    answer(await listOrdersByStatus(status, limit, cursor), format, ORDER_COLUMNS),
+);
+
+export const listAfterSale = staff(
+  'list-after-sale',
+  z.object({ status: z.enum(REQUEST_STATUSES), ...paging }).strict(),
+  async ({ status, limit, cursor, format }) =>
+    answer(await listRequests(status, limit, cursor), format, REQUEST_COLUMNS),
+);
+
+export const listWithdrawals = staff(
+  'list-withdrawals',
+  z.object({ status: z.enum(WITHDRAWAL_STATUSES), ...paging }).strict(),
+  async ({ status, limit, cursor, format }) =>
+    answer(await listPayouts(status, limit, cursor), format, WITHDRAWAL_COLUMNS),
+);
+
+export const findUser = staff(
+  'find-user',
+  z
+    .object({
+      userId: z.string().min(1).max(64).optional(),
+      openId: z.string().min(1).max(128).optional(),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9]{5,20}$/)
+        .optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+    })
+    .strict(),
+  async ({ format, ...by }) => {
+    requireOne(by);
+    const r = await find(by);
+    if (format !== 'csv') return r;
+    return { csv: toCsv([{ ...r.user, ...r.wallet, orders: r.orders.length }]) };
+  },
+);
+
+export const dailyReportFn = staff(
+  'daily-report',
+  z
+    .object({
+      date: z.string().refine(isValidDate, 'a date YYYY-MM-DD (China time)'),
+      format: z.enum(['json', 'csv']).default('json'),
+    })
+    .strict(),
+  async ({ date, format }) => {
+    const r = await dailyReport(date);
+    if (format !== 'csv') return r;
+    return { csv: toCsv([r as unknown as Row]) };
+  },
+);
+
+export const OPERATOR_FUNCTIONS = {
+  'list-orders': listOrders,
+  'list-after-sale': listAfterSale,
+  'list-withdrawals': listWithdrawals,
+  'find-user': findUser,
+  'daily-report': dailyReportFn,
+};
