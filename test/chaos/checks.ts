@@ -67,6 +67,8 @@ export async function checkWorld(
   for (const r of staffs) {
     if (!r.result.final) v.push(`staff ${r.fn} ${JSON.stringify(r.input).slice(0, 120)}: no final answer`);
     else if (r.bad && r.result.final.ok) v.push(`staff ${r.fn} accepted a bad input ${JSON.stringify(r.input)}`);
+    else if (!r.bad && r.result.final.error?.code === 'invalid_request')
+      v.push(`staff ${r.fn} refused a well-formed call: ${r.result.final.error.message}`);
   }
 
   // Orders: exactly the accepted ones exist; each completes at most once.
@@ -89,25 +91,35 @@ export async function checkWorld(
     if (n > 1) v.push(`order ${id} completed ${n} times`);
     if ((o.status === 'completed') !== (n === 1))
       v.push(`order ${id} is ${String(o.status)} with ${n} completion events`);
-    if (!['created', 'paid', 'shipped', 'completed', 'refunded'].includes(String(o.status)))
-      v.push(`order ${id} left ${String(o.status)} after the drain`);
+    const status = String(o.status);
+    if (!['created', 'paid', 'shipped', 'received', 'after_sale', 'completed', 'refunded', 'returned'].includes(status))
+      v.push(`order ${id} left ${status} after the drain`);
     const u = a(String(o.userId));
-    const live = o.status !== 'refunded';
-    if (o.payWith === 'constant' && live) u.constant = u.constant.minus(D(o.amount));
-    if (o.payWith === 'storeCredit' && live) u.storeCredit = u.storeCredit.minus(D(o.amount));
-    if (o.payWith === 'equity' && (o.status === 'paid' || o.status === 'shipped'))
-      u.held = u.held.plus(D(o.pointsCost));
-    if (o.payWith === 'equity' && o.status === 'completed') u.points = u.points.minus(D(o.pointsCost));
-    if (o.payWith !== 'equity' && o.status === 'completed') u.points = u.points.plus(D(o.pointsGranted));
+    // What the order still costs its buyer: after-sale refunds give part (or all) of it back.
+    const gone = status === 'refunded' || status === 'returned';
+    const kept = gone ? D(0) : D(o.amount).minus(D(o.refundedAmount));
+    const keptPoints = gone ? D(0) : D(o.pointsCost).minus(D(o.refundedPoints));
+    if (o.payWith === 'constant') u.constant = u.constant.minus(kept);
+    if (o.payWith === 'storeCredit') u.storeCredit = u.storeCredit.minus(kept);
+    if (o.payWith === 'equity' && status !== 'completed') u.held = u.held.plus(keptPoints);
+    if (o.payWith === 'equity' && status === 'completed') u.points = u.points.minus(keptPoints);
+    if (o.payWith !== 'equity' && status === 'completed') u.points = u.points.plus(D(o.pointsGranted));
   }
-  // Stock: what is not refunded left the shelf, nothing more.
+  // Stock: back only for an order refunded before receipt and for returns received; nothing else.
+  const returnsBack = new Map<string, number>(); // productId -> units
+  for (const r of all.filter(
+    (i) => i.type === 'after_sale' && mine(i) && i.kind === 'return' && i.status === 'refunded',
+  ))
+    for (const l of JSON.parse(String(r.items)) as Array<{ productId: string; qty: number }>)
+      returnsBack.set(l.productId, (returnsBack.get(l.productId) ?? 0) + l.qty);
   for (const p of world.products) {
     let sold = 0;
     for (const o of dbOrders.values()) {
-      if (o.status === 'refunded') continue;
+      if (o.status === 'refunded' && !o.afterSale) continue; // the whole order came back before receipt
       for (const l of JSON.parse(String(o.items)) as Array<{ productId: string; qty: number }>)
         if (l.productId === p.productId) sold += l.qty;
     }
+    sold -= returnsBack.get(p.productId) ?? 0;
     const item = all.find((i) => i.type === 'product' && i.productId === p.productId);
     if (Number(item?.stock) !== p.stock - sold)
       v.push(`product ${p.productId} stock ${String(item?.stock)}, expected ${p.stock} − ${sold} sold`);

@@ -172,7 +172,8 @@ export const USER_OPS: OpDef[] = [
         key: newKey(c),
       };
       const a = await http(c, 'confirm', req);
-      if (a?.status === 200) o.status = 'completed';
+      if (a?.status === 200)
+        o.status = String(a.body.status); // received (the after-sale window opens) or completed
       else await refresh(c, o);
       return true;
     },
@@ -257,6 +258,57 @@ export const USER_OPS: OpDef[] = [
       const as = await Promise.all([http(c, 'doubleTap', req), http(c, 'doubleTap', req)]);
       const ok = as.find((a) => a?.status === 201);
       if (ok && !points) noteOrder(c, req.body as ReturnType<typeof orderBody>, ok.body);
+      return true;
+    },
+  },
+  {
+    // 售后: a request on a received order (its window open): a refund of part of it, or a return.
+    name: 'afterSale',
+    weight: 2,
+    run: async (c) => {
+      const o = ownOrder(c, ['received']);
+      if (!o) return false;
+      const line = c.rng.pick(o.lines);
+      const body = {
+        kind: c.rng.chance(0.5) ? 'refund_only' : 'return',
+        items: [{ productId: line.productId, qty: 1 + c.rng.int(line.qty) }],
+        reason: '不想要了',
+      };
+      const req: Req = {
+        method: 'POST',
+        path: `/orders/${o.orderId}/after-sale`,
+        token: me(c).token,
+        body,
+        key: newKey(c),
+      };
+      const a = await http(c, 'afterSale', req);
+      if (a && a.status < 300 && a.body?.requestId)
+        c.world.afterSales.push({
+          requestId: a.body.requestId,
+          orderId: o.orderId,
+          user: c.user,
+          status: String(a.body.status ?? 'requested'),
+        });
+      await refresh(c, o);
+      return true;
+    },
+  },
+  {
+    name: 'shipBack',
+    weight: 1,
+    run: async (c) => {
+      const rs = c.world.afterSales.filter((r) => r.user === c.user && r.status === 'approved');
+      if (!rs.length) return false;
+      const r = c.rng.pick(rs);
+      const req: Req = {
+        method: 'POST',
+        path: `/after-sale/${r.requestId}/ship-back`,
+        token: me(c).token,
+        body: { carrier: '顺丰', trackingNo: `SF${c.rng.hex(10)}` },
+        key: newKey(c),
+      };
+      const a = await http(c, 'shipBack', req);
+      if (a?.status === 200) r.status = String(a.body?.status ?? 'returning');
       return true;
     },
   },
@@ -515,7 +567,8 @@ export const STAFF_OPS: OpDef[] = [
       if (!paid.length) return false;
       const os = Array.from({ length: Math.min(paid.length, 1 + c.rng.int(5)) }, () => c.rng.pick(paid));
       const ids = [...new Set(os.map((o) => o.orderId))];
-      const a = await staff(c, 'ship', 'ship-order', ids.length === 1 ? { orderId: ids[0] } : { orderIds: ids });
+      const parcel = (orderId: string) => ({ orderId, carrier: '顺丰', trackingNo: `SF${orderId.slice(-10)}` });
+      const a = await staff(c, 'ship', 'ship-order', ids.length === 1 ? parcel(ids[0]!) : { orders: ids.map(parcel) });
       const results = a?.ok ? (Array.isArray(a.result) ? a.result : [a.result]) : [];
       for (const r of results as Array<{ orderId: string; status?: string }>)
         if (r.status === 'shipped') c.world.orders.get(r.orderId)!.status = 'shipped';
@@ -534,12 +587,42 @@ export const STAFF_OPS: OpDef[] = [
     },
   },
   {
-    // The schedule, run as if the after-sale window of every shipped order had closed.
-    name: 'autoComplete',
+    // The schedule, run as if every window had closed: receipt of shipped orders, completion of received ones.
+    name: 'completeDue',
     weight: 0.5,
     run: async (c) => {
       const now = new Date(Date.now() + 91 * 86400_000).toISOString();
-      await staff(c, 'autoComplete', 'auto-complete', { now, max: 3 });
+      await staff(c, 'completeDue', 'complete-due', { now, max: 3 });
+      return true;
+    },
+  },
+  {
+    // The staff decides an after-sale request: approve (refund_only: money back now; return: the
+    // shopper ships it back, the staff receives it) or refuse.
+    name: 'reviewAfterSale',
+    weight: 2,
+    run: async (c) => {
+      const open = c.world.afterSales.filter((r) => r.status === 'requested');
+      if (!open.length) return false;
+      const r = c.rng.pick(open);
+      const a = await staff(c, 'reviewAfterSale', 'review-after-sale', {
+        requestId: r.requestId,
+        approve: c.rng.chance(0.75),
+        note: '已审核',
+      });
+      if (a?.ok) r.status = String(a.result?.status ?? 'decided');
+      return true;
+    },
+  },
+  {
+    name: 'receiveReturn',
+    weight: 1,
+    run: async (c) => {
+      const back = c.world.afterSales.filter((r) => r.status === 'returning' || r.status === 'approved');
+      if (!back.length) return false;
+      const r = c.rng.pick(back);
+      const a = await staff(c, 'receiveReturn', 'receive-return', { requestId: r.requestId });
+      if (a?.ok) r.status = String(a.result?.status ?? 'refunded');
       return true;
     },
   },

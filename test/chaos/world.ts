@@ -62,6 +62,7 @@ export class World {
   orders = new Map<string, OrderM>();
   withdrawals = new Map<string, { userId: string; amount: string; status: string }>();
   recs: Rec[] = [];
+  afterSales: Array<{ requestId: string; orderId: string; user: number; status: string }> = [];
   /** WeChat transfers the staff's approvals asked for, by withdrawal id (accepted ones) */
   transfers = new Map<string, number>();
   /** Idempotency keys of accepted pool requests by user, for "same key, another body". */
