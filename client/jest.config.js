@@ -24,6 +24,9 @@ module.exports = {
     '^@tarojs/taro$': '<rootDir>/test/taro-h5.js',
     '^@tarojs/components$': '@tarojs/components/lib/react/index',
     '\\.(css|less|scss)$': '<rootDir>/test/style-stub.js',
+    '\\.(png|jpg|svg)$': '<rootDir>/test/file-stub.js',
+    // NutUI's style entry modules (style/css.js) only import CSS.
+    '/style/css$': '<rootDir>/test/style-stub.js',
   },
   globals: {
     ENABLE_INNER_HTML: true,

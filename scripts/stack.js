@@ -191,4 +191,4 @@ async function startStack(opts = {}) {
   }
 }
 
-module.exports = { startStack, freePort };
+module.exports = { startStack, freePort, startOffline };

@@ -17,7 +17,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'greenpoints',
     date: '2026-11-25',
-    designWidth: 750,
+    // NutUI is drawn for a 375-wide design, our own CSS for 750: each file gets its own.
+    designWidth(input) {
+      const file = typeof input === 'object' && input?.file ? String(input.file).replace(/\\+/g, '/') : '';
+      return file.includes('@nutui') ? 375 : 750;
+    },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // One folder per target so the two builds never overwrite each other.

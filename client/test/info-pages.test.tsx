@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FakeApi, fail } from './fake-api';
 import { poolAnswer } from './fixtures';
 import { click, login, text, texts } from './helpers';
@@ -16,26 +16,38 @@ beforeEach(() => {
   login('uA');
 });
 
-test('price history: one bar per change, oldest first, the latest price on top', async () => {
-  // Newest first, as the API sends it: the seed prices after orders 1..4.
+test('price history: the chart of every change, what moved the price, ranges of 7 and 30 days', async () => {
+  const now = Date.now();
+  const ago = (days: number) => new Date(now - days * 86400_000).toISOString();
+  // Newest first, as the API sends it: the seed prices after orders 1..3, then a sell.
   mockApi.on('GET /pool/history?limit=100', [
-    { seq: 4, at: '2026-11-25T10:04:00Z', kind: 'order_completed', price: '2.018800' },
-    { seq: 3, at: '2026-11-25T10:03:00Z', kind: 'order_completed', price: '1.867400' },
-    { seq: 2, at: '2026-11-25T10:02:00Z', kind: 'order_completed', price: '1.680700' },
-    { seq: 1, at: '2026-11-25T10:01:00Z', kind: 'order_completed', price: '1.428600' },
+    { seq: 4, at: ago(1), kind: 'sell', price: '1.907700' },
+    { seq: 3, at: ago(2), kind: 'order_completed', price: '1.867400' },
+    { seq: 2, at: ago(20), kind: 'order_completed', price: '1.680700' },
+    { seq: 1, at: ago(40), kind: 'order_completed', price: '1.428600' },
   ]);
   const { container } = render(<PricePage />);
   await screen.findByText('价格走势');
-  expect(text(container, 'price-latest')).toBe('¥2.0188');
-  const bars = Array.from(container.querySelectorAll('.chart-bar')) as HTMLElement[];
-  expect(bars).toHaveLength(4);
-  // Rising prices draw rising bars: the lowest is 10 %, the highest 100 %.
-  expect(bars[0].style.height).toBe('10%');
-  expect(bars[3].style.height).toBe('100%');
-  const heights = bars.map((b) => parseFloat(b.style.height));
-  expect([...heights].sort((a, b) => a - b)).toEqual(heights);
-  expect(text(container, 'chart-max')).toBe('¥2.0188');
-  expect(text(container, 'chart-min')).toBe('¥1.4286');
+  expect(text(container, 'price-latest')).toBe('¥1.9077');
+  // 30 days (the first tab): three changes; the reasons by kind, newest first, with the rise.
+  expect(text(container, 'price-summary')).toBe(
+    '近 30 天共 3 次变动（订单完成 2 次、卖出 1 次），从 ¥1.6807 到 ¥1.9077。',
+  );
+  const rows = Array.from(container.querySelectorAll('.price-row'));
+  expect(rows.map((r) => r.querySelector('.price-kind')?.textContent)).toEqual(['卖出', '订单完成', '订单完成']);
+  expect(rows[0].querySelector('.price-delta')?.textContent).toBe('+0.0403');
+  // The chart's canvas is there (jsdom cannot draw: the waiting line stays).
+  expect(container.querySelector('.price-chart canvas, .price-chart taro-canvas-core')).not.toBeNull();
+  fireEvent.click(screen.getByText('近 7 天'));
+  await waitFor(() =>
+    expect(text(container, 'price-summary')).toBe(
+      '近 7 天共 2 次变动（订单完成 1 次、卖出 1 次），从 ¥1.8674 到 ¥1.9077。',
+    ),
+  );
+  fireEvent.click(screen.getByText('全部'));
+  await waitFor(() =>
+    expect(text(container, 'price-summary')).toContain('全部共 4 次变动（订单完成 3 次、卖出 1 次）'),
+  );
 });
 
 test('price history before the first order is an explained empty state', async () => {

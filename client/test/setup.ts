@@ -3,6 +3,7 @@ import { configure } from '@testing-library/react';
 import React from 'react';
 import ReactDOM from 'react-dom';
 import Taro from '@tarojs/taro';
+import { Current } from '@tarojs/runtime';
 import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/dist/runtime';
 
 import { setHistoryMode } from '@tarojs/router';
@@ -12,7 +13,13 @@ createH5NativeComponentConfig(() => null, React, ReactDOM);
 // The app's hash router history, as the H5 build sets it up: navigation changes location.hash.
 setHistoryMode('hash');
 
+// Taro's H5 createSelectorQuery (NutUI's Tabs measure their titles) looks for the current page's
+// element by its path: the whole test document stands in for it.
+const PAGE_ID = 'gp-test-page';
+
 beforeEach(() => {
+  document.body.id = PAGE_ID;
+  Current.page = { path: PAGE_ID } as unknown as typeof Current.page;
   Taro.clearStorageSync();
   window.location.hash = '';
 });

@@ -31,7 +31,13 @@ describe('serverless.yml', () => {
   });
 
   it('grants item-level DynamoDB actions on this table only', () => {
-    const st = doc.provider.iam.role.statements;
+    const all = doc.provider.iam.role.statements;
+    // Besides the table: PutObject on product pictures only (the signer of upload URLs).
+    const s3 = all.filter((s: any) => s.Action.some((a: string) => a.startsWith('s3:')));
+    expect(s3.flatMap((s: any) => s.Action)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(s3[0].Resource)).toContain('PicturesBucket');
+    expect(JSON.stringify(s3[0].Resource)).toContain('/products/*');
+    const st = all.filter((s: any) => !s3.includes(s));
     const actions: string[] = st.flatMap((s: any) => s.Action);
     expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
     expect(actions).not.toContain('dynamodb:*');
@@ -66,6 +72,13 @@ describe('serverless.yml', () => {
       'GET /pool/history',
       'GET /events/{id}',
       'POST /pay/wechat/notify',
+      'GET /categories',
+      'GET /addresses',
+      'POST /addresses',
+      'PUT /addresses/{id}',
+      'DELETE /addresses/{id}',
+      'GET /profile',
+      'PUT /profile',
     ])
       expect(routes).toContain(r);
   });

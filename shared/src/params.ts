@@ -26,9 +26,15 @@ export const defaultParams: Params = Object.freeze({
     { name: '金卡会员', minEquity: '1000' },
     { name: '钻石会员', minEquity: '10000' },
   ],
+  withdrawMin: '1.00',
+  withdrawDailyLimit: '2000.00',
 }) as Params;
 
 const decimalString = z.string().regex(/^(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?$/, 'a non-negative decimal string');
+const moneyAbove0 = decimalString.refine(
+  (s) => dec(s).gt(0) && dec(s).decimalPlaces() <= 2,
+  'money above 0, at most 2 decimals',
+);
 const rate = decimalString.refine((s) => dec(s).lt(1), 'a rate in [0, 1)');
 
 export const paramsSchema = z
@@ -56,6 +62,9 @@ export const paramsSchema = z
       .array(z.object({ name: z.string().min(1).max(20), minEquity: decimalString }))
       .min(1)
       .max(10),
+    // Defaults, so parameter sets stored before these existed still read.
+    withdrawMin: moneyAbove0.default(defaultParams.withdrawMin),
+    withdrawDailyLimit: moneyAbove0.default(defaultParams.withdrawDailyLimit),
   })
   .strict();
 
@@ -81,6 +90,8 @@ export function validateParams(input: unknown): Params {
   const commissions = dec(p.commissionL1Rate).plus(p.commissionL2Rate).plus(p.agentRate);
   if (commissions.gte(1))
     throw new RuleError('invalid_params', 'commission and agent rates together must stay below 1');
+  if (dec(p.withdrawDailyLimit).lt(p.withdrawMin))
+    throw new RuleError('invalid_params', 'withdrawDailyLimit must be at least withdrawMin');
   if (dec(p.levels[0]!.minEquity).gt(0)) throw new RuleError('invalid_params', 'the first level must start at 0');
   for (let i = 1; i < p.levels.length; i++) {
     if (!dec(p.levels[i]!.minEquity).gt(p.levels[i - 1]!.minEquity)) {

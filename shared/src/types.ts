@@ -25,6 +25,8 @@ export interface Params {
   afterSaleDays: number; // the after-sale window from receipt (MODEL.md "After-sale"), at least 7
   autoConfirmDays: number; // days after shipping that receipt is confirmed by itself
   levels: Array<{ name: string; minEquity: Points }>; // member levels by equity held, ascending
+  withdrawMin: Money; // smallest withdrawal request, "1.00"
+  withdrawDailyLimit: Money; // most a user may request for withdrawal per China business day, "2000.00"
 }
 
 /** The pool (分红池). `price = fund / circulating`, never stored rounded. */

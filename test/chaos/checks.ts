@@ -174,7 +174,7 @@ export async function checkWorld(
     if (!acceptedW.has(id)) v.push(`withdrawal ${id} exists though no request was accepted for it`);
     const u = a(String(w.userId));
     if (w.status === 'approved') u.withdrawnWant = u.withdrawnWant.plus(D(w.amount));
-    const open = w.status === 'requested' || w.status === 'approving';
+    const open = w.status === 'requested' || w.status === 'paying';
     if (open) u.pendingWant = u.pendingWant.plus(D(w.amount));
     const decisions = (ledgerByEvent.has(`${id}:approved`) ? 1 : 0) + (ledgerByEvent.has(`${id}:rejected`) ? 1 : 0);
     if (open !== (decisions === 0) || decisions > 1)

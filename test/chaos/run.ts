@@ -171,7 +171,7 @@ async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: Worl
     );
     // An approval that died after its claim: the operator approves it again (same transfer id).
     const approving = items.filter(
-      (i) => i.type === 'withdrawal' && i.status === 'approving' && world.withdrawals.has(String(i.withdrawalId)),
+      (i) => i.type === 'withdrawal' && i.status === 'paying' && world.withdrawals.has(String(i.withdrawalId)),
     );
     if (!pending.length && !stuck.length && !approving.length) return;
     await staffRetrying((e) => staff('drain-pool', e), {}, rng, 20);
@@ -256,6 +256,10 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   log(`[chaos] ${world.ops} operations in ${Math.round((Date.now() - t0) / 1000)} s; faults ${JSON.stringify(counts)}`);
   await sleep(500); // late duplicate deliveries land
   const endRng = root.fork(20_000);
+  // Faults are off: an approval that died mid-payout may be resumed at once, not after its 60 s lease.
+  const { withdrawalTuning } = await import('../../functions/src/domain/wallet');
+  const leaseMs = withdrawalTuning.leaseMs;
+  withdrawalTuning.leaseMs = 0;
   const resolved = await resolveUnknowns(world, endRng, staff);
   await drainAll(staff, world, endRng);
   // Ahead: the days after today, now that nothing completes any more (the first takes today's late entries).
@@ -269,6 +273,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   // The parameters as they were before the run (other suites expect the defaults).
   await staffRetrying((e) => staff('set-config', e), { change: before }, endRng, 20);
   settlementHooks.now = savedNow;
+  withdrawalTuning.leaseMs = leaseMs;
   const { violations, reconcile } = await checkWorld(world, staff);
   wechat.setLocalWeChatTransfer(undefined);
   return {

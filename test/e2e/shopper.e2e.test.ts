@@ -44,8 +44,10 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
 }
 
-async function api<T>(method: string, p: string, token?: string): Promise<T> {
-  const r = await fetch(`${API_URL}${p}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+async function api<T>(method: string, p: string, token?: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  if (body) Object.assign(headers, { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e${Date.now()}` });
+  const r = await fetch(`${API_URL}${p}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
   if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -114,12 +116,18 @@ suite('shopper in Chromium', () => {
     await card.click();
     await top(page).locator('.page-product .buy-now').waitFor();
     await shot(page, '03-product');
+    // The address book entry the checkout picks by default (the region picker: shop.e2e).
+    await api('POST', '/addresses', token, {
+      name: '张三',
+      phone: '13800138000',
+      regionCode: '330106',
+      detail: '文三路 1 号',
+    });
     await top(page).locator('.buy-now').click();
 
-    // --- checkout with WeChat Pay (the local sandbox)
+    // --- checkout with WeChat Pay (the local sandbox), to the default address
     await top(page).locator('.page-cart .place-order').waitFor();
-    await top(page).locator('.addr-region input').fill('浙江省 杭州市 西湖区');
-    await top(page).locator('.addr-detail input').fill('文三路 1 号');
+    await top(page).locator('.checkout-address-text', { hasText: '西湖区 文三路 1 号' }).waitFor();
     await expect(top(page).locator('.cart-total').textContent()).resolves.toBe('¥100.00');
     await shot(page, '04-cart');
     await top(page).locator('.place-order').click();
@@ -256,7 +264,7 @@ suite('shopper in Chromium', () => {
     const tour: Array<[string, string, string]> = [
       ['/pages/orders/index', `order-${orderId}`, '12-orders'],
       ['/pages/ledger/index', 'ledger-row', '13-ledger'],
-      ['/pages/price/index', 'chart-bar', '14-price'],
+      ['/pages/price/index', 'price-chart-drawn', '14-price'],
       ['/pages/pool/index', 'pool-fund', '15-pool'],
       ['/pages/team/index', 'team-earnings', '16-team'],
       ['/pages/rules/index', 'rules-no-promise', '17-rules'],

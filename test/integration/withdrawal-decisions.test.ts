@@ -1,12 +1,17 @@
 // Two staff decisions on one withdrawal at once (found by the randomized test, test/chaos):
 // an approval asks WeChat to transfer the money before it records the decision, so a rejection
 // landing in between gave the cash back to the wallet while the transfer went out: paid twice.
-// The approval now claims the withdrawal first (requested -> approving), then transfers.
+// An approval now claims the withdrawal first (requested -> paying, with a lease), then transfers.
 import { call, completedOrder, login, sellHalf, staff, uniq } from './helpers';
 import { setLocalWeChatTransfer } from '../../functions/src/adapters/wechat';
 import { sandboxTransfer } from '../../functions/src/adapters/wechat/sandbox';
+import { withdrawalTuning } from '../../functions/src/domain/wallet';
 
-afterEach(() => setLocalWeChatTransfer(undefined));
+const leaseMs = withdrawalTuning.leaseMs;
+afterEach(() => {
+  setLocalWeChatTransfer(undefined);
+  withdrawalTuning.leaseMs = leaseMs;
+});
 
 async function requested(amount = '5.00') {
   const u = await login(uniq('wdrace'));
@@ -46,7 +51,7 @@ it('approve and reject at once: a transferred withdrawal is approved, never reje
   expect({ approved: approved.ok, rejected: rejected.ok, rejectedCode: rejected.error?.code }).toEqual({
     approved: true,
     rejected: false,
-    rejectedCode: 'invalid_status',
+    rejectedCode: 'approval_in_progress',
   });
   expect({ withdrawn: w.withdrawn, cashPending: w.cashPending }).toEqual({ withdrawn: '5.00', cashPending: '0.00' });
 });
@@ -58,16 +63,15 @@ it('two approvals at once: one approval recorded, the other refused as decided; 
     second = await staff('approve-withdrawal', { withdrawalId, approve: true });
   });
   const first = await staff('approve-withdrawal', { withdrawalId, approve: true });
-  // The second finds the claim and finishes it (asking WeChat with the same out_bill_no, which
-  // transfers once); whichever records first wins, the other is told it was decided.
+  // The second finds the claim held: only the claimant pays and records.
   const answers = [first, second].map((a) => (a.ok ? a.result.status : a.error.code)).sort();
-  expect(answers).toEqual(['approved', 'invalid_status']);
+  expect(answers).toEqual(['approval_in_progress', 'approved']);
   expect(new Set(sent)).toEqual(new Set([withdrawalId]));
   const w = (await call('GET', '/wallet', { token: u.token })).body;
   expect({ withdrawn: w.withdrawn, cashPending: w.cashPending }).toEqual({ withdrawn: '5.00', cashPending: '0.00' });
 });
 
-it('an approval that died after claiming is finished by approving again (same transfer id), and cannot be rejected', async () => {
+it('an approval that died after claiming is finished by approving again after its lease (same transfer id), and cannot be rejected', async () => {
   const { u, withdrawalId } = await requested();
   setLocalWeChatTransfer({
     async transfer() {
@@ -79,7 +83,12 @@ it('an approval that died after claiming is finished by approving again (same tr
   setLocalWeChatTransfer(undefined);
   const reject = await staff('approve-withdrawal', { withdrawalId, approve: false });
   expect(reject.ok).toBe(false);
-  expect(reject.error.code).toBe('invalid_status');
+  expect(reject.error.code).toBe('approval_in_progress');
+  const early = await staff('approve-withdrawal', { withdrawalId, approve: true });
+  expect(early.error?.code).toBe('approval_in_progress'); // within the claimant's lease
+  withdrawalTuning.leaseMs = 0; // the lease ran out
+  const lateReject = await staff('approve-withdrawal', { withdrawalId, approve: false });
+  expect(lateReject.error?.code).toBe('invalid_status'); // money may have moved: never rejected now
   const again = await staff('approve-withdrawal', { withdrawalId, approve: true });
   expect(again.ok).toBe(true);
   expect(again.result.status).toBe('approved');

@@ -4,6 +4,10 @@ import type {
   AfterSaleKind,
   AfterSaleRequest,
   Address,
+  AddressForm,
+  BookAddress,
+  Category,
+  Profile,
   ConvertAnswer,
   ConvertBackAnswer,
   LeaderRow,
@@ -51,14 +55,50 @@ export const api = {
   login(body: { code?: string; devOpenId?: string; referrer?: string }) {
     return request<LoginAnswer>({ method: 'POST', path: '/auth/login', body, auth: false });
   },
-  products() {
-    return request<Product[]>({ method: 'GET', path: '/products', auth: false });
+  /** The catalogue, optionally one category and/or a search by name (the server filters). */
+  products(filter: { category?: string; q?: string } = {}) {
+    const q = Object.entries(filter)
+      .filter(([, v]) => !!v)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+      .join('&');
+    return request<Product[]>({ method: 'GET', path: `/products${q ? `?${q}` : ''}`, auth: false });
   },
+  async categories() {
+    const raw = await request<{ categories?: Category[] }>({ method: 'GET', path: '/categories', auth: false });
+    return raw?.categories ?? [];
+  },
+  /** `addressId` (from the book) or a full `address`. */
   createOrder(
-    body: { items: Array<{ productId: string; qty: number }>; payWith: PayWith; address: Address },
+    body: {
+      items: Array<{ productId: string; qty: number }>;
+      payWith: PayWith;
+      addressId?: string;
+      address?: Address | AddressForm;
+    },
     idempotencyKey: string,
   ) {
     return request<Order>({ method: 'POST', path: '/orders', body, idempotencyKey });
+  },
+  addresses() {
+    return request<{ addresses: BookAddress[]; defaultId: string | null }>({ method: 'GET', path: '/addresses' });
+  },
+  addAddress(body: AddressForm, idempotencyKey: string) {
+    return request<BookAddress>({ method: 'POST', path: '/addresses', body, idempotencyKey });
+  },
+  updateAddress(addressId: string, body: AddressForm) {
+    return request<BookAddress>({ method: 'PUT', path: `/addresses/${encodeURIComponent(addressId)}`, body });
+  },
+  deleteAddress(addressId: string) {
+    return request<{ deleted: string; defaultId: string | null }>({
+      method: 'DELETE',
+      path: `/addresses/${encodeURIComponent(addressId)}`,
+    });
+  },
+  profile() {
+    return request<Profile>({ method: 'GET', path: '/profile' });
+  },
+  updateProfile(body: { nickname?: string; avatar?: string }) {
+    return request<Profile>({ method: 'PUT', path: '/profile', body });
   },
   payOrder(orderId: string, idempotencyKey: string) {
     return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/pay`, idempotencyKey });

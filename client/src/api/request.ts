@@ -5,7 +5,7 @@ import { getToken } from '../lib/session';
 // The only place that touches the network. Page tests replace this module.
 
 export interface RequestOptions {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   /** Required by the API on every call that changes money or points. */
@@ -58,7 +58,7 @@ async function send(opts: RequestOptions): Promise<{ status: number; data: unkno
       url: apiBase() + opts.path,
       method: opts.method,
       header,
-      data: opts.method === 'POST' ? (opts.body ?? {}) : undefined,
+      data: opts.method === 'POST' || opts.method === 'PUT' ? (opts.body ?? {}) : undefined,
       dataType: 'json',
       timeout: 15000,
     });

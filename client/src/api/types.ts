@@ -17,6 +17,39 @@ export interface Product {
   stock: number | string;
   image?: string;
   description?: string;
+  /** Picture addresses, cover first (relative ones resolve against the API: assetUrl). */
+  pictures?: string[];
+  category?: string;
+}
+
+export interface Category {
+  name: string;
+  count: number;
+}
+
+/** An entry of the address book; region is GB/T 2260 (regionCode) with its names. */
+export interface BookAddress {
+  addressId: string;
+  name: string;
+  phone: string;
+  regionCode: string;
+  region: string;
+  detail: string;
+  isDefault: boolean;
+}
+
+export interface AddressForm {
+  name: string;
+  phone: string;
+  regionCode: string;
+  detail: string;
+  isDefault?: boolean;
+}
+
+export interface Profile {
+  userId: string;
+  nickname: string;
+  avatar: string;
 }
 
 export interface OrderItem {
@@ -30,9 +63,14 @@ export interface OrderItem {
   returnedQty?: number;
 }
 
+/** The address an order keeps: a copy of the book's entry, or the older free-text {region, detail}. */
 export interface Address {
   region: string;
   detail: string;
+  name?: string;
+  phone?: string;
+  regionCode?: string;
+  addressId?: string;
 }
 
 export interface Order {

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
-import { View, Text, Button } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
 import type { Remote } from '../lib/hooks';
+import { Button } from '../ui/button';
+import { Skeleton } from '../ui/skeleton';
+import { Empty } from '../ui/empty';
+// Our own picture: NutUI's default one would be fetched from a remote server.
+import emptyPicture from '../assets/empty.png';
 import './StateView.css';
 
 interface Props {
@@ -12,14 +17,14 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Every page's loading, error and empty states in one place, so none is forgotten. */
+/** Every page's loading (NutUI Skeleton), error (with 重试) and empty (NutUI Empty) states in one place. */
 export function StateView({ loading, error, empty, emptyText, onRetry, children }: Props) {
   if (error) {
     return (
       <View className="state state-error">
         <Text className="state-error-text">{error}</Text>
         {onRetry && (
-          <Button className="btn btn-plain state-retry" size="mini" onClick={onRetry}>
+          <Button className="btn state-retry" type="primary" fill="outline" size="small" onClick={onRetry}>
             重试
           </Button>
         )}
@@ -29,14 +34,18 @@ export function StateView({ loading, error, empty, emptyText, onRetry, children 
   if (loading && !children) {
     return (
       <View className="state state-loading">
-        <Text>加载中…</Text>
+        <Text className="state-loading-text">加载中…</Text>
+        <Skeleton rows={4} animated className="state-skeleton" />
       </View>
     );
   }
   if (empty) {
     return (
       <View className="state state-empty">
-        <Text>{emptyText ?? '暂无内容'}</Text>
+        <Empty
+          description={emptyText ?? '暂无内容'}
+          image={<Image className="state-empty-image" src={emptyPicture as string} mode="aspectFit" />}
+        />
       </View>
     );
   }

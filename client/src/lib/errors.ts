@@ -40,6 +40,8 @@ const BY_CODE: Record<string, string> = {
   payload_too_large: '提交的内容过大',
   body_too_large: '提交的内容过大',
   below_minimum: '金额低于最低限额',
+  withdrawal_below_minimum: '提现金额低于最低限额',
+  withdrawal_daily_limit: '已超过今日提现限额，请明天再试或减少金额',
   price_zero: '当前价格无法计算，请稍后再试',
   login_failed: '登录失败，请重试',
   pay_cancelled: '支付未完成，可以稍后在订单中继续支付',
@@ -66,6 +68,12 @@ const BY_CODE: Record<string, string> = {
   refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请或联系客服',
   close_refused: '微信支付暂时无法关闭这笔订单，请稍后再试',
   upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
+  invalid_phone: '手机号码格式不正确，请填写 11 位手机号',
+  invalid_region: '所在地区无效，请重新选择省、市、区',
+  address_not_found: '这个地址不存在，可能已被删除，请重新选择',
+  address_book_full: '最多保存 20 个地址，请先删除不用的地址',
+  invalid_nickname: '昵称为 1–20 个字，可用中文、字母、数字和空格',
+  invalid_avatar: '头像图片无效或太大，请换一张',
 };
 
 const BY_STATUS: Record<number, string> = {

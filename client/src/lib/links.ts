@@ -18,6 +18,7 @@ export const LINKS = {
   ledger: { route: ROUTES.ledger, label: '明细', cls: 'link-ledger' },
   team: { route: ROUTES.team, label: '我的团队', cls: 'link-team' },
   leaderboard: { route: ROUTES.leaderboard, label: '排行榜', cls: 'link-leaderboard' },
+  addresses: { route: ROUTES.addresses, label: '收货地址', cls: 'link-addresses' },
 } satisfies Record<string, LinkDef>;
 
 export type LinkName = keyof typeof LINKS;

@@ -16,6 +16,8 @@ export const ROUTES = {
   rules: '/pages/rules/index',
   login: '/pages/login/index',
   mine: '/pages/mine/index',
+  addresses: '/pages/addresses/index',
+  addressEdit: '/pages/address-edit/index',
   afterSale: '/pages/after-sale/index',
 } as const;
 
@@ -28,8 +30,16 @@ export function withQuery(route: Route, query: Record<string, string>): string {
   return q ? `${route}?${q}` : route;
 }
 
+/** The pages of the native tabBar (app.config.ts): reached with switchTab, never navigateTo. */
+export const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.orders, ROUTES.wallet, ROUTES.mine];
+export const isTab = (route: Route) => TAB_ROUTES.includes(route);
+
 /** Open a page; falls back to redirect when the mini-program page stack (10) is full. */
 export function go(route: Route, query: Record<string, string> = {}): void {
+  if (isTab(route)) {
+    switchTo(route); // a tab page takes no query (the tabBar keeps one instance of it)
+    return;
+  }
   const url = withQuery(route, query);
   Taro.navigateTo({ url })
     .catch(() => Taro.redirectTo({ url }))
@@ -44,7 +54,8 @@ export function redirect(route: Route, query: Record<string, string> = {}): void
 
 /** Switch between the main sections without growing the stack. */
 export function switchTo(route: Route): void {
-  Taro.reLaunch({ url: route });
+  if (isTab(route)) Taro.switchTab({ url: route }).catch(() => Taro.reLaunch({ url: route }));
+  else Taro.reLaunch({ url: route });
 }
 
 /** A query parameter of the current page ('' when absent or before the router is ready). */

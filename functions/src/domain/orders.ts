@@ -25,7 +25,7 @@ import { keys } from '../repo/keys';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
-import { addSubmission, awaitEvent, drain } from './applier';
+import { addSubmission, awaitEvent, drain, waitMs } from './applier';
 import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import { errorBody, type Reply } from '../http/wrapper';
 import { replyFor } from './submit';
@@ -38,7 +38,7 @@ import { query } from '../repo/ddb';
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
   payWith: PayWith;
-  address: { region: string; detail: string };
+  address: Order['address'];
 }
 
 const invalidStatus = (o: { status: string }, want: string) =>
@@ -334,7 +334,7 @@ export async function submitCompletion(
     invalidStatus(o, from),
   );
   if (from === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
-  const event = await withParties(completionEvent(o), o.address?.region); // referrers and agent (docs/rules.md event 7)
+  const event = await withParties(completionEvent(o), o.address?.regionCode || o.address?.region); // referrers and agent (docs/rules.md event 7)
   const link =
     from === 'shipped'
       ? { orderId: o.orderId, revertTo: 'shipped', shippedAt: o.shippedAt }
@@ -473,8 +473,12 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
   }
   if (submitted.length) await drain();
   const completed: DueResult[] = [];
+  // Another caller may hold the drain (drain() then returns at once): wait for its batches,
+  // within one bounded wait for the whole run, before reporting what completed.
+  const deadline = Date.now() + waitMs();
   for (const s of submitted) {
-    const rec = await getEvent(s.eventId);
+    let rec = await getEvent(s.eventId);
+    if (rec?.status === 'pending') rec = await awaitEvent(s.eventId, Math.max(0, deadline - Date.now()));
     if (rec?.status === 'applied') {
       const out = completionView(s.orderId, rec.outcome as Outcome);
       completed.push(out);
@@ -704,11 +708,42 @@ export interface LatePayment {
   wechatRefundId?: string;
   successTime?: string;
   detail?: string;
+  /** set when the claimant's WeChat call ended with an unknown outcome: a repeat may ask again */
+  attemptEndedAt?: string;
   at: string;
 }
 
 export const LATE_REFUND_REASON = '订单已取消，退回付款';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A repeated notice waits up to 40 × 250 ms (inside the function's 15 s) for the claimant's answer. */
+const LATE_WAIT_ROUNDS = 40;
+/** A claim older than this has lost its claimant (a crash): the next notice asks WeChat again. */
+const LATE_CLAIM_STALE_MS = 30_000;
+
+/** A claim whose claimant may still be asking WeChat: neither ended nor stale. */
+function lateClaimIsLive(lp: LatePayment): boolean {
+  return !lp.attemptEndedAt && Date.now() - Date.parse(lp.at) <= LATE_CLAIM_STALE_MS;
+}
+
+/**
+ * A repeated notice waits (bounded) for the claimant's answer rather than asking WeChat again.
+ * A claim still live after the wait belongs to a claimant that is only slow: throwing makes
+ * WeChat repeat the notice later. An ended or stale claim is asked again by this notice.
+ */
+async function awaitLateClaim(
+  o: Order,
+  n: { transactionId: string; amount: string; paidAt: string },
+  depth: number,
+): Promise<{ orderId: string; status: string }> {
+  for (let i = 0; i < LATE_WAIT_ROUNDS; i++) {
+    await sleep(250);
+    const again = await getOrder(o.orderId);
+    const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
+    if (!again || !got || !lateClaimIsLive(got) || got.refundStatus !== 'requested')
+      return refundLatePayment(again ?? o, n, depth + 1);
+  }
+  throw new Error(`late payment of ${o.orderId}: another notice's refund is still in progress`);
+}
 
 /**
  * A verified payment notice for an order cancelled unpaid. The first notice claims the order's
@@ -730,6 +765,7 @@ async function refundLatePayment(
   if (lp && lp.transactionId !== n.transactionId)
     throw conflict('invalid_status', `order ${orderId} already has late payment ${lp.transactionId}`);
   if (lp && lp.refundStatus !== 'requested') return done; // settled: a repeated notice
+  if (lp && lateClaimIsLive(lp)) return awaitLateClaim(o, n, depth); // another notice is asking WeChat now
   if (!lp) {
     const claim: LatePayment = {
       ...n,
@@ -753,14 +789,7 @@ async function refundLatePayment(
       lp = claim;
     } catch (e) {
       if (!(e instanceof StaleRead) || depth > 2) throw e;
-      // Another notice claimed it: wait briefly for its answer rather than asking WeChat again.
-      for (let i = 0; i < 15; i++) {
-        const again = await getOrder(orderId);
-        const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
-        if (!again || !got || got.refundStatus !== 'requested' || i === 14)
-          return refundLatePayment(again ?? o, n, depth + 1);
-        await sleep(200);
-      }
+      return awaitLateClaim(o, n, depth); // another notice claimed it first
     }
   }
   const claimed = lp!;
@@ -783,8 +812,16 @@ async function refundLatePayment(
     };
   } catch (e) {
     // Unknown outcome (network, 5xx, 429, config): no 2xx, WeChat repeats the notice and we ask again.
-    if (!(e instanceof AdapterError) || !['refund_refused', 'invalid_amount', 'invalid_request'].includes(e.code))
+    if (!(e instanceof AdapterError) || !['refund_refused', 'invalid_amount', 'invalid_request'].includes(e.code)) {
+      // Tell repeats this attempt is over, so the next notice asks again at once (best effort:
+      // without the mark, the claim goes stale after LATE_CLAIM_STALE_MS all the same).
+      const ended = JSON.stringify({ ...claimed, attemptEndedAt: new Date().toISOString() });
+      await new Tx()
+        .add({ op: 'set', key: keys.order(orderId), values: { latePayment: ended }, ifEquals: { latePayment: raw } })
+        .commit()
+        .catch(() => undefined);
       throw e;
+    }
     settled = { ...claimed, refundStatus: 'refused', detail: JSON.stringify({ code: e.code, message: e.message }) };
     console.error(
       `[late-payment] WeChat refused the refund of ${claimed.transactionId} on cancelled order ${orderId}: staff must return it`,

@@ -16,10 +16,12 @@ import { getItem } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
 import type { Ctx, Reply } from '../http/wrapper';
 import { submitAndWait } from './submit';
-import { Tx, retryStale } from './tx';
+import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, type Idem } from './idempotency';
-import { IdempotencyRace, conflict, notFound } from '../http/errors';
+import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
+import { businessDate } from './calendar';
+import Decimal from 'decimal.js';
 import { newId } from './ids';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 
@@ -93,62 +95,115 @@ export async function applyWalletEvent(
   });
 }
 
+/**
+ * A withdrawal request: at least `withdrawMin`, at most `withdrawDailyLimit` a day in total (China
+ * business day; a rejected request still counts that day), never more than the cash (the engine
+ * refuses). The day's total is a version-guarded item in the request's transaction, beside the
+ * version-guarded wallet, so concurrent requests cannot pass the limit together.
+ */
 export async function requestWithdrawal(userId: string, idem: Idem, amountIn: string): Promise<Reply> {
   const amount = parsePositiveMoney(amountIn, 'amount');
   const withdrawalId = newId('w');
-  const at = new Date().toISOString();
   const body = { withdrawalId, status: 'requested', amount };
-  await applyWalletEvent(
-    userId,
-    withdrawalId,
-    { kind: 'withdraw_request', user: userId, amount, withdrawalId },
-    (tx) => {
-      tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
-      tx.add({
-        op: 'create',
+  await retryStale(async () => {
+    const { params } = await getParams();
+    if (new Decimal(amount).lt(params.withdrawMin))
+      throw new HttpError(422, 'withdrawal_below_minimum', `the smallest withdrawal is ¥${params.withdrawMin}`);
+    const at = new Date().toISOString();
+    const day = businessDate(at);
+    const dayItem = await getItem(keys.withdrawDay(userId, day));
+    const used = new Decimal(dayItem ? String(dayItem.amount) : '0');
+    const total = used.plus(amount);
+    if (total.gt(params.withdrawDailyLimit))
+      throw new HttpError(
+        422,
+        'withdrawal_daily_limit',
+        `at most ¥${params.withdrawDailyLimit} a day; ¥${used.toFixed(2)} requested today, ¥${new Decimal(params.withdrawDailyLimit).minus(used).toFixed(2)} left`,
+      );
+    const version = dayItem ? Number(dayItem.version) : 0;
+    const tx = new Tx();
+    tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
+    tx.add(
+      {
+        op: 'put',
         item: {
-          ...keys.withdrawal(withdrawalId),
-          GSI1PK: gsi.withdrawals('requested'),
-          GSI1SK: `${at}#${withdrawalId}`,
-          type: 'withdrawal',
-          withdrawalId,
-          userId,
-          amount,
-          status: 'requested',
-          createdAt: at,
+          ...keys.withdrawDay(userId, day),
+          type: 'withdraw_day',
+          amount: total.toFixed(2),
+          version: version + 1,
         },
-      });
-    },
-  );
+        ifVersion: dayItem ? version : null,
+      },
+      new StaleRead(`withdrawals of ${userId} on ${day}`),
+    );
+    tx.add({
+      op: 'create',
+      item: {
+        ...keys.withdrawal(withdrawalId),
+        GSI1PK: gsi.withdrawals('requested'),
+        GSI1SK: `${at}#${withdrawalId}`,
+        type: 'withdrawal',
+        withdrawalId,
+        userId,
+        amount,
+        status: 'requested',
+        createdAt: at,
+      },
+    });
+    await addWalletEvent(
+      tx,
+      userId,
+      withdrawalId,
+      { kind: 'withdraw_request', user: userId, amount, withdrawalId },
+      at,
+    );
+    await tx.commit();
+  });
   return { status: 201, body };
 }
 
+/** How long an approval that is paying out holds the withdrawal before another may resume it (tests shorten it). */
+export const withdrawalTuning = { leaseMs: 60_000 };
+
+type Pay = (o: {
+  withdrawalId: string;
+  userId: string;
+  amount: string;
+}) => Promise<{ status: 'accepted' | 'rejected'; detail?: string }>;
+
 /**
- * Staff decision on a requested withdrawal; the payout itself goes through `pay` (the transfer
- * adapter). An approval claims the withdrawal first (requested -> approving), so a rejection
- * cannot give the cash back while WeChat is moving the money; an approval that died after its
- * claim is finished by approving again (WeChat transfers one out_bill_no once) and cannot be
- * rejected any more.
+ * Staff decision on a requested withdrawal; the payout goes through `pay` (the transfer adapter).
+ * Exactly once, however many approvals run at once: an approval first claims the withdrawal
+ * (requested -> paying, one conditional write), only the claimant pays, and only it records the
+ * outcome. A claimant that died (a crash, a timeout) is resumed after the lease (60 s) by the
+ * next approval, which asks WeChat again under the same out_bill_no (the withdrawal id), so
+ * WeChat still pays once.
  */
-export async function decideWithdrawal(
-  withdrawalId: string,
-  approve: boolean,
-  pay: (o: {
-    withdrawalId: string;
-    userId: string;
-    amount: string;
-  }) => Promise<{ status: 'accepted' | 'rejected'; detail?: string }>,
-) {
+export async function decideWithdrawal(withdrawalId: string, approve: boolean, pay: Pay) {
   const w = await getItem(keys.withdrawal(withdrawalId));
   if (!w) throw notFound('withdrawal');
-  const resuming = approve && w.status === 'approving';
-  if (w.status !== 'requested' && !resuming) throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
   const userId = String(w.userId);
   const amount = String(w.amount);
-  let approved = approve;
+  if (w.status === 'paying' && Date.now() - Number(w.claimedAt ?? 0) < withdrawalTuning.leaseMs)
+    throw conflict('approval_in_progress', 'another approval is paying this withdrawal out; its answer decides');
+  if (w.status !== 'requested' && !(approve && w.status === 'paying'))
+    throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
+  let claim = '';
   let detail: string | undefined;
+  let approved = false;
   if (approve) {
-    if (!resuming) await claimApproval(withdrawalId);
+    claim = newId('c');
+    await new Tx()
+      .add(
+        {
+          op: 'set',
+          key: keys.withdrawal(withdrawalId),
+          values: { status: 'paying', GSI1PK: gsi.withdrawals('paying'), claimedAt: Date.now(), claim },
+          ifEquals: w.status === 'paying' ? { status: 'paying', claim: String(w.claim) } : { status: 'requested' },
+        },
+        conflict('approval_in_progress', 'another approval claimed this withdrawal first'),
+      )
+      .commit();
     const r = await pay({ withdrawalId, userId, amount });
     approved = r.status === 'accepted';
     detail = r.detail;
@@ -157,7 +212,6 @@ export async function decideWithdrawal(
   const event: LedgerEvent = approved
     ? { kind: 'withdraw_approve', user: userId, amount, withdrawalId }
     : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
-  const guard = approve ? 'approving' : 'requested';
   await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
     tx.add(
       {
@@ -169,34 +223,12 @@ export async function decideWithdrawal(
           decidedAt: new Date().toISOString(),
           ...(detail ? { detail } : {}),
         },
-        ifEquals: { status: guard },
+        ifEquals: approve ? { status: 'paying', claim } : { status: 'requested' },
       },
       conflict('invalid_status', 'the withdrawal was decided meanwhile'),
     );
-  }).catch(async (e: unknown) => {
-    // The engine checks the wallet before the status guard: a decision that lost the race sees
-    // cashPending already moved (insufficient_pending). Tell it what happened instead.
-    const now = await getItem(keys.withdrawal(withdrawalId));
-    if (now && now.status !== guard)
-      throw conflict('invalid_status', `the withdrawal was decided meanwhile: ${String(now.status)}`);
-    throw e;
   });
   return { withdrawalId, status, ...(detail ? { detail } : {}) };
-}
-
-/** requested -> approving, before any money moves; a second decision finds it taken. */
-async function claimApproval(withdrawalId: string): Promise<void> {
-  await new Tx()
-    .add(
-      {
-        op: 'set',
-        key: keys.withdrawal(withdrawalId),
-        values: { status: 'approving', GSI1PK: gsi.withdrawals('approving'), approvingAt: new Date().toISOString() },
-        ifEquals: { status: 'requested' },
-      },
-      conflict('invalid_status', 'the withdrawal was decided meanwhile'),
-    )
-    .commit();
 }
 
 // ---------- the ledger, paged ----------

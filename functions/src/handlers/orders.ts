@@ -3,12 +3,15 @@ import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
 import { notFound } from '../http/errors';
 import { isLocalStage } from '../stage';
 import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
+import { orderAddress } from '../domain/addresses';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { gsi } from '../repo/keys';
 
-export const create = route({ idempotent: true, body: newOrderBody }, async (c) =>
-  createOrder(c.userId, c.idem!, c.body),
-);
+export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {
+  const { addressId, address, ...rest } = c.body;
+  // The order keeps a copy of the address as it is now (an edit of the book later changes nothing).
+  return createOrder(c.userId, c.idem!, { ...rest, address: await orderAddress(c.userId, { addressId, address }) });
+});
 
 /** The local payment sandbox; production is paid through the WeChat Pay notify hook. */
 export const pay = route({ body: emptyBody }, async (c) => {

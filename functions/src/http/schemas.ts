@@ -29,9 +29,28 @@ export const newOrderBody = z
       .min(1)
       .max(20),
     payWith: z.enum(['wechat', 'constant', 'storeCredit', 'equity']),
-    address: z.object({ region: z.string().min(1).max(100), detail: z.string().min(1).max(200) }).strict(),
+    /** An entry of the caller's address book; or `address` in full. */
+    addressId: z
+      .string()
+      .regex(/^a[0-9a-f]{12}$/, 'an address id')
+      .optional(),
+    address: z
+      .union([
+        z
+          .object({
+            name: z.string().trim().min(1).max(20),
+            phone: z.string().max(20),
+            regionCode: z.string().max(12),
+            detail: z.string().trim().min(1).max(120),
+          })
+          .strict(),
+        // The older free-text form (no agent match unless it names an assigned region).
+        z.object({ region: z.string().min(1).max(100), detail: z.string().min(1).max(200) }).strict(),
+      ])
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => !!o.addressId !== !!o.address, { message: 'give addressId or address, not both', path: ['address'] });
 
 export const pointsBody = z.object({ points: amountString }).strict();
 export const amountBody = z.object({ amount: amountString }).strict();

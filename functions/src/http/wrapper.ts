@@ -9,6 +9,7 @@ import { HttpError, IdempotencyRace, badRequest, conflict } from './errors';
 import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type StoredResponse } from '../domain/idempotency';
 import { transact, TxCancelled } from '../repo/ddb';
 import { StaleRead } from '../domain/tx';
+import { rateLimit } from './rate-limit';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -45,6 +46,8 @@ interface RouteOpts<S extends ZodTypeAny> {
   /** A pending key may be resumed (pool events: the derived eventId makes re-running safe). */
   reentrant?: boolean;
   body?: S;
+  /** Counted against the caller's IP as a login (docs/errors.md `too_many_requests`). */
+  loginLimit?: boolean;
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -123,6 +126,13 @@ export function route<S extends ZodTypeAny>(opts: RouteOpts<S>, fn: (ctx: Ctx<z.
         userId = claims.userId;
         role = claims.role;
       }
+      const limited = await rateLimit(event, userId, opts.loginLimit === true);
+      if (limited)
+        return json(
+          429,
+          errorBody('too_many_requests', `over ${limited.limit} per minute (${limited.scope}); retry after the window`),
+          { 'Retry-After': String(limited.retryAfter) },
+        );
       const body = opts.body ? opts.body.parse(parsed) : undefined;
       const ctx: Ctx<z.infer<S>> = {
         userId,

@@ -10,6 +10,7 @@ import {
   TransactWriteItemsCommand,
   ScanCommand,
   DeleteItemCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type TransactWriteItem,
   type QueryCommandInput,
@@ -250,6 +251,27 @@ export async function scanAll(max = 1000000): Promise<Item[]> {
     start = r.LastEvaluatedKey;
   } while (start && out.length < max);
   return out;
+}
+
+/**
+ * Adds 1 to a counter item and answers the new count, in one UpdateItem (no read first, so
+ * concurrent hits never lose a count). `expiresAt` (epoch seconds) is the item's TTL: DynamoDB
+ * deletes old windows by itself.
+ */
+export async function countHit(key: Key, expiresAt: number): Promise<number> {
+  const r = await withRetry('UpdateItem', () =>
+    ddb().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshal({ ...key }),
+        UpdateExpression: 'ADD #n :one SET #type = :type, #ttl = if_not_exists(#ttl, :ttl)',
+        ExpressionAttributeNames: { '#n': 'hits', '#type': 'type', '#ttl': 'expiresAt' },
+        ExpressionAttributeValues: marshal({ ':one': 1, ':type': 'rate_counter', ':ttl': expiresAt }),
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    ),
+  );
+  return Number(r.Attributes?.hits?.N ?? '0');
 }
 
 /**

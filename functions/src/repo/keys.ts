@@ -18,6 +18,8 @@ export const keys = {
     PK: `USER#${userId}`,
     SK: `LEDGER#${at}#${eventId}#${pad(n, 3)}`,
   }),
+  /** Σ withdrawals a user requested on one China business day (the daily limit). */
+  withdrawDay: (userId: string, date: string): Key => ({ PK: `USER#${userId}`, SK: `WDAY#${date}` }),
   idem: (userId: string, idemKey: string): Key => ({ PK: `USER#${userId}`, SK: `IDEM#${idemKey}` }),
   order: (orderId: string): Key => ({ PK: `ORDER#${orderId}`, SK: 'META' }),
   shipped: (shippedAt: string, orderId: string): Key => ({ PK: 'SHIPPED', SK: `${shippedAt}#${orderId}` }),

@@ -26,11 +26,26 @@ export interface Product {
   stock: number;
   image: string;
   active: boolean;
+  /** 分类 shown as a tab, e.g. 粮油; '' for none. */
+  category?: string;
+  description?: string;
+  /** Keys in the pictures bucket (repo/pictures.ts), first = cover. */
+  pictures?: string[];
   /** 七日无理由退货: false for the law's exemptions (fresh food, customised goods) */
   noReasonReturn: boolean;
 }
 export function productItem(p: Product): Item {
-  return { ...keys.product(p.productId), GSI1PK: gsi.products, GSI1SK: p.productId, type: 'product', ...p };
+  const { pictures, ...rest } = p;
+  return {
+    ...keys.product(p.productId),
+    GSI1PK: gsi.products,
+    GSI1SK: p.productId,
+    type: 'product',
+    ...rest,
+    category: p.category ?? '',
+    description: p.description ?? '',
+    pictures: JSON.stringify(pictures ?? []),
+  };
 }
 function toProduct(i: Item): Product {
   return {
@@ -42,6 +57,9 @@ function toProduct(i: Item): Product {
     stock: n(i.stock),
     image: s(i.image),
     active: i.active !== false,
+    category: s(i.category),
+    description: s(i.description),
+    pictures: JSON.parse(s(i.pictures, '[]')) as string[],
     noReasonReturn: i.noReasonReturn !== false,
   };
 }
@@ -204,7 +222,8 @@ export interface Order {
   pointsCost?: string;
   contribution: string;
   dividendContribution: string;
-  address: { region: string; detail: string };
+  /** A copy of the address as it was (domain/addresses.ts OrderAddress), or the older {region, detail}. */
+  address: { region: string; detail: string; regionCode?: string; name?: string; phone?: string };
   createdAt: string;
   paidAt?: string;
   shippedAt?: string;
@@ -303,7 +322,7 @@ export function toOrder(i: Item): Order {
     payWith: s(i.payWith) as PayWith,
     contribution: s(i.contribution),
     dividendContribution: s(i.dividendContribution),
-    address: JSON.parse(s(i.address, '{}')) as { region: string; detail: string },
+    address: JSON.parse(s(i.address, '{}')) as Order['address'],
     createdAt: s(i.createdAt),
     ...Object.fromEntries(ORDER_OPTIONAL.map((f) => [f, opt(f)])),
   };

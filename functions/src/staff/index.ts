@@ -5,7 +5,7 @@ import { z, ZodError } from 'zod';
 import Decimal from 'decimal.js';
 import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
 import { verifyToken, AuthError } from '../auth/token';
-import { getWeChatTransfer } from '../adapters/wechat';
+import { getWeChatTransfer, AdapterError } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { getParams, getUser, productItem, toPool } from '../repo/repository';
@@ -20,6 +20,7 @@ import { Tx } from '../domain/tx';
 import { HttpError } from '../http/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
+import { PICTURE_KEY_RE } from '../repo/pictures';
 
 export interface StaffResult {
   ok: boolean;
@@ -68,7 +69,7 @@ export function staff<S extends z.ZodTypeAny>(
       const { token: _t, source: _s, ...rest } = event ?? {};
       out = { ok: true, result: await fn(schema.parse(rest), actor) };
     } catch (e) {
-      if (e instanceof HttpError || e instanceof AuthError || isRuleError(e))
+      if (e instanceof HttpError || e instanceof AuthError || e instanceof AdapterError || isRuleError(e))
         out = { ok: false, error: { code: e.code, message: e.message } };
       else if (e instanceof ZodError)
         out = {
@@ -205,6 +206,10 @@ export const upsertProduct = staff(
       stock: z.number().int().min(0).max(10_000_000),
       image: z.string().max(500).default(''),
       active: z.boolean().default(true),
+      category: z.string().trim().max(20).default(''),
+      description: z.string().max(1000).default(''),
+      /** Keys from upload-url (products/<productId>/<name>.<ext>), cover first. */
+      pictures: z.array(z.string().regex(PICTURE_KEY_RE, 'a key from upload-url')).max(9).default([]),
       noReasonReturn: z.boolean().default(true),
     })
     .strict()
@@ -353,6 +358,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use: that module builds on this one.
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
+  'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
 };
 

@@ -39,7 +39,7 @@ test('a Lambda-like host without AWS_EXECUTION_ENV (a container image) is Lambda
 });
 
 test('the same handler in Lambda with STAGE=prod loads, and refuses a dev login', async () => {
-  process.env = { ...saved, ...asLambda, STAGE: 'prod', JWT_SECRET: 'x'.repeat(32) };
+  process.env = { ...saved, ...asLambda, STAGE: 'prod', JWT_SECRET: 'x'.repeat(32), RATE_LIMIT_LOGIN_PER_MIN: '0' };
   const { login } = await import('../../src/handlers/auth');
   const r = await login({
     version: '2.0',

@@ -9,6 +9,9 @@ import { decodeCursor, encodeCursor } from '../../src/http/cursor';
 import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
 
 process.env.STAGE = 'local';
+// Without a database: the abuse limits (DynamoDB counters, tested over HTTP in
+// test/integration/rate-limit.test.ts) are off here.
+for (const k of ['RATE_LIMIT_USER_PER_MIN', 'RATE_LIMIT_IP_PER_MIN', 'RATE_LIMIT_LOGIN_PER_MIN']) process.env[k] = '0';
 
 const ev = (body: string | undefined, headers: Record<string, string> = {}): APIGatewayProxyEventV2 =>
   ({

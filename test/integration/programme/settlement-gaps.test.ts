@@ -1,4 +1,4 @@
-// Skipped days (issue 12, MODEL.md I7): a settlement takes in every dividend contribution not yet
+// Skipped days (issue 12, docs/rules.md I7): a settlement takes in every dividend contribution not yet
 // settled. The first one starts at the first contribution, a later one the day after the last
 // settled day; reconcile names a day whose contributions no settlement accounts for.
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';

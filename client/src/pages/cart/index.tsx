@@ -11,9 +11,10 @@ import { fmtPoints, fmtYuan, PAY_WITH } from '../../lib/format';
 import { usePool } from '../../lib/usePool';
 import { getToken } from '../../lib/session';
 import { rememberPayParams } from '../../lib/pay';
+import { checkoutAddress, clearCheckoutPick, maskPhone } from '../../lib/checkout-address';
 import { ErrorLine, RemoteView } from '../../components/StateView';
-import { Field } from '../../components/Field';
 import { ActionButton } from '../../components/ActionButton';
+import { InputNumber } from '../../ui/inputnumber';
 import './index.css';
 
 const TENDERS: PayWith[] = ['wechat', 'constant', 'storeCredit', 'equity'];
@@ -34,9 +35,10 @@ export default function CartPage() {
   const pool = usePool();
   const loggedIn = !!getToken();
   const wallet = useRemote(() => (loggedIn ? api.wallet() : Promise.resolve(undefined)), [loggedIn]);
+  // The address book (reloaded when the shopper comes back from 收货地址): the pick or the default.
+  const book = useRemote(() => (loggedIn ? api.addresses() : Promise.resolve(undefined)), [loggedIn]);
+  const address = book.data ? checkoutAddress(book.data.addresses) : undefined;
   const [payWith, setPayWith] = useState<PayWith>('wechat');
-  const [region, setRegion] = useState('');
-  const [detail, setDetail] = useState('');
   const [formError, setFormError] = useState('');
 
   const known = useMemo(
@@ -52,7 +54,7 @@ export default function CartPage() {
       body: {
         items: Array<{ productId: string; qty: number }>;
         payWith: PayWith;
-        address: { region: string; detail: string };
+        addressId: string;
       },
       key: string,
     ) => api.createOrder(body, key),
@@ -64,18 +66,19 @@ export default function CartPage() {
       go(ROUTES.login);
       return;
     }
-    if (!region.trim() || !detail.trim()) {
-      setFormError('请填写收货地区和详细地址');
+    if (!address) {
+      setFormError('请先添加收货地址');
       return;
     }
     const order = await place.run({
       items: known.map((l) => ({ productId: l.productId, qty: l.qty })),
       payWith,
-      address: { region: region.trim(), detail: detail.trim() },
+      addressId: address.addressId,
     });
     if (order) {
       rememberPayParams(order);
       clearCart();
+      clearCheckoutPick();
       setLines([]);
       Taro.redirectTo({ url: `${ROUTES.order}?id=${encodeURIComponent(order.orderId)}` });
     }
@@ -103,15 +106,13 @@ export default function CartPage() {
                   <Text className="cart-name">{p.name}</Text>
                   <Text className="muted"> {fmtYuan(p.price)}</Text>
                 </View>
-                <View className="qty">
-                  <Text className="qty-btn qty-minus" onClick={() => setLines(setQty(l.productId, l.qty - 1))}>
-                    －
-                  </Text>
-                  <Text className="qty-value">{l.qty}</Text>
-                  <Text className="qty-btn qty-plus" onClick={() => setLines(setQty(l.productId, l.qty + 1))}>
-                    ＋
-                  </Text>
-                </View>
+                <InputNumber
+                  className={`stepper qty qty-${l.productId}`}
+                  min={0}
+                  max={99}
+                  value={l.qty}
+                  onChange={(v) => setLines(setQty(l.productId, Math.floor(Number(v)) || 0))}
+                />
               </View>
             );
           })}
@@ -121,15 +122,30 @@ export default function CartPage() {
           </View>
         </View>
 
-        <View className="card">
+        <View
+          className="card checkout-address"
+          onClick={() => (loggedIn ? go(ROUTES.addresses, { select: '1' }) : go(ROUTES.login))}
+        >
           <Text className="card-title">收货地址</Text>
-          <Field
-            cls="addr-region"
-            placeholder="省 市 区，如：广东省 深圳市 南山区"
-            value={region}
-            onChange={setRegion}
-          />
-          <Field cls="addr-detail" placeholder="街道、门牌号" value={detail} onChange={setDetail} />
+          {address ? (
+            <View className="row">
+              <View>
+                <Text className="address-name">{address.name}</Text>
+                <Text className="muted"> {maskPhone(address.phone)}</Text>
+                <Text className="hint checkout-address-text">
+                  {address.region} {address.detail}
+                </Text>
+              </View>
+              <Text className="muted">›</Text>
+            </View>
+          ) : (
+            <View className="row add-address">
+              <Text className="muted">
+                {loggedIn ? (book.loading ? '地址加载中…' : '添加收货地址') : '登录后选择收货地址'}
+              </Text>
+              <Text className="muted">›</Text>
+            </View>
+          )}
         </View>
 
         <View className="card">

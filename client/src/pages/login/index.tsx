@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api, ApiError } from '../../api';
 import { describeError } from '../../lib/errors';
-import { ROUTES, useQueryParam } from '../../lib/nav';
+import { ROUTES, switchTo, useQueryParam } from '../../lib/nav';
 import { getReferrer, rememberReferrer, saveSession } from '../../lib/session';
 import { ErrorLine } from '../../components/StateView';
 import { Field } from '../../components/Field';
@@ -14,9 +14,18 @@ import { ActionButton } from '../../components/ActionButton';
 const localStage = (process.env.TARO_APP_STAGE ?? 'local') === 'local';
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
+async function nameIfUnnamed(nickname: string): Promise<void> {
+  try {
+    const p = await api.profile();
+    if (!p.nickname) await api.updateProfile({ nickname });
+  } catch {
+    // Not worth failing a login for: 我的 offers to set a nickname.
+  }
+}
+
 function leave(): void {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
-  else Taro.reLaunch({ url: ROUTES.home });
+  else switchTo(ROUTES.home);
 }
 
 export default function LoginPage() {
@@ -49,6 +58,8 @@ export default function LoginPage() {
       if (referrer) body.referrer = referrer;
       const res = await api.login(body);
       saveSession(res.token, res.userId);
+      // The local nickname becomes the profile's name the first time (我的 shows it).
+      if (body.devOpenId) await nameIfUnnamed(body.devOpenId);
       leave();
     } catch (e) {
       setError(e instanceof ApiError ? describeError(e) : '登录失败，请重试');

@@ -4,6 +4,7 @@ import { api, type Order } from '../../api';
 import { useAction, useRemote, type Action } from '../../lib/hooks';
 import { go, ROUTES, useQueryParam } from '../../lib/nav';
 import { payOrder } from '../../lib/pay';
+import { maskPhone } from '../../lib/checkout-address';
 import {
   canCancel,
   canConfirm,
@@ -106,7 +107,16 @@ export default function OrderPage() {
                     { label: '订单金额', value: fmtYuan(order.amount), cls: 'order-amount' },
                     !!order.payWith && { label: '支付方式', value: PAY_WITH[order.payWith] ?? order.payWith },
                     !!order.pointsCost && { label: '兑换所用积分', value: fmtPoints(order.pointsCost) },
-                    !!order.address && { label: '收货地址', value: `${order.address.region} ${order.address.detail}` },
+                    !!order.address?.name && {
+                      label: '收货人',
+                      value: `${order.address.name} ${maskPhone(order.address.phone ?? '')}`,
+                      cls: 'order-receiver',
+                    },
+                    !!order.address && {
+                      label: '收货地址',
+                      value: `${order.address.region} ${order.address.detail}`,
+                      cls: 'order-address',
+                    },
                   ]}
                 />
                 {order.createdAt ? <Text className="muted">{fmtTime(order.createdAt)}</Text> : null}

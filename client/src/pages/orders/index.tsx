@@ -4,7 +4,6 @@ import { useRemote } from '../../lib/hooks';
 import { go, ROUTES } from '../../lib/nav';
 import { fmtTime, fmtYuan, orderStatusText, PAY_WITH } from '../../lib/format';
 import { RemoteView } from '../../components/StateView';
-import { TabNav } from '../../components/TabNav';
 
 export default function OrdersPage() {
   const orders = useRemote(() => api.orders());
@@ -29,7 +28,6 @@ export default function OrdersPage() {
           </View>
         ))}
       </RemoteView>
-      <TabNav current={ROUTES.orders} />
     </View>
   );
 }

@@ -3,13 +3,11 @@ import Decimal from 'decimal.js';
 import { api } from '../../api';
 import { useRemote } from '../../lib/hooks';
 import { usePool } from '../../lib/usePool';
-import { ROUTES } from '../../lib/nav';
 import { pickLinks } from '../../lib/links';
 import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format';
 import { RemoteView } from '../../components/StateView';
 import { StatList } from '../../components/Stat';
 import { Links } from '../../components/Links';
-import { TabNav } from '../../components/TabNav';
 import { PendingPoints } from '../../components/PendingPoints';
 import { ConvertBackCard, ConvertCard, QuotaCard, SellCard, WithdrawCard } from './cards';
 
@@ -60,7 +58,6 @@ export default function WalletPage() {
           </View>
         )}
       </RemoteView>
-      <TabNav current={ROUTES.wallet} />
     </View>
   );
 }

@@ -1,0 +1,48 @@
+// The shopper's nickname and avatar (我的). WeChat's avatar fill-in gives a small picture file: the
+// mini-program sends it as a data URL (at most 48 KB), or any https address of a picture.
+import { getItem, transact } from '../repo/ddb';
+import { keys } from '../repo/keys';
+import { HttpError, notFound } from '../http/errors';
+
+export const MAX_AVATAR_CHARS = 48 * 1024;
+const DATA_URL_RE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const HTTPS_RE = /^https:\/\/[^\s"'<>]{1,490}$/;
+// Letters, digits, CJK, spaces and a few marks; no control characters, no markup.
+const NICKNAME_RE = /^[\p{L}\p{N}\p{M} _.·-]{1,20}$/u;
+
+export interface Profile {
+  userId: string;
+  nickname: string;
+  avatar: string;
+}
+
+export function checkNickname(raw: string): string {
+  const n = raw.trim();
+  if (!NICKNAME_RE.test(n)) throw new HttpError(400, 'invalid_nickname', 'nickname: 1–20 letters, digits or spaces');
+  return n;
+}
+
+export function checkAvatar(raw: string): string {
+  if (raw === '') return '';
+  if (raw.length > MAX_AVATAR_CHARS)
+    throw new HttpError(400, 'invalid_avatar', `avatar: at most ${MAX_AVATAR_CHARS} characters`);
+  if (!DATA_URL_RE.test(raw) && !HTTPS_RE.test(raw))
+    throw new HttpError(400, 'invalid_avatar', 'avatar: a png/jpeg/webp data URL or an https address');
+  return raw;
+}
+
+export async function getProfile(userId: string): Promise<Profile> {
+  const u = await getItem(keys.user(userId));
+  if (!u) throw notFound('user');
+  return { userId, nickname: String(u.nickname ?? ''), avatar: String(u.avatar ?? '') };
+}
+
+export async function updateProfile(userId: string, change: { nickname?: string; avatar?: string }): Promise<Profile> {
+  const values: Record<string, string> = {};
+  if (change.nickname !== undefined) values.nickname = checkNickname(change.nickname);
+  if (change.avatar !== undefined) values.avatar = checkAvatar(change.avatar);
+  if (!Object.keys(values).length) return getProfile(userId);
+  // Only an existing user's profile item (ifEquals on its type): no stray items.
+  await transact([{ op: 'set', key: keys.user(userId), values, ifEquals: { type: 'user' } }]);
+  return getProfile(userId);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { route } from '../http/wrapper';
+import { addAddress, deleteAddress, listAddresses, updateAddress } from '../domain/addresses';
+
+// The form; the phone format and the region code are checked in the domain (named errors).
+export const addressBody = z
+  .object({
+    name: z.string().trim().min(1).max(20),
+    phone: z.string().max(20),
+    regionCode: z.string().max(12),
+    detail: z.string().trim().min(1).max(120),
+    isDefault: z.boolean().optional(),
+  })
+  .strict();
+
+export const list = route({}, async (c) => ({ body: await listAddresses(c.userId) }));
+
+/** Idempotent: a double tap on 保存 adds one address. */
+export const create = route({ idempotent: true, body: addressBody }, async (c) =>
+  addAddress(c.userId, c.idem!, c.body),
+);
+
+export const update = route({ body: addressBody }, async (c) => ({
+  body: await updateAddress(c.userId, c.path.id ?? '', c.body),
+}));
+
+export const remove = route({}, async (c) => ({ body: await deleteAddress(c.userId, c.path.id ?? '') }));
