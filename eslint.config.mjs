@@ -43,6 +43,26 @@ export default tseslint.config(
     },
   },
   {
+    // Money only through the engine's helpers (dec, toMoney, sumMoney, floor2 …, exported by
+    // @greenpoints/shared): a bare decimal.js has 20 digits and half-up rounding, not the
+    // engine's 34 digits and named roundings. The engine's own tests keep an independent oracle.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['shared/src/**', 'shared/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'decimal.js',
+              message: "Use the money helpers of '@greenpoints/shared' (dec, toMoney, sumMoney, floor2 …).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON answers loosely (`res.body.orderId`); the product code has no `any`.
     files: ['test/**/*.ts', '**/test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -3,6 +3,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
@@ -86,7 +87,9 @@ async function startH5(h5Port, apiUrl, log) {
   return server;
 }
 
-async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
+async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins, logFile }) {
+  // A second API started by a test (e.g. with other limits) logs to a file of its own.
+  logFile = logFile || path.join(os.tmpdir(), `greenpoints-offline-${apiPort}.log`);
   const lambdaPort = await freePort();
   const env = {
     ...process.env,
@@ -95,6 +98,7 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
     TABLE_NAME: tableName,
     // Each stack builds into its own folder, so npm start and npm test can run side by side.
     ESBUILD_WORK_FOLDER: `.esbuild/${apiPort}`,
+    CORS_ORIGINS: corsOrigins,
     SLS_TELEMETRY_DISABLED: '1',
     SLS_NOTIFICATIONS_MODE: 'off',
   };
@@ -114,6 +118,9 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
     '--useInProcess',
     '--noTimeout',
   ];
+  // Everything the offline process prints (the handlers' JSON log lines included) goes to one
+  // file, so a test can read what a scenario logged.
+  const out = fs.createWriteStream(logFile, { flags: 'a' });
   const child = await startServer(
     'serverless offline',
     process.execPath,
@@ -125,14 +132,20 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
       keepChars: 8000,
       stop: OFFLINE_STOP,
       onOutput: (s) => {
+        out.write(s);
         if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
         // Errors in handlers are printed by the offline process: show them.
         // (Faults the randomized test injects on purpose are not news.)
-        if (/\[internal\]|Error:/.test(s) && !/\[injected\]|injected: true/.test(s) && process.env.STACK_QUIET !== '1')
+        if (
+          /"message":"internal"|\[internal\]|Error:/.test(s) &&
+          !/\[injected\]|injected: true|"injected":true/.test(s) &&
+          process.env.STACK_QUIET !== '1'
+        )
           process.stderr.write(s);
       },
     },
   );
+  child.once('exit', () => out.end());
   return {
     child,
     stop: () => stopChild(child, OFFLINE_STOP),
@@ -140,14 +153,19 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName }) {
 }
 
 /**
- * startStack({ ddbPort, apiPort, h5Port, inMemory, dataDir, withH5 })
- *   -> { apiUrl, h5Url, ddbEndpoint, stop() }
- * Ports default to free random ones.
+ * startStack({ ddbPort, apiPort, h5Port, inMemory, dataDir, withH5, logFile })
+ *   -> { apiUrl, h5Url, ddbEndpoint, logFile, stop() }
+ * Ports default to free random ones. The API grants CORS to the H5 origins only
+ * (http://127.0.0.1:<h5Port>, http://localhost:<h5Port>); its output goes to `logFile`.
  */
 async function startStack(opts = {}) {
   const log = opts.log || ((s) => console.log(s));
   const ddbPort = opts.ddbPort || (await freePort());
   const apiPort = opts.apiPort || (await freePort());
+  const h5Port = opts.h5Port || (await freePort());
+  const corsOrigins = `http://127.0.0.1:${h5Port},http://localhost:${h5Port}`;
+  const logFile = opts.logFile || path.join(os.tmpdir(), `greenpoints-offline-${apiPort}.log`);
+  fs.rmSync(logFile, { force: true });
   const tableName = opts.tableName || process.env.TABLE_NAME || 'greenpoints-local';
   const stops = [];
   const stop = async () => {
@@ -167,13 +185,12 @@ async function startStack(opts = {}) {
       `[stack] DynamoDB Local on ${ddb.endpoint} (${opts.inMemory ? 'in memory' : 'data in ' + path.relative(root, opts.dataDir || path.join(root, '.data/dynamodb'))}); table ${setup.created ? 'created' : 'kept'}, ${setup.seeded} products seeded (${Date.now() - t0} ms)`,
     );
     const t1 = Date.now();
-    const api = await startOffline({ apiPort, ddbEndpoint: ddb.endpoint, log, tableName });
+    const api = await startOffline({ apiPort, ddbEndpoint: ddb.endpoint, log, tableName, corsOrigins, logFile });
     stops.push(api.stop);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     log(`[stack] API on ${apiUrl} (offline ready in ${Date.now() - t1} ms)`);
     let h5Url;
     if (opts.withH5) {
-      const h5Port = opts.h5Port || (await freePort());
       const h5 = await startH5(h5Port, apiUrl, log);
       if (h5) {
         stops.push(async () => {
@@ -184,7 +201,7 @@ async function startStack(opts = {}) {
         h5Url = `http://127.0.0.1:${h5Port}`;
       }
     }
-    return { apiUrl, h5Url, ddbEndpoint: ddb.endpoint, stop };
+    return { apiUrl, h5Url, ddbEndpoint: ddb.endpoint, logFile, corsOrigins, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -26,6 +26,7 @@ async function main() {
   if (stack.h5Url) console.log(`  H5 app     ${stack.h5Url}`);
   console.log(`  DynamoDB   ${stack.ddbEndpoint}`);
   console.log(`  staff      npm run staff -- reconcile`);
+  console.log(`  API logs   ${stack.logFile}`);
   console.log('');
   console.log('  Ctrl-C to stop.');
   let stopping = false;

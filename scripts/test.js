@@ -55,6 +55,11 @@ async function main() {
     TABLE_NAME: process.env.TABLE_NAME || 'greenpoints-local',
   };
   if (stack.h5Url) env.H5_URL = stack.h5Url;
+  // What the offline API printed (its JSON log lines) and the origins it grants CORS to.
+  env.STACK_LOG_FILE = stack.logFile;
+  // Handlers the tests call in process log too: warnings and errors only, to keep jest readable.
+  env.LOG_LEVEL = process.env.LOG_LEVEL || 'WARN';
+  env.CORS_ORIGINS = stack.corsOrigins;
   const reportFile = path.join(os.tmpdir(), `greenpoints-jest-${process.pid}-${Date.now()}.json`);
   // --outputFile keeps jest's human report on the console and writes the JSON beside it.
   // One test file at a time: several integration suites compare the whole pool before and

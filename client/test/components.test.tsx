@@ -56,7 +56,7 @@ function Host() {
 }
 
 test('RemoteView: loading, then the error with a retry, then the data', async () => {
-  mockApi.on('GET /orders', fail(0, 'network'), [{ orderId: 'o1', status: 'paid', amount: '1.00' }]);
+  mockApi.on('GET /orders', fail(0, 'network'), { orders: [{ orderId: 'o1', status: 'paid', amount: '1.00' }] });
   const { container } = render(<Host />);
   expect(screen.getByText('加载中…')).toBeInTheDocument();
   expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument();
@@ -66,7 +66,7 @@ test('RemoteView: loading, then the error with a retry, then the data', async ()
 });
 
 test('RemoteView: empty data shows the empty text, not the children', async () => {
-  mockApi.on('GET /orders', []);
+  mockApi.on('GET /orders', { orders: [] });
   const { container } = render(<Host />);
   expect(await screen.findByText('空空如也')).toBeInTheDocument();
   expect(container.querySelector('.items')).toBeNull();

@@ -26,10 +26,19 @@ export function mulDivUp(a: DecLike, b: DecLike, c: DecLike): Dec {
   return dec(new Up(dec(a).times(b)).div(c));
 }
 
-export const floor6 = (x: Dec): Dec => x.toDecimalPlaces(6, Decimal.ROUND_FLOOR);
-export const ceil6 = (x: Dec): Dec => x.toDecimalPlaces(6, Decimal.ROUND_CEIL);
-export const floor2 = (x: Dec): Dec => x.toDecimalPlaces(2, Decimal.ROUND_FLOOR);
-export const ceil2 = (x: Dec): Dec => x.toDecimalPlaces(2, Decimal.ROUND_CEIL);
+// The named roundings: 2 dp for money, 6 dp for points; floor for what the pool gives, ceil
+// for what it takes.
+export const floor6 = (x: DecLike): Dec => dec(x).toDecimalPlaces(6, Decimal.ROUND_FLOOR);
+export const ceil6 = (x: DecLike): Dec => dec(x).toDecimalPlaces(6, Decimal.ROUND_CEIL);
+export const floor2 = (x: DecLike): Dec => dec(x).toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+export const ceil2 = (x: DecLike): Dec => dec(x).toDecimalPlaces(2, Decimal.ROUND_CEIL);
+/** Toward zero at `dp` decimals: for display of exact figures (a gross, a share). */
+export const truncate = (x: DecLike, dp: number): Dec => dec(x).toDecimalPlaces(dp, Decimal.ROUND_DOWN);
+/** Half up at `dp` decimals: for display only (percentages), never for an amount that moves. */
+export const roundHalfUp = (x: DecLike, dp: number): Dec => dec(x).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+
+export const minDec = (a: DecLike, b: DecLike): Dec => (dec(a).lt(b) ? dec(a) : dec(b));
+export const maxDec = (a: DecLike, b: DecLike): Dec => (dec(a).gt(b) ? dec(a) : dec(b));
 
 /** Points as a string: up to 6 decimals, no trailing zeros ("14.7", "21"). */
 export const pts = (x: Dec): string => x.toDecimalPlaces(6, Decimal.ROUND_FLOOR).toFixed();

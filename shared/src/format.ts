@@ -13,3 +13,8 @@ export function fmtMoney(x: string): string {
 export function fmtPoints(x: string, dp = 6): string {
   return dec(x).toDecimalPlaces(dp, 1).toFixed();
 }
+
+/** A rate as a percentage for people: "0.1" -> "10%", at most `dp` decimals. */
+export function fmtPercent(rate: string, dp = 2): string {
+  return `${dec(rate).times(100).toDecimalPlaces(dp, 4 /* ROUND_HALF_UP */).toString()}%`;
+}

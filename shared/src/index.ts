@@ -20,5 +20,33 @@ export {
   heldShare,
   type AfterSaleLine,
 } from './engine';
-export { fmtMoney, fmtPoints } from './format';
+export { fmtMoney, fmtPoints, fmtPercent } from './format';
+export {
+  dec,
+  ZERO,
+  floor2,
+  floor6,
+  ceil2,
+  ceil6,
+  truncate,
+  roundHalfUp,
+  minDec,
+  maxDec,
+  mulDivDown,
+  mulDivUp,
+  type Dec,
+  type DecLike,
+} from './decimal';
+export {
+  decOrZero,
+  toMoney,
+  toPoints,
+  sum,
+  sumMoney,
+  sumPoints,
+  quotaLeft,
+  wideDec,
+  type Amount,
+  type WideDec,
+} from './money';
 export { simulate, type SimRow } from './simulate';

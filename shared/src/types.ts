@@ -22,7 +22,7 @@ export interface Params {
   quotaMultiplier: Exact; // quota earned per yuan spent, "2"
   exitEnabled: boolean; // forced sell when equity value reaches the quota left
   lockedReleaseRate: Exact; // share of a locked grant released per day, "0.01"
-  afterSaleDays: number; // the after-sale window from receipt (MODEL.md "After-sale"), at least 7
+  afterSaleDays: number; // the after-sale window from receipt (docs/rules.md "After-sale"), at least 7
   autoConfirmDays: number; // days after shipping that receipt is confirmed by itself
   levels: Array<{ name: string; minEquity: Points }>; // member levels by equity held, ascending
   withdrawMin: Money; // smallest withdrawal request, "1.00"

@@ -4,7 +4,7 @@
 // Measured here (2 shared cores): 1,000 holders 7.0 s; 20,000 69 s; 100,000 382 s (snapshot 110 s,
 // paying 272 s), i.e. linear, ~3.8 ms a holder, inside one 9-minute run.
 import path from 'path';
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 
 async function main() {
   const n = Number(process.argv[2] || 1000);
@@ -79,7 +79,7 @@ async function main() {
       }),
     );
     // Holders whose share is under ¥0.01 are participants but not payees.
-    if (!new Decimal(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
+    if (!dec(r.paid).plus(r.carried).eq(fund) || r.participants !== n) throw new Error('totals do not add up');
   } finally {
     await ddbLocal.stop();
   }

@@ -6,7 +6,7 @@
 // screenshot for review.
 import fs from 'fs';
 import path from 'path';
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import type { Page } from 'playwright-core';
 import { launch } from './browser';
 
@@ -171,20 +171,20 @@ suite('shopper in Chromium', () => {
       token,
     );
     expect(order.status).toBe('completed');
-    expect(new Decimal(granted).eq(order.pointsGranted)).toBe(true);
-    expect(new Decimal(granted).gt(0)).toBe(true);
+    expect(dec(granted).eq(order.pointsGranted)).toBe(true);
+    expect(dec(granted).gt(0)).toBe(true);
     await shot(page, '08-order-completed');
 
     // --- the wallet: the points and today's price
     await top(page).locator('.to-wallet').click();
     await top(page).locator('.page-wallet .wallet-equity').waitFor();
     await top(page).locator('.wallet-price').filter({ hasText: '¥' }).waitFor();
-    expect(await top(page).locator('.wallet-equity').textContent()).toBe(new Decimal(order.pointsGranted).toFixed());
+    expect(await top(page).locator('.wallet-equity').textContent()).toBe(dec(order.pointsGranted).toFixed());
     const shownPrice = ((await top(page).locator('.wallet-price').textContent()) ?? '').replace(/[¥\s]|\/ 积分/g, '');
     const poolNow = await api<{ priceDisplay: string; seq: number }>('GET', '/pool');
     // Other suites share the stack: the price shown is a price the pool had at or before now.
     expect(shownPrice).toMatch(/^\d+\.\d{4}$/);
-    expect(new Decimal(shownPrice).lte(poolNow.priceDisplay)).toBe(true);
+    expect(dec(shownPrice).lte(poolNow.priceDisplay)).toBe(true);
     await shot(page, '09-wallet');
 
     // --- preview, then sell one point
@@ -195,8 +195,8 @@ suite('shopper in Chromium', () => {
       fee: ((await top(page).locator('.quote-fee').textContent()) ?? '').replace('¥', ''),
       payout: ((await top(page).locator('.quote-payout').textContent()) ?? '').replace('¥', ''),
     };
-    expect(new Decimal(preview.payout).gt(0)).toBe(true);
-    expect(new Decimal(preview.fee).gt(0)).toBe(true);
+    expect(dec(preview.payout).gt(0)).toBe(true);
+    expect(dec(preview.fee).gt(0)).toBe(true);
     await shot(page, '10-sell-preview');
     await top(page).locator('.sell-confirm').dblclick(); // a double tap must sell once
     await top(page).locator('.sell-done').waitFor({ timeout: 30000 });
@@ -206,18 +206,18 @@ suite('shopper in Chromium', () => {
     // The wallet now shows the cash the server holds, and exactly one point left the wallet.
     const w = await api<{ cash: string; equity: string }>('GET', '/wallet', token);
     expect(w.cash).toBe(paid);
-    expect(new Decimal(w.equity).eq(new Decimal(order.pointsGranted).minus(1))).toBe(true);
+    expect(dec(w.equity).eq(dec(order.pointsGranted).minus(1))).toBe(true);
     await top(page)
       .locator('.wallet-cash', { hasText: `¥${paid}` })
       .waitFor();
     await top(page)
-      .locator('.wallet-equity', { hasText: new Decimal(w.equity).toFixed() })
+      .locator('.wallet-equity', { hasText: dec(w.equity).toFixed() })
       .waitFor();
     await shot(page, '11-wallet-after-sell');
 
     // --- the programme in the wallet: the quota the order earned, the level, convert and convert back
     const full = await api<{ quota: string; dividendsPaid: string; level: string }>('GET', '/wallet', token);
-    expect(new Decimal(full.quota).gt(0)).toBe(true);
+    expect(dec(full.quota).gt(0)).toBe(true);
     await expect(top(page).locator('.wallet-quota').textContent()).resolves.toBe(`¥${full.quota}`);
     await expect(top(page).locator('.wallet-dividends-paid').textContent()).resolves.toBe(`¥${full.dividendsPaid}`);
     await expect(top(page).locator('.level-badge').textContent()).resolves.toContain(full.level);
@@ -230,7 +230,7 @@ suite('shopper in Chromium', () => {
     await expect(top(page).locator('.convert-submit').textContent()).resolves.toBe('兑换');
     expect(await top(page).locator('.convert-submit').getAttribute('disabled')).toBeNull();
     const constant = (await api<{ constant: string }>('GET', '/wallet', token)).constant;
-    expect(new Decimal(constant).gt(1)).toBe(true);
+    expect(dec(constant).gt(1)).toBe(true);
     await top(page)
       .locator('.wallet-constant', { hasText: `¥${constant}` })
       .waitFor();
@@ -245,7 +245,7 @@ suite('shopper in Chromium', () => {
     const back = (await top(page).locator('.convert-back-done').textContent()) ?? '';
     expect(back).toContain('已用 ¥1.00 恒定积分换回');
     const afterBack = await api<{ constant: string }>('GET', '/wallet', token);
-    expect(new Decimal(afterBack.constant).eq(new Decimal(constant).minus(1))).toBe(true);
+    expect(dec(afterBack.constant).eq(dec(constant).minus(1))).toBe(true);
     await top(page).locator('.quota-card').scrollIntoViewIfNeeded();
     await shot(page, '11c-wallet-quota');
 

@@ -1,9 +1,8 @@
-// The after-sale window (MODEL.md "After-sale") over HTTP on the shared stack: receipt opens the
+// The after-sale window (docs/rules.md "After-sale") over HTTP on the shared stack: receipt opens the
 // window, complete-due (for these orders only, with the local stand-in clock) completes at its
 // end; returns and refunds inside it, by every tender; the operator's queries and their CSV.
 // Staff functions run in-process, so a scripted WeChat answers their refunds.
-import Decimal from 'decimal.js';
-import { orderPoints } from '@greenpoints/shared';
+import { dec, truncate, orderPoints } from '@greenpoints/shared';
 import { call, login, shippedOrder, completedOrder, completeNow, staff, uniq, ADDRESS, PARCEL } from './helpers';
 import { AdapterError, sandboxSent, setLocalWeChatPay } from '../../functions/src/adapters/wechat';
 import { scriptedWeChat } from './scripted-wechat';
@@ -11,7 +10,7 @@ import { getItem } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import { getParams, getPool } from '../../functions/src/repo/repository';
 
-const D = (s: string) => new Decimal(s);
+const D = (s: string) => dec(s);
 const DAY = 86400_000;
 
 afterEach(() => setLocalWeChatPay(undefined));
@@ -85,7 +84,7 @@ describe('the window', () => {
 
     const before = await getPool((await getParams()).params);
     const done = await completeNow(id, c.body.completesAt);
-    // At the window's end, at that moment's price (MODEL.md event 1).
+    // At the window's end, at that moment's price (docs/rules.md event 1).
     expect(done.pointsGranted).toBe(orderPoints(before, params, '30.00'));
     const w = (await call('GET', '/wallet', { token: u.token })).body;
     expect(w.equity).toBe(done.pointsGranted);
@@ -213,7 +212,7 @@ describe('returns and refunds', () => {
     const u = await login(uniq('ro'));
     await completedOrder(u.token, 'rice-10kg', 20);
     const w0 = (await call('GET', '/wallet', { token: u.token })).body;
-    const half = D(w0.equity).div(2).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed();
+    const half = truncate(D(w0.equity).div(2), 6).toFixed();
     expect((await call('POST', '/wallet/convert', { token: u.token, body: { points: half } })).status).toBe(200);
     const id = await buy(u.token, [{ productId: mixed, qty: 1 }], 'constant');
     const w1 = (await call('GET', '/wallet', { token: u.token })).body;
@@ -329,7 +328,7 @@ describe('returns and refunds', () => {
     });
     const ok = await staff('review-after-sale', { requestId: r.body.requestId, approve: true, note: '补退' });
     const back = D(ok.result.points);
-    expect(back.eq(cost.div(2).toDecimalPlaces(6, Decimal.ROUND_DOWN))).toBe(true);
+    expect(back.eq(truncate(cost.div(2), 6))).toBe(true);
     const w1 = (await call('GET', '/wallet', { token: u.token })).body;
     expect(D(w1.equity).minus(w0.equity).eq(back)).toBe(true);
     expect(D(w0.equityHeld).minus(w1.equityHeld).eq(back)).toBe(true);

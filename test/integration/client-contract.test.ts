@@ -1,7 +1,7 @@
 // What the client's screens read from the API, over real HTTP on the shared stack: the live
 // rules in GET /pool (the sell preview must use the fee that is really charged), the wallet's
 // programme fields, the team and the leaderboard.
-import Decimal from 'decimal.js';
+import { dec, truncate } from '@greenpoints/shared';
 import { call, completedOrder, login, pool, uniq } from './helpers';
 
 const DEC = /^(0|[1-9]\d*)(\.\d+)?$/;
@@ -32,12 +32,10 @@ describe('GET /pool carries the live rules', () => {
     const r = await call('POST', '/wallet/sell', { token: u.token, body: { points: '1' } });
     expect(r.status).toBe(200);
     // docs/rules.md event 2: payout = floor2(gross × (1 − sellFeeRate)), the rest is the fee.
-    const payout = new Decimal(r.body.gross)
-      .mul(new Decimal(1).minus(announced))
-      .toDecimalPlaces(2, Decimal.ROUND_DOWN);
+    const payout = truncate(dec(r.body.gross).mul(dec(1).minus(announced)), 2);
     expect(r.body.payout).toBe(payout.toFixed(2));
     // The fee is shown to the fen: with the payout it adds up to the gross within one fen.
-    expect(new Decimal(r.body.fee).plus(r.body.payout).minus(r.body.gross).abs().lt('0.01')).toBe(true);
+    expect(dec(r.body.fee).plus(r.body.payout).minus(r.body.gross).abs().lt('0.01')).toBe(true);
   });
 });
 
@@ -47,7 +45,7 @@ describe('the programme reads the client shows', () => {
     await completedOrder(u.token);
     const w = (await call('GET', '/wallet', { token: u.token })).body;
     expect(w.quota).toMatch(/^\d+\.\d{2}$/);
-    expect(new Decimal(w.quota).gt(0)).toBe(true); // spending earned a quota
+    expect(dec(w.quota).gt(0)).toBe(true); // spending earned a quota
     expect(w.dividendsPaid).toMatch(/^\d+\.\d{2}$/);
     expect(typeof w.level).toBe('string');
     expect(w.level.length).toBeGreaterThan(0);
@@ -70,7 +68,7 @@ describe('the programme reads the client shows', () => {
       expect(row.rank).toBe(i + 1);
       expect(row.name).toContain('*');
       expect(row.equity).toMatch(DEC);
-      if (i > 0) expect(new Decimal(row.equity).lte(top[i - 1].equity)).toBe(true);
+      if (i > 0) expect(dec(row.equity).lte(top[i - 1].equity)).toBe(true);
     });
     expect(top.filter((r) => r.me).length).toBeLessThanOrEqual(1);
   });

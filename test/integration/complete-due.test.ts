@@ -1,7 +1,7 @@
 // complete-due on a private table (it completes every due order, so on the shared table it would
 // complete other suites' orders too): auto-confirm after autoConfirmDays, completion at the
 // window's end, one drain per run, and a return request racing the schedule on the same order.
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import { fn, freshTable, login, ok, product, reconcileClean, staff } from './programme/world';
 
 const DAY = 86400_000;
@@ -79,7 +79,7 @@ it('auto-confirms after autoConfirmDays, completes at the window end, all in one
       .map((c: { orderId: string }) => c.orderId),
   ).toEqual([waiting]);
   const wal = await (await fn.repo()).getWallet(u);
-  expect(new Decimal(wal.wallet.quota).toFixed(2)).toBe('600.00');
+  expect(dec(wal.wallet.quota).toFixed(2)).toBe('600.00');
   // Nothing left: a run later completes nothing and drains nothing.
   expect((await ok('complete-due', { now: at(19 * DAY) })).completed).toEqual([]);
   expect(drains).toHaveBeenCalledTimes(2);

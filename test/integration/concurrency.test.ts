@@ -1,5 +1,5 @@
 // Many writers at once: nothing lost, nothing doubled, the price never falls, invariants hold.
-import Decimal from 'decimal.js';
+import { dec, truncate, ZERO } from '@greenpoints/shared';
 import { call, login, shippedOrder, completedOrder, pool, staff, uniq } from './helpers';
 
 async function settle(r: { status: number; body: any }, token: string) {
@@ -36,14 +36,14 @@ describe('concurrency', () => {
     for (const r of results) expect(r.status).toBe(200);
     const after = await pool();
     expect(after.seq - before.seq).toBe(50);
-    expect(new Decimal(after.fund).minus(before.fund).toFixed(2)).toBe('1500.00');
-    const granted = results.reduce((s, r) => s.plus(r.body.pointsGranted), new Decimal(0));
-    expect(new Decimal(after.circulating).minus(before.circulating).eq(granted)).toBe(true);
+    expect(dec(after.fund).minus(before.fund).toFixed(2)).toBe('1500.00');
+    const granted = results.reduce((s, r) => s.plus(r.body.pointsGranted), ZERO);
+    expect(dec(after.circulating).minus(before.circulating).eq(granted)).toBe(true);
     // Each order completed exactly once, with its own grant.
     for (const o of orders) {
       const g = await call('GET', `/orders/${o.id}`, { token: o.token });
       expect(g.body.status).toBe('completed');
-      expect(new Decimal(g.body.pointsGranted).gt(0)).toBe(true);
+      expect(dec(g.body.pointsGranted).gt(0)).toBe(true);
     }
     const h = await history();
     const seqs = h.map((x) => x.seq);
@@ -51,7 +51,7 @@ describe('concurrency', () => {
     const prices = h
       .slice()
       .reverse()
-      .map((x) => new Decimal(x.price));
+      .map((x) => dec(x.price));
     for (let i = 1; i < prices.length; i++) expect(prices[i]!.gte(prices[i - 1]!)).toBe(true);
     const rec = await staff('reconcile');
     expect(rec.result.problems).toEqual([]);
@@ -60,9 +60,9 @@ describe('concurrency', () => {
   it('20 concurrent sells from one wallet: exactly the points held are sold, cash = Σ payouts', async () => {
     const u = await login(uniq('seller'));
     const done = await completedOrder(u.token, 'rice-10kg', 2);
-    const held = new Decimal(done.pointsGranted);
+    const held = dec(done.pointsGranted);
     // Ten sells of a tenth use up the wallet; the other ten must be refused.
-    const tenth = held.div(10).toDecimalPlaces(6, Decimal.ROUND_DOWN);
+    const tenth = truncate(held.div(10), 6);
     const rest = held.minus(tenth.times(9)); // the tenth sell takes the remainder
     const amounts = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? tenth : rest).toFixed());
     const before = await pool();
@@ -77,18 +77,18 @@ describe('concurrency', () => {
       expect(r.status).toBe(422);
       expect(r.body.error.code).toBe('insufficient_points');
     }
-    const soldPoints = ok.reduce((s, r) => s.plus(r.body.points), new Decimal(0));
-    const payouts = ok.reduce((s, r) => s.plus(r.body.payout), new Decimal(0));
+    const soldPoints = ok.reduce((s, r) => s.plus(r.body.points), ZERO);
+    const payouts = ok.reduce((s, r) => s.plus(r.body.payout), ZERO);
     expect(soldPoints.lte(held)).toBe(true);
     const w = await call('GET', '/wallet', { token: u.token });
-    expect(new Decimal(w.body.equity).plus(soldPoints).eq(held)).toBe(true);
-    expect(new Decimal(w.body.cash).eq(payouts)).toBe(true);
+    expect(dec(w.body.equity).plus(soldPoints).eq(held)).toBe(true);
+    expect(dec(w.body.cash).eq(payouts)).toBe(true);
     const after = await pool();
     expect(after.seq - before.seq).toBe(ok.length);
-    expect(new Decimal(before.fund).minus(after.fund).eq(payouts)).toBe(true);
+    expect(dec(before.fund).minus(after.fund).eq(payouts)).toBe(true);
     // Every sell saw a price no lower than the one before it.
-    const prices = ok.map((r) => new Decimal(r.body.priceBefore));
-    for (const r of ok) expect(new Decimal(r.body.priceAfter).gte(r.body.priceBefore)).toBe(true);
+    const prices = ok.map((r) => dec(r.body.priceBefore));
+    for (const r of ok) expect(dec(r.body.priceAfter).gte(r.body.priceBefore)).toBe(true);
     expect(prices.length).toBeGreaterThan(0);
     const rec = await staff('reconcile');
     expect(rec.result.problems).toEqual([]);
@@ -98,8 +98,8 @@ describe('concurrency', () => {
     const u = await login(uniq('mixed'));
     await completedOrder(u.token, 'rice-10kg', 30);
     const w0 = (await call('GET', '/wallet', { token: u.token })).body;
-    const start = new Decimal(w0.equity);
-    const small = start.div(40).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed();
+    const start = dec(w0.equity);
+    const small = truncate(start.div(40), 6).toFixed();
     const reqs = [
       ...Array.from({ length: 6 }, () =>
         call('POST', '/wallet/sell', { token: u.token, body: { points: small } })
@@ -129,22 +129,16 @@ describe('concurrency', () => {
         status: kind === 'redeem' ? 201 : 200,
         body: null,
       });
-    const sold = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
-    const converted = results
-      .filter((x) => x.kind === 'convert')
-      .reduce((s, x) => s.plus(x.r.body.points), new Decimal(0));
-    const held = results
-      .filter((x) => x.kind === 'redeem')
-      .reduce((s, x) => s.plus(x.r.body.pointsCost), new Decimal(0));
+    const sold = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.points), ZERO);
+    const converted = results.filter((x) => x.kind === 'convert').reduce((s, x) => s.plus(x.r.body.points), ZERO);
+    const held = results.filter((x) => x.kind === 'redeem').reduce((s, x) => s.plus(x.r.body.pointsCost), ZERO);
     const w1 = (await call('GET', '/wallet', { token: u.token })).body;
-    expect(new Decimal(w1.equity).plus(sold).plus(converted).plus(held).eq(start)).toBe(true);
-    expect(new Decimal(w1.equityHeld).eq(held)).toBe(true);
-    const payouts = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.payout), new Decimal(0));
-    expect(new Decimal(w1.cash).eq(payouts)).toBe(true);
-    const credited = results
-      .filter((x) => x.kind === 'convert')
-      .reduce((s, x) => s.plus(x.r.body.constant), new Decimal(0));
-    expect(new Decimal(w1.constant).eq(credited)).toBe(true);
+    expect(dec(w1.equity).plus(sold).plus(converted).plus(held).eq(start)).toBe(true);
+    expect(dec(w1.equityHeld).eq(held)).toBe(true);
+    const payouts = results.filter((x) => x.kind === 'sell').reduce((s, x) => s.plus(x.r.body.payout), ZERO);
+    expect(dec(w1.cash).eq(payouts)).toBe(true);
+    const credited = results.filter((x) => x.kind === 'convert').reduce((s, x) => s.plus(x.r.body.constant), ZERO);
+    expect(dec(w1.constant).eq(credited)).toBe(true);
     const rec = await staff('reconcile');
     expect(rec.result.problems).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Real HTTP against the local stack, plus the staff functions called in-process against the
 // same DynamoDB Local (they are invoked with JSON events, not HTTP, in production too).
 import { randomBytes } from 'crypto';
-import Decimal from 'decimal.js';
+import { dec, truncate } from '@greenpoints/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 process.env.STAGE ??= 'local';
@@ -172,7 +172,7 @@ export async function completeNow(orderId: string, completesAt: string): Promise
 /** Sells half of the caller's equity (rounded down to 6 decimals); returns the sell answer. */
 export async function sellHalf(token: string): Promise<any> {
   const w = (await call('GET', '/wallet', { token })).body;
-  const half = new Decimal(w.equity).div(2).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed(6);
+  const half = truncate(dec(w.equity).div(2), 6).toFixed(6);
   const r = await settled('POST', '/wallet/sell', { token, body: { points: half } });
   if (r.status !== 200) throw new Error(`sell ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;

@@ -1,6 +1,6 @@
 // Idempotency-Key: the same key and body give the same answer and change nothing more;
 // another body under the same key is 409 idempotency_mismatch.
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import { call, login, completedOrder, shippedOrder, pool, newKey, uniq, sellHalf, ADDRESS } from './helpers';
 
 const body = (qty = 1) => ({ items: [{ productId: 'honey-500g', qty }], payWith: 'wechat', address: ADDRESS });
@@ -83,7 +83,7 @@ describe('idempotency', () => {
     expect(c.status).toBe(409);
     expect(c.body.error.code).toBe('invalid_status');
     const w = await call('GET', '/wallet', { token: u.token });
-    expect(new Decimal(w.body.equity).eq(a.body.pointsGranted)).toBe(true);
+    expect(dec(w.body.equity).eq(a.body.pointsGranted)).toBe(true);
   });
 
   it('a confirm replayed opens the window once and answers the same', async () => {

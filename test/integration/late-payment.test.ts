@@ -14,6 +14,7 @@ import { auditLog } from '../../functions/src/domain/audit';
 import { markPaid, type LatePayment } from '../../functions/src/domain/orders';
 import * as orders from '../../functions/src/handlers/orders';
 import { wechatPay } from '../../functions/src/handlers/notify';
+import { log } from '../../functions/src/log';
 
 afterEach(() => setLocalWeChatPay(undefined));
 
@@ -225,7 +226,7 @@ describe('a payment notice for a cancelled order is acknowledged and refunded', 
       refund: [new AdapterError('refund_refused', 'refund HTTP 403 NOT_ENOUGH: 基本账户余额不足')],
     });
     expect((await canceller(u.token, id)()).status).toBe(200);
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const errors = jest.spyOn(log, 'error').mockImplementation(() => undefined);
     try {
       expect((await notify(sandboxNotify({ orderId: id, amount, transactionId: `late${id}` }))).status).toBe(200);
       expect(errors).toHaveBeenCalled();

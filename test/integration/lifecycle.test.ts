@@ -1,5 +1,5 @@
 // Order lifecycle and wallet flows over HTTP, each checked against the pool and the wallet.
-import Decimal from 'decimal.js';
+import { dec, floor2, floor6, truncate } from '@greenpoints/shared';
 import {
   call,
   login,
@@ -15,7 +15,7 @@ import {
 } from './helpers';
 import { sandboxNotify } from '../../functions/src/adapters/wechat';
 
-const D = (s: string) => new Decimal(s);
+const D = (s: string) => dec(s);
 
 describe('orders', () => {
   it('refund before completion: stock back, no pool effect; refund after completion refused', async () => {
@@ -131,12 +131,12 @@ describe('wallet', () => {
     const u = await login(uniq('conv'));
     await completedOrder(u.token, 'rice-10kg', 10);
     const w0 = (await call('GET', '/wallet', { token: u.token })).body;
-    const half = D(w0.equity).div(2).toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed();
+    const half = truncate(D(w0.equity).div(2), 6).toFixed();
     const p0 = await pool();
     const cv = await call('POST', '/wallet/convert', { token: u.token, body: { points: half } });
     expect(cv.status).toBe(200);
     // constant = floor2(points × price)
-    expect(cv.body.constant).toBe(D(half).times(cv.body.price).toDecimalPlaces(2, Decimal.ROUND_FLOOR).toFixed(2));
+    expect(cv.body.constant).toBe(floor2(D(half).times(cv.body.price)).toFixed(2));
     const p1 = await pool();
     expect(p1.circulating).toBe(p0.circulating);
     expect(D(p1.treasury).minus(p0.treasury).eq(half)).toBe(true);
@@ -158,7 +158,7 @@ describe('wallet', () => {
 
     const back = await call('POST', '/wallet/convert-back', { token: u.token, body: { amount: '10.00' } });
     expect(back.status).toBe(200);
-    expect(back.body.points).toBe(D('10').div(back.body.price).toDecimalPlaces(6, Decimal.ROUND_FLOOR).toFixed());
+    expect(back.body.points).toBe(floor6(D('10').div(back.body.price)).toFixed());
     const w4 = (await call('GET', '/wallet', { token: u.token })).body;
     expect(D(w3.constant).minus(w4.constant).toFixed(2)).toBe('10.00');
   });

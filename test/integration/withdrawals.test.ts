@@ -1,6 +1,6 @@
 // Withdrawals (issue 13 item 4): a minimum, a daily limit per user, never more than the cash, and
 // an approval that pays out exactly once however many staff approvals run at once.
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import { call, completedOrder, login, sellHalf, staff, uniq } from './helpers';
 import type { WeChatTransfer } from '../../functions/src/adapters/wechat';
 
@@ -19,7 +19,7 @@ async function userWithCash(min: string) {
     await completedOrder(u.token, 'rice-10kg', 5);
     await sellHalf(u.token);
     const w = (await call('GET', '/wallet', { token: u.token })).body;
-    if (new Decimal(w.cash).gte(min)) return { ...u, cash: w.cash as string };
+    if (dec(w.cash).gte(min)) return { ...u, cash: w.cash as string };
   }
   throw new Error('could not build up the cash');
 }
@@ -54,7 +54,7 @@ describe('minimum and daily limit (set-config withdrawMin 2.00, withdrawDailyLim
     expect((await withdraw(u.token, '2.00')).status).toBe(201);
     const w = await wallet(u.token);
     expect(w.cashPending).toBe('12.00');
-    expect(new Decimal(before.cash).minus(w.cash).toFixed(2)).toBe('12.00');
+    expect(dec(before.cash).minus(w.cash).toFixed(2)).toBe('12.00');
   });
 
   it('six concurrent requests of 4.00 under a limit of 12.00: exactly three pass', async () => {

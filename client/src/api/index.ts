@@ -28,29 +28,6 @@ import type {
 export * from './types';
 export { ApiError, isRetryable } from './errors';
 
-/** Ledger pages may come as a bare array or as {items|entries, cursor|nextCursor}. */
-function toLedgerPage(raw: unknown): LedgerPage {
-  if (Array.isArray(raw)) return { items: raw as LedgerEntry[], cursor: null };
-  const o = (raw ?? {}) as Record<string, unknown>;
-  const items = (o.items ?? o.entries ?? []) as LedgerEntry[];
-  const cursor = (o.nextCursor ?? o.cursor ?? null) as string | null;
-  return { items, cursor };
-}
-
-function toTeam(raw: unknown): Team {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? (v as Team['direct']) : []);
-  return {
-    ...o,
-    direct: list(o.direct ?? o.level1 ?? o.l1),
-    second: list(o.second ?? o.level2 ?? o.l2),
-    commissions: (o.commissions ?? o.commission) as string | undefined,
-    referralPoints: o.referralPoints as Team['referralPoints'],
-    referrer: o.referrer as Team['referrer'],
-    commissionsByKind: o.commissionsByKind as Team['commissionsByKind'],
-  };
-}
-
 export const api = {
   login(body: { code?: string; devOpenId?: string; referrer?: string }) {
     return request<LoginAnswer>({ method: 'POST', path: '/auth/login', body, auth: false });
@@ -133,10 +110,7 @@ export const api = {
     });
   },
   async orders() {
-    const raw = await request<unknown>({ method: 'GET', path: '/orders' });
-    if (Array.isArray(raw)) return raw as Order[];
-    const o = (raw ?? {}) as Record<string, unknown>;
-    return (o.items ?? o.orders ?? []) as Order[];
+    return (await request<{ orders: Order[]; cursor?: string }>({ method: 'GET', path: '/orders' })).orders;
   },
   order(orderId: string) {
     return request<Order>({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}` });
@@ -161,27 +135,22 @@ export const api = {
   withdraw(amount: string, idempotencyKey: string) {
     return request<WithdrawalAnswer>({ method: 'POST', path: '/withdrawals', body: { amount }, idempotencyKey });
   },
-  async ledger(cursor?: string | null) {
+  async ledger(cursor?: string | null): Promise<LedgerPage> {
     const q = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-    return toLedgerPage(await request<unknown>({ method: 'GET', path: `/ledger${q}` }));
+    const page = await request<{ entries: LedgerEntry[]; cursor?: string }>({ method: 'GET', path: `/ledger${q}` });
+    return { items: page.entries, cursor: page.cursor ?? null };
   },
-  async team() {
-    return toTeam(await request<unknown>({ method: 'GET', path: '/team' }));
+  team() {
+    return request<Team>({ method: 'GET', path: '/team' });
   },
   async leaderboard() {
-    const raw = await request<unknown>({ method: 'GET', path: '/leaderboard' });
-    if (Array.isArray(raw)) return raw as LeaderRow[];
-    const o = (raw ?? {}) as Record<string, unknown>;
-    return (Array.isArray(o.top) ? o.top : []) as LeaderRow[];
+    return (await request<{ top: LeaderRow[] }>({ method: 'GET', path: '/leaderboard' })).top;
   },
   pool() {
     return request<Pool>({ method: 'GET', path: '/pool', auth: false });
   },
-  async poolHistory(limit = 100) {
-    const raw = await request<unknown>({ method: 'GET', path: `/pool/history?limit=${limit}`, auth: false });
-    if (Array.isArray(raw)) return raw as PricePoint[];
-    const o = (raw ?? {}) as Record<string, unknown>;
-    return (o.items ?? []) as PricePoint[];
+  poolHistory(limit = 100) {
+    return request<PricePoint[]>({ method: 'GET', path: `/pool/history?limit=${limit}`, auth: false });
   },
 };
 

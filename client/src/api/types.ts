@@ -126,9 +126,11 @@ export interface Wallet {
   quota: Money;
   dividendsPaid: Money;
   level: string;
-  cashPending?: Money;
-  withdrawn?: Money;
-  equityHeld?: Points;
+  cashPending: Money;
+  withdrawn: Money;
+  equityHeld: Points;
+  price: Exact;
+  priceDisplay: string;
 }
 
 export interface SellAnswer {
@@ -155,17 +157,18 @@ export interface ConvertBackAnswer {
 export interface WithdrawalAnswer {
   withdrawalId: string;
   status: string;
+  amount: Money;
 }
 
+/** One ledger line of GET /ledger. */
 export interface LedgerEntry {
-  at?: string;
-  kind?: string;
-  field?: string;
-  delta?: string;
-  why?: string;
-  ref?: string;
-  seq?: number | string;
-  [k: string]: unknown;
+  at: string;
+  kind: string;
+  field: string;
+  delta: string;
+  why: string;
+  eventId: string;
+  orderId?: string;
 }
 
 export interface LedgerPage {
@@ -206,10 +209,10 @@ export interface Pool {
   burned: Points;
   supplyCap: Points;
   seq: number;
-  /** The live rules (GET /pool sends them; older servers did not). */
-  sellFeeRate?: Exact;
-  rewardRatio?: Exact;
-  issuePrice?: Money;
+  /** The live rules the previews need. */
+  sellFeeRate: Exact;
+  rewardRatio: Exact;
+  issuePrice: Money;
 }
 
 /** One row of GET /leaderboard: names come masked from the server. */

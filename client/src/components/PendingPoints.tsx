@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Decimal from 'decimal.js';
+import { ZERO } from '@greenpoints/shared';
 import { api, type Order } from '../api';
 import { useRemote } from '../lib/hooks';
 import { fmtDayCn, fmtPoints, inAfterSale } from '../lib/format';
@@ -12,7 +12,7 @@ export function PendingPoints() {
     .filter((o: Order) => inAfterSale(o.status) && o.completesAt)
     .sort((a, b) => (a.completesAt! < b.completesAt! ? -1 : 1));
   if (waiting.length === 0) return null;
-  const total = waiting.reduce((s, o) => s.plus(o.pointsEstimate ?? '0'), new Decimal(0));
+  const total = waiting.reduce((s, o) => s.plus(o.pointsEstimate ?? '0'), ZERO);
   return (
     <View className="card pending-points">
       <View className="row">

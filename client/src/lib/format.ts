@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared';
+import { dec, displayPrice, fmtMoney, fmtPoints as enginePoints } from '@greenpoints/shared';
 
 // Display helpers for decimal strings, on the engine's formatters (one place for the format);
 // these add only the dash for a missing value. Never parse amounts into JS numbers.
@@ -33,26 +32,21 @@ export function fmtTime(at: string | number | undefined): string {
 /** Is this a positive decimal with at most `dp` decimals? Used before calling the engine. */
 export function isPositiveDecimal(s: string, dp: number): boolean {
   const re = new RegExp(`^(0|[1-9]\\d{0,11})(\\.\\d{1,${dp}})?$`);
-  return re.test(s.trim()) && new Decimal(s.trim()).gt(0);
+  return re.test(s.trim()) && dec(s.trim()).gt(0);
 }
 
 export const ORDER_STATUS: Record<string, string> = {
   created: '待支付',
-  pending: '待支付',
-  pending_payment: '待支付',
-  unpaid: '待支付',
   paid: '已支付，待发货',
   shipped: '已发货，待收货',
   received: '已收货，售后期中',
   after_sale: '售后处理中',
   returned: '已退货',
-  delivered: '待确认收货',
   completing: '处理中',
   completed: '已完成',
   refund_requested: '退款处理中',
   refunded: '已退款',
   cancelled: '已取消',
-  canceled: '已取消',
 };
 
 export const PAY_WITH: Record<string, string> = {
@@ -67,17 +61,17 @@ export function orderStatusText(s: string): string {
 }
 
 export function isUnpaid(s: string): boolean {
-  return s === 'created' || s === 'pending' || s === 'pending_payment' || s === 'unpaid';
+  return s === 'created';
 }
 
 /** Receipt can be confirmed once the order was shipped (the server refuses it before). */
 export function canConfirm(s: string): boolean {
-  return s === 'shipped' || s === 'delivered';
+  return s === 'shipped';
 }
 
 /** Refunds happen only before completion, and only for money that was taken. */
 export function canRefund(s: string): boolean {
-  return s === 'paid' || s === 'shipped' || s === 'delivered';
+  return s === 'paid' || s === 'shipped';
 }
 
 /** An unpaid order can be cancelled (the API's refund of a created order). */

@@ -5,7 +5,7 @@ import { randomBytes } from 'crypto';
 import { isDeliveryCode, regionText } from '@greenpoints/shared/src/regions';
 import { getItem, transact, type TxOp } from '../repo/ddb';
 import { claimOp, type Idem } from './idempotency';
-import { HttpError, IdempotencyRace } from '../http/errors';
+import { DomainError, IdempotencyRace } from './errors';
 import { Tx } from './tx';
 
 export const MAX_ADDRESSES = 20;
@@ -57,9 +57,14 @@ function writeOp(userId: string, book: Book, list: Address[]): TxOp {
 
 /** The edge's checks beyond the schema: a mobile number and a region code that exists. */
 export function checkAddress(a: AddressInput): Omit<Address, 'addressId' | 'isDefault'> {
-  if (!PHONE_RE.test(a.phone)) throw new HttpError(400, 'invalid_phone', 'phone: a mainland mobile number, 11 digits');
+  if (!PHONE_RE.test(a.phone))
+    throw new DomainError('invalid', 'invalid_phone', 'phone: a mainland mobile number, 11 digits');
   if (!isDeliveryCode(a.regionCode))
-    throw new HttpError(400, 'invalid_region', 'regionCode: a GB/T 2260 district code (the most specific level)');
+    throw new DomainError(
+      'invalid',
+      'invalid_region',
+      'regionCode: a GB/T 2260 district code (the most specific level)',
+    );
   return {
     name: a.name.trim(),
     phone: a.phone,
@@ -77,7 +82,7 @@ function withDefault(list: Address[], defaultId?: string): Address[] {
   return list.map((a) => ({ ...a, isDefault: a.addressId === chosen }));
 }
 
-const notFoundAddress = () => new HttpError(404, 'address_not_found', 'no such address in your address book');
+const notFoundAddress = () => new DomainError('not_found', 'address_not_found', 'no such address in your address book');
 
 export async function listAddresses(userId: string): Promise<{ addresses: Address[]; defaultId: string | null }> {
   const { list } = await readBook(userId);
@@ -99,7 +104,7 @@ export async function addAddress(
   const clean = checkAddress(input);
   const book = await readBook(userId);
   if (book.list.length >= MAX_ADDRESSES)
-    throw new HttpError(409, 'address_book_full', `at most ${MAX_ADDRESSES} addresses; delete one first`);
+    throw new DomainError('conflict', 'address_book_full', `at most ${MAX_ADDRESSES} addresses; delete one first`);
   const addressId = `a${randomBytes(6).toString('hex')}`;
   const list = withDefault(
     [...book.list, { addressId, ...clean, isDefault: false }],
@@ -148,7 +153,7 @@ export async function orderAddress(
     return a;
   }
   const a = req.address;
-  if (!a) throw new HttpError(400, 'invalid_request', 'addressId or address is required');
+  if (!a) throw new DomainError('invalid', 'invalid_request', 'addressId or address is required');
   if ('regionCode' in a) return checkAddress(a);
   return a;
 }

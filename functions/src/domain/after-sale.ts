@@ -1,4 +1,4 @@
-// After-sale requests (售后, MODEL.md "After-sale"): inside the window the buyer asks for a return
+// After-sale requests (售后, docs/rules.md "After-sale"): inside the window the buyer asks for a return
 // of some or all items, or a refund alone; staff approve or refuse with a note; a return is
 // shipped back and received by staff; then the money goes back by the original tender and the
 // items are marked returned. One open request per order: it holds the order (status after_sale,
@@ -8,14 +8,13 @@
 // refund_only: requested -> refunding -> refunded. refunding is left only by the money: a WeChat
 // refund that answers PROCESSING or fails keeps it there, and asking again (receive-return)
 // repeats the same out_refund_no, which WeChat refunds once.
-import Decimal from 'decimal.js';
-import { heldShare, keptTotals, linesTotal, type LedgerEvent } from '@greenpoints/shared';
+import { dec, heldShare, keptTotals, linesTotal, type LedgerEvent } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type RefundResult } from '../adapters/wechat';
 import { getItem, type Item } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
 import { dueItem, getOrder, getParams, type Order, type OrderLine } from '../repo/repository';
-import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
-import type { Reply } from '../http/wrapper';
+import { DomainError, IdempotencyRace, conflict, invalid, notFound } from './errors';
+import type { Reply } from './reply';
 import { claimOp, type Idem } from './idempotency';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
@@ -102,12 +101,12 @@ function requestLines(o: Order, req: NewAfterSale): Array<OrderLine & { take: nu
   const out: Array<OrderLine & { take: number }> = [];
   for (const [pid, q] of want) {
     const line = o.items.find((l) => l.productId === pid);
-    if (!line) throw new HttpError(400, 'invalid_request', `${pid} is not in this order`);
+    if (!line) throw invalid('invalid_request', `${pid} is not in this order`);
     const left = line.qty - (line.returnedQty ?? 0);
-    if (q > left) throw new HttpError(422, 'quantity_exceeded', `only ${left} of ${pid} can still be returned`);
+    if (q > left) throw new DomainError('refused', 'quantity_exceeded', `only ${left} of ${pid} can still be returned`);
     // The law's exemptions (fresh food, customised goods) have no return without a reason.
     if (req.kind === 'return' && line.noReasonReturn === false)
-      throw new HttpError(422, 'not_returnable', `${line.name} 不支持七日无理由退货`);
+      throw new DomainError('refused', 'not_returnable', `${line.name} 不支持七日无理由退货`);
     out.push({ ...line, take: q });
   }
   return out;
@@ -297,7 +296,9 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
     if (r.status !== first.status && r.status !== 'refunding') throw movedMeanwhile(first);
     const o = (await getOrder(r.orderId))!;
     const lines = linesAfter(o, r);
-    const refunded = new Decimal(o.refundedAmount ?? '0').plus(r.amount).toFixed(2);
+    const refunded = dec(o.refundedAmount ?? '0')
+      .plus(r.amount)
+      .toFixed(2);
     const orderValues: Item = { items: JSON.stringify(lines), refundedAmount: refunded };
     if (o.payWith === 'wechat') return refundWeChat(r, o, lines, orderValues, actor, note, reviewNote);
     const at = new Date().toISOString();
@@ -305,10 +306,16 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
     let event: LedgerEvent;
     let points: string | undefined;
     if (o.payWith === 'equity') {
-      const held = new Decimal(o.pointsCost!).minus(o.refundedPoints ?? '0').toFixed();
-      const remaining = new Decimal(o.amount).minus(o.refundedAmount ?? '0').toFixed(2);
+      const held = dec(o.pointsCost!)
+        .minus(o.refundedPoints ?? '0')
+        .toFixed();
+      const remaining = dec(o.amount)
+        .minus(o.refundedAmount ?? '0')
+        .toFixed(2);
       points = heldShare(held, r.amount, remaining);
-      orderValues.refundedPoints = new Decimal(o.refundedPoints ?? '0').plus(points).toFixed();
+      orderValues.refundedPoints = dec(o.refundedPoints ?? '0')
+        .plus(points)
+        .toFixed();
       event = { kind: 'unhold', user: o.userId, points, orderId: o.orderId };
     } else {
       event = { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: r.amount, orderId: o.orderId };
@@ -317,7 +324,7 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
     tx.add(moveOp(r, 'refunded', actor, values, note), movedMeanwhile(r));
     releaseOrder(tx, o, r, orderValues, lines);
     if (r.kind === 'return') addStock(tx, r);
-    if (!(event.kind === 'unhold' && new Decimal(event.points).isZero()))
+    if (!(event.kind === 'unhold' && dec(event.points).isZero()))
       await addWalletEvent(tx, o.userId, `${r.requestId}:refund`, event, at, { orderId: o.orderId });
     await tx.commit();
     return { requestId: r.requestId, status: 'refunded', amount: r.amount, ...(points ? { points } : {}) };
@@ -368,7 +375,7 @@ async function refundWeChat(
       })
       .commit()
       .catch(() => undefined);
-    throw new HttpError(e.status, e.code, e.message);
+    throw new DomainError(e.kind, e.code, e.message);
   }
   const detail = JSON.stringify({ status: answer.status, wechatRefundId: answer.wechatRefundId });
   if (answer.status === 'PROCESSING') {

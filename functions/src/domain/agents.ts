@@ -5,7 +5,7 @@
 import { batchGet, query, transact, getItem } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { getUser } from '../repo/repository';
-import { HttpError, notFound } from '../http/errors';
+import { invalid, notFound } from './errors';
 
 export const REGION_RE = /^[^\s#]{2,40}$/u;
 
@@ -40,7 +40,7 @@ export async function findAgent(region: string | undefined): Promise<string | un
 
 export async function assignAgent(input: { region: string; userId?: string; remove?: boolean }, actor: string) {
   const region = input.region.trim();
-  if (!REGION_RE.test(region)) throw new HttpError(400, 'invalid_region', 'region: 2–40 characters, no spaces or #');
+  if (!REGION_RE.test(region)) throw invalid('invalid_region', 'region: 2–40 characters, no spaces or #');
   const prior = await getItem(programmeKeys.agent(region));
   const at = new Date().toISOString();
   if (input.remove) {
@@ -48,7 +48,7 @@ export async function assignAgent(input: { region: string; userId?: string; remo
     await transact([{ op: 'delete', key: programmeKeys.agent(region) }]);
     return { region, removed: String(prior.userId), at };
   }
-  if (!input.userId) throw new HttpError(400, 'invalid_request', 'userId is required (or remove: true)');
+  if (!input.userId) throw invalid('invalid_request', 'userId is required (or remove: true)');
   if (!(await getUser(input.userId))) throw notFound('user');
   await transact([
     {

@@ -6,7 +6,7 @@ import { getUser, getUserIdByOpenId, userItem } from '../repo/repository';
 import { keys } from '../repo/keys';
 import { Tx } from './tx';
 import { firstLoginOfExisting, referrerForNewUser, referrerFromScene } from './referrals';
-import { HttpError } from '../http/errors';
+import { invalid } from './errors';
 import { isLocalStage } from '../stage';
 
 export interface LoginReq {
@@ -31,12 +31,12 @@ export const userIdFor = (openId: string) => 'u_' + createHash('sha256').update(
 export async function login(req: LoginReq): Promise<{ token: string; userId: string }> {
   let openId: string;
   if (req.devOpenId !== undefined) {
-    if (!isLocalStage()) throw new HttpError(400, 'dev_login_disabled', 'devOpenId works only in the local stage');
+    if (!isLocalStage()) throw invalid('dev_login_disabled', 'devOpenId works only in the local stage');
     openId = `dev:${req.devOpenId}`;
   } else if (req.code !== undefined) {
     openId = (await getWeChatLogin().code2Session(req.code)).openId;
   } else {
-    throw new HttpError(400, 'invalid_request', 'code is required');
+    throw invalid('invalid_request', 'code is required');
   }
   let userId = await getUserIdByOpenId(openId);
   if (!userId) {

@@ -1,8 +1,7 @@
 // Parameter changes (set-config): what changed and what staff must be warned about. The change
 // itself is validated by the engine's mergeParams and stored as a new version (never edited).
-import Decimal from 'decimal.js';
-import type { Params, PoolState } from '@greenpoints/shared';
-import { conflict, type HttpError } from '../http/errors';
+import { dec, sum, type Params, type PoolState } from '@greenpoints/shared';
+import { conflict, type DomainError } from './errors';
 
 export const WARN_TWO_LEVELS =
   '二级分销（referralLevels = 2）可能违反微信小程序平台运营规范中关于多级分销的规定，存在被限制或下架的风险；请确认已取得合规意见后再启用。';
@@ -20,7 +19,7 @@ export function configWarnings(prev: Params, next: Params): string[] {
   const w: string[] = [];
   if (next.referralLevels === 2) w.push(WARN_TWO_LEVELS);
   if (next.exitEnabled && !prev.exitEnabled) w.push(WARN_EXIT);
-  const commissions = new Decimal(next.commissionL1Rate).plus(next.commissionL2Rate).plus(next.agentRate);
+  const commissions = sum([next.commissionL1Rate, next.commissionL2Rate, next.agentRate]);
   if (commissions.gt('0.3')) w.push(WARN_COMMISSION);
   return w;
 }
@@ -30,9 +29,9 @@ export function configWarnings(prev: Params, next: Params): string[] {
  * against its own range: a change that would make an invariant false from then on, or that would
  * silently govern nothing, is refused with a named error.
  */
-export function stateProblem(prev: Params, next: Params, pool: PoolState): HttpError | undefined {
+export function stateProblem(prev: Params, next: Params, pool: PoolState): DomainError | undefined {
   // I1: issued ≤ supplyCap. A cap below what is already issued would make it false at once.
-  if (new Decimal(next.supplyCap).lt(pool.issued))
+  if (dec(next.supplyCap).lt(pool.issued))
     return conflict(
       'supply_cap_below_issued',
       `supplyCap ${next.supplyCap} is below the ${pool.issued} points already issued`,

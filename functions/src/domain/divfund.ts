@@ -3,7 +3,7 @@
 // the settlement that takes that business day in. Every entry is also in GSI1 under `DIVFUND`,
 // sorted by date, so a settlement finds the first day ever contributed (the first settlement
 // starts there) and can sum a long run of skipped days in one paged read.
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import type { TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { businessDate } from './calendar';
@@ -14,7 +14,7 @@ export function dividendFundOp(
   amount: string | undefined,
   orderId?: string,
 ): TxOp | undefined {
-  if (!amount || !new Decimal(amount).gt(0)) return undefined;
+  if (!amount || !dec(amount).gt(0)) return undefined;
   const date = businessDate(at);
   return {
     op: 'create',

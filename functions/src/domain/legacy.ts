@@ -3,8 +3,7 @@
 // day. The whole file is validated first; a file with any bad row changes nothing. A good file is
 // applied row by row, each step idempotent (import id + line), so a crash mid-import resumes.
 import { createHash } from 'crypto';
-import Decimal from 'decimal.js';
-import { isRuleError, parseMoney, parsePoints, type LedgerEvent } from '@greenpoints/shared';
+import { dec, ZERO, isRuleError, parseMoney, parsePoints, type LedgerEvent } from '@greenpoints/shared';
 import { batchGet, getItem, putItem, query, transact, TxCancelled, type Item, type Scalar } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { programmeKeys } from '../repo/programme';
@@ -14,7 +13,7 @@ import { applyWalletEvent } from './wallet';
 import { addSubmission, awaitEvent, drain } from './applier';
 import { eventIdFor } from './idempotency';
 import { Tx } from './tx';
-import { HttpError, conflict } from '../http/errors';
+import { busy, conflict, invalid } from './errors';
 import { businessDate, isValidDate } from './calendar';
 
 export const MAX_ROWS = 5000;
@@ -102,7 +101,7 @@ function checkRow(line: number, raw: Raw, errors: RowError[]): LegacyRow | undef
   } catch (e) {
     problems.push(isRuleError(e) ? e.message : 'points is invalid');
   }
-  if (!problems.length && new Decimal(balance).isZero() && new Decimal(points).isZero())
+  if (!problems.length && dec(balance).isZero() && dec(points).isZero())
     problems.push('nothing to import: balance and points are both 0');
   if (problems.length) {
     errors.push({ line, message: problems.join('; ') });
@@ -299,13 +298,13 @@ export async function importLegacyMembers(
   }
   const users: Array<{ line: number; userId: string }> = [];
   const failed: RowError[] = [];
-  let credit = new Decimal(0);
-  let locked = new Decimal(0);
-  let funding = new Decimal(0);
+  let credit = ZERO;
+  let locked = ZERO;
+  let funding = ZERO;
   for (const r of rows) {
     const userId = await ensureUser(importId, r);
     users.push({ line: r.line, userId });
-    if (new Decimal(r.balance).gt(0)) {
+    if (dec(r.balance).gt(0)) {
       const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
       try {
         await applyWalletEvent(userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
@@ -327,7 +326,7 @@ export async function importLegacyMembers(
       }
       credit = credit.plus(r.balance);
     }
-    if (new Decimal(r.points).gt(0)) {
+    if (dec(r.points).gt(0)) {
       await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since: new Date().toISOString() });
       const eventId = eventIdFor('legacy', importId, String(r.line));
       const tx = new Tx();
@@ -405,7 +404,7 @@ export interface ReleaseReport {
  */
 export async function releaseLocked(date: string | undefined, opts: { maxMs?: number } = {}): Promise<ReleaseReport> {
   const day = date ?? businessDate(Date.now());
-  if (!isValidDate(day)) throw new HttpError(400, 'invalid_date', 'date must be YYYY-MM-DD');
+  if (!isValidDate(day)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
   const deadline = Date.now() + (opts.maxMs ?? 600_000);
   let state = await getItem(programmeKeys.release(day));
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
@@ -434,7 +433,7 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     const s = state!;
     const cursor = String(s.cursor ?? '') ? (JSON.parse(String(s.cursor)) as Record<string, Scalar>) : undefined;
     const page = await query({ pk: 'LOCKED', limit: RELEASE_CHUNK, cursor });
-    let released = new Decimal(String(s.released));
+    let released = dec(String(s.released));
     let finished = Number(s.finished);
     for (const it of page.items) {
       const userId = String(it.userId);
@@ -449,12 +448,11 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     for (const it of page.items) {
       const userId = String(it.userId);
       const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
-      if (!rec || rec.status === 'pending')
-        throw new HttpError(503, 'busy', 'releases still pending; run release-locked again');
+      if (!rec || rec.status === 'pending') throw busy('releases still pending; run release-locked again');
       if (rec.status === 'applied')
         released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
       const w = await getItem(keys.wallet(userId));
-      if (!w || new Decimal(String(w.equityLocked ?? '0')).isZero()) {
+      if (!w || dec(String(w.equityLocked ?? '0')).isZero()) {
         await transact([{ op: 'delete', key: programmeKeys.locked(userId) }]);
         finished++;
       }

@@ -1,7 +1,6 @@
 // Member levels (by equity held, locked included; thresholds in the parameters) and the
 // leaderboard: the top 10 holders, names masked.
-import Decimal from 'decimal.js';
-import { levelFor, weightOf } from '@greenpoints/shared';
+import { dec, levelFor, weightOf } from '@greenpoints/shared';
 import { batchGet, query } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { programmeKeys, RANK_SHARDS } from '../repo/programme';
@@ -34,7 +33,7 @@ export function topOf(
 ): Array<{ userId: string; weight: string }> {
   return lists
     .flat()
-    .sort((a, b) => new Decimal(b.weight).cmp(a.weight) || (a.userId < b.userId ? -1 : 1))
+    .sort((a, b) => dec(b.weight).cmp(a.weight) || (a.userId < b.userId ? -1 : 1))
     .slice(0, n);
 }
 

@@ -5,6 +5,7 @@ import { getWeChatSubscribe, type SubscribeMessage } from '../adapters/wechat';
 import { thing } from '../adapters/wechat/subscribe';
 import { getUser } from '../repo/repository';
 import { isLocalStage } from '../stage';
+import { log } from '../log';
 
 export type NoticeKind = 'shipped' | 'points' | 'after_sale' | 'withdrawal';
 
@@ -78,7 +79,7 @@ export async function notify(
     return { sent: true };
   } catch (e) {
     const why = (e as { code?: string }).code ?? (e as Error).message;
-    console.warn(`[notify] ${kind} to ${userId} not sent: ${why}`);
+    log.warn('subscription message not sent', { kind, userId, why });
     return { sent: false, why };
   }
 }

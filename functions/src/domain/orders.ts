@@ -1,11 +1,18 @@
-// Order lifecycle: created -> paid -> shipped -> received (the after-sale window, MODEL.md
+// Order lifecycle: created -> paid -> shipped -> received (the after-sale window, docs/rules.md
 // "After-sale") -> completed (pool event) when the window closes, or refunded before receipt (no
 // pool effect; a WeChat-paid order passes through refund_requested while WeChat returns the
 // money). Returns inside the window: domain/after-sale.ts. Every transition is one transaction
 // guarded by the status.
 import { randomBytes } from 'crypto';
-import Decimal from 'decimal.js';
-import { keptTotals, orderPoints, redemptionCost, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import {
+  dec,
+  keptTotals,
+  orderPoints,
+  redemptionCost,
+  ZERO,
+  type LedgerEvent,
+  type Outcome,
+} from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
 import {
   getParams,
@@ -26,8 +33,9 @@ import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
 import { addSubmission, awaitEvent, drain, waitMs } from './applier';
-import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
-import { errorBody, type Reply } from '../http/wrapper';
+import { DomainError, IdempotencyRace, conflict, invalid, notFound } from './errors';
+import type { Reply } from './reply';
+import { log } from '../log';
 import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
@@ -82,16 +90,16 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
   // One line per product: a transaction may touch each stock item once.
   const qty = new Map<string, number>();
   for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
-  for (const [pid, q] of qty) if (q > 999) throw new HttpError(400, 'invalid_request', `quantity of ${pid} above 999`);
+  for (const [pid, q] of qty) if (q > 999) throw invalid('invalid_request', `quantity of ${pid} above 999`);
   return retryStale(async () => {
     const products = await getProducts([...qty.keys()]);
     const lines: OrderLine[] = [];
-    let amount = new Decimal(0);
-    let contribution = new Decimal(0);
-    let dividend = new Decimal(0);
+    let amount = ZERO;
+    let contribution = ZERO;
+    let dividend = ZERO;
     for (const [pid, q] of qty) {
       const p = products.get(pid);
-      if (!p || !p.active) throw new HttpError(404, 'product_not_found', `product ${pid} not found`);
+      if (!p || !p.active) throw new DomainError('not_found', 'product_not_found', `product ${pid} not found`);
       lines.push({
         productId: pid,
         name: p.name,
@@ -101,9 +109,9 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
         dividendContribution: p.dividendContribution,
         noReasonReturn: p.noReasonReturn,
       });
-      amount = amount.plus(new Decimal(p.price).times(q));
-      contribution = contribution.plus(new Decimal(p.poolContribution).times(q));
-      dividend = dividend.plus(new Decimal(p.dividendContribution).times(q));
+      amount = amount.plus(dec(p.price).times(q));
+      contribution = contribution.plus(dec(p.poolContribution).times(q));
+      dividend = dividend.plus(dec(p.dividendContribution).times(q));
     }
     const now = new Date().toISOString();
     const order: Order = {
@@ -148,7 +156,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
     for (const [pid, q] of qty) {
       tx.add(
         { op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q },
-        new HttpError(409, 'out_of_stock', `not enough stock of ${pid}`),
+        conflict('out_of_stock', `not enough stock of ${pid}`),
       );
     }
     await tx.commit();
@@ -194,7 +202,7 @@ async function withEstimates(orders: Order[]) {
   }));
 }
 
-/** The points an order's kept items would grant now (MODEL.md event 1; a redemption earns none). */
+/** The points an order's kept items would grant now (docs/rules.md event 1; a redemption earns none). */
 async function estimator(): Promise<(o: Order) => string> {
   const { params } = await getParams();
   const pool = await getPool(params, false);
@@ -219,8 +227,8 @@ export async function markPaid(
       paidAt: opts.paidAt ?? new Date().toISOString(),
     });
   }
-  if (opts.amount !== undefined && new Decimal(opts.amount).cmp(o.amount) !== 0) {
-    throw new HttpError(400, 'amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
+  if (opts.amount !== undefined && dec(opts.amount).cmp(o.amount) !== 0) {
+    throw invalid('amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
   }
   if (o.status !== 'created') {
     if (o.status === 'paid' && o.payWith === 'wechat') return { orderId, status: o.status }; // a repeated notice
@@ -279,7 +287,9 @@ export async function shipOrder(orderId: string, shipment: { carrier: string; tr
 export function completionEvent(o: Order): LedgerEvent {
   // Only the kept items count: returned ones contribute nothing (docs/rules.md event 1).
   if (o.payWith === 'equity') {
-    const held = new Decimal(o.pointsCost!).minus(o.refundedPoints ?? '0').toFixed();
+    const held = dec(o.pointsCost!)
+      .minus(o.refundedPoints ?? '0')
+      .toFixed();
     return { kind: 'redeem', user: o.userId, points: held, orderId: o.orderId };
   }
   // Nothing returned: the order's own totals, as fixed at creation.
@@ -464,10 +474,10 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
     } catch (e) {
       // One order's refusal (a request won the race, not due) never stops the others.
       const err =
-        e instanceof HttpError
+        e instanceof DomainError
           ? { code: e.code, message: e.message }
           : { code: 'internal', message: (e as Error).message };
-      if (!(e instanceof HttpError)) console.error('[complete-due]', orderId, e);
+      if (!(e instanceof DomainError)) log.error('complete-due failed on an order', { orderId, error: e as Error });
       skipped.push({ orderId, status: 'skipped', error: err });
     }
   }
@@ -551,11 +561,7 @@ export async function refundOrder(
         // The notify already marked it paid: the ordinary refund of a paid order.
         if (now && now.status !== 'created' && now.status !== 'refunded')
           return refundWeChat(now, resumed ? undefined : idem);
-        throw new HttpError(
-          409,
-          'order_paid',
-          '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款',
-        );
+        throw conflict('order_paid', '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款');
       }
     }
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
@@ -639,9 +645,11 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
     r = await getWeChatPay().refund({ orderId, refundId, amount: o.amount, total: o.amount, reason: '订单退款' });
   } catch (e) {
     if (!(e instanceof AdapterError)) throw e; // a bug: the order stays refund_requested, visibly
-    const reply: Reply = { status: e.status, body: errorBody(e.code, e.message), final: NOTHING_MOVED.has(e.code) };
-    if (reply.final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
-    return reply;
+    // Nothing moved: the order is refundable again and this answer is final for the key.
+    // Otherwise the outcome is unknown: the key stays open, asking again settles it.
+    const final = NOTHING_MOVED.has(e.code);
+    if (final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
+    throw new DomainError(e.kind, e.code, e.message, { final });
   }
   const detail = JSON.stringify({
     status: r.status,
@@ -823,10 +831,11 @@ async function refundLatePayment(
       throw e;
     }
     settled = { ...claimed, refundStatus: 'refused', detail: JSON.stringify({ code: e.code, message: e.message }) };
-    console.error(
-      `[late-payment] WeChat refused the refund of ${claimed.transactionId} on cancelled order ${orderId}: staff must return it`,
-      e.message,
-    );
+    log.error('late payment: WeChat refused the refund; staff must return it', {
+      orderId,
+      transactionId: claimed.transactionId,
+      error: e.message,
+    });
   }
   const at = new Date().toISOString();
   const tx = new Tx();

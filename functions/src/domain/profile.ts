@@ -2,7 +2,7 @@
 // mini-program sends it as a data URL (at most 48 KB), or any https address of a picture.
 import { getItem, transact } from '../repo/ddb';
 import { keys } from '../repo/keys';
-import { HttpError, notFound } from '../http/errors';
+import { DomainError, notFound } from './errors';
 
 export const MAX_AVATAR_CHARS = 48 * 1024;
 const DATA_URL_RE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -18,16 +18,17 @@ export interface Profile {
 
 export function checkNickname(raw: string): string {
   const n = raw.trim();
-  if (!NICKNAME_RE.test(n)) throw new HttpError(400, 'invalid_nickname', 'nickname: 1–20 letters, digits or spaces');
+  if (!NICKNAME_RE.test(n))
+    throw new DomainError('invalid', 'invalid_nickname', 'nickname: 1–20 letters, digits or spaces');
   return n;
 }
 
 export function checkAvatar(raw: string): string {
   if (raw === '') return '';
   if (raw.length > MAX_AVATAR_CHARS)
-    throw new HttpError(400, 'invalid_avatar', `avatar: at most ${MAX_AVATAR_CHARS} characters`);
+    throw new DomainError('invalid', 'invalid_avatar', `avatar: at most ${MAX_AVATAR_CHARS} characters`);
   if (!DATA_URL_RE.test(raw) && !HTTPS_RE.test(raw))
-    throw new HttpError(400, 'invalid_avatar', 'avatar: a png/jpeg/webp data URL or an https address');
+    throw new DomainError('invalid', 'invalid_avatar', 'avatar: a png/jpeg/webp data URL or an https address');
   return raw;
 }
 

@@ -2,12 +2,12 @@
 // every order's dividend contribution reached its day's fund, each settled day paid exactly what
 // its ledger shows, the carry chains from one day to the next, and (I7) every yuan contributed is
 // paid, carried, or waiting in a day not settled yet.
-import Decimal from 'decimal.js';
+import { decOrZero, ZERO, type Dec } from '@greenpoints/shared';
 import type { Item } from '../repo/ddb';
 import { addDays, lastDates } from './calendar';
 import { LATE_DAYS } from './settlement';
 
-const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
+const D = (s: unknown) => decOrZero(typeof s === 'string' ? s : undefined);
 
 export function programmeProblems(all: Item[]): string[] {
   const problems: string[] = [];
@@ -28,16 +28,16 @@ export function programmeProblems(all: Item[]): string[] {
   for (const id of funds.keys()) problems.push(`dividend fund entry ${id} has no applied completion`);
 
   // Each done day: paid = Σ its dividend ledger entries; carry = fund − paid; days chain.
-  const paidByDate = new Map<string, Decimal>();
+  const paidByDate = new Map<string, Dec>();
   for (const l of all.filter((i) => i.type === 'ledger' && i.kind === 'dividend' && i.field === 'cash')) {
     const d = String(l.date);
-    paidByDate.set(d, (paidByDate.get(d) ?? new Decimal(0)).plus(D(l.delta)));
+    paidByDate.set(d, (paidByDate.get(d) ?? ZERO).plus(D(l.delta)));
   }
   const days = all.filter((i) => i.type === 'settlement').sort((a, b) => String(a.date).localeCompare(String(b.date)));
-  let prevCarry = new Decimal(0);
+  let prevCarry = ZERO;
   for (const s of days) {
     const date = String(s.date);
-    const paid = paidByDate.get(date) ?? new Decimal(0);
+    const paid = paidByDate.get(date) ?? ZERO;
     if (!paid.eq(D(s.paid)))
       problems.push(
         `settlement ${date} reports paid ${String(s.paid)}, its dividend ledger sums to ${paid.toFixed(2)}`,
@@ -50,7 +50,7 @@ export function programmeProblems(all: Item[]): string[] {
     if (s.status === 'done') {
       if (!D(s.carryOut).eq(D(s.dayFund).minus(D(s.paid)))) problems.push(`settlement ${date}: carry ≠ fund − paid`);
       prevCarry = D(s.carryOut);
-    } else prevCarry = new Decimal(0); // the carry is inside the running day
+    } else prevCarry = ZERO; // the carry is inside the running day
     paidByDate.delete(date);
   }
   for (const [d, v] of paidByDate) problems.push(`dividends of ${v.toFixed(2)} dated ${d} have no settlement`);
@@ -64,17 +64,17 @@ export function programmeProblems(all: Item[]): string[] {
 }
 
 /** Σ amount of the dividend fund entries, per business day. */
-function contributionsByDay(all: Item[]): Map<string, Decimal> {
-  const byDay = new Map<string, Decimal>();
+function contributionsByDay(all: Item[]): Map<string, Dec> {
+  const byDay = new Map<string, Dec>();
   for (const f of all.filter((i) => i.type === 'divfund')) {
     const d = String(f.date);
-    byDay.set(d, (byDay.get(d) ?? new Decimal(0)).plus(D(f.amount)));
+    byDay.set(d, (byDay.get(d) ?? ZERO).plus(D(f.amount)));
   }
   return byDay;
 }
 
-const sumOver = (byDay: Map<string, Decimal>, from: string, to: string) =>
-  [...byDay].filter(([d]) => d >= from && d <= to).reduce((a, [, v]) => a.plus(v), new Decimal(0));
+const sumOver = (byDay: Map<string, Dec>, from: string, to: string) =>
+  [...byDay].filter(([d]) => d >= from && d <= to).reduce((a, [, v]) => a.plus(v), ZERO);
 
 /** Parsed `{date: amount}` of a settlement attribute; undefined when it was never recorded. */
 function amounts(v: unknown): Record<string, string> | undefined {
@@ -93,14 +93,14 @@ export function i7Problems(all: Item[], settlements: Item[]): string[] {
   const problems: string[] = [];
   const byDay = contributionsByDay(all);
   const firstDay = [...byDay.keys()].sort()[0];
-  const took = new Map<string, { amount: Decimal; by: string[] }>();
-  const take = (d: string, v: Decimal, by: string) => {
-    const t = took.get(d) ?? { amount: new Decimal(0), by: [] };
+  const took = new Map<string, { amount: Dec; by: string[] }>();
+  const take = (d: string, v: Dec, by: string) => {
+    const t = took.get(d) ?? { amount: ZERO, by: [] };
     took.set(d, { amount: t.amount.plus(v), by: [...t.by, by] });
   };
   const folded: Array<[string, string]> = [];
   let prev: Item | undefined;
-  let paid = new Decimal(0);
+  let paid = ZERO;
   for (const s of settlements) {
     const date = String(s.date);
     const from = String(s.fromDate || date);
@@ -109,7 +109,7 @@ export function i7Problems(all: Item[], settlements: Item[]): string[] {
     const days = amounts(s.days);
     const late = amounts(s.late) ?? {};
     for (const [d, v] of Object.entries(late)) take(d, D(v), date);
-    let recorded = Object.values(late).reduce((a, v) => a.plus(D(v)), new Decimal(0));
+    let recorded = Object.values(late).reduce((a, v) => a.plus(D(v)), ZERO);
     if (typeof s.foldedThrough === 'string' && s.foldedThrough) {
       const [ff, ft] = [String(s.foldedFrom), s.foldedThrough];
       folded.push([ff, ft]);
@@ -144,12 +144,12 @@ export function i7Problems(all: Item[], settlements: Item[]): string[] {
   const last = settlements[settlements.length - 1];
   const lastDate = last ? String(last.date) : '';
   const window = last ? lastDates(String(last.fromDate || lastDate), lastDate, LATE_DAYS) : [];
-  let waiting = new Decimal(0);
+  let waiting = ZERO;
   const inFolded = (d: string) => folded.some(([f, t]) => d >= f && d <= t);
   const checked = new Set([...[...byDay.keys()].filter((d) => d <= lastDate), ...took.keys()]);
   for (const d of [...checked].sort()) {
     if (inFolded(d)) continue;
-    const now = byDay.get(d) ?? new Decimal(0);
+    const now = byDay.get(d) ?? ZERO;
     const t = took.get(d);
     if (window.includes(d) && now.gt(t?.amount ?? 0)) waiting = waiting.plus(now.minus(t?.amount ?? 0));
     else if (!t) problems.push(`I7 contributions of ${d} (${now.toFixed(2)}) are in no settlement`);
@@ -158,11 +158,7 @@ export function i7Problems(all: Item[], settlements: Item[]): string[] {
         `I7 contributions of ${d}: settlement ${t.by.join(' + ')} took ${t.amount.toFixed(2)}, the entries hold ${now.toFixed(2)}`,
       );
   }
-  const carry = !last
-    ? new Decimal(0)
-    : last.status === 'done'
-      ? D(last.carryOut)
-      : D(last.dayFund).minus(D(last.paid));
+  const carry = !last ? ZERO : last.status === 'done' ? D(last.carryOut) : D(last.dayFund).minus(D(last.paid));
   const unsettled = sumOver(byDay, last ? addDays(lastDate, 1) : '', '9999-12-31').plus(waiting);
   const total = sumOver(byDay, '', '9999-12-31');
   if (!total.eq(paid.plus(carry).plus(unsettled)))

@@ -1,13 +1,13 @@
 // The operator's queries (docs/staff.md): orders, after-sale requests and withdrawals by status,
 // one user by any of their ids, and one day's figures. Each is paged (a cursor over the index it
 // reads) and each row is flat, so the same rows become a CSV export (staff/operator.ts).
-import Decimal from 'decimal.js';
+import { dec, ZERO, truncate, type Dec } from '@greenpoints/shared';
 import { getParams, getPool, getUser, getUserIdByOpenId, getWallet, toOrder, listOrders } from '../repo/repository';
 import { batchGet, getItem, query, type Item, type Scalar } from '../repo/ddb';
 import { keys, gsi, pad } from '../repo/keys';
 import { programmeKeys } from '../repo/programme';
-import { decodeCursor, encodeCursor } from '../http/cursor';
-import { HttpError, notFound } from '../http/errors';
+import { decodeCursor, encodeCursor } from './cursor';
+import { invalid, notFound } from './errors';
 import { getRequest } from './after-sale';
 import { readSettlement } from './settlement';
 
@@ -141,13 +141,13 @@ export async function dailyReport(date: string) {
   const end = await firstSeqFrom(to, pool.seq); // first seq of the next day
   const sum = {
     orders: 0,
-    sales: new Decimal(0),
-    contributions: new Decimal(0),
-    pointsIssued: new Decimal(0),
-    pointsBurned: new Decimal(0),
-    payouts: new Decimal(0),
-    feesKept: new Decimal(0),
-    commissions: new Decimal(0),
+    sales: ZERO,
+    contributions: ZERO,
+    pointsIssued: ZERO,
+    pointsBurned: ZERO,
+    payouts: ZERO,
+    feesKept: ZERO,
+    commissions: ZERO,
   };
   let open: string | undefined;
   let close: string | undefined;
@@ -185,12 +185,12 @@ export async function dailyReport(date: string) {
     pointsIssued: sum.pointsIssued.toFixed(),
     pointsBurned: sum.pointsBurned.toFixed(),
     payouts: sum.payouts.toFixed(2),
-    feesKept: sum.feesKept.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2),
+    feesKept: truncate(sum.feesKept, 2).toFixed(2),
     commissions: sum.commissions.toFixed(2),
     dividends: settled?.paid ?? '0.00',
     dividendsSettled: settled?.status === 'done',
-    priceOpen: new Decimal(open).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed(4),
-    priceClose: new Decimal(close!).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed(4),
+    priceOpen: truncate(open, 4).toFixed(4),
+    priceClose: truncate(close!, 4).toFixed(4),
     priceOpenExact: open,
     priceCloseExact: close!,
     poolEvents: end - first,
@@ -200,7 +200,7 @@ export async function dailyReport(date: string) {
 
 const COMMISSIONS = new Set(['commission_l1', 'commission_l2', 'agent_commission']);
 
-function addEvent(sum: { [k: string]: Decimal | number }, i: Item): void {
+function addEvent(sum: { [k: string]: Dec | number }, i: Item): void {
   const event = JSON.parse(str(i.event)) as { kind: string; amount?: string; points?: string };
   const out = JSON.parse(str(i.outcome)) as {
     poolDelta?: { fund: string; circulating: string };
@@ -211,7 +211,7 @@ function addEvent(sum: { [k: string]: Decimal | number }, i: Item): void {
     changes: Array<{ field: string; delta: string; why: string }>;
   };
   const add = (k: string, v: string | undefined) => {
-    if (v) sum[k] = (sum[k] as Decimal).plus(v);
+    if (v) sum[k] = (sum[k] as Dec).plus(v);
   };
   switch (event.kind) {
     case 'order_completed':
@@ -227,7 +227,7 @@ function addEvent(sum: { [k: string]: Decimal | number }, i: Item): void {
     case 'sell':
       add('pointsBurned', out.points);
       add('payouts', out.payout);
-      if (out.gross && out.payout) add('feesKept', new Decimal(out.gross).minus(out.payout).toFixed());
+      if (out.gross && out.payout) add('feesKept', dec(out.gross).minus(out.payout).toFixed());
       break;
     case 'redeem':
       add('pointsBurned', out.points);
@@ -237,7 +237,7 @@ function addEvent(sum: { [k: string]: Decimal | number }, i: Item): void {
 
 export function requireOne(by: Record<string, unknown>): void {
   const n = ['userId', 'openId', 'phone'].filter((k) => by[k] !== undefined).length;
-  if (n !== 1) throw new HttpError(400, 'invalid_request', 'give exactly one of userId, openId, phone');
+  if (n !== 1) throw invalid('invalid_request', 'give exactly one of userId, openId, phone');
 }
 
 export { getRequest };

@@ -14,8 +14,19 @@
 //   exiting  -> per user in ascending userId, at the price of that moment: a sell (pool event,
 //               id derived from date and user) then quota_reset with an EXIT marker
 //   done     -> the report; CARRY holds what is left for the next day
-import Decimal from 'decimal.js';
-import { apply, dividendFor, emptyPool, shouldExit, weightOf, type Outcome, type Wallet } from '@greenpoints/shared';
+import {
+  apply,
+  dec,
+  dividendFor,
+  emptyPool,
+  quotaLeft,
+  shouldExit,
+  weightOf,
+  ZERO,
+  type Dec,
+  type Outcome,
+  type Wallet,
+} from '@greenpoints/shared';
 import { batchGet, getItem, query, TxCancelled, type Item, type QueryOpts, type Scalar, type TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
 import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
@@ -24,7 +35,7 @@ import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
 import { ledgerItems } from './ledger';
 import { Tx, StaleRead } from './tx';
-import { HttpError, conflict } from '../http/errors';
+import { busy, conflict, invalid } from './errors';
 import { addDays, businessDate, daysBetween, isValidDate, lastDates } from './calendar';
 
 /** Users per chunk: 25 payees × (wallet + 2 ledger entries) + the settlement item = 76 ≤ 100. */
@@ -120,9 +131,8 @@ export function chunkDividends(
   for (const [userId, weight] of entries) {
     const w = wallets.get(userId);
     if (!w) continue;
-    const capLeft = new Decimal(w.quota).minus(w.dividendsPaid);
-    const amount = dividendFor(dayFund, totalWeight, weight, capLeft.lt(0) ? '0.00' : capLeft.toFixed(2));
-    if (new Decimal(amount).gt(0)) out.push({ userId, amount });
+    const amount = dividendFor(dayFund, totalWeight, weight, quotaLeft(w));
+    if (dec(amount).gt(0)) out.push({ userId, amount });
   }
   return out;
 }
@@ -154,7 +164,7 @@ export function toReport(s: Settlement, exitList?: SettlementReport['exitList'])
     totalWeight: s.totalWeight,
     paid: s.paid,
     payees: s.payees,
-    carried: s.status === 'done' ? s.carryOut : new Decimal(s.dayFund).minus(s.paid).toFixed(2),
+    carried: s.status === 'done' ? s.carryOut : dec(s.dayFund).minus(s.paid).toFixed(2),
     exitEnabled: s.exitEnabled,
     exits: s.exits,
     exitPoints: s.exitPoints,
@@ -219,8 +229,8 @@ async function advance(s: Settlement, next: Partial<Settlement>, ops: TxOp[] = [
 }
 
 /** Σ amount over every page of a query, bounded: past MAX_PAGES it refuses instead of dropping. */
-async function sumAmounts(o: QueryOpts): Promise<Decimal> {
-  let sum = new Decimal(0);
+async function sumAmounts(o: QueryOpts): Promise<Dec> {
+  let sum = ZERO;
   let cursor: Record<string, Scalar> | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const r = await query({ ...o, cursor });
@@ -242,7 +252,7 @@ export interface PendingContributions {
   fromDate: string;
   days: Record<string, string>; // the days read one by one that hold contributions
   folded?: { from: string; through: string; amount: string };
-  total: Decimal;
+  total: Dec;
 }
 
 /**
@@ -256,7 +266,7 @@ export async function pendingContributions(lastDate: string | undefined, date: s
   const fromDate = first && first < date ? first : date;
   const recent = lastDates(fromDate, date, MAX_GAP_DAYS);
   const days: Record<string, string> = {};
-  let total = new Decimal(0);
+  let total = ZERO;
   for (const d of recent) {
     const v = await sumAmounts({ pk: `DIVFUND#${d}` });
     if (v.gt(0)) days[d] = v.toFixed(2);
@@ -306,7 +316,7 @@ async function open(date: string): Promise<void> {
   const pc = await pendingContributions(lastDate, date);
   const late = prev ? await lateContributions(prev) : {};
   const contributions = Object.values(late).reduce((a, v) => a.plus(v), pc.total);
-  const carryIn = new Decimal(carry ? String(carry.amount ?? '0') : '0');
+  const carryIn = dec(carry ? String(carry.amount ?? '0') : '0');
   const { params, version: paramsVersion } = await getParams(true);
   const now = new Date().toISOString();
   const s: Settlement = {
@@ -373,11 +383,11 @@ async function snapshotStep(s: Settlement): Promise<void> {
   const stored = await getWallets(users);
   // The index is eventually consistent: the wallet read (consistent) decides.
   const entries: Array<[string, string]> = [];
-  let weight = new Decimal(0);
+  let weight = ZERO;
   for (const u of users) {
     const w = stored.get(u)!.wallet;
-    if (!new Decimal(w.quota).gt(0)) continue;
-    const wt = new Decimal(weightOf(w));
+    if (!dec(w.quota).gt(0)) continue;
+    const wt = dec(weightOf(w));
     entries.push([u, wt.toFixed()]);
     weight = weight.plus(wt);
   }
@@ -419,7 +429,7 @@ async function payStep(s: Settlement): Promise<void> {
   const pays = chunkDividends(s.dayFund, s.totalWeight, entries, wallets);
   const tx = new Tx();
   const at = new Date().toISOString();
-  let total = new Decimal(0);
+  let total = ZERO;
   for (const p of pays) {
     const a = apply(
       { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
@@ -462,7 +472,7 @@ async function exitUser(date: string, userId: string): Promise<void> {
     const [pool, { wallet }] = await Promise.all([getPool(params), getWallet(userId)]);
     if (!shouldExit(wallet, pool)) return;
     plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
-    if (new Decimal(wallet.equity).gt(0)) {
+    if (dec(wallet.equity).gt(0)) {
       const tx = new Tx();
       addSubmission(
         tx,
@@ -479,8 +489,7 @@ async function exitUser(date: string, userId: string): Promise<void> {
       rec = await awaitEvent(sellId, 15000);
     }
   } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
-  if (rec && rec.status === 'pending')
-    throw new HttpError(503, 'busy', `the exit sell of ${userId} is still pending; run settle-day again`);
+  if (rec && rec.status === 'pending') throw busy(`the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
   await settlementHooks.afterExitSell?.(userId);
   if (!plan) {
@@ -515,8 +524,8 @@ async function exitStep(s: Settlement): Promise<void> {
   for (const [u] of entries) await exitUser(s.date, u);
   // Totals from the markers, so a chunk resumed after a crash counts every exit once.
   const markers = await batchGet(entries.map(([u]) => programmeKeys.settlementExit(s.date, u)));
-  let points = new Decimal(s.exitPoints);
-  let payout = new Decimal(s.exitPayout);
+  let points = dec(s.exitPoints);
+  let payout = dec(s.exitPayout);
   for (const m of markers) {
     points = points.plus(String(m.points));
     payout = payout.plus(String(m.payout));
@@ -533,7 +542,7 @@ async function exitStep(s: Settlement): Promise<void> {
 function finishTx(s: Settlement, status: SettlementStatus): Tx {
   const tx = new Tx();
   if (status !== 'done') return tx;
-  const carryOut = new Decimal(s.dayFund).minus(s.paid).toFixed(2);
+  const carryOut = dec(s.dayFund).minus(s.paid).toFixed(2);
   s.carryOut = carryOut;
   s.finishedAt = new Date().toISOString();
   tx.add(
@@ -566,7 +575,7 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
   const now = settlementHooks.now?.() ?? Date.now();
   const today = businessDate(now);
   const date = dateIn ?? addDays(today, -1);
-  if (!isValidDate(date)) throw new HttpError(400, 'invalid_date', 'date must be YYYY-MM-DD');
+  if (!isValidDate(date)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
   let s = await readSettlement(date);
   if (s?.status === 'done') return toReport(s, await exitList(date));
   if (date >= today) throw conflict('day_not_over', `${date} is not over yet (China time); settle it after midnight`);

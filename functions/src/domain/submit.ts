@@ -2,8 +2,9 @@
 // drain, wait (bounded) for the own outcome, then answer (200/422) or 202 to poll.
 import { apply, type LedgerEvent, type Outcome } from '@greenpoints/shared';
 import { getParams, getPool, getWallet } from '../repo/repository';
-import { IdempotencyRace } from '../http/errors';
-import type { Ctx, Reply } from '../http/wrapper';
+import { DomainError, IdempotencyRace, kindOfRejection } from './errors';
+import type { Call, Reply } from './reply';
+import { addLogKeys } from '../log';
 import { addSubmission, awaitEvent } from './applier';
 import { claimOp, eventIdFor } from './idempotency';
 import { Tx } from './tx';
@@ -28,17 +29,18 @@ export function pendingReply(eventId: string): Reply {
 export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: Outcome) => unknown): Reply {
   if (!rec || rec.status === 'pending') return pendingReply(eventId);
   if (rec.status === 'rejected') {
+    // Decided: the refusal is the final answer for the caller's key.
     const err = rec.error ?? { code: 'rejected', message: 'the event was refused' };
-    const status = err.code === 'invalid_amount' ? 400 : err.code === 'internal' ? 500 : 422;
-    return { status, body: { error: err }, final: true };
+    throw new DomainError(kindOfRejection(err.code), err.code, err.message, { final: true });
   }
   return { status: 200, body: ok(rec.outcome as Outcome), final: true };
 }
 
 /** Records `opts.event` (unless resuming) and waits for its outcome. */
-export async function submitAndWait(ctx: Ctx<unknown>, opts: SubmitOpts, ok: (o: Outcome) => unknown): Promise<Reply> {
+export async function submitAndWait(ctx: Call<unknown>, opts: SubmitOpts, ok: (o: Outcome) => unknown): Promise<Reply> {
   const idem = ctx.idem!;
   const eventId = ctx.resumeEventId ?? eventIdFor(ctx.userId, idem.key);
+  addLogKeys({ eventId });
   if (!ctx.resumeEventId) {
     // Refuse a rule break now, from a fresh read, without writing anything; the applier
     // still decides for real (another request may move the wallet meanwhile).

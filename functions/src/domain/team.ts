@@ -1,5 +1,5 @@
 // The caller's team: who they referred (two levels), what it earned them, and who referred them.
-import Decimal from 'decimal.js';
+import { sum } from '@greenpoints/shared';
 import { queryAll } from '../repo/ddb';
 import { getUser } from '../repo/repository';
 import { directReferrals } from './referrals';
@@ -28,15 +28,13 @@ export async function teamView(userId: string) {
     { pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit: 500 },
     MAX_LEDGER,
   );
-  const sum = (pred: (why: string, field: string) => boolean) =>
-    entries
-      .filter((e) => pred(String(e.why), String(e.field)))
-      .reduce((a, e) => a.plus(String(e.delta)), new Decimal(0));
-  const commissionL1 = sum((w, f) => f === 'cash' && w === 'commission_l1');
-  const commissionL2 = sum((w, f) => f === 'cash' && w === 'commission_l2');
-  const agent = sum((w, f) => f === 'cash' && w === 'agent_commission');
-  const pointsL1 = sum((w, f) => f === 'equity' && w === 'referral_l1');
-  const pointsL2 = sum((w, f) => f === 'equity' && w === 'referral_l2');
+  const sumOf = (pred: (why: string, field: string) => boolean) =>
+    sum(entries.filter((e) => pred(String(e.why), String(e.field))).map((e) => String(e.delta)));
+  const commissionL1 = sumOf((w, f) => f === 'cash' && w === 'commission_l1');
+  const commissionL2 = sumOf((w, f) => f === 'cash' && w === 'commission_l2');
+  const agent = sumOf((w, f) => f === 'cash' && w === 'agent_commission');
+  const pointsL1 = sumOf((w, f) => f === 'equity' && w === 'referral_l1');
+  const pointsL2 = sumOf((w, f) => f === 'equity' && w === 'referral_l2');
   return {
     referrer: me?.referrer ? { userId: me.referrer } : null,
     direct: direct.map((d) => ({ userId: d.userId, name: maskName(d.nickname, d.userId), joinedAt: d.joinedAt })),

@@ -1,7 +1,7 @@
 // A transaction under construction: each guarded operation says which error its failed
 // condition means (out of stock, wrong order status, key already used …).
 import { transact, TxCancelled, MAX_TX_ITEMS, type TxOp } from '../repo/ddb';
-import { conflict } from '../http/errors';
+import { conflict } from './errors';
 
 /** A failed guard that only means "re-read and try again" (a wallet's version moved). */
 export class StaleRead extends Error {

@@ -1,6 +1,7 @@
 // Wallet use cases: view, sell, convert, convert back (pool events through the applier),
 // withdrawal requests and staff decisions (wallet-only, one transaction each), the ledger.
 import {
+  dec,
   levelFor,
   weightOf,
   parsePositiveMoney,
@@ -12,18 +13,16 @@ import {
   type Outcome,
 } from '@greenpoints/shared';
 import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
-import { getItem } from '../repo/ddb';
+import { getItem, type Scalar } from '../repo/ddb';
 import { keys, gsi } from '../repo/keys';
-import type { Ctx, Reply } from '../http/wrapper';
+import type { Call, Reply } from './reply';
 import { submitAndWait } from './submit';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, type Idem } from './idempotency';
-import { HttpError, IdempotencyRace, conflict, notFound } from '../http/errors';
 import { businessDate } from './calendar';
-import Decimal from 'decimal.js';
+import { DomainError, IdempotencyRace, conflict, notFound } from './errors';
 import { newId } from './ids';
-import { decodeCursor, encodeCursor } from '../http/cursor';
 
 export async function walletView(userId: string) {
   const { params } = await getParams();
@@ -50,7 +49,7 @@ export async function walletView(userId: string) {
 const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) =>
   Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
 
-export const sell = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
+export const sell = (ctx: Call<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
     {
@@ -66,14 +65,14 @@ export const sell = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
     }),
   );
 
-export const convert = (ctx: Ctx<{ points: string }>): Promise<Reply> =>
+export const convert = (ctx: Call<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
     { event: { kind: 'convert', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points') } },
     view({ points: 'points', constant: 'constant', price: 'priceBefore' }),
   );
 
-export const convertBack = (ctx: Ctx<{ amount: string }>): Promise<Reply> =>
+export const convertBack = (ctx: Call<{ amount: string }>): Promise<Reply> =>
   submitAndWait(
     ctx,
     { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } },
@@ -107,18 +106,18 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
   const body = { withdrawalId, status: 'requested', amount };
   await retryStale(async () => {
     const { params } = await getParams();
-    if (new Decimal(amount).lt(params.withdrawMin))
-      throw new HttpError(422, 'withdrawal_below_minimum', `the smallest withdrawal is ¥${params.withdrawMin}`);
+    if (dec(amount).lt(params.withdrawMin))
+      throw new DomainError('refused', 'withdrawal_below_minimum', `the smallest withdrawal is ¥${params.withdrawMin}`);
     const at = new Date().toISOString();
     const day = businessDate(at);
     const dayItem = await getItem(keys.withdrawDay(userId, day));
-    const used = new Decimal(dayItem ? String(dayItem.amount) : '0');
+    const used = dec(dayItem ? String(dayItem.amount) : '0');
     const total = used.plus(amount);
     if (total.gt(params.withdrawDailyLimit))
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        'refused',
         'withdrawal_daily_limit',
-        `at most ¥${params.withdrawDailyLimit} a day; ¥${used.toFixed(2)} requested today, ¥${new Decimal(params.withdrawDailyLimit).minus(used).toFixed(2)} left`,
+        `at most ¥${params.withdrawDailyLimit} a day; ¥${used.toFixed(2)} requested today, ¥${dec(params.withdrawDailyLimit).minus(used).toFixed(2)} left`,
       );
     const version = dayItem ? Number(dayItem.version) : 0;
     const tx = new Tx();
@@ -233,8 +232,9 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
 
 // ---------- the ledger, paged ----------
 
-export async function ledgerPage(userId: string, limit: number, cursor?: string) {
-  const r = await listLedger(userId, limit, decodeCursor(cursor, `USER#${userId}`));
+/** The caller's ledger, newest first; `after` is the last key of the previous page. */
+export async function ledgerPage(userId: string, limit: number, after?: Record<string, Scalar>) {
+  const r = await listLedger(userId, limit, after);
   return {
     entries: r.entries.map((e) => ({
       at: e.at,
@@ -245,6 +245,6 @@ export async function ledgerPage(userId: string, limit: number, cursor?: string)
       eventId: e.eventId,
       ...(e.orderId ? { orderId: e.orderId } : {}),
     })),
-    cursor: encodeCursor(r.next),
+    next: r.next,
   };
 }

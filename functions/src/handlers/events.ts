@@ -1,5 +1,5 @@
 import { route } from '../http/wrapper';
-import { notFound } from '../http/errors';
+import { notFound } from '../domain/errors';
 import { getEvent } from '../repo/repository';
 
 /** Poll a pool event that answered 202: the caller's own events only. */

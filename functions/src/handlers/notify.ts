@@ -2,7 +2,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { getWeChatPay } from '../adapters/wechat';
 import { markPaid } from '../domain/orders';
-import { json, toErrorReply, MAX_BODY_BYTES, errorBody } from '../http/wrapper';
+import { json, MAX_BODY_BYTES } from '../http/wrapper';
+import { errorBody, toErrorReply } from '../errors';
 
 export async function wechatPay(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   try {

@@ -1,10 +1,10 @@
 import { route } from '../http/wrapper';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
-import { notFound } from '../http/errors';
+import { notFound } from '../domain/errors';
 import { isLocalStage } from '../stage';
 import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
 import { orderAddress } from '../domain/addresses';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { gsi } from '../repo/keys';
 
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {

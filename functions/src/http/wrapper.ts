@@ -1,43 +1,30 @@
 // The one wrapper every HTTP handler goes through: size limit, JSON, zod, auth, idempotency,
-// error mapping and CORS. Handlers never throw past it (serverless-offline would answer 200).
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z, ZodError, type ZodTypeAny } from 'zod';
-import { isRuleError } from '@greenpoints/shared';
-import { AuthError, verifyBearer } from '../auth/token';
-import { AdapterError } from '../adapters/wechat/types';
-import { HttpError, IdempotencyRace, badRequest, conflict } from './errors';
-import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type StoredResponse } from '../domain/idempotency';
-import { transact, TxCancelled } from '../repo/ddb';
-import { StaleRead } from '../domain/tx';
+// error mapping (functions/src/errors.ts), CORS (http/cors.ts) and the request's log keys.
+// Handlers never throw past it (serverless-offline would answer 200).
+import { randomUUID } from 'crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z, type ZodTypeAny } from 'zod';
+import { verifyBearer } from '../auth/token';
+import { toErrorReply, errorBody, isFinal } from '../errors';
+import { invalid, conflict, IdempotencyRace } from '../domain/errors';
+import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type IdemRecord } from '../domain/idempotency';
+import type { Call, Reply } from '../domain/reply';
+import { transact } from '../repo/ddb';
+import { log, withLogKeys, addLogKeys } from '../log';
+import { corsHeaders } from './cors';
 import { rateLimit } from './rate-limit';
+
+export { errorBody };
+export type { Reply };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-};
-
-export interface Ctx<B> {
-  userId: string;
+export interface Ctx<B> extends Call<B> {
   role: 'user' | 'staff';
-  body: B;
   path: Record<string, string>;
   query: Record<string, string>;
   headers: Record<string, string>;
   rawBody: string;
-  /** Present on idempotent routes: the domain puts claimOp(idem) into its first transaction. */
-  idem?: Idem;
-  /** Set when a reentrant route resumes a pending key: the event already recorded. */
-  resumeEventId?: string;
-}
-
-export interface Reply {
-  status?: number;
-  body: unknown;
-  /** Multi-step (pool) changes: the answer is final only when true; a 202 is not stored. */
-  final?: boolean;
 }
 
 interface RouteOpts<S extends ZodTypeAny> {
@@ -51,16 +38,15 @@ interface RouteOpts<S extends ZodTypeAny> {
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
+type Handler<B> = (ctx: Ctx<B>) => Promise<Reply>;
 
+/** An answer of this request: JSON, with the CORS headers its Origin is granted. */
 export function json(status: number, body: unknown, extra: Record<string, string> = {}): Result {
   return {
     statusCode: status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...extra },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...extra },
     body: JSON.stringify(body),
   };
-}
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
 }
 
 function lowerHeaders(h: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string> {
@@ -69,121 +55,149 @@ function lowerHeaders(h: APIGatewayProxyEventV2['headers'] | undefined): Record<
   return out;
 }
 
-export function toErrorReply(e: unknown): StoredResponse {
-  if (e instanceof HttpError) return { status: e.status, body: errorBody(e.code, e.message) };
-  if (e instanceof AuthError) return { status: 401, body: errorBody(e.code, e.message) };
-  if (e instanceof AdapterError) return { status: e.status, body: errorBody(e.code, e.message) };
-  if (isRuleError(e)) {
-    // A malformed amount is a bad request; any other broken rule is refused with 422.
-    const status = e.code === 'invalid_amount' ? 400 : 422;
-    return { status, body: errorBody(e.code, e.message) };
-  }
-  if (e instanceof ZodError) {
-    const msg = e.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-      .join('; ');
-    return { status: 400, body: errorBody('invalid_request', msg) };
-  }
-  if (e instanceof TxCancelled || e instanceof StaleRead)
-    return { status: 409, body: errorBody('conflict', 'a concurrent change won; try again') };
-  const name = (e as { name?: string })?.name ?? '';
-  if (
-    name === 'ThrottlingException' ||
-    name === 'ProvisionedThroughputExceededException' ||
-    name === 'TransactionConflictException'
-  ) {
-    return { status: 429, body: errorBody('busy', 'too many concurrent changes; try again shortly') };
-  }
-  console.error('[internal]', e);
-  return { status: 500, body: errorBody('internal', 'internal error') };
+/** Thrown by readRequest: an answer decided before the handler runs. */
+class EarlyAnswer {
+  constructor(readonly result: Result) {}
 }
 
-export function route<S extends ZodTypeAny>(opts: RouteOpts<S>, fn: (ctx: Ctx<z.infer<S>>) => Promise<Reply>) {
-  return async (event: APIGatewayProxyEventV2): Promise<Result> => {
-    try {
-      const headers = lowerHeaders(event.headers);
-      let raw = event.body ?? '';
-      if (event.isBase64Encoded && raw) raw = Buffer.from(raw, 'base64').toString('utf8');
-      if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-        return json(413, errorBody('payload_too_large', `body over ${MAX_BODY_BYTES} bytes`));
-      }
-      let parsed: unknown = undefined;
-      if (opts.body) {
-        if (raw.trim() === '') parsed = {};
-        else {
-          try {
-            parsed = JSON.parse(raw);
-          } catch {
-            return json(400, errorBody('malformed_json', 'the body is not valid JSON'));
-          }
-        }
-      }
-      let userId = '';
-      let role: 'user' | 'staff' = 'user';
-      if (opts.auth !== false) {
-        const claims = await verifyBearer(headers['authorization']);
-        userId = claims.userId;
-        role = claims.role;
-      }
-      const limited = await rateLimit(event, userId, opts.loginLimit === true);
-      if (limited)
-        return json(
-          429,
-          errorBody('too_many_requests', `over ${limited.limit} per minute (${limited.scope}); retry after the window`),
-          { 'Retry-After': String(limited.retryAfter) },
-        );
-      const body = opts.body ? opts.body.parse(parsed) : undefined;
-      const ctx: Ctx<z.infer<S>> = {
-        userId,
-        role,
-        body,
-        path: (event.pathParameters ?? {}) as Record<string, string>,
-        query: (event.queryStringParameters ?? {}) as Record<string, string>,
-        headers,
-        rawBody: raw,
-      };
-      if (!opts.idempotent) {
-        const r = await fn(ctx);
-        return json(r.status ?? 200, r.body);
-      }
-      const key = headers['idempotency-key'];
-      if (key === undefined) throw badRequest('idempotency_key_required', 'Idempotency-Key header is required');
-      if (!KEY_RE.test(key))
-        throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1–64 of [A-Za-z0-9_-]');
-      const path = event.rawPath ?? event.requestContext?.http?.path ?? '';
-      const idem: Idem = { userId, key, hash: requestHash(event.requestContext?.http?.method ?? 'POST', path, body) };
-      ctx.idem = idem;
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const prior = await readIdem(userId, key);
-        if (prior) {
-          if (prior.hash !== idem.hash)
-            throw conflict('idempotency_mismatch', 'this Idempotency-Key was used with another request');
-          if (prior.status === 'done' && prior.response) {
-            return json(prior.response.status, prior.response.body, { 'Idempotent-Replayed': 'true' });
-          }
-          if (!opts.reentrant)
-            throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still in progress');
-          ctx.resumeEventId = prior.eventId;
-        }
-        try {
-          const r = await fn(ctx);
-          const status = r.status ?? 200;
-          if (r.final && prior?.status !== 'done') {
-            // Record the answer of a multi-step change (the key was claimed as pending).
-            await transact([finishOp(idem, { status, body: r.body })]).catch(() => undefined);
-          }
-          return json(status, r.body);
-        } catch (e) {
-          if (e instanceof IdempotencyRace) continue; // someone else holds the key now: re-read
-          const reply = toErrorReply(e);
-          return json(reply.status, reply.body);
-        }
-      }
+function rawBodyOf(event: APIGatewayProxyEventV2): string {
+  let raw = event.body ?? '';
+  if (event.isBase64Encoded && raw) raw = Buffer.from(raw, 'base64').toString('utf8');
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES)
+    throw new EarlyAnswer(json(413, errorBody('payload_too_large', `body over ${MAX_BODY_BYTES} bytes`)));
+  return raw;
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new EarlyAnswer(json(400, errorBody('malformed_json', 'the body is not valid JSON')));
+  }
+}
+
+/** Size, JSON, token, schema: the context of a request, in the order the errors are documented. */
+async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIGatewayProxyEventV2) {
+  const headers = lowerHeaders(event.headers);
+  const raw = rawBodyOf(event);
+  const parsed = opts.body ? parseJson(raw) : undefined;
+  let userId = '';
+  let role: 'user' | 'staff' = 'user';
+  if (opts.auth !== false) {
+    ({ userId, role } = await verifyBearer(headers['authorization']));
+    addLogKeys({ userId });
+  }
+  const limited = await rateLimit(event, userId, opts.loginLimit === true);
+  if (limited)
+    throw new EarlyAnswer(
+      json(
+        429,
+        errorBody('too_many_requests', `over ${limited.limit} per minute (${limited.scope}); retry after the window`),
+        { 'Retry-After': String(limited.retryAfter) },
+      ),
+    );
+  const ctx: Ctx<z.infer<S>> = {
+    userId,
+    role,
+    body: opts.body ? opts.body.parse(parsed) : undefined,
+    path: (event.pathParameters ?? {}) as Record<string, string>,
+    query: (event.queryStringParameters ?? {}) as Record<string, string>,
+    headers,
+    rawBody: raw,
+  };
+  return ctx;
+}
+
+function idemOf(ctx: Ctx<unknown>, event: APIGatewayProxyEventV2): Idem {
+  const key = ctx.headers['idempotency-key'];
+  if (key === undefined) throw invalid('idempotency_key_required', 'Idempotency-Key header is required');
+  if (!KEY_RE.test(key)) throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1–64 of [A-Za-z0-9_-]');
+  const path = event.rawPath ?? event.requestContext?.http?.path ?? '';
+  return { userId: ctx.userId, key, hash: requestHash(event.requestContext?.http?.method ?? 'POST', path, ctx.body) };
+}
+
+/** Stores the answer of a multi-step change under its key (the key was claimed as pending). */
+async function finish(idem: Idem, prior: IdemRecord | undefined, status: number, body: unknown): Promise<void> {
+  if (prior?.status === 'done') return;
+  await transact([finishOp(idem, { status, body })]).catch(() => undefined);
+}
+
+/** One try of an idempotent call: replay a stored answer, or run (or resume) the handler. */
+async function tryIdempotent<B>(ctx: Ctx<B>, idem: Idem, reentrant: boolean, fn: Handler<B>): Promise<Result> {
+  const prior = await readIdem(idem.userId, idem.key);
+  if (prior) {
+    if (prior.hash !== idem.hash)
+      throw conflict('idempotency_mismatch', 'this Idempotency-Key was used with another request');
+    if (prior.status === 'done' && prior.response)
+      return json(prior.response.status, prior.response.body, { 'Idempotent-Replayed': 'true' });
+    if (!reentrant)
       throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still in progress');
+    ctx.resumeEventId = prior.eventId;
+  }
+  try {
+    const r = await fn(ctx);
+    const status = r.status ?? 200;
+    if (r.final) await finish(idem, prior, status, r.body);
+    return json(status, r.body);
+  } catch (e) {
+    if (e instanceof IdempotencyRace) throw e;
+    const reply = toErrorReply(e);
+    if (isFinal(e)) await finish(idem, prior, reply.status, reply.body);
+    return json(reply.status, reply.body);
+  }
+}
+
+async function runIdempotent<B>(ctx: Ctx<B>, event: APIGatewayProxyEventV2, reentrant: boolean, fn: Handler<B>) {
+  const idem = idemOf(ctx, event);
+  ctx.idem = idem;
+  // Bounded: a race means someone else holds the key now, so re-read it (at most 3 times).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await tryIdempotent(ctx, idem, reentrant, fn);
     } catch (e) {
-      const reply = toErrorReply(e);
-      return json(reply.status, reply.body);
+      if (!(e instanceof IdempotencyRace)) throw e;
     }
+  }
+  throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still in progress');
+}
+
+async function answer<S extends ZodTypeAny>(
+  opts: RouteOpts<S>,
+  fn: Handler<z.infer<S>>,
+  event: APIGatewayProxyEventV2,
+) {
+  try {
+    const ctx = await readRequest(opts, event);
+    if (opts.idempotent) return await runIdempotent(ctx, event, !!opts.reentrant, fn);
+    const r = await fn(ctx);
+    return json(r.status ?? 200, r.body);
+  } catch (e) {
+    if (e instanceof EarlyAnswer) return e.result;
+    const reply = toErrorReply(e);
+    return json(reply.status, reply.body);
+  }
+}
+
+export function route<S extends ZodTypeAny>(opts: RouteOpts<S>, fn: Handler<z.infer<S>>) {
+  return (event: APIGatewayProxyEventV2, context?: Context): Promise<Result> => {
+    // The invocation's id (unique per call; serverless-offline's requestContext id is a constant).
+    const requestId = context?.awsRequestId || event.requestContext?.requestId || randomUUID();
+    return withLogKeys({ requestId }, async () => {
+      const t0 = Date.now();
+      const r = await answer(opts, fn, event);
+      r.headers = {
+        ...r.headers,
+        ...corsHeaders(event.headers?.origin ?? event.headers?.Origin),
+        'X-Request-Id': requestId,
+      };
+      log.info('request', {
+        method: event.requestContext?.http?.method,
+        path: event.rawPath,
+        status: r.statusCode,
+        ms: Date.now() - t0,
+      });
+      return r;
+    });
   };
 }

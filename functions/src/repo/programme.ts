@@ -2,8 +2,7 @@
 // locked releases, leaderboard); docs/data-model.md "Programme". Pure: builds keys and attributes
 // only, the reads and writes go through ddb.ts.
 import { createHash } from 'crypto';
-import Decimal from 'decimal.js';
-import { weightOf, type Wallet } from '@greenpoints/shared';
+import { dec, truncate, weightOf, type Wallet } from '@greenpoints/shared';
 import type { Item, Key } from './ddb';
 import { pad } from './keys';
 
@@ -43,7 +42,7 @@ export function rankShard(userId: string): number {
 
 /** A points amount as a fixed-width sortable string: 18 integer digits, 6 decimals. */
 export function sortablePoints(p: string): string {
-  const [i, f = ''] = new Decimal(p).toFixed(6, Decimal.ROUND_DOWN).split('.');
+  const [i, f = ''] = truncate(p, 6).toFixed(6).split('.');
   return `${i!.padStart(18, '0')}.${f.padEnd(6, '0')}`;
 }
 
@@ -57,11 +56,11 @@ export function sortablePoints(p: string): string {
  */
 export function walletIndexAttrs(userId: string, w: Wallet): Item {
   const out: Item = {};
-  if (new Decimal(w.quota).gt(0)) {
+  if (dec(w.quota).gt(0)) {
     out.GSI2PK = programmeKeys.holdersGsi2;
     out.GSI2SK = userId;
   }
-  const weight = new Decimal(weightOf(w));
+  const weight = dec(weightOf(w));
   if (weight.gt(0)) {
     out.GSI1PK = programmeKeys.rankGsi(rankShard(userId));
     out.GSI1SK = `${sortablePoints(weight.toFixed())}#${userId}`;

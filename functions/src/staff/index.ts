@@ -1,11 +1,8 @@
 // Staff functions: each takes a JSON event (cloud console, or `npm run staff -- <name> '<json>'`),
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
-import { randomBytes } from 'crypto';
-import { z, ZodError } from 'zod';
-import Decimal from 'decimal.js';
-import { mergeParams, parseMoney, parsePositivePoints, isRuleError } from '@greenpoints/shared';
-import { verifyToken, AuthError } from '../auth/token';
-import { getWeChatTransfer, AdapterError } from '../adapters/wechat';
+import { z } from 'zod';
+import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/shared';
+import { getWeChatTransfer } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
 import { getParams, getUser, productItem, toPool } from '../repo/repository';
@@ -17,77 +14,11 @@ import { decideWithdrawal } from '../domain/wallet';
 import { drain, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx } from '../domain/tx';
-import { HttpError } from '../http/errors';
+import { staff, type StaffEvent, type StaffResult } from './wrapper';
+import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
 import { PICTURE_KEY_RE } from '../repo/pictures';
-
-export interface StaffResult {
-  ok: boolean;
-  result?: unknown;
-  error?: { code: string; message: string };
-}
-
-export type StaffEvent = Record<string, unknown> & { token?: string; source?: string };
-
-async function audit(name: string, actor: string, input: unknown, outcome: StaffResult): Promise<void> {
-  const at = new Date().toISOString();
-  const redacted = { ...(input as Record<string, unknown>) };
-  delete redacted.token;
-  await putItem({
-    ...keys.audit(at, randomBytes(4).toString('hex')),
-    type: 'audit',
-    at,
-    actor,
-    fn: name,
-    input: JSON.stringify(redacted).slice(0, 8000),
-    ok: outcome.ok,
-    result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
-    ...(outcome.error ? { error: outcome.error.code } : {}),
-  }).catch((e: unknown) => {
-    // The call itself is done; a lost audit entry must at least reach the logs, loudly.
-    console.error(`[audit] could not record ${name} by ${actor}:`, e);
-  });
-}
-
-export function staff<S extends z.ZodTypeAny>(
-  name: string,
-  schema: S,
-  fn: (input: z.infer<S>, actor: string) => Promise<unknown>,
-  opts: { scheduled?: boolean } = {},
-) {
-  return async (event: StaffEvent): Promise<StaffResult> => {
-    let actor = 'unknown';
-    let out: StaffResult;
-    try {
-      if (opts.scheduled && event?.source === 'schedule') actor = 'schedule';
-      else {
-        const claims = await verifyToken(typeof event?.token === 'string' ? event.token : '');
-        if (claims.role !== 'staff') throw new HttpError(403, 'forbidden', 'a staff role is required');
-        actor = claims.userId;
-      }
-      const { token: _t, source: _s, ...rest } = event ?? {};
-      out = { ok: true, result: await fn(schema.parse(rest), actor) };
-    } catch (e) {
-      if (e instanceof HttpError || e instanceof AuthError || e instanceof AdapterError || isRuleError(e))
-        out = { ok: false, error: { code: e.code, message: e.message } };
-      else if (e instanceof ZodError)
-        out = {
-          ok: false,
-          error: {
-            code: 'invalid_request',
-            message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-          },
-        };
-      else {
-        console.error(`[staff ${name}]`, e);
-        out = { ok: false, error: { code: 'internal', message: (e as Error).message } };
-      }
-    }
-    await audit(name, actor, event, out);
-    return out;
-  };
-}
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 const shipment = {
@@ -138,7 +69,7 @@ export const completeOrder = staff(
     const r = await runCompleteDue({ now: now ?? new Date().toISOString(), max: 1, orderIds: [orderId] });
     const one = r.completed[0] as { error?: { code: string; message: string } } | undefined;
     if (one?.error && (r.completed[0] as { status: string }).status === 'skipped')
-      throw new HttpError(409, one.error.code, one.error.message);
+      throw conflict(one.error.code, one.error.message);
     return one;
   },
 );
@@ -178,8 +109,6 @@ export const receiveReturn = staff(
 
 export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
   const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
-  const err = (r.body as { error?: { code: string; message: string } }).error;
-  if (err) throw new HttpError(r.status ?? 500, err.code, err.message);
   return r.body;
 });
 
@@ -213,10 +142,7 @@ export const upsertProduct = staff(
       noReasonReturn: z.boolean().default(true),
     })
     .strict()
-    .refine(
-      (p) => new Decimal(p.poolContribution).plus(p.dividendContribution).lte(p.price),
-      'contributions above the price',
-    ),
+    .refine((p) => dec(p.poolContribution).plus(p.dividendContribution).lte(p.price), 'contributions above the price'),
   async (p) => {
     // Canonical 2-dp strings, through the engine's parser: money never passes through a float.
     const norm = {
@@ -283,7 +209,7 @@ async function poolEventAsStaff(
   requestId: string,
   event: Parameters<typeof addSubmission>[1]['event'],
 ) {
-  if (!(await getUser(user))) throw new HttpError(404, 'not_found', 'user not found');
+  if (!(await getUser(user))) throw notFound('user');
   const eventId = eventIdFor(`staff:${kind}`, requestId);
   const tx = new Tx();
   addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
@@ -342,6 +268,8 @@ export const approveWithdrawal = staff(
 export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
 
 /** name (as typed on the command line) -> function */
+export type { StaffEvent, StaffResult };
+
 export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {
   'ship-order': shipOrder,
   'complete-order': completeOrder,
@@ -356,7 +284,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   grant,
   'approve-withdrawal': approveWithdrawal,
   reconcile,
-  // The full programme (staff/programme.ts), loaded on first use: that module builds on this one.
+  // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
   'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),

@@ -2,7 +2,7 @@
 // `format: "csv"`, {csv, cursor}: the same rows, one header line, UTF-8 with a BOM so Excel
 // opens the Chinese text right. Cells that a spreadsheet would run as a formula are quoted.
 import { z } from 'zod';
-import { staff } from './index';
+import { staff } from './wrapper';
 import {
   dailyReport,
   findUser as find,

@@ -3,7 +3,7 @@
 import { randomBytes } from 'crypto';
 import { z } from 'zod';
 import { PICTURE_TYPES, pictureUrl, presignUpload, UPLOAD_TTL_S, type PictureType } from '../repo/pictures';
-import { staff } from './index';
+import { staff } from './wrapper';
 
 const types = Object.keys(PICTURE_TYPES) as [PictureType, ...PictureType[]];
 

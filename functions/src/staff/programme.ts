@@ -1,13 +1,13 @@
 // Staff functions of the full programme (docs/staff.md): daily settlement, locked releases,
 // legacy import, agents, the audit log. Each is audited by the shared staff wrapper.
 import { z } from 'zod';
-import { staff, type StaffEvent, type StaffResult } from './index';
+import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/settlement';
 import { importLegacyMembers as runImport, releaseLocked as runRelease } from '../domain/legacy';
 import { assignAgent as runAssign, listAgents } from '../domain/agents';
 import { auditLog as runAuditLog } from '../domain/audit';
 import { DATE_RE } from '../domain/calendar';
-import { HttpError, notFound } from '../http/errors';
+import { invalid, notFound } from '../domain/errors';
 
 const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
 // Below the 10-minute schedule, so scheduled runs rarely overlap (overlaps are safe, only wasted).
@@ -60,7 +60,7 @@ export const assignAgent = staff(
     .strict(),
   async ({ region, ...rest }, actor) => {
     if (rest.list) return { agents: await listAgents() };
-    if (!region) throw new HttpError(400, 'invalid_request', 'region is required');
+    if (!region) throw invalid('invalid_request', 'region is required');
     return runAssign({ region, ...rest }, actor);
   },
 );

@@ -1,9 +1,10 @@
 // Reconcile: checks docs/rules.md's invariants over the whole table and names what breaks.
 // I1, I2, I4, I6 from the stored state; I5: the pool replayed from its stored events equals the
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
-import DecimalBase from 'decimal.js';
 import {
   apply,
+  wideDec,
+  type WideDec,
   emptyPool,
   emptyWallet,
   type LedgerEvent,
@@ -16,9 +17,7 @@ import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repositor
 import { programmeProblems } from '../domain/programme-checks';
 
 // More digits than the engine's 34, so sums and products here are exact.
-const Decimal = DecimalBase.clone({ precision: 60 });
-type Decimal = InstanceType<typeof Decimal>;
-const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : '0');
+const D = (s: unknown) => wideDec(typeof s === 'string' ? s : undefined);
 
 export interface ReconcileReport {
   clean: boolean;
@@ -37,13 +36,13 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   for (const i of all.filter((i) => i.type === 'wallet')) wallets.set(String(i.userId), toWallet(i).wallet);
 
   // I5 (wallets): each wallet is the sum of its ledger deltas, field by field.
-  const sums = new Map<string, Map<string, Decimal>>();
-  const cashFromOutside = { dividends: new Decimal(0), commissions: new Decimal(0) };
+  const sums = new Map<string, Map<string, WideDec>>();
+  const cashFromOutside = { dividends: wideDec(0), commissions: wideDec(0) };
   for (const l of all.filter((i) => i.type === 'ledger')) {
     const u = String(l.userId);
     const f = String(l.field);
-    const m = sums.get(u) ?? new Map<string, Decimal>();
-    m.set(f, (m.get(f) ?? new Decimal(0)).plus(D(l.delta)));
+    const m = sums.get(u) ?? new Map<string, WideDec>();
+    m.set(f, (m.get(f) ?? wideDec(0)).plus(D(l.delta)));
     sums.set(u, m);
     if (f === 'cash') {
       const why = String(l.why);
@@ -54,9 +53,9 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   }
   for (const u of new Set([...wallets.keys(), ...sums.keys()])) {
     const w = wallets.get(u) ?? emptyWallet();
-    const m = sums.get(u) ?? new Map<string, Decimal>();
+    const m = sums.get(u) ?? new Map<string, WideDec>();
     for (const f of Object.keys(emptyWallet()) as Array<keyof Wallet>) {
-      const want = m.get(f) ?? new Decimal(0);
+      const want = m.get(f) ?? wideDec(0);
       if (!D(w[f]).eq(want)) problems.push(`I5 wallet ${u}.${f} is ${w[f]} but its ledger sums to ${want.toFixed()}`);
       if (D(w[f]).isNegative()) problems.push(`wallet ${u}.${f} is negative: ${w[f]}`);
     }
@@ -68,8 +67,8 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     .sort((a, b) => Number(a.seq) - Number(b.seq));
   const paramsByVersion = new Map<number, Params>();
   let replayed: PoolState = emptyPool(await getParamsVersion(0));
-  let lastPrice = new Decimal(replayed.lastPrice);
-  let contributions = new Decimal(0);
+  let lastPrice = wideDec(replayed.lastPrice);
+  let contributions = wideDec(0);
   for (const [idx, e] of events.entries()) {
     const seq = Number(e.seq);
     if (seq !== idx + 1) {
@@ -86,7 +85,7 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
       if (JSON.stringify(a.outcome) !== JSON.stringify(stored))
         problems.push(`I5 pool event ${seq} (${event.kind}) replays to another outcome`);
       replayed = a.state.pool;
-      const p = new Decimal(a.outcome.priceAfter);
+      const p = wideDec(a.outcome.priceAfter);
       if (p.lt(lastPrice)) problems.push(`I3 price fell at event ${seq}: ${lastPrice.toFixed()} -> ${p.toFixed()}`);
       lastPrice = p;
       if (event.kind === 'order_completed') contributions = contributions.plus(D(event.contribution));
@@ -111,9 +110,9 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     problems.push(`I5 pool.seq is ${pool.seq} but ${events.length} pool events are stored`);
 
   // I1
-  let held = new Decimal(0);
-  let constant = new Decimal(0);
-  let cashSide = new Decimal(0);
+  let held = wideDec(0);
+  let constant = wideDec(0);
+  let cashSide = wideDec(0);
   for (const w of wallets.values()) {
     held = held.plus(D(w.equity)).plus(D(w.equityLocked)).plus(D(w.equityHeld));
     constant = constant.plus(D(w.constant));

@@ -3,6 +3,7 @@ import { closePath, createPay } from '../../src/adapters/wechat/pay';
 import { sandboxPay } from '../../src/adapters/wechat/sandbox';
 import { API_BASE, parseAuthorization, requestMessage } from '../../src/adapters/wechat/v3';
 import { fixture, fx, key, payConfig, rejection, replay } from './recorded';
+import { HTTP_STATUS } from '../../src/errors';
 
 const merchantPublic = createPublicKey(key('merchant_public.pem'));
 const now = () => fx.timestamp + 3;
@@ -45,12 +46,12 @@ describe('closeOrder (POST /v3/pay/transactions/out-trade-no/{out_trade_no}/clos
   test('other 4xx are close_refused (named, 502); 429 rate_limited; 5xx and network upstream_unavailable', async () => {
     const e = await rejection(closeWith(fixture('close-error-not-exist.json')));
     expect(e.code).toBe('close_refused');
-    expect(e.status).toBe(502);
+    expect(HTTP_STATUS[e.kind]).toBe(502);
     expect(e.message).toContain('ORDER_NOT_EXIST');
     expect((await rejection(closeWith(fixture('close-error-frequency.json')))).code).toBe('rate_limited');
     const down = await rejection(closeWith(fixture('close-error-system.json')));
     expect(down.code).toBe('upstream_unavailable');
-    expect(down.status).toBe(502);
+    expect(HTTP_STATUS[down.kind]).toBe(502);
     expect((await rejection(closeWith(new Error('ECONNRESET')))).code).toBe('upstream_unavailable');
   });
 

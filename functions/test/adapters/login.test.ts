@@ -1,6 +1,7 @@
 import { createLogin, JSCODE2SESSION_URL } from '../../src/adapters/wechat/login';
 import { AdapterError } from '../../src/adapters/wechat/types';
 import { fixture, replay } from './recorded';
+import { HTTP_STATUS, toErrorReply } from '../../src/errors';
 
 const cfg = { appId: 'wx1234567890abcdef', secret: 'app-secret-xyz' };
 
@@ -45,7 +46,13 @@ describe('code2Session on recorded jscode2session answers', () => {
     ['code2session-blocked.json', 'upstream_error', 502],
   ])('%s -> %s', async (file, code, status) => {
     const login = createLogin(cfg, replay(fixture(file)));
-    await expect(login.code2Session('c')).rejects.toMatchObject({ code, status });
+    const e = await login.code2Session('c').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toMatchObject({ code });
+    expect(toErrorReply(e).status).toBe(status);
+    expect(HTTP_STATUS[(e as AdapterError).kind]).toBe(status);
   });
 
   test('network failure, 5xx and non-JSON are upstream_unavailable', async () => {

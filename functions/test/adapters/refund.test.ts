@@ -3,6 +3,7 @@ import { createPay, REFUND_PATH } from '../../src/adapters/wechat/pay';
 import { sandboxPay } from '../../src/adapters/wechat/sandbox';
 import { API_BASE, parseAuthorization, requestMessage } from '../../src/adapters/wechat/v3';
 import { fixture, fx, key, payConfig, rejection, replay } from './recorded';
+import { HTTP_STATUS } from '../../src/errors';
 
 const merchantPublic = createPublicKey(key('merchant_public.pem'));
 const now = () => fx.timestamp + 3;
@@ -64,7 +65,7 @@ describe('refund (POST /v3/refund/domestic/refunds)', () => {
       const e = await rejection(refundWith(fixture(name)));
       expect(e.code).toBe('refund_refused');
       expect(e.message).toContain(JSON.parse(fixture(name).body).status);
-      expect(e.status).toBe(502);
+      expect(HTTP_STATUS[e.kind]).toBe(502);
     }
   });
 

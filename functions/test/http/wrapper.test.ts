@@ -3,9 +3,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { RuleError } from '@greenpoints/shared';
 import { route, MAX_BODY_BYTES } from '../../src/http/wrapper';
-import { HttpError } from '../../src/http/errors';
+import { DomainError, conflict } from '../../src/domain/errors';
 import { signToken } from '../../src/auth/token';
-import { decodeCursor, encodeCursor } from '../../src/http/cursor';
+import { decodeCursor, encodeCursor } from '../../src/domain/cursor';
 import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
 
 process.env.STAGE = 'local';
@@ -28,11 +28,20 @@ const echo = route({ auth: false, body: z.object({ n: z.number().int() }).strict
 }));
 
 describe('route()', () => {
-  it('answers with CORS headers', async () => {
-    const r = await echo(ev('{"n":1}'));
+  it('grants CORS to the configured origins only, never to any origin', async () => {
+    process.env.CORS_ORIGINS = 'http://127.0.0.1:10086, http://localhost:10086';
+    const r = await echo(ev('{"n":1}', { origin: 'http://localhost:10086' }));
     expect(r.statusCode).toBe(200);
-    expect(r.headers?.['Access-Control-Allow-Origin']).toBe('*');
+    expect(r.headers?.['Access-Control-Allow-Origin']).toBe('http://localhost:10086');
     expect(String(r.headers?.['Access-Control-Allow-Headers'])).toContain('Idempotency-Key');
+    expect(r.headers?.Vary).toBe('Origin');
+    const foreign = await echo(ev('{"n":1}', { origin: 'https://evil.example' }));
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.headers?.['Access-Control-Allow-Origin']).toBeUndefined();
+    process.env.CORS_ORIGINS = '*';
+    const wild = await echo(ev('{"n":1}', { origin: 'https://evil.example' }));
+    expect(wild.headers?.['Access-Control-Allow-Origin']).toBeUndefined();
+    delete process.env.CORS_ORIGINS;
   });
 
   it('413 just above 64 KB, not at it (bytes, not characters)', async () => {
@@ -53,7 +62,7 @@ describe('route()', () => {
     expect(parse(await echo(ev('{"n":1,"x":2}'))).error.code).toBe('invalid_request');
   });
 
-  it('maps errors: RuleError 422 (invalid_amount 400), HttpError as given, anything else 500', async () => {
+  it('maps errors by kind: RuleError 422 (invalid_amount 400), DomainError by its kind, anything else 500', async () => {
     const thrower = (e: unknown) =>
       route({ auth: false }, async () => {
         throw e;
@@ -62,11 +71,11 @@ describe('route()', () => {
     expect([r1.statusCode, parse(r1).error.code]).toEqual([422, 'insufficient_points']);
     const r2 = await thrower(new RuleError('invalid_amount', 'bad'))(ev(undefined));
     expect(r2.statusCode).toBe(400);
-    const r3 = await thrower(new HttpError(409, 'out_of_stock', 'gone'))(ev(undefined));
+    const r3 = await thrower(conflict('out_of_stock', 'gone'))(ev(undefined));
     expect([r3.statusCode, parse(r3).error.code]).toEqual([409, 'out_of_stock']);
-    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r3b = await thrower(new DomainError('not_found', 'product_not_found', 'no'))(ev(undefined));
+    expect([r3b.statusCode, parse(r3b).error.code]).toEqual([404, 'product_not_found']);
     const r4 = await thrower(new Error('boom'))(ev(undefined));
-    spy.mockRestore();
     expect([r4.statusCode, parse(r4).error.code]).toEqual([500, 'internal']);
     expect(r4.body).not.toContain('boom');
   });
@@ -107,7 +116,7 @@ describe('idempotency and cursors', () => {
   it('a cursor only opens its own partition', () => {
     const c = encodeCursor({ PK: 'USER#a', SK: 'LEDGER#1' })!;
     expect(decodeCursor(c, 'USER#a')).toEqual({ PK: 'USER#a', SK: 'LEDGER#1' });
-    expect(() => decodeCursor(c, 'USER#b')).toThrow(HttpError);
-    expect(() => decodeCursor('%%%', 'USER#a')).toThrow(HttpError);
+    expect(() => decodeCursor(c, 'USER#b')).toThrow(DomainError);
+    expect(() => decodeCursor('%%%', 'USER#a')).toThrow(DomainError);
   });
 });

@@ -4,6 +4,7 @@
 import fs from 'fs';
 import path from 'path';
 import { freshTable, staff } from './world';
+import { log } from '../../../functions/src/log';
 
 const dir = path.join(__dirname, '../../../functions/events');
 const files = fs
@@ -24,7 +25,7 @@ it('has an example for every staff function', async () => {
 it.each(files)('%s is a valid event', async (file) => {
   const name = file.split('.')[0]!;
   const { token: _placeholder, ...event } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const quiet = jest.spyOn(log, 'error').mockImplementation(() => undefined);
   const r = await staff(name, event);
   quiet.mockRestore();
   if (!r.ok) expect([file, r.error.code]).not.toEqual([file, 'invalid_request']);

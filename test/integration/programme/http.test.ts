@@ -1,6 +1,6 @@
 // The programme's shopper routes over real HTTP on the shared local stack: binding through the
 // login body, /team, /leaderboard, and the wallet's quota and level.
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import { call, completedOrder, login, uniq } from '../helpers';
 
 it('binds through the login, lists the team, shows quota and level, ranks holders with masked names', async () => {
@@ -23,7 +23,7 @@ it('binds through the login, lists the team, shows quota and level, ranks holder
   expect(top.length).toBeGreaterThan(0);
   expect(top.length).toBeLessThanOrEqual(10);
   expect(top.map((x) => x.rank)).toEqual(top.map((_, i) => i + 1));
-  for (let i = 1; i < top.length; i++) expect(new Decimal(top[i - 1]!.equity).gte(top[i]!.equity)).toBe(true);
+  for (let i = 1; i < top.length; i++) expect(dec(top[i - 1]!.equity).gte(top[i]!.equity)).toBe(true);
   expect(top.every((x) => x.name.includes('*'))).toBe(true);
 
   expect((await call('GET', '/team')).status).toBe(401);

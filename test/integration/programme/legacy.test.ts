@@ -2,6 +2,7 @@
 // a good one becomes store credit and funded locked grants, idempotently, resumable after a
 // crash mid-import; locked points are released once a day at the configured rate.
 import { fn, freshTable, login, ok, reconcileClean, staff, wallet } from './world';
+import { log } from '../../../functions/src/log';
 
 const GOOD = [
   'openid,phone,balance,points,nickname',
@@ -35,7 +36,7 @@ it('refuses a file with bad rows whole, naming each line, and writes nothing', a
 });
 
 it('imports: old balance -> store credit, points -> a funded locked grant', async () => {
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const quiet = jest.spyOn(log, 'error').mockImplementation(() => undefined);
   const { legacyHooks } = await fn.legacy();
   // Crash after the second row: the rerun must finish without doubling rows 2 and 3.
   legacyHooks.afterRow = (line) => {

@@ -1,9 +1,10 @@
 // Crash and resume: a settlement killed after a committed chunk (snapshot or payment) resumes
 // from its cursor; every participant is paid exactly once, whatever the interruptions, even
 // with two runs racing to finish it.
-import Decimal from 'decimal.js';
+import { dec, floor2, ZERO, type Dec } from '@greenpoints/shared';
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 import { addDays } from '../../../functions/src/domain/calendar';
+import { log } from '../../../functions/src/log';
 
 let day = '';
 const users: string[] = [];
@@ -26,14 +27,14 @@ afterAll(async () => {
 
 it('resumes after crashes in the snapshot and in the payments, paying each holder once', async () => {
   const s = await fn.settlement();
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined); // the injected crashes are logged
+  const quiet = jest.spyOn(log, 'error').mockImplementation(() => undefined); // the injected crashes are logged
   // Weights held at the start, read straight from the wallets.
-  const weights = new Map<string, Decimal>();
+  const weights = new Map<string, Dec>();
   for (const u of users) {
     const w = await wallet(u);
-    weights.set(u, new Decimal(w.equity).plus(w.equityLocked));
+    weights.set(u, dec(w.equity).plus(w.equityLocked));
   }
-  const total = [...weights.values()].reduce((x, y) => x.plus(y), new Decimal(0));
+  const total = [...weights.values()].reduce((x, y) => x.plus(y), ZERO);
 
   s.settlementHooks.afterStep = (status, step) => {
     if (status === 'snapshot' && step === 1) throw new Error('injected crash in the snapshot');
@@ -63,16 +64,16 @@ it('resumes after crashes in the snapshot and in the payments, paying each holde
   const [r1, r2] = await Promise.all([ok('settle-day', { date: day }), ok('settle-day', { date: day })]);
   for (const r of [r1, r2]) expect(r).toMatchObject({ status: 'done', participants: 7, dayFund: '70.00', payees: 7 });
 
-  let paid = new Decimal(0);
+  let paid = ZERO;
   for (const u of users) {
-    const want = new Decimal(70).times(weights.get(u)!).div(total).toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+    const want = floor2(dec(70).times(weights.get(u)!).div(total));
     const w = await wallet(u);
     expect(w.dividendsPaid).toBe(want.toFixed(2));
     expect(w.cash).toBe(want.toFixed(2));
     paid = paid.plus(want);
   }
   expect(r1.paid).toBe(paid.toFixed(2));
-  expect(r1.carried).toBe(new Decimal(70).minus(paid).toFixed(2));
+  expect(r1.carried).toBe(dec(70).minus(paid).toFixed(2));
   // One dividend per user in the ledger (two entries: cash and dividendsPaid).
   const { queryAll } = await fn.ddb();
   for (const u of users) {

@@ -1,6 +1,7 @@
 // An exit interrupted between its sell and its quota reset: the rerun resets the quota without
 // selling again, and the report counts the exit once.
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
+import { log } from '../../../functions/src/log';
 
 it('resumes an exit after its sell, without a second sell', async () => {
   const { day } = await settlementWorld('exitcrash', { quotaMultiplier: '0.1', exitEnabled: true });
@@ -11,7 +12,7 @@ it('resumes an exit after its sell, without a second sell', async () => {
   await buy(b, 'div-100');
   const first = [a, b].sort()[0]!;
 
-  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const quiet = jest.spyOn(log, 'error').mockImplementation(() => undefined);
   s.settlementHooks.afterExitSell = (u) => {
     if (u === first) throw new Error('injected crash after the exit sell');
   };

@@ -1,7 +1,7 @@
 // An order that completes between an exit's sell and its quota reset keeps the quota it earned:
 // the reset removes exactly the quota the exit was decided on.
 import { buy, fn, login, ok, reconcileClean, settlementWorld, wallet } from './world';
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 
 it('keeps quota earned by an order completed mid-exit', async () => {
   // quotaMultiplier 0.1: ¥100 earns quota 10.00, so 21 points (worth ¥30) exit at once.
@@ -27,6 +27,6 @@ it('keeps quota earned by an order completed mid-exit', async () => {
   // then the exit resets quota 10.00 and dividendsPaid 10.00 seen at the decision.
   expect(w.quota).toBe('10.00');
   expect(w.dividendsPaid).toBe('0.00');
-  expect(new Decimal(w.equity).gt(0)).toBe(true); // the mid-exit order's points were not sold
+  expect(dec(w.equity).gt(0)).toBe(true); // the mid-exit order's points were not sold
   expect(await reconcileClean()).toEqual([]);
 });

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import Decimal from 'decimal.js';
-import { redemptionCost } from '@greenpoints/shared';
+import { dec, redemptionCost, sumMoney } from '@greenpoints/shared';
 import { api, type PayWith, type Product } from '../../api';
 import { useAction, useRemote } from '../../lib/hooks';
 import { go, ROUTES } from '../../lib/nav';
@@ -20,12 +19,12 @@ import './index.css';
 const TENDERS: PayWith[] = ['wechat', 'constant', 'storeCredit', 'equity'];
 
 function total(lines: CartLine[], products: Product[]): string {
-  let sum = new Decimal(0);
-  for (const l of lines) {
-    const p = products.find((x) => x.productId === l.productId);
-    if (p) sum = sum.add(new Decimal(p.price).mul(l.qty));
-  }
-  return sum.toFixed(2);
+  return sumMoney(
+    lines.map((l) => {
+      const p = products.find((x) => x.productId === l.productId);
+      return p ? dec(p.price).times(l.qty) : undefined;
+    }),
+  );
 }
 
 export default function CartPage() {
@@ -47,7 +46,7 @@ export default function CartPage() {
   );
   const amount = products.data ? total(known, products.data) : '0.00';
   // Points cost of a redemption at the live price, with the engine's own rounding (ceil6).
-  const pointsCost = pool.state && new Decimal(amount).gt(0) ? redemptionCost(pool.state, amount) : '';
+  const pointsCost = pool.state && dec(amount).gt(0) ? redemptionCost(pool.state, amount) : '';
 
   const place = useAction(
     (

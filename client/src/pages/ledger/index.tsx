@@ -57,13 +57,13 @@ const WHY: Record<string, string> = {
 const MONEY_FIELDS = new Set(['constant', 'storeCredit', 'cash', 'cashPending', 'withdrawn', 'quota', 'dividendsPaid']);
 
 function describe(e: LedgerEntry): { title: string; amount: string } {
-  const why = String(e.why ?? e.kind ?? '');
-  const field = String(e.field ?? '');
-  const delta = String(e.delta ?? e.amount ?? e.points ?? '');
+  const why = e.why;
+  const field = e.field;
+  const delta = e.delta;
   const signed = delta && !delta.startsWith('-') && !delta.startsWith('+') ? `+${delta}` : delta;
   const unit = MONEY_FIELDS.has(field) ? '元' : field ? '积分' : '';
   // Never show an internal code: fall back to the event kind, then to a plain word.
-  const label = WHY[why] ?? WHY[String(e.kind ?? '')] ?? '账户变动';
+  const label = WHY[why] ?? WHY[e.kind] ?? '账户变动';
   const title = `${label}${FIELD[field] ? ` · ${FIELD[field]}` : ''}`;
   return { title, amount: `${signed} ${unit}`.trim() };
 }
@@ -108,10 +108,10 @@ export default function LedgerPage() {
           {items.map((e, i) => {
             const d = describe(e);
             return (
-              <View key={`${String(e.seq ?? '')}-${i}`} className="row ledger-row">
+              <View key={`${e.eventId}-${e.field}-${i}`} className="row ledger-row">
                 <View>
                   <Text className="ledger-title">{d.title}</Text>
-                  <Text className="ledger-time">{fmtTime(e.at as string | undefined)}</Text>
+                  <Text className="ledger-time">{fmtTime(e.at)}</Text>
                 </View>
                 <Text className={`row-value ledger-amount ${d.amount.startsWith('-') ? 'neg' : 'pos'}`}>
                   {d.amount}

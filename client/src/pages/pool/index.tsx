@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Decimal from 'decimal.js';
+import { dec, fmtPercent as pct, roundHalfUp } from '@greenpoints/shared';
 import type { Pool } from '../../api';
 import { usePool } from '../../lib/usePool';
 import { pickLinks } from '../../lib/links';
@@ -8,14 +8,10 @@ import { RemoteView } from '../../components/StateView';
 import { StatList } from '../../components/Stat';
 import { Links } from '../../components/Links';
 
-const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).toString()}%`;
-
 export default function PoolPage() {
   const pool = usePool();
   const capUsed = (p: Pool) =>
-    new Decimal(p.supplyCap).gt(0)
-      ? new Decimal(p.issued).div(p.supplyCap).mul(100).toDecimalPlaces(4).toString()
-      : '0';
+    dec(p.supplyCap).gt(0) ? roundHalfUp(dec(p.issued).div(p.supplyCap).mul(100), 4).toString() : '0';
   return (
     <View className="page page-pool">
       <RemoteView remote={pool}>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Decimal from 'decimal.js';
+import { dec, type Dec } from '@greenpoints/shared';
 import { api, type PricePoint } from '../../api';
 import { HISTORY_LIMIT, RANGES, inRange, kindText } from '../../lib/price-history';
 import { useRemote } from '../../lib/hooks';
@@ -12,7 +12,7 @@ import { Empty } from '../../ui/empty';
 import './index.css';
 
 /** +0.0012, or +<0.0001 for a move too small for 4 decimals. */
-function fmtDelta(d: Decimal): string {
+function fmtDelta(d: Dec): string {
   const sign = d.isNegative() ? '−' : '+';
   return d.abs().lt('0.0001') ? `${sign}<0.0001` : `${sign}${fmtPrice(d.abs().toString())}`;
 }
@@ -88,7 +88,7 @@ export default function PricePage() {
                 .slice(0, 20)
                 .map((r, i, list) => {
                   const before = list[i + 1] ?? all[all.indexOf(r) - 1];
-                  const delta = before ? new Decimal(r.price).minus(before.price) : undefined;
+                  const delta = before ? dec(r.price).minus(before.price) : undefined;
                   return (
                     <View key={`${r.seq}`} className={`row price-row price-row-${r.kind}`}>
                       <View>

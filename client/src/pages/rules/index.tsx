@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Decimal from 'decimal.js';
+import { fmtPercent as pct } from '@greenpoints/shared';
 import { usePool } from '../../lib/usePool';
 import { fmtPrice } from '../../lib/format';
 import './index.css';
@@ -16,8 +16,6 @@ function Section({ title, children, cls }: { title: string; children: string[]; 
     </View>
   );
 }
-
-const pct = (rate: string) => `${new Decimal(rate).mul(100).toDecimalPlaces(2).toString()}%`;
 
 /** The rules of docs/rules.md in plain words. Figures come from the live pool and the rules' parameters. */
 export default function RulesPage() {

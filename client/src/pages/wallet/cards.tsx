@@ -2,8 +2,7 @@
 // engine at the live pool (GET /pool's rules, not the engine's defaults), and reports in words.
 import { useState } from 'react';
 import { View, Text, Button } from '@tarojs/components';
-import Decimal from 'decimal.js';
-import { quoteSell, RuleError } from '@greenpoints/shared';
+import { dec, fmtPercent, minDec, quotaLeft, quoteSell, roundHalfUp, RuleError, truncate } from '@greenpoints/shared';
 import { api, type Wallet } from '../../api';
 import { fmtPoints, fmtPrice, fmtYuan, isPositiveDecimal } from '../../lib/format';
 import { convertBackRoom, previewOutcome } from '../../lib/pool';
@@ -31,12 +30,10 @@ function AmountInput<R>({ form, cls, placeholder }: { form: AmountForm<R>; cls: 
   );
 }
 
-const sub = (a: string, b: string) => Decimal.max(0, new Decimal(a).minus(b)).toFixed(2);
-
 export function QuotaCard({ wallet: w }: { wallet: Wallet }) {
-  const left = sub(w.quota, w.dividendsPaid);
-  const used = new Decimal(w.quota).gt(0)
-    ? Decimal.min(100, new Decimal(w.dividendsPaid).div(w.quota).mul(100)).toDecimalPlaces(1).toString()
+  const left = quotaLeft(w);
+  const used = dec(w.quota).gt(0)
+    ? roundHalfUp(minDec(100, dec(w.dividendsPaid).div(w.quota).mul(100)), 1).toString()
     : '0';
   return (
     <View className="card quota-card">
@@ -63,7 +60,7 @@ export function SellCard({ wallet, pool, onDone }: CardProps) {
   const [preview, setPreview] = useState<(ReturnType<typeof quoteSell> & { points: string }) | null>(null);
   const check = (points: string) => {
     if (!isPositiveDecimal(points, 6)) return '请输入要卖出的积分数量（最多 6 位小数）';
-    if (new Decimal(points).gt(wallet.equity)) return '可用积分不足';
+    if (dec(points).gt(wallet.equity)) return '可用积分不足';
     return '';
   };
   const form = useAmountForm(
@@ -113,11 +110,11 @@ export function SellCard({ wallet, pool, onDone }: CardProps) {
               // 4 decimals: the payout and fee are rounded from this, so 2 would not add up
               {
                 label: '按当前价格计',
-                value: `¥${new Decimal(preview.gross).toFixed(4, Decimal.ROUND_DOWN)}`,
+                value: `¥${truncate(preview.gross, 4).toFixed(4)}`,
                 cls: 'quote-gross',
               },
               {
-                label: `手续费 ${new Decimal(pool.params.sellFeeRate).mul(100).toString()}%（留在分红池）`,
+                label: `手续费 ${fmtPercent(pool.params.sellFeeRate, 4)}（留在分红池）`,
                 value: fmtYuan(preview.fee),
                 cls: 'quote-fee',
               },
@@ -157,11 +154,7 @@ export function ConvertCard({ wallet, pool, onDone }: CardProps) {
   const form = useAmountForm(
     (points: string, key: string) => api.convert(points, key),
     (points) =>
-      !isPositiveDecimal(points, 6)
-        ? '请输入要兑换的积分数量'
-        : new Decimal(points).gt(wallet.equity)
-          ? '可用积分不足'
-          : '',
+      !isPositiveDecimal(points, 6) ? '请输入要兑换的积分数量' : dec(points).gt(wallet.equity) ? '可用积分不足' : '',
     onDone,
   );
   const points = form.input.trim();
@@ -197,7 +190,7 @@ export function ConvertCard({ wallet, pool, onDone }: CardProps) {
 /** Why a convert-back cannot happen, for a shopper: no codes, and what they can do instead. */
 function convertBackRefusal(code: string, room: string): string {
   if (code === 'insufficient_treasury') {
-    return new Decimal(room).gt(0)
+    return dec(room).gt(0)
       ? `平台储备的绿色积分暂时不够：目前最多可兑回约 ${fmtYuan(room)}，请减少金额或稍后再试。`
       : '平台目前没有储备的绿色积分可以兑回（储备来自其他用户兑换恒定积分），请稍后再试。';
   }
@@ -256,7 +249,7 @@ export function WithdrawCard({ wallet, onDone }: Omit<CardProps, 'pool'>) {
     (amount) =>
       !isPositiveDecimal(amount, 2)
         ? '请输入提现金额（最多 2 位小数）'
-        : new Decimal(amount).gt(wallet.cash)
+        : dec(amount).gt(wallet.cash)
           ? '可提现余额不足'
           : '',
     onDone,

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Decimal from 'decimal.js';
+import { dec } from '@greenpoints/shared';
 import { api } from '../../api';
 import { useRemote } from '../../lib/hooks';
 import { usePool } from '../../lib/usePool';
@@ -39,7 +39,7 @@ export default function WalletPage() {
                   { label: '消费币', value: fmtYuan(w.storeCredit), cls: 'wallet-store-credit' },
                   { label: '可提现余额', value: fmtYuan(w.cash), cls: 'wallet-cash' },
                   !!w.cashPending &&
-                    new Decimal(w.cashPending).gt(0) && {
+                    dec(w.cashPending).gt(0) && {
                       label: '提现审核中',
                       value: fmtYuan(w.cashPending),
                       cls: 'wallet-cash-pending',

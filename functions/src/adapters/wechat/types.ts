@@ -1,5 +1,6 @@
 // The adapter contract other modules code against. Production talks to WeChat; the sandbox
 // (STAGE=local) answers locally with the same shapes.
+import type { ErrorKind } from '../../domain/errors';
 
 export interface CodeSession {
   openId: string;
@@ -115,19 +116,19 @@ export type AdapterErrorCode =
   | 'invalid_request' // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
   | 'subscribe_refused'; // 43101: the user gave no (or no more) consent for this template
 
-/** Raised by every adapter; `status` is the HTTP status a handler should answer with. */
+/** Raised by every adapter; `kind` says what it means for the caller (functions/src/errors.ts). */
 export class AdapterError extends Error {
   readonly code: AdapterErrorCode;
-  readonly status: number;
-  constructor(code: AdapterErrorCode, message: string, status?: number) {
+  readonly kind: ErrorKind;
+  constructor(code: AdapterErrorCode, message: string) {
     super(message);
     this.name = 'AdapterError';
     this.code = code;
-    this.status = status ?? defaultStatus(code);
+    this.kind = kindOf(code);
   }
 }
 
-function defaultStatus(code: AdapterErrorCode): number {
+function kindOf(code: AdapterErrorCode): ErrorKind {
   switch (code) {
     case 'invalid_code':
     case 'invalid_amount':
@@ -138,17 +139,17 @@ function defaultStatus(code: AdapterErrorCode): number {
     case 'trade_not_success':
     case 'invalid_notify':
     case 'invalid_request':
-      return 400;
+      return 'invalid';
     case 'rate_limited':
-      return 429;
+      return 'busy';
     case 'refund_refused':
     case 'close_refused':
     case 'subscribe_refused':
     case 'upstream_unavailable':
     case 'upstream_error':
-      return 502;
+      return 'upstream';
     case 'config_missing':
-      return 500;
+      return 'internal';
   }
 }
 

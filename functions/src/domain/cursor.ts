@@ -1,7 +1,7 @@
 // Paging cursors at the HTTP edge: opaque base64url of DynamoDB's last key, refused when it
 // points outside the caller's own partition.
 import type { Scalar } from '../repo/ddb';
-import { HttpError } from './errors';
+import { invalid } from './errors';
 
 export function encodeCursor(c: Record<string, Scalar> | undefined): string | undefined {
   return c ? Buffer.from(JSON.stringify(c)).toString('base64url') : undefined;
@@ -19,6 +19,6 @@ export function decodeCursor(
     for (const v of Object.values(c)) if (!['string', 'number'].includes(typeof v)) throw new Error('bad cursor');
     return c;
   } catch {
-    throw new HttpError(400, 'invalid_cursor', 'cursor is not valid');
+    throw invalid('invalid_cursor', 'cursor is not valid');
   }
 }
