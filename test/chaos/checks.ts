@@ -3,22 +3,22 @@
 // each user's balances from the answers they were given, every accepted request's effect once,
 // every refused one none, no order completed twice, no points without an order or a grant,
 // no stock lost or oversold.
-import Decimal from 'decimal.js';
+import { dec, type Dec } from '@greenpoints/shared';
 import type { StaffAnswer } from './client';
 import type { HttpRec, StaffRec, World } from './world';
 
 type Item = Record<string, string | number | boolean>;
-const D = (s: unknown) => new Decimal(typeof s === 'string' && s !== '' ? s : typeof s === 'number' ? s : '0');
+const D = (s: unknown): Dec => dec(typeof s === 'string' && s !== '' ? s : typeof s === 'number' ? s : '0');
 
 interface Acc {
-  payouts: Decimal; // sells and buybacks
-  external: Decimal; // dividends and commissions (ledger)
-  withdrawnWant: Decimal;
-  pendingWant: Decimal;
-  constant: Decimal;
-  storeCredit: Decimal;
-  held: Decimal;
-  points: Decimal; // equity + locked + held
+  payouts: Dec; // sells and buybacks
+  external: Dec; // dividends and commissions (ledger)
+  withdrawnWant: Dec;
+  pendingWant: Dec;
+  constant: Dec;
+  storeCredit: Dec;
+  held: Dec;
+  points: Dec; // equity + locked + held
 }
 
 export async function checkWorld(
@@ -233,7 +233,7 @@ export async function checkWorld(
   for (const u of world.users) {
     const w = wallets.get(u.userId) ?? {};
     const m = a(u.userId);
-    const check = (what: string, got: Decimal, want: Decimal) => {
+    const check = (what: string, got: Dec, want: Dec) => {
       if (!got.eq(want))
         v.push(`user ${u.i} (${u.userId}) ${what} is ${got.toFixed()}, the model says ${want.toFixed()}`);
     };

@@ -2,7 +2,7 @@
 // the actor's stream and what the world knows, makes its request(s) through the retrying client
 // and records them. A new operation (e.g. after-sale requests) is one more entry in USER_OPS or
 // STAFF_OPS: a name, a weight and a run function; the end checks see its requests in world.recs.
-import Decimal from 'decimal.js';
+import { dec, truncate } from '@greenpoints/shared';
 import { retrying, send, staffRetrying, type Req, type StaffAnswer } from './client';
 import type { Rng } from './rng';
 import type { OrderM, Tender, World } from './world';
@@ -59,11 +59,11 @@ async function wallet(c: Ctx): Promise<Record<string, string> | undefined> {
 
 /** A part of `total` with `dp` decimals, rounded down; sometimes more than all of it. */
 function partOf(c: Ctx, total: string, dp: number, overP = 0.1): string | undefined {
-  const t = new Decimal(total || '0');
-  if (c.rng.chance(overP)) return t.plus(new Decimal(1).div(10 ** dp)).toFixed(dp);
+  const t = dec(total || '0');
+  if (c.rng.chance(overP)) return t.plus(dec(1).div(10 ** dp)).toFixed(dp);
   if (t.lte(0)) return undefined;
   const frac = c.rng.pick([0.1, 0.25, 0.5, 1]);
-  const v = t.times(frac).toDecimalPlaces(dp, Decimal.ROUND_DOWN);
+  const v = truncate(t.times(frac), dp);
   return v.gt(0) ? v.toFixed(dp) : undefined;
 }
 
@@ -512,7 +512,7 @@ export const BAD_INPUTS: Bad[] = [
       if (!o) return undefined;
       const n = c.notify({
         orderId: o.orderId,
-        amount: new Decimal(o.amount).plus('0.01').toFixed(2),
+        amount: dec(o.amount).plus('0.01').toFixed(2),
         transactionId: `tx${o.orderId}`,
       });
       return { method: 'POST', path: '/pay/wechat/notify', rawBody: n.body, headers: n.headers };
