@@ -135,7 +135,12 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins,
         out.write(s);
         if (log && process.env.STACK_VERBOSE) log(s.trimEnd());
         // Errors in handlers are printed by the offline process: show them.
-        if (/"message":"internal"|\[internal\]|Error:/.test(s) && process.env.STACK_QUIET !== '1')
+        // (Faults the randomized test injects on purpose are not news.)
+        if (
+          /"message":"internal"|\[internal\]|Error:/.test(s) &&
+          !/\[injected\]|injected: true|"injected":true/.test(s) &&
+          process.env.STACK_QUIET !== '1'
+        )
           process.stderr.write(s);
       },
     },

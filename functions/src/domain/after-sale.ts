@@ -338,6 +338,17 @@ function addStock(tx: Tx, r: AfterSaleRequest): void {
 /** WeChat's out_refund_no of a request (an order's own full refund is R<orderId>). */
 export const requestRefundId = (requestId: string) => `R${requestId}`;
 
+/** WeChat's answer (or refusal) to a request's refund, kept on the request while it is refunding. */
+function recordRefundDetail(requestId: string, detail: Record<string, unknown>): Promise<void> {
+  return new Tx()
+    .add({
+      op: 'set',
+      key: keys.afterSale(requestId),
+      values: { refundDetail: JSON.stringify(detail) },
+      ifEquals: { status: 'refunding' },
+    })
+    .commit();
+}
 async function refundWeChat(
   r: AfterSaleRequest,
   o: Order,
@@ -365,28 +376,13 @@ async function refundWeChat(
   } catch (e) {
     if (!(e instanceof AdapterError)) throw e;
     // Recorded on the request, which stays refunding: asking again repeats the same number.
-    const detail = JSON.stringify({ code: e.code, message: e.message });
-    await new Tx()
-      .add({
-        op: 'set',
-        key: keys.afterSale(r.requestId),
-        values: { refundDetail: detail },
-        ifEquals: { status: 'refunding' },
-      })
-      .commit()
-      .catch(() => undefined);
+    await recordRefundDetail(r.requestId, { code: e.code, message: e.message }).catch(() => undefined);
     throw new DomainError(e.kind, e.code, e.message);
   }
-  const detail = JSON.stringify({ status: answer.status, wechatRefundId: answer.wechatRefundId });
+  const answered = { status: answer.status, wechatRefundId: answer.wechatRefundId };
+  const detail = JSON.stringify(answered);
   if (answer.status === 'PROCESSING') {
-    await new Tx()
-      .add({
-        op: 'set',
-        key: keys.afterSale(r.requestId),
-        values: { refundDetail: detail },
-        ifEquals: { status: 'refunding' },
-      })
-      .commit();
+    await recordRefundDetail(r.requestId, answered);
     return { requestId: r.requestId, status: 'refunding', refundId };
   }
   const at = answer.successTime ?? new Date().toISOString();

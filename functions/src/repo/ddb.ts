@@ -17,6 +17,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
+import { installFaults } from './faults';
 import { statusIndex } from './keys';
 import { isLocalStage } from '../stage';
 
@@ -66,6 +67,7 @@ export function ddb(): DynamoDBClient {
       credentials: endpoint ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
       maxAttempts: 1, // our own bounded retry below is the only one, so totals stay bounded
     });
+    installFaults(client); // the randomized system test's faults; a no-op outside STAGE=local
   }
   return client;
 }
