@@ -52,8 +52,13 @@ test('the form asks for the chosen items and a reason; an exempt item cannot be 
   // the exempt line's + does nothing for a return
   fireEvent.click(container.querySelectorAll('.as-line-veg .qty-plus')[0]!);
   fireEvent.click(container.querySelectorAll('.as-line-p100 .qty-plus')[0]!);
-  const area = container.querySelector('.after-sale-reason textarea') ?? container.querySelector('.after-sale-reason');
-  fireEvent.input(area!, { target: { value: '尺寸不合适' } });
+  // Taro's H5 Textarea renders its inner <textarea> once the web component has loaded: wait for it.
+  const area = await waitFor(() => {
+    const a = container.querySelector('.after-sale-reason textarea');
+    if (!a) throw new Error('no textarea yet');
+    return a;
+  });
+  fireEvent.input(area, { target: { value: '尺寸不合适' } });
   await act(async () => click(container, 'submit-after-sale'));
   await waitFor(() => expect(mockApi.callsTo('POST /orders/o_1/after-sale')).toHaveLength(1));
   const [c] = mockApi.callsTo('POST /orders/o_1/after-sale');

@@ -90,7 +90,7 @@ function RequestForm({ orderId }: { orderId: string }) {
                 placeholder="请说明原因（必填）"
                 value={reason}
                 maxlength={200}
-                onInput={(e) => setReason(e.detail.value)}
+                onInput={(e) => setReason(typeof e.detail?.value === 'string' ? e.detail.value : '')}
               />
             </View>
             <ErrorLine text={submit.error} />
