@@ -21,6 +21,13 @@ interface Acc {
   points: Dec; // equity + locked + held
 }
 
+/** The part of a pool log entry (functions/src/domain/stores.ts LogEntry) these checks read. */
+interface LogEntryView {
+  eventId: string;
+  event: unknown;
+  outcome?: unknown;
+}
+
 export async function checkWorld(
   world: World,
   staff: (fn: string, input: Record<string, unknown>) => Promise<StaffAnswer>,
@@ -79,7 +86,12 @@ export async function checkWorld(
   for (const id of accepted) if (!dbOrders.has(id)) v.push(`order ${id} was accepted (201) but is not in the table`);
   for (const id of dbOrders.keys())
     if (!accepted.has(id)) v.push(`order ${id} exists though no request was accepted for it`);
-  const poolEvents = all.filter((i) => i.type === 'pool_event');
+  // Every applied event of the pool's log (batch items): its id and event, as the log holds them.
+  const poolEvents = all
+    .filter((i) => i.type === 'pool_batch')
+    .flatMap((b) => (JSON.parse(String(b.body)) as { entries: LogEntryView[] }).entries)
+    .filter((e) => e.outcome !== undefined)
+    .map((e) => ({ eventId: e.eventId, event: JSON.stringify(e.event) }));
   const completions = new Map<string, number>();
   for (const e of poolEvents) {
     const ev = JSON.parse(String(e.event)) as { kind: string; orderId?: string };

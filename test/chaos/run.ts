@@ -164,8 +164,12 @@ async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: Worl
   const { query, scanAll, getItem } = await import('../../functions/src/repo/ddb');
   let pending: Awaited<ReturnType<typeof query>>['items'] = [];
   for (let round = 0; round < 30; round++) {
-    pending = (await query({ pk: 'POOL', skPrefix: 'PENDING#', limit: 5 })).items;
-    const items = pending.length ? [] : await scanAll();
+    // The pool's queue is write-sharded (QUEUE#0…): a scan finds what is still queued, and also
+    // a batch committed but not yet projected (the pool item's projected < batch).
+    const items = await scanAll();
+    pending = items.filter((i) => i.type === 'queued');
+    const head = items.find((i) => i.PK === 'POOL' && i.SK === 'STATE');
+    if (head && Number(head.projected ?? 0) < Number(head.batch ?? 0)) pending.push(head);
     const stuck = items.filter(
       (i) => i.type === 'order' && i.status === 'refund_requested' && world.orders.has(String(i.orderId)),
     );
