@@ -161,8 +161,8 @@ async function resolveUnknowns(world: World, rng: Rng, staff: Awaited<ReturnType
 }
 
 async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: World, rng: Rng) {
-  const { query, scanAll, getItem } = await import('../../functions/src/repo/ddb');
-  let pending: Awaited<ReturnType<typeof query>>['items'] = [];
+  const { scanAll, getItem } = await import('../../functions/src/repo/ddb');
+  let pending: Awaited<ReturnType<typeof scanAll>> = [];
   for (let round = 0; round < 30; round++) {
     // The pool's queue is write-sharded (QUEUE#0…): a scan finds what is still queued, and also
     // a batch committed but not yet projected (the pool item's projected < batch).
