@@ -159,6 +159,7 @@ export const LEASE_MS = 3000;
 const me = `applier-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
 let running: Promise<boolean> | undefined; // one drainer per process (serverless-offline runs handlers in one)
+let again = false; // someone joined the running drain: its last queue read may have missed their event
 let drainCount = 0;
 
 /**
@@ -167,10 +168,19 @@ let drainCount = 0;
  * false when someone else holds the lease; a drain already running here is joined.
  */
 export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
-  if (running) return running;
+  if (running) {
+    again = true;
+    return running;
+  }
   const owner = `${me}-${++drainCount}`;
   running = drainLeased(owner, maxRounds).finally(() => {
     running = undefined;
+    // A caller that joined after the drain's last queue read would otherwise wait for its poll
+    // (300–500 ms): one more drain picks its event up at once. Bounded: it runs only if joined.
+    if (again) {
+      again = false;
+      kick();
+    }
   });
   return running;
 }
