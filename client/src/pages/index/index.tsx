@@ -11,6 +11,7 @@ import { fmtPoints, fmtYuan } from '../../lib/format';
 import { estimatePoints } from '../../lib/pool';
 import { isSoldOut, picturesOf } from '../../lib/assets';
 import { RemoteView } from '../../components/StateView';
+import { NoPicture } from '../../components/NoPicture';
 import { Links } from '../../components/Links';
 import { SearchBar } from '../../ui/searchbar';
 import { Tabs } from '../../ui/tabs';
@@ -30,9 +31,7 @@ function ProductCard({ p, earn }: { p: Product; earn: string }) {
       {cover ? (
         <Image className="product-image" src={cover} mode="aspectFill" lazyLoad />
       ) : (
-        <View className="product-image product-image-none">
-          <Text>暂无图片</Text>
-        </View>
+        <NoPicture cls="product-image" />
       )}
       <View className="product-info">
         <Text className="product-name">{p.name}</Text>

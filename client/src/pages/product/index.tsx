@@ -9,6 +9,7 @@ import { estimatePoints } from '../../lib/pool';
 import { isSoldOut, picturesOf } from '../../lib/assets';
 import { usePool } from '../../lib/usePool';
 import { RemoteView } from '../../components/StateView';
+import { NoPicture } from '../../components/NoPicture';
 import { Row } from '../../components/Stat';
 import { Button } from '../../ui/button';
 import { InputNumber } from '../../ui/inputnumber';
@@ -64,9 +65,7 @@ export default function ProductPage() {
                     </Text>
                   </View>
                 ) : (
-                  <View className="product-hero product-hero-none">
-                    <Text>暂无图片</Text>
-                  </View>
+                  <NoPicture cls="product-hero" />
                 )}
                 <View className="card">
                   <Text className="card-title product-title">{product.name}</Text>
