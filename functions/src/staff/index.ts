@@ -5,7 +5,7 @@ import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/
 import { getWeChatTransfer } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
-import { getParams, getUser, productItem, toPool } from '../repo/repository';
+import { getEvent, getParams, getUser, productItem, toPool } from '../repo/repository';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
 import { notify } from '../domain/notify';
@@ -210,13 +210,22 @@ async function poolEventAsStaff(
 ) {
   if (!(await getUser(user))) throw notFound('user');
   const eventId = eventIdFor(`staff:${kind}`, requestId);
-  await retryStale(async () => {
-    const tx = new Tx();
-    await addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
-    await tx.commit().catch((e) => {
-      if ((e as Error).message !== 'duplicate') throw e;
-    });
-  });
+  // A retry of a call whose answer was lost: the event is recorded already, so its outcome is the
+  // answer. Submitting again would reserve again at the edge and refuse (insufficient_points)
+  // an event that in fact was applied.
+  if (!(await getEvent(eventId))) {
+    try {
+      await retryStale(async () => {
+        const tx = new Tx();
+        await addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
+        await tx.commit().catch((e) => {
+          if ((e as Error).message !== 'duplicate') throw e;
+        });
+      });
+    } catch (e) {
+      if (!(await getEvent(eventId))) throw e; // a concurrent retry recorded it meanwhile: go on
+    }
+  }
   const rec = await awaitEvent(eventId);
   return { eventId, status: rec?.status ?? 'pending', outcome: rec?.outcome, error: rec?.error, by: actor };
 }
