@@ -123,6 +123,7 @@ async function main() {
     log(`naive: ${JSON.stringify(naive)}`);
 
     // ---- the applier through the real code paths ----
+    await import('../../functions/src/repo/install');
     const orders = await import('../../functions/src/domain/orders');
     const wallet = await import('../../functions/src/domain/wallet');
     const applier = await import('../../functions/src/domain/applier');
@@ -245,6 +246,7 @@ async function main() {
 
 /** Queues every order's completion (exempt goods, shipped), then drains once. */
 async function completeAll(ids: string[]): Promise<void> {
+  await import('../../functions/src/repo/install');
   const orders = await import('../../functions/src/domain/orders');
   const { drainUntilEmpty } = await import('../../functions/src/domain/applier');
   for (const id of ids) await orders.startCompletion(id);
@@ -271,6 +273,7 @@ async function httpSells(writers: number): Promise<{ writers: number; ordersPerS
     process.env.TABLE_NAME = 'greenpoints-local';
     (await import('../../functions/src/repo/ddb')).resetDdbClient();
     const { login } = await import('../../functions/src/domain/auth');
+    await import('../../functions/src/repo/install');
     const orders = await import('../../functions/src/domain/orders');
     const users = await Promise.all(Array.from({ length: writers }, (_, w) => login({ devOpenId: `http-${w}` })));
     const ids: string[] = [];

@@ -14,6 +14,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   const { transact } = await import('../../functions/src/repo/ddb');
   const { walletItem } = await import('../../functions/src/repo/repository');
   const { emptyWallet } = await import('@greenpoints/shared');
+  await import('../../functions/src/repo/install');
   const s = await import('../../functions/src/domain/settlement');
   const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
   const day = '2030-06-01';

@@ -1,4 +1,5 @@
-// Writing applied events: wallets (guarded by version) and one ledger entry per WalletChange.
+// Writing applied events: wallets (guarded by version) and one ledger entry per WalletChange,
+// through the stores (domain/stores.ts).
 import {
   apply,
   emptyPool,
@@ -6,33 +7,10 @@ import {
   type LedgerEvent,
   type Outcome,
   type Wallet,
-  type WalletChange,
 } from '@greenpoints/shared';
-import type { Item } from '../repo/ddb';
-import { keys } from '../repo/keys';
-import { getParams, getWallet, walletItem, type StoredWallet } from '../repo/repository';
+import type { StoredWallet } from './model';
+import { stores } from './stores';
 import { StaleRead, type Tx } from './tx';
-
-export function ledgerItems(
-  eventId: string,
-  kind: string,
-  at: string,
-  changes: WalletChange[],
-  ref: Record<string, string> = {},
-): Item[] {
-  return changes.map((c, n) => ({
-    ...keys.ledger(c.user, at, eventId, n),
-    type: 'ledger',
-    userId: c.user,
-    field: c.field,
-    delta: c.delta,
-    why: c.why,
-    kind,
-    eventId,
-    at,
-    ...ref,
-  }));
-}
 
 /** Wallet writes for every user an outcome touched, each conditioned on the version read. */
 export function addWalletWrites(
@@ -44,14 +22,7 @@ export function addWalletWrites(
   const users = [...new Set(outcome.changes.map((c) => c.user))];
   for (const u of users) {
     const prior = before.get(u) ?? { wallet: after[u]!, version: 0 };
-    tx.add(
-      {
-        op: 'put',
-        item: walletItem(u, after[u]!, prior.version + 1),
-        ifVersion: prior.version === 0 ? null : prior.version,
-      },
-      new StaleRead(`wallet ${u}`),
-    );
+    tx.add(stores().wallets.put(u, after[u]!, prior.version), new StaleRead(`wallet ${u}`));
   }
 }
 
@@ -62,7 +33,7 @@ export function addLedger(
   at: string,
   ref: Record<string, string> = {},
 ): void {
-  for (const it of ledgerItems(eventId, outcome.kind, at, outcome.changes, ref)) tx.add({ op: 'create', item: it });
+  tx.addAll(stores().ledger.entries(eventId, outcome.kind, at, outcome.changes, ref));
 }
 
 /**
@@ -79,7 +50,7 @@ export async function addWalletEvent(
   ref: Record<string, string> = {},
 ): Promise<void> {
   if (isPoolEvent(event)) throw new Error(`${event.kind} is a pool event: it goes through the pool applier`);
-  const [{ params }, stored] = await Promise.all([getParams(), getWallet(user)]);
+  const [{ params }, stored] = await Promise.all([stores().config.params(), stores().wallets.get(user)]);
   const a = apply({ pool: emptyPool(params), wallets: { [user]: stored.wallet } }, event, params);
   addWalletWrites(tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
   addLedger(tx, eventId, a.outcome, at, ref);

@@ -33,7 +33,7 @@ import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from 
 import { addSubmission, awaitEvent } from './applier';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
-import { ledgerItems } from './ledger';
+import { stores } from './stores';
 import { Tx, StaleRead, retryStale } from './tx';
 import { busy, conflict, invalid } from './errors';
 import { addDays, businessDate, daysBetween, isValidDate, lastDates } from './calendar';
@@ -438,15 +438,12 @@ async function payStep(s: Settlement): Promise<void> {
     );
     const prior = stored.get(p.userId)!;
     tx.add(
-      {
-        op: 'put',
-        item: walletItem(p.userId, a.state.wallets[p.userId]!, prior.version + 1),
-        ifVersion: prior.version === 0 ? null : prior.version,
-      },
+      stores().wallets.put(p.userId, a.state.wallets[p.userId]!, prior.version),
       new StaleRead(`wallet ${p.userId}`),
     );
-    for (const it of ledgerItems(`div_${s.date}_${p.userId}`, 'dividend', at, a.outcome.changes, { date: s.date }))
-      tx.add({ op: 'create', item: it });
+    tx.addAll(
+      stores().ledger.entries(`div_${s.date}_${p.userId}`, 'dividend', at, a.outcome.changes, { date: s.date }),
+    );
     total = total.plus(p.amount);
   }
   await advance(

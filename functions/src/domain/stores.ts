@@ -2,6 +2,7 @@
 // speaks only these interfaces; functions/src/repo/ owns key layout, item forms and conditions
 // (poollog.ts on DynamoDB, memory.ts in memory for fast unit tests).
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from '@greenpoints/shared';
+import type { EventRecord, StoredParams, StoredWallet, User } from './model';
 
 /** What happens to an order when its pool event is applied or rejected. */
 export interface OrderLink {
@@ -106,4 +107,86 @@ export type OrderSettlement =
 /** Wallet reads the applier needs for the few events decided on stored balances (release_locked). */
 export interface WalletReader {
   wallets(users: string[]): Promise<Map<string, Wallet>>;
+}
+
+// ---------- every domain write: guarded writes built by stores, committed all or none ----------
+declare const writeBrand: unique symbol;
+/** One guarded write built by a store. Its form (key, item, condition) is the store's alone. */
+export interface Write {
+  readonly [writeBrand]: 'write';
+}
+
+/** A commit refused: `failed` are the indexes of the writes whose guard failed (empty: none named). */
+export class WritesRejected extends Error {
+  constructor(
+    readonly failed: number[],
+    readonly detail: string[] = [],
+  ) {
+    super(`writes rejected at ${failed.join(',') || '?'}${detail.length ? `: ${detail.join(' ')}` : ''}`);
+    this.name = 'WritesRejected';
+  }
+}
+
+/** Commits writes atomically (one DynamoDB transaction): all of them, or none and WritesRejected. */
+export interface Committer {
+  readonly maxWrites: number;
+  commit(writes: Write[]): Promise<void>;
+}
+
+export interface ConfigStore {
+  /** The programme's parameters (cached briefly unless fresh) and their version (0: defaults). */
+  params(fresh?: boolean): Promise<StoredParams>;
+  /** The parameters as they were at a version (the log names the version it was decided on). */
+  paramsAt(version: number): Promise<Params>;
+}
+
+export interface UserReader {
+  get(userId: string): Promise<User | undefined>;
+  idByOpenId(openId: string): Promise<string | undefined>;
+}
+
+export interface WalletStore {
+  get(userId: string): Promise<StoredWallet>;
+  getMany(userIds: string[]): Promise<Map<string, StoredWallet>>;
+  /** The new wallet, guarded by the version it was computed from (0: must not exist yet). */
+  put(userId: string, wallet: Wallet, priorVersion: number): Write;
+}
+
+export interface LedgerStore {
+  /** One new ledger entry per change (each written once: a replay is refused by its guard). */
+  entries(eventId: string, kind: string, at: string, changes: WalletChange[], ref?: Record<string, string>): Write[];
+}
+
+export interface EventReader {
+  get(eventId: string): Promise<EventRecord | undefined>;
+}
+
+export interface PoolReader {
+  state(params: Params, consistent?: boolean): Promise<PoolState>;
+}
+
+/**
+ * Everything the domain reads and writes, installed once by the edge (functions/src/repo/install.ts
+ * for DynamoDB; tests may install the in-memory stores of functions/src/repo/memory*.ts).
+ */
+export interface Stores {
+  tx: Committer;
+  config: ConfigStore;
+  users: UserReader;
+  wallets: WalletStore;
+  ledger: LedgerStore;
+  events: EventReader;
+  poolState: PoolReader;
+  pool: PoolLogStore;
+  projection: ProjectionStore;
+  walletReader: WalletReader;
+}
+
+let installed: Stores | undefined;
+export function useStores(s: Stores): void {
+  installed = s;
+}
+export function stores(): Stores {
+  if (!installed) throw new Error('no stores installed: import functions/src/repo/install first');
+  return installed;
 }

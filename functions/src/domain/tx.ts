@@ -1,7 +1,9 @@
 // A transaction under construction: each guarded operation says which error its failed
 // condition means (out of stock, wrong order status, key already used …).
-import { transact, TxCancelled, MAX_TX_ITEMS, type TxOp } from '../repo/ddb';
+// TRANSITION: TxOp is accepted until every domain file builds its writes through a store.
+import type { TxOp } from '../repo/ddb';
 import { conflict } from './errors';
+import { stores, WritesRejected, type Write } from './stores';
 
 /** A failed guard that only means "re-read and try again" (a wallet's version moved). */
 export class StaleRead extends Error {
@@ -32,35 +34,37 @@ export async function retryStale<T>(attempt: () => Promise<T>, attempts = STALE_
 }
 
 export class Tx {
-  readonly ops: TxOp[] = [];
+  readonly ops: Write[] = [];
   private readonly fails: Array<Error | undefined> = [];
 
-  add(op: TxOp, onFail?: Error): this {
-    this.ops.push(op);
+  add(op: Write | TxOp, onFail?: Error): this {
+    this.ops.push(op as Write);
     this.fails.push(onFail);
     return this;
   }
 
+  /** Several writes that share one failure meaning. */
+  addAll(ops: Write[], onFail?: Error): this {
+    for (const op of ops) this.add(op, onFail);
+    return this;
+  }
+
   async commit(): Promise<void> {
-    if (this.ops.length > MAX_TX_ITEMS) throw new Error(`transaction too large: ${this.ops.length}`);
+    const committer = stores().tx;
+    if (this.ops.length > committer.maxWrites) throw new Error(`transaction too large: ${this.ops.length}`);
     try {
-      await transact(this.ops);
+      await committer.commit(this.ops);
     } catch (e) {
-      if (e instanceof TxCancelled) {
-        const failed = e.failedIndexes();
-        // Prefer a meaningful error (idempotency race, stock, status) over a stale read.
-        const meaningful = failed.map((i) => this.fails[i]).filter((f): f is Error => !!f && !(f instanceof StaleRead));
-        if (meaningful.length) throw meaningful[0];
-        const stale = failed.map((i) => this.fails[i]).find((f) => f instanceof StaleRead);
-        if (stale) throw stale;
-        const c = conflict('conflict', 'a concurrent change won; try again');
-        (c as Error & { cause?: unknown }).cause = failed.map(
-          (i) =>
-            `${this.ops[i]!.op}:${JSON.stringify((this.ops[i] as { key?: unknown; item?: { PK?: unknown; SK?: unknown } }).key ?? [(this.ops[i] as { item?: { PK?: unknown } }).item?.PK, (this.ops[i] as { item?: { SK?: unknown } }).item?.SK])}`,
-        );
-        throw c;
-      }
-      throw e;
+      if (!(e instanceof WritesRejected)) throw e;
+      const failed = e.failed.map((i) => this.fails[i]);
+      // Prefer a meaningful error (idempotency race, stock, status) over a stale read.
+      const meaningful = failed.filter((f): f is Error => !!f && !(f instanceof StaleRead));
+      if (meaningful.length) throw meaningful[0];
+      const stale = failed.find((f) => f instanceof StaleRead);
+      if (stale) throw stale;
+      const c = conflict('conflict', 'a concurrent change won; try again');
+      (c as Error & { cause?: unknown }).cause = e.detail;
+      throw c;
     }
   }
 }

@@ -1,6 +1,8 @@
 // The one wrapper every HTTP handler goes through: size limit, JSON, zod, auth, idempotency,
 // error mapping (functions/src/errors.ts), CORS (http/cors.ts) and the request's log keys.
 // Handlers never throw past it (serverless-offline would answer 200).
+// The stores first: every domain call below needs them.
+import '../repo/install';
 import { randomUUID } from 'crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z, type ZodTypeAny } from 'zod';

@@ -12,28 +12,23 @@ import {
 import { getItem, batchGet, query, type Item, type Scalar } from './ddb';
 import { keys, gsi, statusIndex } from './keys';
 import { referralIndexAttrs, walletIndexAttrs } from './programme';
+import type {
+  EventRecord,
+  Order,
+  OrderLine,
+  OrderStatus,
+  PayWith,
+  Product,
+  StoredParams,
+  StoredWallet,
+  User,
+} from '../domain/model';
+export type { EventRecord, Order, OrderLine, OrderStatus, PayWith, Product, StoredParams, StoredWallet, User };
 
 const s = (v: Scalar | undefined, d = ''): string => (v === undefined ? d : String(v));
 const n = (v: Scalar | undefined, d = 0): number => (typeof v === 'number' ? v : v === undefined ? d : Number(v));
 
 // ---------- products ----------
-export interface Product {
-  productId: string;
-  name: string;
-  price: string;
-  poolContribution: string;
-  dividendContribution: string;
-  stock: number;
-  image: string;
-  active: boolean;
-  /** 分类 shown as a tab, e.g. 粮油; '' for none. */
-  category?: string;
-  description?: string;
-  /** Keys in the pictures bucket (repo/pictures.ts), first = cover. */
-  pictures?: string[];
-  /** 七日无理由退货: false for the law's exemptions (fresh food, customised goods) */
-  noReasonReturn: boolean;
-}
 export function productItem(p: Product): Item {
   const { pictures, ...rest } = p;
   return {
@@ -73,14 +68,6 @@ export async function getProducts(ids: string[]): Promise<Map<string, Product>> 
 }
 
 // ---------- users ----------
-export interface User {
-  userId: string;
-  openId: string;
-  role: 'user' | 'staff';
-  referrer?: string;
-  nickname: string;
-  createdAt: string;
-}
 export function userItem(u: User): Item {
   return {
     ...keys.user(u.userId),
@@ -108,10 +95,6 @@ export async function getUser(userId: string): Promise<User | undefined> {
 }
 
 // ---------- wallets ----------
-export interface StoredWallet {
-  wallet: Wallet;
-  version: number; // 0: no item yet
-}
 const WALLET_FIELDS = Object.keys(emptyWallet()) as Array<keyof Wallet>;
 export function walletItem(userId: string, w: Wallet, version: number): Item {
   const it: Item = { ...keys.wallet(userId), type: 'wallet', userId, version };
@@ -164,10 +147,6 @@ export async function getPool(params: Params, consistent = true): Promise<PoolSt
 }
 
 // ---------- params ----------
-export interface StoredParams {
-  params: Params;
-  version: number; // 0: defaults, never set
-}
 let paramsCache: { at: number; value: StoredParams } | undefined;
 export async function getParams(fresh = false): Promise<StoredParams> {
   // A short cache: parameters change rarely and are read on every request.
@@ -187,76 +166,6 @@ export async function getParamsVersion(v: number): Promise<Params> {
 }
 
 // ---------- orders ----------
-export type OrderStatus =
-  | 'created'
-  | 'paid'
-  | 'shipped'
-  | 'received' // the after-sale window is open
-  | 'after_sale' // an after-sale request is open: the order waits for it
-  | 'completing'
-  | 'completed'
-  | 'refund_requested'
-  | 'refunded'
-  | 'returned'
-  | 'cancelled';
-export type PayWith = 'wechat' | 'constant' | 'storeCredit' | 'equity';
-export interface OrderLine {
-  productId: string;
-  name: string;
-  qty: number;
-  price: string;
-  poolContribution: string;
-  dividendContribution: string;
-  /** false: exempt from returns without a reason (absent on orders older than the rule: true) */
-  noReasonReturn?: boolean;
-  /** units returned or refunded by after-sale requests */
-  returnedQty?: number;
-}
-export interface Order {
-  orderId: string;
-  userId: string;
-  status: OrderStatus;
-  items: OrderLine[];
-  amount: string;
-  payWith: PayWith;
-  pointsCost?: string;
-  contribution: string;
-  dividendContribution: string;
-  /** A copy of the address as it was (domain/addresses.ts OrderAddress), or the older {region, detail}. */
-  address: { region: string; detail: string; regionCode?: string; name?: string; phone?: string };
-  createdAt: string;
-  paidAt?: string;
-  shippedAt?: string;
-  completedAt?: string;
-  refundedAt?: string;
-  /** WeChat refunds: out_refund_no, when it was asked, the status it left, WeChat's answer */
-  refundId?: string;
-  refundRequestedAt?: string;
-  refundFrom?: string;
-  refundDetail?: string;
-  transactionId?: string;
-  /**
-   * A payment WeChat reported after the order was cancelled unpaid: JSON of LatePayment
-   * (domain/orders.ts), refunded automatically with out_refund_no R<orderId>.
-   */
-  latePayment?: string;
-  eventId?: string;
-  /** the last completion event the applier rejected (the next attempt derives its id from it) */
-  rejectedEventId?: string;
-  pointsGranted?: string;
-  priceAfter?: string;
-  carrier?: string;
-  trackingNo?: string;
-  receivedAt?: string;
-  /** the end of the after-sale window: receivedAt + afterSaleDays */
-  completesAt?: string;
-  openRequestId?: string;
-  /** JSON array of the order's after-sale request ids, oldest first */
-  afterSale?: string;
-  /** yuan and held points given back by after-sale requests */
-  refundedAmount?: string;
-  refundedPoints?: string;
-}
 const ORDER_OPTIONAL = [
   'pointsCost',
   'paidAt',
@@ -341,15 +250,6 @@ export async function listOrders(userId: string, limit: number, cursor?: Record<
 }
 
 // ---------- events ----------
-export interface EventRecord {
-  eventId: string;
-  status: 'pending' | 'applied' | 'rejected';
-  userId: string;
-  kind: string;
-  seq?: number;
-  outcome?: unknown;
-  error?: { code: string; message: string };
-}
 export async function getEvent(eventId: string): Promise<EventRecord | undefined> {
   const i = await getItem(keys.event(eventId));
   if (!i) return undefined;

@@ -1,6 +1,8 @@
 // The staff wrapper: each staff function takes a JSON event (cloud console, or
 // `npm run staff -- <name> '<json>'`), checks a staff token, audits the call and answers
 // {ok, result} or {ok: false, error} (errors mapped by the one table, functions/src/errors.ts).
+// The stores first: every domain call below needs them.
+import '../repo/install';
 import { randomBytes } from 'crypto';
 import type { z } from 'zod';
 import { verifyToken } from '../auth/token';

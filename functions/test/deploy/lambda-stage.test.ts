@@ -2,6 +2,8 @@
 // to start, so a deploy of the local stage cannot serve dev logins, the payment sandbox or
 // tokens signed with the development secret. serverless-offline (IS_OFFLINE=true) still runs it.
 const saved = { ...process.env };
+// jest's setup loaded the stores (and with them the stage check) before this env was set.
+beforeEach(() => jest.resetModules());
 afterEach(() => {
   process.env = { ...saved };
   jest.resetModules();

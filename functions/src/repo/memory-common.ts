@@ -1,0 +1,141 @@
+// The common stores (domain/stores.ts) in memory, for fast unit tests of domain logic. A memory
+// Write is a guard and an effect; the committer checks every guard before it applies any effect,
+// so a commit is all or nothing as a DynamoDB transaction is. The DynamoDB Local tests stay the proof.
+import { defaultParams, emptyPool, emptyWallet, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
+import type { EventRecord, StoredParams, User } from '../domain/model';
+import {
+  WritesRejected,
+  type Committer,
+  type ConfigStore,
+  type EventReader,
+  type LedgerStore,
+  type PoolReader,
+  type UserReader,
+  type WalletStore,
+  type Write,
+} from '../domain/stores';
+
+/** What a memory Write is: a guard read at commit time and the effect applied if all guards hold. */
+export interface MemoryWrite {
+  what: string;
+  guard: () => boolean;
+  effect: () => void;
+}
+export const memoryWrite = (w: MemoryWrite): Write => w as unknown as Write;
+const asMemory = (w: Write): MemoryWrite => w as unknown as MemoryWrite;
+
+export interface LedgerRow {
+  userId: string;
+  field: string;
+  delta: string;
+  why: string;
+  kind: string;
+  eventId: string;
+  at: string;
+  ref: Record<string, string>;
+}
+
+/** The state behind the common memory stores, open to a test's assertions. */
+export interface CommonState {
+  params: StoredParams;
+  paramsVersions: Map<number, Params>;
+  users: Map<string, User>;
+  openIds: Map<string, string>;
+  wallets: Map<string, { wallet: Wallet; version: number }>;
+  ledger: Map<string, LedgerRow>; // key: user|at|eventId|n (as unique as the DynamoDB key)
+  events: Map<string, EventRecord>;
+  pool?: PoolState;
+  commits: number;
+}
+
+export function commonState(): CommonState {
+  return {
+    params: { params: defaultParams, version: 0 },
+    paramsVersions: new Map(),
+    users: new Map(),
+    openIds: new Map(),
+    wallets: new Map(),
+    ledger: new Map(),
+    events: new Map(),
+    commits: 0,
+  };
+}
+
+export const MEMORY_MAX_WRITES = 100;
+
+export function memoryCommitter(st: CommonState): Committer {
+  return {
+    maxWrites: MEMORY_MAX_WRITES,
+    async commit(writes) {
+      if (writes.length > MEMORY_MAX_WRITES) throw new Error(`transaction too large: ${writes.length}`);
+      const ws = writes.map(asMemory);
+      const failed = ws.flatMap((w, i) => (w.guard() ? [] : [i]));
+      if (failed.length)
+        throw new WritesRejected(
+          failed,
+          failed.map((i) => ws[i]!.what),
+        );
+      for (const w of ws) w.effect();
+      st.commits++;
+    },
+  };
+}
+
+export function memoryConfig(st: CommonState): ConfigStore {
+  return {
+    params: async () => structuredClone(st.params),
+    paramsAt: async (v) => {
+      if (v === 0) return defaultParams;
+      const p = st.paramsVersions.get(v) ?? (st.params.version === v ? st.params.params : undefined);
+      if (!p) throw new Error(`parameter version ${v} missing`);
+      return structuredClone(p);
+    },
+  };
+}
+
+export function memoryUsers(st: CommonState): UserReader {
+  return {
+    get: async (id) => (st.users.has(id) ? structuredClone(st.users.get(id)!) : undefined),
+    idByOpenId: async (o) => st.openIds.get(o),
+  };
+}
+
+export function memoryWallets(st: CommonState): WalletStore {
+  const read = (u: string) => {
+    const w = st.wallets.get(u);
+    return w ? { wallet: { ...w.wallet }, version: w.version } : { wallet: emptyWallet(), version: 0 };
+  };
+  return {
+    get: async (u) => read(u),
+    getMany: async (us) => new Map(us.map((u) => [u, read(u)])),
+    put: (u, wallet, prior) =>
+      memoryWrite({
+        what: `wallet ${u} at version ${prior}`,
+        guard: () => (st.wallets.get(u)?.version ?? 0) === prior,
+        effect: () => st.wallets.set(u, { wallet: { ...wallet }, version: prior + 1 }),
+      }),
+  };
+}
+
+export function memoryLedger(st: CommonState): LedgerStore {
+  return {
+    entries: (eventId, kind, at, changes, ref = {}) =>
+      changes.map((c, n) => {
+        const key = `${c.user}|${at}|${eventId}|${n}`;
+        return memoryWrite({
+          what: `ledger ${key}`,
+          guard: () => !st.ledger.has(key),
+          effect: () =>
+            st.ledger.set(key, { userId: c.user, field: c.field, delta: c.delta, why: c.why, kind, eventId, at, ref }),
+        });
+      }),
+  };
+}
+
+export function memoryEvents(st: CommonState): EventReader {
+  return { get: async (id) => (st.events.has(id) ? structuredClone(st.events.get(id)!) : undefined) };
+}
+
+export function memoryPoolState(st: CommonState): PoolReader {
+  return { state: async (params) => structuredClone(st.pool ?? emptyPool(params)) };
+}

@@ -1,0 +1,94 @@
+// The DynamoDB stores the domain receives (domain/stores.ts): the common ones are here, each
+// entity's own beside it (poollog.ts, …). A Write is a TxOp; only this folder knows that.
+import { emptyWallet } from '@greenpoints/shared';
+import type { Committer, Stores, Write } from '../domain/stores';
+import { WritesRejected } from '../domain/stores';
+import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
+import { keys } from './keys';
+import { poolLogStore, projectionStore, walletReader } from './poollog';
+import {
+  getEvent,
+  getParams,
+  getParamsVersion,
+  getPool,
+  getUser,
+  getUserIdByOpenId,
+  getWallet,
+  getWallets,
+  walletItem,
+} from './repository';
+
+/** A TxOp as the domain holds it (opaque). */
+export const asWrite = (op: TxOp): Write => op as unknown as Write;
+/** The TxOp behind a Write built by these stores. */
+export const asOp = (w: Write): TxOp => w as unknown as TxOp;
+
+function describe(op: TxOp): string {
+  const k = 'key' in op ? op.key : 'item' in op ? { PK: op.item.PK, SK: op.item.SK } : undefined;
+  return `${op.op}:${JSON.stringify(k)}`;
+}
+
+export const committer: Committer = {
+  maxWrites: MAX_TX_ITEMS,
+  async commit(writes) {
+    const ops = writes.map(asOp);
+    try {
+      await transact(ops);
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e;
+      const failed = e.failedIndexes();
+      throw new WritesRejected(
+        failed,
+        failed.map((i) => describe(ops[i]!)),
+      );
+    }
+  },
+};
+
+export function ledgerEntryOps(
+  eventId: string,
+  kind: string,
+  at: string,
+  changes: Array<{ user: string; field: string; delta: string; why: string }>,
+  ref: Record<string, string> = {},
+): TxOp[] {
+  return changes.map((c, n) => ({
+    op: 'create' as const,
+    item: {
+      ...keys.ledger(c.user, at, eventId, n),
+      type: 'ledger',
+      userId: c.user,
+      field: c.field,
+      delta: c.delta,
+      why: c.why,
+      kind,
+      eventId,
+      at,
+      ...ref,
+    },
+  }));
+}
+
+export function ddbStores(): Stores {
+  return {
+    tx: committer,
+    config: { params: getParams, paramsAt: getParamsVersion },
+    users: { get: getUser, idByOpenId: getUserIdByOpenId },
+    wallets: {
+      get: getWallet,
+      getMany: getWallets,
+      put: (userId, wallet, prior) =>
+        asWrite({
+          op: 'put',
+          item: walletItem(userId, wallet ?? emptyWallet(), prior + 1),
+          ifVersion: prior === 0 ? null : prior,
+        }),
+    },
+    ledger: { entries: (...a) => ledgerEntryOps(...a).map(asWrite) },
+    events: { get: getEvent },
+    poolState: { state: getPool },
+    pool: poolLogStore,
+    projection: projectionStore,
+    walletReader,
+  };
+}
