@@ -1,32 +1,32 @@
 // The day's dividend fund: each completed order's Σ dividendContribution, written by the pool
-// projection of the completion's pool log batch (one item per order, so no hot counter), summed by
-// the settlement that takes that business day in. Every entry is also in GSI1 under `DIVFUND`,
-// sorted by date, so a settlement finds the first day ever contributed (the first settlement
-// starts there) and can sum a long run of skipped days in one paged read.
+// projection of the completion's pool log batch (one entry per order, so no hot counter), summed by
+// the settlement that takes that business day in. The settlement store keeps the entries by day and
+// in date order across days, so a settlement finds the first day ever contributed (the first
+// settlement starts there) and can sum a long run of skipped days in one paged read.
 import { dec } from '@greenpoints/shared';
-import type { TxOp } from '../repo/ddb';
-import { programmeKeys } from '../repo/programme';
 import { businessDate } from './calendar';
+import { stores, type DividendFundEntry } from './stores';
 
-export function dividendFundOp(
+/** The fund entry of a completion on its business day, or none when it contributed nothing. */
+export function dividendFundEntry(
   eventId: string,
   at: string,
   amount: string | undefined,
   orderId?: string,
-): TxOp | undefined {
+): DividendFundEntry | undefined {
   if (!amount || !dec(amount).gt(0)) return undefined;
-  const date = businessDate(at);
-  return {
-    op: 'create',
-    item: {
-      ...programmeKeys.divFund(date, eventId),
-      ...programmeKeys.divFundGsi(date, eventId),
-      type: 'divfund',
-      date,
-      eventId,
-      amount,
-      at,
-      ...(orderId ? { orderId } : {}),
-    },
-  };
+  return { date: businessDate(at), eventId, amount, at, ...(orderId ? { orderId } : {}) };
+}
+
+/**
+ * TRANSITION, for the pool projection's DynamoDB store (poollog.ts, which batch-writes the entries
+ * itself): the entry's stored form as a create. Same name and answer as before the stores; that
+ * store can call dividendFundEntry with settlement.ts's dividendFundItem there instead, and then
+ * this goes.
+ */
+export function dividendFundOp(
+  ...a: Parameters<typeof dividendFundEntry>
+): { op: 'create'; item: Record<string, string> } | undefined {
+  const e = dividendFundEntry(...a);
+  return e && { op: 'create', item: stores().settlement.contributionItem(e) };
 }

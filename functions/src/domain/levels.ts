@@ -1,10 +1,7 @@
 // Member levels (by equity held, locked included; thresholds in the parameters) and the
 // leaderboard: the top 10 holders, names masked.
-import { dec, levelFor, weightOf } from '@greenpoints/shared';
-import { batchGet, query } from '../repo/ddb';
-import { keys } from '../repo/keys';
-import { programmeKeys, RANK_SHARDS } from '../repo/programme';
-import { getParams } from '../repo/repository';
+import { dec, levelFor } from '@greenpoints/shared';
+import { stores } from './stores';
 
 /**
  * A display name that does not identify anyone: the first and last character of a nickname
@@ -38,24 +35,12 @@ export function topOf(
 }
 
 export async function leaderboard(me?: string, n = 10): Promise<LeaderRow[]> {
-  const { params } = await getParams();
-  const lists = await Promise.all(
-    Array.from({ length: RANK_SHARDS }, (_, shard) =>
-      query({ pk: programmeKeys.rankGsi(shard), index: 'GSI1', newestFirst: true, limit: n }).then((r) =>
-        r.items.map((i) => ({
-          userId: String(i.userId),
-          weight: weightOf({ equity: String(i.equity), equityLocked: String(i.equityLocked) }),
-        })),
-      ),
-    ),
-  );
-  const top = topOf(lists, n);
-  const users = new Map(
-    (await batchGet(top.map((t) => keys.user(t.userId)))).map((u) => [String(u.userId), String(u.nickname ?? '')]),
-  );
+  const { params } = await stores().config.params();
+  const top = topOf(await stores().ranking.topPerShard(n), n);
+  const names = await stores().ranking.nicknames(top.map((t) => t.userId));
   return top.map((t, i) => ({
     rank: i + 1,
-    name: maskName(users.get(t.userId) ?? '', t.userId),
+    name: maskName(names.get(t.userId) ?? '', t.userId),
     equity: t.weight,
     level: levelFor(params, t.weight),
     ...(me && me === t.userId ? { me: true } : {}),

@@ -1,19 +1,24 @@
 // Daily settlement (docs/rules.md event 8): dividends pro rata among users with quota, each capped at
 // the quota left, the remainder carried to the next day; then, when enabled, exits.
 //
-// SETTLEMENT#<date>/STATE is a state machine, every move of it one transaction conditioned on its
-// `version`, so a day runs exactly once however often it is started, and a crash resumes from the
-// last committed step:
+// The day's state is a state machine, every move of it one transaction guarded by its `version`,
+// so a day runs exactly once however often it is started, and a crash resumes from the last
+// committed step:
 //   open     -> the day's fund = Σ dividend contributions not settled yet (every day after the
 //               last settlement; for the first one, every day since the first contribution)
-//               + the carry; the CARRY item moves to this date in the same transaction
-//   snapshot -> participants (GSI2 HOLDER: quota > 0, ascending userId) paged CHUNK at a time;
-//               each page's weights (equity + equityLocked) written as a CHUNK item: the weights
-//               are fixed before anything is paid
-//   paying   -> one chunk per transaction: each payee's wallet (version-checked) + ledger entries
+//               + the carry; the carry moves to this date in the same transaction
+//   snapshot -> participants (the holders index: quota > 0, ascending userId) paged a window of
+//               chunks at a time; each chunk's weights (equity + equityLocked) written as a chunk:
+//               the weights are fixed before anything is paid
+//   paying   -> a window of chunks paid in parallel, each chunk one transaction: its payees'
+//               wallets (version-checked) and the chunk's payment, recorded once (a one-time
+//               claim on the chunk), so a chunk is paid once whoever runs it; then the dividends'
+//               ledger entries, written from the recorded payment in batches (idempotent: same
+//               keys, same content on a replay); then the state moves past the window, its totals
+//               taken from the recorded payments
 //   exiting  -> per user in ascending userId, at the price of that moment: a sell (pool event,
-//               id derived from date and user) then quota_reset with an EXIT marker
-//   done     -> the report; CARRY holds what is left for the next day
+//               id derived from date and user) then quota_reset with an exit marker
+//   done     -> the report; the carry holds what is left for the next day
 import {
   apply,
   dec,
@@ -27,24 +32,37 @@ import {
   type Outcome,
   type Wallet,
 } from '@greenpoints/shared';
-import { batchGet, getItem, query, TxCancelled, type Item, type QueryOpts, type Scalar, type TxOp } from '../repo/ddb';
-import { programmeKeys } from '../repo/programme';
-import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
 import { addSubmission, awaitEvent } from './applier';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
-import { stores } from './stores';
+import {
+  stores,
+  WritesRejected,
+  type ChunkPay,
+  type ChunkPayment,
+  type PagedSum,
+  type Settlement,
+  type SettlementStatus,
+  type Write,
+} from './stores';
+import type { StoredWallet } from './model';
 import { Tx, StaleRead, retryStale } from './tx';
-import { busy, conflict, invalid } from './errors';
+import { busy, conflict, DomainError, invalid } from './errors';
 import { addDays, businessDate, daysBetween, isValidDate, lastDates } from './calendar';
 
-/** Users per chunk: 25 payees × (wallet + 2 ledger entries) + the settlement item = 76 ≤ 100. */
-export const CHUNK = 25;
-/** Tests shrink the chunk to get many chunks from few users. */
-export const settlementTuning = { chunk: CHUNK };
+export type { Settlement, SettlementStatus } from './stores';
+
+/** Payees per chunk: 99 wallet credits + the chunk's claim = 100 items, one transaction. */
+export const CHUNK = 99;
+/**
+ * Tests shrink the chunk to get many chunks from few users. `window`: chunks per step (snapshot
+ * and paying; ≤ 99, the snapshot writes them with the state in one transaction); `parallel`:
+ * chunk payments in flight at once.
+ */
+export const settlementTuning = { chunk: CHUNK, window: 16, parallel: 4 };
 /**
  * Days read one by one (and recorded per day) when days were skipped. Contributions of older
- * days are not dropped: they are folded in as one sum (`folded`), read from GSI1 in date order.
+ * days are not dropped: they are folded in as one sum (`folded`), read in date order.
  * Folding rather than refusing: a refusal would block every later day (days settle in order)
  * with nothing an operator could do about it, while the folded sum is paid at once, shown in
  * the report and checked by reconcile (I7).
@@ -52,39 +70,8 @@ export const settlementTuning = { chunk: CHUNK };
 export const MAX_GAP_DAYS = 366;
 /** Pages summed for one day or one folded run (1 MB each): past it, refuse rather than drop. */
 const MAX_PAGES = 10_000;
-
-export type SettlementStatus = 'snapshot' | 'paying' | 'exiting' | 'done';
-
-export interface Settlement {
-  date: string;
-  status: SettlementStatus;
-  fromDate: string; // first day whose contributions are in this fund
-  contributions: string;
-  days: string; // JSON {date: amount} of the days read one by one (days with contributions)
-  foldedFrom: string; // '' unless a gap longer than MAX_GAP_DAYS was folded in as one sum
-  foldedThrough: string;
-  foldedAmount: string;
-  late: string; // JSON {date: amount}: entries that reached the previous settlement's days after it read them
-  carryIn: string;
-  dayFund: string;
-  exitEnabled: boolean;
-  paramsVersion: number;
-  snapCursor: string;
-  chunks: number;
-  participants: number;
-  totalWeight: string;
-  payCursor: number;
-  paid: string;
-  payees: number;
-  exitCursor: number;
-  exits: number;
-  exitPoints: string;
-  exitPayout: string;
-  carryOut: string;
-  startedAt: string;
-  finishedAt: string;
-  version: number;
-}
+/** Wallets read per call (a batch read takes 100 keys). */
+const READ_BATCH = 100;
 
 export interface SettlementReport {
   date: string;
@@ -115,6 +102,8 @@ export interface SettlementReport {
 export const settlementHooks: {
   now?: () => number;
   afterStep?: (status: SettlementStatus, step: number) => void;
+  /** between a chunk's committed payment and its ledger entries (throw: a crash mid-window) */
+  afterChunkPaid?: (chunk: number) => void;
   afterExitSell?: (userId: string) => void | Promise<void>; // between an exit's sell and its quota reset
 } = {};
 
@@ -176,77 +165,36 @@ export function toReport(s: Settlement, exitList?: SettlementReport['exitList'])
   };
 }
 
-// ---------- storage ----------
+// ---------- reads ----------
 
-function settlementItem(s: Settlement): Item {
-  return { ...programmeKeys.settlement(s.date), type: 'settlement', ...s };
-}
-function toSettlement(i: Item): Settlement {
-  const str = (k: string, d = '') => (typeof i[k] === 'string' ? (i[k] as string) : d);
-  const num = (k: string) => (typeof i[k] === 'number' ? (i[k] as number) : 0);
-  return {
-    date: str('date'),
-    status: str('status') as SettlementStatus,
-    fromDate: str('fromDate'),
-    contributions: str('contributions', '0.00'),
-    days: str('days'), // '' on settlements written before days were recorded
-    late: str('late', '{}'),
-    foldedFrom: str('foldedFrom'),
-    foldedThrough: str('foldedThrough'),
-    foldedAmount: str('foldedAmount', '0.00'),
-    carryIn: str('carryIn', '0.00'),
-    dayFund: str('dayFund', '0.00'),
-    exitEnabled: i.exitEnabled === true,
-    paramsVersion: num('paramsVersion'),
-    snapCursor: str('snapCursor'),
-    chunks: num('chunks'),
-    participants: num('participants'),
-    totalWeight: str('totalWeight', '0'),
-    payCursor: num('payCursor'),
-    paid: str('paid', '0.00'),
-    payees: num('payees'),
-    exitCursor: num('exitCursor'),
-    exits: num('exits'),
-    exitPoints: str('exitPoints', '0'),
-    exitPayout: str('exitPayout', '0.00'),
-    carryOut: str('carryOut', '0.00'),
-    startedAt: str('startedAt'),
-    finishedAt: str('finishedAt'),
-    version: num('version'),
-  };
-}
 export async function readSettlement(date: string): Promise<Settlement | undefined> {
-  const i = await getItem(programmeKeys.settlement(date));
-  return i ? toSettlement(i) : undefined;
+  return stores().settlement.get(date);
 }
 
-/** Moves the settlement item from version v to the next state, with `ops` in the same transaction. */
-async function advance(s: Settlement, next: Partial<Settlement>, ops: TxOp[] = [], tx = new Tx()): Promise<void> {
-  const item = settlementItem({ ...s, ...next, version: s.version + 1 });
-  ops.forEach((o) => tx.add(o));
-  tx.add({ op: 'putIf', item, ifEquals: { version: s.version } }, new StaleRead(`settlement ${s.date}`));
+/** Moves the day from its version to the next state, with `writes` in the same transaction. */
+async function advance(
+  s: Settlement,
+  next: Partial<Settlement>,
+  writes: Array<[Write, Error | undefined]> = [],
+): Promise<void> {
+  const tx = new Tx();
+  for (const [w, onFail] of writes) tx.add(w, onFail);
+  tx.add(
+    stores().settlement.advance({ ...s, ...next, version: s.version + 1 }, s.version),
+    new StaleRead(`settlement ${s.date}`),
+  );
   await tx.commit();
 }
 
-/** Σ amount over every page of a query, bounded: past MAX_PAGES it refuses instead of dropping. */
-async function sumAmounts(o: QueryOpts): Promise<Dec> {
-  let sum = ZERO;
-  let cursor: Record<string, Scalar> | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const r = await query({ ...o, cursor });
-    for (const i of r.items) sum = sum.plus(String(i.amount ?? '0'));
-    if (!r.next) return sum;
-    cursor = r.next;
-  }
-  throw conflict('contributions_unbounded', `more than ${MAX_PAGES} pages of dividend contributions in ${o.pk}`);
+/** A bounded sum: past MAX_PAGES it refuses instead of dropping. */
+async function bounded(r: Promise<PagedSum>, what: string): Promise<Dec> {
+  const { sum, complete } = await r;
+  if (!complete)
+    throw conflict('contributions_unbounded', `more than ${MAX_PAGES} pages of dividend contributions in ${what}`);
+  return dec(sum);
 }
-
-/** The first business day anyone contributed to a dividend fund (GSI1 is in date order). */
-async function firstContributionDate(): Promise<string | undefined> {
-  const r = await query({ pk: programmeKeys.divFundGsiPk, index: 'GSI1', limit: 1 });
-  const d = r.items[0]?.date;
-  return typeof d === 'string' ? d : undefined;
-}
+const dayFundOf = (d: string) =>
+  bounded(stores().settlement.dayContributions(d, MAX_PAGES), `the dividend fund of ${d}`);
 
 export interface PendingContributions {
   fromDate: string;
@@ -258,27 +206,26 @@ export interface PendingContributions {
 /**
  * Every contribution not settled yet, up to `date`: the days after the last settled one, or for
  * the first settlement every day since the first contribution. The last MAX_GAP_DAYS days are
- * read day by day with consistent reads; older ones (a longer gap) are folded in as one sum from
- * GSI1, whose lag of milliseconds cannot matter for days that ended a year ago.
+ * read day by day with consistent reads; older ones (a longer gap) are folded in as one sum read
+ * in date order (an index whose lag of milliseconds cannot matter for days that ended a year ago).
  */
 export async function pendingContributions(lastDate: string | undefined, date: string): Promise<PendingContributions> {
-  const first = lastDate ? addDays(lastDate, 1) : await firstContributionDate();
+  const first = lastDate ? addDays(lastDate, 1) : await stores().settlement.firstContributionDate();
   const fromDate = first && first < date ? first : date;
   const recent = lastDates(fromDate, date, MAX_GAP_DAYS);
   const days: Record<string, string> = {};
   let total = ZERO;
   for (const d of recent) {
-    const v = await sumAmounts({ pk: `DIVFUND#${d}` });
+    const v = await dayFundOf(d);
     if (v.gt(0)) days[d] = v.toFixed(2);
     total = total.plus(v);
   }
   if (recent[0]! <= fromDate) return { fromDate, days, total };
   const through = addDays(recent[0]!, -1);
-  const amount = await sumAmounts({
-    pk: programmeKeys.divFundGsiPk,
-    index: 'GSI1',
-    skBetween: [fromDate, `${through}#\uffff`],
-  });
+  const amount = await bounded(
+    stores().settlement.contributionsBetween(fromDate, through, MAX_PAGES),
+    `the dividend funds of ${fromDate}..${through}`,
+  );
   return { fromDate, days, folded: { from: fromDate, through, amount: amount.toFixed(2) }, total: total.plus(amount) };
 }
 
@@ -294,17 +241,48 @@ async function lateContributions(prev: Settlement): Promise<Record<string, strin
   const taken = JSON.parse(prev.days) as Record<string, string>;
   const out: Record<string, string> = {};
   for (const d of lastDates(prev.fromDate, prev.date, LATE_DAYS)) {
-    const extra = (await sumAmounts({ pk: `DIVFUND#${d}` })).minus(taken[d] ?? '0');
+    const extra = (await dayFundOf(d)).minus(taken[d] ?? '0');
     if (extra.gt(0)) out[d] = extra.toFixed(2);
   }
   return out;
 }
 
+/** Runs `f` over `items` with at most `n` in flight; every started call ends before it answers. */
+async function inParallel<T, R>(n: number, items: T[], f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed: { e: unknown } | undefined;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(n, items.length)) }, async () => {
+      while (!failed && next < items.length) {
+        const i = next++;
+        try {
+          out[i] = await f(items[i]!);
+        } catch (e) {
+          failed ??= { e };
+        }
+      }
+    }),
+  );
+  if (failed) throw failed.e;
+  return out;
+}
+
+/** Wallets of many users, read in parallel batches. */
+async function walletsOf(users: string[]): Promise<Map<string, StoredWallet>> {
+  const parts: string[][] = [];
+  for (let i = 0; i < users.length; i += READ_BATCH) parts.push(users.slice(i, i + READ_BATCH));
+  const maps = await inParallel(settlementTuning.window, parts, (p) => stores().wallets.getMany(p));
+  return new Map(maps.flatMap((m) => [...m]));
+}
+
+const window = () => Math.max(1, Math.min(99, settlementTuning.window));
+
 // ---------- the steps ----------
 
 async function open(date: string): Promise<void> {
-  const carry = await getItem(programmeKeys.carry());
-  const lastDate = carry && typeof carry.lastDate === 'string' ? carry.lastDate : undefined;
+  const carry = await stores().settlement.carry();
+  const lastDate = carry?.lastDate;
   if (lastDate && lastDate >= date)
     throw conflict('out_of_order', `days are settled in order; ${lastDate} is already settled or under way`);
   const prev = lastDate ? await readSettlement(lastDate) : undefined;
@@ -316,8 +294,8 @@ async function open(date: string): Promise<void> {
   const pc = await pendingContributions(lastDate, date);
   const late = prev ? await lateContributions(prev) : {};
   const contributions = Object.values(late).reduce((a, v) => a.plus(v), pc.total);
-  const carryIn = dec(carry ? String(carry.amount ?? '0') : '0');
-  const { params, version: paramsVersion } = await getParams(true);
+  const carryIn = dec(carry ? carry.amount : '0');
+  const { params, version: paramsVersion } = await stores().config.params(true);
   const now = new Date().toISOString();
   const s: Settlement = {
     date,
@@ -349,124 +327,130 @@ async function open(date: string): Promise<void> {
     finishedAt: '',
     version: 1,
   };
-  const carryVersion = carry ? Number(carry.version ?? 0) : 0;
   const tx = new Tx();
-  tx.add({ op: 'create', item: settlementItem(s) }, new StaleRead('settlement opened meanwhile'));
+  tx.add(stores().settlement.create(s), new StaleRead('settlement opened meanwhile'));
   // The carry moves into this day; it comes back (what is left) when the day is done.
-  tx.add(
-    {
-      op: 'put',
-      item: {
-        ...programmeKeys.carry(),
-        type: 'carry',
-        lastDate: date,
-        amount: '0.00',
-        openedAt: now,
-        version: carryVersion + 1,
-      },
-      ifVersion: carry ? carryVersion : null,
-    },
-    new StaleRead('carry moved meanwhile'),
-  );
+  tx.add(stores().settlement.openCarry(date, now, carry?.version), new StaleRead('carry moved meanwhile'));
   await tx.commit();
 }
 
+/** One window of the holders index: their weights (consistent wallet reads) as chunks. */
 async function snapshotStep(s: Settlement): Promise<void> {
-  const cursor = s.snapCursor ? (JSON.parse(s.snapCursor) as Record<string, Scalar>) : undefined;
-  const page = await query({
-    pk: programmeKeys.holdersGsi2,
-    index: 'GSI2',
-    limit: Math.min(settlementTuning.chunk, CHUNK),
-    cursor,
-  });
-  const users = page.items.map((i) => String(i.GSI2SK));
-  const stored = await getWallets(users);
+  const size = Math.max(1, Math.min(settlementTuning.chunk, CHUNK));
+  const page = await stores().settlement.holders(s.snapCursor, size * window());
+  const stored = await walletsOf(page.users);
   // The index is eventually consistent: the wallet read (consistent) decides.
   const entries: Array<[string, string]> = [];
   let weight = ZERO;
-  for (const u of users) {
+  for (const u of page.users) {
     const w = stored.get(u)!.wallet;
     if (!dec(w.quota).gt(0)) continue;
     const wt = dec(weightOf(w));
     entries.push([u, wt.toFixed()]);
     weight = weight.plus(wt);
   }
-  const ops: TxOp[] = [];
-  if (entries.length)
-    ops.push({
-      op: 'create',
-      item: {
-        ...programmeKeys.settlementChunk(s.date, s.chunks),
-        type: 'settlement_chunk',
-        users: JSON.stringify(entries),
-      },
-    });
+  const writes: Array<[Write, undefined]> = [];
+  for (let i = 0; i < entries.length; i += size)
+    writes.push([
+      stores().settlement.createChunk(s.date, s.chunks + writes.length, entries.slice(i, i + size)),
+      undefined,
+    ]);
   await advance(
     s,
     {
-      chunks: s.chunks + (entries.length ? 1 : 0),
+      chunks: s.chunks + writes.length,
       participants: s.participants + entries.length,
       totalWeight: weight.plus(s.totalWeight).toFixed(),
-      snapCursor: page.next ? JSON.stringify(page.next) : '',
+      snapCursor: page.next,
       status: page.next ? 'snapshot' : 'paying',
     },
-    ops,
+    writes,
   );
 }
 
-async function chunkUsers(date: string, k: number): Promise<Array<[string, string]>> {
-  const c = await getItem(programmeKeys.settlementChunk(date, k));
-  if (!c) throw new Error(`settlement ${date}: chunk ${k} missing`);
-  return JSON.parse(String(c.users)) as Array<[string, string]>;
+/** The chunk was paid before (by this run before a crash, or by a concurrent one). */
+class ChunkPaid extends Error {}
+
+/**
+ * Pays chunk `k` once: its payees' wallets and the payment's record in one transaction. Answers
+ * the recorded payment, whoever made it.
+ */
+async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
+  return retryStale(async () => {
+    const c = await stores().settlement.chunk(s.date, k);
+    if (!c) throw new Error(`settlement ${s.date}: chunk ${k} missing`);
+    if (c.payment) return c.payment;
+    const stored = await stores().wallets.getMany(c.users.map(([u]) => u));
+    const wallets = new Map([...stored].map(([u, w]) => [u, w.wallet]));
+    const { params } = await stores().config.params();
+    const tx = new Tx();
+    const pays: ChunkPay[] = [];
+    let total = ZERO;
+    for (const p of chunkDividends(s.dayFund, s.totalWeight, c.users, wallets)) {
+      const a = apply(
+        { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
+        { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date },
+        params,
+      );
+      tx.add(
+        stores().wallets.put(p.userId, a.state.wallets[p.userId]!, stored.get(p.userId)!.version),
+        new StaleRead(`wallet ${p.userId}`),
+      );
+      pays.push({ userId: p.userId, amount: p.amount, changes: a.outcome.changes });
+      total = total.plus(p.amount);
+    }
+    const payment: ChunkPayment = { paidAt: new Date().toISOString(), paid: total.toFixed(2), pays };
+    tx.add(stores().settlement.claimChunk(s.date, k, payment), new ChunkPaid());
+    try {
+      await tx.commit();
+      return payment;
+    } catch (e) {
+      if (!(e instanceof ChunkPaid)) throw e;
+      const again = await stores().settlement.chunk(s.date, k);
+      if (!again?.payment) throw new Error(`settlement ${s.date}: chunk ${k} claimed but not recorded`, { cause: e });
+      return again.payment;
+    }
+  });
 }
 
+/** The dividends' ledger entries of a payment (idempotent: a replay writes the same items). */
+function recordLedger(s: Settlement, p: ChunkPayment): Promise<void> {
+  return stores().settlement.writeDividendLedger(
+    p.paidAt,
+    { date: s.date },
+    p.pays.map((x) => ({ eventId: `div_${s.date}_${x.userId}`, changes: x.changes })),
+  );
+}
+
+/** One window of chunks, paid in parallel; the state moves past it with totals from the records. */
 async function payStep(s: Settlement): Promise<void> {
-  if (s.payCursor >= s.chunks) return advance(s, { status: afterPaying(s) }, [], finishTx(s, afterPaying(s)));
-  const entries = await chunkUsers(s.date, s.payCursor);
-  const stored = await getWallets(entries.map(([u]) => u));
-  const wallets = new Map([...stored].map(([u, w]) => [u, w.wallet]));
-  const { params } = await getParams();
-  const pays = chunkDividends(s.dayFund, s.totalWeight, entries, wallets);
-  const tx = new Tx();
-  const at = new Date().toISOString();
-  let total = ZERO;
-  for (const p of pays) {
-    const a = apply(
-      { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
-      { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date },
-      params,
-    );
-    const prior = stored.get(p.userId)!;
-    tx.add(
-      stores().wallets.put(p.userId, a.state.wallets[p.userId]!, prior.version),
-      new StaleRead(`wallet ${p.userId}`),
-    );
-    tx.addAll(
-      stores().ledger.entries(`div_${s.date}_${p.userId}`, 'dividend', at, a.outcome.changes, { date: s.date }),
-    );
-    total = total.plus(p.amount);
-  }
-  await advance(
-    s,
-    { payCursor: s.payCursor + 1, paid: total.plus(s.paid).toFixed(2), payees: s.payees + pays.length },
-    [],
-    tx,
-  );
+  if (s.payCursor >= s.chunks) return finish(s, afterPaying(s));
+  const end = Math.min(s.chunks, s.payCursor + window());
+  const ks = Array.from({ length: end - s.payCursor }, (_, i) => s.payCursor + i);
+  const payments = await inParallel(settlementTuning.parallel, ks, async (k) => {
+    const p = await payChunk(s, k);
+    settlementHooks.afterChunkPaid?.(k);
+    await recordLedger(s, p);
+    return p;
+  });
+  const paid = payments.reduce((a, p) => a.plus(p.paid), dec(s.paid));
+  const payees = payments.reduce((a, p) => a + p.pays.length, s.payees);
+  await advance(s, { payCursor: end, paid: paid.toFixed(2), payees });
 }
 
 class StepDone extends Error {}
 
 /** One user's exit: the sell (if they hold equity) then the quota reset, each at most once. */
 async function exitUser(date: string, userId: string): Promise<void> {
-  if (await getItem(programmeKeys.settlementExit(date, userId))) return;
+  if (await stores().settlement.exitMarker(date, userId)) return;
   const sellId = eventIdFor('exit', date, userId);
-  let rec = await getEvent(sellId);
+  let rec = await stores().events.get(sellId);
   // The quota the exit was decided on: the reset removes exactly it, so quota earned by an
   // order that completes between the sell and the reset is kept.
   let plan: { quota: string; dividendsPaid: string } | undefined;
   if (!rec) {
-    const { params } = await getParams();
-    const [pool, { wallet }] = await Promise.all([getPool(params), getWallet(userId)]);
+    const { params } = await stores().config.params();
+    const [pool, { wallet }] = await Promise.all([stores().poolState.state(params), stores().wallets.get(userId)]);
     if (!shouldExit(wallet, pool)) return;
     plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
     if (dec(wallet.equity).gt(0)) {
@@ -478,10 +462,7 @@ async function exitUser(date: string, userId: string): Promise<void> {
           { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } },
           new StepDone(),
         );
-        tx.add({
-          op: 'create',
-          item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...p },
-        });
+        tx.add(stores().settlement.recordExitPlan(date, userId, p));
         await tx.commit().catch((e) => {
           if (!(e instanceof StepDone)) throw e;
         });
@@ -492,26 +473,16 @@ async function exitUser(date: string, userId: string): Promise<void> {
   if (rec && rec.status === 'pending') throw busy(`the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
   await settlementHooks.afterExitSell?.(userId);
-  if (!plan) {
-    const stored = await getItem(programmeKeys.settlementExitPlan(date, userId));
-    if (stored) plan = { quota: String(stored.quota), dividendsPaid: String(stored.dividendsPaid) };
-  }
+  plan ??= await stores().settlement.exitPlan(date, userId);
+  const marker = {
+    userId,
+    points: outcome?.points ?? '0',
+    payout: outcome?.payout ?? '0.00',
+    sell: rec ? (rec.status === 'applied' ? 'applied' : `rejected: ${rec.error?.code ?? ''}`) : 'none',
+  };
   try {
     await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId, ...plan }, (tx) => {
-      tx.add(
-        {
-          op: 'create',
-          item: {
-            ...programmeKeys.settlementExit(date, userId),
-            type: 'settlement_exit',
-            userId,
-            points: outcome?.points ?? '0',
-            payout: outcome?.payout ?? '0.00',
-            sell: rec ? (rec.status === 'applied' ? 'applied' : `rejected: ${rec.error?.code ?? ''}`) : 'none',
-          },
-        },
-        new StepDone(),
-      );
+      tx.add(stores().settlement.markExit(date, marker), new StepDone());
     });
   } catch (e) {
     if (!(e instanceof StepDone)) throw e;
@@ -519,16 +490,20 @@ async function exitUser(date: string, userId: string): Promise<void> {
 }
 
 async function exitStep(s: Settlement): Promise<void> {
-  if (s.exitCursor >= s.chunks) return advance(s, { status: 'done' }, [], finishTx(s, 'done'));
-  const entries = await chunkUsers(s.date, s.exitCursor);
-  for (const [u] of entries) await exitUser(s.date, u);
+  if (s.exitCursor >= s.chunks) return finish(s, 'done');
+  const c = await stores().settlement.chunk(s.date, s.exitCursor);
+  if (!c) throw new Error(`settlement ${s.date}: chunk ${s.exitCursor} missing`);
+  for (const [u] of c.users) await exitUser(s.date, u);
   // Totals from the markers, so a chunk resumed after a crash counts every exit once.
-  const markers = await batchGet(entries.map(([u]) => programmeKeys.settlementExit(s.date, u)));
+  const markers = await stores().settlement.exitMarkers(
+    s.date,
+    c.users.map(([u]) => u),
+  );
   let points = dec(s.exitPoints);
   let payout = dec(s.exitPayout);
   for (const m of markers) {
-    points = points.plus(String(m.points));
-    payout = payout.plus(String(m.payout));
+    points = points.plus(m.points);
+    payout = payout.plus(m.payout);
   }
   await advance(s, {
     exitCursor: s.exitCursor + 1,
@@ -538,34 +513,23 @@ async function exitStep(s: Settlement): Promise<void> {
   });
 }
 
-/** When the day ends: the fields of a done settlement and the carry to the next day. */
-function finishTx(s: Settlement, status: SettlementStatus): Tx {
-  const tx = new Tx();
-  if (status !== 'done') return tx;
+/** After paying (or exiting): the next status; when the day ends, its totals and the carry to the next day. */
+function finish(s: Settlement, status: SettlementStatus): Promise<void> {
+  if (status !== 'done') return advance(s, { status });
   const carryOut = dec(s.dayFund).minus(s.paid).toFixed(2);
-  s.carryOut = carryOut;
-  s.finishedAt = new Date().toISOString();
-  tx.add(
-    {
-      op: 'set',
-      key: programmeKeys.carry(),
-      values: { amount: carryOut, closedAt: s.finishedAt },
-      ifEquals: { lastDate: s.date },
-    },
-    new StaleRead('carry'),
-  );
-  return tx;
+  const finishedAt = new Date().toISOString();
+  return advance(s, { status, carryOut, finishedAt }, [
+    [stores().settlement.closeCarry(s.date, carryOut, finishedAt), new StaleRead('carry')],
+  ]);
 }
 
 export async function exitList(date: string, limit = 100): Promise<SettlementReport['exitList']> {
-  const r = await query({ pk: `SETTLEMENT#${date}`, skPrefix: 'EXIT#', limit });
-  return r.items.map((i) => ({
-    userId: String(i.userId),
-    points: String(i.points),
-    payout: String(i.payout),
-    sell: String(i.sell),
-  }));
+  return stores().settlement.exits(date, limit);
 }
+
+/** Another run advanced the day, or a wallet moved under a chunk: re-read and go on. */
+const isRace = (e: unknown) =>
+  e instanceof StaleRead || e instanceof WritesRejected || (e instanceof DomainError && e.code === 'conflict');
 
 /**
  * settle-day: runs (or resumes) the settlement of `date` (default: yesterday, China time) until
@@ -607,8 +571,7 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
       else await exitStep(s);
       settlementHooks.afterStep?.(s.status, step);
     } catch (e) {
-      // Another run advanced the day, or a wallet moved under a chunk: re-read and go on.
-      if (!(e instanceof StaleRead) && !(e instanceof TxCancelled)) throw e;
+      if (!isRace(e)) throw e;
     }
     s = await readSettlement(date);
   }

@@ -180,6 +180,8 @@ export interface Stores {
   pool: PoolLogStore;
   projection: ProjectionStore;
   walletReader: WalletReader;
+  settlement: SettlementStore;
+  ranking: RankingStore;
 }
 
 let installed: Stores | undefined;
@@ -189,4 +191,147 @@ export function useStores(s: Stores): void {
 export function stores(): Stores {
   if (!installed) throw new Error('no stores installed: import functions/src/repo/install first');
   return installed;
+}
+
+// ---------- settlement (daily dividends, exits, the dividend fund, the leaderboard) ----------
+export type SettlementStatus = 'snapshot' | 'paying' | 'exiting' | 'done';
+
+/** The state of one day's settlement (domain/settlement.ts describes the moves). */
+export interface Settlement {
+  date: string;
+  status: SettlementStatus;
+  fromDate: string; // first day whose contributions are in this fund
+  contributions: string;
+  days: string; // JSON {date: amount} of the days read one by one (days with contributions)
+  foldedFrom: string; // '' unless a gap longer than MAX_GAP_DAYS was folded in as one sum
+  foldedThrough: string;
+  foldedAmount: string;
+  late: string; // JSON {date: amount}: entries that reached the previous settlement's days after it read them
+  carryIn: string;
+  dayFund: string;
+  exitEnabled: boolean;
+  paramsVersion: number;
+  snapCursor: string;
+  chunks: number;
+  participants: number;
+  totalWeight: string;
+  payCursor: number;
+  paid: string;
+  payees: number;
+  exitCursor: number;
+  exits: number;
+  exitPoints: string;
+  exitPayout: string;
+  carryOut: string;
+  startedAt: string;
+  finishedAt: string;
+  version: number;
+}
+
+/** What the last settlement left for the next day. */
+export interface Carry {
+  lastDate: string | undefined;
+  amount: string;
+  version: number;
+}
+
+/** One payee of a chunk: the dividend and the wallet changes it made (the ledger entries). */
+export interface ChunkPay {
+  userId: string;
+  amount: string;
+  changes: WalletChange[];
+}
+
+/** A chunk's payment, recorded once with the wallet credits: what was paid, when. */
+export interface ChunkPayment {
+  paidAt: string;
+  paid: string;
+  pays: ChunkPay[];
+}
+
+/** A chunk of participants: [userId, weight] fixed by the snapshot, and its payment once made. */
+export interface SettlementChunk {
+  users: Array<[string, string]>;
+  payment?: ChunkPayment;
+}
+
+export interface ExitMarker {
+  userId: string;
+  points: string;
+  payout: string;
+  sell: string; // 'applied' | 'rejected: <code>' | 'none'
+}
+
+/** The quota and dividendsPaid an exit was decided on, written with its sell. */
+export interface ExitPlan {
+  quota: string;
+  dividendsPaid: string;
+}
+
+/** Σ amount over pages of entries; `complete` false when the page bound was reached first. */
+export interface PagedSum {
+  sum: string;
+  complete: boolean;
+}
+
+/** One completion's share of its business day's dividend fund. */
+export interface DividendFundEntry {
+  date: string;
+  eventId: string;
+  amount: string;
+  at: string;
+  orderId?: string;
+}
+
+export interface SettlementStore {
+  get(date: string): Promise<Settlement | undefined>;
+  /** The new day (must not exist yet). */
+  create(s: Settlement): Write;
+  /** The next state of a day, guarded by the version it was read at (`s.version` is the next one). */
+  advance(s: Settlement, priorVersion: number): Write;
+
+  carry(): Promise<Carry | undefined>;
+  /** The carry moves into `date` (amount 0 until the day is done), guarded by its version (undefined: none yet). */
+  openCarry(date: string, openedAt: string, priorVersion: number | undefined): Write;
+  /** What is left goes back to the carry, guarded by the day it was moved into. */
+  closeCarry(date: string, amount: string, closedAt: string): Write;
+
+  /** Users with quota > 0, ascending userId (an eventually consistent index): one page from `cursor` ('' = start; next '' = end). */
+  holders(cursor: string, limit: number): Promise<{ users: string[]; next: string }>;
+  createChunk(date: string, k: number, users: Array<[string, string]>): Write;
+  chunk(date: string, k: number): Promise<SettlementChunk | undefined>;
+  /** Records a chunk's payment, once: refused if the chunk was paid before. */
+  claimChunk(date: string, k: number, payment: ChunkPayment): Write;
+  /** The dividends' ledger entries of a recorded payment; idempotent (same keys and content on a replay). */
+  writeDividendLedger(
+    at: string,
+    ref: Record<string, string>,
+    rows: Array<{ eventId: string; changes: WalletChange[] }>,
+  ): Promise<void>;
+
+  exitMarker(date: string, userId: string): Promise<ExitMarker | undefined>;
+  exitMarkers(date: string, userIds: string[]): Promise<ExitMarker[]>;
+  /** The exit is done (create-once). */
+  markExit(date: string, m: ExitMarker): Write;
+  exitPlan(date: string, userId: string): Promise<ExitPlan | undefined>;
+  recordExitPlan(date: string, userId: string, p: ExitPlan): Write;
+  exits(date: string, limit: number): Promise<ExitMarker[]>;
+
+  /** Σ of one business day's dividend fund entries (consistent reads), at most `maxPages` pages. */
+  dayContributions(date: string, maxPages: number): Promise<PagedSum>;
+  /** Σ of the entries dated from..through (inclusive) in date order, at most `maxPages` pages. */
+  contributionsBetween(from: string, through: string, maxPages: number): Promise<PagedSum>;
+  /** The first business day anyone contributed to a dividend fund. */
+  firstContributionDate(): Promise<string | undefined>;
+  /** A completion's fund entry (create-once). */
+  contribution(e: DividendFundEntry): Write;
+  /** TRANSITION: the stored form of a fund entry, for repo/poollog.ts's batched projection. */
+  contributionItem(e: DividendFundEntry): Record<string, string>;
+}
+
+/** The leaderboard's reads: holders of equity by weight, per index shard. */
+export interface RankingStore {
+  /** Each shard's top `n` (userId, weight = equity + equityLocked), descending. */
+  topPerShard(n: number): Promise<Array<Array<{ userId: string; weight: string }>>>;
+  nicknames(userIds: string[]): Promise<Map<string, string>>;
 }

@@ -6,6 +6,7 @@ import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { rankingStore, settlementStore } from './settlement';
 import {
   getEvent,
   getParams,
@@ -90,5 +91,7 @@ export function ddbStores(): Stores {
     pool: poolLogStore,
     projection: projectionStore,
     walletReader,
+    settlement: settlementStore,
+    ranking: rankingStore,
   };
 }

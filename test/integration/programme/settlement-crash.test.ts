@@ -13,6 +13,7 @@ beforeAll(async () => {
   ({ day } = await settlementWorld('crash'));
   const s = await fn.settlement();
   s.settlementTuning.chunk = 2; // 7 participants -> 4 chunks
+  s.settlementTuning.window = 1; // one chunk a step, so a crash after step 1 leaves chunks 2 and 3 unpaid
   for (let i = 1; i <= 7; i++) {
     const u = await login(`crash-${i}`);
     await buy(u, 'div-100');
