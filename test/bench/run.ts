@@ -1,9 +1,10 @@
-// `npm run bench [-- --json] [--events 800] [--holders 20000] [--quick]`: the pool as a log,
+// `npm run bench [-- --json] [--events 800] [--holders 20000] [--quick] [--only settlement]`: the pool as a log,
 // measured on its own DynamoDB Local (docs/performance.md). Side by side: the ceiling of the
 // write pattern the design uses, the naive one-transaction-per-event baseline at 1 and 32
 // writers, the applier at 1/8/32/128 writers through the real code paths (half order
 // completions, half sells), 32 shoppers selling over HTTP (serverless-offline), the settlement
-// of N holders, then reconcile. With --json the last line is one JSON object.
+// of N holders, then reconcile. With --json the last line is one JSON object. `--only settlement`
+// measures the settlement alone (its JSON: {machine, settlement}).
 import os from 'os';
 import path from 'path';
 import { execSync } from 'child_process';
@@ -18,6 +19,7 @@ const JSON_OUT = flag('json');
 const QUICK = flag('quick');
 const EVENTS = num('events', QUICK ? 200 : 800); // per applier level
 const HOLDERS = num('holders', QUICK ? 2000 : 20000);
+const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const log = (s: string) => {
   if (!JSON_OUT) console.log(s);
   else console.error(s);
@@ -58,6 +60,14 @@ async function main() {
   };
   log(`machine: ${machine.cpus} × ${machine.cpu}; ${machine.uptime}`);
   try {
+    if (ONLY === 'settlement') {
+      const { settleHolders } = await import('./settlement');
+      const settlement = await settleHolders(HOLDERS, log);
+      log(`settlement: ${JSON.stringify(settlement)}`);
+      if (JSON_OUT) console.log(JSON.stringify({ machine, settlement }));
+      return;
+    }
+    if (ONLY) throw new Error(`--only ${ONLY}: only "settlement" can run alone`);
     const { setupLocal } = await import('../../functions/src/local/setup');
     await setupLocal();
     const ddb = await import('../../functions/src/repo/ddb');

@@ -1,8 +1,7 @@
-// Settlement at scale on DynamoDB Local (also run by `npm run bench`): N holders (wallets written directly, quota > 0), one
-// day's dividend fund, then settle-day timed phase by phase. `npx tsx test/bench/settlement.ts 2000`
-// Prints per-phase milliseconds and chunks per second, and checks Σ paid + carry = fund.
-// Measured here (2 shared cores): 1,000 holders 7.0 s; 20,000 69 s; 100,000 382 s (snapshot 110 s,
-// paying 272 s), i.e. linear, ~3.8 ms a holder, inside one 9-minute run.
+// Settlement at scale on DynamoDB Local (also run by `npm run bench`, alone with `--only settlement`):
+// N holders (wallets written directly, quota > 0), one day's dividend fund, then settle-day timed
+// phase by phase. `npx tsx test/bench/settlement.ts 2000`. Prints per-phase milliseconds and
+// holders per second, and checks Σ paid + carry = the fund. Figures: docs/performance.md "Settlement".
 import path from 'path';
 import { dec } from '@greenpoints/shared';
 

@@ -368,6 +368,8 @@ async function snapshotStep(s: Settlement): Promise<void> {
   );
 }
 
+const DIVIDEND_FIELDS = new Set(['cash', 'dividendsPaid']);
+
 /** The chunk was paid before (by this run before a crash, or by a concurrent one). */
 class ChunkPaid extends Error {}
 
@@ -392,8 +394,13 @@ async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
         { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date },
         params,
       );
+      // A dividend moves cash and dividendsPaid only: written as just those fields (cheaper).
+      if (a.outcome.changes.some((c) => !DIVIDEND_FIELDS.has(c.field) || c.user !== p.userId))
+        throw new Error(`a dividend changed more than ${[...DIVIDEND_FIELDS].join(', ')}`);
+      const prior = stored.get(p.userId)!.version;
+      const next = a.state.wallets[p.userId]!;
       tx.add(
-        stores().wallets.put(p.userId, a.state.wallets[p.userId]!, stored.get(p.userId)!.version),
+        prior > 0 ? stores().settlement.creditDividend(p.userId, next, prior) : stores().wallets.put(p.userId, next, 0),
         new StaleRead(`wallet ${p.userId}`),
       );
       pays.push({ userId: p.userId, amount: p.amount, changes: a.outcome.changes });

@@ -300,6 +300,11 @@ export interface SettlementStore {
   holders(cursor: string, limit: number): Promise<{ users: string[]; next: string }>;
   createChunk(date: string, k: number, users: Array<[string, string]>): Write;
   chunk(date: string, k: number): Promise<SettlementChunk | undefined>;
+  /**
+   * A dividend's wallet write: only the two fields a dividend moves (cash, dividendsPaid) and the
+   * version, guarded by the version it was computed from (the wallet exists: its quota is > 0).
+   */
+  creditDividend(userId: string, next: Wallet, priorVersion: number): Write;
   /** Records a chunk's payment, once: refused if the chunk was paid before. */
   claimChunk(date: string, k: number, payment: ChunkPayment): Write;
   /** The dividends' ledger entries of a recorded payment; idempotent (same keys and content on a replay). */

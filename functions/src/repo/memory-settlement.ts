@@ -91,6 +91,18 @@ export function memorySettlement(st: SettlementState, common: CommonState): Sett
         effect: () => st.chunks.set(chunkKey(date, k), { users: structuredClone(users) }),
       }),
     chunk: async (date, k) => structuredClone(st.chunks.get(chunkKey(date, k))),
+    creditDividend: (u, next, prior) =>
+      memoryWrite({
+        what: `wallet ${u} at version ${prior} (dividend)`,
+        guard: () => common.wallets.get(u)?.version === prior,
+        effect: () => {
+          const w = common.wallets.get(u)!.wallet;
+          common.wallets.set(u, {
+            wallet: { ...w, cash: next.cash, dividendsPaid: next.dividendsPaid },
+            version: prior + 1,
+          });
+        },
+      }),
     claimChunk: (date, k, p: ChunkPayment) =>
       memoryWrite({
         what: `chunk ${date} ${k} unpaid`,

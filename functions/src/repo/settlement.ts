@@ -149,6 +149,15 @@ export const settlementStore: SettlementStore = {
         : {}),
     };
   },
+  // An update of the changed fields: the item ends as a put of the whole wallet would leave it
+  // (the indexes follow quota and equity, which a dividend does not move), at half the cost.
+  creditDividend: (userId, next, prior) =>
+    asWrite({
+      op: 'set',
+      key: keys.wallet(userId),
+      values: { cash: next.cash, dividendsPaid: next.dividendsPaid, version: prior + 1 },
+      ifEquals: { version: prior },
+    }),
   // A one-time claim on the chunk item: the payment is recorded with the wallet credits, once.
   claimChunk: (date, k, p) =>
     asWrite({
