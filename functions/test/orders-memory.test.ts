@@ -234,6 +234,25 @@ describe('tenders without the pool', () => {
     expect(order(id).paidAt).toBeUndefined();
     expect(stock('p1')).toBe(5);
   });
+
+  it('WeChat: a payment that reaches a cancelled order is refunded once, with a system audit entry', async () => {
+    sandbox();
+    const id = await buy('wechat');
+    await refundOrder('u1', id, idem());
+    const notice = { transactionId: 'wx9', amount: '100.00', paidAt: new Date().toISOString() };
+    expect(await markPaid(id, notice)).toEqual({ orderId: id, status: 'refunded' });
+    expect(JSON.parse(order(id).latePayment!)).toMatchObject({
+      transactionId: 'wx9',
+      refundId: `R${id}`,
+      refundStatus: 'SUCCESS',
+    });
+    expect(area.audit).toEqual([expect.objectContaining({ fn: 'late-payment-refund', ok: true })]);
+    // WeChat repeats the notice: settled, nothing asked or written again.
+    expect(await markPaid(id, notice)).toEqual({ orderId: id, status: 'refunded' });
+    expect(area.audit).toHaveLength(1);
+    expect(await code(markPaid(id, { ...notice, transactionId: 'wx10' }))).toBe('invalid_status');
+    expect(stock('p1')).toBe(5);
+  });
 });
 
 describe('ship, receive, cancel', () => {
