@@ -16,6 +16,8 @@ import {
 } from '../src/repo/memory-common';
 import { memoryRanking, memorySettlement, settlementState, type SettlementState } from '../src/repo/memory-settlement';
 import { memoryStores } from '../src/repo/memory';
+import { memoryOrderStores, orderAreaState } from '../src/repo/memory-orders';
+import { ddbStores } from '../src/repo/stores';
 import { settleDay, settlementHooks, settlementTuning, CHUNK } from '../src/domain/settlement';
 import { addDays } from '../src/domain/calendar';
 
@@ -40,6 +42,7 @@ function world() {
     walletReader: pool.wallets,
     settlement: memorySettlement(st, common),
     ranking: memoryRanking(common),
+    ...memoryOrderStores(orderAreaState(), common),
   };
   useStores(s);
 }
@@ -61,6 +64,7 @@ beforeEach(() => {
   settlementHooks.afterChunkPaid = undefined;
 });
 afterAll(() => {
+  useStores(ddbStores());
   Object.assign(settlementTuning, { chunk: CHUNK, window: 16, parallel: 4 });
   settlementHooks.now = undefined;
 });

@@ -6,6 +6,8 @@ import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { afterSaleStore, orderStore, productStore } from './orders';
+import { addressStore, idempotencyStore, profileStore } from './shopper';
 import { rankingStore, settlementStore } from './settlement';
 import {
   getEvent,
@@ -91,6 +93,12 @@ export function ddbStores(): Stores {
     pool: poolLogStore,
     projection: projectionStore,
     walletReader,
+    orders: orderStore,
+    products: productStore,
+    afterSales: afterSaleStore,
+    idempotency: idempotencyStore,
+    addresses: addressStore,
+    profiles: profileStore,
     settlement: settlementStore,
     ranking: rankingStore,
   };
