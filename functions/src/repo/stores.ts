@@ -6,6 +6,10 @@ import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { agentStore } from './agents';
+import { legacyStore } from './legacy';
+import { referralStore } from './referrals';
+import { teamStore } from './team';
 import {
   getEvent,
   getParams,
@@ -90,5 +94,9 @@ export function ddbStores(): Stores {
     pool: poolLogStore,
     projection: projectionStore,
     walletReader,
+    legacy: legacyStore,
+    referrals: referralStore,
+    agents: agentStore,
+    team: teamStore,
   };
 }
