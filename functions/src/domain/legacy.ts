@@ -346,6 +346,7 @@ export async function importLegacyMembers(
   };
   if (!pending) {
     const done = legacy.finishImport(importId, hash, storedReport(report), new Date().toISOString());
+    // Best effort: if it is lost, the next run re-applies every step (each once) and writes it.
     await stores()
       .tx.commit([done])
       .catch(() => undefined);
