@@ -10,6 +10,8 @@ import { agentStore } from './agents';
 import { legacyStore } from './legacy';
 import { referralStore } from './referrals';
 import { teamStore } from './team';
+import { afterSaleStore, orderStore, productStore } from './orders';
+import { addressStore, idempotencyStore, profileStore } from './shopper';
 import {
   getEvent,
   getParams,
@@ -98,5 +100,11 @@ export function ddbStores(): Stores {
     referrals: referralStore,
     agents: agentStore,
     team: teamStore,
+    orders: orderStore,
+    products: productStore,
+    afterSales: afterSaleStore,
+    idempotency: idempotencyStore,
+    addresses: addressStore,
+    profiles: profileStore,
   };
 }
