@@ -16,7 +16,6 @@ import {
 } from '../src/repo/memory-common';
 import { memoryRanking, memorySettlement, settlementState, type SettlementState } from '../src/repo/memory-settlement';
 import { memoryStores } from '../src/repo/memory';
-import { memoryOrderStores, orderAreaState } from '../src/repo/memory-orders';
 import { ddbStores } from '../src/repo/stores';
 import { settleDay, settlementHooks, settlementTuning, CHUNK } from '../src/domain/settlement';
 import { addDays } from '../src/domain/calendar';
@@ -29,7 +28,9 @@ function world() {
   common = commonState();
   st = settlementState();
   const pool = memoryStores();
+  // Other areas' stores stay the DynamoDB ones: a settlement never reaches them.
   const s: Stores = {
+    ...ddbStores(),
     tx: memoryCommitter(common),
     config: memoryConfig(common),
     users: memoryUsers(common),
@@ -42,7 +43,6 @@ function world() {
     walletReader: pool.wallets,
     settlement: memorySettlement(st, common),
     ranking: memoryRanking(common),
-    ...memoryOrderStores(orderAreaState(), common),
   };
   useStores(s);
 }
