@@ -14,7 +14,7 @@ const drain = async (w: MemoryWorld) => {
 };
 const complete = (w: MemoryWorld, user: string, orderId: string, contribution = '30.00') => {
   w.state.orders.set(orderId, { status: 'completing' });
-  w.pool.enqueue({
+  w.pool.push({
     eventId: `ev_${orderId}`,
     userId: user,
     event: { kind: 'order_completed', orderId, buyer: user, amount: '100.00', contribution, dividendContribution: '0' },
@@ -30,7 +30,7 @@ const sell = (w: MemoryWorld, user: string, eventId: string, points: string) => 
     equityReserved: dec(cur.equityReserved).plus(points).toFixed(),
   });
   const event: LedgerEvent = { kind: 'sell', user, points, reason: 'sell', held: true };
-  w.pool.enqueue({ eventId, userId: user, event });
+  w.pool.push({ eventId, userId: user, event });
 };
 const wallet = (w: MemoryWorld, u: string): Wallet => w.state.wallets.get(u) ?? emptyWallet();
 
@@ -110,12 +110,12 @@ it('a refused held event releases its reserve', async () => {
 
 it('the daily release is decided on the stored locked balances', async () => {
   const w = memoryStores();
-  w.pool.enqueue({
+  w.pool.push({
     eventId: 'ev_g',
     userId: 'a',
     event: { kind: 'grant', user: 'a', points: '100', locked: true, reason: 'legacy' },
   });
-  w.pool.enqueue({ eventId: 'ev_r', userId: 'a', event: { kind: 'release_locked', user: 'a' } });
+  w.pool.push({ eventId: 'ev_r', userId: 'a', event: { kind: 'release_locked', user: 'a' } });
   await drain(w);
   // 1 % of 100 released, in the same batch as the grant it comes from
   expect(wallet(w, 'a')).toMatchObject({ equity: '1', equityLocked: '99', lockedGranted: '100' });
