@@ -190,6 +190,7 @@ export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
 async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
   const st = installed();
   if (!(await st.pool.lease(owner, LEASE_MS))) return false;
+  let leased = Date.now();
   try {
     for (let round = 0; round < maxRounds; round++) {
       try {
@@ -202,8 +203,12 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
         drainStats.conflicts++;
         await sleep(Math.random() * 20);
       }
-      // Renew the lease between rounds, so a long backlog is drained by one caller.
-      if (!(await st.pool.lease(owner, LEASE_MS))) return true;
+      // Renew the lease between rounds once a third of it has passed (one write per second at
+      // most, not one per batch), so a long backlog is drained by one caller.
+      if (Date.now() - leased >= LEASE_MS / 3) {
+        if (!(await st.pool.lease(owner, LEASE_MS))) return true;
+        leased = Date.now();
+      }
     }
     return true;
   } finally {
