@@ -15,6 +15,7 @@ import {
   BatchRace,
   type BatchLog,
   type OrderLink,
+  type PoolHead,
   type PoolLogStore,
   type ProjectionStore,
   type WalletReader,
@@ -114,6 +115,14 @@ let projectedHere: { batch: number; hash: string } | undefined;
 const isProjectedHere = (h: { batch: number; hash: string }) =>
   projectedHere?.batch === h.batch && projectedHere.hash === h.hash;
 
+/**
+ * The head this process left after its last batch (committed and projected), so the next batch
+ * needs no read of the pool item. Safe when stale: the commit is guarded by the batch number,
+ * so a batch another drainer committed meanwhile makes ours a BatchRace (then the head is read).
+ * Only the log writes the pool item.
+ */
+let headHere: { store: PoolLogStore; head: PoolHead } | undefined;
+
 /** Applies one batch. Returns how many queued events it consumed (0: nothing queued). */
 export async function drainOnce(): Promise<number> {
   const { params, version } = await getParams();
@@ -128,7 +137,9 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
     drainStats[k] += now - t;
     t = now;
   };
-  let head = await st.pool.head(params);
+  const cached = headHere?.store === st.pool ? headHere.head : undefined;
+  headHere = undefined; // set again only when this batch ends well
+  let head = cached ?? (await st.pool.head(params));
   // Projected here and nobody committed since (the batch guard says so): no need to redo it.
   if (head.projected < head.batch && !isProjectedHere(head)) await finishProjection(st, head.batch);
   head = { ...head, projected: head.batch };
@@ -153,6 +164,10 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   await project(log, st.projection);
   lap('projectMs');
   projectedHere = { batch: log.batch, hash: log.hash };
+  headHere = {
+    store: st.pool,
+    head: { pool: log.poolAfter, batch: log.batch, projected: log.batch, hash: log.hash, exists: true },
+  };
   notify(log);
   return log.entries.length;
 }
