@@ -139,3 +139,36 @@ it('the public log verifies, and one tampered event fails at its batch', async (
   const v = verifyBatches(bad, () => params);
   expect(v.problems[0]).toMatch(/^batch 2: /);
 });
+
+it('a batch another drainer committed after ours: the next one, from the head kept here, is a race, nothing doubles', async () => {
+  const w = memoryStores();
+  complete(w, 'a', 'o1');
+  expect(await drainOnceWith(w, params, 0)).toBe(1); // batch 1; its head is kept in this process
+  // Another drainer (a stale lease elsewhere) commits and projects batch 2.
+  complete(w, 'b', 'o2');
+  const { decideBatch } = await import('../src/domain/batch');
+  const other = decideBatch(
+    await w.pool.head(params),
+    await w.pool.readQueue(BATCH_EVENTS),
+    params,
+    0,
+    new Map(),
+    new Date().toISOString(),
+  );
+  await w.pool.commit(await w.pool.head(params), other);
+  await project(other, w.projection);
+  complete(w, 'c', 'o3');
+  await expect(drainOnceWith(w, params, 0)).rejects.toThrow('another drainer');
+  await drain(w); // reads the head again
+  const batches = await w.pool.getBatches(1, 5);
+  expect(batches.map((b) => b.entries.map((e) => e.eventId))).toEqual([['ev_o1'], ['ev_o2'], ['ev_o3']]);
+  expect(
+    verifyBatches(
+      batches.map((b) => publicBatch(b)),
+      () => params,
+    ).problems,
+  ).toEqual([]);
+  // b's points once: what its one completion granted (projected twice, written once)
+  expect(wallet(w, 'b').equity).toBe(batches[1]!.entries[0]!.outcome!.pointsGranted);
+  expect((await w.pool.head(params)).pool.seq).toBe(3);
+});
