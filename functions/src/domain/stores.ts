@@ -191,6 +191,16 @@ export interface Stores {
   pool: PoolLogStore;
   projection: ProjectionStore;
   walletReader: WalletReader;
+  legacy: LegacyStore;
+  referrals: ReferralStore;
+  agents: AgentStore;
+  team: TeamStore;
+  orders: OrderStore;
+  products: ProductStore;
+  afterSales: AfterSaleStore;
+  idempotency: IdempotencyStore;
+  addresses: AddressStore;
+  profiles: ProfileStore;
 }
 
 let installed: Stores | undefined;
@@ -200,4 +210,288 @@ export function useStores(s: Stores): void {
 export function stores(): Stores {
   if (!installed) throw new Error('no stores installed: import functions/src/repo/install first');
   return installed;
+}
+
+// ---------- members: legacy import, referrals, agents, team ----------
+/** Where an imported identity (`openid:…` or `phone:…`) went: written once, so a member is imported once. */
+export interface LegacyMarker {
+  identity: string;
+  userId: string;
+  importId: string;
+  line: number;
+}
+
+/** A legacy member created before their first WeChat login (which may still bind a referrer). */
+export interface LegacyMember {
+  userId: string;
+  openId: string; // '' when imported by phone only
+  nickname: string;
+  createdAt: string;
+  phone?: string;
+}
+
+/** One import run: the hash of its file, `applying` or `done`, and (done) its report as JSON text. */
+export interface ImportMeta {
+  hash: string;
+  status: string;
+  report?: string;
+}
+
+/** One date's run of the locked releases, advanced page by page under its version. */
+export interface ReleaseState {
+  date: string;
+  status: 'running' | 'done';
+  cursor: string; // the store's position in the locked holders ('' at the start)
+  users: number;
+  released: string;
+  finished: number;
+  version: number;
+  report?: string; // JSON text, when done
+}
+
+export interface LegacyStore {
+  marker(identity: string): Promise<LegacyMarker | undefined>;
+  /** The markers of the identities that have one (bounded by the caller's file size). */
+  markers(identities: string[]): Promise<Map<string, LegacyMarker>>;
+  userIdByPhone(phone: string): Promise<string | undefined>;
+  /** Created once: the openid a later login finds. */
+  newOpenId(openId: string, userId: string): Write;
+  /** Created once: the member, not logged in yet. */
+  newMember(m: LegacyMember): Write;
+  /** Created once: the phone a later phone-only row finds. */
+  newPhone(phone: string, userId: string): Write;
+  /** Created once per identity. */
+  newMarker(m: LegacyMarker, at: string): Write;
+  importMeta(importId: string): Promise<ImportMeta | undefined>;
+  /** Created once per import id. */
+  startImport(importId: string, hash: string, rows: number, by: string, at: string): Write;
+  /** applying -> done with the report, guarded by the file's hash. */
+  finishImport(importId: string, hash: string, report: string, at: string): Write;
+  /** Created once per (import, line, step): the row's step is done. */
+  importStep(importId: string, line: number, step: string, userId: string, amount: string): Write;
+  /** Puts the user on the list of locked holders (idempotent). */
+  markLocked(userId: string, since: string): Promise<void>;
+  /** A page of locked holders, in a stable order; `next` to continue (absent: the end). */
+  lockedHolders(limit: number, cursor?: string): Promise<{ userIds: string[]; next?: string }>;
+  /** Takes the user off the list of locked holders (unconditional). */
+  unlock(userId: string): Write;
+  release(date: string): Promise<ReleaseState | undefined>;
+  /** Created once per date: a run at its start. */
+  startRelease(date: string): Write;
+  /** The run's next state, guarded by the version it was computed from. */
+  saveRelease(next: ReleaseState, priorVersion: number): Write;
+}
+
+/** A user created before their first login (a legacy member) who has not logged in yet. */
+export interface AwaitingFirstLogin {
+  referrer?: string;
+  createdAt?: string;
+}
+
+export interface ReferralStore {
+  /** The user's referrer (an eventually consistent read: the chain walk's). */
+  referrerOf(userId: string): Promise<string | undefined>;
+  /** Undefined when the user does not exist or has logged in before (or was never pre-created). */
+  awaitingFirstLogin(userId: string): Promise<AwaitingFirstLogin | undefined>;
+  /** Marks the first login (and binds the referrer, listed under them), guarded: still not logged in. */
+  firstLogin(userId: string, at: string, bound?: { referrer: string; createdAt: string }): Write;
+  /** Direct referrals of a user, newest first. */
+  direct(referrer: string, limit: number): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>>;
+}
+
+export interface AgentAssignment {
+  region: string;
+  userId: string;
+  assignedAt: string;
+  version: number;
+}
+
+export interface AgentStore {
+  /** region -> agent, for those of the given regions that have one. */
+  assigned(regions: string[]): Promise<Map<string, string>>;
+  get(region: string): Promise<AgentAssignment | undefined>;
+  /** The region's agent, guarded by the version read (0: no agent yet). */
+  assign(a: { region: string; userId: string; at: string; by: string }, priorVersion: number): Write;
+  /** Unconditional. */
+  remove(region: string): Write;
+  list(limit: number): Promise<Array<{ region: string; userId: string; assignedAt: string }>>;
+}
+
+export interface TeamStore {
+  /** The user's newest ledger entries (at least `max` when that many exist: the caller reports `partial`). */
+  recentLedger(userId: string, max: number): Promise<Array<{ field: string; why: string; delta: string }>>;
+}
+
+// ---------- orders, products, after-sale, idempotency keys, address books, profiles ----------
+// (repo/orders.ts on DynamoDB, repo/memory-orders.ts in memory)
+import type { Order, OrderStatus, Product } from './model';
+
+/** A page's position in a listing (opaque to the domain). */
+export type PageCursor = Record<string, string | number | boolean>;
+
+/** The fields of an order a write may set (everything but its identity and creation). */
+export type OrderFields = Partial<Omit<Order, 'orderId' | 'userId' | 'createdAt'>>;
+
+/** What must hold of the stored order for a write to apply. */
+export interface OrderGuard {
+  status?: OrderStatus;
+  openRequestId?: string;
+  latePayment?: string;
+  /** fields that must not be set yet (a one-time claim) */
+  absent?: Array<keyof Order>;
+}
+
+/** A system entry of the audit log (beside the staff wrapper's own). */
+export interface SystemAudit {
+  at: string;
+  fn: string;
+  input: string;
+  ok: boolean;
+  result: string;
+  error?: string;
+}
+
+export interface OrderStore {
+  get(orderId: string): Promise<Order | undefined>;
+  /** The user's orders, newest first. */
+  listByUser(userId: string, limit: number, cursor?: PageCursor): Promise<{ orders: Order[]; next?: PageCursor }>;
+  /** A new order (written once). */
+  create(o: Order): Write;
+  /** Sets `fields` while `when` holds; `clear`: fields removed. */
+  update(orderId: string, fields: OrderFields, when: OrderGuard, clear?: Array<keyof Order>): Write;
+  /** The auto-confirm queue, read by shipping time: a new entry (once), one put back, one taken out. */
+  shippedAdd(shippedAt: string, orderId: string): Write;
+  shippedPut(shippedAt: string, orderId: string): Write;
+  shippedRemove(shippedAt: string, orderId: string): Write;
+  /** Orders shipped before `cutoff`, oldest first (bounded). */
+  shippedBefore(cutoff: string, limit: number): Promise<string[]>;
+  /** The completion queue, read by the end of each order's window. */
+  duePut(completesAt: string, orderId: string): Write;
+  dueRemove(completesAt: string, orderId: string): Write;
+  /** Orders whose window ends before `now`, oldest first (bounded). */
+  dueBefore(now: string, limit: number): Promise<string[]>;
+  /** A system entry of the audit log (the late-payment refund). */
+  audit(entry: SystemAudit): Write;
+}
+
+export interface ProductStore {
+  getMany(ids: string[]): Promise<Map<string, Product>>;
+  /** Takes `qty` from the product's stock; the guard fails while less than `qty` is left. */
+  takeStock(productId: string, qty: number): Write;
+  /** Gives `qty` back to the product's stock (the product must exist). */
+  giveBackStock(productId: string, qty: number): Write;
+}
+
+export type AfterSaleKind = 'return' | 'refund_only';
+export type AfterSaleStatus = 'requested' | 'refused' | 'approved' | 'returning' | 'refunding' | 'refunded';
+
+export interface AfterSaleRequest {
+  requestId: string;
+  orderId: string;
+  userId: string;
+  kind: AfterSaleKind;
+  items: Array<{ productId: string; qty: number }>;
+  reason: string;
+  /** yuan: Σ price × qty of the items */
+  amount: string;
+  status: AfterSaleStatus;
+  history: Array<{ at: string; status: AfterSaleStatus; by: string; note?: string }>;
+  createdAt: string;
+  note?: string;
+  carrier?: string;
+  trackingNo?: string;
+  refundId?: string;
+  refundDetail?: string;
+  refundedAt?: string;
+  /** a redemption: the held points given back */
+  points?: string;
+}
+
+/** The optional fields of a request a write may set. */
+export type AfterSaleFields = Partial<
+  Pick<AfterSaleRequest, 'note' | 'carrier' | 'trackingNo' | 'refundId' | 'refundDetail' | 'refundedAt' | 'points'>
+>;
+
+export interface AfterSaleStore {
+  get(requestId: string): Promise<AfterSaleRequest | undefined>;
+  /** A new request (written once). */
+  create(r: AfterSaleRequest): Write;
+  /** `from` -> `to` with its history (and its time), guarded by the status. */
+  move(
+    requestId: string,
+    from: AfterSaleStatus,
+    to: AfterSaleStatus,
+    change: AfterSaleFields & { history: AfterSaleRequest['history']; updatedAt: string },
+  ): Write;
+  /** Sets fields while the request is `status`. */
+  update(requestId: string, fields: AfterSaleFields, status: AfterSaleStatus): Write;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+export interface IdemRecord {
+  hash: string;
+  status: 'pending' | 'done';
+  response?: StoredResponse;
+  eventId?: string;
+}
+/** A user's Idempotency-Key and the hash of the request it was sent with. */
+export interface IdemKey {
+  userId: string;
+  key: string;
+  hash: string;
+}
+
+export interface IdempotencyStore {
+  read(userId: string, key: string): Promise<IdemRecord | undefined>;
+  /** Claims the key (once), with the answer when it is already known. */
+  claim(idem: IdemKey, response?: StoredResponse, eventId?: string): Write;
+  /** Records the final answer on a claimed key (guarded by the request's hash). */
+  finish(idem: IdemKey, response: StoredResponse): Write;
+}
+
+export interface Address {
+  addressId: string;
+  name: string;
+  phone: string;
+  regionCode: string;
+  /** '浙江省 杭州市 西湖区', from the code. */
+  region: string;
+  detail: string;
+  isDefault: boolean;
+}
+
+export interface AddressBook {
+  list: Address[];
+  version: number; // 0: no book yet
+}
+
+export interface AddressStore {
+  get(userId: string): Promise<AddressBook>;
+  /** The new list, guarded by the version it was computed from (0: must not exist yet). */
+  put(userId: string, list: Address[], priorVersion: number): Write;
+}
+
+export interface ProfileFields {
+  nickname: string;
+  avatar: string;
+}
+
+export interface ProfileStore {
+  /** undefined: no such user. */
+  get(userId: string): Promise<ProfileFields | undefined>;
+  /** Changes an existing user's profile (no stray item for an unknown user). */
+  update(userId: string, change: Partial<ProfileFields>): Write;
+}
+
+/** The stores of this area (part of Stores). */
+export interface OrderAreaStores {
+  orders: OrderStore;
+  products: ProductStore;
+  afterSales: AfterSaleStore;
+  idempotency: IdempotencyStore;
+  addresses: AddressStore;
+  profiles: ProfileStore;
 }

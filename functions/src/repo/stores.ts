@@ -6,6 +6,12 @@ import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { agentStore } from './agents';
+import { legacyStore } from './legacy';
+import { referralStore } from './referrals';
+import { teamStore } from './team';
+import { afterSaleStore, orderStore, productStore } from './orders';
+import { addressStore, idempotencyStore, profileStore } from './shopper';
 import {
   getEvent,
   getParams,
@@ -90,5 +96,15 @@ export function ddbStores(): Stores {
     pool: poolLogStore,
     projection: projectionStore,
     walletReader,
+    legacy: legacyStore,
+    referrals: referralStore,
+    agents: agentStore,
+    team: teamStore,
+    orders: orderStore,
+    products: productStore,
+    afterSales: afterSaleStore,
+    idempotency: idempotencyStore,
+    addresses: addressStore,
+    profiles: profileStore,
   };
 }
