@@ -5,7 +5,7 @@
 // settlement starts there) and can sum a long run of skipped days in one paged read.
 import { dec } from '@greenpoints/shared';
 import { businessDate } from './calendar';
-import { stores, type DividendFundEntry } from './stores';
+import type { DividendFundEntry } from './stores';
 
 /** The fund entry of a completion on its business day, or none when it contributed nothing. */
 export function dividendFundEntry(
@@ -16,17 +16,4 @@ export function dividendFundEntry(
 ): DividendFundEntry | undefined {
   if (!amount || !dec(amount).gt(0)) return undefined;
   return { date: businessDate(at), eventId, amount, at, ...(orderId ? { orderId } : {}) };
-}
-
-/**
- * TRANSITION, for the pool projection's DynamoDB store (poollog.ts, which batch-writes the entries
- * itself): the entry's stored form as a create. Same name and answer as before the stores; that
- * store can call dividendFundEntry with settlement.ts's dividendFundItem there instead, and then
- * this goes.
- */
-export function dividendFundOp(
-  ...a: Parameters<typeof dividendFundEntry>
-): { op: 'create'; item: Record<string, string> } | undefined {
-  const e = dividendFundEntry(...a);
-  return e && { op: 'create', item: stores().settlement.contributionItem(e) };
 }

@@ -635,8 +635,6 @@ export interface SettlementStore {
   firstContributionDate(): Promise<string | undefined>;
   /** A completion's fund entry (create-once). */
   contribution(e: DividendFundEntry): Write;
-  /** TRANSITION: the stored form of a fund entry, for repo/poollog.ts's batched projection. */
-  contributionItem(e: DividendFundEntry): Record<string, string>;
 }
 
 /** The leaderboard's reads: holders of equity by weight, per index shard. */

@@ -165,7 +165,6 @@ export function memorySettlement(st: SettlementState, common: CommonState): Sett
         guard: () => !st.fund.has(`${e.date}|${e.eventId}`),
         effect: () => st.fund.set(`${e.date}|${e.eventId}`, { ...e }),
       }),
-    contributionItem: (e) => ({ type: 'divfund', ...e }),
   };
 }
 

@@ -34,7 +34,8 @@ import type {
   Write,
 } from '../domain/stores';
 import { BatchRace } from '../domain/stores';
-import { dividendFundOp } from '../domain/divfund';
+import { dividendFundEntry } from '../domain/divfund';
+import { dividendFundItem } from './settlement';
 import type { LedgerEvent } from '@greenpoints/shared';
 
 /** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
@@ -215,10 +216,10 @@ function seqOf(e: LogEntry, log: BatchLog): number {
   return seq;
 }
 
-/** The day's dividend fund entry of a completion (the domain's builder: keys and index). */
+/** The day's dividend fund entry of a completion (the domain decides it, repo/settlement.ts stores it). */
 function divFundItem(e: LogEntry, at: string): Item | undefined {
-  const op = dividendFundOp(e.eventId, at, e.outcome?.dividendFund, e.order?.orderId);
-  return op && op.op === 'create' ? op.item : undefined;
+  const entry = dividendFundEntry(e.eventId, at, e.outcome?.dividendFund, e.order?.orderId);
+  return entry && dividendFundItem(entry);
 }
 
 /** The writes of one order's settlement (guarded: only an order still completing moves). */

@@ -210,7 +210,6 @@ export const settlementStore: SettlementStore = {
     return typeof d === 'string' ? d : undefined;
   },
   contribution: (e) => asWrite({ op: 'create', item: dividendFundItem(e) }),
-  contributionItem: dividendFundItem,
 };
 
 export const rankingStore: RankingStore = {
