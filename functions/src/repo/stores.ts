@@ -6,6 +6,11 @@ import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { withdrawalStore } from './withdrawals';
+import { operatorQueries } from './queries';
+import { auditStore } from './audit';
+import { ledgerPage } from './history';
+import { createUser, userIdByPhone } from './users';
 import {
   getEvent,
   getParams,
@@ -73,7 +78,7 @@ export function ddbStores(): Stores {
   return {
     tx: committer,
     config: { params: getParams, paramsAt: getParamsVersion },
-    users: { get: getUser, idByOpenId: getUserIdByOpenId },
+    users: { get: getUser, idByOpenId: getUserIdByOpenId, idByPhone: userIdByPhone, create: createUser },
     wallets: {
       get: getWallet,
       getMany: getWallets,
@@ -84,11 +89,14 @@ export function ddbStores(): Stores {
           ifVersion: prior === 0 ? null : prior,
         }),
     },
-    ledger: { entries: (...a) => ledgerEntryOps(...a).map(asWrite) },
+    ledger: { entries: (...a) => ledgerEntryOps(...a).map(asWrite), page: ledgerPage },
     events: { get: getEvent },
     poolState: { state: getPool },
     pool: poolLogStore,
     projection: projectionStore,
     walletReader,
+    withdrawals: withdrawalStore,
+    queries: operatorQueries,
+    audit: auditStore,
   };
 }
