@@ -1,0 +1,215 @@
+// Withdrawals, the ledger page and the first login on the in-memory stores (repo/memory-wallet.ts):
+// the minimum, the daily limit, one payout however many approvals, cash back on a rejection.
+// Amounts are worked out by hand. The DynamoDB Local suites (test/integration/withdrawals,
+// withdrawal-decisions) stay the proof.
+import { defaultParams, emptyWallet, type Wallet } from '@greenpoints/shared';
+import { useStores } from '../src/domain/stores';
+import { memoryWalletStores, walletState, type WalletState } from '../src/repo/memory-wallet';
+import { decideWithdrawal, ledgerPage, requestWithdrawal, withdrawalTuning } from '../src/domain/wallet';
+import { listWithdrawals } from '../src/domain/queries';
+import { login } from '../src/domain/auth';
+import type { Idem } from '../src/domain/idempotency';
+
+// The idempotency claim is still a DynamoDB TxOp (domain/idempotency.ts, not this area's): here
+// it is the same create-once guard in memory.
+const mockIdemKeys = new Set<string>();
+jest.mock('../src/domain/idempotency', () => {
+  const { memoryWrite } = jest.requireActual('../src/repo/memory-common');
+  return {
+    ...jest.requireActual('../src/domain/idempotency'),
+    claimOp: (idem: { userId: string; key: string }) =>
+      memoryWrite({
+        what: `idem ${idem.key}`,
+        guard: () => !mockIdemKeys.has(`${idem.userId}|${idem.key}`),
+        effect: () => mockIdemKeys.add(`${idem.userId}|${idem.key}`),
+      }),
+  };
+});
+
+// 11:00 in China: the business day is 2026-03-02 whatever the machine's clock.
+const NOW = new Date('2026-03-02T03:00:00.000Z');
+let st: WalletState;
+let n = 0;
+const idem = (userId: string): Idem => ({ userId, key: `k${++n}`, hash: 'h' });
+const wallet = (u: string): Wallet => st.wallets.get(u)?.wallet ?? emptyWallet();
+const withCash = (u: string, cash: string) => st.wallets.set(u, { wallet: { ...emptyWallet(), cash }, version: 1 });
+const request = async (u: string, amount: string) =>
+  (await requestWithdrawal(u, idem(u), amount)).body as { withdrawalId: string; status: string; amount: string };
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
+const paid = () => {
+  const calls: string[] = [];
+  const pay = async (o: { withdrawalId: string }) => {
+    calls.push(o.withdrawalId);
+    await new Promise((r) => setTimeout(r, 5));
+    return { status: 'accepted' as const };
+  };
+  return { calls, pay };
+};
+
+beforeEach(() => {
+  jest.useFakeTimers({
+    now: NOW,
+    doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'],
+  });
+  st = walletState();
+  mockIdemKeys.clear();
+  useStores(memoryWalletStores(st));
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('a withdrawal request', () => {
+  it('under the minimum is refused and changes nothing', async () => {
+    withCash('a', '500.00');
+    st.params = { params: { ...defaultParams, withdrawMin: '10.00' }, version: 1 };
+    await expect(code(request('a', '9.99'))).resolves.toBe('withdrawal_below_minimum');
+    expect(st.commits).toBe(0);
+    expect(st.withdrawals.size).toBe(0);
+    expect(wallet('a')).toMatchObject({ cash: '500.00', cashPending: '0.00' });
+    // Exactly the minimum passes: 500.00 − 10.00 = 490.00 left, 10.00 pending.
+    const w = await request('a', '10.00');
+    expect(w).toMatchObject({ status: 'requested', amount: '10.00' });
+    expect(wallet('a')).toMatchObject({ cash: '490.00', cashPending: '10.00' });
+    expect(st.withdrawals.get(w.withdrawalId)).toMatchObject({ userId: 'a', status: 'requested', amount: '10.00' });
+  });
+
+  it('never takes more than the cash', async () => {
+    withCash('a', '50.00');
+    await expect(code(request('a', '50.01'))).resolves.toBe('insufficient_cash');
+    expect(st.commits).toBe(0);
+    expect(st.withdrawDays.size).toBe(0);
+  });
+
+  it('stops at the daily limit, counts a rejected request that day, and starts again the next day', async () => {
+    withCash('a', '3000.00');
+    const first = await request('a', '1500.00');
+    // 1500.00 + 600.00 = 2100.00 > 2000.00: refused, the message names what is left (500.00).
+    const refused = requestWithdrawal('a', idem('a'), '600.00');
+    await expect(refused).rejects.toMatchObject({
+      code: 'withdrawal_daily_limit',
+      message: 'at most ¥2000.00 a day; ¥1500.00 requested today, ¥500.00 left',
+    });
+    await request('a', '500.00'); // exactly the limit
+    expect(st.withdrawDays.get('a|2026-03-02')).toEqual({ amount: '2000.00', version: 2 });
+    expect(wallet('a')).toMatchObject({ cash: '1000.00', cashPending: '2000.00' });
+    await expect(code(request('a', '1.00'))).resolves.toBe('withdrawal_daily_limit');
+    // A rejection gives the 1500.00 back (1000.00 + 1500.00 = 2500.00) but the day stays used.
+    await decideWithdrawal(first.withdrawalId, false, paid().pay);
+    expect(wallet('a')).toMatchObject({ cash: '2500.00', cashPending: '500.00' });
+    await expect(code(request('a', '1.00'))).resolves.toBe('withdrawal_daily_limit');
+    jest.setSystemTime(new Date(NOW.getTime() + 86400_000));
+    await request('a', '1.00');
+    expect(st.withdrawDays.get('a|2026-03-03')).toEqual({ amount: '1.00', version: 1 });
+    expect(wallet('a')).toMatchObject({ cash: '2499.00', cashPending: '501.00' });
+  });
+
+  it('two at once cannot pass the limit together', async () => {
+    withCash('a', '5000.00');
+    const got = await Promise.all([code(request('a', '1200.00')), code(request('a', '1200.00'))]);
+    expect(got.sort()).toEqual(['ok', 'withdrawal_daily_limit']);
+    expect(st.withdrawDays.get('a|2026-03-02')?.amount).toBe('1200.00');
+    expect(wallet('a')).toMatchObject({ cash: '3800.00', cashPending: '1200.00' });
+  });
+});
+
+describe('a staff decision', () => {
+  it('approves exactly once however many approvals run at once', async () => {
+    withCash('a', '500.00');
+    const w = await request('a', '100.00');
+    const { calls, pay } = paid();
+    const got = await Promise.all([1, 2, 3].map(() => code(decideWithdrawal(w.withdrawalId, true, pay))));
+    expect(got.sort()).toEqual(['approval_in_progress', 'approval_in_progress', 'ok']);
+    expect(calls).toEqual([w.withdrawalId]);
+    // 100.00 moved pending -> withdrawn once: cash 400.00, pending 0.00, withdrawn 100.00.
+    expect(wallet('a')).toMatchObject({ cash: '400.00', cashPending: '0.00', withdrawn: '100.00' });
+    expect(st.withdrawals.get(w.withdrawalId)).toMatchObject({ status: 'approved', decidedAt: NOW.toISOString() });
+    await expect(decideWithdrawal(w.withdrawalId, true, pay)).rejects.toMatchObject({ code: 'invalid_status' });
+    await expect(decideWithdrawal(w.withdrawalId, false, pay)).rejects.toMatchObject({ code: 'invalid_status' });
+    expect(calls).toHaveLength(1);
+    const approvals = [...st.ledger.values()].filter((l) => l.kind === 'withdraw_approve');
+    expect(approvals.map((l) => `${l.field} ${l.delta}`).sort()).toEqual(['cashPending -100', 'withdrawn +100']);
+  });
+
+  it('resumes a claimant that died, after the lease, under the same withdrawal id', async () => {
+    withCash('a', '500.00');
+    const w = await request('a', '100.00');
+    const dead = async () => {
+      throw new Error('timed out');
+    };
+    await expect(decideWithdrawal(w.withdrawalId, true, dead)).rejects.toThrow('timed out');
+    expect(st.withdrawals.get(w.withdrawalId)?.status).toBe('paying');
+    const { calls, pay } = paid();
+    await expect(decideWithdrawal(w.withdrawalId, true, pay)).rejects.toMatchObject({ code: 'approval_in_progress' });
+    await expect(decideWithdrawal(w.withdrawalId, false, pay)).rejects.toMatchObject({ code: 'approval_in_progress' });
+    jest.setSystemTime(new Date(NOW.getTime() + withdrawalTuning.leaseMs + 1));
+    await expect(decideWithdrawal(w.withdrawalId, true, pay)).resolves.toEqual({
+      withdrawalId: w.withdrawalId,
+      status: 'approved',
+    });
+    expect(calls).toEqual([w.withdrawalId]);
+    expect(wallet('a')).toMatchObject({ cash: '400.00', cashPending: '0.00', withdrawn: '100.00' });
+  });
+
+  it('a rejection gives the cash back, and so does a payout WeChat refuses', async () => {
+    withCash('a', '500.00');
+    const w1 = await request('a', '100.00');
+    const w2 = await request('a', '250.50');
+    // 500.00 − 100.00 − 250.50 = 149.50 left, 350.50 pending.
+    expect(wallet('a')).toMatchObject({ cash: '149.50', cashPending: '350.50' });
+    const { calls, pay } = paid();
+    await expect(decideWithdrawal(w1.withdrawalId, false, pay)).resolves.toEqual({
+      withdrawalId: w1.withdrawalId,
+      status: 'rejected',
+    });
+    expect(calls).toEqual([]); // a rejection pays nothing
+    expect(wallet('a')).toMatchObject({ cash: '249.50', cashPending: '250.50', withdrawn: '0.00' });
+    const refuse = async () => ({ status: 'rejected' as const, detail: 'NOT_ENOUGH' });
+    await expect(decideWithdrawal(w2.withdrawalId, true, refuse)).resolves.toEqual({
+      withdrawalId: w2.withdrawalId,
+      status: 'rejected',
+      detail: 'NOT_ENOUGH',
+    });
+    expect(wallet('a')).toMatchObject({ cash: '500.00', cashPending: '0.00', withdrawn: '0.00' });
+    expect(st.withdrawals.get(w2.withdrawalId)).toMatchObject({ status: 'rejected', detail: 'NOT_ENOUGH' });
+    const rows = (await listWithdrawals('rejected', 10)).rows;
+    expect(rows.map((r) => [r.withdrawalId, r.amount, r.detail])).toEqual(
+      expect.arrayContaining([
+        [w1.withdrawalId, '100.00', ''],
+        [w2.withdrawalId, '250.50', 'NOT_ENOUGH'],
+      ]),
+    );
+    await expect(code(decideWithdrawal('w_none', true, pay))).resolves.toBe('not_found');
+  });
+});
+
+it('the ledger is paged newest first by an opaque cursor that stays with its user', async () => {
+  withCash('a', '500.00');
+  withCash('b', '500.00');
+  await request('a', '10.00');
+  jest.setSystemTime(new Date(NOW.getTime() + 1000));
+  await request('a', '20.00');
+  await request('b', '30.00');
+  const p1 = await ledgerPage('a', 3);
+  // Newest first: the 20.00 request (its entries last to first), then the 10.00 one.
+  expect(p1.entries.map((e) => `${e.field} ${e.delta}`)).toEqual(['cashPending +20', 'cash -20', 'cashPending +10']);
+  expect(typeof p1.cursor).toBe('string');
+  const p2 = await ledgerPage('a', 3, p1.cursor);
+  expect(p2.entries).toHaveLength(1);
+  expect(p2.cursor).toBeUndefined();
+  expect(p2.entries.map((e) => `${e.field} ${e.delta} ${e.kind}`)).toEqual(['cash -10 withdraw_request']);
+  await expect(code(ledgerPage('b', 3, p1.cursor))).resolves.toBe('invalid_cursor');
+  await expect(code(ledgerPage('a', 3, 'not-a-cursor'))).resolves.toBe('invalid_cursor');
+});
+
+it('two first logins at once make one user', async () => {
+  const [x, y] = await Promise.all([login({ devOpenId: 'twin' }), login({ devOpenId: 'twin' })]);
+  expect(x.userId).toBe(y.userId);
+  expect(st.users.size).toBe(1);
+  expect(st.openIds.get('dev:twin')).toBe(x.userId);
+  expect(st.users.get(x.userId)).toMatchObject({ openId: 'dev:twin', role: 'user', nickname: '' });
+});
