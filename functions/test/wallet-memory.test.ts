@@ -8,6 +8,7 @@ import { memoryWalletStores, walletState, type WalletState } from '../src/repo/m
 import { decideWithdrawal, ledgerPage, requestWithdrawal, withdrawalTuning } from '../src/domain/wallet';
 import { listWithdrawals } from '../src/domain/queries';
 import { login } from '../src/domain/auth';
+import { auditLog } from '../src/domain/audit';
 import type { Idem } from '../src/domain/idempotency';
 
 // The idempotency claim is still a DynamoDB TxOp (domain/idempotency.ts, not this area's): here
@@ -212,4 +213,27 @@ it('two first logins at once make one user', async () => {
   expect(st.users.size).toBe(1);
   expect(st.openIds.get('dev:twin')).toBe(x.userId);
   expect(st.users.get(x.userId)).toMatchObject({ openId: 'dev:twin', role: 'user', nickname: '' });
+});
+
+it('the audit log reads newest first through pages, by time range, function and actor', async () => {
+  const { audit, tx } = memoryWalletStores(st);
+  const writes = [];
+  // 300 calls, one a second from 03:00:00: more than one store page (200) is read.
+  for (let i = 0; i < 300; i++) {
+    const at = new Date(NOW.getTime() + i * 1000).toISOString();
+    const fn = i % 3 === 0 ? 'decide-withdrawal' : 'list-orders';
+    writes.push(audit.record({ at, actor: i % 2 ? 'staff-b' : 'staff-a', fn, ok: true, input: `{"i":${i}}` }));
+  }
+  for (let i = 0; i < 300; i += 100) await tx.commit(writes.slice(i, i + 100));
+  const all = await auditLog({ limit: 500 });
+  expect(all).toHaveLength(300);
+  expect(all[0]).toMatchObject({ at: '2026-03-02T03:04:59.000Z', input: { i: 299 }, ok: true });
+  // i = 0, 3, …, 297 with an odd i (staff-b): 3, 9, …, 297 — 50 calls; the newest is 297.
+  const b = await auditLog({ fn: 'decide-withdrawal', actor: 'staff-b', limit: 500 });
+  expect(b).toHaveLength(50);
+  expect(b[0]).toMatchObject({ input: { i: 297 }, actor: 'staff-b', fn: 'decide-withdrawal' });
+  // From 03:01:00 to 03:01:09 inclusive: i = 60 … 69, newest first.
+  const range = await auditLog({ from: '2026-03-02T03:01:00', to: '2026-03-02T03:01:09', limit: 500 });
+  expect(range.map((r) => (r.input as { i: number }).i)).toEqual([69, 68, 67, 66, 65, 64, 63, 62, 61, 60]);
+  expect(await auditLog({ limit: 7 })).toHaveLength(7);
 });

@@ -87,12 +87,14 @@ export function memoryQueries(st: WalletState): OperatorQueries {
 }
 
 export function memoryAudit(st: WalletState): AuditStore {
-  let ids = 0;
   return {
-    record: (r) => {
-      const id = ++ids;
-      return memoryWrite({ what: `audit ${r.at}`, guard: () => true, effect: () => st.audit.push({ ...r, id }) });
-    },
+    // Its own key (time and a number), so an entry never overwrites another.
+    record: (r) =>
+      memoryWrite({
+        what: `audit ${r.at}`,
+        guard: () => true,
+        effect: () => st.audit.push({ ...r, id: st.audit.length + 1 }),
+      }),
     page: async (limit, through, cursor) => {
       // Keyed as on DynamoDB (`<time>#<id>`): every entry whose time is `through` or earlier.
       const rows = st.audit
