@@ -8,6 +8,7 @@
 
 const REQUIRED = [
   'JWT_SECRET',
+  'POOL_LOG_SALT',
   'WECHAT_APPID',
   'WECHAT_SECRET',
   'WECHAT_MCH_ID',
@@ -28,6 +29,8 @@ function secretProblems(stage, env, deploying) {
   const out = [];
   if (missing.length) out.push(`not set: ${missing.join(', ')}`);
   if (env.JWT_SECRET && Buffer.byteLength(env.JWT_SECRET) < 32) out.push('JWT_SECRET must be at least 32 bytes');
+  if (env.POOL_LOG_SALT && Buffer.byteLength(env.POOL_LOG_SALT) < 16)
+    out.push('POOL_LOG_SALT must be at least 16 bytes');
   if (env.WECHAT_API_V3_KEY && Buffer.byteLength(env.WECHAT_API_V3_KEY) !== 32)
     out.push('WECHAT_API_V3_KEY must be exactly 32 bytes');
   const placeholders = REQUIRED.filter((k) => (env[k] || '').startsWith(PLACEHOLDER));

@@ -1,13 +1,6 @@
 // Writing applied events: wallets (guarded by version) and one ledger entry per WalletChange,
 // through the stores (domain/stores.ts).
-import {
-  apply,
-  emptyPool,
-  isPoolEvent,
-  type LedgerEvent,
-  type Outcome,
-  type Wallet,
-} from '@greenpoints/shared';
+import { apply, emptyPool, isPoolEvent, type LedgerEvent, type Outcome, type Wallet } from '@greenpoints/shared';
 import type { StoredWallet } from './model';
 import { stores } from './stores';
 import { StaleRead, type Tx } from './tx';

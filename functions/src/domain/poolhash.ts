@@ -11,6 +11,7 @@ import {
   type WalletChange,
 } from '@greenpoints/shared';
 import type { BatchLog, LogEntry } from './stores';
+import { isLocalStage } from '../stage';
 
 /** JSON with keys sorted at every level: the same bytes for the same content, whoever writes it. */
 export function canonical(v: unknown): string {
@@ -26,8 +27,17 @@ export function canonical(v: unknown): string {
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** The salt of the pseudonyms: a secret of the deployment (env POOL_LOG_SALT). */
-const salt = () => process.env.POOL_LOG_SALT || 'greenpoints-local-salt';
+/**
+ * The salt of the pseudonyms: a secret of the deployment (env POOL_LOG_SALT). A known salt would
+ * let anyone test a user id against the published log, so outside the local stack there is no
+ * fallback and a CI placeholder is refused.
+ */
+function salt(): string {
+  const s = process.env.POOL_LOG_SALT ?? '';
+  if (isLocalStage()) return s || 'greenpoints-local-salt';
+  if (!s || s.startsWith('placeholder-')) throw new Error('POOL_LOG_SALT is not set for this stage (docs/wechat.md)');
+  return s;
+}
 export const pseudonym = (userId: string): string => `p_${sha256(`${salt()}:${userId}`).slice(0, 16)}`;
 
 /** One published event: no user id, no internal queue reference. */

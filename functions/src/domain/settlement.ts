@@ -29,7 +29,7 @@ import {
 } from '@greenpoints/shared';
 import { batchGet, getItem, query, TxCancelled, type Item, type QueryOpts, type Scalar, type TxOp } from '../repo/ddb';
 import { programmeKeys } from '../repo/programme';
-import { getEvent, getParams, getPool, getWallet, getWallets, walletItem } from '../repo/repository';
+import { getEvent, getParams, getPool, getWallet, getWallets } from '../repo/repository';
 import { addSubmission, awaitEvent } from './applier';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';

@@ -47,7 +47,7 @@ function packageDefault(env: Record<string, string>, out: string): Promise<{ cod
 test('without the production secrets the default stage stops with a message naming them', async () => {
   const r = await packageDefault({}, path.join(tmp, 'nosecrets'));
   expect(r.code).not.toBe(0);
-  expect(r.output).toContain('stage "prod" stops here: not set: JWT_SECRET, WECHAT_APPID');
+  expect(r.output).toContain('stage "prod" stops here: not set: JWT_SECRET, POOL_LOG_SALT, WECHAT_APPID');
   expect(fs.existsSync(path.join(tmp, 'nosecrets', 'cloudformation-template-update-stack.json'))).toBe(false);
 }, 180_000);
 
