@@ -3,10 +3,12 @@
 // names are derived here, never taken from the client.
 import { randomBytes } from 'crypto';
 import { isDeliveryCode, regionText } from '@greenpoints/shared/src/regions';
-import { getItem, transact, type TxOp } from '../repo/ddb';
 import { claimOp, type Idem } from './idempotency';
 import { DomainError, IdempotencyRace } from './errors';
+import { stores, type Address, type AddressBook, type Write } from './stores';
 import { Tx } from './tx';
+
+export type { Address } from './stores';
 
 export const MAX_ADDRESSES = 20;
 /** Mainland mobile numbers (11 digits, 13x–19x). */
@@ -20,40 +22,14 @@ export interface AddressInput {
   isDefault?: boolean;
 }
 
-export interface Address {
-  addressId: string;
-  name: string;
-  phone: string;
-  regionCode: string;
-  /** '浙江省 杭州市 西湖区', from the code. */
-  region: string;
-  detail: string;
-  isDefault: boolean;
-}
-
 /** What an order keeps: the address as it was when the order was placed. */
 export type OrderAddress = Omit<Address, 'addressId' | 'isDefault'> & { addressId?: string };
 
-const bookKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'ADDRESSES' });
+const readBook = (userId: string): Promise<AddressBook> => stores().addresses.get(userId);
 
-interface Book {
-  list: Address[];
-  version: number;
-}
-
-async function readBook(userId: string): Promise<Book> {
-  const i = await getItem(bookKey(userId));
-  if (!i) return { list: [], version: 0 };
-  return { list: JSON.parse(String(i.list ?? '[]')) as Address[], version: Number(i.version) };
-}
-
-function writeOp(userId: string, book: Book, list: Address[]): TxOp {
-  return {
-    op: 'put',
-    item: { ...bookKey(userId), type: 'addresses', userId, list: JSON.stringify(list), version: book.version + 1 },
-    ifVersion: book.version === 0 ? null : book.version,
-  };
-}
+/** The new list, guarded by the version of the book it was computed from. */
+const writeOp = (userId: string, book: AddressBook, list: Address[]): Write =>
+  stores().addresses.put(userId, list, book.version);
 
 /** The edge's checks beyond the schema: a mobile number and a region code that exists. */
 export function checkAddress(a: AddressInput): Omit<Address, 'addressId' | 'isDefault'> {
@@ -125,7 +101,7 @@ export async function updateAddress(userId: string, addressId: string, input: Ad
   const edited = book.list.map((a) => (a.addressId === addressId ? { ...a, ...clean } : a));
   // Unticking the default keeps it (there must be one); ticking another moves it.
   const list = withDefault(edited, input.isDefault ? addressId : undefined);
-  await transact([writeOp(userId, book, list)]);
+  await new Tx().add(writeOp(userId, book, list)).commit();
   return list.find((a) => a.addressId === addressId)!;
 }
 
@@ -136,7 +112,7 @@ export async function deleteAddress(
   const book = await readBook(userId);
   if (!book.list.some((a) => a.addressId === addressId)) throw notFoundAddress();
   const list = withDefault(book.list.filter((a) => a.addressId !== addressId));
-  await transact([writeOp(userId, book, list)]);
+  await new Tx().add(writeOp(userId, book, list)).commit();
   return { deleted: addressId, defaultId: list.find((a) => a.isDefault)?.addressId ?? null };
 }
 

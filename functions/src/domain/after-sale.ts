@@ -10,9 +10,8 @@
 // repeats the same out_refund_no, which WeChat refunds once.
 import { dec, heldShare, keptTotals, linesTotal, type LedgerEvent } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type RefundResult } from '../adapters/wechat';
-import { getItem, type Item } from '../repo/ddb';
-import { keys, gsi } from '../repo/keys';
-import { dueItem, getOrder, getParams, type Order, type OrderLine } from '../repo/repository';
+import type { Order, OrderLine } from './model';
+import { stores, type AfterSaleFields, type AfterSaleRequest, type AfterSaleStatus, type OrderFields } from './stores';
 import { DomainError, IdempotencyRace, conflict, invalid, notFound } from './errors';
 import type { Reply } from './reply';
 import { claimOp, type Idem } from './idempotency';
@@ -21,59 +20,16 @@ import { addWalletEvent } from './ledger';
 import { newId } from './ids';
 import { goodsOf, notify } from './notify';
 
-export type AfterSaleKind = 'return' | 'refund_only';
-export type AfterSaleStatus = 'requested' | 'refused' | 'approved' | 'returning' | 'refunding' | 'refunded';
-
-export interface AfterSaleRequest {
-  requestId: string;
-  orderId: string;
-  userId: string;
-  kind: AfterSaleKind;
-  items: Array<{ productId: string; qty: number }>;
-  reason: string;
-  /** yuan: Σ price × qty of the items */
-  amount: string;
-  status: AfterSaleStatus;
-  history: Array<{ at: string; status: AfterSaleStatus; by: string; note?: string }>;
-  createdAt: string;
-  note?: string;
-  carrier?: string;
-  trackingNo?: string;
-  refundId?: string;
-  refundDetail?: string;
-  refundedAt?: string;
-  /** a redemption: the held points given back */
-  points?: string;
-}
+export type { AfterSaleKind, AfterSaleRequest, AfterSaleStatus } from './stores';
 
 export interface NewAfterSale {
-  kind: AfterSaleKind;
+  kind: AfterSaleRequest['kind'];
   items: Array<{ productId: string; qty: number }>;
   reason: string;
-}
-
-const OPTIONAL = ['note', 'carrier', 'trackingNo', 'refundId', 'refundDetail', 'refundedAt', 'points'] as const;
-
-function toRequest(i: Item): AfterSaleRequest {
-  const r: AfterSaleRequest = {
-    requestId: String(i.requestId),
-    orderId: String(i.orderId),
-    userId: String(i.userId),
-    kind: i.kind === 'refund_only' ? 'refund_only' : 'return',
-    items: JSON.parse(String(i.items)) as AfterSaleRequest['items'],
-    reason: String(i.reason),
-    amount: String(i.amount),
-    status: String(i.status) as AfterSaleStatus,
-    history: JSON.parse(String(i.history ?? '[]')) as AfterSaleRequest['history'],
-    createdAt: String(i.createdAt),
-  };
-  for (const f of OPTIONAL) if (typeof i[f] === 'string') r[f] = i[f] as string;
-  return r;
 }
 
 export async function getRequest(requestId: string): Promise<AfterSaleRequest | undefined> {
-  const i = await getItem(keys.afterSale(requestId));
-  return i ? toRequest(i) : undefined;
+  return stores().afterSales.get(requestId);
 }
 
 /** The request as the buyer and staff see it, with the goods' way out and back. */
@@ -89,7 +45,7 @@ export function requestView(r: AfterSaleRequest, o?: Order) {
 export async function getOwnRequest(userId: string, requestId: string) {
   const r = await getRequest(requestId);
   if (!r || r.userId !== userId) throw notFound('after-sale request');
-  return requestView(r, await getOrder(r.orderId));
+  return requestView(r, await stores().orders.get(r.orderId));
 }
 
 const closed = (why: string) => conflict('after_sale_closed', why);
@@ -114,7 +70,7 @@ function requestLines(o: Order, req: NewAfterSale): Array<OrderLine & { take: nu
 
 /** Buyer: one open request per order, inside the window only. */
 export async function requestAfterSale(userId: string, orderId: string, idem: Idem, req: NewAfterSale): Promise<Reply> {
-  const o = await getOrder(orderId);
+  const o = await stores().orders.get(orderId);
   if (!o || o.userId !== userId) throw notFound('order');
   if (o.status === 'completed' || o.status === 'completing') throw closed('售后期已结束，订单已完成，不能再申请售后');
   if (o.status === 'after_sale') throw conflict('after_sale_open', '这笔订单已有一个处理中的售后申请');
@@ -140,54 +96,26 @@ export async function requestAfterSale(userId: string, orderId: string, idem: Id
   const ids = o.afterSale ? (JSON.parse(o.afterSale) as string[]) : [];
   const tx = new Tx();
   tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
-  tx.add({ op: 'create', item: requestItem(r) });
+  tx.add(stores().afterSales.create(r));
   // The race with complete-due is decided here: both need the order received; one wins.
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(orderId),
-      values: { status: 'after_sale', openRequestId: requestId, afterSale: JSON.stringify([...ids, requestId]) },
-      ifEquals: { status: 'received' },
-      ifAbsent: ['openRequestId'],
-    },
+    stores().orders.update(
+      orderId,
+      { status: 'after_sale', openRequestId: requestId, afterSale: JSON.stringify([...ids, requestId]) },
+      { status: 'received', absent: ['openRequestId'] },
+    ),
     conflict('invalid_status', 'the order changed meanwhile (completed, or another request); look again'),
   );
-  if (o.completesAt) tx.add({ op: 'delete', key: keys.due(o.completesAt, orderId) });
+  if (o.completesAt) tx.add(stores().orders.dueRemove(o.completesAt, orderId));
   await tx.commit();
   return { status: 201, body };
 }
 
-function requestItem(r: AfterSaleRequest): Item {
-  const it: Item = {
-    ...keys.afterSale(r.requestId),
-    type: 'after_sale',
-    GSI1PK: gsi.afterSales(r.status),
-    GSI1SK: `${r.createdAt}#${r.requestId}`,
-    requestId: r.requestId,
-    orderId: r.orderId,
-    userId: r.userId,
-    kind: r.kind,
-    items: JSON.stringify(r.items),
-    reason: r.reason,
-    amount: r.amount,
-    status: r.status,
-    history: JSON.stringify(r.history),
-    createdAt: r.createdAt,
-  };
-  for (const f of OPTIONAL) if (r[f] !== undefined) it[f] = r[f] as string;
-  return it;
-}
-
 /** The write that moves a request from `r.status` to `to`, with its history line. */
-function moveOp(r: AfterSaleRequest, to: AfterSaleStatus, by: string, values: Item = {}, note?: string) {
+function moveOp(r: AfterSaleRequest, to: AfterSaleStatus, by: string, values: AfterSaleFields = {}, note?: string) {
   const at = new Date().toISOString();
   const history = [...r.history, { at, status: to, by, ...(note ? { note } : {}) }];
-  return {
-    op: 'set' as const,
-    key: keys.afterSale(r.requestId),
-    values: { status: to, GSI1PK: gsi.afterSales(to), history: JSON.stringify(history), updatedAt: at, ...values },
-    ifEquals: { status: r.status },
-  };
+  return stores().afterSales.move(r.requestId, r.status, to, { history, updatedAt: at, ...values });
 }
 
 const movedMeanwhile = (r: AfterSaleRequest) =>
@@ -200,28 +128,27 @@ async function needRequest(requestId: string): Promise<AfterSaleRequest> {
 }
 
 /** The order's answer to a request that ended: back in its window, or ended with nothing kept. */
-function releaseOrder(tx: Tx, o: Order, r: AfterSaleRequest, values: Item = {}, lines = o.items): void {
+function releaseOrder(tx: Tx, o: Order, r: AfterSaleRequest, values: OrderFields = {}, lines = o.items): void {
   const nothingKept = lines.every((l) => (l.returnedQty ?? 0) >= l.qty);
   const status = nothingKept ? (r.kind === 'return' ? 'returned' : 'refunded') : 'received';
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(o.orderId),
-      values: { status, ...values, ...(nothingKept ? { refundedAt: new Date().toISOString() } : {}) },
-      ifEquals: { status: 'after_sale', openRequestId: r.requestId },
-      remove: ['openRequestId'],
-    },
+    stores().orders.update(
+      o.orderId,
+      { status, ...values, ...(nothingKept ? { refundedAt: new Date().toISOString() } : {}) },
+      { status: 'after_sale', openRequestId: r.requestId },
+      ['openRequestId'],
+    ),
     new StaleRead('order'),
   );
   // Back in the queue at its window's end: a window already closed completes at the next run.
-  if (!nothingKept && o.completesAt) tx.add({ op: 'upsert', item: dueItem(o.completesAt, o.orderId) });
+  if (!nothingKept && o.completesAt) tx.add(stores().orders.duePut(o.completesAt, o.orderId));
 }
 
 /** Staff: approve or refuse, with a note. A refund alone goes straight to the money. */
 export async function reviewAfterSale(requestId: string, approve: boolean, note: string, actor: string) {
   const r = await needRequest(requestId);
   if (r.status !== 'requested') throw conflict('invalid_status', `the request is ${r.status}; review needs requested`);
-  const o = (await getOrder(r.orderId))!;
+  const o = (await stores().orders.get(r.orderId))!;
   let out: unknown;
   if (!approve) {
     const tx = new Tx();
@@ -294,12 +221,12 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
     const r = (await getRequest(first.requestId))!;
     if (r.status === 'refunded') return { requestId: r.requestId, status: 'refunded', amount: r.amount };
     if (r.status !== first.status && r.status !== 'refunding') throw movedMeanwhile(first);
-    const o = (await getOrder(r.orderId))!;
+    const o = (await stores().orders.get(r.orderId))!;
     const lines = linesAfter(o, r);
     const refunded = dec(o.refundedAmount ?? '0')
       .plus(r.amount)
       .toFixed(2);
-    const orderValues: Item = { items: JSON.stringify(lines), refundedAmount: refunded };
+    const orderValues: OrderFields = { items: lines, refundedAmount: refunded };
     if (o.payWith === 'wechat') return refundWeChat(r, o, lines, orderValues, actor, note, reviewNote);
     const at = new Date().toISOString();
     const tx = new Tx();
@@ -320,7 +247,11 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
     } else {
       event = { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: r.amount, orderId: o.orderId };
     }
-    const values: Item = { refundedAt: at, ...(points ? { points } : {}), ...(reviewNote ? { note: reviewNote } : {}) };
+    const values: AfterSaleFields = {
+      refundedAt: at,
+      ...(points ? { points } : {}),
+      ...(reviewNote ? { note: reviewNote } : {}),
+    };
     tx.add(moveOp(r, 'refunded', actor, values, note), movedMeanwhile(r));
     releaseOrder(tx, o, r, orderValues, lines);
     if (r.kind === 'return') addStock(tx, r);
@@ -332,7 +263,7 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
 }
 
 function addStock(tx: Tx, r: AfterSaleRequest): void {
-  for (const l of r.items) tx.add({ op: 'add', key: keys.product(l.productId), attr: 'stock', by: l.qty });
+  for (const l of r.items) tx.add(stores().products.giveBackStock(l.productId, l.qty));
 }
 
 /** WeChat's out_refund_no of a request (an order's own full refund is R<orderId>). */
@@ -341,26 +272,21 @@ export const requestRefundId = (requestId: string) => `R${requestId}`;
 /** WeChat's answer (or refusal) to a request's refund, kept on the request while it is refunding. */
 function recordRefundDetail(requestId: string, detail: Record<string, unknown>): Promise<void> {
   return new Tx()
-    .add({
-      op: 'set',
-      key: keys.afterSale(requestId),
-      values: { refundDetail: JSON.stringify(detail) },
-      ifEquals: { status: 'refunding' },
-    })
+    .add(stores().afterSales.update(requestId, { refundDetail: JSON.stringify(detail) }, 'refunding'))
     .commit();
 }
 async function refundWeChat(
   r: AfterSaleRequest,
   o: Order,
   lines: OrderLine[],
-  orderValues: Item,
+  orderValues: OrderFields,
   actor: string,
   note?: string,
   reviewNote?: string,
 ) {
   const refundId = r.refundId ?? requestRefundId(r.requestId);
   if (r.status !== 'refunding') {
-    const values: Item = { refundId, ...(reviewNote ? { note: reviewNote } : {}) };
+    const values: AfterSaleFields = { refundId, ...(reviewNote ? { note: reviewNote } : {}) };
     await new Tx().add(moveOp(r, 'refunding', actor, values, note), movedMeanwhile(r)).commit();
     r = (await getRequest(r.requestId))!;
   }
@@ -405,5 +331,5 @@ export const keptOf = (o: Order) => keptTotals(o.items);
 
 /** The window's length now, for answers that name it. */
 export async function afterSaleDays(): Promise<number> {
-  return (await getParams()).params.afterSaleDays;
+  return (await stores().config.params()).params.afterSaleDays;
 }

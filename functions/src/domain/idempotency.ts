@@ -2,24 +2,11 @@
 // The item is created inside the same transaction as the change it guards, so a key can never
 // be recorded without its change, nor a change made twice.
 import { createHash } from 'crypto';
-import { getItem, type Item, type TxOp } from '../repo/ddb';
-import { keys } from '../repo/keys';
+import { stores, type IdemKey, type IdemRecord, type StoredResponse, type Write } from './stores';
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
-export interface IdemRecord {
-  hash: string;
-  status: 'pending' | 'done';
-  response?: StoredResponse;
-  eventId?: string;
-}
-export interface Idem {
-  userId: string;
-  key: string;
-  hash: string;
-}
+export type { IdemRecord, StoredResponse } from './stores';
+/** A caller's Idempotency-Key with the hash of its request. */
+export type Idem = IdemKey;
 
 export const KEY_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -34,39 +21,16 @@ export function eventIdFor(userId: string, key: string, salt = ''): string {
   return 'ev_' + createHash('sha256').update(`${userId}\n${key}\n${salt}`).digest('hex').slice(0, 32);
 }
 
-export async function readIdem(userId: string, key: string): Promise<IdemRecord | undefined> {
-  const i = await getItem(keys.idem(userId, key));
-  if (!i) return undefined;
-  return {
-    hash: String(i.hash),
-    status: i.status === 'done' ? 'done' : 'pending',
-    response: typeof i.response === 'string' ? (JSON.parse(i.response) as StoredResponse) : undefined,
-    eventId: typeof i.eventId === 'string' ? i.eventId : undefined,
-  };
+export function readIdem(userId: string, key: string): Promise<IdemRecord | undefined> {
+  return stores().idempotency.read(userId, key);
 }
 
-/** The TxOp that claims the key, with the answer when it is already known. */
-export function claimOp(idem: Idem, response?: StoredResponse, eventId?: string): TxOp {
-  const item: Item = {
-    ...keys.idem(idem.userId, idem.key),
-    type: 'idem',
-    hash: idem.hash,
-    status: response ? 'done' : 'pending',
-    createdAt: new Date().toISOString(),
-    // TTL (seconds) so old keys expire on AWS; 7 days.
-    expiresAt: Math.floor(Date.now() / 1000) + 7 * 86400,
-  };
-  if (response) item.response = JSON.stringify(response);
-  if (eventId) item.eventId = eventId;
-  return { op: 'create', item };
+/** The write that claims the key (once), with the answer when it is already known. */
+export function claimOp(idem: Idem, response?: StoredResponse, eventId?: string): Write {
+  return stores().idempotency.claim(idem, response, eventId);
 }
 
 /** After a multi-step change: record the final answer on a pending key. */
-export function finishOp(idem: Idem, response: StoredResponse): TxOp {
-  return {
-    op: 'set',
-    key: keys.idem(idem.userId, idem.key),
-    values: { status: 'done', response: JSON.stringify(response) },
-    ifEquals: { hash: idem.hash },
-  };
+export function finishOp(idem: Idem, response: StoredResponse): Write {
+  return stores().idempotency.finish(idem, response);
 }

@@ -3,7 +3,6 @@
 // pool effect; a WeChat-paid order passes through refund_requested while WeChat returns the
 // money). Returns inside the window: domain/after-sale.ts. Every transition is one transaction
 // guarded by the status.
-import { randomBytes } from 'crypto';
 import {
   dec,
   keptTotals,
@@ -14,21 +13,8 @@ import {
   type Outcome,
 } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
-import {
-  getParams,
-  getPool,
-  getProducts,
-  getOrder,
-  getUser,
-  orderItem,
-  listOrders,
-  shippedItem,
-  dueItem,
-  type Order,
-  type OrderLine,
-  type PayWith,
-} from '../repo/repository';
-import { keys } from '../repo/keys';
+import type { Order, OrderLine, PayWith } from './model';
+import { stores, type PageCursor } from './stores';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
@@ -40,14 +26,15 @@ import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
 import { goodsOf, notify } from './notify';
-import { getEvent } from '../repo/repository';
-import { query } from '../repo/ddb';
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
   payWith: PayWith;
   address: Order['address'];
 }
+
+const getOrder = (orderId: string) => stores().orders.get(orderId);
+const getParams = (fresh?: boolean) => stores().config.params(fresh);
 
 const invalidStatus = (o: { status: string }, want: string) =>
   conflict('invalid_status', `the order is ${o.status}; this needs ${want}`);
@@ -92,7 +79,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
   for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
   for (const [pid, q] of qty) if (q > 999) throw invalid('invalid_request', `quantity of ${pid} above 999`);
   return retryStale(async () => {
-    const products = await getProducts([...qty.keys()]);
+    const products = await stores().products.getMany([...qty.keys()]);
     const lines: OrderLine[] = [];
     let amount = ZERO;
     let contribution = ZERO;
@@ -134,7 +121,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       if (req.payWith === 'equity') {
         // Points are held at the live price now, burned at completion, returned on refund.
         const { params } = await getParams();
-        order.pointsCost = redemptionCost(await getPool(params), order.amount);
+        order.pointsCost = redemptionCost(await stores().poolState.state(params), order.amount);
         event = { kind: 'hold', user: userId, points: order.pointsCost, orderId: order.orderId };
       } else {
         event = { kind: 'spend', user: userId, tender: req.payWith, amount: order.amount, orderId: order.orderId };
@@ -152,12 +139,9 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       ...(payParams ? { payParams } : {}),
     };
     tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
-    tx.add({ op: 'create', item: orderItem(order) });
+    tx.add(stores().orders.create(order));
     for (const [pid, q] of qty) {
-      tx.add(
-        { op: 'add', key: keys.product(pid), attr: 'stock', by: -q, atLeast: q },
-        conflict('out_of_stock', `not enough stock of ${pid}`),
-      );
+      tx.add(stores().products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));
     }
     await tx.commit();
     return { status: 201, body };
@@ -165,7 +149,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
 }
 
 async function prepay(userId: string, o: Order): Promise<Record<string, string>> {
-  const user = await getUser(userId);
+  const user = await stores().users.get(userId);
   const description = o.items.length === 1 ? o.items[0]!.name : `${o.items[0]!.name} 等 ${o.items.length} 件`;
   const r = await getWeChatPay().createJsapiPrepay({
     orderId: o.orderId,
@@ -187,8 +171,8 @@ export async function getOwnOrder(userId: string, orderId: string) {
   return (await withEstimates([await ownOrder(userId, orderId)]))[0];
 }
 
-export async function listOwnOrders(userId: string, limit: number, cursor?: Record<string, string | number | boolean>) {
-  const r = await listOrders(userId, limit, cursor);
+export async function listOwnOrders(userId: string, limit: number, cursor?: PageCursor) {
+  const r = await stores().orders.listByUser(userId, limit, cursor);
   return { orders: await withEstimates(r.orders), next: r.next };
 }
 
@@ -205,7 +189,7 @@ async function withEstimates(orders: Order[]) {
 /** The points an order's kept items would grant now (docs/rules.md event 1; a redemption earns none). */
 async function estimator(): Promise<(o: Order) => string> {
   const { params } = await getParams();
-  const pool = await getPool(params, false);
+  const pool = await stores().poolState.state(params, false);
   return (o) => (o.payWith === 'equity' ? '0' : orderPoints(pool, params, keptTotals(o.items).contribution));
 }
 
@@ -238,16 +222,15 @@ export async function markPaid(
   }
   const tx = new Tx();
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(orderId),
-      values: {
+    stores().orders.update(
+      orderId,
+      {
         status: 'paid',
         paidAt: opts.paidAt ?? new Date().toISOString(),
         ...(opts.transactionId ? { transactionId: opts.transactionId } : {}),
       },
-      ifEquals: { status: 'created' },
-    },
+      { status: 'created' },
+    ),
     new StaleRead('order'),
   );
   try {
@@ -268,16 +251,15 @@ export async function shipOrder(orderId: string, shipment: { carrier: string; tr
   const at = new Date().toISOString();
   const tx = new Tx();
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(orderId),
-      values: { status: 'shipped', shippedAt: at, carrier: shipment.carrier, trackingNo: shipment.trackingNo },
-      ifEquals: { status: 'paid' },
-    },
+    stores().orders.update(
+      orderId,
+      { status: 'shipped', shippedAt: at, carrier: shipment.carrier, trackingNo: shipment.trackingNo },
+      { status: 'paid' },
+    ),
     invalidStatus(o, 'paid'),
   );
   // The auto-confirm schedule reads this queue by shipping time.
-  tx.add({ op: 'create', item: shippedItem(at, orderId) });
+  tx.add(stores().orders.shippedAdd(at, orderId));
   await tx.commit();
   await notify(o.userId, 'shipped', { goods: goodsOf(o.items), ...shipment, at }, `pages/order/index?id=${orderId}`);
   return { orderId, status: 'shipped', shippedAt: at, ...shipment };
@@ -331,19 +313,14 @@ export async function submitCompletion(
   tx: Tx,
   o: Order,
   from: 'shipped' | 'received',
-  extra: Record<string, string> = {},
+  extra: { receivedAt?: string } = {},
 ): Promise<string> {
   const eventId = completionEventId(o.orderId, o.rejectedEventId);
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(o.orderId),
-      values: { status: 'completing', eventId, ...extra },
-      ifEquals: { status: from },
-    },
+    stores().orders.update(o.orderId, { status: 'completing', eventId, ...extra }, { status: from }),
     invalidStatus(o, from),
   );
-  if (from === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
+  if (from === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, o.orderId));
   const event = await withParties(completionEvent(o), o.address?.regionCode || o.address?.region); // referrers and agent (docs/rules.md event 7)
   const link =
     from === 'shipped'
@@ -370,16 +347,11 @@ async function receive(o: Order, receivedAt: string, idem?: Idem) {
   const tx = new Tx();
   if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(o.orderId),
-      values: { status: 'received', receivedAt, completesAt },
-      ifEquals: { status: 'shipped' },
-    },
+    stores().orders.update(o.orderId, { status: 'received', receivedAt, completesAt }, { status: 'shipped' }),
     invalidStatus(o, 'shipped'),
   );
-  if (o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, o.orderId) });
-  tx.add({ op: 'upsert', item: dueItem(completesAt, o.orderId) });
+  if (o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, o.orderId));
+  tx.add(stores().orders.duePut(completesAt, o.orderId));
   await tx.commit();
   return body;
 }
@@ -468,7 +440,7 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
       }
       if (ENDED.has(o.status) && o.completesAt) {
         // Completed, returned or refunded since: its DUE entry has done its work.
-        await new Tx().add({ op: 'delete', key: keys.due(o.completesAt, o.orderId) }).commit();
+        await new Tx().add(stores().orders.dueRemove(o.completesAt, o.orderId)).commit();
       }
       if (run.orderIds) throw invalidStatus(o, 'received');
     } catch (e) {
@@ -487,7 +459,7 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
   // within one bounded wait for the whole run, before reporting what completed.
   const deadline = Date.now() + waitMs();
   for (const s of submitted) {
-    let rec = await getEvent(s.eventId);
+    let rec = await stores().events.get(s.eventId);
     if (rec?.status === 'pending') rec = await awaitEvent(s.eventId, Math.max(0, deadline - Date.now()));
     if (rec?.status === 'applied') {
       const out = completionView(s.orderId, rec.outcome as Outcome);
@@ -513,7 +485,7 @@ export async function startCompletion(orderId: string): Promise<{ eventId: strin
   throw invalidStatus(o, 'shipped (exempt goods) or received with its window closed');
 }
 
-async function commitSubmission(o: Order, from: 'shipped' | 'received', extra?: Record<string, string>) {
+async function commitSubmission(o: Order, from: 'shipped' | 'received', extra?: { receivedAt?: string }) {
   const tx = new Tx();
   const eventId = await submitCompletion(tx, o, from, extra);
   await tx.commit();
@@ -523,9 +495,9 @@ async function commitSubmission(o: Order, from: 'shipped' | 'received', extra?: 
 /** Shipped orders past autoConfirmDays, then received orders past their window (bounded each). */
 async function dueCandidates(now: string, autoConfirmDays: number, max: number) {
   const cutoff = new Date(new Date(now).getTime() - autoConfirmDays * 86400_000).toISOString();
-  const shipped = await query({ pk: 'SHIPPED', skLessThan: cutoff, limit: max });
-  const due = await query({ pk: 'DUE', skLessThan: now, limit: max });
-  return [...shipped.items, ...due.items].map((i) => String(i.orderId));
+  const shipped = await stores().orders.shippedBefore(cutoff, max);
+  const due = await stores().orders.dueBefore(now, max);
+  return [...shipped, ...due];
 }
 
 /** WeChat's out_refund_no of an order: one number per order, so no retry can refund twice. */
@@ -570,15 +542,10 @@ export async function refundOrder(
     const body = refundedBody(orderId);
     if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
     tx.add(
-      {
-        op: 'set',
-        key: keys.order(orderId),
-        values: { status: 'refunded', refundedAt: at },
-        ifEquals: { status: o.status },
-      },
+      stores().orders.update(orderId, { status: 'refunded', refundedAt: at }, { status: o.status }),
       invalidStatus(o, o.status),
     );
-    if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
+    if (o.status === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, orderId));
     addStockBack(tx, o);
     if (o.status !== 'created' && o.payWith !== 'wechat') {
       const event: LedgerEvent =
@@ -593,7 +560,7 @@ export async function refundOrder(
 }
 
 function addStockBack(tx: Tx, o: Order): void {
-  for (const l of o.items) tx.add({ op: 'add', key: keys.product(l.productId), attr: 'stock', by: l.qty });
+  for (const l of o.items) tx.add(stores().products.giveBackStock(l.productId, l.qty));
 }
 
 // Adapter failures after which WeChat certainly moved no money: the order is refundable again.
@@ -623,20 +590,14 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
     const tx = new Tx();
     if (idem) tx.add(claimOp(idem, undefined, refundId), new IdempotencyRace());
     tx.add(
-      {
-        op: 'set',
-        key: keys.order(orderId),
-        values: {
-          status: 'refund_requested',
-          refundId,
-          refundFrom: o.status,
-          refundRequestedAt: new Date().toISOString(),
-        },
-        ifEquals: { status: o.status },
-      },
+      stores().orders.update(
+        orderId,
+        { status: 'refund_requested', refundId, refundFrom: o.status, refundRequestedAt: new Date().toISOString() },
+        { status: o.status },
+      ),
       invalidStatus(o, o.status),
     );
-    if (o.status === 'shipped' && o.shippedAt) tx.add({ op: 'delete', key: keys.shipped(o.shippedAt, orderId) });
+    if (o.status === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, orderId));
     await tx.commit();
     o = { ...o, status: 'refund_requested', refundId, refundFrom: o.status };
   }
@@ -661,12 +622,11 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
   }
   const tx = new Tx();
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(orderId),
-      values: { status: 'refunded', refundedAt: r.successTime ?? new Date().toISOString(), refundDetail: detail },
-      ifEquals: { status: 'refund_requested' },
-    },
+    stores().orders.update(
+      orderId,
+      { status: 'refunded', refundedAt: r.successTime ?? new Date().toISOString(), refundDetail: detail },
+      { status: 'refund_requested' },
+    ),
     new StaleRead('order'),
   );
   addStockBack(tx, o);
@@ -679,15 +639,10 @@ async function reopenOrder(o: Order, detail: string): Promise<void> {
   const back = o.refundFrom === 'shipped' ? 'shipped' : 'paid';
   const tx = new Tx();
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(o.orderId),
-      values: { status: back, refundDetail: detail },
-      ifEquals: { status: 'refund_requested' },
-    },
+    stores().orders.update(o.orderId, { status: back, refundDetail: detail }, { status: 'refund_requested' }),
     new StaleRead('order'),
   );
-  if (back === 'shipped' && o.shippedAt) tx.add({ op: 'upsert', item: shippedItem(o.shippedAt, o.orderId) });
+  if (back === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedPut(o.shippedAt, o.orderId));
   await commitOrAccept(tx, o.orderId, back);
 }
 
@@ -784,13 +739,11 @@ async function refundLatePayment(
     try {
       await new Tx()
         .add(
-          {
-            op: 'set',
-            key: keys.order(orderId),
-            values: { latePayment: JSON.stringify(claim) },
-            ifEquals: { status: 'refunded' },
-            ifAbsent: ['latePayment'],
-          },
+          stores().orders.update(
+            orderId,
+            { latePayment: JSON.stringify(claim) },
+            { status: 'refunded', absent: ['latePayment'] },
+          ),
           new StaleRead('order'),
         )
         .commit();
@@ -825,7 +778,7 @@ async function refundLatePayment(
       // without the mark, the claim goes stale after LATE_CLAIM_STALE_MS all the same).
       const ended = JSON.stringify({ ...claimed, attemptEndedAt: new Date().toISOString() });
       await new Tx()
-        .add({ op: 'set', key: keys.order(orderId), values: { latePayment: ended }, ifEquals: { latePayment: raw } })
+        .add(stores().orders.update(orderId, { latePayment: ended }, { latePayment: raw }))
         .commit()
         .catch(() => undefined);
       throw e;
@@ -840,21 +793,12 @@ async function refundLatePayment(
   const at = new Date().toISOString();
   const tx = new Tx();
   tx.add(
-    {
-      op: 'set',
-      key: keys.order(orderId),
-      values: { latePayment: JSON.stringify(settled) },
-      ifEquals: { status: 'refunded', latePayment: raw },
-    },
+    stores().orders.update(orderId, { latePayment: JSON.stringify(settled) }, { status: 'refunded', latePayment: raw }),
     new StaleRead('order'),
   );
-  tx.add({
-    op: 'create',
-    item: {
-      ...keys.audit(at, randomBytes(4).toString('hex')),
-      type: 'audit',
+  tx.add(
+    stores().orders.audit({
       at,
-      actor: 'system',
       fn: 'late-payment-refund',
       input: JSON.stringify({
         orderId,
@@ -865,8 +809,8 @@ async function refundLatePayment(
       ok: settled.refundStatus !== 'refused',
       result: JSON.stringify(settled),
       ...(settled.refundStatus === 'refused' ? { error: 'refund_refused' } : {}),
-    },
-  });
+    }),
+  );
   try {
     await tx.commit();
   } catch (e) {

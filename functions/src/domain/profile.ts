@@ -1,8 +1,8 @@
 // The shopper's nickname and avatar (我的). WeChat's avatar fill-in gives a small picture file: the
 // mini-program sends it as a data URL (at most 48 KB), or any https address of a picture.
-import { getItem, transact } from '../repo/ddb';
-import { keys } from '../repo/keys';
 import { DomainError, notFound } from './errors';
+import { stores } from './stores';
+import { Tx } from './tx';
 
 export const MAX_AVATAR_CHARS = 48 * 1024;
 const DATA_URL_RE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -33,17 +33,17 @@ export function checkAvatar(raw: string): string {
 }
 
 export async function getProfile(userId: string): Promise<Profile> {
-  const u = await getItem(keys.user(userId));
-  if (!u) throw notFound('user');
-  return { userId, nickname: String(u.nickname ?? ''), avatar: String(u.avatar ?? '') };
+  const p = await stores().profiles.get(userId);
+  if (!p) throw notFound('user');
+  return { userId, nickname: p.nickname, avatar: p.avatar };
 }
 
 export async function updateProfile(userId: string, change: { nickname?: string; avatar?: string }): Promise<Profile> {
-  const values: Record<string, string> = {};
+  const values: { nickname?: string; avatar?: string } = {};
   if (change.nickname !== undefined) values.nickname = checkNickname(change.nickname);
   if (change.avatar !== undefined) values.avatar = checkAvatar(change.avatar);
   if (!Object.keys(values).length) return getProfile(userId);
-  // Only an existing user's profile item (ifEquals on its type): no stray items.
-  await transact([{ op: 'set', key: keys.user(userId), values, ifEquals: { type: 'user' } }]);
+  // Only an existing user's profile (the store's guard): no stray items.
+  await new Tx().add(stores().profiles.update(userId, values)).commit();
   return getProfile(userId);
 }

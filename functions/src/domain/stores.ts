@@ -2,7 +2,7 @@
 // speaks only these interfaces; functions/src/repo/ owns key layout, item forms and conditions
 // (poollog.ts on DynamoDB, memory.ts in memory for fast unit tests).
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from '@greenpoints/shared';
-import type { EventRecord, Order, StoredParams, StoredWallet, User } from './model';
+import type { EventRecord, StoredParams, StoredWallet, User } from './model';
 
 /** What happens to an order when its pool event is applied or rejected. */
 export interface OrderLink {
@@ -143,6 +143,10 @@ export interface ConfigStore {
 export interface UserReader {
   get(userId: string): Promise<User | undefined>;
   idByOpenId(openId: string): Promise<string | undefined>;
+  /** A legacy member's phone. */
+  idByPhone(phone: string): Promise<string | undefined>;
+  /** The user and their openId binding, each created once (a second login's twin is refused). */
+  create(user: User): Write[];
 }
 
 export interface WalletStore {
@@ -155,6 +159,8 @@ export interface WalletStore {
 export interface LedgerStore {
   /** One new ledger entry per change (each written once: a replay is refused by its guard). */
   entries(eventId: string, kind: string, at: string, changes: WalletChange[], ref?: Record<string, string>): Write[];
+  /** The user's own entries, newest first. */
+  page(userId: string, limit: number, cursor?: string): Promise<Paged<LedgerLine>>;
 }
 
 export interface EventReader {
@@ -180,6 +186,15 @@ export interface Stores {
   pool: PoolLogStore;
   projection: ProjectionStore;
   walletReader: WalletReader;
+  orders: OrderStore;
+  products: ProductStore;
+  afterSales: AfterSaleStore;
+  idempotency: IdempotencyStore;
+  addresses: AddressStore;
+  profiles: ProfileStore;
+  withdrawals: WithdrawalStore;
+  queries: OperatorQueries;
+  audit: AuditStore;
 }
 
 let installed: Stores | undefined;
@@ -210,18 +225,6 @@ export interface LedgerLine {
   why: string;
   eventId: string;
   orderId?: string;
-}
-
-// The common ledger store, extended (interfaces merge): the user's own entries, paged.
-export interface LedgerStore {
-  page(userId: string, limit: number, cursor?: string): Promise<Paged<LedgerLine>>;
-}
-
-// The common user store, extended: the phone of a legacy member, and the first login's writes.
-export interface UserReader {
-  idByPhone(phone: string): Promise<string | undefined>;
-  /** The user and their openId binding, each created once (a second login's twin is refused). */
-  create(user: User): Write[];
 }
 
 export type WithdrawalStatus = 'requested' | 'paying' | 'approved' | 'rejected';
@@ -307,8 +310,176 @@ export interface AuditStore {
   page(limit: number, through?: string, cursor?: string): Promise<Paged<AuditRecord>>;
 }
 
-export interface Stores {
-  withdrawals: WithdrawalStore;
-  queries: OperatorQueries;
-  audit: AuditStore;
+// ---------- orders, products, after-sale, idempotency keys, address books, profiles ----------
+// (repo/orders.ts on DynamoDB, repo/memory-orders.ts in memory)
+import type { Order, OrderStatus, Product } from './model';
+
+/** A page's position in a listing (opaque to the domain). */
+export type PageCursor = Record<string, string | number | boolean>;
+
+/** The fields of an order a write may set (everything but its identity and creation). */
+export type OrderFields = Partial<Omit<Order, 'orderId' | 'userId' | 'createdAt'>>;
+
+/** What must hold of the stored order for a write to apply. */
+export interface OrderGuard {
+  status?: OrderStatus;
+  openRequestId?: string;
+  latePayment?: string;
+  /** fields that must not be set yet (a one-time claim) */
+  absent?: Array<keyof Order>;
+}
+
+/** A system entry of the audit log (beside the staff wrapper's own). */
+export interface SystemAudit {
+  at: string;
+  fn: string;
+  input: string;
+  ok: boolean;
+  result: string;
+  error?: string;
+}
+
+export interface OrderStore {
+  get(orderId: string): Promise<Order | undefined>;
+  /** The user's orders, newest first. */
+  listByUser(userId: string, limit: number, cursor?: PageCursor): Promise<{ orders: Order[]; next?: PageCursor }>;
+  /** A new order (written once). */
+  create(o: Order): Write;
+  /** Sets `fields` while `when` holds; `clear`: fields removed. */
+  update(orderId: string, fields: OrderFields, when: OrderGuard, clear?: Array<keyof Order>): Write;
+  /** The auto-confirm queue, read by shipping time: a new entry (once), one put back, one taken out. */
+  shippedAdd(shippedAt: string, orderId: string): Write;
+  shippedPut(shippedAt: string, orderId: string): Write;
+  shippedRemove(shippedAt: string, orderId: string): Write;
+  /** Orders shipped before `cutoff`, oldest first (bounded). */
+  shippedBefore(cutoff: string, limit: number): Promise<string[]>;
+  /** The completion queue, read by the end of each order's window. */
+  duePut(completesAt: string, orderId: string): Write;
+  dueRemove(completesAt: string, orderId: string): Write;
+  /** Orders whose window ends before `now`, oldest first (bounded). */
+  dueBefore(now: string, limit: number): Promise<string[]>;
+  /** A system entry of the audit log (the late-payment refund). */
+  audit(entry: SystemAudit): Write;
+}
+
+export interface ProductStore {
+  getMany(ids: string[]): Promise<Map<string, Product>>;
+  /** Takes `qty` from the product's stock; the guard fails while less than `qty` is left. */
+  takeStock(productId: string, qty: number): Write;
+  /** Gives `qty` back to the product's stock (the product must exist). */
+  giveBackStock(productId: string, qty: number): Write;
+}
+
+export type AfterSaleKind = 'return' | 'refund_only';
+export type AfterSaleStatus = 'requested' | 'refused' | 'approved' | 'returning' | 'refunding' | 'refunded';
+
+export interface AfterSaleRequest {
+  requestId: string;
+  orderId: string;
+  userId: string;
+  kind: AfterSaleKind;
+  items: Array<{ productId: string; qty: number }>;
+  reason: string;
+  /** yuan: Σ price × qty of the items */
+  amount: string;
+  status: AfterSaleStatus;
+  history: Array<{ at: string; status: AfterSaleStatus; by: string; note?: string }>;
+  createdAt: string;
+  note?: string;
+  carrier?: string;
+  trackingNo?: string;
+  refundId?: string;
+  refundDetail?: string;
+  refundedAt?: string;
+  /** a redemption: the held points given back */
+  points?: string;
+}
+
+/** The optional fields of a request a write may set. */
+export type AfterSaleFields = Partial<
+  Pick<AfterSaleRequest, 'note' | 'carrier' | 'trackingNo' | 'refundId' | 'refundDetail' | 'refundedAt' | 'points'>
+>;
+
+export interface AfterSaleStore {
+  get(requestId: string): Promise<AfterSaleRequest | undefined>;
+  /** A new request (written once). */
+  create(r: AfterSaleRequest): Write;
+  /** `from` -> `to` with its history (and its time), guarded by the status. */
+  move(
+    requestId: string,
+    from: AfterSaleStatus,
+    to: AfterSaleStatus,
+    change: AfterSaleFields & { history: AfterSaleRequest['history']; updatedAt: string },
+  ): Write;
+  /** Sets fields while the request is `status`. */
+  update(requestId: string, fields: AfterSaleFields, status: AfterSaleStatus): Write;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+export interface IdemRecord {
+  hash: string;
+  status: 'pending' | 'done';
+  response?: StoredResponse;
+  eventId?: string;
+}
+/** A user's Idempotency-Key and the hash of the request it was sent with. */
+export interface IdemKey {
+  userId: string;
+  key: string;
+  hash: string;
+}
+
+export interface IdempotencyStore {
+  read(userId: string, key: string): Promise<IdemRecord | undefined>;
+  /** Claims the key (once), with the answer when it is already known. */
+  claim(idem: IdemKey, response?: StoredResponse, eventId?: string): Write;
+  /** Records the final answer on a claimed key (guarded by the request's hash). */
+  finish(idem: IdemKey, response: StoredResponse): Write;
+}
+
+export interface Address {
+  addressId: string;
+  name: string;
+  phone: string;
+  regionCode: string;
+  /** '浙江省 杭州市 西湖区', from the code. */
+  region: string;
+  detail: string;
+  isDefault: boolean;
+}
+
+export interface AddressBook {
+  list: Address[];
+  version: number; // 0: no book yet
+}
+
+export interface AddressStore {
+  get(userId: string): Promise<AddressBook>;
+  /** The new list, guarded by the version it was computed from (0: must not exist yet). */
+  put(userId: string, list: Address[], priorVersion: number): Write;
+}
+
+export interface ProfileFields {
+  nickname: string;
+  avatar: string;
+}
+
+export interface ProfileStore {
+  /** undefined: no such user. */
+  get(userId: string): Promise<ProfileFields | undefined>;
+  /** Changes an existing user's profile (no stray item for an unknown user). */
+  update(userId: string, change: Partial<ProfileFields>): Write;
+}
+
+/** The stores of this area (part of Stores). */
+export interface OrderAreaStores {
+  orders: OrderStore;
+  products: ProductStore;
+  afterSales: AfterSaleStore;
+  idempotency: IdempotencyStore;
+  addresses: AddressStore;
+  profiles: ProfileStore;
 }

@@ -11,7 +11,7 @@ import { toErrorReply, errorBody, isFinal } from '../errors';
 import { invalid, conflict, IdempotencyRace } from '../domain/errors';
 import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type IdemRecord } from '../domain/idempotency';
 import type { Call, Reply } from '../domain/reply';
-import { transact } from '../repo/ddb';
+import { stores } from '../domain/stores';
 import { log, withLogKeys, addLogKeys } from '../log';
 import { corsHeaders } from './cors';
 import { rateLimit } from './rate-limit';
@@ -122,7 +122,9 @@ function idemOf(ctx: Ctx<unknown>, event: APIGatewayProxyEventV2): Idem {
 /** Stores the answer of a multi-step change under its key (the key was claimed as pending). */
 async function finish(idem: Idem, prior: IdemRecord | undefined, status: number, body: unknown): Promise<void> {
   if (prior?.status === 'done') return;
-  await transact([finishOp(idem, { status, body })]).catch(() => undefined);
+  await stores()
+    .tx.commit([finishOp(idem, { status, body })])
+    .catch(() => undefined);
 }
 
 /** One try of an idempotent call: replay a stored answer, or run (or resume) the handler. */

@@ -11,6 +11,8 @@ import { operatorQueries } from './queries';
 import { auditStore } from './audit';
 import { ledgerPage } from './history';
 import { createUser, userIdByPhone } from './users';
+import { afterSaleStore, orderStore, productStore } from './orders';
+import { addressStore, idempotencyStore, profileStore } from './shopper';
 import {
   getEvent,
   getParams,
@@ -98,5 +100,11 @@ export function ddbStores(): Stores {
     withdrawals: withdrawalStore,
     queries: operatorQueries,
     audit: auditStore,
+    orders: orderStore,
+    products: productStore,
+    afterSales: afterSaleStore,
+    idempotency: idempotencyStore,
+    addresses: addressStore,
+    profiles: profileStore,
   };
 }
