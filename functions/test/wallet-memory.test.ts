@@ -11,22 +11,6 @@ import { login } from '../src/domain/auth';
 import { auditLog } from '../src/domain/audit';
 import type { Idem } from '../src/domain/idempotency';
 
-// The idempotency claim is still a DynamoDB TxOp (domain/idempotency.ts, not this area's): here
-// it is the same create-once guard in memory.
-const mockIdemKeys = new Set<string>();
-jest.mock('../src/domain/idempotency', () => {
-  const { memoryWrite } = jest.requireActual('../src/repo/memory-common');
-  return {
-    ...jest.requireActual('../src/domain/idempotency'),
-    claimOp: (idem: { userId: string; key: string }) =>
-      memoryWrite({
-        what: `idem ${idem.key}`,
-        guard: () => !mockIdemKeys.has(`${idem.userId}|${idem.key}`),
-        effect: () => mockIdemKeys.add(`${idem.userId}|${idem.key}`),
-      }),
-  };
-});
-
 // 11:00 in China: the business day is 2026-03-02 whatever the machine's clock.
 const NOW = new Date('2026-03-02T03:00:00.000Z');
 let st: WalletState;
@@ -57,7 +41,6 @@ beforeEach(() => {
     doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'],
   });
   st = walletState();
-  mockIdemKeys.clear();
   useStores(memoryWalletStores(st));
 });
 afterEach(() => {
@@ -77,6 +60,21 @@ describe('a withdrawal request', () => {
     expect(w).toMatchObject({ status: 'requested', amount: '10.00' });
     expect(wallet('a')).toMatchObject({ cash: '490.00', cashPending: '10.00' });
     expect(st.withdrawals.get(w.withdrawalId)).toMatchObject({ userId: 'a', status: 'requested', amount: '10.00' });
+    // The Idempotency-Key is claimed in the same commit, with the answer a replay gets.
+    expect(st.orderArea.idem.get(`a|k${n}`)).toMatchObject({ status: 'done', response: { status: 201, body: w } });
+    expect(st.orderArea.idem.size).toBe(1);
+  });
+
+  it('a second commit under the same Idempotency-Key is refused whole', async () => {
+    withCash('a', '500.00');
+    const key = idem('a');
+    await requestWithdrawal('a', key, '100.00');
+    const commits = st.commits;
+    await expect(requestWithdrawal('a', key, '100.00')).rejects.toMatchObject({ name: 'IdempotencyRace' });
+    expect(st.commits).toBe(commits);
+    expect(st.withdrawals.size).toBe(1);
+    expect(st.withdrawDays.get('a|2026-03-02')).toEqual({ amount: '100.00', version: 1 });
+    expect(wallet('a')).toMatchObject({ cash: '400.00', cashPending: '100.00' });
   });
 
   it('never takes more than the cash', async () => {

@@ -23,16 +23,19 @@ import {
   memoryWrite,
   type CommonState,
 } from './memory-common';
+import { memoryOrderStores, orderAreaState, type OrderAreaState } from './memory-orders';
 
 export interface WalletState extends CommonState {
   withdrawals: Map<string, Withdrawal>;
   /** Σ requested per `user|day`, with its version */
   withdrawDays: Map<string, { amount: string; version: number }>;
   audit: Array<AuditRecord & { id: number }>;
+  /** the order area's memory state (repo/memory-orders.ts): the idempotency keys a request claims */
+  orderArea: OrderAreaState;
 }
 
 export function walletState(): WalletState {
-  return { ...commonState(), withdrawals: new Map(), withdrawDays: new Map(), audit: [] };
+  return { ...commonState(), withdrawals: new Map(), withdrawDays: new Map(), audit: [], orderArea: orderAreaState() };
 }
 
 const isAt = (w: Withdrawal | undefined, from: WithdrawalFrom) =>
@@ -107,11 +110,13 @@ export function memoryAudit(st: WalletState): AuditStore {
 }
 
 /**
- * The wallet area's memory stores with the common ones, as the `Stores` the domain installs.
+ * The wallet area's memory stores with the common ones and the order area's (idempotency keys),
+ * as the `Stores` the domain installs.
  * A store this area does not use throws by name when the domain reaches for it.
  */
 export function memoryWalletStores(st: WalletState = walletState()): Stores {
   const have: Partial<Stores> = {
+    ...memoryOrderStores(st.orderArea, st),
     tx: memoryCommitter(st),
     config: memoryConfig(st),
     users: memoryUsers(st),
