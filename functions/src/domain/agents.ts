@@ -2,10 +2,9 @@
 // its amount to the agent of the most specific assigned region containing the delivery address.
 // Region codes are hierarchical prefixes (province "44", city "4401", district "440106"), and a
 // plain-text region works the same way ("浙江省" ⊂ "浙江省杭州市"): the longest assigned prefix wins.
-import { batchGet, query, transact, getItem } from '../repo/ddb';
-import { programmeKeys } from '../repo/programme';
-import { getUser } from '../repo/repository';
 import { invalid, notFound } from './errors';
+import { stores } from './stores';
+import { Tx } from './tx';
 
 export const REGION_RE = /^[^\s#]{2,40}$/u;
 
@@ -31,46 +30,28 @@ export async function findAgent(region: string | undefined): Promise<string | un
   if (!region) return undefined;
   const prefixes = regionPrefixes(region);
   if (!prefixes.length) return undefined;
-  const items = await batchGet(prefixes.map(programmeKeys.agent));
-  const assigned = new Map(
-    items.filter((i) => typeof i.userId === 'string' && i.userId).map((i) => [String(i.region), String(i.userId)]),
-  );
+  const assigned = await stores().agents.assigned(prefixes);
   return agentFor(region, assigned);
 }
 
 export async function assignAgent(input: { region: string; userId?: string; remove?: boolean }, actor: string) {
   const region = input.region.trim();
   if (!REGION_RE.test(region)) throw invalid('invalid_region', 'region: 2–40 characters, no spaces or #');
-  const prior = await getItem(programmeKeys.agent(region));
+  const prior = await stores().agents.get(region);
   const at = new Date().toISOString();
   if (input.remove) {
     if (!prior) throw notFound('agent of this region');
-    await transact([{ op: 'delete', key: programmeKeys.agent(region) }]);
-    return { region, removed: String(prior.userId), at };
+    await new Tx().add(stores().agents.remove(region)).commit();
+    return { region, removed: prior.userId, at };
   }
   if (!input.userId) throw invalid('invalid_request', 'userId is required (or remove: true)');
-  if (!(await getUser(input.userId))) throw notFound('user');
-  await transact([
-    {
-      op: 'put',
-      item: {
-        ...programmeKeys.agent(region),
-        GSI1PK: programmeKeys.agentsGsi,
-        GSI1SK: region,
-        type: 'agent',
-        region,
-        userId: input.userId,
-        assignedAt: at,
-        assignedBy: actor,
-        version: prior ? Number(prior.version) + 1 : 1,
-      },
-      ifVersion: prior ? Number(prior.version) : null,
-    },
-  ]);
-  return { region, userId: input.userId, previous: prior ? String(prior.userId) : null, at };
+  if (!(await stores().users.get(input.userId))) throw notFound('user');
+  await new Tx()
+    .add(stores().agents.assign({ region, userId: input.userId, at, by: actor }, prior?.version ?? 0))
+    .commit();
+  return { region, userId: input.userId, previous: prior ? prior.userId : null, at };
 }
 
 export async function listAgents(limit = 500) {
-  const r = await query({ pk: programmeKeys.agentsGsi, index: 'GSI1', limit });
-  return r.items.map((i) => ({ region: String(i.region), userId: String(i.userId), assignedAt: String(i.assignedAt) }));
+  return stores().agents.list(limit);
 }

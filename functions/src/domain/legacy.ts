@@ -3,11 +3,7 @@
 // day. The whole file is validated first; a file with any bad row changes nothing. A good file is
 // applied row by row, each step idempotent (import id + line), so a crash mid-import resumes.
 import { createHash } from 'crypto';
-import { dec, ZERO, isRuleError, parseMoney, parsePoints, type LedgerEvent } from '@greenpoints/shared';
-import { batchGet, getItem, putItem, query, transact, TxCancelled, type Item, type Scalar } from '../repo/ddb';
-import { keys } from '../repo/keys';
-import { programmeKeys } from '../repo/programme';
-import { getUserIdByOpenId, userItem } from '../repo/repository';
+import { dec, ZERO, isRuleError, parseMoney, parsePoints, type Dec, type LedgerEvent } from '@greenpoints/shared';
 import { userIdFor } from './auth';
 import { applyWalletEvent } from './wallet';
 import { addSubmission, awaitEvent, drain } from './applier';
@@ -15,6 +11,7 @@ import { eventIdFor } from './idempotency';
 import { Tx } from './tx';
 import { busy, conflict, invalid } from './errors';
 import { businessDate, isValidDate } from './calendar';
+import { stores, WritesRejected, type ReleaseState, type Write } from './stores';
 
 export const MAX_ROWS = 5000;
 const OPENID_RE = /^[A-Za-z0-9_:@.-]{6,64}$/;
@@ -189,45 +186,57 @@ export const fileHash = (format: string, data: unknown) =>
 
 class StepDone extends Error {}
 
+/**
+ * Commits writes another run may have made already (create-once, or guarded by a version).
+ * False when a guard refused them: that run did it, the caller re-reads.
+ */
+async function commitUnlessDone(writes: Write[]): Promise<boolean> {
+  try {
+    await stores().tx.commit(writes);
+    return true;
+  } catch (e) {
+    if (!(e instanceof WritesRejected)) throw e;
+    return false;
+  }
+}
+
 /** The user of a row: found by openid, else created (keyed so a later login finds it). */
 async function ensureUser(importId: string, r: LegacyRow): Promise<string> {
-  const marker = await getItem(programmeKeys.legacy(identityOf(r)));
-  if (marker) return String(marker.userId);
-  let userId = r.openid ? await getUserIdByOpenId(r.openid) : undefined;
+  const legacy = stores().legacy;
+  const marker = await legacy.marker(identityOf(r));
+  if (marker) return marker.userId;
+  let userId = r.openid ? await stores().users.idByOpenId(r.openid) : undefined;
   const tx = new Tx();
   const at = new Date().toISOString();
   if (!userId) {
     if (r.openid) {
       userId = userIdFor(r.openid);
-      tx.add({ op: 'create', item: { ...keys.openId(r.openid), type: 'openid', userId } });
+      tx.add(legacy.newOpenId(r.openid, userId));
     } else {
-      const phoneUser = await getItem(programmeKeys.phone(r.phone!));
-      userId = phoneUser
-        ? String(phoneUser.userId)
-        : 'u_' + createHash('sha256').update(`phone:${r.phone}`).digest('hex').slice(0, 20);
+      userId =
+        (await legacy.userIdByPhone(r.phone!)) ??
+        'u_' + createHash('sha256').update(`phone:${r.phone}`).digest('hex').slice(0, 20);
     }
-    if (!(await getItem(keys.user(userId)))) {
-      // loggedIn false: the member's first WeChat login may still bind a referrer.
-      tx.add({
-        op: 'create',
-        item: {
-          ...userItem({ userId, openId: r.openid ?? '', role: 'user', nickname: r.nickname, createdAt: at }),
-          origin: 'legacy',
-          loggedIn: false,
+    if (!(await stores().users.get(userId))) {
+      // Not logged in yet: the member's first WeChat login may still bind a referrer.
+      tx.add(
+        legacy.newMember({
+          userId,
+          openId: r.openid ?? '',
+          nickname: r.nickname,
+          createdAt: at,
           ...(r.phone ? { phone: r.phone } : {}),
-        },
-      });
+        }),
+      );
     }
   }
-  if (r.phone && !(await getItem(programmeKeys.phone(r.phone))))
-    tx.add({ op: 'create', item: { ...programmeKeys.phone(r.phone), type: 'phone', userId } });
-  for (const id of identitiesOf(r))
-    tx.add({ op: 'create', item: { ...programmeKeys.legacy(id), type: 'legacy', importId, line: r.line, userId, at } });
+  if (r.phone && !(await legacy.userIdByPhone(r.phone))) tx.add(legacy.newPhone(r.phone, userId));
+  for (const identity of identitiesOf(r)) tx.add(legacy.newMarker({ identity, importId, line: r.line, userId }, at));
   try {
     await tx.commit();
   } catch (e) {
-    const again = await getItem(programmeKeys.legacy(identityOf(r)));
-    if (again) return String(again.userId); // a concurrent run of the same import did it
+    const again = await legacy.marker(identityOf(r));
+    if (again) return again.userId; // a concurrent run of the same import did it
     throw e;
   }
   return userId;
@@ -254,48 +263,27 @@ export async function importLegacyMembers(
 ): Promise<ImportReport> {
   const { importId, format, data } = input;
   const hash = fileHash(format, data);
-  const meta = await getItem(programmeKeys.importMeta(importId));
+  const legacy = stores().legacy;
+  const meta = await legacy.importMeta(importId);
   if (meta && meta.hash !== hash) throw conflict('import_id_reused', `import ${importId} was used for another file`);
   if (meta?.status === 'done') return JSON.parse(String(meta.report)) as ImportReport;
 
   const { rows, errors } = parseLegacyFile(format, data);
   if (!errors.length) {
     // Rows already imported by another import (or another line of this one) are refused too.
-    const markers = await batchGet(rows.flatMap((r) => identitiesOf(r).map(programmeKeys.legacy)));
-    const byId = new Map(markers.map((m) => [String(m.PK).slice('LEGACY#'.length), m]));
+    const byId = await legacy.markers(rows.flatMap(identitiesOf));
     for (const r of rows) {
       const m = identitiesOf(r)
         .map((id) => byId.get(id))
-        .find((x) => x && (x.importId !== importId || Number(x.line) !== r.line));
-      if (m)
-        errors.push({
-          line: r.line,
-          message: `already imported (import ${String(m.importId)}, line ${String(m.line)})`,
-        });
+        .find((x) => x && (x.importId !== importId || x.line !== r.line));
+      if (m) errors.push({ line: r.line, message: `already imported (import ${m.importId}, line ${m.line})` });
     }
     errors.sort((a, b) => a.line - b.line);
   }
   if (errors.length) return { importId, status: 'rejected', rows: rows.length + errors.length, errors };
 
-  if (!meta) {
-    await transact([
-      {
-        op: 'create',
-        item: {
-          ...programmeKeys.importMeta(importId),
-          type: 'import',
-          importId,
-          hash,
-          status: 'applying',
-          rows: rows.length,
-          by: actor,
-          startedAt: new Date().toISOString(),
-        },
-      },
-    ]).catch((e) => {
-      if (!(e instanceof TxCancelled)) throw e;
-    });
-  }
+  // Another run of the same import may have started it: then it is there already.
+  if (!meta) await commitUnlessDone([legacy.startImport(importId, hash, rows.length, actor, new Date().toISOString())]);
   const users: Array<{ line: number; userId: string }> = [];
   const failed: RowError[] = [];
   let credit = ZERO;
@@ -308,18 +296,7 @@ export async function importLegacyMembers(
       const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
       try {
         await applyWalletEvent(userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
-          tx.add(
-            {
-              op: 'create',
-              item: {
-                ...programmeKeys.importStep(importId, r.line, 'credit'),
-                type: 'import_step',
-                userId,
-                amount: r.balance,
-              },
-            },
-            new StepDone(),
-          );
+          tx.add(legacy.importStep(importId, r.line, 'credit', userId, r.balance), new StepDone());
         });
       } catch (e) {
         if (!(e instanceof StepDone)) throw e;
@@ -327,7 +304,7 @@ export async function importLegacyMembers(
       credit = credit.plus(r.balance);
     }
     if (dec(r.points).gt(0)) {
-      await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since: new Date().toISOString() });
+      await legacy.markLocked(userId, new Date().toISOString());
       const eventId = eventIdFor('legacy', importId, String(r.line));
       const tx = new Tx();
       await addSubmission(
@@ -368,14 +345,11 @@ export async function importLegacyMembers(
     ...(failed.length ? { failed } : {}),
   };
   if (!pending) {
-    await transact([
-      {
-        op: 'set',
-        key: programmeKeys.importMeta(importId),
-        values: { status: 'done', report: storedReport(report), finishedAt: new Date().toISOString() },
-        ifEquals: { hash },
-      },
-    ]).catch(() => undefined);
+    const done = legacy.finishImport(importId, hash, storedReport(report), new Date().toISOString());
+    // Best effort: if it is lost, the next run re-applies every step (each once) and writes it.
+    await stores()
+      .tx.commit([done])
+      .catch(() => undefined);
   }
   return report;
 }
@@ -398,6 +372,45 @@ export interface ReleaseReport {
   finished: number; // users whose locked points are all released (left the list)
 }
 
+/** Submits the day's release of each user, drains, and reads the outcomes: points released, users finished. */
+async function releasePage(day: string, userIds: string[]): Promise<{ released: Dec; finished: number }> {
+  for (const userId of userIds) {
+    const eventId = eventIdFor('release', day, userId);
+    const tx = new Tx();
+    await addSubmission(tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
+    await tx.commit().catch((e) => {
+      if (!(e instanceof StepDone)) throw e;
+    });
+  }
+  await drain();
+  let released = ZERO;
+  let finished = 0;
+  for (const userId of userIds) {
+    const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
+    if (!rec || rec.status === 'pending') throw busy('releases still pending; run release-locked again');
+    if (rec.status === 'applied') released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
+    const { wallet } = await stores().wallets.get(userId);
+    if (dec(wallet.equityLocked).isZero()) {
+      await new Tx().add(stores().legacy.unlock(userId)).commit();
+      finished++;
+    }
+  }
+  return { released, finished };
+}
+
+/** A run's figures as reported (absent run: none). */
+const summary = (
+  day: string,
+  status: ReleaseReport['status'],
+  s: Pick<ReleaseState, 'users' | 'released' | 'finished'> | undefined,
+): ReleaseReport => ({
+  date: day,
+  status,
+  users: s?.users ?? 0,
+  released: s?.released ?? '0',
+  finished: s?.finished ?? 0,
+});
+
 /**
  * Releases every locked holder's daily share (lockedGranted × lockedReleaseRate) once per date:
  * the event id is derived from (date, user), so however often this runs, a user gets one release a day.
@@ -406,94 +419,33 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
   const day = date ?? businessDate(Date.now());
   if (!isValidDate(day)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
   const deadline = Date.now() + (opts.maxMs ?? 600_000);
-  let state = await getItem(programmeKeys.release(day));
+  const legacy = stores().legacy;
+  let state = await legacy.release(day);
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
   if (!state) {
-    await transact([
-      {
-        op: 'create',
-        item: {
-          ...programmeKeys.release(day),
-          type: 'release',
-          date: day,
-          status: 'running',
-          cursor: '',
-          users: 0,
-          released: '0',
-          finished: 0,
-          version: 1,
-        },
-      },
-    ]).catch((e) => {
-      if (!(e instanceof TxCancelled)) throw e;
-    });
-    state = await getItem(programmeKeys.release(day));
+    await commitUnlessDone([legacy.startRelease(day)]); // refused: another run started the day
+    state = await legacy.release(day);
   }
   for (;;) {
-    const s = state!;
-    const cursor = String(s.cursor ?? '') ? (JSON.parse(String(s.cursor)) as Record<string, Scalar>) : undefined;
-    const page = await query({ pk: 'LOCKED', limit: RELEASE_CHUNK, cursor });
-    let released = dec(String(s.released));
-    let finished = Number(s.finished);
-    for (const it of page.items) {
-      const userId = String(it.userId);
-      const eventId = eventIdFor('release', day, userId);
-      const tx = new Tx();
-      await addSubmission(tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
-      await tx.commit().catch((e) => {
-        if (!(e instanceof StepDone)) throw e;
-      });
-    }
-    await drain();
-    for (const it of page.items) {
-      const userId = String(it.userId);
-      const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
-      if (!rec || rec.status === 'pending') throw busy('releases still pending; run release-locked again');
-      if (rec.status === 'applied')
-        released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
-      const w = await getItem(keys.wallet(userId));
-      if (!w || dec(String(w.equityLocked ?? '0')).isZero()) {
-        await transact([{ op: 'delete', key: programmeKeys.locked(userId) }]);
-        finished++;
-      }
-    }
+    if (!state) throw new Error(`release run of ${day} is missing`);
+    const s = state;
+    const page = await legacy.lockedHolders(RELEASE_CHUNK, s.cursor || undefined);
+    const got = await releasePage(day, page.userIds);
     const done = !page.next;
-    const version = Number(s.version);
-    const next: Item = {
-      ...programmeKeys.release(day),
-      type: 'release',
+    const next: ReleaseState = {
       date: day,
       status: done ? 'done' : 'running',
-      cursor: page.next ? JSON.stringify(page.next) : '',
-      users: Number(s.users) + page.items.length,
-      released: released.toFixed(),
-      finished,
-      version: version + 1,
+      cursor: page.next ?? '',
+      users: s.users + page.userIds.length,
+      released: dec(s.released).plus(got.released).toFixed(),
+      finished: s.finished + got.finished,
+      version: s.version + 1,
     };
-    if (done) {
-      const report: ReleaseReport = {
-        date: day,
-        status: 'done',
-        users: Number(next.users),
-        released: String(next.released),
-        finished,
-      };
-      next.report = JSON.stringify(report);
-    }
-    try {
-      await transact([{ op: 'putIf', item: next, ifEquals: { version } }]);
-    } catch (e) {
-      if (!(e instanceof TxCancelled)) throw e; // another run moved on: re-read and continue
-    }
-    state = await getItem(programmeKeys.release(day));
+    if (done) next.report = JSON.stringify(summary(day, 'done', next));
+    // Refused: another run moved on; re-read and continue from where it is.
+    await commitUnlessDone([legacy.saveRelease(next, s.version)]);
+    state = await legacy.release(day);
     if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
-    if (Date.now() > deadline)
-      return {
-        date: day,
-        status: 'running',
-        users: Number(state?.users ?? 0),
-        released: String(state?.released ?? '0'),
-        finished: Number(state?.finished ?? 0),
-      };
+    if (Date.now() > deadline) return summary(day, 'running', state);
   }
 }

@@ -80,7 +80,7 @@ export async function findUser(by: { userId?: string; openId?: string; phone?: s
   const users = stores().users;
   let userId = by.userId;
   if (!userId && by.openId) userId = await users.idByOpenId(by.openId);
-  if (!userId && by.phone) userId = await users.idByPhone(by.phone);
+  if (!userId && by.phone) userId = await stores().legacy.userIdByPhone(by.phone);
   const u = userId ? await users.get(userId) : undefined;
   if (!u) throw notFound('user');
   const [w, orders] = await Promise.all([stores().wallets.get(u.userId), stores().queries.latestOrders(u.userId, 10)]);

@@ -1,12 +1,10 @@
 // Referral binding (docs/rules.md event 7 and commissions): a user is bound to a referrer once, at the
 // first login, through the share link (`referrer`) or the mini-program code's scene. Never to
 // themselves, never so that the chain loops back to them.
-import { getItem, transact, query } from '../repo/ddb';
-import { keys } from '../repo/keys';
-import { programmeKeys, referralIndexAttrs } from '../repo/programme';
-import { getUser } from '../repo/repository';
 import type { LedgerEvent } from '@greenpoints/shared';
 import { findAgent } from './agents';
+import { stores } from './stores';
+import { Tx } from './tx';
 
 export type BindRefusal = 'self_referral' | 'already_bound' | 'referral_cycle' | 'unknown_referrer';
 
@@ -56,8 +54,7 @@ export async function ancestorsOf(userId: string): Promise<string[]> {
   const out: string[] = [];
   let cur = userId;
   for (let i = 0; i < MAX_CHAIN; i++) {
-    const u = await getItem(keys.user(cur), false);
-    const r = u && typeof u.referrer === 'string' ? u.referrer : '';
+    const r = await stores().referrals.referrerOf(cur);
     if (!r || out.includes(r)) break;
     out.push(r);
     cur = r;
@@ -68,7 +65,7 @@ export async function ancestorsOf(userId: string): Promise<string[]> {
 /** Checks a proposed referrer for a user that does not exist yet (its first login). */
 export async function referrerForNewUser(userId: string, proposed: string | undefined): Promise<string | undefined> {
   if (!proposed || !USER_ID_RE.test(proposed)) return undefined;
-  const exists = !!(await getUser(proposed));
+  const exists = !!(await stores().users.get(proposed));
   // Nobody can have bound to a user that did not exist, so a new user is in no chain: no walk.
   const refusal = bindingRefusal(userId, undefined, proposed, exists, []);
   return refusal ? undefined : proposed;
@@ -82,29 +79,19 @@ export async function firstLoginOfExisting(
   userId: string,
   proposed: string | undefined,
 ): Promise<{ bound?: string; refusal?: BindRefusal }> {
-  const u = await getItem(keys.user(userId));
-  if (!u || u.loggedIn !== false) return {}; // not a pre-created user, or already logged in once
+  const u = await stores().referrals.awaitingFirstLogin(userId);
+  if (!u) return {}; // not a pre-created user, or already logged in once
   let bound: string | undefined;
   let refusal: BindRefusal | undefined;
   if (proposed && USER_ID_RE.test(proposed)) {
-    const exists = !!(await getUser(proposed));
-    refusal = bindingRefusal(
-      userId,
-      typeof u.referrer === 'string' && u.referrer ? u.referrer : undefined,
-      proposed,
-      exists,
-      exists ? await ancestorsOf(proposed) : [],
-    );
+    const exists = !!(await stores().users.get(proposed));
+    refusal = bindingRefusal(userId, u.referrer, proposed, exists, exists ? await ancestorsOf(proposed) : []);
     if (!refusal) bound = proposed;
   }
   const at = new Date().toISOString();
-  const values = {
-    loggedIn: true,
-    firstLoginAt: at,
-    ...(bound ? { referrer: bound, boundAt: at, ...referralIndexAttrs(bound, String(u.createdAt ?? at), userId) } : {}),
-  };
+  const binding = bound ? { referrer: bound, createdAt: u.createdAt ?? at } : undefined;
   try {
-    await transact([{ op: 'set', key: keys.user(userId), values, ifEquals: { loggedIn: false } }]);
+    await new Tx().add(stores().referrals.firstLogin(userId, at, binding)).commit();
   } catch {
     return {}; // a concurrent first login won; it did the binding
   }
@@ -113,10 +100,10 @@ export async function firstLoginOfExisting(
 
 /** Referrers of a buyer for an order completion: l1 (direct) and l2 (its referrer). */
 export async function referrersOf(buyer: string): Promise<{ l1?: string; l2?: string }> {
-  const b = await getUser(buyer);
+  const b = await stores().users.get(buyer);
   const l1 = b?.referrer;
   if (!l1) return {};
-  const a = await getUser(l1);
+  const a = await stores().users.get(l1);
   const l2 = a?.referrer && a.referrer !== buyer ? a.referrer : undefined;
   return { l1, ...(l2 ? { l2 } : {}) };
 }
@@ -126,12 +113,7 @@ export async function directReferrals(
   userId: string,
   limit = 100,
 ): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>> {
-  const r = await query({ pk: programmeKeys.referralsGsi(userId), index: 'GSI1', newestFirst: true, limit });
-  return r.items.map((i) => ({
-    userId: String(i.userId),
-    nickname: String(i.nickname ?? ''),
-    joinedAt: String(i.boundAt ?? i.createdAt ?? ''),
-  }));
+  return stores().referrals.direct(userId, limit);
 }
 
 /**

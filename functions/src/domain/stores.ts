@@ -143,8 +143,6 @@ export interface ConfigStore {
 export interface UserReader {
   get(userId: string): Promise<User | undefined>;
   idByOpenId(openId: string): Promise<string | undefined>;
-  /** A legacy member's phone. */
-  idByPhone(phone: string): Promise<string | undefined>;
   /** The user and their openId binding, each created once (a second login's twin is refused). */
   create(user: User): Write[];
 }
@@ -186,6 +184,10 @@ export interface Stores {
   pool: PoolLogStore;
   projection: ProjectionStore;
   walletReader: WalletReader;
+  legacy: LegacyStore;
+  referrals: ReferralStore;
+  agents: AgentStore;
+  team: TeamStore;
   orders: OrderStore;
   products: ProductStore;
   afterSales: AfterSaleStore;
@@ -308,6 +310,116 @@ export interface AuditStore {
   record(r: AuditRecord & { actor: string; fn: string; ok: boolean; input: string }): Write;
   /** Entries at or before `through` (a time prefix: every entry whose time starts with it counts), newest first. */
   page(limit: number, through?: string, cursor?: string): Promise<Paged<AuditRecord>>;
+}
+
+// ---------- members: legacy import, referrals, agents, team ----------
+/** Where an imported identity (`openid:…` or `phone:…`) went: written once, so a member is imported once. */
+export interface LegacyMarker {
+  identity: string;
+  userId: string;
+  importId: string;
+  line: number;
+}
+
+/** A legacy member created before their first WeChat login (which may still bind a referrer). */
+export interface LegacyMember {
+  userId: string;
+  openId: string; // '' when imported by phone only
+  nickname: string;
+  createdAt: string;
+  phone?: string;
+}
+
+/** One import run: the hash of its file, `applying` or `done`, and (done) its report as JSON text. */
+export interface ImportMeta {
+  hash: string;
+  status: string;
+  report?: string;
+}
+
+/** One date's run of the locked releases, advanced page by page under its version. */
+export interface ReleaseState {
+  date: string;
+  status: 'running' | 'done';
+  cursor: string; // the store's position in the locked holders ('' at the start)
+  users: number;
+  released: string;
+  finished: number;
+  version: number;
+  report?: string; // JSON text, when done
+}
+
+export interface LegacyStore {
+  marker(identity: string): Promise<LegacyMarker | undefined>;
+  /** The markers of the identities that have one (bounded by the caller's file size). */
+  markers(identities: string[]): Promise<Map<string, LegacyMarker>>;
+  userIdByPhone(phone: string): Promise<string | undefined>;
+  /** Created once: the openid a later login finds. */
+  newOpenId(openId: string, userId: string): Write;
+  /** Created once: the member, not logged in yet. */
+  newMember(m: LegacyMember): Write;
+  /** Created once: the phone a later phone-only row finds. */
+  newPhone(phone: string, userId: string): Write;
+  /** Created once per identity. */
+  newMarker(m: LegacyMarker, at: string): Write;
+  importMeta(importId: string): Promise<ImportMeta | undefined>;
+  /** Created once per import id. */
+  startImport(importId: string, hash: string, rows: number, by: string, at: string): Write;
+  /** applying -> done with the report, guarded by the file's hash. */
+  finishImport(importId: string, hash: string, report: string, at: string): Write;
+  /** Created once per (import, line, step): the row's step is done. */
+  importStep(importId: string, line: number, step: string, userId: string, amount: string): Write;
+  /** Puts the user on the list of locked holders (idempotent). */
+  markLocked(userId: string, since: string): Promise<void>;
+  /** A page of locked holders, in a stable order; `next` to continue (absent: the end). */
+  lockedHolders(limit: number, cursor?: string): Promise<{ userIds: string[]; next?: string }>;
+  /** Takes the user off the list of locked holders (unconditional). */
+  unlock(userId: string): Write;
+  release(date: string): Promise<ReleaseState | undefined>;
+  /** Created once per date: a run at its start. */
+  startRelease(date: string): Write;
+  /** The run's next state, guarded by the version it was computed from. */
+  saveRelease(next: ReleaseState, priorVersion: number): Write;
+}
+
+/** A user created before their first login (a legacy member) who has not logged in yet. */
+export interface AwaitingFirstLogin {
+  referrer?: string;
+  createdAt?: string;
+}
+
+export interface ReferralStore {
+  /** The user's referrer (an eventually consistent read: the chain walk's). */
+  referrerOf(userId: string): Promise<string | undefined>;
+  /** Undefined when the user does not exist or has logged in before (or was never pre-created). */
+  awaitingFirstLogin(userId: string): Promise<AwaitingFirstLogin | undefined>;
+  /** Marks the first login (and binds the referrer, listed under them), guarded: still not logged in. */
+  firstLogin(userId: string, at: string, bound?: { referrer: string; createdAt: string }): Write;
+  /** Direct referrals of a user, newest first. */
+  direct(referrer: string, limit: number): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>>;
+}
+
+export interface AgentAssignment {
+  region: string;
+  userId: string;
+  assignedAt: string;
+  version: number;
+}
+
+export interface AgentStore {
+  /** region -> agent, for those of the given regions that have one. */
+  assigned(regions: string[]): Promise<Map<string, string>>;
+  get(region: string): Promise<AgentAssignment | undefined>;
+  /** The region's agent, guarded by the version read (0: no agent yet). */
+  assign(a: { region: string; userId: string; at: string; by: string }, priorVersion: number): Write;
+  /** Unconditional. */
+  remove(region: string): Write;
+  list(limit: number): Promise<Array<{ region: string; userId: string; assignedAt: string }>>;
+}
+
+export interface TeamStore {
+  /** The user's newest ledger entries (at least `max` when that many exist: the caller reports `partial`). */
+  recentLedger(userId: string, max: number): Promise<Array<{ field: string; why: string; delta: string }>>;
 }
 
 // ---------- orders, products, after-sale, idempotency keys, address books, profiles ----------

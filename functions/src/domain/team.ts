@@ -1,9 +1,8 @@
 // The caller's team: who they referred (two levels), what it earned them, and who referred them.
 import { sum } from '@greenpoints/shared';
-import { queryAll } from '../repo/ddb';
-import { getUser } from '../repo/repository';
 import { directReferrals } from './referrals';
 import { maskName } from './levels';
+import { stores } from './stores';
 
 const MAX_DIRECT = 200;
 const MAX_SECOND_PER_DIRECT = 50;
@@ -11,7 +10,7 @@ const MAX_SECOND_PER_DIRECT = 50;
 const MAX_LEDGER = 5000;
 
 export async function teamView(userId: string) {
-  const me = await getUser(userId);
+  const me = await stores().users.get(userId);
   const direct = await directReferrals(userId, MAX_DIRECT);
   const second: Array<{ userId: string; name: string; joinedAt: string; via: string }> = [];
   for (const d of direct.slice(0, MAX_DIRECT)) {
@@ -24,12 +23,9 @@ export async function teamView(userId: string) {
       });
     }
   }
-  const entries = await queryAll(
-    { pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit: 500 },
-    MAX_LEDGER,
-  );
+  const entries = await stores().team.recentLedger(userId, MAX_LEDGER);
   const sumOf = (pred: (why: string, field: string) => boolean) =>
-    sum(entries.filter((e) => pred(String(e.why), String(e.field))).map((e) => String(e.delta)));
+    sum(entries.filter((e) => pred(e.why, e.field)).map((e) => e.delta));
   const commissionL1 = sumOf((w, f) => f === 'cash' && w === 'commission_l1');
   const commissionL2 = sumOf((w, f) => f === 'cash' && w === 'commission_l2');
   const agent = sumOf((w, f) => f === 'cash' && w === 'agent_commission');

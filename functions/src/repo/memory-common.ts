@@ -43,7 +43,6 @@ export interface CommonState {
   paramsVersions: Map<number, Params>;
   users: Map<string, User>;
   openIds: Map<string, string>;
-  phones: Map<string, string>; // a legacy member's phone -> userId
   wallets: Map<string, { wallet: Wallet; version: number }>;
   ledger: Map<string, LedgerRow>; // key: user|at|eventId|n (as unique as the DynamoDB key)
   events: Map<string, EventRecord>;
@@ -57,7 +56,6 @@ export function commonState(): CommonState {
     paramsVersions: new Map(),
     users: new Map(),
     openIds: new Map(),
-    phones: new Map(),
     wallets: new Map(),
     ledger: new Map(),
     events: new Map(),
@@ -101,7 +99,6 @@ export function memoryUsers(st: CommonState): UserReader {
   return {
     get: async (id) => (st.users.has(id) ? structuredClone(st.users.get(id)!) : undefined),
     idByOpenId: async (o) => st.openIds.get(o),
-    idByPhone: async (p) => st.phones.get(p),
     create: (u) => [
       memoryWrite({
         what: `openId ${u.openId}`,

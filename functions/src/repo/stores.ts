@@ -10,7 +10,11 @@ import { withdrawalStore } from './withdrawals';
 import { operatorQueries } from './queries';
 import { auditStore } from './audit';
 import { ledgerPage } from './history';
-import { createUser, userIdByPhone } from './users';
+import { createUser } from './users';
+import { agentStore } from './agents';
+import { legacyStore } from './legacy';
+import { referralStore } from './referrals';
+import { teamStore } from './team';
 import { afterSaleStore, orderStore, productStore } from './orders';
 import { addressStore, idempotencyStore, profileStore } from './shopper';
 import {
@@ -80,7 +84,7 @@ export function ddbStores(): Stores {
   return {
     tx: committer,
     config: { params: getParams, paramsAt: getParamsVersion },
-    users: { get: getUser, idByOpenId: getUserIdByOpenId, idByPhone: userIdByPhone, create: createUser },
+    users: { get: getUser, idByOpenId: getUserIdByOpenId, create: createUser },
     wallets: {
       get: getWallet,
       getMany: getWallets,
@@ -100,6 +104,10 @@ export function ddbStores(): Stores {
     withdrawals: withdrawalStore,
     queries: operatorQueries,
     audit: auditStore,
+    legacy: legacyStore,
+    referrals: referralStore,
+    agents: agentStore,
+    team: teamStore,
     orders: orderStore,
     products: productStore,
     afterSales: afterSaleStore,

@@ -1,0 +1,49 @@
+// Regional agents on DynamoDB (domain/stores.ts AgentStore): one item per region, listed on GSI1 AGENTS.
+import type { AgentStore } from '../domain/stores';
+import { batchGet, getItem, query } from './ddb';
+import { programmeKeys } from './programme';
+import { asWrite } from './stores';
+
+export const agentStore: AgentStore = {
+  async assigned(regions) {
+    const items = await batchGet(regions.map(programmeKeys.agent));
+    return new Map(
+      items.filter((i) => typeof i.userId === 'string' && i.userId).map((i) => [String(i.region), String(i.userId)]),
+    );
+  },
+  async get(region) {
+    const i = await getItem(programmeKeys.agent(region));
+    if (!i) return undefined;
+    return {
+      region: String(i.region),
+      userId: String(i.userId),
+      assignedAt: String(i.assignedAt),
+      version: Number(i.version),
+    };
+  },
+  assign: (a, prior) =>
+    asWrite({
+      op: 'put',
+      item: {
+        ...programmeKeys.agent(a.region),
+        GSI1PK: programmeKeys.agentsGsi,
+        GSI1SK: a.region,
+        type: 'agent',
+        region: a.region,
+        userId: a.userId,
+        assignedAt: a.at,
+        assignedBy: a.by,
+        version: prior + 1,
+      },
+      ifVersion: prior === 0 ? null : prior,
+    }),
+  remove: (region) => asWrite({ op: 'delete', key: programmeKeys.agent(region) }),
+  async list(limit) {
+    const r = await query({ pk: programmeKeys.agentsGsi, index: 'GSI1', limit });
+    return r.items.map((i) => ({
+      region: String(i.region),
+      userId: String(i.userId),
+      assignedAt: String(i.assignedAt),
+    }));
+  },
+};

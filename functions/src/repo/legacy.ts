@@ -1,0 +1,157 @@
+// The legacy import on DynamoDB (domain/stores.ts LegacyStore): identity markers, phone and
+// openid items, the member created before their first login, the import and its steps, the
+// locked holders and the daily release runs. Keys: repo/programme.ts; docs/data-model.md "Programme".
+import type { LegacyMarker, LegacyStore, ReleaseState } from '../domain/stores';
+import { batchGet, getItem, putItem, query, type Item, type Scalar } from './ddb';
+import { keys } from './keys';
+import { programmeKeys } from './programme';
+import { userItem } from './repository';
+import { asWrite } from './stores';
+
+const LEGACY_PREFIX = 'LEGACY#';
+
+function toMarker(i: Item): LegacyMarker {
+  return {
+    identity: String(i.PK).slice(LEGACY_PREFIX.length),
+    userId: String(i.userId),
+    importId: String(i.importId),
+    line: Number(i.line),
+  };
+}
+
+function toRelease(i: Item): ReleaseState {
+  return {
+    date: String(i.date),
+    status: i.status === 'done' ? 'done' : 'running',
+    cursor: String(i.cursor ?? ''),
+    users: Number(i.users),
+    released: String(i.released),
+    finished: Number(i.finished),
+    version: Number(i.version),
+    ...(typeof i.report === 'string' ? { report: i.report } : {}),
+  };
+}
+
+function releaseItem(s: ReleaseState): Item {
+  return {
+    ...programmeKeys.release(s.date),
+    type: 'release',
+    date: s.date,
+    status: s.status,
+    cursor: s.cursor,
+    users: s.users,
+    released: s.released,
+    finished: s.finished,
+    version: s.version,
+    ...(s.report !== undefined ? { report: s.report } : {}),
+  };
+}
+
+export const legacyStore: LegacyStore = {
+  async marker(identity) {
+    const i = await getItem(programmeKeys.legacy(identity));
+    return i ? toMarker(i) : undefined;
+  },
+  async markers(identities) {
+    const items = await batchGet(identities.map(programmeKeys.legacy));
+    return new Map(items.map((i) => [toMarker(i).identity, toMarker(i)]));
+  },
+  async userIdByPhone(phone) {
+    const i = await getItem(programmeKeys.phone(phone));
+    return i ? String(i.userId) : undefined;
+  },
+  newOpenId: (openId, userId) => asWrite({ op: 'create', item: { ...keys.openId(openId), type: 'openid', userId } }),
+  newMember: (m) =>
+    asWrite({
+      op: 'create',
+      item: {
+        ...userItem({ userId: m.userId, openId: m.openId, role: 'user', nickname: m.nickname, createdAt: m.createdAt }),
+        origin: 'legacy',
+        loggedIn: false,
+        ...(m.phone ? { phone: m.phone } : {}),
+      },
+    }),
+  newPhone: (phone, userId) =>
+    asWrite({ op: 'create', item: { ...programmeKeys.phone(phone), type: 'phone', userId } }),
+  newMarker: (m, at) =>
+    asWrite({
+      op: 'create',
+      item: {
+        ...programmeKeys.legacy(m.identity),
+        type: 'legacy',
+        importId: m.importId,
+        line: m.line,
+        userId: m.userId,
+        at,
+      },
+    }),
+  async importMeta(importId) {
+    const i = await getItem(programmeKeys.importMeta(importId));
+    if (!i) return undefined;
+    return {
+      hash: String(i.hash),
+      status: String(i.status),
+      ...(typeof i.report === 'string' ? { report: i.report } : {}),
+    };
+  },
+  startImport: (importId, hash, rows, by, at) =>
+    asWrite({
+      op: 'create',
+      item: {
+        ...programmeKeys.importMeta(importId),
+        type: 'import',
+        importId,
+        hash,
+        status: 'applying',
+        rows,
+        by,
+        startedAt: at,
+      },
+    }),
+  finishImport: (importId, hash, report, at) =>
+    asWrite({
+      op: 'set',
+      key: programmeKeys.importMeta(importId),
+      values: { status: 'done', report, finishedAt: at },
+      ifEquals: { hash },
+    }),
+  importStep: (importId, line, step, userId, amount) =>
+    asWrite({
+      op: 'create',
+      item: { ...programmeKeys.importStep(importId, line, step), type: 'import_step', userId, amount },
+    }),
+  async markLocked(userId, since) {
+    await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since });
+  },
+  async lockedHolders(limit, cursor) {
+    const page = await query({
+      pk: programmeKeys.locked('').PK,
+      limit,
+      cursor: cursor ? (JSON.parse(cursor) as Record<string, Scalar>) : undefined,
+    });
+    return {
+      userIds: page.items.map((i) => String(i.userId)),
+      ...(page.next ? { next: JSON.stringify(page.next) } : {}),
+    };
+  },
+  unlock: (userId) => asWrite({ op: 'delete', key: programmeKeys.locked(userId) }),
+  async release(date) {
+    const i = await getItem(programmeKeys.release(date));
+    return i ? toRelease(i) : undefined;
+  },
+  startRelease: (date) =>
+    asWrite({
+      op: 'create',
+      item: releaseItem({
+        date,
+        status: 'running',
+        cursor: '',
+        users: 0,
+        released: '0',
+        finished: 0,
+        version: 1,
+      }),
+    }),
+  saveRelease: (next, priorVersion) =>
+    asWrite({ op: 'putIf', item: releaseItem(next), ifEquals: { version: priorVersion } }),
+};

@@ -1,0 +1,43 @@
+// Referrals on DynamoDB (domain/stores.ts ReferralStore): the referrer on the user item, the
+// first login of a pre-created member and the referral index (GSI1 REFERRALS#<referrer>).
+import type { ReferralStore } from '../domain/stores';
+import { getItem, query } from './ddb';
+import { keys } from './keys';
+import { programmeKeys, referralIndexAttrs } from './programme';
+import { asWrite } from './stores';
+
+export const referralStore: ReferralStore = {
+  async referrerOf(userId) {
+    const u = await getItem(keys.user(userId), false);
+    return u && typeof u.referrer === 'string' && u.referrer ? u.referrer : undefined;
+  },
+  async awaitingFirstLogin(userId) {
+    const u = await getItem(keys.user(userId));
+    if (!u || u.loggedIn !== false) return undefined;
+    return {
+      ...(typeof u.referrer === 'string' && u.referrer ? { referrer: u.referrer } : {}),
+      ...(u.createdAt !== undefined ? { createdAt: String(u.createdAt) } : {}),
+    };
+  },
+  firstLogin: (userId, at, bound) =>
+    asWrite({
+      op: 'set',
+      key: keys.user(userId),
+      values: {
+        loggedIn: true,
+        firstLoginAt: at,
+        ...(bound
+          ? { referrer: bound.referrer, boundAt: at, ...referralIndexAttrs(bound.referrer, bound.createdAt, userId) }
+          : {}),
+      },
+      ifEquals: { loggedIn: false },
+    }),
+  async direct(referrer, limit) {
+    const r = await query({ pk: programmeKeys.referralsGsi(referrer), index: 'GSI1', newestFirst: true, limit });
+    return r.items.map((i) => ({
+      userId: String(i.userId),
+      nickname: String(i.nickname ?? ''),
+      joinedAt: String(i.boundAt ?? i.createdAt ?? ''),
+    }));
+  },
+};
