@@ -6,7 +6,8 @@ import { defaultParams, emptyWallet, type Wallet } from '@greenpoints/shared';
 import { useStores } from '../src/domain/stores';
 import { memoryWalletStores, walletState, type WalletState } from '../src/repo/memory-wallet';
 import { decideWithdrawal, ledgerPage, requestWithdrawal, withdrawalTuning } from '../src/domain/wallet';
-import { listWithdrawals } from '../src/domain/queries';
+import { findUser, listOrdersByStatus, listWithdrawals } from '../src/domain/queries';
+import type { Order } from '../src/domain/model';
 import { login } from '../src/domain/auth';
 import { auditLog } from '../src/domain/audit';
 import type { Idem } from '../src/domain/idempotency';
@@ -234,4 +235,67 @@ it('the audit log reads newest first through pages, by time range, function and 
   const range = await auditLog({ from: '2026-03-02T03:01:00', to: '2026-03-02T03:01:09', limit: 500 });
   expect(range.map((r) => (r.input as { i: number }).i)).toEqual([69, 68, 67, 66, 65, 64, 63, 62, 61, 60]);
   expect(await auditLog({ limit: 7 })).toHaveLength(7);
+});
+
+describe("the operator's lists", () => {
+  const order = (orderId: string, userId: string, status: Order['status'], createdAt: string): Order => ({
+    orderId,
+    userId,
+    status,
+    items: [
+      {
+        productId: 'p1',
+        name: '五常大米',
+        qty: 3,
+        price: '10.00',
+        poolContribution: '1.00',
+        dividendContribution: '0',
+        returnedQty: 1,
+      },
+    ],
+    amount: '30.00',
+    payWith: 'wechat',
+    contribution: '3.00',
+    dividendContribution: '0',
+    address: { region: '黑龙江省', detail: '五常市' },
+    createdAt,
+  });
+
+  it('orders by status, newest first, in pages; rows show what is kept', async () => {
+    for (const [id, at] of [
+      ['o1', '01'],
+      ['o2', '02'],
+      ['o3', '03'],
+    ])
+      st.orderArea.orders.set(id, order(id, 'a', 'paid', `2026-03-02T00:00:${at}.000Z`));
+    st.orderArea.orders.set('o4', order('o4', 'a', 'shipped', '2026-03-02T00:00:04.000Z'));
+    const p1 = await listOrdersByStatus('paid', 2);
+    expect(p1.rows.map((r) => r.orderId)).toEqual(['o3', 'o2']);
+    // 3 bought, 1 returned: 2 kept.
+    expect(p1.rows[0]).toMatchObject({ items: '五常大米×2', region: '黑龙江省', amount: '30.00', shippedAt: '' });
+    const p2 = await listOrdersByStatus('paid', 2, p1.cursor);
+    expect(p2.rows.map((r) => r.orderId)).toEqual(['o1']);
+    expect(p2.cursor).toBeUndefined();
+    await expect(code(listOrdersByStatus('shipped', 2, p1.cursor))).resolves.toBe('invalid_cursor');
+  });
+
+  it('finds a legacy member by phone, with wallet and latest orders', async () => {
+    st.users.set('u1', {
+      userId: 'u1',
+      openId: '',
+      role: 'user',
+      nickname: '老会员',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    st.members.phones.set('13800000000', 'u1');
+    withCash('u1', '12.34');
+    st.orderArea.orders.set('o9', order('o9', 'u1', 'completed', '2026-03-01T00:00:00.000Z'));
+    const found = await findUser({ phone: '13800000000' });
+    expect(found.user).toMatchObject({ userId: 'u1', referrer: '' });
+    expect(found.wallet.cash).toBe('12.34');
+    expect(found.orders).toEqual([
+      { orderId: 'o9', status: 'completed', amount: '30.00', createdAt: '2026-03-01T00:00:00.000Z' },
+    ]);
+    await expect(code(findUser({ phone: '13900000000' }))).resolves.toBe('not_found');
+  });
 });

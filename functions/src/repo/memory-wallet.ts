@@ -1,7 +1,9 @@
 // The wallet area's stores in memory (withdrawals, the operator's withdrawal list, the audit log),
 // built like memory-common.ts: a Write is a guard and an effect, applied all or none by the
 // memory committer. For fast unit tests of the domain; the DynamoDB Local tests stay the proof.
+import type { Order } from '../domain/model';
 import type {
+  AfterSaleListing,
   AuditRecord,
   AuditStore,
   OperatorQueries,
@@ -24,6 +26,14 @@ import {
   type CommonState,
 } from './memory-common';
 import { memoryOrderStores, orderAreaState, type OrderAreaState } from './memory-orders';
+import {
+  memoryAgents,
+  memoryLegacy,
+  memoryReferrals,
+  memoryTeam,
+  membersState,
+  type MembersState,
+} from './memory-members';
 
 export interface WalletState extends CommonState {
   withdrawals: Map<string, Withdrawal>;
@@ -32,10 +42,19 @@ export interface WalletState extends CommonState {
   audit: Array<AuditRecord & { id: number }>;
   /** the order area's memory state (repo/memory-orders.ts): the idempotency keys a request claims */
   orderArea: OrderAreaState;
+  /** the members' memory state (repo/memory-members.ts): a first login's referral, a legacy phone */
+  members: MembersState;
 }
 
 export function walletState(): WalletState {
-  return { ...commonState(), withdrawals: new Map(), withdrawDays: new Map(), audit: [], orderArea: orderAreaState() };
+  return {
+    ...commonState(),
+    withdrawals: new Map(),
+    withdrawDays: new Map(),
+    audit: [],
+    orderArea: orderAreaState(),
+    members: membersState(),
+  };
 }
 
 const isAt = (w: Withdrawal | undefined, from: WithdrawalFrom) =>
@@ -70,22 +89,51 @@ export function memoryWithdrawals(st: WalletState): WithdrawalStore {
   };
 }
 
-/** The operator's withdrawal list in memory, newest first (the other lists are DynamoDB only). */
+/** The operator's lists in memory, newest first, over this world's orders, requests and withdrawals. */
 export function memoryQueries(st: WalletState): OperatorQueries {
-  const missing = (name: string) => async () => {
-    throw new Error(`memory stores: ${name} is not in memory`);
-  };
+  const newestFirst = <T>(rows: Array<[string, T]>) => rows.sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
   return {
-    ordersByStatus: missing('ordersByStatus'),
-    afterSales: missing('afterSales'),
-    latestOrders: missing('latestOrders'),
+    ordersByStatus: async (status, limit, cursor) => {
+      const rows = [...st.orderArea.orders.values()]
+        .filter((o) => o.status === status)
+        .map((o): [string, Order] => [`${o.createdAt}#${o.orderId}`, structuredClone(o)]);
+      return memoryPage(`orders ${status}`, newestFirst(rows), limit, cursor);
+    },
+    afterSales: async (status, limit, cursor) => {
+      const rows = [...st.orderArea.afterSales.values()]
+        .filter((r) => r.status === status)
+        .map((r): [string, AfterSaleListing] => [
+          `${r.createdAt}#${r.requestId}`,
+          {
+            requestId: r.requestId,
+            orderId: r.orderId,
+            userId: r.userId,
+            status: r.status,
+            kind: r.kind,
+            items: structuredClone(r.items),
+            amount: r.amount,
+            reason: r.reason,
+            note: r.note ?? '',
+            carrier: r.carrier ?? '',
+            trackingNo: r.trackingNo ?? '',
+            createdAt: r.createdAt,
+            updatedAt: r.updatedAt ?? '',
+          },
+        ]);
+      return memoryPage(`after-sales ${status}`, newestFirst(rows), limit, cursor);
+    },
     withdrawals: async (status, limit, cursor) => {
       const rows = [...st.withdrawals.values()]
         .filter((w) => w.status === status)
-        .map((w): [string, Withdrawal] => [`${w.createdAt}#${w.withdrawalId}`, { ...w }])
-        .sort(([a], [b]) => (a < b ? 1 : -1));
-      return memoryPage(`withdrawals ${status}`, rows, limit, cursor);
+        .map((w): [string, Withdrawal] => [`${w.createdAt}#${w.withdrawalId}`, { ...w }]);
+      return memoryPage(`withdrawals ${status}`, newestFirst(rows), limit, cursor);
     },
+    latestOrders: async (userId, limit) =>
+      [...st.orderArea.orders.values()]
+        .filter((o) => o.userId === userId)
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        .slice(0, limit)
+        .map((o) => structuredClone(o)),
   };
 }
 
@@ -110,13 +158,18 @@ export function memoryAudit(st: WalletState): AuditStore {
 }
 
 /**
- * The wallet area's memory stores with the common ones and the order area's (idempotency keys),
- * as the `Stores` the domain installs.
+ * The wallet area's memory stores with the common ones, the order area's (idempotency keys) and
+ * the members' (referrals at the first login, a legacy member's phone), as the `Stores` the
+ * domain installs.
  * A store this area does not use throws by name when the domain reaches for it.
  */
 export function memoryWalletStores(st: WalletState = walletState()): Stores {
   const have: Partial<Stores> = {
     ...memoryOrderStores(st.orderArea, st),
+    legacy: memoryLegacy(st, st.members),
+    referrals: memoryReferrals(st, st.members),
+    agents: memoryAgents(st.members),
+    team: memoryTeam(st),
     tx: memoryCommitter(st),
     config: memoryConfig(st),
     users: memoryUsers(st),
