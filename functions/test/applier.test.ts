@@ -14,7 +14,7 @@ const drain = async (w: MemoryWorld) => {
 };
 const complete = (w: MemoryWorld, user: string, orderId: string, contribution = '30.00') => {
   w.state.orders.set(orderId, { status: 'completing' });
-  w.pool.enqueue({
+  w.pool.push({
     eventId: `ev_${orderId}`,
     userId: user,
     event: { kind: 'order_completed', orderId, buyer: user, amount: '100.00', contribution, dividendContribution: '0' },
@@ -30,7 +30,7 @@ const sell = (w: MemoryWorld, user: string, eventId: string, points: string) => 
     equityReserved: dec(cur.equityReserved).plus(points).toFixed(),
   });
   const event: LedgerEvent = { kind: 'sell', user, points, reason: 'sell', held: true };
-  w.pool.enqueue({ eventId, userId: user, event });
+  w.pool.push({ eventId, userId: user, event });
 };
 const wallet = (w: MemoryWorld, u: string): Wallet => w.state.wallets.get(u) ?? emptyWallet();
 
@@ -110,12 +110,12 @@ it('a refused held event releases its reserve', async () => {
 
 it('the daily release is decided on the stored locked balances', async () => {
   const w = memoryStores();
-  w.pool.enqueue({
+  w.pool.push({
     eventId: 'ev_g',
     userId: 'a',
     event: { kind: 'grant', user: 'a', points: '100', locked: true, reason: 'legacy' },
   });
-  w.pool.enqueue({ eventId: 'ev_r', userId: 'a', event: { kind: 'release_locked', user: 'a' } });
+  w.pool.push({ eventId: 'ev_r', userId: 'a', event: { kind: 'release_locked', user: 'a' } });
   await drain(w);
   // 1 % of 100 released, in the same batch as the grant it comes from
   expect(wallet(w, 'a')).toMatchObject({ equity: '1', equityLocked: '99', lockedGranted: '100' });
@@ -138,4 +138,37 @@ it('the public log verifies, and one tampered event fails at its batch', async (
   (bad[1]!.entries[0]!.event as { points: string }).points = '4';
   const v = verifyBatches(bad, () => params);
   expect(v.problems[0]).toMatch(/^batch 2: /);
+});
+
+it('a batch another drainer committed after ours: the next one, from the head kept here, is a race, nothing doubles', async () => {
+  const w = memoryStores();
+  complete(w, 'a', 'o1');
+  expect(await drainOnceWith(w, params, 0)).toBe(1); // batch 1; its head is kept in this process
+  // Another drainer (a stale lease elsewhere) commits and projects batch 2.
+  complete(w, 'b', 'o2');
+  const { decideBatch } = await import('../src/domain/batch');
+  const other = decideBatch(
+    await w.pool.head(params),
+    await w.pool.readQueue(BATCH_EVENTS),
+    params,
+    0,
+    new Map(),
+    new Date().toISOString(),
+  );
+  await w.pool.commit(await w.pool.head(params), other);
+  await project(other, w.projection);
+  complete(w, 'c', 'o3');
+  await expect(drainOnceWith(w, params, 0)).rejects.toThrow('another drainer');
+  await drain(w); // reads the head again
+  const batches = await w.pool.getBatches(1, 5);
+  expect(batches.map((b) => b.entries.map((e) => e.eventId))).toEqual([['ev_o1'], ['ev_o2'], ['ev_o3']]);
+  expect(
+    verifyBatches(
+      batches.map((b) => publicBatch(b)),
+      () => params,
+    ).problems,
+  ).toEqual([]);
+  // b's points once: what its one completion granted (projected twice, written once)
+  expect(wallet(w, 'b').equity).toBe(batches[1]!.entries[0]!.outcome!.pointsGranted);
+  expect((await w.pool.head(params)).pool.seq).toBe(3);
 });

@@ -18,6 +18,10 @@ const JSON_OUT = flag('json');
 const QUICK = flag('quick');
 const EVENTS = num('events', QUICK ? 200 : 800); // per applier level
 const HOLDERS = num('holders', QUICK ? 2000 : 20000);
+// `--levels 32` (or 1,8): only these applier levels; `--applier-only`: skip the ceiling, the
+// naive baseline, HTTP and settlement (the item-write breakdown is a count: valid on a busy machine).
+const LEVELS = argv.includes('--levels') ? argv[argv.indexOf('--levels') + 1]!.split(',').map(Number) : [1, 8, 32, 128];
+const APPLIER_ONLY = flag('applier-only');
 const log = (s: string) => {
   if (!JSON_OUT) console.log(s);
   else console.error(s);
@@ -62,65 +66,68 @@ async function main() {
     await setupLocal();
     const ddb = await import('../../functions/src/repo/ddb');
 
-    // ---- the ceiling: the design's writes at full speed ----
-    const body = 'x'.repeat(150_000); // a batch log item of ~250 events
-    let k = 0;
-    const poolTx = await forAWhile(1, 3000, async () => {
-      k++;
-      await ddb.transact([
-        { op: 'upsert', item: { PK: 'BENCHPOOL', SK: 'STATE', seq: k } },
-        { op: 'create', item: { PK: `BENCHLOG#${k}`, SK: 'BATCH', body } },
-      ]);
-      return true;
-    });
-    let j = 0;
-    const walletTx = await forAWhile(32, 3000, async (w) => {
-      j++;
-      await ddb.transact([
-        { op: 'upsert', item: { PK: `BENCHU#${w}`, SK: 'WALLET', v: j } },
-        { op: 'create', item: { PK: `BENCHU#${w}`, SK: `L#${j}#0`, d: '+1' } },
-        { op: 'create', item: { PK: `BENCHU#${w}`, SK: `L#${j}#1`, d: '+1' } },
-      ]);
-      return true;
-    });
-    let b = 0;
-    const batchItems = await forAWhile(4, 3000, async () => {
-      const puts = Array.from({ length: 25 }, () => ({ PK: `BENCHB#${b++}`, SK: 'E', status: 'applied' }));
-      await ddb.batchWrite(puts);
-      return true;
-    });
-    const ceiling = {
-      poolTransactionsPerSecond: +(poolTx / 3).toFixed(1),
-      batchItemBytes: body.length,
-      walletTransactionsPerSecond: +(walletTx / 3).toFixed(1),
-      itemsPerSecond: +((walletTx * 3 + batchItems * 25 + poolTx * 2) / 9).toFixed(0),
-      batchWriteItemsPerSecond: +((batchItems * 25) / 3).toFixed(0),
-    };
-    log(`ceiling: ${JSON.stringify(ceiling)}`);
-
-    // ---- the naive baseline: one version-checked pool transaction per event ----
+    let ceiling: Record<string, number> = {};
     const naive: Array<{ writers: number; ordersPerSecond: number }> = [];
-    for (const writers of [1, 32]) {
-      const key = { PK: `NAIVE#${writers}`, SK: 'STATE' };
-      await ddb.putItem({ ...key, seq: 0 });
-      let e = 0;
-      const done = await forAWhile(writers, 4000, async (w) => {
-        const cur = await ddb.getItem(key);
-        const seq = Number(cur?.seq ?? 0);
-        try {
-          await ddb.transact([
-            { op: 'putIf', item: { ...key, seq: seq + 1 }, ifEquals: { seq } },
-            { op: 'create', item: { PK: `NAIVEEV#${writers}#${w}#${e++}`, SK: 'E', seq: seq + 1 } },
-          ]);
-          return true;
-        } catch {
-          await sleep(Math.random() * 10);
-          return false;
-        }
+    if (!APPLIER_ONLY) {
+      // ---- the ceiling: the design's writes at full speed ----
+      const body = 'x'.repeat(150_000); // a batch log item of ~250 events
+      let k = 0;
+      const poolTx = await forAWhile(1, 3000, async () => {
+        k++;
+        await ddb.transact([
+          { op: 'upsert', item: { PK: 'BENCHPOOL', SK: 'STATE', seq: k } },
+          { op: 'create', item: { PK: `BENCHLOG#${k}`, SK: 'BATCH', body } },
+        ]);
+        return true;
       });
-      naive.push({ writers, ordersPerSecond: +(done / 4).toFixed(1) });
+      let j = 0;
+      const walletTx = await forAWhile(32, 3000, async (w) => {
+        j++;
+        await ddb.transact([
+          { op: 'upsert', item: { PK: `BENCHU#${w}`, SK: 'WALLET', v: j } },
+          { op: 'create', item: { PK: `BENCHU#${w}`, SK: `L#${j}#0`, d: '+1' } },
+          { op: 'create', item: { PK: `BENCHU#${w}`, SK: `L#${j}#1`, d: '+1' } },
+        ]);
+        return true;
+      });
+      let b = 0;
+      const batchItems = await forAWhile(4, 3000, async () => {
+        const puts = Array.from({ length: 25 }, () => ({ PK: `BENCHB#${b++}`, SK: 'E', status: 'applied' }));
+        await ddb.batchWrite(puts);
+        return true;
+      });
+      ceiling = {
+        poolTransactionsPerSecond: +(poolTx / 3).toFixed(1),
+        batchItemBytes: body.length,
+        walletTransactionsPerSecond: +(walletTx / 3).toFixed(1),
+        itemsPerSecond: +((walletTx * 3 + batchItems * 25 + poolTx * 2) / 9).toFixed(0),
+        batchWriteItemsPerSecond: +((batchItems * 25) / 3).toFixed(0),
+      };
+      log(`ceiling: ${JSON.stringify(ceiling)}`);
+
+      // ---- the naive baseline: one version-checked pool transaction per event ----
+      for (const writers of [1, 32]) {
+        const key = { PK: `NAIVE#${writers}`, SK: 'STATE' };
+        await ddb.putItem({ ...key, seq: 0 });
+        let e = 0;
+        const done = await forAWhile(writers, 4000, async (w) => {
+          const cur = await ddb.getItem(key);
+          const seq = Number(cur?.seq ?? 0);
+          try {
+            await ddb.transact([
+              { op: 'putIf', item: { ...key, seq: seq + 1 }, ifEquals: { seq } },
+              { op: 'create', item: { PK: `NAIVEEV#${writers}#${w}#${e++}`, SK: 'E', seq: seq + 1 } },
+            ]);
+            return true;
+          } catch {
+            await sleep(Math.random() * 10);
+            return false;
+          }
+        });
+        naive.push({ writers, ordersPerSecond: +(done / 4).toFixed(1) });
+      }
+      log(`naive: ${JSON.stringify(naive)}`);
     }
-    log(`naive: ${JSON.stringify(naive)}`);
 
     // ---- the applier through the real code paths ----
     await import('../../functions/src/repo/install');
@@ -136,6 +143,11 @@ async function main() {
       p99Ms: number;
       eventsPerPoolWrite: number;
       hotPartitionWritesPerEvent: number;
+      itemWritesPerEvent: number;
+      /** item writes per event by what was written ("ledger:sell put", "queue delete" …) */
+      breakdown: Record<string, number>;
+      /** write requests per event: TransactWriteItems, BatchWriteItem, single writes */
+      requestsPerEvent: Record<string, number>;
     }> = [];
     const shipped = async (userId: string, n: number): Promise<string[]> => {
       const ids: string[] = [];
@@ -154,7 +166,7 @@ async function main() {
       }
       return ids;
     };
-    for (const writers of [1, 8, 32, 128]) {
+    for (const writers of LEVELS) {
       const perWriter = Math.max(2, Math.round(EVENTS / writers / 2) * 2);
       const users = await Promise.all(
         Array.from({ length: writers }, (_, w) => login({ devOpenId: `bench-${writers}-${w}` })),
@@ -169,6 +181,8 @@ async function main() {
       let pending = 0;
       const pool0 = ddb.writeStats.pool;
       const total0 = ddb.writeStats.total;
+      const kinds0 = { ...ddb.writeStats.byKind };
+      const req0 = { ...ddb.writeStats.requests };
       const d0 = { ...applier.drainStats };
       const t0 = Date.now();
       await Promise.all(
@@ -204,6 +218,19 @@ async function main() {
         p99Ms: pct(latencies, 0.99),
         eventsPerPoolWrite: +(events / poolWrites).toFixed(1),
         hotPartitionWritesPerEvent: +(poolWrites / events).toFixed(4),
+        itemWritesPerEvent: +((ddb.writeStats.total - total0) / events).toFixed(2),
+        breakdown: Object.fromEntries(
+          Object.entries(ddb.writeStats.byKind)
+            .map(([k, v]) => [k, +((v - (kinds0[k] ?? 0)) / events).toFixed(3)] as const)
+            .filter(([, v]) => v > 0)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        ),
+        requestsPerEvent: Object.fromEntries(
+          Object.entries(ddb.writeStats.requests).map(([k, v]) => [
+            k,
+            +((v - req0[k as keyof typeof req0]) / events).toFixed(3),
+          ]),
+        ),
       });
       log(`applier: ${JSON.stringify(applierRows[applierRows.length - 1])}, answered 202: ${pending}`);
       const d = applier.drainStats;
@@ -220,12 +247,12 @@ async function main() {
     if (!rec.clean) log(`reconcile problems: ${rec.problems.slice(0, 5).join('; ')}`);
 
     // ---- HTTP: 32 shoppers selling at once through serverless-offline ----
-    const http = [await httpSells(32)];
+    const http = APPLIER_ONLY ? [] : [await httpSells(32)];
     log(`http: ${JSON.stringify(http)}`);
 
     // ---- settlement of N holders (its own table on the same DynamoDB Local) ----
     const { settleHolders } = await import('./settlement');
-    const settlement = await settleHolders(HOLDERS, log);
+    const settlement = APPLIER_ONLY ? { holders: 0, seconds: 0 } : await settleHolders(HOLDERS, log);
     log(`settlement: ${JSON.stringify(settlement)}`);
 
     const out = {

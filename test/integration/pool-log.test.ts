@@ -190,3 +190,52 @@ it('one pool write per batch: many events, a constant number of writes on the po
   expect(writeStats.pool - pool0).toBe(2);
   expect(await reconcileClean()).toEqual([]);
 });
+
+it('a batch projected in part before: the grouped projection writes only the parts and orders still missing', async () => {
+  const users = await Promise.all(Array.from({ length: 4 }, (_, i) => login(`pl-part-${i}`)));
+  for (const u of users) await buy(u, 'pl-100');
+  await quiet();
+  const w0 = await Promise.all(users.map((u) => wallet(u)));
+  for (const [i, u] of users.entries()) await queueSell(u, `ev_plpart${i}`, '1');
+  const { orderId } = await queueCompletion(users[0]!);
+  const ap = await applier();
+  ap.applierHooks.afterCommit = () => {
+    throw new Error('injected crash after the pool transaction');
+  };
+  await expect(ap.drain()).rejects.toThrow('injected crash');
+  ap.applierHooks.afterCommit = undefined;
+  // A drainer that died mid-projection: one user's part and the order are written, the rest not.
+  const h = await head();
+  const { poolLogStore, projectionStore } = await poollog();
+  const log = (await poolLogStore.getBatch(h.batch))!;
+  const pj = await projection();
+  const parts = pj.userParts(log);
+  const u1 = users[1]!;
+  expect(await projectionStore.creditWallet(u1, parts.get(u1)![0]!)).toBe(true);
+  await projectionStore.project([], pj.orderSettlements(log));
+  const { getOrder, getEvent } = await fn.repo();
+  expect((await getOrder(orderId))?.status).toBe('completed');
+  const credited1 = await wallet(u1);
+
+  const skipped = pj.projectionStats.partsSkipped;
+  const written = pj.projectionStats.partsWritten;
+  expect(await ap.drain()).toBe(true);
+  expect(pj.projectionStats.partsSkipped - skipped).toBe(1); // u1's part, found written
+  expect(pj.projectionStats.partsWritten - written).toBe(users.length - 1);
+  expect(await wallet(u1)).toEqual(credited1);
+  for (const [i, u] of users.entries()) {
+    const rec = await getEvent(`ev_plpart${i}`);
+    expect(rec?.status).toBe('applied');
+    const payout = (rec!.outcome as { payout: string }).payout;
+    expect((await wallet(u)).equityReserved).toBe('0');
+    // u0 also got the completion's points; the cash is each one's own payout, once.
+    expect(
+      dec((await wallet(u)).cash)
+        .minus(w0[i]!.cash)
+        .toFixed(2),
+    ).toBe(payout);
+    expect(await ledgerOf(u, `ev_plpart${i}`)).toHaveLength(2);
+  }
+  expect((await getOrder(orderId))?.status).toBe('completed');
+  expect(await reconcileClean()).toEqual([]);
+});

@@ -5,8 +5,7 @@
 // one batch log item in a partition of its own. The effects are then projected from the log,
 // idempotently; a committed batch is always finished before the next one starts.
 import type { LedgerEvent, Params, Wallet } from '@greenpoints/shared';
-import { getParams, getEvent, type EventRecord } from '../repo/repository';
-import { eventRecordItem, poolLogStore, projectionStore, queueItem, walletReader } from '../repo/poollog';
+import type { EventRecord } from './model';
 import type { Tx } from './tx';
 import { addWalletEvent } from './ledger';
 import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
@@ -16,9 +15,11 @@ import {
   BatchRace,
   type BatchLog,
   type OrderLink,
+  type PoolHead,
   type PoolLogStore,
   type ProjectionStore,
   type WalletReader,
+  stores,
 } from './stores';
 
 export { BATCH_EVENTS } from './batch';
@@ -39,16 +40,17 @@ export interface Submission {
   order?: OrderLink;
 }
 
-/** The stores the applier works on (DynamoDB; tests may hand in the in-memory ones). */
+/** The stores a drain works on: the installed ones, or (unit tests) the in-memory world. */
 export interface ApplierStores {
   pool: PoolLogStore;
   projection: ProjectionStore;
   wallets: WalletReader;
 }
-let stores: ApplierStores = { pool: poolLogStore, projection: projectionStore, wallets: walletReader };
-export function setApplierStores(s: ApplierStores | undefined): void {
-  stores = s ?? { pool: poolLogStore, projection: projectionStore, wallets: walletReader };
-}
+const installed = (): ApplierStores => {
+  const s = stores();
+  return { pool: s.pool, projection: s.projection, wallets: s.walletReader };
+};
+const getParams = () => stores().config.params();
 
 let counter = 0;
 /** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
@@ -76,8 +78,9 @@ export async function addSubmission(tx: Tx, s: Submission, onDuplicate: Error): 
       at.slice(0, 24),
     );
   }
-  tx.add({ op: 'create', item: queueItem(at, { eventId: s.eventId, userId: s.userId, event, order: s.order }) });
-  tx.add({ op: 'create', item: eventRecordItem(s.eventId, s.userId, s.event.kind, at) }, onDuplicate);
+  const pool = stores().pool;
+  tx.add(pool.enqueue(at, { eventId: s.eventId, userId: s.userId, event, ...(s.order ? { order: s.order } : {}) }));
+  tx.add(pool.record(s.eventId, s.userId, s.event.kind, at), onDuplicate);
 }
 
 /** Counters and where a drainer's time goes (ms), for the bench. */
@@ -112,10 +115,18 @@ let projectedHere: { batch: number; hash: string } | undefined;
 const isProjectedHere = (h: { batch: number; hash: string }) =>
   projectedHere?.batch === h.batch && projectedHere.hash === h.hash;
 
+/**
+ * The head this process left after its last batch (committed and projected), so the next batch
+ * needs no read of the pool item. Safe when stale: the commit is guarded by the batch number,
+ * so a batch another drainer committed meanwhile makes ours a BatchRace (then the head is read).
+ * Only the log writes the pool item.
+ */
+let headHere: { store: PoolLogStore; head: PoolHead } | undefined;
+
 /** Applies one batch. Returns how many queued events it consumed (0: nothing queued). */
 export async function drainOnce(): Promise<number> {
   const { params, version } = await getParams();
-  return drainOnceWith(stores, params, version);
+  return drainOnceWith(installed(), params, version);
 }
 
 /** One batch on the given stores: finish the last one, decide the next, commit, project, mark. */
@@ -126,7 +137,9 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
     drainStats[k] += now - t;
     t = now;
   };
-  let head = await st.pool.head(params);
+  const cached = headHere?.store === st.pool ? headHere.head : undefined;
+  headHere = undefined; // set again only when this batch ends well
+  let head = cached ?? (await st.pool.head(params));
   // Projected here and nobody committed since (the batch guard says so): no need to redo it.
   if (head.projected < head.batch && !isProjectedHere(head)) await finishProjection(st, head.batch);
   head = { ...head, projected: head.batch };
@@ -151,6 +164,10 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   await project(log, st.projection);
   lap('projectMs');
   projectedHere = { batch: log.batch, hash: log.hash };
+  headHere = {
+    store: st.pool,
+    head: { pool: log.poolAfter, batch: log.batch, projected: log.batch, hash: log.hash, exists: true },
+  };
   notify(log);
   return log.entries.length;
 }
@@ -186,8 +203,9 @@ export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
 }
 
 async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
-  const st = stores;
+  const st = installed();
   if (!(await st.pool.lease(owner, LEASE_MS))) return false;
+  let leased = Date.now();
   try {
     for (let round = 0; round < maxRounds; round++) {
       try {
@@ -200,8 +218,12 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
         drainStats.conflicts++;
         await sleep(Math.random() * 20);
       }
-      // Renew the lease between rounds, so a long backlog is drained by one caller.
-      if (!(await st.pool.lease(owner, LEASE_MS))) return true;
+      // Renew the lease between rounds once a third of it has passed (one write per second at
+      // most, not one per batch), so a long backlog is drained by one caller.
+      if (Date.now() - leased >= LEASE_MS / 3) {
+        if (!(await st.pool.lease(owner, LEASE_MS))) return true;
+        leased = Date.now();
+      }
     }
     return true;
   } finally {
@@ -218,8 +240,9 @@ export async function drainUntilEmpty(maxMs = 20000): Promise<boolean> {
   for (;;) {
     await drain();
     const { params } = await getParams();
-    const head = await stores.pool.head(params);
-    if (head.projected === head.batch && (await stores.pool.readQueue(1)).length === 0) return true;
+    const { pool } = installed();
+    const head = await pool.head(params);
+    if (head.projected === head.batch && (await pool.readQueue(1)).length === 0) return true;
     if (Date.now() >= deadline) return false;
     await sleep(50 + Math.random() * 50);
   }
@@ -261,7 +284,7 @@ function kick(): void {
 export async function awaitEvent(eventId: string, wait = waitMs()): Promise<EventRecord | undefined> {
   const deadline = Date.now() + wait;
   for (;;) {
-    const rec = await getEvent(eventId);
+    const rec = await stores().events.get(eventId);
     if (rec && rec.status !== 'pending') return rec;
     const left = deadline - Date.now();
     if (left <= 0) return rec;

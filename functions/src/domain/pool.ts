@@ -1,12 +1,11 @@
 // Public reads of the pool: its state and the price history (from the pool event records).
 import { price, priceDisplay, type Params } from '@greenpoints/shared';
-import { getParams, getParamsVersion, getPool } from '../repo/repository';
 import { publicBatch } from './poolhash';
-import { poolLogStore } from '../repo/poollog';
+import { stores } from './stores';
 
 export async function poolView() {
-  const { params } = await getParams();
-  const p = await getPool(params, false);
+  const { params } = await stores().config.params();
+  const p = await stores().poolState.state(params, false);
   return {
     price: price(p),
     priceDisplay: priceDisplay(p),
@@ -27,7 +26,8 @@ export async function poolView() {
 
 /** The newest applied pool events (price history), from the last batches of the log. */
 export async function poolHistory(limit: number) {
-  const { params } = await getParams();
+  const { params } = await stores().config.params();
+  const poolLogStore = stores().pool;
   const head = await poolLogStore.head(params);
   const out: Array<{ seq: number; at: string; kind: string; price: string }> = [];
   // Newest batches first, a few at a time, until `limit` applied events (bounded: 20 batches).
@@ -51,12 +51,13 @@ export async function poolHistory(limit: number) {
  * parameters each was applied with, and the head it must chain up to (`npm run verify-pool`).
  */
 export async function poolLogPage(from: number, limit: number) {
-  const { params } = await getParams();
+  const { params } = await stores().config.params();
+  const poolLogStore = stores().pool;
   const head = await poolLogStore.head(params);
   const upTo = Math.min(head.projected, from + limit - 1); // only fully projected batches
   const batches = (await poolLogStore.getBatches(from, Math.max(0, upTo - from + 1))).map((b) => publicBatch(b));
   const versions: Record<string, Params> = {};
-  for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await getParamsVersion(v);
+  for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await stores().config.paramsAt(v);
   // The head as of the last fully projected batch (the one being projected is not published yet).
   const last = head.projected < head.batch ? await poolLogStore.getBatch(head.batch) : undefined;
   return {

@@ -56,16 +56,24 @@ export const projectionHooks: { afterWallets?: (batch: number) => void } = {};
 
 export const projectionStats = { partsWritten: 0, partsSkipped: 0 };
 
-/** Projects one batch: wallets and ledgers, then orders, then the callers' records and the queue. */
+/**
+ * Projects one batch: wallets and ledgers with the orders (grouped into few transactions), then
+ * the callers' records and the queue. A user with several parts (> PART_CHANGES changes) has them
+ * written one after another, each on the wallet the one before left.
+ */
 export async function project(log: BatchLog, store: ProjectionStore): Promise<void> {
   const parts = [...userParts(log)];
-  await inParallel(parts, PROJECTION_CONCURRENCY, async ([user, list]) => {
+  const single = parts.flatMap(([user, list]) => (list.length === 1 ? [{ user, part: list[0]! }] : []));
+  const several = parts.filter(([, list]) => list.length > 1);
+  const r = await store.project(single, orderSettlements(log));
+  projectionStats.partsWritten += r.written;
+  projectionStats.partsSkipped += r.skipped;
+  await inParallel(several, PROJECTION_CONCURRENCY, async ([user, list]) => {
     for (const p of list) {
       if (await store.creditWallet(user, p)) projectionStats.partsWritten++;
       else projectionStats.partsSkipped++;
     }
   });
   projectionHooks.afterWallets?.(log.batch);
-  await inParallel(orderSettlements(log), PROJECTION_CONCURRENCY, (o) => store.settleOrder(o));
   await store.finish(log);
 }

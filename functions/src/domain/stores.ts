@@ -64,6 +64,10 @@ export class BatchRace extends Error {
 }
 
 export interface PoolLogStore {
+  /** The queue entry of a submission, in the caller's own transaction (sorted by `arrival`). */
+  enqueue(arrival: string, q: Omit<Queued, 'ref'>): Write;
+  /** The caller's own record of its event, pending until projected; created once (a duplicate fails). */
+  record(eventId: string, userId: string, kind: string, submittedAt: string): Write;
   head(params: Params): Promise<PoolHead>;
   /** The oldest queued events (bounded). */
   readQueue(limit: number): Promise<Queued[]>;
@@ -82,14 +86,21 @@ export interface PoolLogStore {
 /** The projected effects of one batch, all idempotent (docs/architecture.md). */
 export interface ProjectionStore {
   /**
-   * Applies one user's changes of a batch to the wallet and writes their ledger entries in one
-   * transaction. Returns false if the entries already exist (projected before): nothing written.
+   * Users' parts (each: the wallet and its ledger entries of the batch) and order settlements,
+   * packed into as few transactions as the item limit allows. Each unit is all or nothing: a part
+   * whose entries exist was projected before and is skipped (counted), an order no longer
+   * completing was settled before.
    */
+  project(parts: Array<{ user: string; part: UserPart }>, orders: OrderSettlement[]): Promise<ProjectedCount>;
+  /** One user part alone (a user with several parts: they go in order). False: projected before. */
   creditWallet(user: string, part: UserPart): Promise<boolean>;
-  /** completing -> completed (or -> revertTo, back in the shipped queue); no-op if not completing. */
-  settleOrder(o: OrderSettlement): Promise<void>;
   /** The event records (the callers' own items) and the day's dividend fund entries; queue entries removed. */
   finish(log: BatchLog): Promise<void>;
+}
+
+export interface ProjectedCount {
+  written: number;
+  skipped: number;
 }
 
 /** One user's share of a batch, in ≤ 90 changes (a transaction holds 100 items). */

@@ -1,14 +1,14 @@
 // A caller's pool event end to end: claim the key and record the event in one transaction,
 // drain, wait (bounded) for the own outcome, then answer (200/422) or 202 to poll.
 import { apply, type LedgerEvent, type Outcome } from '@greenpoints/shared';
-import { getParams, getPool, getWallet } from '../repo/repository';
 import { DomainError, IdempotencyRace, kindOfRejection } from './errors';
 import type { Call, Reply } from './reply';
 import { addLogKeys } from '../log';
 import { addSubmission, awaitEvent } from './applier';
 import { claimOp, eventIdFor } from './idempotency';
 import { Tx, retryStale } from './tx';
-import type { EventRecord } from '../repo/repository';
+import type { EventRecord } from './model';
+import { stores } from './stores';
 
 /** Many requests on one wallet at once all reserve on it: more tries than a plain read-check-write. */
 const RESERVE_ATTEMPTS = 40;
@@ -16,8 +16,9 @@ const RESERVE_ATTEMPTS = 40;
 class AlreadySubmitted extends Error {}
 
 async function precheck(userId: string, event: LedgerEvent): Promise<void> {
-  const { params } = await getParams();
-  const [pool, w] = await Promise.all([getPool(params), getWallet(userId)]);
+  const st = stores();
+  const { params } = await st.config.params();
+  const [pool, w] = await Promise.all([st.poolState.state(params), st.wallets.get(userId)]);
   apply({ pool, wallets: { [userId]: w.wallet } }, event, params); // throws RuleError -> 4xx
 }
 

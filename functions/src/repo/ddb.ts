@@ -177,6 +177,7 @@ export async function batchGet(keys: Key[]): Promise<Item[]> {
 
 export async function putItem(item: Item, ifNotExists = false): Promise<void> {
   countWrites([item]);
+  writeStats.requests.single++;
   await withRetry('PutItem', () =>
     ddb().send(
       new PutItemCommand({
@@ -283,6 +284,8 @@ export async function countHit(key: Key, expiresAt: number): Promise<number> {
  */
 export async function tryLease(key: Key, owner: string, ttlMs: number): Promise<boolean> {
   const now = Date.now();
+  countWrites([key], ['lease']);
+  writeStats.requests.single++;
   try {
     await withRetry('PutItem', () =>
       ddb().send(
@@ -303,6 +306,8 @@ export async function tryLease(key: Key, owner: string, ttlMs: number): Promise<
 }
 
 export async function releaseLease(key: Key, owner: string): Promise<void> {
+  countWrites([key], ['release']);
+  writeStats.requests.single++;
   try {
     await ddb().send(
       new DeleteItemCommand({
@@ -475,7 +480,11 @@ export async function transact(ops: TxOp[], token?: string): Promise<void> {
   if (ops.length === 0) return;
   if (ops.length > MAX_TX_ITEMS) throw new Error(`transaction of ${ops.length} items exceeds ${MAX_TX_ITEMS}`);
   const items = ops.map(toTransactItem);
-  countWrites(ops.map((o) => ('key' in o ? o.key : o.item)));
+  writeStats.requests.transact++;
+  countWrites(
+    ops.map((o) => ('key' in o ? o.key : o.item)),
+    ops.map((o) => o.op),
+  );
   try {
     await withRetry('TransactWriteItems', () =>
       ddb().send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })),
@@ -493,10 +502,30 @@ export async function transact(ops: TxOp[], token?: string): Promise<void> {
 
 // ---------- writes counted per partition (the bench's "writes on the pool's partition") ----------
 /** Item writes sent, in total and to the pool's partition (PK = POOL), counted as they are sent. */
-export const writeStats = { total: 0, pool: 0 };
-function countWrites(items: Array<{ PK?: Scalar }>): void {
+export const writeStats = {
+  total: 0,
+  pool: 0,
+  byKind: {} as Record<string, number>,
+  /** write requests sent: TransactWriteItems, BatchWriteItem (per 25), single writes */
+  requests: { transact: 0, batch: 0, single: 0 },
+};
+/** What an item is, for the bench's breakdown of item writes ("ledger:reserve put", "queue delete" …). */
+function kindOf(i: { PK?: Scalar; SK?: Scalar; kind?: unknown }): string {
+  const pk = String(i.PK ?? '');
+  const sk = String(i.SK ?? '');
+  if (pk.startsWith('USER#')) {
+    const what = sk.split('#')[0]!.toLowerCase();
+    return what === 'ledger' ? `ledger:${String(i.kind ?? '?')}` : what;
+  }
+  return pk.split('#')[0]!.toLowerCase();
+}
+function countWrites(items: Array<{ PK?: Scalar; SK?: Scalar }>, ops?: string[]): void {
   writeStats.total += items.length;
-  for (const i of items) if (i.PK === 'POOL') writeStats.pool++;
+  items.forEach((i, n) => {
+    if (i.PK === 'POOL') writeStats.pool++;
+    const k = `${kindOf(i)} ${ops?.[n] ?? 'put'}`;
+    writeStats.byKind[k] = (writeStats.byKind[k] ?? 0) + 1;
+  });
 }
 
 /**
@@ -513,9 +542,10 @@ export async function batchWrite(puts: Item[], deletes: Key[] = []): Promise<voi
     ...puts.map((i) => ({ PutRequest: { Item: marshal(i) } })),
     ...deletes.map((k) => ({ DeleteRequest: { Key: marshal({ ...k }) } })),
   ];
-  countWrites([...puts, ...deletes]);
+  countWrites([...puts, ...deletes], [...puts.map(() => 'put'), ...deletes.map(() => 'delete')]);
   const chunks: Req[][] = [];
   for (let i = 0; i < reqs.length; i += 25) chunks.push(reqs.slice(i, i + 25));
+  writeStats.requests.batch += chunks.length;
   await Promise.all(
     chunks.map(async (chunk) => {
       let pending = chunk;
@@ -535,7 +565,8 @@ export async function batchWrite(puts: Item[], deletes: Key[] = []): Promise<voi
 /** One guarded write outside a transaction (half the cost on AWS). False when its condition failed. */
 export async function writeOne(op: TxOp): Promise<boolean> {
   const t = toTransactItem(op);
-  countWrites(['key' in op ? op.key : op.item]);
+  countWrites(['key' in op ? op.key : op.item], [op.op]);
+  writeStats.requests.single++;
   try {
     await withRetry('WriteItem', () => {
       if (t.Put) return ddb().send(new PutItemCommand(t.Put));

@@ -2,6 +2,7 @@
 // the batch guard, projections written once per (batch, user part), records last. For fast unit
 // tests of the applier; the DynamoDB Local tests stay the proof.
 import { applyChanges, emptyPool, emptyWallet, type Params, type Wallet } from '@greenpoints/shared';
+import { memoryWrite } from './memory-common';
 import {
   BatchRace,
   type BatchLog,
@@ -15,7 +16,8 @@ import {
 } from '../domain/stores';
 
 export interface MemoryWorld {
-  pool: PoolLogStore & { enqueue(q: Omit<Queued, 'ref'>): void; queueSize(): number };
+  /** `push`: a test's submission (queue entry and pending record) without a transaction. */
+  pool: PoolLogStore & { push(q: Omit<Queued, 'ref'>): void; queueSize(): number };
   projection: ProjectionStore;
   wallets: WalletReader;
   /** state for assertions */
@@ -43,11 +45,25 @@ export function memoryStores(): MemoryWorld {
   let arrivals = 0;
   let leaseHolder: { owner: string; until: number } | undefined;
   const pool: MemoryWorld['pool'] = {
-    enqueue(q) {
+    push(q) {
       const ref = `${String(++arrivals).padStart(9, '0')}#${q.eventId}`;
       queue.set(ref, { ...q, ref });
       state.records.set(q.eventId, { status: 'pending' });
     },
+    enqueue: (arrival, q) => {
+      const ref = `${arrival}#${q.eventId}`;
+      return memoryWrite({
+        what: `queue ${ref}`,
+        guard: () => !queue.has(ref),
+        effect: () => queue.set(ref, { ...structuredClone(q), ref }),
+      });
+    },
+    record: (eventId) =>
+      memoryWrite({
+        what: `record ${eventId}`,
+        guard: () => !state.records.has(eventId),
+        effect: () => state.records.set(eventId, { status: 'pending' }),
+      }),
     queueSize: () => queue.size,
     async head(params: Params) {
       const h = state.head;
@@ -88,6 +104,15 @@ export function memoryStores(): MemoryWorld {
       if (leaseHolder?.owner === owner) leaseHolder = undefined;
     },
   };
+  const settle = (o: OrderSettlement) => {
+    const cur = state.orders.get(o.orderId);
+    if (!cur || cur.status !== 'completing') return;
+    if (o.applied) state.orders.set(o.orderId, { status: 'completed', pointsGranted: o.pointsGranted });
+    else {
+      state.orders.set(o.orderId, { status: o.revertTo });
+      if (o.revertTo === 'shipped') state.shipped.add(o.orderId);
+    }
+  };
   const projection: ProjectionStore = {
     async creditWallet(user: string, part: UserPart) {
       const keyOf = (c: UserPart['changes'][number]) => `${user}|${part.at}|${c.eventId}|${c.n}`;
@@ -104,14 +129,14 @@ export function memoryStores(): MemoryWorld {
         });
       return true;
     },
-    async settleOrder(o: OrderSettlement) {
-      const cur = state.orders.get(o.orderId);
-      if (!cur || cur.status !== 'completing') return;
-      if (o.applied) state.orders.set(o.orderId, { status: 'completed', pointsGranted: o.pointsGranted });
-      else {
-        state.orders.set(o.orderId, { status: o.revertTo });
-        if (o.revertTo === 'shipped') state.shipped.add(o.orderId);
+    async project(parts, orders) {
+      const r = { written: 0, skipped: 0 };
+      for (const { user, part } of parts) {
+        if (await projection.creditWallet(user, part)) r.written++;
+        else r.skipped++;
       }
+      for (const o of orders) settle(o);
+      return r;
     },
     async finish(log: BatchLog) {
       for (const e of log.entries) {

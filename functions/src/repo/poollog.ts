@@ -1,6 +1,6 @@
 // The pool, its log, its queue and the projections of the log on DynamoDB (docs/data-model.md
 // "The pool as a log"): key layout, item forms and the conditions that make each write safe.
-import { applyChanges, type Params } from '@greenpoints/shared';
+import { applyChanges, type Params, type Wallet } from '@greenpoints/shared';
 import {
   batchGet,
   batchWrite,
@@ -10,13 +10,16 @@ import {
   transact,
   tryLease,
   writeOne,
+  MAX_TX_ITEMS,
   TxCancelled,
   type Item,
   type Key,
   type TxOp,
 } from './ddb';
 import { keys } from './keys';
-import { getWallet, getWallets, poolItem, shippedItem, toPool, walletItem } from './repository';
+import { getWallets, poolItem, shippedItem, toPool, walletItem } from './repository';
+import type { StoredWallet } from '../domain/model';
+import { inParallel, PROJECTION_CONCURRENCY } from '../domain/projection';
 import type {
   BatchLog,
   LogEntry,
@@ -28,6 +31,7 @@ import type {
   Queued,
   UserPart,
   WalletReader,
+  Write,
 } from '../domain/stores';
 import { BatchRace } from '../domain/stores';
 import { dividendFundOp } from '../domain/divfund';
@@ -47,6 +51,9 @@ const keyOf = (ref: string): Key => {
   const [PK, SK] = ref.split('\n');
   return { PK: PK!, SK: SK! };
 };
+
+/** A TxOp as the domain holds it (repo/stores.ts asWrite; not imported: stores.ts imports this file). */
+const asWrite = (op: TxOp): Write => op as unknown as Write;
 
 /** The queue entry of a submission (created in the caller's own transaction). */
 export function queueItem(
@@ -97,6 +104,10 @@ export function toBatch(i: Item): BatchLog {
 }
 
 export const poolLogStore: PoolLogStore = {
+  enqueue: (arrival, q) => asWrite({ op: 'create', item: queueItem(arrival, q) }),
+  record: (eventId, userId, kind, submittedAt) =>
+    asWrite({ op: 'create', item: eventRecordItem(eventId, userId, kind, submittedAt) }),
+
   async head(params: Params): Promise<PoolHead> {
     const i = await getItem(keys.pool());
     return {
@@ -210,43 +221,11 @@ function divFundItem(e: LogEntry, at: string): Item | undefined {
   return op && op.op === 'create' ? op.item : undefined;
 }
 
-export const projectionStore: ProjectionStore = {
-  async creditWallet(user: string, part: UserPart): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await getWallet(user);
-      let next: ReturnType<typeof applyChanges>;
-      try {
-        next = applyChanges(stored.wallet, part.changes);
-      } catch (e) {
-        // Already credited (a debit of the reserve would now go below zero): the entries say so.
-        if (await getItem(keys.ledger(user, part.at, part.changes[0]!.eventId, part.changes[0]!.n))) return false;
-        throw e;
-      }
-      const ops: TxOp[] = [
-        {
-          op: 'put',
-          item: walletItem(user, next, stored.version + 1),
-          ifVersion: stored.version === 0 ? null : stored.version,
-        },
-        ...part.changes.map((c) => ({ op: 'create' as const, item: ledgerItem(user, part.at, c) })),
-      ];
-      try {
-        await transact(ops);
-        return true;
-      } catch (e) {
-        if (!(e instanceof TxCancelled)) throw e;
-        const failed = e.failedIndexes();
-        // A ledger entry of this part exists: it was projected before (all or nothing).
-        if (failed.some((i) => i > 0)) return false;
-        if (attempt >= WALLET_ATTEMPTS) throw new AlreadyProjected(`wallet ${user} kept moving`);
-        await sleep(Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5)));
-      }
-    }
-  },
-
-  async settleOrder(o: OrderSettlement): Promise<void> {
-    if (o.applied) {
-      await writeOne({
+/** The writes of one order's settlement (guarded: only an order still completing moves). */
+function settleOps(o: OrderSettlement): TxOp[] {
+  if (o.applied)
+    return [
+      {
         op: 'set',
         key: keys.order(o.orderId),
         values: {
@@ -257,22 +236,135 @@ export const projectionStore: ProjectionStore = {
           eventId: o.eventId,
         },
         ifEquals: { status: 'completing' },
-      });
-      return;
-    }
-    const ops: TxOp[] = [
-      {
-        op: 'set',
-        key: keys.order(o.orderId),
-        values: { status: o.revertTo, rejectedEventId: o.eventId },
-        ifEquals: { status: 'completing' },
       },
     ];
+  return [
+    {
+      op: 'set',
+      key: keys.order(o.orderId),
+      values: { status: o.revertTo, rejectedEventId: o.eventId },
+      ifEquals: { status: 'completing' },
+    },
     // Back to shipped means back in the auto-complete queue (at its shipping time).
-    if (o.revertTo === 'shipped') ops.push({ op: 'upsert', item: shippedItem(o.shippedAt ?? o.at, o.orderId) });
-    await transact(ops).catch((e) => {
-      if (!(e instanceof TxCancelled)) throw e; // not completing any more: settled before
-    });
+    ...(o.revertTo === 'shipped' ? [{ op: 'upsert' as const, item: shippedItem(o.shippedAt ?? o.at, o.orderId) }] : []),
+  ];
+}
+
+/** The wallet put and ledger entries of one user part (the ledger keys fixed by the log). */
+function creditOps(user: string, part: UserPart, stored: StoredWallet, next: Wallet): TxOp[] {
+  return [
+    {
+      op: 'put',
+      item: walletItem(user, next, stored.version + 1),
+      ifVersion: stored.version === 0 ? null : stored.version,
+    },
+    ...part.changes.map((c) => ({ op: 'create' as const, item: ledgerItem(user, part.at, c) })),
+  ];
+}
+
+/** One idempotent unit of a grouped projection transaction: all its writes or, on a replay, none. */
+type Unit = { user: string; part: UserPart } | { order: OrderSettlement };
+const unitSize = (u: Unit) =>
+  'order' in u ? (!u.order.applied && u.order.revertTo === 'shipped' ? 2 : 1) : 1 + u.part.changes.length;
+
+/** Tries of a group before its units go one by one (a wallet that keeps moving holds up only itself). */
+const GROUP_ATTEMPTS = 3;
+
+/** Packs units into transactions of at most MAX_TX_ITEMS items, in order. */
+function pack(units: Unit[]): Unit[][] {
+  const groups: Unit[][] = [];
+  let cur: Unit[] = [];
+  let size = 0;
+  for (const u of units) {
+    const n = unitSize(u);
+    if (cur.length && size + n > MAX_TX_ITEMS) {
+      groups.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(u);
+    size += n;
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+/**
+ * Writes a group of units in one transaction. A unit whose guard says it was written before (a
+ * ledger entry exists; the order is no longer completing) is dropped; the rest is written again on
+ * fresh wallet reads. Bounded: after GROUP_ATTEMPTS the units go one at a time.
+ */
+async function writeGroup(group: Unit[], stats: { written: number; skipped: number }): Promise<void> {
+  let todo = group;
+  for (let attempt = 1; todo.length > 0; attempt++) {
+    if (attempt > GROUP_ATTEMPTS && todo.length > 1) {
+      for (const u of todo) await writeGroup([u], stats);
+      return;
+    }
+    const users = todo.flatMap((u) => ('user' in u ? [u.user] : []));
+    const stored = users.length ? await getWallets(users) : new Map<string, StoredWallet>();
+    const ops: TxOp[] = [];
+    const spans: Array<{ unit: Unit; from: number; to: number }> = [];
+    for (const u of todo) {
+      const from = ops.length;
+      if ('order' in u) ops.push(...settleOps(u.order));
+      else {
+        const w = stored.get(u.user)!;
+        let next: Wallet;
+        try {
+          next = applyChanges(w.wallet, u.part.changes);
+        } catch (e) {
+          // Already credited (a debit of the reserve would now go below zero): the entries say so.
+          const c = u.part.changes[0]!;
+          if (await getItem(keys.ledger(u.user, u.part.at, c.eventId, c.n))) {
+            stats.skipped++;
+            continue;
+          }
+          throw e;
+        }
+        ops.push(...creditOps(u.user, u.part, w, next));
+      }
+      spans.push({ unit: u, from, to: ops.length });
+    }
+    if (ops.length === 0) return;
+    try {
+      await transact(ops);
+      stats.written += spans.filter((x) => 'user' in x.unit).length;
+      return;
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e;
+      const failed = new Set(e.failedIndexes());
+      const again: Unit[] = [];
+      for (const { unit, from, to } of spans) {
+        const hit = (i: number) => failed.has(i);
+        // A ledger entry of the part exists: it was projected before (all or nothing).
+        if ('user' in unit && Array.from({ length: to - from - 1 }, (_, k) => from + 1 + k).some(hit)) {
+          stats.skipped++;
+          continue;
+        }
+        // The order is not completing any more: settled before.
+        if ('order' in unit && hit(from)) continue;
+        again.push(unit); // its wallet moved, or it was cancelled for another unit
+      }
+      if (again.length && attempt >= WALLET_ATTEMPTS) throw new AlreadyProjected('projection kept losing races');
+      if (again.length === todo.length) await sleep(Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5)));
+      todo = again;
+    }
+  }
+}
+
+export const projectionStore: ProjectionStore = {
+  async project(parts, orders) {
+    const stats = { written: 0, skipped: 0 };
+    const groups = pack([...parts, ...orders.map((order) => ({ order }))]);
+    await inParallel(groups, PROJECTION_CONCURRENCY, (g) => writeGroup(g, stats));
+    return stats;
+  },
+
+  async creditWallet(user: string, part: UserPart): Promise<boolean> {
+    const stats = { written: 0, skipped: 0 };
+    await writeGroup([{ user, part }], stats);
+    return stats.written > 0;
   },
 
   async finish(log: BatchLog): Promise<void> {
