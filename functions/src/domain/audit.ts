@@ -1,6 +1,6 @@
-// The staff audit log (AUDIT items written by the staff wrapper for every call): a query by time
+// The staff audit log (one entry per staff call, written by the staff wrapper): a query by time
 // range, function name and count, newest first.
-import { query, type Scalar } from '../repo/ddb';
+import { stores } from './stores';
 
 export interface AuditQuery {
   from?: string;
@@ -13,19 +13,11 @@ export interface AuditQuery {
 export async function auditLog(q: AuditQuery) {
   const limit = Math.min(q.limit ?? 50, 500);
   const out: Array<Record<string, unknown>> = [];
-  let cursor: Record<string, Scalar> | undefined;
-  // SK is `<ISO time>#<id>`: everything before `to` (exclusive of later ones), read newest first.
-  const upper = q.to ? `${q.to}\uffff` : undefined;
+  let cursor: string | undefined;
   for (let page = 0; page < 50 && out.length < limit; page++) {
-    const r = await query({
-      pk: 'AUDIT',
-      ...(upper ? { skLessThan: upper } : {}),
-      newestFirst: true,
-      limit: 200,
-      cursor,
-    });
+    const r = await stores().audit.page(200, q.to, cursor);
     for (const i of r.items) {
-      const at = String(i.at ?? String(i.SK).split('#')[0]);
+      const at = i.at;
       if (q.from && at < q.from) return out;
       if (q.fn && i.fn !== q.fn) continue;
       if (q.actor && i.actor !== q.actor) continue;
@@ -34,14 +26,14 @@ export async function auditLog(q: AuditQuery) {
         actor: i.actor,
         fn: i.fn,
         ok: i.ok,
-        input: typeof i.input === 'string' ? safeJson(i.input) : undefined,
-        ...(i.result !== undefined ? { result: safeJson(String(i.result)) } : {}),
+        input: i.input !== undefined ? safeJson(i.input) : undefined,
+        ...(i.result !== undefined ? { result: safeJson(i.result) } : {}),
         ...(i.error !== undefined ? { error: i.error } : {}),
       });
       if (out.length >= limit) return out;
     }
-    if (!r.next) break;
-    cursor = r.next;
+    if (!r.cursor) break;
+    cursor = r.cursor;
   }
   return out;
 }

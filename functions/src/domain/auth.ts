@@ -2,8 +2,8 @@
 import { createHash } from 'crypto';
 import { signToken } from '../auth/token';
 import { getWeChatLogin } from '../adapters/wechat';
-import { getUser, getUserIdByOpenId, userItem } from '../repo/repository';
-import { keys } from '../repo/keys';
+import type { User } from './model';
+import { stores } from './stores';
 import { Tx } from './tx';
 import { firstLoginOfExisting, referrerForNewUser, referrerFromScene } from './referrals';
 import { invalid } from './errors';
@@ -38,33 +38,30 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
   } else {
     throw invalid('invalid_request', 'code is required');
   }
-  let userId = await getUserIdByOpenId(openId);
+  const users = stores().users;
+  let userId = await users.idByOpenId(openId);
   if (!userId) {
     userId = userIdFor(openId);
     // Bound once, here, at the first login: never to oneself, never into a cycle (domain/referrals.ts).
     const referrer = await referrerForNewUser(userId, req.referrer ?? referrerFromScene(req.scene));
-    const tx = new Tx();
-    const createdAt = new Date().toISOString();
-    tx.add({ op: 'create', item: { ...keys.openId(openId), type: 'openid', userId } });
-    tx.add({
-      op: 'create',
-      item: userItem({
-        userId,
-        openId,
-        role: staffOpenIds().has(openId) ? 'staff' : 'user',
-        referrer,
-        nickname: '',
-        createdAt,
-      }),
-    });
-    await tx.commit().catch(async (e) => {
-      if (!(await getUserIdByOpenId(openId))) throw e; // lost a race with our own twin: fine
-    });
+    const user: User = {
+      userId,
+      openId,
+      role: staffOpenIds().has(openId) ? 'staff' : 'user',
+      referrer,
+      nickname: '',
+      createdAt: new Date().toISOString(),
+    };
+    await new Tx()
+      .addAll(users.create(user))
+      .commit()
+      .catch(async (e) => {
+        if (!(await users.idByOpenId(openId))) throw e; // lost a race with our own twin: fine
+      });
   } else {
     // A member imported before their first login (legacy) may still bind a referrer, once.
     await firstLoginOfExisting(userId, req.referrer ?? referrerFromScene(req.scene));
   }
-  const user = await getUser(userId);
-  const role = user?.role ?? 'user';
+  const role = (await users.get(userId))?.role ?? 'user';
   return { token: await signToken({ userId, role }), userId };
 }

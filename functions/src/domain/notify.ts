@@ -3,7 +3,7 @@
 // a user without consent or an unreachable WeChat is logged and never fails the step.
 import { getWeChatSubscribe, type SubscribeMessage } from '../adapters/wechat';
 import { thing } from '../adapters/wechat/subscribe';
-import { getUser } from '../repo/repository';
+import { stores } from './stores';
 import { isLocalStage } from '../stage';
 import { log } from '../log';
 
@@ -67,7 +67,7 @@ export async function notify(
   try {
     const tmpl = templateId(kind);
     if (!tmpl) return { sent: false, why: `${TEMPLATE_ENV[kind]} not set` };
-    const u = await getUser(userId);
+    const u = await stores().users.get(userId);
     if (!u?.openId) return { sent: false, why: 'no openId' };
     const m: SubscribeMessage = {
       openId: u.openId,

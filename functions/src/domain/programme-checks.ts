@@ -3,21 +3,49 @@
 // its ledger shows, the carry chains from one day to the next, and (I7) every yuan contributed is
 // paid, carried, or waiting in a day not settled yet.
 import { decOrZero, ZERO, type Dec } from '@greenpoints/shared';
-import type { Item } from '../repo/ddb';
-import { toBatch } from '../repo/poollog';
 import { addDays, lastDates } from './calendar';
 import { LATE_DAYS } from './settlement';
+import type { BatchLog } from './stores';
 
 const D = (s: unknown) => decOrZero(typeof s === 'string' ? s : undefined);
 
-export function programmeProblems(all: Item[]): string[] {
+/** A settled (or running) day as its settlement record keeps it; amounts are decimal strings. */
+export interface SettledDay {
+  date: string;
+  fromDate?: string;
+  status?: string;
+  contributions?: string;
+  carryIn?: string;
+  dayFund?: string;
+  paid?: string;
+  carryOut?: string;
+  /** what it took for each day, `{date: amount}` (absent on records older than the rule) */
+  days?: Record<string, string>;
+  late?: Record<string, string>;
+  foldedFrom?: string;
+  foldedThrough?: string;
+  foldedAmount?: string;
+}
+
+/** What the checks read, gathered by the staff reconcile from the whole table. */
+export interface ProgrammeView {
+  batches: BatchLog[];
+  /** the dividend fund entries: one per completed order with a dividend contribution */
+  divFunds: Array<{ eventId: string; date: string; amount?: string }>;
+  /** the cash ledger entries of dividends, by the day they were paid for */
+  dividendCash: Array<{ date: string; delta?: string }>;
+  settlements: SettledDay[];
+  /** the carry item, if there is one */
+  carry?: { amount?: string };
+}
+
+export function programmeProblems(view: ProgrammeView): string[] {
   const problems: string[] = [];
 
   // Dividend fund entries ↔ applied order completions with a dividend contribution.
-  const funds = new Map(all.filter((i) => i.type === 'divfund').map((i) => [String(i.eventId), i]));
-  const completions = all
-    .filter((i) => i.type === 'pool_batch')
-    .flatMap((i) => toBatch(i).entries)
+  const funds = new Map(view.divFunds.map((i) => [i.eventId, i]));
+  const completions = view.batches
+    .flatMap((b) => b.entries)
     .filter((e) => e.outcome && e.event.kind === 'order_completed');
   for (const e of completions) {
     const want = D(e.outcome!.dividendFund);
@@ -34,14 +62,14 @@ export function programmeProblems(all: Item[]): string[] {
 
   // Each done day: paid = Σ its dividend ledger entries; carry = fund − paid; days chain.
   const paidByDate = new Map<string, Dec>();
-  for (const l of all.filter((i) => i.type === 'ledger' && i.kind === 'dividend' && i.field === 'cash')) {
-    const d = String(l.date);
+  for (const l of view.dividendCash) {
+    const d = l.date;
     paidByDate.set(d, (paidByDate.get(d) ?? ZERO).plus(D(l.delta)));
   }
-  const days = all.filter((i) => i.type === 'settlement').sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  const days = [...view.settlements].sort((a, b) => a.date.localeCompare(b.date));
   let prevCarry = ZERO;
   for (const s of days) {
-    const date = String(s.date);
+    const date = s.date;
     const paid = paidByDate.get(date) ?? ZERO;
     if (!paid.eq(D(s.paid)))
       problems.push(
@@ -59,20 +87,20 @@ export function programmeProblems(all: Item[]): string[] {
     paidByDate.delete(date);
   }
   for (const [d, v] of paidByDate) problems.push(`dividends of ${v.toFixed(2)} dated ${d} have no settlement`);
-  const carry = all.find((i) => i.PK === 'SETTLEMENT' && i.SK === 'CARRY');
+  const carry = view.carry;
   const last = days[days.length - 1];
   if (last && carry && last.status === 'done' && !D(carry.amount).eq(D(last.carryOut))) {
     problems.push(`carry item holds ${String(carry.amount)}, the last settled day left ${String(last.carryOut)}`);
   }
-  problems.push(...i7Problems(all, days));
+  problems.push(...i7Problems(view, days));
   return problems;
 }
 
 /** Σ amount of the dividend fund entries, per business day. */
-function contributionsByDay(all: Item[]): Map<string, Dec> {
+function contributionsByDay(view: ProgrammeView): Map<string, Dec> {
   const byDay = new Map<string, Dec>();
-  for (const f of all.filter((i) => i.type === 'divfund')) {
-    const d = String(f.date);
+  for (const f of view.divFunds) {
+    const d = f.date;
     byDay.set(d, (byDay.get(d) ?? ZERO).plus(D(f.amount)));
   }
   return byDay;
@@ -80,11 +108,6 @@ function contributionsByDay(all: Item[]): Map<string, Dec> {
 
 const sumOver = (byDay: Map<string, Dec>, from: string, to: string) =>
   [...byDay].filter(([d]) => d >= from && d <= to).reduce((a, [, v]) => a.plus(v), ZERO);
-
-/** Parsed `{date: amount}` of a settlement attribute; undefined when it was never recorded. */
-function amounts(v: unknown): Record<string, string> | undefined {
-  return typeof v === 'string' && v !== '' ? (JSON.parse(v) as Record<string, string>) : undefined;
-}
 
 /**
  * I7: Σ contributions = Σ dividends paid + the carry + contributions not settled yet. Checked day
@@ -94,9 +117,9 @@ function amounts(v: unknown): Record<string, string> | undefined {
  * folded run as one sum. Only the last settlement's last LATE_DAYS days may hold more than was
  * taken: that is waiting for the next settlement.
  */
-export function i7Problems(all: Item[], settlements: Item[]): string[] {
+export function i7Problems(view: ProgrammeView, settlements: SettledDay[]): string[] {
   const problems: string[] = [];
-  const byDay = contributionsByDay(all);
+  const byDay = contributionsByDay(view);
   const firstDay = [...byDay.keys()].sort()[0];
   const took = new Map<string, { amount: Dec; by: string[] }>();
   const take = (d: string, v: Dec, by: string) => {
@@ -104,15 +127,15 @@ export function i7Problems(all: Item[], settlements: Item[]): string[] {
     took.set(d, { amount: t.amount.plus(v), by: [...t.by, by] });
   };
   const folded: Array<[string, string]> = [];
-  let prev: Item | undefined;
+  let prev: SettledDay | undefined;
   let paid = ZERO;
   for (const s of settlements) {
-    const date = String(s.date);
-    const from = String(s.fromDate || date);
-    const want = prev ? addDays(String(prev.date), 1) : firstDay && firstDay < date ? firstDay : date;
+    const date = s.date;
+    const from = s.fromDate || date;
+    const want = prev ? addDays(prev.date, 1) : firstDay && firstDay < date ? firstDay : date;
     if (from !== want) problems.push(`I7 settlement ${date} starts at ${from}, not ${want}`);
-    const days = amounts(s.days);
-    const late = amounts(s.late) ?? {};
+    const days = s.days;
+    const late = s.late ?? {};
     for (const [d, v] of Object.entries(late)) take(d, D(v), date);
     let recorded = Object.values(late).reduce((a, v) => a.plus(D(v)), ZERO);
     if (typeof s.foldedThrough === 'string' && s.foldedThrough) {
@@ -147,8 +170,8 @@ export function i7Problems(all: Item[], settlements: Item[]): string[] {
     prev = s;
   }
   const last = settlements[settlements.length - 1];
-  const lastDate = last ? String(last.date) : '';
-  const window = last ? lastDates(String(last.fromDate || lastDate), lastDate, LATE_DAYS) : [];
+  const lastDate = last ? last.date : '';
+  const window = last ? lastDates(last.fromDate || lastDate, lastDate, LATE_DAYS) : [];
   let waiting = ZERO;
   const inFolded = (d: string) => folded.some(([f, t]) => d >= f && d <= t);
   const checked = new Set([...[...byDay.keys()].filter((d) => d <= lastDate), ...took.keys()]);

@@ -2,15 +2,10 @@
 // one user by any of their ids, and one day's figures. Each is paged (a cursor over the index it
 // reads) and each row is flat, so the same rows become a CSV export (staff/operator.ts).
 import { dec, ZERO, truncate, type Dec } from '@greenpoints/shared';
-import { getParams, getUser, getUserIdByOpenId, getWallet, toOrder, listOrders } from '../repo/repository';
-import { batchGet, getItem, query, type Scalar } from '../repo/ddb';
-import { gsi } from '../repo/keys';
-import { programmeKeys } from '../repo/programme';
-import { decodeCursor, encodeCursor } from './cursor';
 import { invalid, notFound } from './errors';
 import { getRequest } from './after-sale';
 import { readSettlement } from './settlement';
-import { poolLogStore } from '../repo/poollog';
+import { stores } from './stores';
 import type { LedgerEvent, Outcome } from '@greenpoints/shared';
 
 export type Row = Record<string, string | number>;
@@ -19,18 +14,12 @@ export interface Page {
   cursor?: string;
 }
 
-const str = (v: Scalar | undefined) => (v === undefined ? '' : String(v));
-
 export async function listOrdersByStatus(status: string, limit: number, cursor?: string): Promise<Page> {
-  const pk = gsi.ordersByStatus(status);
-  const r = await query({ pk, index: 'GSI2', newestFirst: true, limit, cursor: decodeCursor(cursor, pk, 'GSI2PK') });
-  const items = await batchGet(r.items.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })));
-  const byId = new Map(items.map((i) => [String(i.orderId), toOrder(i)]));
+  const r = await stores().queries.ordersByStatus(status, limit, cursor);
   const rows: Row[] = [];
-  for (const k of r.items) {
-    const o = byId.get(String(k.PK).slice('ORDER#'.length));
+  for (const o of r.items) {
     // The index is eventually consistent: an order that moved on since is left out of this page.
-    if (!o || o.status !== status) continue;
+    if (o.status !== status) continue;
     rows.push({
       orderId: o.orderId,
       userId: o.userId,
@@ -49,62 +38,56 @@ export async function listOrdersByStatus(status: string, limit: number, cursor?:
       openRequestId: o.openRequestId ?? '',
     });
   }
-  return { rows, cursor: encodeCursor(r.next) };
+  return { rows, cursor: r.cursor };
 }
 
 export async function listAfterSale(status: string, limit: number, cursor?: string): Promise<Page> {
-  const pk = gsi.afterSales(status);
-  const r = await query({ pk, index: 'GSI1', newestFirst: true, limit, cursor: decodeCursor(cursor, pk, 'GSI1PK') });
+  const r = await stores().queries.afterSales(status, limit, cursor);
   const rows = r.items.map((i) => ({
-    requestId: str(i.requestId),
-    orderId: str(i.orderId),
-    userId: str(i.userId),
-    status: str(i.status),
-    kind: str(i.kind),
-    items: (JSON.parse(str(i.items) || '[]') as Array<{ productId: string; qty: number }>)
-      .map((l) => `${l.productId}×${l.qty}`)
-      .join('；'),
-    amount: str(i.amount),
-    reason: str(i.reason),
-    note: str(i.note),
-    carrier: str(i.carrier),
-    trackingNo: str(i.trackingNo),
-    createdAt: str(i.createdAt),
-    updatedAt: str(i.updatedAt),
+    requestId: i.requestId,
+    orderId: i.orderId,
+    userId: i.userId,
+    status: i.status,
+    kind: i.kind,
+    items: i.items.map((l) => `${l.productId}×${l.qty}`).join('；'),
+    amount: i.amount,
+    reason: i.reason,
+    note: i.note,
+    carrier: i.carrier,
+    trackingNo: i.trackingNo,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
   }));
-  return { rows, cursor: encodeCursor(r.next) };
+  return { rows, cursor: r.cursor };
 }
 
 export async function listWithdrawals(status: string, limit: number, cursor?: string): Promise<Page> {
-  const pk = gsi.withdrawals(status);
-  const r = await query({ pk, index: 'GSI1', newestFirst: true, limit, cursor: decodeCursor(cursor, pk, 'GSI1PK') });
-  const rows = r.items.map((i) => ({
-    withdrawalId: str(i.withdrawalId),
-    userId: str(i.userId),
-    amount: str(i.amount),
-    status: str(i.status),
-    createdAt: str(i.createdAt),
-    decidedAt: str(i.decidedAt),
-    detail: str(i.detail),
+  const r = await stores().queries.withdrawals(status, limit, cursor);
+  const rows = r.items.map((w) => ({
+    withdrawalId: w.withdrawalId,
+    userId: w.userId,
+    amount: w.amount,
+    status: w.status,
+    createdAt: w.createdAt,
+    decidedAt: w.decidedAt ?? '',
+    detail: w.detail ?? '',
   }));
-  return { rows, cursor: encodeCursor(r.next) };
+  return { rows, cursor: r.cursor };
 }
 
 /** One user by userId, openId or phone (a legacy member's), with wallet and latest orders. */
 export async function findUser(by: { userId?: string; openId?: string; phone?: string }) {
+  const users = stores().users;
   let userId = by.userId;
-  if (!userId && by.openId) userId = await getUserIdByOpenId(by.openId);
-  if (!userId && by.phone) {
-    const p = await getItem(programmeKeys.phone(by.phone));
-    userId = p ? String(p.userId) : undefined;
-  }
-  const u = userId ? await getUser(userId) : undefined;
+  if (!userId && by.openId) userId = await users.idByOpenId(by.openId);
+  if (!userId && by.phone) userId = await stores().legacy.userIdByPhone(by.phone);
+  const u = userId ? await users.get(userId) : undefined;
   if (!u) throw notFound('user');
-  const [w, orders] = await Promise.all([getWallet(u.userId), listOrders(u.userId, 10)]);
+  const [w, orders] = await Promise.all([stores().wallets.get(u.userId), stores().queries.latestOrders(u.userId, 10)]);
   return {
     user: { userId: u.userId, openId: u.openId, role: u.role, referrer: u.referrer ?? '', createdAt: u.createdAt },
     wallet: w.wallet,
-    orders: orders.orders.map((o) => ({
+    orders: orders.map((o) => ({
       orderId: o.orderId,
       status: o.status,
       amount: o.amount,
@@ -122,7 +105,7 @@ async function firstBatchFrom(at: string, last: number): Promise<number> {
   let hi = last + 1;
   for (let i = 0; i < 64 && lo < hi; i++) {
     const mid = Math.floor((lo + hi) / 2);
-    const b = await poolLogStore.getBatch(mid);
+    const b = await stores().pool.getBatch(mid);
     if (b && b.at >= at) hi = mid;
     else lo = mid + 1;
   }
@@ -137,8 +120,9 @@ async function firstBatchFrom(at: string, last: number): Promise<number> {
 export async function dailyReport(date: string) {
   const from = new Date(`${date}T00:00:00+08:00`).toISOString();
   const to = new Date(new Date(from).getTime() + 86400_000).toISOString();
-  const { params } = await getParams();
-  const head = await poolLogStore.head(params);
+  const { params } = await stores().config.params();
+  const pool = stores().pool;
+  const head = await pool.head(params);
   const first = await firstBatchFrom(from, head.batch);
   const end = await firstBatchFrom(to, head.batch); // first batch of the next day
   const sum = {
@@ -156,7 +140,7 @@ export async function dailyReport(date: string) {
   let read = 0;
   let next = first;
   for (; next < end && read < MAX_REPORT_EVENTS; next += 20) {
-    for (const b of await poolLogStore.getBatches(next, Math.min(20, end - next)))
+    for (const b of await pool.getBatches(next, Math.min(20, end - next)))
       for (const e of b.entries) {
         if (!e.outcome) continue;
         addEvent(sum, e.event, e.outcome);
@@ -167,7 +151,7 @@ export async function dailyReport(date: string) {
   }
   if (!open) {
     // No pool event that day: the price stood where the last earlier batch left it.
-    const before = first > 1 ? await poolLogStore.getBatch(first - 1) : undefined;
+    const before = first > 1 ? await pool.getBatch(first - 1) : undefined;
     open = before ? before.poolAfter.lastPrice : head.pool.lastPrice;
     close = open;
   }

@@ -154,6 +154,8 @@ export interface ConfigStore {
 export interface UserReader {
   get(userId: string): Promise<User | undefined>;
   idByOpenId(openId: string): Promise<string | undefined>;
+  /** The user and their openId binding, each created once (a second login's twin is refused). */
+  create(user: User): Write[];
 }
 
 export interface WalletStore {
@@ -166,6 +168,8 @@ export interface WalletStore {
 export interface LedgerStore {
   /** One new ledger entry per change (each written once: a replay is refused by its guard). */
   entries(eventId: string, kind: string, at: string, changes: WalletChange[], ref?: Record<string, string>): Write[];
+  /** The user's own entries, newest first. */
+  page(userId: string, limit: number, cursor?: string): Promise<Paged<LedgerLine>>;
 }
 
 export interface EventReader {
@@ -203,6 +207,9 @@ export interface Stores {
   profiles: ProfileStore;
   settlement: SettlementStore;
   ranking: RankingStore;
+  withdrawals: WithdrawalStore;
+  queries: OperatorQueries;
+  audit: AuditStore;
 }
 
 let installed: Stores | undefined;
@@ -212,6 +219,110 @@ export function useStores(s: Stores): void {
 export function stores(): Stores {
   if (!installed) throw new Error('no stores installed: import functions/src/repo/install first');
   return installed;
+}
+
+// ---------- wallet reads and withdrawals, the operator's queries, the audit log, login ----------
+// Every list is paged by an opaque cursor (a string the store made and alone reads back; a
+// foreign or broken one is refused as invalid_cursor).
+
+/** One page of a list, newest first; `cursor` names the next page when there is one. */
+export interface Paged<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/** One ledger entry as the user's history shows it. */
+export interface LedgerLine {
+  at: string;
+  kind: string;
+  field: string;
+  delta: string;
+  why: string;
+  eventId: string;
+  orderId?: string;
+}
+
+export type WithdrawalStatus = 'requested' | 'paying' | 'approved' | 'rejected';
+
+export interface Withdrawal {
+  withdrawalId: string;
+  userId: string;
+  amount: string;
+  status: WithdrawalStatus;
+  createdAt: string;
+  /** the approval paying it out: its claim and when it claimed (epoch ms) */
+  claim?: string;
+  claimedAt?: number;
+  decidedAt?: string;
+  detail?: string;
+}
+
+/** The state a withdrawal must still be in for a claim or decision to go through. */
+export type WithdrawalFrom = { status: 'requested' } | { status: 'paying'; claim: string };
+
+export interface WithdrawalStore {
+  get(withdrawalId: string): Promise<Withdrawal | undefined>;
+  /** Σ the user requested on one business day and its version (0: nothing yet). */
+  daySum(userId: string, day: string): Promise<{ amount: string; version: number }>;
+  /** The day's new sum, guarded by the version it was computed from. */
+  putDaySum(userId: string, day: string, amount: string, priorVersion: number): Write;
+  /** A new request (status requested), created once. */
+  create(w: { withdrawalId: string; userId: string; amount: string; at: string }): Write;
+  /** requested (or a stale claim) -> paying, by this claim: only one approval gets it. */
+  claim(withdrawalId: string, claim: string, claimedAt: number, from: WithdrawalFrom): Write;
+  /** The decision, if the withdrawal is still as `from` says. */
+  decide(
+    withdrawalId: string,
+    status: 'approved' | 'rejected',
+    decidedAt: string,
+    detail: string | undefined,
+    from: WithdrawalFrom,
+  ): Write;
+}
+
+/** An after-sale request as the operator's list shows it ('' for what it does not have). */
+export interface AfterSaleListing {
+  requestId: string;
+  orderId: string;
+  userId: string;
+  status: string;
+  kind: string;
+  items: Array<{ productId: string; qty: number }>;
+  amount: string;
+  reason: string;
+  note: string;
+  carrier: string;
+  trackingNo: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The operator's lists by status, newest first (from indexes: eventually consistent). */
+export interface OperatorQueries {
+  /** Orders listed under `status` (the order as stored now: it may have moved on). */
+  ordersByStatus(status: string, limit: number, cursor?: string): Promise<Paged<Order>>;
+  afterSales(status: string, limit: number, cursor?: string): Promise<Paged<AfterSaleListing>>;
+  withdrawals(status: string, limit: number, cursor?: string): Promise<Paged<Withdrawal>>;
+  /** A user's latest orders, newest first. */
+  latestOrders(userId: string, limit: number): Promise<Order[]>;
+}
+
+/** One staff call as the audit log keeps it (input and result: JSON text, maybe truncated). */
+export interface AuditRecord {
+  at: string;
+  actor?: string;
+  fn?: string;
+  ok?: boolean;
+  input?: string;
+  result?: string;
+  error?: string;
+}
+
+export interface AuditStore {
+  /** A new audit entry (its own key: never overwrites another). */
+  record(r: AuditRecord & { actor: string; fn: string; ok: boolean; input: string }): Write;
+  /** Entries at or before `through` (a time prefix: every entry whose time starts with it counts), newest first. */
+  page(limit: number, through?: string, cursor?: string): Promise<Paged<AuditRecord>>;
 }
 
 // ---------- members: legacy import, referrals, agents, team ----------

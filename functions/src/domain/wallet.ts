@@ -12,10 +12,8 @@ import {
   type LedgerEvent,
   type Outcome,
 } from '@greenpoints/shared';
-import { getParams, getPool, getWallet, listLedger } from '../repo/repository';
-import { getItem, type Scalar } from '../repo/ddb';
-import { keys, gsi } from '../repo/keys';
 import type { Call, Reply } from './reply';
+import { stores, type WithdrawalFrom } from './stores';
 import { submitAndWait } from './submit';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
@@ -25,8 +23,8 @@ import { DomainError, IdempotencyRace, conflict, notFound } from './errors';
 import { newId } from './ids';
 
 export async function walletView(userId: string) {
-  const { params } = await getParams();
-  const [pool, { wallet: w }] = await Promise.all([getPool(params), getWallet(userId)]);
+  const { params } = await stores().config.params();
+  const [pool, { wallet: w }] = await Promise.all([stores().poolState.state(params), stores().wallets.get(userId)]);
   return {
     equity: w.equity,
     equityLocked: w.equityLocked,
@@ -108,13 +106,13 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
   const withdrawalId = newId('w');
   const body = { withdrawalId, status: 'requested', amount };
   await retryStale(async () => {
-    const { params } = await getParams();
+    const { params } = await stores().config.params();
     if (dec(amount).lt(params.withdrawMin))
       throw new DomainError('refused', 'withdrawal_below_minimum', `the smallest withdrawal is ¥${params.withdrawMin}`);
     const at = new Date().toISOString();
     const day = businessDate(at);
-    const dayItem = await getItem(keys.withdrawDay(userId, day));
-    const used = dec(dayItem ? String(dayItem.amount) : '0');
+    const daySum = await stores().withdrawals.daySum(userId, day);
+    const used = dec(daySum.amount);
     const total = used.plus(amount);
     if (total.gt(params.withdrawDailyLimit))
       throw new DomainError(
@@ -122,36 +120,13 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
         'withdrawal_daily_limit',
         `at most ¥${params.withdrawDailyLimit} a day; ¥${used.toFixed(2)} requested today, ¥${dec(params.withdrawDailyLimit).minus(used).toFixed(2)} left`,
       );
-    const version = dayItem ? Number(dayItem.version) : 0;
     const tx = new Tx();
     tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
     tx.add(
-      {
-        op: 'put',
-        item: {
-          ...keys.withdrawDay(userId, day),
-          type: 'withdraw_day',
-          amount: total.toFixed(2),
-          version: version + 1,
-        },
-        ifVersion: dayItem ? version : null,
-      },
+      stores().withdrawals.putDaySum(userId, day, total.toFixed(2), daySum.version),
       new StaleRead(`withdrawals of ${userId} on ${day}`),
     );
-    tx.add({
-      op: 'create',
-      item: {
-        ...keys.withdrawal(withdrawalId),
-        GSI1PK: gsi.withdrawals('requested'),
-        GSI1SK: `${at}#${withdrawalId}`,
-        type: 'withdrawal',
-        withdrawalId,
-        userId,
-        amount,
-        status: 'requested',
-        createdAt: at,
-      },
-    });
+    tx.add(stores().withdrawals.create({ withdrawalId, userId, amount, at }));
     await addWalletEvent(
       tx,
       userId,
@@ -182,30 +157,30 @@ type Pay = (o: {
  * WeChat still pays once.
  */
 export async function decideWithdrawal(withdrawalId: string, approve: boolean, pay: Pay) {
-  const w = await getItem(keys.withdrawal(withdrawalId));
+  const w = await stores().withdrawals.get(withdrawalId);
   if (!w) throw notFound('withdrawal');
-  const userId = String(w.userId);
-  const amount = String(w.amount);
-  if (w.status === 'paying' && Date.now() - Number(w.claimedAt ?? 0) < withdrawalTuning.leaseMs)
+  const { userId, amount } = w;
+  if (w.status === 'paying' && Date.now() - (w.claimedAt ?? 0) < withdrawalTuning.leaseMs)
     throw conflict('approval_in_progress', 'another approval is paying this withdrawal out; its answer decides');
   if (w.status !== 'requested' && !(approve && w.status === 'paying'))
-    throw conflict('invalid_status', `the withdrawal is ${String(w.status)}`);
-  let claim = '';
+    throw conflict('invalid_status', `the withdrawal is ${w.status}`);
   let detail: string | undefined;
   let approved = false;
+  let from: WithdrawalFrom = { status: 'requested' };
   if (approve) {
-    claim = newId('c');
+    const claim = newId('c');
     await new Tx()
       .add(
-        {
-          op: 'set',
-          key: keys.withdrawal(withdrawalId),
-          values: { status: 'paying', GSI1PK: gsi.withdrawals('paying'), claimedAt: Date.now(), claim },
-          ifEquals: w.status === 'paying' ? { status: 'paying', claim: String(w.claim) } : { status: 'requested' },
-        },
+        stores().withdrawals.claim(
+          withdrawalId,
+          claim,
+          Date.now(),
+          w.status === 'paying' ? { status: 'paying', claim: w.claim ?? '' } : { status: 'requested' },
+        ),
         conflict('approval_in_progress', 'another approval claimed this withdrawal first'),
       )
       .commit();
+    from = { status: 'paying', claim };
     const r = await pay({ withdrawalId, userId, amount });
     approved = r.status === 'accepted';
     detail = r.detail;
@@ -216,17 +191,7 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
     : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
   await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
     tx.add(
-      {
-        op: 'set',
-        key: keys.withdrawal(withdrawalId),
-        values: {
-          status,
-          GSI1PK: gsi.withdrawals(status),
-          decidedAt: new Date().toISOString(),
-          ...(detail ? { detail } : {}),
-        },
-        ifEquals: approve ? { status: 'paying', claim } : { status: 'requested' },
-      },
+      stores().withdrawals.decide(withdrawalId, status, new Date().toISOString(), detail, from),
       conflict('invalid_status', 'the withdrawal was decided meanwhile'),
     );
   });
@@ -235,11 +200,11 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
 
 // ---------- the ledger, paged ----------
 
-/** The caller's ledger, newest first; `after` is the last key of the previous page. */
-export async function ledgerPage(userId: string, limit: number, after?: Record<string, Scalar>) {
-  const r = await listLedger(userId, limit, after);
+/** The caller's ledger, newest first; `cursor` comes from the previous page's answer. */
+export async function ledgerPage(userId: string, limit: number, cursor?: string) {
+  const r = await stores().ledger.page(userId, limit, cursor);
   return {
-    entries: r.entries.map((e) => ({
+    entries: r.items.map((e) => ({
       at: e.at,
       kind: e.kind,
       field: e.field,
@@ -248,6 +213,6 @@ export async function ledgerPage(userId: string, limit: number, after?: Record<s
       eventId: e.eventId,
       ...(e.orderId ? { orderId: e.orderId } : {}),
     })),
-    next: r.next,
+    cursor: r.cursor,
   };
 }

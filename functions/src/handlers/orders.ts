@@ -4,7 +4,7 @@ import { notFound } from '../domain/errors';
 import { isLocalStage } from '../stage';
 import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
 import { orderAddress } from '../domain/addresses';
-import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { decodeCursor, encodeCursor } from '../repo/cursor';
 import { gsi } from '../repo/keys';
 
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {

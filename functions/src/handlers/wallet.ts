@@ -1,6 +1,5 @@
 import { route } from '../http/wrapper';
 import { pointsBody, amountBody, pageQuery } from '../http/schemas';
-import { decodeCursor, encodeCursor } from '../domain/cursor';
 import {
   walletView,
   sell as doSell,
@@ -19,6 +18,5 @@ export const withdraw = route({ idempotent: true, body: amountBody }, async (c) 
 );
 export const ledger = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
-  const { entries, next } = await ledgerPage(c.userId, q.limit, decodeCursor(q.cursor, `USER#${c.userId}`));
-  return { body: { entries, cursor: encodeCursor(next) } };
+  return { body: await ledgerPage(c.userId, q.limit, q.cursor) };
 });

@@ -3,12 +3,14 @@
 // so a commit is all or nothing as a DynamoDB transaction is. The DynamoDB Local tests stay the proof.
 import { defaultParams, emptyPool, emptyWallet, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
 import type { EventRecord, StoredParams, User } from '../domain/model';
+import { invalid } from '../domain/errors';
 import {
   WritesRejected,
   type Committer,
   type ConfigStore,
   type EventReader,
   type LedgerStore,
+  type Paged,
   type PoolReader,
   type UserReader,
   type WalletStore,
@@ -97,6 +99,18 @@ export function memoryUsers(st: CommonState): UserReader {
   return {
     get: async (id) => (st.users.has(id) ? structuredClone(st.users.get(id)!) : undefined),
     idByOpenId: async (o) => st.openIds.get(o),
+    create: (u) => [
+      memoryWrite({
+        what: `openId ${u.openId}`,
+        guard: () => !st.openIds.has(u.openId),
+        effect: () => st.openIds.set(u.openId, u.userId),
+      }),
+      memoryWrite({
+        what: `user ${u.userId}`,
+        guard: () => !st.users.has(u.userId),
+        effect: () => st.users.set(u.userId, { ...u }),
+      }),
+    ],
   };
 }
 
@@ -129,7 +143,52 @@ export function memoryLedger(st: CommonState): LedgerStore {
             st.ledger.set(key, { userId: c.user, field: c.field, delta: c.delta, why: c.why, kind, eventId, at, ref }),
         });
       }),
+    page: async (userId, limit, cursor) => {
+      // Newest first, as the DynamoDB sort key (time, event, entry number) reads backwards.
+      const sortKey = (r: LedgerRow, k: string) => `${r.at}#${r.eventId}#${k.split('|').pop()!.padStart(3, '0')}`;
+      const rows = [...st.ledger]
+        .filter(([, r]) => r.userId === userId)
+        .map(([k, r]): [string, LedgerRow] => [sortKey(r, k), r])
+        .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+      const p = memoryPage(`ledger ${userId}`, rows, limit, cursor);
+      return {
+        items: p.items.map((r) => ({
+          at: r.at,
+          kind: r.kind,
+          field: r.field,
+          delta: r.delta,
+          why: r.why,
+          eventId: r.eventId,
+          ...(r.ref.orderId ? { orderId: r.ref.orderId } : {}),
+        })),
+        ...(p.cursor ? { cursor: p.cursor } : {}),
+      };
+    },
   };
+}
+
+/** A memory cursor: whose list and the last row's key, opaque to the domain as on DynamoDB. */
+export function memoryCursor(list: string, last: string): string {
+  return Buffer.from(JSON.stringify({ list, last })).toString('base64url');
+}
+export function readMemoryCursor(cursor: string | undefined, list: string): string | undefined {
+  if (!cursor) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { list?: unknown; last?: unknown };
+    if (c.list !== list || typeof c.last !== 'string') throw new Error('foreign cursor');
+    return c.last;
+  } catch {
+    throw invalid('invalid_cursor', 'cursor is not valid');
+  }
+}
+
+/** One page of rows already in list order, after the cursor's row. */
+export function memoryPage<T>(list: string, rows: Array<[string, T]>, limit: number, cursor?: string): Paged<T> {
+  const last = readMemoryCursor(cursor, list);
+  const from = last === undefined ? 0 : rows.findIndex(([k]) => k === last) + 1;
+  const page = rows.slice(from, from + limit);
+  const more = from + limit < rows.length;
+  return { items: page.map(([, t]) => t), ...(more ? { cursor: memoryCursor(list, page[page.length - 1]![0]) } : {}) };
 }
 
 export function memoryEvents(st: CommonState): EventReader {

@@ -6,6 +6,11 @@ import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { withdrawalStore } from './withdrawals';
+import { operatorQueries } from './queries';
+import { auditStore } from './audit';
+import { ledgerPage } from './history';
+import { createUser } from './users';
 import { agentStore } from './agents';
 import { legacyStore } from './legacy';
 import { referralStore } from './referrals';
@@ -80,7 +85,7 @@ export function ddbStores(): Stores {
   return {
     tx: committer,
     config: { params: getParams, paramsAt: getParamsVersion },
-    users: { get: getUser, idByOpenId: getUserIdByOpenId },
+    users: { get: getUser, idByOpenId: getUserIdByOpenId, create: createUser },
     wallets: {
       get: getWallet,
       getMany: getWallets,
@@ -91,12 +96,15 @@ export function ddbStores(): Stores {
           ifVersion: prior === 0 ? null : prior,
         }),
     },
-    ledger: { entries: (...a) => ledgerEntryOps(...a).map(asWrite) },
+    ledger: { entries: (...a) => ledgerEntryOps(...a).map(asWrite), page: ledgerPage },
     events: { get: getEvent },
     poolState: { state: getPool },
     pool: poolLogStore,
     projection: projectionStore,
     walletReader,
+    withdrawals: withdrawalStore,
+    queries: operatorQueries,
+    audit: auditStore,
     legacy: legacyStore,
     referrals: referralStore,
     agents: agentStore,

@@ -13,6 +13,7 @@ import {
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
+import { programmeView } from '../repo/programme-view';
 import { toBatch } from '../repo/poollog';
 import { publicBatch, verifyBatches } from '../domain/poolhash';
 import type { BatchLog } from '../domain/stores';
@@ -197,7 +198,7 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
       problems.push(`order ${String(o.orderId)} is completed without its pool event`);
   }
   // The full programme: dividend funds, settled days, the carry (domain/programme-checks.ts).
-  problems.push(...programmeProblems(all));
+  problems.push(...programmeProblems(programmeView(all)));
 
   return {
     clean: problems.length === 0,

@@ -7,7 +7,7 @@ import { randomBytes } from 'crypto';
 import type { z } from 'zod';
 import { verifyToken } from '../auth/token';
 import { putItem } from '../repo/ddb';
-import { keys } from '../repo/keys';
+import { auditItem } from '../repo/audit';
 import { forbidden } from '../domain/errors';
 import { toStaffError } from '../errors';
 import { log, withLogKeys } from '../log';
@@ -24,17 +24,17 @@ async function audit(name: string, actor: string, input: unknown, outcome: Staff
   const at = new Date().toISOString();
   const redacted = { ...(input as Record<string, unknown>) };
   delete redacted.token;
-  await putItem({
-    ...keys.audit(at, randomBytes(4).toString('hex')),
-    type: 'audit',
-    at,
-    actor,
-    fn: name,
-    input: JSON.stringify(redacted).slice(0, 8000),
-    ok: outcome.ok,
-    result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
-    ...(outcome.error ? { error: outcome.error.code } : {}),
-  }).catch((e: unknown) => {
+  await putItem(
+    auditItem({
+      at,
+      actor,
+      fn: name,
+      input: JSON.stringify(redacted).slice(0, 8000),
+      ok: outcome.ok,
+      result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
+      ...(outcome.error ? { error: outcome.error.code } : {}),
+    }),
+  ).catch((e: unknown) => {
     // The call itself is done; a lost audit entry must at least reach the logs, loudly.
     log.error('audit entry lost', { fn: name, actor, error: e as Error });
   });

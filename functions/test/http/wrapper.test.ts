@@ -5,7 +5,7 @@ import { RuleError } from '@greenpoints/shared';
 import { route, MAX_BODY_BYTES } from '../../src/http/wrapper';
 import { DomainError, conflict } from '../../src/domain/errors';
 import { signToken } from '../../src/auth/token';
-import { decodeCursor, encodeCursor } from '../../src/domain/cursor';
+import { decodeCursor, encodeCursor } from '../../src/repo/cursor';
 import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
 
 process.env.STAGE = 'local';

@@ -1,7 +1,7 @@
-// Paging cursors at the HTTP edge: opaque base64url of DynamoDB's last key, refused when it
-// points outside the caller's own partition.
-import type { Scalar } from '../repo/ddb';
-import { invalid } from './errors';
+// Paging cursors: opaque base64url of DynamoDB's last key (the wire format docs/api.md keeps),
+// refused when it points outside the partition the list reads. The domain sees only the string.
+import { invalid } from '../domain/errors';
+import type { Scalar } from './ddb';
 
 export function encodeCursor(c: Record<string, Scalar> | undefined): string | undefined {
   return c ? Buffer.from(JSON.stringify(c)).toString('base64url') : undefined;
