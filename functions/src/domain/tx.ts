@@ -1,7 +1,5 @@
 // A transaction under construction: each guarded operation says which error its failed
 // condition means (out of stock, wrong order status, key already used …).
-// TRANSITION: TxOp is accepted until every domain file builds its writes through a store.
-import type { TxOp } from '../repo/ddb';
 import { conflict } from './errors';
 import { stores, WritesRejected, type Write } from './stores';
 
@@ -37,8 +35,8 @@ export class Tx {
   readonly ops: Write[] = [];
   private readonly fails: Array<Error | undefined> = [];
 
-  add(op: Write | TxOp, onFail?: Error): this {
-    this.ops.push(op as Write);
+  add(op: Write, onFail?: Error): this {
+    this.ops.push(op);
     this.fails.push(onFail);
     return this;
   }

@@ -19,6 +19,7 @@ import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
 import { PICTURE_KEY_RE } from '../repo/pictures';
+import { asWrite } from '../repo/stores';
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 const shipment = {
@@ -184,12 +185,15 @@ async function writeConfig(change: Record<string, unknown>) {
   // The new version and its history record in one transaction, guarded by the old version and by
   // the pool state the change was checked against.
   const tx = new Tx();
-  tx.add({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version });
-  tx.add({
-    op: 'create',
-    item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
-  });
-  if (poolItem) tx.add({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }, new PoolMoved());
+  tx.add(asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }));
+  tx.add(
+    asWrite({
+      op: 'create',
+      item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
+    }),
+  );
+  if (poolItem)
+    tx.add(asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }), new PoolMoved());
   await tx.commit();
   // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
   return {
