@@ -34,6 +34,8 @@ export interface ChaosSummary {
   badInputs: number;
   faults: Record<FaultKind, number>;
   resolvedAtEnd: number;
+  /** those requests by what they had last seen (`sell 503`, `order 202 pending` …) */
+  resolvedByLast: Record<string, number>;
   opsByName: Record<string, number>;
   /** final answers by operation: e.g. sell {200: 40, 422: 3} */
   answers: Record<string, Record<string, number>>;
@@ -146,18 +148,30 @@ async function actor(c: Ctx, table: OpDef[], n: number, world: World) {
 }
 
 /** Faults off: every request left without a final answer is sent again, as its client would. */
-async function resolveUnknowns(world: World, rng: Rng, staff: Awaited<ReturnType<typeof staffFns>>): Promise<number> {
+/** What a request had last seen when its tries ran out (for the report). */
+function lastSeen(r: World['recs'][number]): string {
+  if (r.type === 'staff') return `${r.op} (staff, still failing)`;
+  const last = r.result.last;
+  if (last === undefined) return `${r.op} no answer`;
+  if (typeof last === 'string') return `${r.op} network error`;
+  return `${r.op} ${last.status}${last.body?.poll ? ' pending' : last.body?.error?.code ? ` ${last.body.error.code}` : ''}`;
+}
+
+async function resolveUnknowns(
+  world: World,
+  rng: Rng,
+  staff: Awaited<ReturnType<typeof staffFns>>,
+): Promise<{ n: number; byLast: Record<string, number> }> {
   let n = 0;
+  const byLast: Record<string, number> = {};
   for (const r of world.recs) {
-    if (r.type === 'http' && !r.result.final) {
-      r.result = await retrying(r.req, rng, 20);
-      n++;
-    } else if (r.type === 'staff' && !r.result.final) {
-      r.result = await staffRetrying((e) => staff(r.fn, e), r.input, rng, 20);
-      n++;
-    }
+    if (r.result.final) continue;
+    byLast[lastSeen(r)] = (byLast[lastSeen(r)] ?? 0) + 1;
+    if (r.type === 'http') r.result = await retrying(r.req, rng, 20);
+    else r.result = await staffRetrying((e) => staff(r.fn, e), r.input, rng, 20);
+    n++;
   }
-  return n;
+  return { n, byLast };
 }
 
 async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: World, rng: Rng) {
@@ -264,7 +278,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   const { withdrawalTuning } = await import('../../functions/src/domain/wallet');
   const leaseMs = withdrawalTuning.leaseMs;
   withdrawalTuning.leaseMs = 0;
-  const resolved = await resolveUnknowns(world, endRng, staff);
+  const { n: resolved, byLast: resolvedByLast } = await resolveUnknowns(world, endRng, staff);
   await drainAll(staff, world, endRng);
   // Ahead: the days after today, now that nothing completes any more (the first takes today's late entries).
   for (let k = 1; o.settleAhead && k <= 3; k++) {
@@ -288,6 +302,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
     badInputs: world.badInputs,
     faults: counts,
     resolvedAtEnd: resolved,
+    resolvedByLast,
     opsByName: world.opsByName,
     answers: answersOf(world),
     violations,
@@ -331,7 +346,7 @@ export function summaryText(s: ChaosSummary): string {
   return [
     `seed ${s.seed}: ${s.operations} operations by ${s.users} users and 3 staff in ${s.seconds} s (${s.requests} requests recorded)`,
     `faults injected: ${total} (${faults})`,
-    `bad inputs tried: ${s.badInputs}; requests answered only after the faults stopped: ${s.resolvedAtEnd}`,
+    `bad inputs tried: ${s.badInputs}; requests answered only after the faults stopped: ${s.resolvedAtEnd} ${JSON.stringify(s.resolvedByLast)}`,
     `answers: ${Object.entries(s.answers)
       .map(([op, m]) => `${op} ${JSON.stringify(m)}`)
       .join('; ')}`,
