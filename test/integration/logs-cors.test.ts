@@ -12,14 +12,28 @@ const logFile = () => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The log lines written since `from` (bytes), once `want` shows up in them (bounded wait). */
-async function linesSince(from: number, want: string[]): Promise<string[]> {
-  for (let i = 0; i < 100; i++) {
-    const text = fs.readFileSync(logFile()).subarray(from).toString('utf8');
-    if (want.every((w) => text.includes(w))) return text.split('\n');
+/** A complete JSON line's fields, or undefined (a line still being written, or not JSON). */
+function parsed(line: string): Record<string, unknown> | undefined {
+  if (!line.trim().startsWith('{')) return undefined;
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The log lines written since `from` (bytes), once the request line of each id in `ids` is there
+ * whole (bounded wait: another line of the same request, or a half-flushed one, may come first).
+ */
+async function linesSince(from: number, ids: string[]): Promise<string[]> {
+  for (let i = 0; i < 150; i++) {
+    const lines = fs.readFileSync(logFile()).subarray(from).toString('utf8').split('\n');
+    const done = new Set(lines.map(parsed).flatMap((e) => (e?.message === 'request' ? [String(e.requestId)] : [])));
+    if (ids.every((id) => done.has(id))) return lines;
     await sleep(100);
   }
-  throw new Error(`${want.join(', ')} never reached ${logFile()}`);
+  throw new Error(`the request lines of ${ids.join(', ')} never reached ${logFile()}`);
 }
 
 describe('structured logs', () => {
@@ -47,7 +61,12 @@ describe('structured logs', () => {
     expect(text).not.toContain(DEV_SECRET);
     expect(text).not.toMatch(/Bearer\s+(?!\[redacted\])/);
 
-    const entries = lines.filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>); // every JSON-looking line parses
+    // Every complete JSON-looking line parses; the text after the last newline may still be being
+    // written by a request of another suite.
+    const complete = lines.slice(0, -1);
+    const entries = complete
+      .filter((l) => l.trim().startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = entries.filter((e) => e.message === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(5);
     for (const e of requests) {
