@@ -14,17 +14,7 @@ import {
 } from '@greenpoints/shared';
 import { useStores, type Stores } from '../src/domain/stores';
 import { ddbStores } from '../src/repo/stores';
-import {
-  commonState,
-  memoryCommitter,
-  memoryConfig,
-  memoryEvents,
-  memoryLedger,
-  memoryPoolState,
-  memoryUsers,
-  memoryWallets,
-  type CommonState,
-} from '../src/repo/memory-common';
+import { memoryCommonStores, commonState, type CommonState } from '../src/repo/memory-common';
 import { memoryOrderStores, orderAreaState, type OrderAreaState } from '../src/repo/memory-orders';
 import { completeDue, confirmOrder, createOrder, markPaid, refundOrder, shipOrder } from '../src/domain/orders';
 import { receiveReturn, requestAfterSale, reviewAfterSale, shipBack } from '../src/domain/after-sale';
@@ -59,13 +49,7 @@ beforeEach(() => {
   area = orderAreaState();
   const s: Stores = {
     ...ddbStores(), // the pool's stores: not used by these flows
-    tx: memoryCommitter(common),
-    config: memoryConfig(common),
-    users: memoryUsers(common),
-    wallets: memoryWallets(common),
-    ledger: memoryLedger(common),
-    events: memoryEvents(common),
-    poolState: memoryPoolState(common),
+    ...memoryCommonStores(common),
     ...memoryOrderStores(area, common),
   };
   useStores(s);

@@ -3,17 +3,7 @@
 // proof. Every amount below is worked out by hand in the comments.
 import { emptyWallet, type Wallet } from '@greenpoints/shared';
 import { useStores, type Stores } from '../src/domain/stores';
-import {
-  commonState,
-  memoryCommitter,
-  memoryConfig,
-  memoryEvents,
-  memoryLedger,
-  memoryPoolState,
-  memoryUsers,
-  memoryWallets,
-  type CommonState,
-} from '../src/repo/memory-common';
+import { memoryCommonStores, commonState, type CommonState } from '../src/repo/memory-common';
 import { memoryRanking, memorySettlement, settlementState, type SettlementState } from '../src/repo/memory-settlement';
 import { memoryStores } from '../src/repo/memory';
 import { ddbStores } from '../src/repo/stores';
@@ -31,13 +21,7 @@ function world() {
   // Other areas' stores stay the DynamoDB ones: a settlement never reaches them.
   const s: Stores = {
     ...ddbStores(),
-    tx: memoryCommitter(common),
-    config: memoryConfig(common),
-    users: memoryUsers(common),
-    wallets: memoryWallets(common),
-    ledger: memoryLedger(common),
-    events: memoryEvents(common),
-    poolState: memoryPoolState(common),
+    ...memoryCommonStores(common),
     pool: pool.pool,
     projection: pool.projection,
     walletReader: pool.wallets,

@@ -198,3 +198,16 @@ export function memoryEvents(st: CommonState): EventReader {
 export function memoryPoolState(st: CommonState): PoolReader {
   return { state: async (params) => structuredClone(st.pool ?? emptyPool(params)) };
 }
+
+/** The common stores of a Stores bundle, all on one state. */
+export function memoryCommonStores(st: CommonState) {
+  return {
+    tx: memoryCommitter(st),
+    config: memoryConfig(st),
+    users: memoryUsers(st),
+    wallets: memoryWallets(st),
+    ledger: memoryLedger(st),
+    events: memoryEvents(st),
+    poolState: memoryPoolState(st),
+  };
+}

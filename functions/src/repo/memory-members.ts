@@ -13,17 +13,7 @@ import type {
   TeamStore,
 } from '../domain/stores';
 import { pad } from './keys';
-import {
-  memoryCommitter,
-  memoryConfig,
-  memoryEvents,
-  memoryLedger,
-  memoryPoolState,
-  memoryUsers,
-  memoryWallets,
-  memoryWrite,
-  type CommonState,
-} from './memory-common';
+import { memoryCommonStores, memoryWrite, type CommonState } from './memory-common';
 
 /** What the user item of a pre-created member adds to the common User (loggedIn, the binding). */
 export interface MemberLogin {
@@ -266,13 +256,7 @@ export function memoryTeam(common: CommonState): TeamStore {
 export function withMemoryMembers(base: Stores, common: CommonState, st: MembersState): Stores {
   return {
     ...base,
-    tx: memoryCommitter(common),
-    config: memoryConfig(common),
-    users: memoryUsers(common),
-    wallets: memoryWallets(common),
-    ledger: memoryLedger(common),
-    events: memoryEvents(common),
-    poolState: memoryPoolState(common),
+    ...memoryCommonStores(common),
     legacy: memoryLegacy(common, st),
     referrals: memoryReferrals(common, st),
     agents: memoryAgents(st),

@@ -12,19 +12,7 @@ import type {
   WithdrawalFrom,
   WithdrawalStore,
 } from '../domain/stores';
-import {
-  commonState,
-  memoryCommitter,
-  memoryConfig,
-  memoryEvents,
-  memoryLedger,
-  memoryPage,
-  memoryPoolState,
-  memoryUsers,
-  memoryWallets,
-  memoryWrite,
-  type CommonState,
-} from './memory-common';
+import { memoryCommonStores, commonState, memoryPage, memoryWrite, type CommonState } from './memory-common';
 import { memoryOrderStores, orderAreaState, type OrderAreaState } from './memory-orders';
 import {
   memoryAgents,
@@ -170,13 +158,7 @@ export function memoryWalletStores(st: WalletState = walletState()): Stores {
     referrals: memoryReferrals(st, st.members),
     agents: memoryAgents(st.members),
     team: memoryTeam(st),
-    tx: memoryCommitter(st),
-    config: memoryConfig(st),
-    users: memoryUsers(st),
-    wallets: memoryWallets(st),
-    ledger: memoryLedger(st),
-    events: memoryEvents(st),
-    poolState: memoryPoolState(st),
+    ...memoryCommonStores(st),
     withdrawals: memoryWithdrawals(st),
     queries: memoryQueries(st),
     audit: memoryAudit(st),
