@@ -16,6 +16,7 @@ import { useStores, type Stores } from '../src/domain/stores';
 import { ddbStores } from '../src/repo/stores';
 import { memoryCommonStores, commonState, type CommonState } from '../src/repo/memory-common';
 import { memoryOrderStores, orderAreaState, type OrderAreaState } from '../src/repo/memory-orders';
+import { memoryAudit } from '../src/repo/memory-wallet';
 import { completeDue, confirmOrder, createOrder, markPaid, refundOrder, shipOrder } from '../src/domain/orders';
 import { receiveReturn, requestAfterSale, reviewAfterSale, shipBack } from '../src/domain/after-sale';
 import { addAddress, deleteAddress, listAddresses, orderAddress, updateAddress } from '../src/domain/addresses';
@@ -51,6 +52,7 @@ beforeEach(() => {
     ...ddbStores(), // the pool's stores: not used by these flows
     ...memoryCommonStores(common),
     ...memoryOrderStores(area, common),
+    audit: memoryAudit(area),
   };
   useStores(s);
   common.users.set('u1', { userId: 'u1', openId: 'o-u1', role: 'user', nickname: '买家', createdAt: '2026-01-01' });

@@ -797,8 +797,9 @@ async function refundLatePayment(
     new StaleRead('order'),
   );
   tx.add(
-    stores().orders.audit({
+    stores().audit.record({
       at,
+      actor: 'system',
       fn: 'late-payment-refund',
       input: JSON.stringify({
         orderId,

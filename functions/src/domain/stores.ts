@@ -455,15 +455,6 @@ export interface OrderGuard {
 }
 
 /** A system entry of the audit log (beside the staff wrapper's own). */
-export interface SystemAudit {
-  at: string;
-  fn: string;
-  input: string;
-  ok: boolean;
-  result: string;
-  error?: string;
-}
-
 export interface OrderStore {
   get(orderId: string): Promise<Order | undefined>;
   /** The user's orders, newest first. */
@@ -483,8 +474,6 @@ export interface OrderStore {
   dueRemove(completesAt: string, orderId: string): Write;
   /** Orders whose window ends before `now`, oldest first (bounded). */
   dueBefore(now: string, limit: number): Promise<string[]>;
-  /** A system entry of the audit log (the late-payment refund). */
-  audit(entry: SystemAudit): Write;
 }
 
 export interface ProductStore {

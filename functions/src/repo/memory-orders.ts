@@ -9,7 +9,7 @@ import type {
   IdemRecord,
   OrderAreaStores,
   OrderGuard,
-  SystemAudit,
+  AuditRecord,
 } from '../domain/stores';
 import { memoryWrite, type CommonState } from './memory-common';
 
@@ -24,7 +24,8 @@ export interface OrderAreaState {
   idem: Map<string, IdemRecord>; // key: userId|key
   addresses: Map<string, AddressBook>;
   avatars: Map<string, string>;
-  audit: SystemAudit[];
+  /** the audit log (memoryAudit in memory-wallet.ts writes it) */
+  audit: Array<AuditRecord & { id: number }>;
 }
 
 export function orderAreaState(): OrderAreaState {
@@ -110,7 +111,6 @@ export function memoryOrderStores(st: OrderAreaState, common: CommonState): Orde
       duePut: (at, id) => put(st.due, at, id, false, 'due'),
       dueRemove: (at, id) => remove(st.due, at, id, 'due'),
       dueBefore: async (now, limit) => before(st.due, now, limit),
-      audit: (e) => memoryWrite({ what: `audit ${e.fn}`, guard: () => true, effect: () => st.audit.push({ ...e }) }),
     },
     products: {
       getMany: async (ids) =>

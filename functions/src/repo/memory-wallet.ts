@@ -125,7 +125,7 @@ export function memoryQueries(st: WalletState): OperatorQueries {
   };
 }
 
-export function memoryAudit(st: WalletState): AuditStore {
+export function memoryAudit(st: Pick<WalletState, 'audit'>): AuditStore {
   return {
     // Its own key (time and a number), so an entry never overwrites another.
     record: (r) =>

@@ -1,7 +1,6 @@
 // The DynamoDB stores of orders, products' stock and after-sale requests (domain/stores.ts): the
 // key layout, item forms and conditions of these entities (docs/data-model.md). The order's own
 // item builders live in repository.ts, which the pool's projection shares.
-import { randomBytes } from 'crypto';
 import type {
   AfterSaleRequest,
   AfterSaleStatus,
@@ -59,21 +58,6 @@ export const orderStore: OrderStore = {
   duePut: (at, id) => asWrite({ op: 'upsert', item: dueItem(at, id) }),
   dueRemove: (at, id) => asWrite({ op: 'delete', key: keys.due(at, id) }),
   dueBefore: (now, limit) => queued(DUE_PK, now, limit),
-  audit: (e) =>
-    asWrite({
-      op: 'create',
-      item: {
-        ...keys.audit(e.at, randomBytes(4).toString('hex')),
-        type: 'audit',
-        at: e.at,
-        actor: 'system',
-        fn: e.fn,
-        input: e.input,
-        ok: e.ok,
-        result: e.result,
-        ...(e.error !== undefined ? { error: e.error } : {}),
-      },
-    }),
 };
 
 export const productStore: ProductStore = {
