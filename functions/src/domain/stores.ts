@@ -184,7 +184,8 @@ export interface PoolReader {
  * Everything the domain reads and writes, installed once by the edge (functions/src/repo/install.ts
  * for DynamoDB; tests may install the in-memory stores of functions/src/repo/memory*.ts).
  */
-export interface Stores {
+/** (The order area's stores, orders to profiles, are in OrderAreaStores below.) */
+export interface Stores extends OrderAreaStores {
   tx: Committer;
   config: ConfigStore;
   users: UserReader;
@@ -199,12 +200,6 @@ export interface Stores {
   referrals: ReferralStore;
   agents: AgentStore;
   team: TeamStore;
-  orders: OrderStore;
-  products: ProductStore;
-  afterSales: AfterSaleStore;
-  idempotency: IdempotencyStore;
-  addresses: AddressStore;
-  profiles: ProfileStore;
   settlement: SettlementStore;
   ranking: RankingStore;
   withdrawals: WithdrawalStore;
