@@ -182,9 +182,9 @@ export interface PoolReader {
 
 /**
  * Everything the domain reads and writes, installed once by the edge (functions/src/repo/install.ts
- * for DynamoDB; tests may install the in-memory stores of functions/src/repo/memory*.ts).
+ * for DynamoDB; tests may install the in-memory stores of functions/src/repo/memory*.ts). The order
+ * area's stores (orders to profiles) are in OrderAreaStores below.
  */
-/** (The order area's stores, orders to profiles, are in OrderAreaStores below.) */
 export interface Stores extends OrderAreaStores {
   tx: Committer;
   config: ConfigStore;
