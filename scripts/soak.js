@@ -3,18 +3,12 @@
 // randomized system test at soak size (test/chaos/soak.ts; SOAK_OPS, SEED), then the stack stops.
 const { spawn } = require('child_process');
 const path = require('path');
-const { startStack } = require('./stack');
+const { startStack, stackEnv } = require('./stack');
 
 async function main() {
   const root = path.resolve(__dirname, '..');
   const stack = await startStack({ inMemory: true, withH5: false });
-  const env = {
-    ...process.env,
-    API_URL: stack.apiUrl,
-    DDB_ENDPOINT: stack.ddbEndpoint,
-    STAGE: 'local',
-    TABLE_NAME: process.env.TABLE_NAME || 'greenpoints-local',
-  };
+  const env = stackEnv(stack);
   const code = await new Promise((resolve) => {
     const c = spawn('npx', ['tsx', path.join(root, 'test/chaos/soak.ts')], { cwd: root, env, stdio: 'inherit' });
     c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -208,4 +208,15 @@ async function startStack(opts = {}) {
   }
 }
 
-module.exports = { startStack, freePort, startOffline };
+/** The environment a test process runs in against a started stack (the local stage, its table). */
+function stackEnv(stack, base = process.env) {
+  return {
+    ...base,
+    API_URL: stack.apiUrl,
+    DDB_ENDPOINT: stack.ddbEndpoint,
+    STAGE: 'local',
+    TABLE_NAME: base.TABLE_NAME || 'greenpoints-local',
+  };
+}
+
+module.exports = { startStack, freePort, startOffline, stackEnv };

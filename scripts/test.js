@@ -8,7 +8,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startStack } = require('./stack');
+const { startStack, stackEnv } = require('./stack');
 
 /** The closing line's counts from jest's --json report (undefined: jest wrote none). */
 function countsFrom(report, jestCode) {
@@ -47,13 +47,7 @@ async function main() {
     console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
     process.exit(1);
   }
-  const env = {
-    ...process.env,
-    API_URL: stack.apiUrl,
-    DDB_ENDPOINT: stack.ddbEndpoint,
-    STAGE: 'local',
-    TABLE_NAME: process.env.TABLE_NAME || 'greenpoints-local',
-  };
+  const env = stackEnv(stack);
   if (stack.h5Url) env.H5_URL = stack.h5Url;
   // What the offline API printed (its JSON log lines) and the origins it grants CORS to.
   env.STACK_LOG_FILE = stack.logFile;

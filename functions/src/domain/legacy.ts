@@ -423,7 +423,16 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
   let state = await legacy.release(day);
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
   if (!state) {
-    await commitUnlessDone([legacy.startRelease(day)]); // refused: another run started the day
+    const first: ReleaseState = {
+      date: day,
+      status: 'running',
+      cursor: '',
+      users: 0,
+      released: '0',
+      finished: 0,
+      version: 1,
+    };
+    await commitUnlessDone([legacy.startRelease(first)]); // refused: another run started the day
     state = await legacy.release(day);
   }
   for (;;) {

@@ -385,7 +385,7 @@ export interface LegacyStore {
   unlock(userId: string): Write;
   release(date: string): Promise<ReleaseState | undefined>;
   /** Created once per date: a run at its start. */
-  startRelease(date: string): Write;
+  startRelease(first: ReleaseState): Write;
   /** The run's next state, guarded by the version it was computed from. */
   saveRelease(next: ReleaseState, priorVersion: number): Write;
 }

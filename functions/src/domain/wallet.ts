@@ -203,16 +203,5 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
 /** The caller's ledger, newest first; `cursor` comes from the previous page's answer. */
 export async function ledgerPage(userId: string, limit: number, cursor?: string) {
   const r = await stores().ledger.page(userId, limit, cursor);
-  return {
-    entries: r.items.map((e) => ({
-      at: e.at,
-      kind: e.kind,
-      field: e.field,
-      delta: e.delta,
-      why: e.why,
-      eventId: e.eventId,
-      ...(e.orderId ? { orderId: e.orderId } : {}),
-    })),
-    cursor: r.cursor,
-  };
+  return { entries: r.items, cursor: r.cursor };
 }

@@ -139,19 +139,7 @@ export const legacyStore: LegacyStore = {
     const i = await getItem(programmeKeys.release(date));
     return i ? toRelease(i) : undefined;
   },
-  startRelease: (date) =>
-    asWrite({
-      op: 'create',
-      item: releaseItem({
-        date,
-        status: 'running',
-        cursor: '',
-        users: 0,
-        released: '0',
-        finished: 0,
-        version: 1,
-      }),
-    }),
+  startRelease: (first) => asWrite({ op: 'create', item: releaseItem(first) }),
   saveRelease: (next, priorVersion) =>
     asWrite({ op: 'putIf', item: releaseItem(next), ifEquals: { version: priorVersion } }),
 };

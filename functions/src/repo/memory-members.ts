@@ -142,20 +142,11 @@ export function memoryLegacy(common: CommonState, st: MembersState): LegacyStore
     unlock: (userId) =>
       memoryWrite({ what: `locked ${userId} removed`, guard: always, effect: () => st.locked.delete(userId) }),
     release: async (date) => (st.releases.has(date) ? structuredClone(st.releases.get(date)!) : undefined),
-    startRelease: (date) =>
+    startRelease: (first) =>
       memoryWrite({
-        what: `release ${date} created once`,
-        guard: () => !st.releases.has(date),
-        effect: () =>
-          st.releases.set(date, {
-            date,
-            status: 'running',
-            cursor: '',
-            users: 0,
-            released: '0',
-            finished: 0,
-            version: 1,
-          }),
+        what: `release ${first.date} created once`,
+        guard: () => !st.releases.has(first.date),
+        effect: () => st.releases.set(first.date, { ...first }),
       }),
     saveRelease: (next, prior) =>
       memoryWrite({

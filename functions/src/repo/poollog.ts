@@ -17,7 +17,7 @@ import {
   type TxOp,
 } from './ddb';
 import { keys } from './keys';
-import { getWallets, poolItem, shippedItem, toPool, walletItem } from './repository';
+import { getWallets, ledgerItem, poolItem, shippedItem, toPool, walletPut } from './repository';
 import type { StoredWallet } from '../domain/model';
 import { inParallel, PROJECTION_CONCURRENCY } from '../domain/projection';
 import type {
@@ -171,22 +171,6 @@ export const poolLogStore: PoolLogStore = {
   releaseLease: (owner: string) => releaseLease(keys.poolLease(), owner),
 };
 
-/** A ledger entry of the projection: its key is fixed by (batch time, event, n), so it is written once. */
-function ledgerItem(user: string, at: string, c: UserPart['changes'][number]): Item {
-  return {
-    ...keys.ledger(user, at, c.eventId, c.n),
-    type: 'ledger',
-    userId: user,
-    field: c.field,
-    delta: c.delta,
-    why: c.why,
-    kind: c.kind,
-    eventId: c.eventId,
-    at,
-    ...(c.orderId ? { orderId: c.orderId } : {}),
-  };
-}
-
 class AlreadyProjected extends Error {}
 const WALLET_ATTEMPTS = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -254,12 +238,11 @@ function settleOps(o: OrderSettlement): TxOp[] {
 /** The wallet put and ledger entries of one user part (the ledger keys fixed by the log). */
 function creditOps(user: string, part: UserPart, stored: StoredWallet, next: Wallet): TxOp[] {
   return [
-    {
-      op: 'put',
-      item: walletItem(user, next, stored.version + 1),
-      ifVersion: stored.version === 0 ? null : stored.version,
-    },
-    ...part.changes.map((c) => ({ op: 'create' as const, item: ledgerItem(user, part.at, c) })),
+    walletPut(user, next, stored.version),
+    ...part.changes.map((c) => ({
+      op: 'create' as const,
+      item: ledgerItem(user, part.at, c, c.orderId ? { orderId: c.orderId } : {}),
+    })),
   ];
 }
 

@@ -9,7 +9,7 @@ import {
   type PoolState,
   type Wallet,
 } from '@greenpoints/shared';
-import { getItem, batchGet, query, type Item, type Scalar } from './ddb';
+import { getItem, batchGet, query, type Item, type Scalar, type TxOp } from './ddb';
 import { keys, gsi, statusIndex } from './keys';
 import { referralIndexAttrs, walletIndexAttrs } from './programme';
 import type {
@@ -102,6 +102,36 @@ export function walletItem(userId: string, w: Wallet, version: number): Item {
   // The holder and leaderboard indexes follow the balances on every write (repo/programme.ts).
   return { ...it, ...walletIndexAttrs(userId, w) };
 }
+/** The wallet's write, guarded by the version it was computed from (0: must not exist yet). */
+export function walletPut(userId: string, w: Wallet, priorVersion: number): TxOp {
+  return {
+    op: 'put',
+    item: walletItem(userId, w, priorVersion + 1),
+    ifVersion: priorVersion === 0 ? null : priorVersion,
+  };
+}
+
+/** One ledger entry: its key is fixed by (time, event, n), so it is written once. */
+export function ledgerItem(
+  userId: string,
+  at: string,
+  e: { eventId: string; n: number; kind: string; field: string; delta: string; why: string },
+  ref: Record<string, string> = {},
+): Item {
+  return {
+    ...keys.ledger(userId, at, e.eventId, e.n),
+    type: 'ledger',
+    userId,
+    field: e.field,
+    delta: e.delta,
+    why: e.why,
+    kind: e.kind,
+    eventId: e.eventId,
+    at,
+    ...ref,
+  };
+}
+
 export function toWallet(i: Item | undefined): StoredWallet {
   const w = emptyWallet();
   if (!i) return { wallet: w, version: 0 };

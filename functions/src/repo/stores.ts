@@ -1,10 +1,8 @@
 // The DynamoDB stores the domain receives (domain/stores.ts): the common ones are here, each
 // entity's own beside it (poollog.ts, …). A Write is a TxOp; only this folder knows that.
-import { emptyWallet } from '@greenpoints/shared';
 import type { Committer, Stores, Write } from '../domain/stores';
 import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
-import { keys } from './keys';
 import { poolLogStore, projectionStore, walletReader } from './poollog';
 import { withdrawalStore } from './withdrawals';
 import { operatorQueries } from './queries';
@@ -27,7 +25,8 @@ import {
   getUserIdByOpenId,
   getWallet,
   getWallets,
-  walletItem,
+  ledgerItem,
+  walletPut,
 } from './repository';
 
 /** A TxOp as the domain holds it (opaque). */
@@ -57,6 +56,7 @@ export const committer: Committer = {
   },
 };
 
+/** The ledger entries of one outcome's changes, n = their order in it. */
 export function ledgerEntryOps(
   eventId: string,
   kind: string,
@@ -66,18 +66,7 @@ export function ledgerEntryOps(
 ): TxOp[] {
   return changes.map((c, n) => ({
     op: 'create' as const,
-    item: {
-      ...keys.ledger(c.user, at, eventId, n),
-      type: 'ledger',
-      userId: c.user,
-      field: c.field,
-      delta: c.delta,
-      why: c.why,
-      kind,
-      eventId,
-      at,
-      ...ref,
-    },
+    item: ledgerItem(c.user, at, { ...c, eventId, kind, n }, ref),
   }));
 }
 
@@ -89,12 +78,7 @@ export function ddbStores(): Stores {
     wallets: {
       get: getWallet,
       getMany: getWallets,
-      put: (userId, wallet, prior) =>
-        asWrite({
-          op: 'put',
-          item: walletItem(userId, wallet ?? emptyWallet(), prior + 1),
-          ifVersion: prior === 0 ? null : prior,
-        }),
+      put: (userId, wallet, prior) => asWrite(walletPut(userId, wallet, prior)),
     },
     ledger: { entries: (...a) => ledgerEntryOps(...a).map(asWrite), page: ledgerPage },
     events: { get: getEvent },
