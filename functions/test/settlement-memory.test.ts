@@ -24,7 +24,6 @@ function world() {
     ...memoryCommonStores(common),
     pool: pool.pool,
     projection: pool.projection,
-    walletReader: pool.wallets,
     settlement: memorySettlement(st, common),
     ranking: memoryRanking(common),
   };

@@ -48,7 +48,11 @@ export interface ApplierStores {
 }
 const installed = (): ApplierStores => {
   const s = stores();
-  return { pool: s.pool, projection: s.projection, wallets: s.walletReader };
+  // The few events decided on stored balances read them through the wallet store.
+  const wallets: WalletReader = {
+    wallets: async (users) => new Map([...(await s.wallets.getMany(users))].map(([u, w]) => [u, w.wallet])),
+  };
+  return { pool: s.pool, projection: s.projection, wallets };
 };
 const getParams = () => stores().config.params();
 

@@ -195,7 +195,6 @@ export interface Stores extends OrderAreaStores {
   poolState: PoolReader;
   pool: PoolLogStore;
   projection: ProjectionStore;
-  walletReader: WalletReader;
   legacy: LegacyStore;
   referrals: ReferralStore;
   agents: AgentStore;

@@ -30,7 +30,6 @@ import type {
   ProjectionStore,
   Queued,
   UserPart,
-  WalletReader,
   Write,
 } from '../domain/stores';
 import { BatchRace } from '../domain/stores';
@@ -363,12 +362,5 @@ export const projectionStore: ProjectionStore = {
       log.entries.map((e) => eventRecord(e, log)),
       log.entries.map((e) => keyOf(e.queueRef)),
     );
-  },
-};
-
-export const walletReader: WalletReader = {
-  async wallets(users: string[]) {
-    const m = await getWallets(users);
-    return new Map([...m].map(([u, w]) => [u, w.wallet]));
   },
 };

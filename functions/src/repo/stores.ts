@@ -3,7 +3,7 @@
 import type { Committer, Stores, Write } from '../domain/stores';
 import { WritesRejected } from '../domain/stores';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
-import { poolLogStore, projectionStore, walletReader } from './poollog';
+import { poolLogStore, projectionStore } from './poollog';
 import { withdrawalStore } from './withdrawals';
 import { operatorQueries } from './queries';
 import { auditStore } from './audit';
@@ -85,7 +85,6 @@ export function ddbStores(): Stores {
     poolState: { state: getPool },
     pool: poolLogStore,
     projection: projectionStore,
-    walletReader,
     withdrawals: withdrawalStore,
     queries: operatorQueries,
     audit: auditStore,
