@@ -17,8 +17,10 @@ import {
   type TxOp,
 } from './ddb';
 import { keys } from './keys';
-import { getWallets, ledgerItem, poolItem, shippedItem, toPool, walletPut } from './repository';
-import type { StoredWallet } from '../domain/model';
+import { getWallets, ledgerItem, poolItem, toPool, walletPut } from './repository';
+import type { OrderStatus, StoredWallet } from '../domain/model';
+import { orderStore } from './orders';
+import { asOp } from './stores';
 import { inParallel, PROJECTION_CONCURRENCY } from '../domain/projection';
 import type {
   BatchLog,
@@ -205,32 +207,29 @@ function divFundItem(e: LogEntry, at: string): Item | undefined {
   return entry && dividendFundItem(entry);
 }
 
-/** The writes of one order's settlement (guarded: only an order still completing moves). */
+/** The writes of one order's settlement (the order store's: only an order still completing moves). */
 function settleOps(o: OrderSettlement): TxOp[] {
+  const completing = { status: 'completing' as const };
   if (o.applied)
     return [
-      {
-        op: 'set',
-        key: keys.order(o.orderId),
-        values: {
-          status: 'completed',
-          completedAt: o.at,
-          pointsGranted: o.pointsGranted,
-          priceAfter: o.priceAfter,
-          eventId: o.eventId,
-        },
-        ifEquals: { status: 'completing' },
-      },
+      asOp(
+        orderStore.update(
+          o.orderId,
+          {
+            status: 'completed',
+            completedAt: o.at,
+            pointsGranted: o.pointsGranted,
+            priceAfter: o.priceAfter,
+            eventId: o.eventId,
+          },
+          completing,
+        ),
+      ),
     ];
   return [
-    {
-      op: 'set',
-      key: keys.order(o.orderId),
-      values: { status: o.revertTo, rejectedEventId: o.eventId },
-      ifEquals: { status: 'completing' },
-    },
+    asOp(orderStore.update(o.orderId, { status: o.revertTo as OrderStatus, rejectedEventId: o.eventId }, completing)),
     // Back to shipped means back in the auto-complete queue (at its shipping time).
-    ...(o.revertTo === 'shipped' ? [{ op: 'upsert' as const, item: shippedItem(o.shippedAt ?? o.at, o.orderId) }] : []),
+    ...(o.revertTo === 'shipped' ? [asOp(orderStore.shippedPut(o.shippedAt ?? o.at, o.orderId))] : []),
   ];
 }
 
