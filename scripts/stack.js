@@ -155,15 +155,18 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins,
 /**
  * startStack({ ddbPort, apiPort, h5Port, inMemory, dataDir, withH5, logFile })
  *   -> { apiUrl, h5Url, ddbEndpoint, logFile, stop() }
- * Ports default to free random ones. The API grants CORS to the H5 origins only
- * (http://127.0.0.1:<h5Port>, http://localhost:<h5Port>); its output goes to `logFile`.
+ * Ports default to free random ones. The API grants CORS to the H5 origins and the staff
+ * console's (http://127.0.0.1:<port>, http://localhost:<port> of h5Port and consolePort, default
+ * CONSOLE_PORT or 10087) only; its output goes to `logFile`.
  */
 async function startStack(opts = {}) {
   const log = opts.log || ((s) => console.log(s));
   const ddbPort = opts.ddbPort || (await freePort());
   const apiPort = opts.apiPort || (await freePort());
   const h5Port = opts.h5Port || (await freePort());
-  const corsOrigins = `http://127.0.0.1:${h5Port},http://localhost:${h5Port}`;
+  // The staff console (console/, CONSOLE_PORT, default 10087) calls the staff HTTP API from its own origin.
+  const consolePort = opts.consolePort || Number(process.env.CONSOLE_PORT || 10087);
+  const corsOrigins = [h5Port, consolePort].map((p) => `http://127.0.0.1:${p},http://localhost:${p}`).join(',');
   const logFile = opts.logFile || path.join(os.tmpdir(), `greenpoints-offline-${apiPort}.log`);
   fs.rmSync(logFile, { force: true });
   const tableName = opts.tableName || process.env.TABLE_NAME || 'greenpoints-local';

@@ -119,10 +119,25 @@ const ROWS: Row[] = [
   { route: 'GET /events/{id}', path: () => `/events/${ids.event}`, expect: OWNED(200) },
   { route: 'GET /team', path: () => '/team', expect: SIGNED(200) },
   { route: 'GET /leaderboard', path: () => '/leaderboard', expect: SIGNED(200) },
+  // The staff HTTP API: a body without a password is malformed for anyone.
+  { route: 'POST /staff/login', path: () => '/staff/login', body: { username: 'x' }, expect: PUBLIC(400) },
+  // A shopper's token, and a staff token without roles (the old STAFF_OPEN_IDS kind): 403.
+  {
+    route: 'POST /staff/{fn}',
+    path: () => '/staff/list-orders',
+    body: { status: 'paid', limit: 1 },
+    expect: { anon: 401, A: 403, B: 403, staff: 403, expired: 401, tampered: 401 },
+  },
 ];
 
 /** Routes that take no Idempotency-Key. */
-const NO_KEY = ['POST /auth/login', 'POST /pay/wechat/notify', 'POST /orders/{id}/pay'];
+const NO_KEY = [
+  'POST /auth/login',
+  'POST /pay/wechat/notify',
+  'POST /orders/{id}/pay',
+  'POST /staff/login',
+  'POST /staff/{fn}',
+];
 
 /** METHOD path of every httpApi event in serverless.yml. */
 function declaredRoutes(): string[] {

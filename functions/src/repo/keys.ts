@@ -30,6 +30,10 @@ export const keys = {
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
   audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  /** The head of one audit chain (`<UTC day>#<shard>`): its last seq and hash. */
+  auditHead: (chain: string): Key => ({ PK: `AUDITHEAD#${chain}`, SK: 'HEAD' }),
+  staffAccount: (username: string): Key => ({ PK: `STAFF#${username}`, SK: 'ACCOUNT' }),
+  approval: (approvalId: string): Key => ({ PK: `APPROVAL#${approvalId}`, SK: 'META' }),
 };
 
 export const gsi = {
@@ -39,6 +43,8 @@ export const gsi = {
   afterSales: (status: string) => `AFTERSALES#${status}`,
   /** GSI2 (keys only): orders by status, for the operator's list-orders */
   ordersByStatus: (status: string) => `ORDERS#${status}`,
+  staffAccounts: 'STAFF',
+  approvals: (status: string) => `APPROVALS#${status}`,
 };
 
 /**

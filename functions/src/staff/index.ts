@@ -169,16 +169,23 @@ export const setConfig = staff(
       }
     }
   },
+  { check: async ({ change }) => void (await checkConfig(change)) },
 );
 
-class PoolMoved extends Error {}
-
-async function writeConfig(change: Record<string, unknown>) {
+/** The merged parameters, refused (invalid_params, a state problem) before anything is written. */
+async function checkConfig(change: Record<string, unknown>) {
   const cur = await getParams(true);
   const next = mergeParams(cur.params, change);
   const poolItem = await getItem(keys.pool());
   const problem = stateProblem(cur.params, next, toPool(poolItem, cur.params));
   if (problem) throw problem;
+  return { cur, next, poolItem };
+}
+
+class PoolMoved extends Error {}
+
+async function writeConfig(change: Record<string, unknown>) {
+  const { cur, next, poolItem } = await checkConfig(change);
   const version = cur.version + 1;
   const at = new Date().toISOString();
   const item = { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at };
@@ -244,7 +251,14 @@ export const buyback = staff(
       points: parsePositivePoints(points),
       reason: 'buyback',
     }),
+  { check: async ({ userId, points }) => checkUser(userId, points) },
 );
+
+/** A pool event for a user who exists, of a positive amount of points. */
+async function checkUser(userId: string, points: string) {
+  parsePositivePoints(points);
+  if (!(await getUser(userId))) throw notFound('user');
+}
 
 export const grant = staff(
   'grant',
@@ -265,6 +279,7 @@ export const grant = staff(
       locked,
       reason,
     }),
+  { check: async ({ userId, points }) => checkUser(userId, points) },
 );
 
 export const approveWithdrawal = staff(
@@ -302,7 +317,20 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
   'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
+  // Staff accounts and the second signature (staff/accounts.ts, staff/requests.ts).
+  ...lazyFrom(() => import('./accounts').then((m) => m.ACCOUNT_FUNCTIONS), ['add-staff', 'list-staff', 'update-staff']),
+  ...lazyFrom(
+    () => import('./requests').then((m) => m.REQUEST_FUNCTIONS),
+    ['approve-request', 'reject-request', 'list-requests'],
+  ),
 };
+
+function lazyFrom(
+  load: () => Promise<Record<string, (e: StaffEvent) => Promise<StaffResult>>>,
+  names: string[],
+): Record<string, (e: StaffEvent) => Promise<StaffResult>> {
+  return Object.fromEntries(names.map((n) => [n, async (e: StaffEvent) => (await load())[n]!(e)]));
+}
 
 function lazyOperator(names: Array<keyof (typeof import('./operator'))['OPERATOR_FUNCTIONS']>) {
   return Object.fromEntries(

@@ -11,6 +11,8 @@ import {
   type Wallet,
 } from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
+import { auditChainsOf } from '../repo/audit-chain';
+import { chainProblems } from '../domain/audit-chain';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
 import { programmeView } from '../repo/programme-view';
@@ -145,6 +147,9 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   const undecided = applied.filter(({ e }) => !decided.has(e.eventId)).length;
   if (undecided) problems.push(`${undecided} logged pool events are not projected yet (run drain-pool)`);
   problems.push(...ledgerVersusLog(all, batches));
+  // The audit log: every chain links, every entry's hash matches its content, every head its last entry.
+  const chains = auditChainsOf(all);
+  problems.push(...chainProblems(chains.entries, chains.heads));
 
   // I1
   let held = wideDec(0);

@@ -1,16 +1,24 @@
-// The staff wrapper: each staff function takes a JSON event (cloud console, or
-// `npm run staff -- <name> '<json>'`), checks a staff token, audits the call and answers
-// {ok, result} or {ok: false, error} (errors mapped by the one table, functions/src/errors.ts).
+// The staff wrapper: each staff function takes a JSON event (cloud console, `npm run staff --
+// <name> '<json>'`, or POST /staff/<name>), checks the caller's staff token and roles
+// (staff/roles.ts), turns the first call of a money move or rule change into a request for a
+// second signature, appends every call (refused ones too) to the hash-chained audit log and
+// answers {ok, result} or {ok: false, error} (errors mapped by the one table, functions/src/errors.ts).
 // The stores first: every domain call below needs them.
 import '../repo/install';
 import { randomBytes } from 'crypto';
 import type { z } from 'zod';
 import { verifyToken } from '../auth/token';
-import { putItem } from '../repo/ddb';
-import { auditItem } from '../repo/audit';
-import { forbidden } from '../domain/errors';
-import { toStaffError } from '../errors';
+import type { StaffRole } from '../auth/roles';
+import { staffDeps } from '../repo/staff';
+import { DomainError, forbidden } from '../domain/errors';
+import { digestOf } from '../domain/audit-chain';
+import { requestApproval } from '../domain/approvals';
+import type { AuditEntry } from '../domain/staff-ports';
+import { classify, HTTP_STATUS, toStaffError } from '../errors';
+import { isLocalStage } from '../stage';
 import { log, withLogKeys } from '../log';
+import { mayCall } from './roles';
+import { needsSecondSignature } from './second-signature';
 
 export interface StaffResult {
   ok: boolean;
@@ -18,55 +26,139 @@ export interface StaffResult {
   error?: { code: string; message: string };
 }
 
-export type StaffEvent = Record<string, unknown> & { token?: string; source?: string };
+/** Set (in process only: a symbol never comes from JSON) when approve-request runs a request. */
+export const APPROVED = Symbol('approved');
+export interface ApprovedRun {
+  approvalId: string;
+  requester: string;
+  requesterRoles: StaffRole[];
+  approver: string;
+}
 
-async function audit(name: string, actor: string, input: unknown, outcome: StaffResult): Promise<void> {
-  const at = new Date().toISOString();
-  const redacted = { ...(input as Record<string, unknown>) };
-  delete redacted.token;
-  await putItem(
-    auditItem({
-      at,
-      actor,
-      fn: name,
-      input: JSON.stringify(redacted).slice(0, 8000),
-      ok: outcome.ok,
-      result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
-      ...(outcome.error ? { error: outcome.error.code } : {}),
-    }),
-  ).catch((e: unknown) => {
-    // The call itself is done; a lost audit entry must at least reach the logs, loudly.
-    log.error('audit entry lost', { fn: name, actor, error: e as Error });
-  });
+export type StaffEvent = Record<string, unknown> & { token?: string; source?: string; [APPROVED]?: ApprovedRun };
+
+export interface Caller {
+  username: string;
+  roles: StaffRole[];
+}
+
+/** A function's answer that is already a staff answer (approve-request answers the request's). */
+export class Passthrough {
+  constructor(readonly out: StaffResult) {}
+}
+
+// The HTTP status of each answer (POST /staff/<name>), kept beside it, not in it.
+const STATUS = new WeakMap<StaffResult, number>();
+export const statusOf = (r: StaffResult): number => STATUS.get(r) ?? (r.ok ? 200 : 500);
+
+function redact(event: StaffEvent): Record<string, unknown> {
+  const { token: _t, source: _s, ...rest } = event ?? {};
+  return rest;
+}
+
+async function audit(e: Omit<AuditEntry, 'at' | 'inputDigest' | 'input'>, event: StaffEvent): Promise<void> {
+  const input = redact(event);
+  await staffDeps()
+    .audit.append({
+      at: new Date().toISOString(),
+      inputDigest: digestOf(input),
+      input: JSON.stringify(input).slice(0, 8000),
+      ...e,
+    })
+    .catch((err: unknown) => {
+      // The call itself is done; a lost audit entry must at least reach the logs, loudly.
+      log.error('audit entry lost', { fn: e.fn, actor: e.actor, error: err as Error });
+    });
+}
+
+interface Opts<I = never> {
+  scheduled?: boolean;
+  /** Refuses bad input before a request for a second signature is made (nothing to approve). */
+  check?: (input: I) => Promise<void>;
+  /** Writes its own audit entry in its transaction when it succeeds (approvals). */
+  auditsItself?: boolean;
 }
 
 export function staff<S extends z.ZodTypeAny>(
   name: string,
   schema: S,
-  fn: (input: z.infer<S>, actor: string) => Promise<unknown>,
-  opts: { scheduled?: boolean } = {},
+  fn: (input: z.infer<S>, actor: string, caller: Caller) => Promise<unknown>,
+  opts: Opts<z.infer<S>> = {},
 ) {
   return (event: StaffEvent): Promise<StaffResult> =>
-    withLogKeys({ fn: name, requestId: randomBytes(8).toString('hex') }, async () => {
-      let actor = 'unknown';
-      let out: StaffResult;
-      try {
-        actor = await actorOf(event, !!opts.scheduled);
-        const { token: _t, source: _s, ...rest } = event ?? {};
-        out = { ok: true, result: await fn(schema.parse(rest), actor) };
-      } catch (e) {
-        out = { ok: false, error: toStaffError(e, name) };
-      }
-      await audit(name, actor, event, out);
-      log.info('staff call', { actor, ok: out.ok, ...(out.error ? { code: out.error.code } : {}) });
-      return out;
-    });
+    withLogKeys({ fn: name, requestId: randomBytes(8).toString('hex') }, () => run(name, schema, fn, opts, event));
 }
 
-/** Who calls: the schedule (scheduled functions only), or the user of a staff token. */
-async function actorOf(event: StaffEvent, scheduled: boolean): Promise<string> {
-  if (scheduled && event?.source === 'schedule') return 'schedule';
+async function run<S extends z.ZodTypeAny>(
+  name: string,
+  schema: S,
+  fn: (input: z.infer<S>, actor: string, caller: Caller) => Promise<unknown>,
+  opts: Opts<z.infer<S>>,
+  event: StaffEvent,
+): Promise<StaffResult> {
+  const approved = event?.[APPROVED];
+  let caller: Caller = { username: 'unknown', roles: [] };
+  let out: StaffResult;
+  let status = 200;
+  let audited = false;
+  try {
+    caller = approved
+      ? { username: approved.requester, roles: approved.requesterRoles }
+      : await callerOf(event, !!opts.scheduled);
+    if (!approved && caller.username !== 'schedule' && !mayCall(name, caller.roles))
+      throw forbidden(`the roles [${caller.roles.join(', ')}] may not call ${name}`);
+    const input = schema.parse(redact(event)) as z.infer<S>;
+    if (!approved && caller.username !== 'schedule' && (await needsSecondSignature(name, input))) {
+      await opts.check?.(input);
+      out = { ok: true, result: await requestApproval(staffDeps(), name, redact(event), signer(caller)) };
+      audited = true; // in the request's own transaction
+    } else {
+      const r = await fn(input, caller.username, caller);
+      out = r instanceof Passthrough ? r.out : { ok: true, result: r };
+      if (r instanceof Passthrough) status = statusOf(r.out);
+      audited = !!opts.auditsItself && (out.ok || r instanceof Passthrough);
+    }
+  } catch (e) {
+    out = { ok: false, error: toStaffError(e, name) };
+    status = HTTP_STATUS[classify(e).kind];
+  }
+  STATUS.set(out, status);
+  if (!audited) await audit(entryOf(name, caller, out, status, approved), event);
+  log.info('staff call', { actor: caller.username, ok: out.ok, ...(out.error ? { code: out.error.code } : {}) });
+  return out;
+}
+
+const signer = (c: Caller) => ({ username: c.username, roles: c.roles });
+
+function entryOf(name: string, caller: Caller, out: StaffResult, status: number, approved?: ApprovedRun) {
+  return {
+    actor: caller.username,
+    roles: caller.roles.join(','),
+    fn: name,
+    ok: out.ok,
+    outcome: out.ok ? ('ok' as const) : status === 401 || status === 403 ? ('denied' as const) : ('error' as const),
+    result: JSON.stringify(out.ok ? (out.result ?? null) : out.error).slice(0, 8000),
+    ...(out.error ? { error: out.error.code } : {}),
+    ...(approved
+      ? { approvalId: approved.approvalId, requester: approved.requester, approver: approved.approver }
+      : {}),
+  };
+}
+
+/**
+ * Who calls, with which roles: the schedule (scheduled functions only), or a staff token. The account, where there is one, must be enabled and still hold
+ * the roles (a token outlives a change by at most 30 minutes otherwise). A token of a name with
+ * no account is the local stage's bootstrap (the CLI, the tests) and is refused elsewhere.
+ */
+async function callerOf(event: StaffEvent, scheduled: boolean): Promise<Caller> {
+  if (scheduled && event?.source === 'schedule') return { username: 'schedule', roles: [] };
   const claims = await verifyToken(typeof event?.token === 'string' ? event.token : '');
-  if (claims.role !== 'staff') throw forbidden('a staff role is required');
-  return claims.userId;
+  if (claims.role !== 'staff') throw forbidden('a staff token is required');
+  let roles = claims.roles ?? [];
+  const account = await staffDeps().accounts.get(claims.userId);
+  if (account) {
+    if (account.disabled) throw new DomainError('forbidden', 'account_disabled', 'this staff account is disabled');
+    roles = roles.filter((r) => account.roles.includes(r));
+  } else if (!isLocalStage()) throw forbidden('no such staff account');
+  return { username: claims.userId, roles };
 }
