@@ -6,7 +6,8 @@ import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
 import { authenticator } from 'otplib';
-import { call, login, uniq, lambdaPost } from './helpers';
+import { dec } from '@greenpoints/shared';
+import { call, completedOrder, login, sellHalf, staff, uniq, lambdaPost } from './helpers';
 import { staffOnce, staffToken } from '../staff-call';
 import { STAFF_ROLES, type StaffRole } from '../../functions/src/auth/roles';
 import { FUNCTION_ROLES } from '../../functions/src/staff/roles';
@@ -241,6 +242,36 @@ describe('the second signature', () => {
     const r = await post('reject-request', { approvalId: id, note: '金额不符' }, bob.token);
     expect(r.body.result).toMatchObject({ status: 'rejected', requester: alice.username, approver: bob.username });
     expect((await post('approve-request', { approvalId: id }, dave.token)).status).toBe(409);
+  });
+
+  it('approve-withdrawal needs a second signature only above withdrawSecondSignAbove', async () => {
+    const setThreshold = async (v: string) => {
+      expect((await staff('set-config', { change: { withdrawSecondSignAbove: v } })).ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 2100)); // parameters are cached for 2 s
+    };
+    await setThreshold('1.00');
+    try {
+      const u = await login(uniq('wd2'));
+      for (let i = 0; i < 4; i++) {
+        await completedOrder(u.token, 'rice-10kg', 5);
+        await sellHalf(u.token);
+        if (dec((await call('GET', '/wallet', { token: u.token })).body.cash).gte('3.00')) break;
+      }
+      const ask = async (amount: string) =>
+        (await call('POST', '/withdrawals', { token: u.token, body: { amount } })).body;
+      const big = await ask('2.00');
+      const first = await post('approve-withdrawal', { withdrawalId: big.withdrawalId }, alice.token);
+      expect(first.body.result).toMatchObject({ status: 'awaiting_approval' });
+      const second = await post('approve-withdrawal', { withdrawalId: big.withdrawalId, approve: true }, bob.token);
+      expect(second.body.result.status).toBe('awaiting_approval'); // a new request: nothing ran yet
+      const ok = await post('approve-request', { approvalId: first.body.result.approvalId }, bob.token);
+      expect(ok.body.result).toMatchObject({ withdrawalId: big.withdrawalId, status: 'approved' });
+      const small = await ask('1.00');
+      const once = await post('approve-withdrawal', { withdrawalId: small.withdrawalId }, alice.token);
+      expect(once.body.result).toMatchObject({ withdrawalId: small.withdrawalId, status: 'approved' });
+    } finally {
+      await setThreshold('500.00');
+    }
   });
 
   it('bad input is refused at once: no request to approve', async () => {

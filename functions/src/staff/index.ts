@@ -5,7 +5,8 @@ import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/
 import { getWeChatTransfer } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
-import { getEvent, getParams, getUser, productItem, toPool } from '../repo/repository';
+import { getEvent, getOrder, getParams, getUser, productItem, toPool } from '../repo/repository';
+import { withdrawalStore } from '../repo/withdrawals';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
 import { notify } from '../domain/notify';
@@ -108,10 +109,19 @@ export const receiveReturn = staff(
   async ({ requestId }, actor) => receiveBack(requestId, actor),
 );
 
-export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
-  const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
-  return r.body;
-});
+export const refundOrder = staff(
+  'refund-order',
+  orderRef,
+  async ({ orderId }) => {
+    const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
+    return r.body;
+  },
+  {
+    check: async ({ orderId }) => {
+      if (!(await getOrder(orderId))) throw notFound('order');
+    },
+  },
+);
 
 export const drainPool = staff(
   'drain-pool',
@@ -292,6 +302,14 @@ export const approveWithdrawal = staff(
       if (r.status === 'accepted') await notify(userId, 'withdrawal', { amount }, 'pages/wallet/index');
       return r;
     }),
+  {
+    // Only a withdrawal still waiting for staff is worth a second signature.
+    check: async ({ withdrawalId }) => {
+      const w = await withdrawalStore.get(withdrawalId);
+      if (w && w.status !== 'requested' && w.status !== 'paying')
+        throw conflict('invalid_status', `the withdrawal is ${w.status}`);
+    },
+  },
 );
 
 export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
