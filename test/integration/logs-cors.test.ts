@@ -87,8 +87,10 @@ describe('CORS', () => {
   const origins = (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean);
   const foreign = 'https://evil.example';
 
-  it('the stack is configured with the H5 origins, no wildcard', () => {
-    expect(origins.length).toBe(2);
+  it('the stack is configured with the H5 and staff console origins, no wildcard', () => {
+    // 127.0.0.1 and localhost of the H5 app's port and of the console's (CONSOLE_PORT, 10087).
+    expect(origins.length).toBe(4);
+    expect(origins).toContain(`http://127.0.0.1:${process.env.CONSOLE_PORT || 10087}`);
     expect(origins.some((o) => o.startsWith('http://127.0.0.1:'))).toBe(true);
     expect(origins.some((o) => o.startsWith('http://localhost:'))).toBe(true);
     expect(origins).not.toContain('*');

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/settlement';
-import { importLegacyMembers as runImport, releaseLocked as runRelease } from '../domain/legacy';
+import { importLegacyMembers as runImport, legacyPrecheck, releaseLocked as runRelease } from '../domain/legacy';
 import { assignAgent as runAssign, listAgents } from '../domain/agents';
 import { auditQuery } from '../domain/audit-query';
 import { auditChain } from '../repo/audit-chain';
@@ -47,6 +47,7 @@ export const importLegacyMembers = staff(
     })
     .strict(),
   async (input, actor) => runImport(input, actor),
+  { check: legacyPrecheck },
 );
 
 export const assignAgent = staff(

@@ -73,8 +73,11 @@ async function audit(e: Omit<AuditEntry, 'at' | 'inputDigest' | 'input'>, event:
 
 interface Opts<I = never> {
   scheduled?: boolean;
-  /** Refuses bad input before a request for a second signature is made (nothing to approve). */
-  check?: (input: I) => Promise<void>;
+  /**
+   * Asked before a request for a second signature is filed: throws for bad input, or answers
+   * what the call would answer without changing anything (a file refused whole, a done import).
+   */
+  check?: (input: I) => Promise<unknown>;
   /** Writes its own audit entry in its transaction when it succeeds (approvals). */
   auditsItself?: boolean;
 }
@@ -109,9 +112,12 @@ async function run<S extends z.ZodTypeAny>(
       throw forbidden(`the roles [${caller.roles.join(', ')}] may not call ${name}`);
     const input = schema.parse(redact(event)) as z.infer<S>;
     if (!approved && caller.username !== 'schedule' && (await needsSecondSignature(name, input))) {
-      await opts.check?.(input);
-      out = { ok: true, result: await requestApproval(staffDeps(), name, redact(event), signer(caller)) };
-      audited = true; // in the request's own transaction
+      const early = await opts.check?.(input);
+      if (early !== undefined) out = { ok: true, result: early };
+      else {
+        out = { ok: true, result: await requestApproval(staffDeps(), name, redact(event), signer(caller)) };
+        audited = true; // in the request's own transaction
+      }
     } else {
       const r = await fn(input, caller.username, caller);
       out = r instanceof Passthrough ? r.out : { ok: true, result: r };
