@@ -6,7 +6,12 @@ import { staffDeps } from '../repo/staff';
 import { staff } from './wrapper';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
-const username = z.string().regex(USERNAME_RE, '3–32 of [a-z0-9._-]');
+// Names the audit log uses for actors that are not people stay free of accounts.
+const RESERVED = new Set(['schedule', 'system', 'unknown']);
+const username = z
+  .string()
+  .regex(USERNAME_RE, '3–32 of [a-z0-9._-]')
+  .refine((u) => !RESERVED.has(u), 'a reserved name');
 const roles = z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length);
 
 export const addStaff = staff(

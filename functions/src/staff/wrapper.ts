@@ -40,6 +40,8 @@ export type StaffEvent = Record<string, unknown> & { token?: string; source?: st
 export interface Caller {
   username: string;
   roles: StaffRole[];
+  /** The schedule's own run (a scheduled function's `{source: "schedule"}`), never a token's name. */
+  system?: true;
 }
 
 /** A function's answer that is already a staff answer (approve-request answers the request's). */
@@ -108,10 +110,12 @@ async function run<S extends z.ZodTypeAny>(
     caller = approved
       ? { username: approved.requester, roles: approved.requesterRoles }
       : await callerOf(event, !!opts.scheduled);
-    if (!approved && caller.username !== 'schedule' && !mayCall(name, caller.roles))
+    // Whoever is not the schedule or a run approved already needs the roles, and maybe a second signature.
+    const signed = !approved && !caller.system;
+    if (signed && !mayCall(name, caller.roles))
       throw forbidden(`the roles [${caller.roles.join(', ')}] may not call ${name}`);
     const input = schema.parse(redact(event)) as z.infer<S>;
-    if (!approved && caller.username !== 'schedule' && (await needsSecondSignature(name, input))) {
+    if (signed && (await needsSecondSignature(name, input))) {
       const early = await opts.check?.(input);
       if (early !== undefined) out = { ok: true, result: early };
       else {
@@ -157,7 +161,7 @@ function entryOf(name: string, caller: Caller, out: StaffResult, status: number,
  * no account is the local stage's bootstrap (the CLI, the tests) and is refused elsewhere.
  */
 async function callerOf(event: StaffEvent, scheduled: boolean): Promise<Caller> {
-  if (scheduled && event?.source === 'schedule') return { username: 'schedule', roles: [] };
+  if (scheduled && event?.source === 'schedule') return { username: 'schedule', roles: [], system: true };
   const claims = await verifyToken(typeof event?.token === 'string' ? event.token : '');
   if (claims.role !== 'staff') throw forbidden('a staff token is required');
   let roles = claims.roles ?? [];
