@@ -5,6 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
+import { spawnSync } from 'child_process';
 import { authenticator } from 'otplib';
 import { dec } from '@greenpoints/shared';
 import { call, completedOrder, login, sellHalf, staff, uniq, lambdaPost } from './helpers';
@@ -277,6 +278,34 @@ describe('the second signature', () => {
   it('bad input is refused at once: no request to approve', async () => {
     const r = await post('set-config', { change: { sellFeeRate: '2' } }, await staffToken('cfg-admin', ['admin']));
     expect({ status: r.status, code: r.body.error.code }).toEqual({ status: 422, code: 'invalid_params' });
+  });
+});
+
+describe('the command line', () => {
+  const cli = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync('npx', ['tsx', path.join(__dirname, '../../functions/src/staff/cli.ts'), ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    // The answer is the printed JSON object (log lines, if any, are single lines before it).
+    const answer = /^\{$[\s\S]*^\}$/m.exec(r.stdout)?.[0];
+    return { code: r.status, out: JSON.parse(answer ?? 'null') };
+  };
+
+  it('the bootstrap makes an account; a grant waits for another STAFF_USER to approve it', async () => {
+    const username = uniq('cli').toLowerCase();
+    const made = cli(['add-staff', JSON.stringify({ username, password: password(), roles: ['finance'] })]);
+    expect({ code: made.code, roles: made.out.result.roles }).toEqual({ code: 0, roles: ['finance'] });
+    const userId = (await login(uniq('cli-u'))).userId;
+    const event = { userId, points: '1', reason: 'cli', requestId: uniq('g') };
+    const asked = cli(['grant', JSON.stringify(event)]);
+    expect(asked.out.result.status).toBe('awaiting_approval');
+    const self = cli(['approve-request', JSON.stringify({ approvalId: asked.out.result.approvalId })]);
+    expect({ code: self.code, error: self.out.error.code }).toEqual({ code: 1, error: 'self_approval' });
+    const ran = cli(['approve-request', JSON.stringify({ approvalId: asked.out.result.approvalId })], {
+      STAFF_USER: 'cli-second',
+    });
+    expect({ code: ran.code, status: ran.out.result.status }).toEqual({ code: 0, status: 'applied' });
   });
 });
 

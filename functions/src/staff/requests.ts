@@ -78,8 +78,11 @@ export const listRequests = staff(
     .strict(),
   async ({ status, limit, cursor }) => {
     const r = await staffDeps().approvals.list(status, limit, cursor);
+    const now = new Date().toISOString();
     const rows = r.items.map(({ input, outcome, ...rest }) => ({
       ...rest,
+      // A pending request past its 24 hours can no longer be approved (request_expired).
+      ...(rest.status === 'pending' ? { expired: now > rest.expiresOn } : {}),
       input: safeJson(input),
       ...(outcome ? { outcome: safeJson(outcome) } : {}),
     }));
