@@ -15,7 +15,8 @@ import { decideWithdrawal } from '../domain/wallet';
 import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx, retryStale } from '../domain/tx';
-import { staff, type StaffEvent, type StaffResult } from './wrapper';
+import { auditEntry, staff, type Caller, type StaffEvent, type StaffResult } from './wrapper';
+import { staffDeps } from '../repo/staff';
 import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
@@ -169,17 +170,17 @@ export const upsertProduct = staff(
 export const setConfig = staff(
   'set-config',
   z.object({ change: z.record(z.unknown()) }).strict(),
-  async ({ change }) => {
+  async ({ change }, _actor, caller) => {
     // Bounded: only a pool event landing between the read and the write sends it round again.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await writeConfig(change);
+        return await writeConfig(change, caller);
       } catch (e) {
         if (!(e instanceof PoolMoved) || attempt >= 5) throw e;
       }
     }
   },
-  { check: async ({ change }) => void (await checkConfig(change)) },
+  { check: async ({ change }) => void (await checkConfig(change)), auditsItself: true },
 );
 
 /** The merged parameters, refused (invalid_params, a state problem) before anything is written. */
@@ -194,32 +195,41 @@ async function checkConfig(change: Record<string, unknown>) {
 
 class PoolMoved extends Error {}
 
-async function writeConfig(change: Record<string, unknown>) {
+async function writeConfig(change: Record<string, unknown>, caller: Caller) {
   const { cur, next, poolItem } = await checkConfig(change);
   const version = cur.version + 1;
   const at = new Date().toISOString();
   const item = { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at };
-  // The new version and its history record in one transaction, guarded by the old version and by
-  // the pool state the change was checked against.
-  const tx = new Tx();
-  tx.add(asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }));
-  tx.add(
-    asWrite({
-      op: 'create',
-      item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
-    }),
-  );
-  if (poolItem)
-    tx.add(asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }), new PoolMoved());
-  await tx.commit();
   // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
-  return {
+  const result = {
     version,
     previousVersion: cur.version,
     changed: changedKeys(cur.params, next),
     warnings: configWarnings(cur.params, next),
     params: next,
   };
+  const stale = () => conflict('conflict', 'a concurrent change won; try again');
+  // The new version, its history record and the call's audit entry in one transaction, guarded by
+  // the old version and by the pool state the change was checked against.
+  await staffDeps().audit.append(auditEntry('set-config', caller, { change }, { ok: true, result }), [
+    { write: asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }), onFail: stale() },
+    {
+      write: asWrite({
+        op: 'create',
+        item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
+      }),
+      onFail: stale(),
+    },
+    ...(poolItem
+      ? [
+          {
+            write: asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }),
+            onFail: new PoolMoved(),
+          },
+        ]
+      : []),
+  ]);
+  return result;
 }
 
 async function poolEventAsStaff(

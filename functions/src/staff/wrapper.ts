@@ -42,6 +42,8 @@ export interface Caller {
   roles: StaffRole[];
   /** The schedule's own run (a scheduled function's `{source: "schedule"}`), never a token's name. */
   system?: true;
+  /** Set when this run is an approved request's (its audit entry names both signers). */
+  approval?: ApprovedRun;
 }
 
 /** A function's answer that is already a staff answer (approve-request answers the request's). */
@@ -58,18 +60,39 @@ function redact(event: StaffEvent): Record<string, unknown> {
   return rest;
 }
 
-async function audit(e: Omit<AuditEntry, 'at' | 'inputDigest' | 'input'>, event: StaffEvent): Promise<void> {
-  const input = redact(event);
+/** The audit entry of one call (also built by a function that writes it in its own transaction). */
+export function auditEntry(
+  name: string,
+  caller: Caller,
+  input: Record<string, unknown>,
+  out: StaffResult,
+  status = 200,
+) {
+  const approved = caller.approval;
+  const entry: AuditEntry = {
+    at: new Date().toISOString(),
+    actor: caller.username,
+    roles: caller.roles.join(','),
+    fn: name,
+    inputDigest: digestOf(input),
+    input: JSON.stringify(input).slice(0, 8000),
+    ok: out.ok,
+    outcome: out.ok ? 'ok' : status === 401 || status === 403 ? 'denied' : 'error',
+    result: JSON.stringify(out.ok ? (out.result ?? null) : out.error).slice(0, 8000),
+    ...(out.error ? { error: out.error.code } : {}),
+    ...(approved
+      ? { approvalId: approved.approvalId, requester: approved.requester, approver: approved.approver }
+      : {}),
+  };
+  return entry;
+}
+
+async function audit(entry: AuditEntry): Promise<void> {
   await staffDeps()
-    .audit.append({
-      at: new Date().toISOString(),
-      inputDigest: digestOf(input),
-      input: JSON.stringify(input).slice(0, 8000),
-      ...e,
-    })
+    .audit.append(entry)
     .catch((err: unknown) => {
       // The call itself is done; a lost audit entry must at least reach the logs, loudly.
-      log.error('audit entry lost', { fn: e.fn, actor: e.actor, error: err as Error });
+      log.error('audit entry lost', { fn: entry.fn, actor: entry.actor, error: err as Error });
     });
 }
 
@@ -108,7 +131,7 @@ async function run<S extends z.ZodTypeAny>(
   let audited = false;
   try {
     caller = approved
-      ? { username: approved.requester, roles: approved.requesterRoles }
+      ? { username: approved.requester, roles: approved.requesterRoles, approval: approved }
       : await callerOf(event, !!opts.scheduled);
     // Whoever is not the schedule or a run approved already needs the roles, and maybe a second signature.
     const signed = !approved && !caller.system;
@@ -133,27 +156,12 @@ async function run<S extends z.ZodTypeAny>(
     status = HTTP_STATUS[classify(e).kind];
   }
   STATUS.set(out, status);
-  if (!audited) await audit(entryOf(name, caller, out, status, approved), event);
+  if (!audited) await audit(auditEntry(name, caller, redact(event), out, status));
   log.info('staff call', { actor: caller.username, ok: out.ok, ...(out.error ? { code: out.error.code } : {}) });
   return out;
 }
 
 const signer = (c: Caller) => ({ username: c.username, roles: c.roles });
-
-function entryOf(name: string, caller: Caller, out: StaffResult, status: number, approved?: ApprovedRun) {
-  return {
-    actor: caller.username,
-    roles: caller.roles.join(','),
-    fn: name,
-    ok: out.ok,
-    outcome: out.ok ? ('ok' as const) : status === 401 || status === 403 ? ('denied' as const) : ('error' as const),
-    result: JSON.stringify(out.ok ? (out.result ?? null) : out.error).slice(0, 8000),
-    ...(out.error ? { error: out.error.code } : {}),
-    ...(approved
-      ? { approvalId: approved.approvalId, requester: approved.requester, approver: approved.approver }
-      : {}),
-  };
-}
 
 /**
  * Who calls, with which roles: the schedule (scheduled functions only), or a staff token. The account, where there is one, must be enabled and still hold
