@@ -281,6 +281,27 @@ describe('the second signature', () => {
   });
 });
 
+it('a request whose input is larger than an item (a legacy file) is stored in parts and read back whole', async () => {
+  const { approvalStore } = await import('../../functions/src/repo/staff');
+  const { committer } = await import('../../functions/src/repo/stores');
+  const input = JSON.stringify({ data: '老王,13800138000,120.50,😀\n'.repeat(12000) });
+  expect(input.length).toBeGreaterThan(250_000);
+  const now = new Date().toISOString();
+  const a = {
+    approvalId: 'ap_' + randomBytes(10).toString('hex'),
+    fn: 'import-legacy-members',
+    input,
+    inputDigest: 'x',
+    requester: 'big-file',
+    requesterRoles: ['admin' as const],
+    status: 'pending' as const,
+    createdAt: now,
+    expiresOn: now,
+  };
+  await committer.commit([await approvalStore.create(a)]);
+  expect((await approvalStore.get(a.approvalId))!.input).toBe(input);
+});
+
 describe('the command line', () => {
   const cli = (args: string[], env: Record<string, string> = {}) => {
     const r = spawnSync('npx', ['tsx', path.join(__dirname, '../../functions/src/staff/cli.ts'), ...args], {

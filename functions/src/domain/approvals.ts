@@ -32,6 +32,7 @@ export async function requestApproval(deps: Deps, fn: string, input: Record<stri
     expiresOn: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
   };
   const result = { status: 'awaiting_approval' as const, approvalId: a.approvalId };
+  const create = await deps.approvals.create(a);
   await deps.audit.append(
     {
       at: a.createdAt,
@@ -46,7 +47,7 @@ export async function requestApproval(deps: Deps, fn: string, input: Record<stri
       approvalId: a.approvalId,
       requester: by.username,
     },
-    [{ write: deps.approvals.create(a), onFail: conflict('conflict', 'approval id taken; try again') }],
+    [{ write: create, onFail: conflict('conflict', 'approval id taken; try again') }],
   );
   return result;
 }

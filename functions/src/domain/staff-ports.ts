@@ -50,7 +50,8 @@ export interface Approval {
 
 export interface ApprovalStore {
   get(approvalId: string): Promise<Approval | undefined>;
-  create(a: Approval): Write;
+  /** The request item's write; an input too large for one item is stored in parts first. */
+  create(a: Approval): Promise<Write>;
   /** The guarded status move: only from `from`, so two approvals cannot both win. */
   move(approvalId: string, from: ApprovalStatus, to: ApprovalStatus, values: Partial<Approval>): Write;
   list(status: ApprovalStatus, limit: number, cursor?: string): Promise<{ items: Approval[]; cursor?: string }>;

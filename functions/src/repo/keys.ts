@@ -34,6 +34,8 @@ export const keys = {
   auditHead: (chain: string): Key => ({ PK: `AUDITHEAD#${chain}`, SK: 'HEAD' }),
   staffAccount: (username: string): Key => ({ PK: `STAFF#${username}`, SK: 'ACCOUNT' }),
   approval: (approvalId: string): Key => ({ PK: `APPROVAL#${approvalId}`, SK: 'META' }),
+  /** A part of a request's input too large for one item (a legacy file), in order. */
+  approvalPart: (approvalId: string, n: number): Key => ({ PK: `APPROVAL#${approvalId}`, SK: `PART#${pad(n, 4)}` }),
 };
 
 export const gsi = {

@@ -2,7 +2,7 @@
 // second signature (APPROVAL#<id> / META, listed by status on GSI1) on DynamoDB.
 import type { StaffRole } from '../auth/roles';
 import type { Approval, ApprovalStore, StaffAccount, StaffAccountStore, StaffDeps } from '../domain/staff-ports';
-import { batchGet, getItem, query, writeOne, type Item } from './ddb';
+import { batchGet, batchWrite, getItem, query, queryAll, writeOne, type Item } from './ddb';
 import { gsi, keys } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { asWrite, committer } from './stores';
@@ -76,6 +76,21 @@ export const staffAccountStore: StaffAccountStore = {
   },
 };
 
+// Characters per part: at most 3 bytes each in UTF-8, well inside an item's 400 KB.
+const PART_CHARS = 100_000;
+/** Pieces of at most PART_CHARS, never splitting a surrogate pair (a lone half is not UTF-8). */
+function chunks(s: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < s.length;) {
+    let end = Math.min(at + PART_CHARS, s.length);
+    const last = s.charCodeAt(end - 1);
+    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(s.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+
 function toApproval(i: Item): Approval {
   const opt = <K extends keyof Approval>(k: K) => (typeof i[k] === 'string' ? { [k]: i[k] } : {});
   return {
@@ -98,19 +113,31 @@ function toApproval(i: Item): Approval {
 export const approvalStore: ApprovalStore = {
   async get(approvalId) {
     const i = await getItem(keys.approval(approvalId));
-    return i ? toApproval(i) : undefined;
+    if (!i) return undefined;
+    const a = toApproval(i);
+    if (!i.inputParts) return a;
+    const parts = await queryAll({ pk: keys.approval(approvalId).PK, skPrefix: 'PART#' });
+    return { ...a, input: parts.map((p) => String(p.text)).join('') };
   },
-  create: (a) =>
-    asWrite({
+  async create(a) {
+    // An item holds at most 400 KB: a larger input (a legacy file) goes first, in parts that
+    // nothing reads until the request item names them.
+    const parts = a.input.length > PART_CHARS ? chunks(a.input) : [];
+    if (parts.length)
+      await batchWrite(
+        parts.map((text, n) => ({ ...keys.approvalPart(a.approvalId, n), type: 'approval_part', text })),
+      );
+    return asWrite({
       op: 'create',
       item: {
         ...keys.approval(a.approvalId),
         GSI1PK: gsi.approvals(a.status),
         GSI1SK: `${a.createdAt}#${a.approvalId}`,
         type: 'approval',
-        ...scalarValues(a),
+        ...scalarValues(parts.length ? { ...a, input: '', inputParts: parts.length } : a),
       },
-    }),
+    });
+  },
   move: (approvalId, from, to, values) =>
     asWrite({
       op: 'set',

@@ -3,6 +3,8 @@
 // list-requests.
 import { z } from 'zod';
 import { decide, recordOutcome } from '../domain/approvals';
+import { digestOf } from '../domain/audit-chain';
+import { conflict } from '../domain/errors';
 import type { ApprovalStatus } from '../domain/staff-ports';
 import { staffDeps } from '../repo/staff';
 import { isLocalStage } from '../stage';
@@ -31,6 +33,9 @@ export const approveRequest = staff(
       may(caller),
       now ? new Date(now) : undefined,
     );
+    // What runs is what was asked: the stored input still has the digest its audit entry names.
+    if (digestOf(JSON.parse(a.input)) !== a.inputDigest)
+      throw conflict('request_tampered', 'the stored request no longer matches its digest');
     const { STAFF_FUNCTIONS } = await import('./index');
     const run = STAFF_FUNCTIONS[a.fn] as (e: StaffEvent) => Promise<StaffResult>;
     const event: StaffEvent = {
