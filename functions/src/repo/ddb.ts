@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
 import { installFaults } from './faults';
-import { statusIndex } from './keys';
+import { isUserPartition, keys, statusIndex } from './keys';
 import { isLocalStage } from '../stage';
 
 export type Scalar = string | number | boolean;
@@ -513,7 +513,7 @@ export const writeStats = {
 function kindOf(i: { PK?: Scalar; SK?: Scalar; kind?: unknown }): string {
   const pk = String(i.PK ?? '');
   const sk = String(i.SK ?? '');
-  if (pk.startsWith('USER#')) {
+  if (isUserPartition(pk)) {
     const what = sk.split('#')[0]!.toLowerCase();
     return what === 'ledger' ? `ledger:${String(i.kind ?? '?')}` : what;
   }
@@ -522,7 +522,7 @@ function kindOf(i: { PK?: Scalar; SK?: Scalar; kind?: unknown }): string {
 function countWrites(items: Array<{ PK?: Scalar; SK?: Scalar }>, ops?: string[]): void {
   writeStats.total += items.length;
   items.forEach((i, n) => {
-    if (i.PK === 'POOL') writeStats.pool++;
+    if (i.PK === keys.pool().PK) writeStats.pool++;
     const k = `${kindOf(i)} ${ops?.[n] ?? 'put'}`;
     writeStats.byKind[k] = (writeStats.byKind[k] ?? 0) + 1;
   });

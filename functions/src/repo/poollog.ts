@@ -16,7 +16,7 @@ import {
   type Key,
   type TxOp,
 } from './ddb';
-import { keys } from './keys';
+import { itemKey, keys, partitions } from './keys';
 import { getWallets, ledgerItem, poolItem, toPool, walletPut } from './repository';
 import type { OrderStatus, StoredWallet } from '../domain/model';
 import { orderStore } from './orders';
@@ -124,14 +124,14 @@ export const poolLogStore: PoolLogStore = {
   async readQueue(limit: number): Promise<Queued[]> {
     const per = Math.ceil(limit / QUEUE_SHARDS) * 2;
     const shards = await Promise.all(
-      Array.from({ length: QUEUE_SHARDS }, (_, k) => query({ pk: `QUEUE#${k}`, limit: per, consistent: true })),
+      Array.from({ length: QUEUE_SHARDS }, (_, k) => query({ pk: partitions.queue(k), limit: per, consistent: true })),
     );
     return shards
       .flatMap((r) => r.items)
       .sort((a, b) => (String(a.SK) < String(b.SK) ? -1 : 1))
       .slice(0, limit)
       .map((i) => ({
-        ref: refOf({ PK: String(i.PK), SK: String(i.SK) }),
+        ref: refOf(itemKey(i)),
         eventId: String(i.eventId),
         userId: String(i.userId),
         event: JSON.parse(String(i.event)) as LedgerEvent,

@@ -11,6 +11,7 @@ import {
   type Wallet,
 } from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
+import { isKey, keys } from '../repo/keys';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
 import { programmeView } from '../repo/programme-view';
@@ -64,7 +65,7 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   const all = items ?? (await scanAll());
   const problems: string[] = [];
   const { params } = await getParams(true);
-  const poolIt = all.find((i) => i.PK === 'POOL' && i.SK === 'STATE');
+  const poolIt = all.find((i) => isKey(i, keys.pool()));
   const pool = toPool(poolIt, params);
 
   const wallets = new Map<string, Wallet>();
