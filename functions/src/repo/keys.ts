@@ -17,6 +17,16 @@ const EXIT = 'EXIT#';
 /** After every character a key holds: the upper bound of a range read by a key's prefix. */
 const HIGHEST = '\uffff';
 
+/** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
+export const QUEUE_SHARDS = 8;
+
+/** The queue shard of an event: a stable hash of its id. */
+export function queueShard(eventId: string): number {
+  let h = 0;
+  for (let i = 0; i < eventId.length; i++) h = (h * 31 + eventId.charCodeAt(i)) >>> 0;
+  return h % QUEUE_SHARDS;
+}
+
 /** The partitions read by Query on the table (a PK alone). */
 export const partitions = {
   /** A user's own items: profile, wallet, ledger, day sums, Idempotency-Keys, address book. */
@@ -43,7 +53,7 @@ export const skPrefixes = {
 export const keys = {
   pool: (): Key => ({ PK: 'POOL', SK: 'STATE' }),
   // The pool's queue, write-sharded off the pool's partition; the drainer merges the shards.
-  queue: (shard: number, at: string, eventId: string): Key => ({ PK: partitions.queue(shard), SK: `${at}#${eventId}` }),
+  queue: (at: string, eventId: string): Key => ({ PK: partitions.queue(queueShard(eventId)), SK: `${at}#${eventId}` }),
   // One batch of the pool's log per partition: sequential numbers, read by GetItem/BatchGet.
   poolBatch: (batch: number): Key => ({ PK: `POOLLOG#${pad(batch)}`, SK: 'BATCH' }),
   poolLease: (): Key => ({ PK: 'LEASE#POOL', SK: 'LEASE' }),

@@ -4,7 +4,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { gsi, indexKeys, keys, partitions, skPrefixes } from '../../src/repo/keys';
+import { gsi, indexKeys, keys, partitions, queueShard, QUEUE_SHARDS, skPrefixes } from '../../src/repo/keys';
 
 const SRC = path.join(__dirname, '../../src');
 const KEYS = path.join(SRC, 'repo/keys.ts');
@@ -79,7 +79,9 @@ describe('keys are built in repo/keys.ts only', () => {
       SK: 'LEDGER#2026-01-01T00:00:00Z#e1#002',
     });
     expect(keys.addressBook('u1')).toEqual({ PK: 'USER#u1', SK: 'ADDRESSES' });
-    expect(keys.queue(3, 'at', 'e1')).toEqual({ PK: partitions.queue(3), SK: 'at#e1' });
+    expect(keys.queue('at', 'e1')).toEqual({ PK: partitions.queue(queueShard('e1')), SK: 'at#e1' });
+    expect(queueShard('e1')).toBeGreaterThanOrEqual(0);
+    expect(queueShard('e1')).toBeLessThan(QUEUE_SHARDS);
     expect(keys.rate('ip', '1.2.3.4', 7)).toEqual({ PK: 'RATE#ip#1.2.3.4', SK: 'W#7' });
     expect(keys.settlementExit('2026-01-01', 'u1').SK.startsWith(skPrefixes.settlementExit)).toBe(true);
     expect(keys.ledger('u1', 'a', 'e', 0).SK.startsWith(skPrefixes.ledger)).toBe(true);
