@@ -73,7 +73,8 @@ interface Replay {
   batches: BatchLog[];
   /** The applied (not rejected) entries of every batch, in log order. */
   applied: Applied[];
-  pool: PoolState;
+  /** The pool the engine's replay of the log ends with. */
+  replayed: PoolState;
   /** Σ contributions of the completions the log applied. */
   contributions: WideDec;
   problems: string[];
@@ -147,7 +148,7 @@ async function replayLog(all: Item[]): Promise<Replay> {
   const applied = batches.flatMap((b) => b.entries.filter((e) => e.outcome).map((e) => ({ b, e })));
   const prices = priceRises(applied, wideDec(start.pool.lastPrice));
   problems.push(...prices.problems);
-  return { batches, applied, pool: verified.pool ?? start.pool, contributions: prices.contributions, problems };
+  return { batches, applied, replayed: verified.pool ?? start.pool, contributions: prices.contributions, problems };
 }
 
 /** I3: the price never falls from one applied event to the next; and Σ completions' contributions. */
@@ -177,7 +178,7 @@ const REPLAYED_FIELDS = [
 
 /** I5 (pool): the pool item equals the replay; every logged event is projected, once. */
 function replayProblems(all: Item[], pool: PoolState, replay: Replay): string[] {
-  const { pool: replayed, applied } = replay;
+  const { replayed, applied } = replay;
   const problems: string[] = [];
   for (const f of REPLAYED_FIELDS) {
     if (!D(replayed[f]).eq(D(pool[f]))) problems.push(`I5 pool.${f} is ${pool[f]} but the replay gives ${replayed[f]}`);
