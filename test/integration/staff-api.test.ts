@@ -12,6 +12,7 @@ import { call, completedOrder, login, sellHalf, staff, uniq, lambdaPost } from '
 import { staffOnce, staffToken } from '../staff-call';
 import { STAFF_ROLES, type StaffRole } from '../../functions/src/auth/roles';
 import { FUNCTION_ROLES } from '../../functions/src/staff/roles';
+import { partitions } from '../../functions/src/repo/keys';
 
 const post = (fn: string, body: unknown, token?: string) =>
   call('POST', `/staff/${fn}`, { body, key: null, ...(token ? { token } : {}) });
@@ -339,7 +340,7 @@ describe('the command line', () => {
 describe('the audit log nobody can edit', () => {
   it('reconcile names a tampered entry (then the entry is put back)', async () => {
     const { scanAll, putItem } = await import('../../functions/src/repo/ddb');
-    const mine = (await scanAll()).filter((i) => i.PK === 'AUDIT' && typeof i.chain === 'string');
+    const mine = (await scanAll()).filter((i) => i.PK === partitions.audit && typeof i.chain === 'string');
     const victim = mine.sort((a, b) => String(b.SK).localeCompare(String(a.SK)))[5]!;
     await putItem({ ...victim, actor: 'someone-else' });
     try {

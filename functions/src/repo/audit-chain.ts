@@ -7,7 +7,7 @@ import type { AuditChain, AuditEntry, AuditRow } from '../domain/staff-ports';
 import { AUDIT_SHARDS, entryHash, GENESIS, type ChainHead, type ChainedFields } from '../domain/audit-chain';
 import { conflict } from '../domain/errors';
 import { getItem, query, transact, TxCancelled, type Item, type TxOp } from './ddb';
-import { keys } from './keys';
+import { isAuditHead, keys, partitions, skBounds } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { asOp } from './stores';
 
@@ -55,10 +55,10 @@ export const auditChain: AuditChain = {
     throw conflict('conflict', 'the audit log is busy; try again');
   },
   async page(limit, through, cursor) {
-    const pk = keys.audit('', '').PK;
+    const pk = partitions.audit;
     const r = await query({
       pk,
-      ...(through ? { skLessThan: `${through}\uffff` } : {}),
+      ...(through ? { skLessThan: skBounds.auditThrough(through) } : {}),
       newestFirst: true,
       limit,
       cursor: decodeCursor(cursor, pk),
@@ -78,9 +78,9 @@ function toRow(i: Item): AuditRow {
 
 /** The chained entries and heads among scanned items (reconcile). */
 export function auditChainsOf(items: Item[]): { entries: ChainedFields[]; heads: ChainHead[] } {
-  const entries = items.filter((i) => i.PK === 'AUDIT' && typeof i.chain === 'string');
+  const entries = items.filter((i) => i.PK === partitions.audit && typeof i.chain === 'string');
   const heads = items
-    .filter((i) => String(i.PK).startsWith('AUDITHEAD#'))
+    .filter((i) => isAuditHead(String(i.PK)))
     .map((i) => ({ chain: String(i.chain), seq: Number(i.seq), hash: String(i.hash) }));
   return { entries, heads };
 }

@@ -3,7 +3,7 @@
 import type { StaffRole } from '../auth/roles';
 import type { Approval, ApprovalStore, StaffAccount, StaffAccountStore, StaffDeps } from '../domain/staff-ports';
 import { batchGet, batchWrite, getItem, query, queryAll, writeOne, type Item } from './ddb';
-import { gsi, keys } from './keys';
+import { gsi, indexKeys, keys, partitions, skPrefixes } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { asWrite, committer } from './stores';
 import { auditChain } from './audit-chain';
@@ -48,8 +48,7 @@ export const staffAccountStore: StaffAccountStore = {
       op: 'create',
       item: {
         ...keys.staffAccount(a.username),
-        GSI1PK: gsi.staffAccounts,
-        GSI1SK: a.username,
+        ...indexKeys.staffAccount(a.username),
         type: 'staff_account',
         ...scalarValues(a),
         lockedUntil: a.lockedUntil ?? '',
@@ -116,7 +115,7 @@ export const approvalStore: ApprovalStore = {
     if (!i) return undefined;
     const a = toApproval(i);
     if (!i.inputParts) return a;
-    const parts = await queryAll({ pk: keys.approval(approvalId).PK, skPrefix: 'PART#' });
+    const parts = await queryAll({ pk: partitions.approval(approvalId), skPrefix: skPrefixes.approvalPart });
     return { ...a, input: parts.map((p) => String(p.text)).join('') };
   },
   async create(a) {
@@ -131,8 +130,7 @@ export const approvalStore: ApprovalStore = {
       op: 'create',
       item: {
         ...keys.approval(a.approvalId),
-        GSI1PK: gsi.approvals(a.status),
-        GSI1SK: `${a.createdAt}#${a.approvalId}`,
+        ...indexKeys.approval(a.status, a.createdAt, a.approvalId),
         type: 'approval',
         ...scalarValues(parts.length ? { ...a, input: '', inputParts: parts.length } : a),
       },
@@ -145,7 +143,7 @@ export const approvalStore: ApprovalStore = {
       values: {
         ...scalarValues(values),
         status: to,
-        GSI1PK: gsi.approvals(to),
+        ...indexKeys.approvalStatus(to),
       },
       ifEquals: { status: from },
     }),
