@@ -315,10 +315,11 @@ describe('the command line', () => {
   };
 
   it('the bootstrap makes an account; a grant waits for another STAFF_USER to approve it', async () => {
+    // Over HTTP first: a blocking spawn can outlive a kept-alive socket, which the next fetch would reuse.
+    const userId = (await login(uniq('cli-u'))).userId;
     const username = uniq('cli').toLowerCase();
     const made = cli(['add-staff', JSON.stringify({ username, password: password(), roles: ['finance'] })]);
     expect({ code: made.code, roles: made.out?.result?.roles }).toEqual({ code: 0, roles: ['finance'] });
-    const userId = (await login(uniq('cli-u'))).userId;
     const event = { userId, points: '1', reason: 'cli', requestId: uniq('g') };
     const asked = cli(['grant', JSON.stringify(event)]);
     expect(asked.out?.result?.status).toBe('awaiting_approval');
