@@ -1,0 +1,107 @@
+// Requests awaiting a second signature: another member allowed to call the function approves
+// (it runs then, and answers the function's own result) or rejects it with a note.
+import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { approveRequest, listRequests, rejectRequest, type ApprovalRequest } from '../api';
+import { showError } from '../ui/errors';
+import { ExportButton } from '../ui/ExportButton';
+import { REQUEST_STATUS, time } from '../ui/format';
+import { isOpen } from '../ui/usePending';
+import type { ScreenProps } from '.';
+
+const COLUMNS = [
+  { key: 'approvalId', title: '复核单号' },
+  { key: 'fn', title: '操作' },
+  { key: 'input', title: '内容' },
+  { key: 'requestedBy', title: '发起人' },
+  { key: 'status', title: '状态' },
+  { key: 'createdAt', title: '发起时间' },
+  { key: 'expiresAt', title: '过期时间' },
+];
+
+export function Requests({ session }: ScreenProps) {
+  const [status, setStatus] = useState<string>('');
+  const [rows, setRows] = useState<ApprovalRequest[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [note, setNote] = useState('');
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setRows(await listRequests(status || undefined));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [status]);
+  useEffect(() => void load(), [load]);
+  const act = async (r: ApprovalRequest, approve: boolean) => {
+    try {
+      if (approve) await approveRequest(r.approvalId);
+      else await rejectRequest(r.approvalId, note.trim() || undefined);
+      void message.success(approve ? `已批准并执行：${r.fn}` : `已驳回：${r.fn}`);
+      void load();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const mine = (r: ApprovalRequest) => (r.requestedBy ?? r.requester) === session.username;
+  const action = (r: ApprovalRequest) =>
+    isOpen(r) && (
+      <Space>
+        <Popconfirm
+          title={mine(r) ? '这是您发起的申请，需由另一位同事批准' : `批准并执行 ${r.fn}？`}
+          okText="批准"
+          onConfirm={() => act(r, true)}
+        >
+          <Button type="primary" className="request-approve">
+            批准
+          </Button>
+        </Popconfirm>
+        <Popconfirm
+          title={<Input placeholder="驳回理由（可选）" onChange={(e) => setNote(e.target.value)} />}
+          okText="驳回"
+          onConfirm={() => act(r, false)}
+        >
+          <Button danger>驳回</Button>
+        </Popconfirm>
+      </Space>
+    );
+  return (
+    <Card title="待复核的操作">
+      <Space style={{ marginBottom: 16 }}>
+        <Select
+          value={status}
+          onChange={setStatus}
+          style={{ width: 140 }}
+          options={[
+            { value: '', label: '全部' },
+            ...Object.entries(REQUEST_STATUS).map(([value, label]) => ({ value, label })),
+          ]}
+        />
+        <Button onClick={() => void load()}>刷新</Button>
+        <ExportButton name="requests" columns={COLUMNS} rows={rows} />
+      </Space>
+      <Table<ApprovalRequest>
+        rowKey="approvalId"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          { title: '复核单号', dataIndex: 'approvalId' },
+          { title: '操作', dataIndex: 'fn', render: (f: string) => <Tag>{f}</Tag> },
+          { title: '内容', dataIndex: 'input', render: (i: unknown) => <code>{JSON.stringify(i)}</code> },
+          {
+            title: '发起人',
+            key: 'by',
+            render: (_: unknown, r: ApprovalRequest) => r.requestedBy ?? r.requester ?? '—',
+          },
+          { title: '状态', dataIndex: 'status', render: (s: string) => REQUEST_STATUS[s] ?? s },
+          { title: '发起时间', dataIndex: 'createdAt', render: time },
+          { title: '过期时间', dataIndex: 'expiresAt', render: time },
+          { title: '处理', key: 'op', render: (_: unknown, r: ApprovalRequest) => action(r) },
+        ]}
+      />
+    </Card>
+  );
+}
