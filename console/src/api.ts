@@ -95,7 +95,9 @@ export async function call<T>(fn: string, input: object = {}): Promise<T> {
 }
 
 async function get<T>(path: string): Promise<T> {
-  const r = await fetch(`${apiBase()}${path}`);
+  const r = await fetch(`${apiBase()}${path}`).catch(() => {
+    throw new StaffError('network', '无法连接服务器，请检查网络或 API 地址', 0);
+  });
   if (!r.ok) throw new StaffError('bad_answer', `${path}: ${r.status}`, r.status);
   return (await r.json()) as T;
 }
@@ -182,3 +184,6 @@ export const updateStaff = (u: { username: string; roles?: string[]; disabled?: 
 export const getPool = () => get<Pool>('/pool');
 export const getPoolHistory = (limit = 100) => get<PricePoint[]>(`/pool/history?limit=${limit}`);
 export const getProducts = () => get<Product[]>('/products');
+
+/** A picture's address: relative ones (/pictures/… on the local stage) are the API's. */
+export const assetUrl = (u: string) => (u.startsWith('/') ? `${apiBase()}${u}` : u);

@@ -7,6 +7,32 @@ import { announce, errorText, showError } from '../ui/errors';
 import { pts, yuan } from '../ui/format';
 import { dryRun, type DryRun } from './legacy-dry-run';
 
+/** What the file would do, or every line that stops it. */
+function DryRunResult({ run }: { run: DryRun }) {
+  return (
+    <>
+      <Descriptions bordered size="small" column={4} title="试运行结果（未写入任何数据）">
+        <Descriptions.Item label="会员数">{run.rows}</Descriptions.Item>
+        <Descriptions.Item label="储值余额合计">{yuan(run.balance)}</Descriptions.Item>
+        <Descriptions.Item label="锁定积分合计">{pts(run.points)}</Descriptions.Item>
+        <Descriptions.Item label="约需注入资金池">{yuan(run.funding)}</Descriptions.Item>
+      </Descriptions>
+      {run.errors.length > 0 && (
+        <Table
+          rowKey="line"
+          size="small"
+          dataSource={run.errors}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: '行', dataIndex: 'line' },
+            { title: '问题', dataIndex: 'message' },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
 export function LegacyImport({ mayImport }: { mayImport: boolean }) {
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const [text, setText] = useState<string>();
@@ -59,26 +85,7 @@ export function LegacyImport({ mayImport }: { mayImport: boolean }) {
         </Upload>
       </Space>
       {error && <Alert type="error" title={error} />}
-      {run && (
-        <Descriptions bordered size="small" column={4} title="试运行结果（未写入任何数据）">
-          <Descriptions.Item label="会员数">{run.rows}</Descriptions.Item>
-          <Descriptions.Item label="储值余额合计">{yuan(run.balance)}</Descriptions.Item>
-          <Descriptions.Item label="锁定积分合计">{pts(run.points)}</Descriptions.Item>
-          <Descriptions.Item label="约需注入资金池">{yuan(run.funding)}</Descriptions.Item>
-        </Descriptions>
-      )}
-      {run && run.errors.length > 0 && (
-        <Table
-          rowKey="line"
-          size="small"
-          dataSource={run.errors}
-          pagination={{ pageSize: 10 }}
-          columns={[
-            { title: '行', dataIndex: 'line' },
-            { title: '问题', dataIndex: 'message' },
-          ]}
-        />
-      )}
+      {run && <DryRunResult run={run} />}
       {mayImport && (
         <Button
           type="primary"

@@ -62,6 +62,36 @@ function InputsForm({ input, setInput }: { input: PreviewInput; setInput: (i: Pr
   );
 }
 
+const KEYS_SHOWN = [
+  'firstPoints',
+  'lastPoints',
+  'fund',
+  'circulating',
+  'price',
+  'sellPayout',
+  'sellPriceAfter',
+] as const;
+
+/** The simulator's figures under the current and the proposed parameters, side by side. */
+function PreviewTable({ result }: { result?: ReturnType<typeof preview> }) {
+  const rows = result ? KEYS_SHOWN.map((k) => ({ k, before: result.before[k], after: result.after[k] })) : [];
+  return (
+    <Table
+      className="param-preview"
+      rowKey="k"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      style={{ marginTop: 12 }}
+      columns={[
+        { title: '指标', dataIndex: 'k', render: (k: string) => PREVIEW_NAMES[k] },
+        { title: '当前参数', dataIndex: 'before', render: show },
+        { title: '变更后', dataIndex: 'after', render: show },
+      ]}
+    />
+  );
+}
+
 export function ParamsPanel({ mayChange }: { mayChange: boolean }) {
   const [pool, setPool] = useState<Pool>();
   const [raw, setRaw] = useState<Record<string, string>>({});
@@ -96,8 +126,6 @@ export function ParamsPanel({ mayChange }: { mayChange: boolean }) {
       showError(e);
     }
   };
-  const keys = ['firstPoints', 'lastPoints', 'fund', 'circulating', 'price', 'sellPayout', 'sellPriceAfter'] as const;
-  const rows = result?.ok ? keys.map((k) => ({ k, before: result.ok.before[k], after: result.ok.after[k] })) : [];
   return (
     <Row gutter={24}>
       <Col span={10}>
@@ -110,19 +138,7 @@ export function ParamsPanel({ mayChange }: { mayChange: boolean }) {
           <InputsForm input={input} setInput={setInput} />
           <Alert type="info" title="除奖励比例、卖出手续费率和发行价外，当前参数暂无查询接口，按默认值模拟" />
           {result?.error && <Alert type="error" title={result.error} style={{ marginTop: 12 }} />}
-          <Table
-            className="param-preview"
-            rowKey="k"
-            size="small"
-            pagination={false}
-            dataSource={rows}
-            style={{ marginTop: 12 }}
-            columns={[
-              { title: '指标', dataIndex: 'k', render: (k: string) => PREVIEW_NAMES[k] },
-              { title: '当前参数', dataIndex: 'before', render: show },
-              { title: '变更后', dataIndex: 'after', render: show },
-            ]}
-          />
+          <PreviewTable result={result?.ok} />
           {mayChange && (
             <Button
               type="primary"

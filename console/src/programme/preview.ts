@@ -30,7 +30,10 @@ export interface PreviewSide {
   sellPriceAfter?: string;
 }
 
-/** The engine's pool from GET /pool (running totals are not needed to price anything). */
+/**
+ * The engine's pool from GET /pool. Its running totals are not public; the fund is counted as
+ * contributions so that the engine's I2 check (fund = contributions + grants − payouts) holds.
+ */
 export function poolState(p: Pool): PoolState {
   return {
     fund: p.fund,
@@ -40,7 +43,7 @@ export function poolState(p: Pool): PoolState {
     burned: p.burned,
     seq: p.seq,
     lastPrice: p.price,
-    contributions: '0.00',
+    contributions: p.fund,
     grantFunding: '0.00',
     payouts: '0.00',
   };

@@ -44,6 +44,23 @@ function matches(o: OrderRow, f: Filter): boolean {
   return true;
 }
 
+function orderColumns(open: (o: OrderRow) => void) {
+  return [
+    {
+      title: '订单号',
+      dataIndex: 'orderId',
+      render: (id: string, o: OrderRow) => <a onClick={() => open(o)}>{id}</a>,
+    },
+    { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{ORDER_STATUS[s] ?? s}</Tag> },
+    { title: '金额', dataIndex: 'amount', render: yuan },
+    { title: '用户', dataIndex: 'userId' },
+    { title: '商品', dataIndex: 'items' },
+    { title: '收货地区', dataIndex: 'region' },
+    { title: '下单时间', dataIndex: 'createdAt', render: time },
+    { title: '运单', dataIndex: 'trackingNo', render: (t: string, o: OrderRow) => (t ? `${o.carrier} ${t}` : '—') },
+  ];
+}
+
 export function Orders({ session }: ScreenProps) {
   const [status, setStatus] = useState('paid');
   const [filter, setFilter] = useState<Filter>({ user: '', product: '', range: null });
@@ -54,20 +71,6 @@ export function Orders({ session }: ScreenProps) {
   const rows = useMemo(() => list.rows.filter((o) => matches(o, filter)), [list.rows, filter]);
   const mayShip = status === 'paid' && can(session.roles, 'ship-order');
   const done = () => (setSelected([]), list.reload());
-  const columns = [
-    {
-      title: '订单号',
-      dataIndex: 'orderId',
-      render: (id: string, o: OrderRow) => <a onClick={() => setTimeline(o)}>{id}</a>,
-    },
-    { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{ORDER_STATUS[s] ?? s}</Tag> },
-    { title: '金额', dataIndex: 'amount', render: yuan },
-    { title: '用户', dataIndex: 'userId' },
-    { title: '商品', dataIndex: 'items' },
-    { title: '收货地区', dataIndex: 'region' },
-    { title: '下单时间', dataIndex: 'createdAt', render: time },
-    { title: '运单', dataIndex: 'trackingNo', render: (t: string, o: OrderRow) => (t ? `${o.carrier} ${t}` : '—') },
-  ];
   return (
     <Card title="订单">
       <Space wrap style={{ marginBottom: 16 }}>
@@ -104,7 +107,7 @@ export function Orders({ session }: ScreenProps) {
         size="middle"
         loading={list.loading}
         dataSource={rows}
-        columns={columns}
+        columns={orderColumns(setTimeline)}
         pagination={false}
         rowSelection={
           mayShip ? { selectedRowKeys: selected.map((o) => o.orderId), onChange: (_k, r) => setSelected(r) } : undefined

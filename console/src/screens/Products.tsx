@@ -2,7 +2,7 @@
 // edit or add one, its pictures and stock.
 import { Button, Card, Image, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { getProducts, type Product } from '../api';
+import { assetUrl, getProducts, type Product } from '../api';
 import { showError } from '../ui/errors';
 import { ExportButton } from '../ui/ExportButton';
 import { yuan } from '../ui/format';
@@ -51,7 +51,11 @@ export function Products() {
         dataSource={rows}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: '图片', dataIndex: 'image', render: (src: string) => (src ? <Image src={src} width={48} /> : '—') },
+          {
+            title: '图片',
+            dataIndex: 'image',
+            render: (src: string) => (src ? <Image src={assetUrl(src)} width={48} /> : '—'),
+          },
           { title: '名称', dataIndex: 'name' },
           { title: '分类', dataIndex: 'category', render: (c: string) => (c ? <Tag>{c}</Tag> : '—') },
           { title: '价格', dataIndex: 'price', render: yuan },

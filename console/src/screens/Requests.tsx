@@ -19,11 +19,53 @@ const COLUMNS = [
   { key: 'expiresAt', title: '过期时间' },
 ];
 
+const by = (r: ApprovalRequest) => r.requestedBy ?? r.requester ?? '—';
+const columns = [
+  { title: '复核单号', dataIndex: 'approvalId' },
+  { title: '操作', dataIndex: 'fn', render: (f: string) => <Tag>{f}</Tag> },
+  { title: '内容', dataIndex: 'input', render: (i: unknown) => <code>{JSON.stringify(i)}</code> },
+  { title: '发起人', key: 'by', render: (_: unknown, r: ApprovalRequest) => by(r) },
+  { title: '状态', dataIndex: 'status', render: (s: string) => REQUEST_STATUS[s] ?? s },
+  { title: '发起时间', dataIndex: 'createdAt', render: time },
+  { title: '过期时间', dataIndex: 'expiresAt', render: time },
+];
+
+interface ActionProps {
+  r: ApprovalRequest;
+  mine: boolean;
+  act: (r: ApprovalRequest, approve: boolean, note?: string) => Promise<void>;
+}
+
+/** Approve (the function runs then) or reject with an optional note. The server refuses self-approval. */
+function RequestActions({ r, mine, act }: ActionProps) {
+  const [note, setNote] = useState('');
+  if (!isOpen(r)) return null;
+  return (
+    <Space>
+      <Popconfirm
+        title={mine ? '这是您发起的申请，需由另一位同事批准' : `批准并执行 ${r.fn}？`}
+        okText="批准"
+        onConfirm={() => act(r, true)}
+      >
+        <Button type="primary" className="request-approve">
+          批准
+        </Button>
+      </Popconfirm>
+      <Popconfirm
+        title={<Input placeholder="驳回理由（可选）" onChange={(e) => setNote(e.target.value)} />}
+        okText="驳回"
+        onConfirm={() => act(r, false, note.trim() || undefined)}
+      >
+        <Button danger>驳回</Button>
+      </Popconfirm>
+    </Space>
+  );
+}
+
 export function Requests({ session }: ScreenProps) {
   const [status, setStatus] = useState<string>('');
   const [rows, setRows] = useState<ApprovalRequest[]>([]);
   const [loading, setLoading] = useState(false);
-  const [note, setNote] = useState('');
   const load = useCallback(async () => {
     setLoading(true);
     try {
@@ -35,38 +77,19 @@ export function Requests({ session }: ScreenProps) {
     }
   }, [status]);
   useEffect(() => void load(), [load]);
-  const act = async (r: ApprovalRequest, approve: boolean) => {
+  const act = async (r: ApprovalRequest, approve: boolean, note?: string) => {
     try {
       if (approve) await approveRequest(r.approvalId);
-      else await rejectRequest(r.approvalId, note.trim() || undefined);
+      else await rejectRequest(r.approvalId, note);
       void message.success(approve ? `已批准并执行：${r.fn}` : `已驳回：${r.fn}`);
       void load();
     } catch (e) {
       showError(e);
     }
   };
-  const mine = (r: ApprovalRequest) => (r.requestedBy ?? r.requester) === session.username;
-  const action = (r: ApprovalRequest) =>
-    isOpen(r) && (
-      <Space>
-        <Popconfirm
-          title={mine(r) ? '这是您发起的申请，需由另一位同事批准' : `批准并执行 ${r.fn}？`}
-          okText="批准"
-          onConfirm={() => act(r, true)}
-        >
-          <Button type="primary" className="request-approve">
-            批准
-          </Button>
-        </Popconfirm>
-        <Popconfirm
-          title={<Input placeholder="驳回理由（可选）" onChange={(e) => setNote(e.target.value)} />}
-          okText="驳回"
-          onConfirm={() => act(r, false)}
-        >
-          <Button danger>驳回</Button>
-        </Popconfirm>
-      </Space>
-    );
+  const render = (_: unknown, r: ApprovalRequest) => (
+    <RequestActions r={r} mine={by(r) === session.username} act={act} />
+  );
   return (
     <Card title="待复核的操作">
       <Space style={{ marginBottom: 16 }}>
@@ -87,20 +110,7 @@ export function Requests({ session }: ScreenProps) {
         loading={loading}
         dataSource={rows}
         pagination={{ pageSize: 50 }}
-        columns={[
-          { title: '复核单号', dataIndex: 'approvalId' },
-          { title: '操作', dataIndex: 'fn', render: (f: string) => <Tag>{f}</Tag> },
-          { title: '内容', dataIndex: 'input', render: (i: unknown) => <code>{JSON.stringify(i)}</code> },
-          {
-            title: '发起人',
-            key: 'by',
-            render: (_: unknown, r: ApprovalRequest) => r.requestedBy ?? r.requester ?? '—',
-          },
-          { title: '状态', dataIndex: 'status', render: (s: string) => REQUEST_STATUS[s] ?? s },
-          { title: '发起时间', dataIndex: 'createdAt', render: time },
-          { title: '过期时间', dataIndex: 'expiresAt', render: time },
-          { title: '处理', key: 'op', render: (_: unknown, r: ApprovalRequest) => action(r) },
-        ]}
+        columns={[...columns, { title: '处理', key: 'op', render }]}
       />
     </Card>
   );

@@ -21,12 +21,56 @@ const COLUMNS = [
   { key: 'detail', title: '说明' },
 ];
 
+interface ActionProps {
+  w: WithdrawalRow;
+  approvalId?: string;
+  busy: boolean;
+  decide: (w: WithdrawalRow, approve: boolean) => Promise<void>;
+}
+
+/** Approve or reject; once a first signature is given, the request waiting for the second. */
+function WithdrawalActions({ w, approvalId, busy, decide }: ActionProps) {
+  if (approvalId)
+    return (
+      <Tag color="orange" className="awaiting-second">
+        待复核 {approvalId}
+      </Tag>
+    );
+  return (
+    <Space>
+      <Popconfirm
+        title={`向用户打款 ${yuan(w.amount)}？`}
+        okText="批准"
+        cancelText="取消"
+        onConfirm={() => decide(w, true)}
+      >
+        <Button type="primary" className="withdrawal-approve" loading={busy}>
+          批准
+        </Button>
+      </Popconfirm>
+      <Popconfirm title="拒绝并退回余额？" okText="拒绝" cancelText="取消" onConfirm={() => decide(w, false)}>
+        <Button danger loading={busy}>
+          拒绝
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}
+
+const columns = [
+  { title: '提现单号', dataIndex: 'withdrawalId' },
+  { title: '用户', dataIndex: 'userId' },
+  { title: '金额', dataIndex: 'amount', render: yuan },
+  { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{WITHDRAWAL_STATUS[s] ?? s}</Tag> },
+  { title: '申请时间', dataIndex: 'createdAt', render: time },
+  { title: '说明', dataIndex: 'detail' },
+];
+
 export function Withdrawals({ session }: ScreenProps) {
   const [status, setStatus] = useState('requested');
   const [busy, setBusy] = useState<string>();
   const [waiting, addWaiting] = usePending('approve-withdrawal', 'withdrawalId');
   const list = usePaged((cursor) => listWithdrawals({ status, limit: 100, cursor }), status);
-  const finance = can(session.roles, 'approve-withdrawal');
   const decide = async (w: WithdrawalRow, approve: boolean) => {
     setBusy(w.withdrawalId);
     try {
@@ -40,30 +84,10 @@ export function Withdrawals({ session }: ScreenProps) {
       setBusy(undefined);
     }
   };
-  const action = (w: WithdrawalRow) =>
-    waiting[w.withdrawalId] ? (
-      <Tag color="orange" className="awaiting-second">
-        待复核 {waiting[w.withdrawalId]}
-      </Tag>
-    ) : (
-      <Space>
-        <Popconfirm
-          title={`向用户打款 ${yuan(w.amount)}？`}
-          okText="批准"
-          cancelText="取消"
-          onConfirm={() => decide(w, true)}
-        >
-          <Button type="primary" className="withdrawal-approve" loading={busy === w.withdrawalId}>
-            批准
-          </Button>
-        </Popconfirm>
-        <Popconfirm title="拒绝并退回余额？" okText="拒绝" cancelText="取消" onConfirm={() => decide(w, false)}>
-          <Button danger loading={busy === w.withdrawalId}>
-            拒绝
-          </Button>
-        </Popconfirm>
-      </Space>
-    );
+  const render = (_: unknown, w: WithdrawalRow) => (
+    <WithdrawalActions w={w} approvalId={waiting[w.withdrawalId]} busy={busy === w.withdrawalId} decide={decide} />
+  );
+  const mayDecide = can(session.roles, 'approve-withdrawal') && status === 'requested';
   return (
     <Card title="提现">
       <Space style={{ marginBottom: 16 }}>
@@ -79,17 +103,7 @@ export function Withdrawals({ session }: ScreenProps) {
         loading={list.loading}
         dataSource={list.rows}
         pagination={false}
-        columns={[
-          { title: '提现单号', dataIndex: 'withdrawalId' },
-          { title: '用户', dataIndex: 'userId' },
-          { title: '金额', dataIndex: 'amount', render: yuan },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{WITHDRAWAL_STATUS[s] ?? s}</Tag> },
-          { title: '申请时间', dataIndex: 'createdAt', render: time },
-          { title: '说明', dataIndex: 'detail' },
-          ...(finance && status === 'requested'
-            ? [{ title: '操作', key: 'op', render: (_: unknown, w: WithdrawalRow) => action(w) }]
-            : []),
-        ]}
+        columns={[...columns, ...(mayDecide ? [{ title: '操作', key: 'op', render }] : [])]}
       />
       {list.hasMore && (
         <Button onClick={list.more} style={{ marginTop: 12 }}>
