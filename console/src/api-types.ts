@@ -126,7 +126,11 @@ export interface AuditEntry {
   actor: string;
   fn: string;
   ok: boolean;
-  roles?: string[];
+  /** ok, awaiting_approval, denied (401/403) or error. */
+  outcome?: string;
+  roles?: string | string[];
+  approvalId?: string;
+  requester?: string;
   approver?: string;
   input?: unknown;
   result?: unknown;
@@ -137,13 +141,18 @@ export interface ApprovalRequest {
   approvalId: string;
   fn: string;
   input?: unknown;
+  /** pending, approved, executed, failed, rejected */
   status: string;
-  requestedBy?: string;
-  requester?: string;
-  createdAt?: string;
-  expiresAt?: string;
-  decidedBy?: string;
+  requester: string;
+  requesterRoles?: string[];
+  createdAt: string;
+  expiresOn: string;
+  /** A pending request past its 24 hours (it can no longer be approved). */
+  expired?: boolean;
+  approver?: string;
+  decidedAt?: string;
   note?: string;
+  outcome?: unknown;
 }
 
 export interface StaffAccount {

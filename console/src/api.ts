@@ -168,8 +168,9 @@ export const assignAgent = (a: { region: string; userId?: string; remove?: boole
 export const reconcile = () => call<ReconcileResult>('reconcile', {});
 
 // --- second signatures, audit, staff accounts
+/** Requests in a state (the server's default: pending). */
 export const listRequests = async (status?: string) =>
-  rowsOf<ApprovalRequest>(await call('list-requests', status ? { status } : {}), 'requests');
+  rowsOf<ApprovalRequest>(await call('list-requests', { limit: 500, ...(status ? { status } : {}) }), 'rows');
 export const approveRequest = (approvalId: string) => call<unknown>('approve-request', { approvalId });
 export const rejectRequest = (approvalId: string, note?: string) =>
   call<unknown>('reject-request', { approvalId, ...(note ? { note } : {}) });

@@ -10,40 +10,45 @@ export const ROLE_NAMES: Record<Role, string> = {
   auditor: '审计',
 };
 
-const ALL: readonly Role[] = ROLES;
-const OPS: readonly Role[] = ['operator'];
-const FIN: readonly Role[] = ['finance'];
-const ADM: readonly Role[] = ['admin'];
+const O: Role = 'operator';
+const F: Role = 'finance';
+const A: Role = 'admin';
+const R: Role = 'auditor';
 
 /** Function name -> roles that may call it. A missing name: nobody (the menu hides it). */
 export const FUNCTION_ROLES: Record<string, readonly Role[]> = {
-  'upsert-product': OPS,
-  'upload-url': OPS,
-  'ship-order': OPS,
-  'review-after-sale': OPS,
-  'receive-return': OPS,
-  'complete-order': OPS,
-  'list-orders': ['operator', 'finance', 'auditor'],
-  'list-after-sale': ['operator', 'finance', 'auditor'],
-  'find-user': ['operator', 'finance', 'auditor'],
-  'list-withdrawals': ['finance', 'auditor'],
-  'approve-withdrawal': FIN,
-  'refund-order': FIN,
-  buyback: FIN,
-  grant: FIN,
-  'daily-report': ['finance', 'auditor'],
-  'settlement-report': ['finance', 'auditor'],
-  'set-config': ADM,
-  'import-legacy-members': ADM,
-  'assign-agent': ['admin', 'auditor'],
-  'add-staff': ADM,
-  'list-staff': ADM,
-  'update-staff': ADM,
-  reconcile: ['auditor'],
-  'audit-log': ['auditor', 'admin'],
-  'list-requests': ALL,
-  'approve-request': ALL,
-  'reject-request': ALL,
+  'ship-order': [O],
+  'complete-order': [O],
+  'complete-due': [O, A],
+  'review-after-sale': [O],
+  'receive-return': [O, F],
+  'refund-order': [F],
+  'drain-pool': [O, A],
+  'upsert-product': [O],
+  'upload-url': [O],
+  'set-config': [A],
+  buyback: [F],
+  grant: [F],
+  'approve-withdrawal': [F],
+  reconcile: [F, A, R],
+  'settle-day': [F],
+  'settlement-report': [F, R],
+  'release-locked': [F],
+  'import-legacy-members': [A],
+  'assign-agent': [A],
+  'audit-log': [A, R],
+  'list-orders': [O, F, R],
+  'list-after-sale': [O, F, R],
+  'list-withdrawals': [F, R],
+  'find-user': [O, F, R],
+  'daily-report': [F, A, R],
+  'add-staff': [A],
+  'list-staff': [A, R],
+  'update-staff': [A],
+  // Deciding a request also needs a role allowed to call the requested function (the server checks).
+  'approve-request': [O, F, A],
+  'reject-request': [O, F, A],
+  'list-requests': [O, F, A, R],
 };
 
 export function can(roles: readonly Role[], fn: string): boolean {

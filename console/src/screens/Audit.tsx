@@ -12,11 +12,24 @@ const COLUMNS = [
   { key: 'actor', title: '操作人' },
   { key: 'roles', title: '角色' },
   { key: 'fn', title: '功能' },
-  { key: 'ok', title: '成功' },
+  { key: 'outcome', title: '结果' },
+  { key: 'requester', title: '发起人' },
   { key: 'approver', title: '复核人' },
   { key: 'input', title: '输入' },
   { key: 'error', title: '错误' },
 ];
+
+const OUTCOMES: Record<string, [string, string]> = {
+  ok: ['成功', 'green'],
+  awaiting_approval: ['待复核', 'orange'],
+  denied: ['拒绝访问', 'red'],
+  error: ['失败', 'red'],
+};
+
+function Outcome({ e }: { e: AuditEntry }) {
+  const [label, color] = OUTCOMES[e.outcome ?? (e.ok ? 'ok' : 'error')] ?? [e.outcome ?? '', 'default'];
+  return <Tag color={color}>{label}</Tag>;
+}
 
 export function Audit() {
   const [q, setQ] = useState<AuditQuery>({ limit: 100 });
@@ -65,13 +78,14 @@ export function Audit() {
         columns={[
           { title: '时间', dataIndex: 'at', render: time },
           { title: '操作人', dataIndex: 'actor' },
-          { title: '角色', dataIndex: 'roles', render: (r?: string[]) => r?.join('、') ?? '—' },
-          { title: '功能', dataIndex: 'fn', render: (f: string) => <Tag>{f}</Tag> },
           {
-            title: '结果',
-            dataIndex: 'ok',
-            render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? '成功' : '失败'}</Tag>,
+            title: '角色',
+            dataIndex: 'roles',
+            render: (r?: string | string[]) => (Array.isArray(r) ? r.join('、') : r || '—'),
           },
+          { title: '功能', dataIndex: 'fn', render: (f: string) => <Tag>{f}</Tag> },
+          { title: '结果', key: 'outcome', render: (_: unknown, e: AuditEntry) => <Outcome e={e} /> },
+          { title: '发起人', dataIndex: 'requester', render: (a?: string) => a ?? '—' },
           { title: '复核人', dataIndex: 'approver', render: (a?: string) => a ?? '—' },
           {
             title: '输入',

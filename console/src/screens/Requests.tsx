@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { approveRequest, listRequests, rejectRequest, type ApprovalRequest } from '../api';
 import { showError } from '../ui/errors';
 import { ExportButton } from '../ui/ExportButton';
-import { REQUEST_STATUS, time } from '../ui/format';
+import { options, REQUEST_STATUS, time } from '../ui/format';
 import { isOpen } from '../ui/usePending';
 import type { ScreenProps } from '.';
 
@@ -13,21 +13,28 @@ const COLUMNS = [
   { key: 'approvalId', title: '复核单号' },
   { key: 'fn', title: '操作' },
   { key: 'input', title: '内容' },
-  { key: 'requestedBy', title: '发起人' },
+  { key: 'requester', title: '发起人' },
   { key: 'status', title: '状态' },
   { key: 'createdAt', title: '发起时间' },
-  { key: 'expiresAt', title: '过期时间' },
+  { key: 'expiresOn', title: '过期时间' },
+  { key: 'approver', title: '复核人' },
+  { key: 'note', title: '备注' },
 ];
 
-const by = (r: ApprovalRequest) => r.requestedBy ?? r.requester ?? '—';
+const by = (r: ApprovalRequest) => r.requester;
 const columns = [
   { title: '复核单号', dataIndex: 'approvalId' },
   { title: '操作', dataIndex: 'fn', render: (f: string) => <Tag>{f}</Tag> },
   { title: '内容', dataIndex: 'input', render: (i: unknown) => <code>{JSON.stringify(i)}</code> },
   { title: '发起人', key: 'by', render: (_: unknown, r: ApprovalRequest) => by(r) },
-  { title: '状态', dataIndex: 'status', render: (s: string) => REQUEST_STATUS[s] ?? s },
+  {
+    title: '状态',
+    key: 'status',
+    render: (_: unknown, r: ApprovalRequest) => (r.expired ? '已过期' : (REQUEST_STATUS[r.status] ?? r.status)),
+  },
   { title: '发起时间', dataIndex: 'createdAt', render: time },
-  { title: '过期时间', dataIndex: 'expiresAt', render: time },
+  { title: '过期时间', dataIndex: 'expiresOn', render: time },
+  { title: '复核人', dataIndex: 'approver', render: (a?: string) => a ?? '—' },
 ];
 
 interface ActionProps {
@@ -63,13 +70,13 @@ function RequestActions({ r, mine, act }: ActionProps) {
 }
 
 export function Requests({ session }: ScreenProps) {
-  const [status, setStatus] = useState<string>('');
+  const [status, setStatus] = useState('pending');
   const [rows, setRows] = useState<ApprovalRequest[]>([]);
   const [loading, setLoading] = useState(false);
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setRows(await listRequests(status || undefined));
+      setRows(await listRequests(status));
     } catch (e) {
       showError(e);
     } finally {
@@ -93,15 +100,7 @@ export function Requests({ session }: ScreenProps) {
   return (
     <Card title="待复核的操作">
       <Space style={{ marginBottom: 16 }}>
-        <Select
-          value={status}
-          onChange={setStatus}
-          style={{ width: 140 }}
-          options={[
-            { value: '', label: '全部' },
-            ...Object.entries(REQUEST_STATUS).map(([value, label]) => ({ value, label })),
-          ]}
-        />
+        <Select value={status} onChange={setStatus} style={{ width: 140 }} options={options(REQUEST_STATUS)} />
         <Button onClick={() => void load()}>刷新</Button>
         <ExportButton name="requests" columns={COLUMNS} rows={rows} />
       </Space>

@@ -41,12 +41,10 @@ export const WITHDRAWAL_STATUS: Record<string, string> = {
 
 export const REQUEST_STATUS: Record<string, string> = {
   pending: '待复核',
-  awaiting_approval: '待复核',
   approved: '已批准',
   executed: '已执行',
-  rejected: '已驳回',
-  expired: '已过期',
   failed: '执行失败',
+  rejected: '已驳回',
 };
 
 export const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { listRequests, type ApprovalRequest } from '../api';
 
-const OPEN = new Set(['pending', 'awaiting_approval', 'open', 'waiting']);
-export const isOpen = (r: ApprovalRequest) => OPEN.has(r.status);
+/** Still waiting and still within its 24 hours. */
+export const isOpen = (r: ApprovalRequest) => r.status === 'pending' && !r.expired;
 
 export function usePending(
   fn: string,
