@@ -1,5 +1,5 @@
 // Staff accounts (admin): list, add (username, password, roles), change roles, disable.
-import { Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, message } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { addStaff, listStaff, updateStaff, type StaffAccount } from '../api';
 import { ROLE_NAMES, ROLES } from '../roles';
@@ -15,14 +15,32 @@ const COLUMNS = [
   { key: 'createdAt', title: '创建时间' },
 ];
 
+function TotpSecret({ secret, otpauth }: { secret: string; otpauth: string }) {
+  return (
+    <>
+      <p>在身份验证器中手动添加此密钥：</p>
+      <Typography.Text copyable code>
+        {secret}
+      </Typography.Text>
+      <p style={{ marginTop: 12, wordBreak: 'break-all' }}>{otpauth}</p>
+    </>
+  );
+}
+
 function AddStaff({ onDone }: { onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ username: string; password: string; roles: string[] }>();
   const submit = async () => {
     const a = await form.validateFields();
     try {
-      await addStaff(a);
+      const r = (await addStaff(a)) as { totp?: { secret: string; otpauth: string } };
       void message.success(`已添加 ${a.username}`);
+      // The authenticator's secret is shown once: the new member adds it to their app.
+      if (r?.totp)
+        Modal.info({
+          title: `${a.username} 的动态验证码密钥（只显示一次）`,
+          content: <TotpSecret secret={r.totp.secret} otpauth={r.totp.otpauth} />,
+        });
       setOpen(false);
       form.resetFields();
       onDone();
