@@ -1,4 +1,5 @@
-// One lint for the whole repo: typescript-eslint on every workspace, react-hooks on the client.
+// One lint for the whole repo: typescript-eslint on every workspace, react-hooks on the client
+// and the staff console.
 // `npm run lint` runs this and `prettier --check` (format rules live in .prettierrc.json).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -68,7 +69,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['client/src/**/*.{ts,tsx}', 'client/test/**/*.{ts,tsx}'],
+    files: ['client/src/**/*.{ts,tsx}', 'client/test/**/*.{ts,tsx}', 'console/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
