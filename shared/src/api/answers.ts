@@ -222,13 +222,7 @@ export interface ConvertBackAnswer {
 }
 
 export type WithdrawalStatus =
-  | 'requested'
-  | 'paying'
-  | 'awaiting_confirmation'
-  | 'approved'
-  | 'rejected'
-  | 'failed'
-  | 'cancelled';
+  'requested' | 'paying' | 'awaiting_confirmation' | 'approved' | 'rejected' | 'failed' | 'cancelled';
 
 /** POST /withdrawals (201). */
 export interface WithdrawalAnswer {
