@@ -8,7 +8,8 @@ import { callWx, hasWx, wxFn } from './wechat';
 
 /** The app WeChat's confirm view returns from (its referrerInfo.appId). */
 export const CONFIRM_VIEW_APP = 'wx1183b055aeec94d1';
-const merchantId = process.env.TARO_APP_MCH_ID ?? '';
+/** Set at build time (config/index.ts); read at the call. */
+const merchantId = () => process.env.TARO_APP_MCH_ID ?? '';
 
 export type ConfirmViewResult = 'success' | 'cancel' | 'fail' | 'unavailable';
 
@@ -31,7 +32,7 @@ export function takeConfirmResult(options: ShowOptions | undefined): void {
 
 /** WeChat's view exists here, and the order is one WeChat knows (paid by WeChat Pay). */
 export function canUseConfirmView(order: Pick<Order, 'payWith'>): boolean {
-  return order.payWith === 'wechat' && !!merchantId && hasWx('openBusinessView');
+  return order.payWith === 'wechat' && !!merchantId() && hasWx('openBusinessView');
 }
 
 /** Opens WeChat's confirm view; 'unavailable' when there is none (then our own confirm runs). */
@@ -46,7 +47,7 @@ export async function confirmInWeChat(order: Pick<Order, 'orderId' | 'payWith'>)
     await callWx('openBusinessView', {
       businessType: 'weappOrderConfirm',
       // our out_trade_no is the orderId (adapters/wechat/ids.ts)
-      extraData: { merchant_id: merchantId, merchant_trade_no: order.orderId },
+      extraData: { merchant_id: merchantId(), merchant_trade_no: order.orderId },
     });
   } catch {
     waiting = null;
