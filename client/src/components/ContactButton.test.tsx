@@ -11,7 +11,9 @@ test('on H5 联系客服 says where the chat is', () => {
 });
 
 test('an error that tells the shopper to contact 客服 carries the button; others do not', () => {
-  const { container, rerender } = render(<ErrorLine text="微信支付暂时无法退款，订单已恢复，可稍后重新申请，或点下方“联系客服”" />);
+  const { container, rerender } = render(
+    <ErrorLine text="微信支付暂时无法退款，订单已恢复，可稍后重新申请，或点下方“联系客服”" />,
+  );
   expect(container.querySelector('.error-contact .contact-button')).not.toBeNull();
   rerender(<ErrorLine text="库存不足" />);
   expect(container.querySelector('.contact-button')).toBeNull();
