@@ -13,6 +13,7 @@ import { ErrorLine } from '../../components/StateView';
 import { ActionButton, offIf } from '../../components/ActionButton';
 import { Row, StatList } from '../../components/Stat';
 import { askConsent } from '../../lib/subscribe';
+import { go, ROUTES } from '../../lib/nav';
 
 interface CardProps {
   wallet: Wallet;
@@ -275,7 +276,11 @@ export function WithdrawCard({ wallet, onDone }: Omit<CardProps, 'pool'>) {
       <ActionButton cls="btn-plain withdraw-submit" busy={form.running} onClick={() => form.submit()}>
         申请提现
       </ActionButton>
-      {form.result && <View className="ok-line withdraw-done">提现申请已提交，审核后到账</View>}
+      {form.result && (
+        <View className="ok-line withdraw-done" onClick={() => go(ROUTES.withdrawals)}>
+          提现申请已提交，审核通过后请在“提现记录”中确认收款 ›
+        </View>
+      )}
     </View>
   );
 }
