@@ -171,6 +171,8 @@ suite('the shop in Chromium', () => {
     await top(page).locator('.page-addresses .address-add').click();
     await top(page).locator('.page-address-edit .addr-name').waitFor();
     // The privacy guide comes before the first form that collects personal data.
+    await page.locator('.privacy-agree:visible').first().waitFor();
+    await shot(page, '35a-privacy-guide');
     await page.locator('.privacy-agree:visible').first().click();
     await page.locator('.privacy-popup .privacy-agree:visible').waitFor({ state: 'detached' });
     await top(page).locator('.addr-name input').fill('张三');
