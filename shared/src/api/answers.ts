@@ -124,7 +124,7 @@ export interface OrderView {
 /** POST /orders (201), /pay, /confirm, /refund: the order's new state and what came with it. */
 export interface OrderAnswer {
   orderId: string;
-  status: OrderStatus | 'refund_requested';
+  status: OrderStatus;
   amount?: Money;
   pointsCost?: Points;
   /** WeChat orders: the JSAPI parameters for wx.requestPayment (create answer only). */
