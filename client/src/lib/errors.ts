@@ -62,6 +62,7 @@ const BY_CODE: Record<string, string> = {
   address_book_full: '最多保存 20 个地址，请先删除不用的地址',
   invalid_nickname: '昵称为 1–20 个字，可用中文、字母、数字和空格',
   invalid_avatar: '头像图片无效或太大，请换一张',
+  order_cancelled: '订单超时未支付，已自动取消，请重新下单',
   wechat_confirm_failed: '微信确认收货没有完成，请稍后再点“确认收货”重试',
   // POST /me/delete refusals: what is still owed either way (docs/api.md).
   account_has_balance: '账户里还有积分或余额，请先卖出、提现或用完后再注销；如需帮助请联系客服',

@@ -102,6 +102,8 @@ export interface OrderView {
   createdAt?: string;
   /** An unpaid WeChat order is cancelled after this (ISO). */
   payExpiresAt?: string;
+  /** unpaid past `payExpiresAt`: cancelled, stock back */
+  cancelledAt?: string;
   paidAt?: string;
   shippedAt?: string;
   carrier?: string;
@@ -247,6 +249,8 @@ export interface WithdrawalView {
   decidedAt?: string;
   /** present while `awaiting_confirmation` */
   confirm?: TransferConfirm;
+  /** an unconfirmed bill is cancelled after this (ISO), the cash back in the wallet */
+  confirmBy?: string;
   failReason?: string;
 }
 

@@ -9,6 +9,7 @@ jest.mock('../../api/request', () => ({ request: (o: unknown) => mockApi.handle(
 process.env.TARO_APP_MCH_ID = '1900000109';
 
 import type { Order } from '../../api';
+import { ApiError } from '../../api/errors';
 import { CONFIRM_VIEW_APP } from '../../lib/confirm-receipt';
 import { OrderActions } from './OrderActions';
 
@@ -84,4 +85,20 @@ test('an order not paid by WeChat is confirmed by our route alone', async () => 
   await act(async () => click(container, 'confirm-order'));
   await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
   expect(opened).toHaveLength(0);
+});
+
+test('WeChat’s message confirmed it first: our route’s invalid_status reads the order again', async () => {
+  mockApi
+    .on('POST /orders/o_1/confirm', () => {
+      throw new ApiError(409, 'invalid_status', 'the order is received');
+    })
+    .on('GET /orders/o_1', { ...shipped, ...received });
+  const onDone = jest.fn();
+  const { container } = render(<OrderActions order={shipped} onDone={onDone} />);
+  await act(async () => click(container, 'confirm-order'));
+  await waitFor(() => expect(opened).toHaveLength(1));
+  await comeBack('success');
+  await waitFor(() =>
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ status: 'received' }), '已确认收货'),
+  );
 });

@@ -25,7 +25,14 @@ async function confirmReceipt(order: Order, key: string): Promise<Partial<Order>
   const view = await confirmInWeChat(order);
   if (view === 'cancel') return undefined;
   if (view === 'fail') throw new ApiError(0, 'wechat_confirm_failed', 'weappOrderConfirm failed');
-  return api.confirmOrder(order.orderId, key);
+  try {
+    return await api.confirmOrder(order.orderId, key);
+  } catch (e) {
+    // WeChat's own message (trade_manage_order_settlement) may have confirmed it on the server
+    // first: the order moved on, which is what the shopper asked for.
+    if (view === 'success' && e instanceof ApiError && e.code === 'invalid_status') return api.order(order.orderId);
+    throw e;
+  }
 }
 
 /** The actions this status allows, in the order they are offered, and what each one says. */

@@ -15,6 +15,7 @@ const waiting: WithdrawalView = {
   status: 'awaiting_confirmation',
   createdAt: '2026-12-01T02:00:00.000Z',
   confirm: { mchId: '1900000109', appId: 'wxapp', packageInfo: 'pkg-abc' },
+  confirmBy: '2026-12-02T02:00:00.000Z',
 };
 
 type Wx = Record<string, unknown>;
@@ -38,6 +39,9 @@ test('确认收款 hands the bill to wx.requestMerchantTransfer, then the list i
   const { container } = render(<WithdrawalRow w={waiting} onConfirmed={onConfirmed} />);
   expect(text(container, 'withdrawal-status')).toBe('待确认收款');
   expect(text(container, 'withdrawal-amount')).toBe('¥50.00');
+  expect(text(container, 'withdrawal-confirm-by')).toMatch(
+    /^请在 2026-12-02 \d\d:00 前确认，逾期未确认的提现会退回可提现余额。$/,
+  );
   await act(async () => click(container, 'withdrawal-confirm'));
   expect(calls).toHaveLength(1);
   expect(calls[0]).toMatchObject({ mchId: '1900000109', appId: 'wxapp', package: 'pkg-abc' });

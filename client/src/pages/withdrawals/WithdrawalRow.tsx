@@ -43,6 +43,11 @@ export function WithdrawalRow({ w, onConfirmed }: { w: WithdrawalView; onConfirm
         (canConfirmHere() ? (
           <View>
             <Text className="hint">微信已受理这笔提现，点“确认收款”后钱才会转入你的微信零钱。</Text>
+            {w.confirmBy && (
+              <Text className="hint withdrawal-confirm-by">
+                请在 {fmtTime(w.confirmBy)} 前确认，逾期未确认的提现会退回可提现余额。
+              </Text>
+            )}
             <ErrorLine text={error} />
             <ActionButton cls="btn-primary withdrawal-confirm" busy={busy} onClick={confirm}>
               确认收款
