@@ -21,6 +21,7 @@ import type {
   LoginBody,
   NewOrderBody,
   Order,
+  OrderAnswer,
   OrdersPage,
   Page,
   Pool,
@@ -34,12 +35,11 @@ import type {
   WithdrawalsPage,
   WithdrawalView,
 } from './types';
-import type { OrderAnswer } from '@greenpoints/shared';
 
 export * from './types';
 export { ApiError, isRetryable } from './errors';
 
-/** `?limit=20&cursor=…` for a page after the first; the first page takes the server's default. */
+/** `?cursor=…` for a page after the first; every page is the server's default size (20). */
 const pageQuery = (cursor?: string | null) => (cursor ? `?cursor=${encodeURIComponent(cursor)}` : '');
 
 export const api = {

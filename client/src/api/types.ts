@@ -34,6 +34,7 @@ export type {
   LoginBody,
   NewOrderBody,
   OrderAddress,
+  OrderAnswer,
   OrdersPage,
   OrderStatus,
   PayWith,
