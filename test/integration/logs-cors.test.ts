@@ -88,15 +88,13 @@ describe('CORS', () => {
   const foreign = 'https://evil.example';
 
   it('the stack is configured with the H5 and staff console origins, no wildcard', () => {
-    // 127.0.0.1 and localhost of the H5 app's port and of the console's (CONSOLE_PORT, 10087).
-    expect(origins.length).toBe(4);
-    expect(origins).toContain(`http://127.0.0.1:${process.env.CONSOLE_PORT || 10087}`);
+    expect(origins.length).toBe(4); // 127.0.0.1 and localhost of each
     expect(origins.some((o) => o.startsWith('http://127.0.0.1:'))).toBe(true);
     expect(origins.some((o) => o.startsWith('http://localhost:'))).toBe(true);
     expect(origins).not.toContain('*');
   });
 
-  it('an answer over HTTP grants each H5 origin', async () => {
+  it('an answer over HTTP grants each configured origin', async () => {
     for (const origin of origins) {
       const r = await fetch(`${API()}/pool`, { headers: { Origin: origin } });
       expect(r.status).toBe(200);
