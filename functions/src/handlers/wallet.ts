@@ -8,6 +8,8 @@ import {
   requestWithdrawal,
   ledgerPage,
 } from '../domain/wallet';
+import { listOwnWithdrawals } from '../domain/transfers';
+import { transferDeps } from '../compose/transfers';
 
 export const get = route({}, async (c) => ({ body: await walletView(c.userId) }));
 export const sell = route({ idempotent: true, reentrant: true, body: pointsBody }, doSell);
@@ -16,6 +18,10 @@ export const convertBack = route({ idempotent: true, reentrant: true, body: amou
 export const withdraw = route({ idempotent: true, body: amountBody }, async (c) =>
   requestWithdrawal(c.userId, c.idem!, c.body.amount),
 );
+export const withdrawals = route({}, async (c) => {
+  const q = pageQuery.parse(c.query);
+  return { body: await listOwnWithdrawals(transferDeps(), c.userId, q.limit, q.cursor) };
+});
 export const ledger = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
   return { body: await ledgerPage(c.userId, q.limit, q.cursor) };

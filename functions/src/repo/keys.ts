@@ -41,6 +41,16 @@ export const gsi = {
   ordersByStatus: (status: string) => `ORDERS#${status}`,
 };
 
+/** GSI2 (keys only, sparse) entries beyond the orders' status index. */
+export const gsi2 = {
+  /** A user's withdrawals, newest first (GET /withdrawals). */
+  userWithdrawals: (userId: string, at: string, withdrawalId: string) => ({
+    GSI2PK: `USER#${userId}#WITHDRAWALS`,
+    GSI2SK: `${at}#${withdrawalId}`,
+  }),
+  userWithdrawalsPK: (userId: string) => `USER#${userId}#WITHDRAWALS`,
+};
+
 /**
  * The status index attribute of an order write. Called by the ddb layer on every `set` of an
  * order's status, so no transition anywhere (the pool applier included) can leave it stale.

@@ -8,7 +8,6 @@ import { keys } from '../repo/keys';
 import { getEvent, getParams, getUser, productItem, toPool } from '../repo/repository';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
-import { notify } from '../domain/notify';
 import { isLocalStage } from '../stage';
 import { decideWithdrawal } from '../domain/wallet';
 import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
@@ -18,6 +17,7 @@ import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
+import { sandboxTransfer, syncTransfers } from './transfers';
 import { PICTURE_KEY_RE } from '../repo/pictures';
 import { asWrite } from '../repo/stores';
 
@@ -273,9 +273,8 @@ export const approveWithdrawal = staff(
   async ({ withdrawalId, approve }) =>
     decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
       const u = await getUser(userId);
-      const r = await getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
-      if (r.status === 'accepted') await notify(userId, 'withdrawal', { amount }, 'pages/wallet/index');
-      return r;
+      // Paid only when WeChat says SUCCESS (domain/transfers.ts sends the notice then).
+      return getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
     }),
 );
 
@@ -297,6 +296,8 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   buyback,
   grant,
   'approve-withdrawal': approveWithdrawal,
+  'sync-transfers': syncTransfers,
+  'sandbox-transfer': sandboxTransfer,
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),

@@ -13,6 +13,7 @@ import {
 import { scanAll, type Item } from '../repo/ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
+import { withdrawalProblems } from './reconcile-withdrawals';
 import { programmeView } from '../repo/programme-view';
 import { toBatch } from '../repo/poollog';
 import { publicBatch, verifyBatches } from '../domain/poolhash';
@@ -186,6 +187,7 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     problems.push(
       `I6 Σ cash + pending + withdrawn ${cashSide.toFixed()} ≠ payouts + dividends + commissions ${cashWant.toFixed()}`,
     );
+  problems.push(...withdrawalProblems(all, wallets));
 
   // Operational checks: nothing left pending, no oversold stock, completed orders have their event.
   const pending = all.filter((i) => i.type === 'queued');

@@ -42,17 +42,24 @@ export function getWeChatPay(): WeChatPay {
   };
 }
 
-let localTransfer: WeChatTransfer | undefined;
-/** STAGE=local only: tests put a scripted transfer in place of the sandbox (undefined restores it). */
-export function setLocalWeChatTransfer(t: WeChatTransfer | undefined): void {
+let localTransfer: Partial<WeChatTransfer> | undefined;
+/**
+ * STAGE=local only: tests put a scripted transfer in place of the sandbox (undefined restores
+ * it); what the script leaves out is the sandbox's.
+ */
+export function setLocalWeChatTransfer(t: Partial<WeChatTransfer> | undefined): void {
   localTransfer = t;
 }
 
 export function getWeChatTransfer(): WeChatTransfer {
-  if (isLocal()) return localTransfer ?? sandboxTransfer();
+  if (isLocal()) return { ...sandboxTransfer(), ...localTransfer };
   let impl: WeChatTransfer | undefined;
+  const get = () => (impl ??= createTransfer(transferConfigFromEnv()));
   return {
-    transfer: async (o) => (impl ??= createTransfer(transferConfigFromEnv())).transfer(o),
+    transfer: async (o) => get().transfer(o),
+    query: async (id) => get().query(id),
+    cancel: async (id) => get().cancel(id),
+    parseNotify: async (headers, rawBody) => get().parseNotify(headers, rawBody),
   };
 }
 
@@ -69,6 +76,12 @@ export function getWeChatSubscribe(): WeChatSubscribe {
 }
 
 // For local tests/tools: forge the notify the sandbox "WeChat" would send after payment.
-export { sandboxNotify, sandboxSent, SANDBOX_SIGNATURE_HEADER } from './sandbox';
+export {
+  sandboxNotify,
+  sandboxSent,
+  sandboxSettleBill,
+  sandboxTransferNotify,
+  SANDBOX_SIGNATURE_HEADER,
+} from './sandbox';
 export { yuanToFen, fenToYuan } from './amount';
 export { OUT_TRADE_NO, OUT_BILL_NO, OUT_REFUND_NO, checkOrderId, checkRefundId, checkWithdrawalId } from './ids';
