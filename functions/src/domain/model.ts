@@ -78,6 +78,10 @@ export interface Order {
   /** A copy of the address as it was (domain/addresses.ts OrderAddress), or the older {region, detail}. */
   address: { region: string; detail: string; regionCode?: string; name?: string; phone?: string };
   createdAt: string;
+  /** WeChat orders: unpaid after this, cancel-unpaid cancels it (createdAt + payTimeoutMinutes) */
+  payExpiresAt?: string;
+  /** when cancel-unpaid cancelled it (status cancelled) */
+  cancelledAt?: string;
   paidAt?: string;
   shippedAt?: string;
   completedAt?: string;

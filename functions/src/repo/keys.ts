@@ -30,6 +30,11 @@ export const keys = {
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
   audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  /** Unpaid WeChat orders by payExpiresAt, write-sharded (UNPAID_SHARDS) so order bursts spread. */
+  unpaid: (shard: number, payExpiresAt: string, orderId: string): Key => ({
+    PK: `UNPAID#${shard}`,
+    SK: `${payExpiresAt}#${orderId}`,
+  }),
 };
 
 export const gsi = {
@@ -58,4 +63,12 @@ export const gsi2 = {
 export function statusIndex(key: Key, values: Record<string, unknown>): Record<string, string> {
   if (!key.PK.startsWith('ORDER#') || key.SK !== 'META' || typeof values.status !== 'string') return {};
   return { GSI2PK: gsi.ordersByStatus(values.status) };
+}
+
+/** Shards of the unpaid-orders index; an order's shard is fixed by its id. */
+export const UNPAID_SHARDS = 8;
+export function unpaidShard(orderId: string): number {
+  let h = 0;
+  for (const c of orderId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % UNPAID_SHARDS;
 }

@@ -198,6 +198,8 @@ export async function getParamsVersion(v: number): Promise<Params> {
 // ---------- orders ----------
 const ORDER_OPTIONAL = [
   'pointsCost',
+  'payExpiresAt',
+  'cancelledAt',
   'paidAt',
   'shippedAt',
   'completedAt',

@@ -18,6 +18,7 @@ import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
 import { sandboxTransfer, syncTransfers } from './transfers';
+import { cancelUnpaid } from './unpaid';
 import { PICTURE_KEY_RE } from '../repo/pictures';
 import { asWrite } from '../repo/stores';
 
@@ -297,6 +298,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   grant,
   'approve-withdrawal': approveWithdrawal,
   'sync-transfers': syncTransfers,
+  'cancel-unpaid': cancelUnpaid,
   'sandbox-transfer': sandboxTransfer,
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).

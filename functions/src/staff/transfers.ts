@@ -9,13 +9,7 @@ import { transferDeps } from '../compose/transfers';
 import { forbidden } from '../domain/errors';
 import { isLocalStage } from '../stage';
 import { staff } from './wrapper';
-
-/** The schedule's stand-in clock: the local stage only (tests, demos). */
-const standIn = z
-  .string()
-  .datetime()
-  .optional()
-  .refine((v) => v === undefined || isLocalStage(), 'now is accepted in the local stage only');
+import { standIn } from './stand-in';
 
 export const syncTransfers = staff(
   'sync-transfers',
