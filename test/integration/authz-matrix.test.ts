@@ -123,6 +123,7 @@ const ROWS: Row[] = [
   { route: 'POST /withdrawals', path: () => '/withdrawals', body: { amount: '1000000.00' }, expect: SIGNED(422) },
   { route: 'GET /ledger', path: () => '/ledger', expect: SIGNED(200) },
   { route: 'GET /withdrawals', path: () => '/withdrawals', expect: SIGNED(200) },
+  { route: 'GET /me/invite', path: () => '/me/invite', expect: SIGNED(200) },
   { route: 'GET /events/{id}', path: () => `/events/${ids.event}`, expect: OWNED(200) },
   { route: 'GET /team', path: () => '/team', expect: SIGNED(200) },
   { route: 'GET /leaderboard', path: () => '/leaderboard', expect: SIGNED(200) },

@@ -7,10 +7,12 @@ import { createSubscribe } from './subscribe';
 import { createLogin } from './login';
 import { createPay } from './pay';
 import { createTransfer } from './transfer';
+import { createCode, sandboxCode, type WeChatCode } from './wxacode';
 import { sandboxLogin, sandboxPay, sandboxSubscribe, sandboxTransfer } from './sandbox';
 import { loginConfigFromEnv, payConfigFromEnv, transferConfigFromEnv } from './config';
 
 export * from './types';
+export type { WeChatCode, CodeImage, CodeRequest } from './wxacode';
 
 function isLocal(): boolean {
   return isLocalStage();
@@ -61,6 +63,18 @@ export function getWeChatTransfer(): WeChatTransfer {
     cancel: async (id) => get().cancel(id),
     parseNotify: async (headers, rawBody) => get().parseNotify(headers, rawBody),
   };
+}
+
+let localCode: WeChatCode | undefined;
+/** STAGE=local only: tests put a scripted WeChat in place of the drawing sandbox. */
+export function setLocalWeChatCode(c: WeChatCode | undefined): void {
+  localCode = c;
+}
+
+export function getWeChatCode(): WeChatCode {
+  if (isLocal()) return localCode ?? sandboxCode();
+  let impl: WeChatCode | undefined;
+  return { unlimited: async (r) => (impl ??= createCode(loginConfigFromEnv())).unlimited(r) };
 }
 
 let localSubscribe: WeChatSubscribe | undefined;

@@ -196,4 +196,10 @@ function kindOf(code: AdapterErrorCode): ErrorKind {
 export type FetchLike = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  /** binary answers (a mini-program code image) */
+  arrayBuffer?(): Promise<ArrayBuffer>;
+}>;
