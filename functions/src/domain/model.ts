@@ -104,6 +104,8 @@ export interface Order {
   priceAfter?: string;
   carrier?: string;
   trackingNo?: string;
+  /** WeChat-paid orders: the upload of the parcel to WeChat (JSON ShippingReport, domain/shipping-report.ts) */
+  shippingReport?: string;
   receivedAt?: string;
   /** the end of the after-sale window: receivedAt + afterSaleDays */
   completesAt?: string;

@@ -404,7 +404,10 @@ function toTransactItem(t: TxOp): TransactWriteItem {
         names[`#a${i}`] = k;
         return `attribute_not_exists(#a${i})`;
       });
-      const cond = [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
+      // No condition named: the item must exist (a set never creates a stray item).
+      const cond =
+        [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ') ||
+        'attribute_exists(PK)';
       const sets = Object.entries({ ...t.values, ...statusIndex(t.key, t.values) }).map(([k, v], i) => {
         names[`#s${i}`] = k;
         values[`:s${i}`] = v;

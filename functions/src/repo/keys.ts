@@ -30,6 +30,11 @@ export const keys = {
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
   audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  /** Shipping uploads to WeChat not done: `pending` by the next try's time, `failed` (staff must act). */
+  shippingReport: (state: 'pending' | 'failed', at: string, orderId: string): Key => ({
+    PK: `SHIPREPORT#${state}`,
+    SK: `${at}#${orderId}`,
+  }),
   /** Unpaid WeChat orders by payExpiresAt, write-sharded (UNPAID_SHARDS) so order bursts spread. */
   unpaid: (shard: number, payExpiresAt: string, orderId: string): Key => ({
     PK: `UNPAID#${shard}`,

@@ -200,6 +200,7 @@ const ORDER_OPTIONAL = [
   'pointsCost',
   'payExpiresAt',
   'cancelledAt',
+  'shippingReport',
   'paidAt',
   'shippedAt',
   'completedAt',

@@ -87,3 +87,8 @@ export function transferConfigFromEnv(env: Env = process.env): TransferConfig {
     apiV3Key: env.WECHAT_API_V3_KEY && !isPlaceholder(env.WECHAT_API_V3_KEY) ? env.WECHAT_API_V3_KEY : undefined,
   };
 }
+
+/** upload_shipping_info: the app's token credentials and the merchant id that names the order. */
+export function shippingConfigFromEnv(env: Env = process.env): LoginConfig & { mchId: string } {
+  return { ...loginConfigFromEnv(env), mchId: need(env, 'WECHAT_MCH_ID') };
+}

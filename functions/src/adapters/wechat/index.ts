@@ -8,11 +8,14 @@ import { createLogin } from './login';
 import { createPay } from './pay';
 import { createTransfer } from './transfer';
 import { createCode, sandboxCode, type WeChatCode } from './wxacode';
+import { createShipping, sandboxShipping, type WeChatShipping } from './shipping';
 import { sandboxLogin, sandboxPay, sandboxSubscribe, sandboxTransfer } from './sandbox';
-import { loginConfigFromEnv, payConfigFromEnv, transferConfigFromEnv } from './config';
+import { loginConfigFromEnv, payConfigFromEnv, shippingConfigFromEnv, transferConfigFromEnv } from './config';
 
 export * from './types';
 export type { WeChatCode, CodeImage, CodeRequest } from './wxacode';
+export type { WeChatShipping, ShippingUpload } from './shipping';
+export { sandboxShipped, carrierCode } from './shipping';
 
 function isLocal(): boolean {
   return isLocalStage();
@@ -75,6 +78,18 @@ export function getWeChatCode(): WeChatCode {
   if (isLocal()) return localCode ?? sandboxCode();
   let impl: WeChatCode | undefined;
   return { unlimited: async (r) => (impl ??= createCode(loginConfigFromEnv())).unlimited(r) };
+}
+
+let localShipping: WeChatShipping | undefined;
+/** STAGE=local only: tests put a scripted WeChat in place of the recording sandbox. */
+export function setLocalWeChatShipping(c: WeChatShipping | undefined): void {
+  localShipping = c;
+}
+
+export function getWeChatShipping(): WeChatShipping {
+  if (isLocal()) return localShipping ?? sandboxShipping();
+  let impl: WeChatShipping | undefined;
+  return { upload: async (u) => (impl ??= createShipping(shippingConfigFromEnv())).upload(u) };
 }
 
 let localSubscribe: WeChatSubscribe | undefined;
