@@ -124,13 +124,21 @@ const ROWS: Row[] = [
   { route: 'GET /ledger', path: () => '/ledger', expect: SIGNED(200) },
   { route: 'GET /withdrawals', path: () => '/withdrawals', expect: SIGNED(200) },
   { route: 'GET /me/invite', path: () => '/me/invite', expect: SIGNED(200) },
+  { route: 'GET /wechat/message', path: () => '/wechat/message', expect: PUBLIC(400) },
+  { route: 'POST /wechat/message', path: () => '/wechat/message', body: { id: 'x' }, expect: PUBLIC(400) },
   { route: 'GET /events/{id}', path: () => `/events/${ids.event}`, expect: OWNED(200) },
   { route: 'GET /team', path: () => '/team', expect: SIGNED(200) },
   { route: 'GET /leaderboard', path: () => '/leaderboard', expect: SIGNED(200) },
 ];
 
 /** Routes that take no Idempotency-Key. */
-const NO_KEY = ['POST /auth/login', 'POST /pay/wechat/notify', 'POST /transfer/wechat/notify', 'POST /orders/{id}/pay'];
+const NO_KEY = [
+  'POST /auth/login',
+  'POST /pay/wechat/notify',
+  'POST /transfer/wechat/notify',
+  'POST /wechat/message',
+  'POST /orders/{id}/pay',
+];
 
 /** METHOD path of every httpApi event in serverless.yml. */
 function declaredRoutes(): string[] {

@@ -1,7 +1,8 @@
 // Shipping reported to WeChat (issue 18 item 2): ship-order of a WeChat-paid order uploads the
 // parcel; a failed upload never blocks shipping: it is queued, retried by the schedule, and
 // listed for staff.
-import { call, login, staff, uniq } from './helpers';
+import { call, login, shippedOrder, staff, uniq } from './helpers';
+import { messageSignature, SANDBOX_MESSAGE_TOKEN } from '../../functions/src/adapters/wechat/message';
 import { AdapterError } from '../../functions/src/adapters/wechat/types';
 import { sandboxShipped, setLocalWeChatShipping } from '../../functions/src/adapters/wechat';
 
@@ -73,4 +74,50 @@ it('a carrier not on WeChat list: shipped, the upload failed for good and listed
     shippingReport: { status: 'failed', lastError: { code: 'invalid_request' } },
   });
   expect(await listed('failed')).toContain(id);
+});
+
+describe('receipt confirmed in WeChat (trade management push)', () => {
+  const signed = (timestamp = String(Math.floor(Date.now() / 1000)), nonce = uniq('n')) => {
+    const signature = messageSignature(SANDBOX_MESSAGE_TOKEN, timestamp, nonce);
+    return `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
+  };
+  const push = (orderId: string, query = signed()) =>
+    call('POST', `/wechat/message?${query}`, {
+      rawBody: JSON.stringify({
+        ToUserName: 'gh_test',
+        FromUserName: 'oBuyer',
+        CreateTime: 1764064800,
+        MsgType: 'event',
+        Event: 'trade_manage_order_settlement',
+        transaction_id: `tx${orderId}`,
+        merchant_id: '1900000109',
+        merchant_trade_no: orderId,
+        confirm_receive_method: 1,
+      }),
+      key: null,
+    });
+
+  it('takes the order to received by the buyer confirm path, once; a repeat changes nothing', async () => {
+    const u = await login(uniq('wxrcv'));
+    const id = await shippedOrder(u.token);
+    const first = await push(id);
+    expect([first.status, first.body]).toEqual([200, 'success']);
+    const o = (await call('GET', `/orders/${id}`, { token: u.token })).body;
+    expect(o).toMatchObject({ status: 'received', receivedAt: expect.any(String), completesAt: expect.any(String) });
+    expect((await push(id)).status).toBe(200);
+    expect((await call('GET', `/orders/${id}`, { token: u.token })).body.receivedAt).toBe(o.receivedAt);
+    // Our own confirm afterwards is refused as the order already moved on.
+    const ours = await call('POST', `/orders/${id}/confirm`, { token: u.token, body: {} });
+    expect(ours.body.error?.code).toBe('invalid_status');
+  });
+
+  it('a push whose signature does not verify is refused and changes nothing; the URL check echoes', async () => {
+    const u = await login(uniq('wxrcv'));
+    const id = await shippedOrder(u.token);
+    const bad = await push(id, signed().replace(/signature=[0-9a-f]{4}/, 'signature=0000'));
+    expect(bad.status).toBe(400);
+    expect((await call('GET', `/orders/${id}`, { token: u.token })).body.status).toBe('shipped');
+    const check = await call('GET', `/wechat/message?${signed()}&echostr=hello123`);
+    expect([check.status, check.body]).toEqual([200, 'hello123']);
+  });
 });
