@@ -124,6 +124,9 @@ const ROWS: Row[] = [
   { route: 'GET /ledger', path: () => '/ledger', expect: SIGNED(200) },
   { route: 'GET /withdrawals', path: () => '/withdrawals', expect: SIGNED(200) },
   { route: 'GET /me/invite', path: () => '/me/invite', expect: SIGNED(200) },
+  { route: 'GET /me/export', path: () => '/me/export', expect: SIGNED(200) },
+  // A body the route refuses, so no caller's account is deleted here (test/integration/privacy.test.ts).
+  { route: 'POST /me/delete', path: () => '/me/delete', body: { everything: true }, expect: SIGNED(400) },
   { route: 'GET /wechat/message', path: () => '/wechat/message', expect: PUBLIC(400) },
   { route: 'POST /wechat/message', path: () => '/wechat/message', body: { id: 'x' }, expect: PUBLIC(400) },
   { route: 'GET /events/{id}', path: () => `/events/${ids.event}`, expect: OWNED(200) },

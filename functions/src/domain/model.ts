@@ -28,6 +28,8 @@ export interface User {
   referrer?: string;
   nickname: string;
   createdAt: string;
+  /** the account was deleted (POST /me/delete): only the pseudonymous id is left */
+  deletedAt?: string;
 }
 // ---------- wallets ----------
 export interface StoredWallet {

@@ -23,6 +23,8 @@ export const keys = {
   }),
   /** Σ withdrawals a user requested on one China business day (the daily limit). */
   withdrawDay: (userId: string, date: string): Key => ({ PK: `USER#${userId}`, SK: `WDAY#${date}` }),
+  /** The address book of a user (one item, version-guarded). */
+  addressBook: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'ADDRESSES' }),
   idem: (userId: string, idemKey: string): Key => ({ PK: `USER#${userId}`, SK: `IDEM#${idemKey}` }),
   order: (orderId: string): Key => ({ PK: `ORDER#${orderId}`, SK: 'META' }),
   shipped: (shippedAt: string, orderId: string): Key => ({ PK: 'SHIPPED', SK: `${shippedAt}#${orderId}` }),

@@ -91,6 +91,7 @@ export async function getUser(userId: string): Promise<User | undefined> {
     referrer: s(i.referrer) || undefined,
     nickname: s(i.nickname),
     createdAt: s(i.createdAt),
+    ...(i.deletedAt ? { deletedAt: s(i.deletedAt) } : {}),
   };
 }
 

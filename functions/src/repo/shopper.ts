@@ -43,7 +43,7 @@ export const idempotencyStore: IdempotencyStore = {
 };
 
 // ---------- address books: one item per user, guarded by its version ----------
-const bookKey = (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'ADDRESSES' });
+const bookKey = (userId: string): Key => keys.addressBook(userId);
 
 export const addressStore: AddressStore = {
   async get(userId) {
