@@ -6,7 +6,7 @@ import { getWeChatTransfer, sandboxSettleBill, sandboxTransferNotify } from '../
 import { syncTransfers as runSync } from '../domain/transfer-sync';
 import { onTransferNotice } from '../domain/transfers';
 import { transferDeps } from '../compose/transfers';
-import { forbidden } from '../domain/errors';
+import { forbidden, notFound } from '../domain/errors';
 import { isLocalStage } from '../stage';
 import { staff } from './wrapper';
 import { standIn } from './stand-in';
@@ -33,9 +33,11 @@ export const sandboxTransfer = staff(
     .strict(),
   async ({ withdrawalId, outcome }) => {
     if (!isLocalStage()) throw forbidden('sandbox-transfer exists on the local stage only');
+    const deps = transferDeps();
+    if (!(await deps.withdrawals.get(withdrawalId))) throw notFound('withdrawal');
     const state = outcome === 'confirm' ? 'SUCCESS' : outcome === 'fail' ? 'FAIL' : 'CANCELLED';
     const n = sandboxTransferNotify(sandboxSettleBill(withdrawalId, state));
     const bill = await getWeChatTransfer().parseNotify(n.headers, n.body);
-    return onTransferNotice(transferDeps(), bill);
+    return onTransferNotice(deps, bill);
   },
 );
