@@ -2,7 +2,6 @@
 import type { PrivacyStore } from '../domain/privacy-ports';
 import { getItem } from './ddb';
 import { keys } from './keys';
-import { programmeKeys } from './programme';
 import { asWrite } from './stores';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -37,7 +36,7 @@ export const privacyStore: PrivacyStore = {
       }),
       ...(p.openId ? [asWrite({ op: 'delete', key: keys.openId(p.openId) })] : []),
       asWrite({ op: 'delete', key: keys.addressBook(p.userId) }),
-      ...(p.phone ? [asWrite({ op: 'delete', key: programmeKeys.phone(p.phone) })] : []),
+      ...(p.phone ? [asWrite({ op: 'delete', key: keys.phone(p.phone) })] : []),
     ];
   },
   scrubOrder: (orderId) =>

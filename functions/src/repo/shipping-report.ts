@@ -1,7 +1,7 @@
 // The queue of shipping uploads not done, on DynamoDB: SHIPREPORT#<state> / <at>#<orderId>.
 import type { ShippingReportQueue } from '../domain/shipping-report-ports';
 import { query } from './ddb';
-import { keys } from './keys';
+import { keys, partitions } from './keys';
 import { asWrite } from './stores';
 
 export const shippingReportQueue: ShippingReportQueue = {
@@ -9,7 +9,7 @@ export const shippingReportQueue: ShippingReportQueue = {
     asWrite({ op: 'upsert', item: { ...keys.shippingReport(state, e.at, e.orderId), type: 'ship_report', ...e } }),
   remove: (state, e) => asWrite({ op: 'delete', key: keys.shippingReport(state, e.at, e.orderId) }),
   async list(state, max, before) {
-    const pk = keys.shippingReport(state, '', '').PK;
+    const pk = partitions.shippingReport(state);
     const r = await query({ pk, limit: max, ...(before ? { skLessThan: before } : {}) });
     return r.items.map((i) => ({ orderId: String(i.orderId), at: String(i.at) }));
   },

@@ -2,7 +2,7 @@
 // schedule) and by user (GSI2 keys only, newest first, then the items themselves).
 import type { WithdrawalLists } from '../domain/transfers-ports';
 import { batchGet, query } from './ddb';
-import { gsi, gsi2, keys } from './keys';
+import { gsi, keys, withdrawalIdOf } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toWithdrawal } from './withdrawals';
 
@@ -13,7 +13,7 @@ export const withdrawalLists: WithdrawalLists = {
     return { items: r.items.map(toWithdrawal), cursor: encodeCursor(r.next) };
   },
   async byUser(userId, limit, cursor) {
-    const pk = gsi2.userWithdrawalsPK(userId);
+    const pk = gsi.userWithdrawals(userId);
     const r = await query({
       pk,
       index: 'GSI2',
@@ -21,7 +21,7 @@ export const withdrawalLists: WithdrawalLists = {
       newestFirst: true,
       cursor: decodeCursor(cursor, pk, 'GSI2PK'),
     });
-    const ids = r.items.map((i) => String(i.PK).slice('WITHDRAWAL#'.length));
+    const ids = r.items.map((i) => withdrawalIdOf(String(i.PK)));
     const got = new Map(
       (await batchGet(ids.map((id) => keys.withdrawal(id)))).map((i) => [String(i.withdrawalId), toWithdrawal(i)]),
     );

@@ -1,21 +1,20 @@
 // The unpaid-orders index on DynamoDB: UNPAID#<shard> / <payExpiresAt>#<orderId> (repo/keys.ts).
 import type { UnpaidIndex } from '../domain/unpaid-ports';
 import { query } from './ddb';
-import { keys, unpaidShard, UNPAID_SHARDS } from './keys';
+import { keys, partitions, UNPAID_SHARDS } from './keys';
 import { asWrite } from './stores';
 
 export const unpaidIndex: UnpaidIndex = {
   add: ({ orderId, payExpiresAt }) =>
     asWrite({
       op: 'upsert',
-      item: { ...keys.unpaid(unpaidShard(orderId), payExpiresAt, orderId), type: 'unpaid', orderId, payExpiresAt },
+      item: { ...keys.unpaid(payExpiresAt, orderId), type: 'unpaid', orderId, payExpiresAt },
     }),
-  remove: ({ orderId, payExpiresAt }) =>
-    asWrite({ op: 'delete', key: keys.unpaid(unpaidShard(orderId), payExpiresAt, orderId) }),
+  remove: ({ orderId, payExpiresAt }) => asWrite({ op: 'delete', key: keys.unpaid(payExpiresAt, orderId) }),
   async due(now, max) {
     const shards = await Promise.all(
       Array.from({ length: UNPAID_SHARDS }, (_, shard) =>
-        query({ pk: keys.unpaid(shard, '', '').PK, skLessThan: now, limit: max }),
+        query({ pk: partitions.unpaid(shard), skLessThan: now, limit: max }),
       ),
     );
     return shards

@@ -3,7 +3,7 @@
 // as conditional sets on the request.
 import type { Withdrawal, WithdrawalBill, WithdrawalFrom, WithdrawalStatus, WithdrawalStore } from '../domain/stores';
 import { getItem, type Item } from './ddb';
-import { gsi, gsi2, keys } from './keys';
+import { indexKeys, keys } from './keys';
 import { asWrite } from './stores';
 
 const fromCondition = (from: WithdrawalFrom): Record<string, string> =>
@@ -75,9 +75,8 @@ export const withdrawalStore: WithdrawalStore = {
       op: 'create',
       item: {
         ...keys.withdrawal(withdrawalId),
-        GSI1PK: gsi.withdrawals('requested'),
-        GSI1SK: `${at}#${withdrawalId}`,
-        ...gsi2.userWithdrawals(userId, at, withdrawalId),
+        ...indexKeys.withdrawal('requested', at, withdrawalId),
+        ...indexKeys.userWithdrawal(userId, at, withdrawalId),
         type: 'withdrawal',
         withdrawalId,
         userId,
@@ -90,7 +89,7 @@ export const withdrawalStore: WithdrawalStore = {
     asWrite({
       op: 'set',
       key: keys.withdrawal(withdrawalId),
-      values: { status: 'paying', GSI1PK: gsi.withdrawals('paying'), claimedAt, claim },
+      values: { status: 'paying', ...indexKeys.withdrawalStatus('paying'), claimedAt, claim },
       ifEquals: fromCondition(from),
     }),
   decide: (withdrawalId, status, decidedAt, detail, from, bill) =>
@@ -99,7 +98,7 @@ export const withdrawalStore: WithdrawalStore = {
       key: keys.withdrawal(withdrawalId),
       values: {
         status,
-        GSI1PK: gsi.withdrawals(status),
+        ...indexKeys.withdrawalStatus(status),
         decidedAt,
         ...(detail ? { detail } : {}),
         ...billValues(bill),
