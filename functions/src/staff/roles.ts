@@ -34,6 +34,12 @@ export const FUNCTION_ROLES: Record<string, readonly StaffRole[]> = {
   'list-withdrawals': [F, R],
   'find-user': [O, F, R],
   'daily-report': [F, A, R],
+  // WeChat's shipping uploads, unpaid orders and transfer bills (schedules, or by hand).
+  'retry-shipping-uploads': [O, A],
+  'list-shipping-uploads': [O, R],
+  'cancel-unpaid': [O, A],
+  'sync-transfers': [F, A],
+  'sandbox-transfer': [F],
   'add-staff': [A],
   'list-staff': [A, R],
   'update-staff': [A],
