@@ -60,6 +60,18 @@ function redact(event: StaffEvent): Record<string, unknown> {
   return rest;
 }
 
+/** Keys whose values never reach the audit log (a password, a TOTP code or secret). */
+const SECRET_KEYS = /^(password|newPassword|totp|totpSecret|secret|otpauth(Url)?)$/i;
+
+/** A copy of a call's input or answer with every secret value replaced (at any depth). */
+export function withoutSecrets(v: unknown, depth = 0): unknown {
+  if (depth > 8 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => withoutSecrets(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = SECRET_KEYS.test(k) ? '[redacted]' : withoutSecrets(x, depth + 1);
+  return out;
+}
+
 /** The audit entry of one call (also built by a function that writes it in its own transaction). */
 export function auditEntry(
   name: string,
@@ -69,6 +81,7 @@ export function auditEntry(
   status = 200,
 ) {
   const approved = caller.approval;
+  input = withoutSecrets(input) as Record<string, unknown>;
   const entry: AuditEntry = {
     at: new Date().toISOString(),
     actor: caller.username,
@@ -78,7 +91,7 @@ export function auditEntry(
     input: JSON.stringify(input).slice(0, 8000),
     ok: out.ok,
     outcome: out.ok ? 'ok' : status === 401 || status === 403 ? 'denied' : 'error',
-    result: JSON.stringify(out.ok ? (out.result ?? null) : out.error).slice(0, 8000),
+    result: JSON.stringify(withoutSecrets(out.ok ? (out.result ?? null) : out.error)).slice(0, 8000),
     ...(out.error ? { error: out.error.code } : {}),
     ...(approved
       ? { approvalId: approved.approvalId, requester: approved.requester, approver: approved.approver }
