@@ -1,10 +1,11 @@
 // Abuse limits on the HTTP API (docs/errors.md `too_many_requests`): fixed one-minute windows,
-// one DynamoDB counter item per key and window (`RATE#<scope>#<id>` / `W#<window>`, TTL), added
+// one DynamoDB counter item per key and window (repo/keys.ts `keys.rate`, TTL), added
 // to in one UpdateItem that answers the new count. Mutating calls (POST) count against the
 // caller's user and IP; login counts against the IP. Over a limit: 429 with Retry-After (the
 // seconds left in the window), before anything else is read or written.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { countHit } from '../repo/ddb';
+import { keys } from '../repo/keys';
 
 export type RateScope = 'user' | 'ip' | 'login';
 
@@ -56,7 +57,7 @@ export async function rateLimit(
       .filter(([scope]) => limitOf(scope) > 0)
       .map(async ([scope, id]) => {
         const hits = await countHit(
-          { PK: `RATE#${scope}#${id}`, SK: `W#${window}` },
+          keys.rate(scope, id, window),
           (window + 2) * WINDOW_SECONDS, // kept one window longer than needed, then TTL-deleted
         );
         return { scope, limit: limitOf(scope), hits };
