@@ -8,7 +8,6 @@ import { keys } from '../repo/keys';
 import { getEvent, getParams, getUser, productItem, toPool } from '../repo/repository';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
-import { notify } from '../domain/notify';
 import { isLocalStage } from '../stage';
 import { decideWithdrawal } from '../domain/wallet';
 import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
@@ -18,6 +17,11 @@ import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
+import { sandboxTransfer, syncTransfers } from './transfers';
+import { cancelUnpaid } from './unpaid';
+import { listShippingUploads, retryShippingUploads } from './shipping-report';
+import { reportShipping } from '../domain/shipping-report';
+import { shippingReportDeps } from '../compose/shipping-report';
 import { PICTURE_KEY_RE } from '../repo/pictures';
 import { asWrite } from '../repo/stores';
 
@@ -26,6 +30,13 @@ const shipment = {
   carrier: z.string().trim().min(1).max(40),
   trackingNo: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, '4–40 of [A-Za-z0-9-]'),
 };
+
+/** Ships, then reports the parcel to WeChat (WeChat-paid orders); a failed report is queued, never fatal. */
+async function shipAndReport(orderId: string, parcel: { carrier: string; trackingNo: string }) {
+  const shipped = await ship(orderId, parcel);
+  const report = await reportShipping(shippingReportDeps(), orderId, new Date().toISOString());
+  return { ...shipped, ...(report ? { shippingReport: report } : {}) };
+}
 
 /** One order (`orderId`) or a batch (`orders`, up to 200: warehouse runs), each with its parcel. */
 export const shipOrder = staff(
@@ -42,11 +53,11 @@ export const shipOrder = staff(
       .strict(),
   ]),
   async (input) => {
-    if ('orderId' in input) return ship(input.orderId, input);
+    if ('orderId' in input) return shipAndReport(input.orderId, input);
     const out: unknown[] = [];
     for (const o of input.orders)
       out.push(
-        await ship(o.orderId, o).catch((e: Error & { code?: string }) => ({
+        await shipAndReport(o.orderId, o).catch((e: Error & { code?: string }) => ({
           orderId: o.orderId,
           error: e.code ?? e.message,
         })),
@@ -273,9 +284,8 @@ export const approveWithdrawal = staff(
   async ({ withdrawalId, approve }) =>
     decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
       const u = await getUser(userId);
-      const r = await getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
-      if (r.status === 'accepted') await notify(userId, 'withdrawal', { amount }, 'pages/wallet/index');
-      return r;
+      // Paid only when WeChat says SUCCESS (domain/transfers.ts sends the notice then).
+      return getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
     }),
 );
 
@@ -297,6 +307,11 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   buyback,
   grant,
   'approve-withdrawal': approveWithdrawal,
+  'sync-transfers': syncTransfers,
+  'cancel-unpaid': cancelUnpaid,
+  'retry-shipping-uploads': retryShippingUploads,
+  'list-shipping-uploads': listShippingUploads,
+  'sandbox-transfer': sandboxTransfer,
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),

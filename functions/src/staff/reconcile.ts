@@ -14,6 +14,7 @@ import { scanAll, type Item } from '../repo/ddb';
 import { isKey, keys } from '../repo/keys';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
+import { withdrawalProblems } from './reconcile-withdrawals';
 import { programmeView } from '../repo/programme-view';
 import { toBatch } from '../repo/poollog';
 import { publicBatch, verifyBatches } from '../domain/poolhash';
@@ -282,6 +283,7 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     ...replayProblems(all, pool, replay),
     ...pointsAndFundProblems(pool, params, totals.held, replay.contributions),
     ...coverageProblems(pool, totals, sums),
+    ...withdrawalProblems(all, wallets),
     ...operationalProblems(all, replay.applied),
     // The full programme: dividend funds, settled days, the carry (domain/programme-checks.ts).
     ...programmeProblems(programmeView(all)),
