@@ -30,6 +30,11 @@ export const keys = {
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
   audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  /** An abuse-limit counter of one window; a sharded scope spreads one id over `#<shard>` items. */
+  rate: (scope: string, id: string, window: number, shard?: number): Key => ({
+    PK: shard === undefined ? `RATE#${scope}#${id}` : `RATE#${scope}#${id}#${shard}`,
+    SK: `W#${window}`,
+  }),
 };
 
 export const gsi = {

@@ -11,6 +11,7 @@ import { auditItem } from '../repo/audit';
 import { forbidden } from '../domain/errors';
 import { toStaffError } from '../errors';
 import { log, withLogKeys } from '../log';
+import { openCursor, sealPage } from '../http/cursor-seal';
 
 export interface StaffResult {
   ok: boolean;
@@ -53,7 +54,10 @@ export function staff<S extends z.ZodTypeAny>(
       try {
         actor = await actorOf(event, !!opts.scheduled);
         const { token: _t, source: _s, ...rest } = event ?? {};
-        out = { ok: true, result: await fn(schema.parse(rest), actor) };
+        // A cursor is sealed for this staff member and this function, like the shopper API's.
+        const scope = { caller: actor, list: `staff ${name}` };
+        if (typeof rest.cursor === 'string') rest.cursor = openCursor(rest.cursor, scope);
+        out = { ok: true, result: sealPage(await fn(schema.parse(rest), actor), scope) };
       } catch (e) {
         out = { ok: false, error: toStaffError(e, name) };
       }

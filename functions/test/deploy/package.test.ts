@@ -47,7 +47,9 @@ function packageDefault(env: Record<string, string>, out: string): Promise<{ cod
 test('without the production secrets the default stage stops with a message naming them', async () => {
   const r = await packageDefault({}, path.join(tmp, 'nosecrets'));
   expect(r.code).not.toBe(0);
-  expect(r.output).toContain('stage "prod" stops here: not set: JWT_SECRET, POOL_LOG_SALT, WECHAT_APPID');
+  expect(r.output).toContain(
+    'stage "prod" stops here: not set: JWT_SECRET, POOL_LOG_SALT, CURSOR_SECRET, WECHAT_APPID',
+  );
   expect(fs.existsSync(path.join(tmp, 'nosecrets', 'cloudformation-template-update-stack.json'))).toBe(false);
 }, 180_000);
 
@@ -66,6 +68,7 @@ test('with placeholders it packages stage prod: no STAGE=local, a JWT secret eve
     expect(f.Properties.Runtime).toBe('nodejs24.x');
     expect(env.STAGE).toBe('prod');
     expect(env.JWT_SECRET).toBe(placeholders.JWT_SECRET);
+    expect(env.CURSOR_SECRET).toBe(placeholders.CURSOR_SECRET);
     expect(env.DDB_ENDPOINT).toBe('');
   }
   expect(JSON.stringify(t)).not.toContain('"STAGE":"local"');
