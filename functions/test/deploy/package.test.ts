@@ -55,7 +55,7 @@ test('without the production secrets the default stage stops with a message nami
 
 test('with placeholders it packages stage prod: no STAGE=local, a JWT secret everywhere, nodejs24.x', async () => {
   const out = path.join(tmp, 'prod');
-  const r = await packageDefault(placeholders, out);
+  const r = await packageDefault({ ...placeholders, TABLE_NAME: 'some-shell-table' }, out);
   expect(r.output).toContain('Packaging greenpoints for stage prod');
   expect(r.code).toBe(0);
   const t = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
@@ -70,8 +70,14 @@ test('with placeholders it packages stage prod: no STAGE=local, a JWT secret eve
     expect(env.JWT_SECRET).toBe(placeholders.JWT_SECRET);
     expect(env.CURSOR_SECRET).toBe(placeholders.CURSOR_SECRET);
     expect(env.DDB_ENDPOINT).toBe('');
+    expect(env.TABLE_NAME).toBe('greenpoints-prod');
   }
   expect(JSON.stringify(t)).not.toContain('"STAGE":"local"');
+  // The table: its production name whatever TABLE_NAME the shell holds, point-in-time recovery on.
+  const table = t.Resources.Table.Properties;
+  expect(table.TableName).toBe('greenpoints-prod');
+  expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  expect(table.DeletionProtectionEnabled).toBe(true);
 }, 180_000);
 
 test('the deploy check refuses placeholders and the local stage', () => {
