@@ -1,6 +1,7 @@
 // A catalogue of bad requests: each gets its documented 4xx (docs/errors.md) and the table
 // does not change.
 import { SignJWT } from 'jose';
+import { indexKeys, keys } from '../../functions/src/repo/keys';
 import { call, login, shippedOrder, completedOrder, staff, snapshot, uniq, ADDRESS, PARCEL } from './helpers';
 
 let a: { token: string; userId: string };
@@ -301,8 +302,7 @@ const cases: Case[] = [
     400,
     'invalid_cursor',
     'GET',
-    () =>
-      `/ledger?cursor=${Buffer.from(JSON.stringify({ PK: `USER#${a.userId}`, SK: 'LEDGER#z' })).toString('base64url')}`,
+    () => `/ledger?cursor=${Buffer.from(JSON.stringify(keys.ledger(a.userId, 'z', 'z', 0))).toString('base64url')}`,
     () => ({ token: b.token }),
   ],
   [
@@ -310,7 +310,8 @@ const cases: Case[] = [
     400,
     'invalid_cursor',
     'GET',
-    () => `/orders?cursor=${rawKey({ GSI1PK: `USER#${a.userId}#ORDERS`, GSI1SK: 12, PK: 'ORDER#x', SK: 'META' })}`,
+    () =>
+      `/orders?cursor=${rawKey({ ...keys.order('x'), ...indexKeys.order({ userId: a.userId, status: 'paid', createdAt: 'z', orderId: 'x' }) })}`,
     () => ({ token: a.token }),
   ],
   [
@@ -318,7 +319,7 @@ const cases: Case[] = [
     400,
     'invalid_cursor',
     'GET',
-    () => `/ledger?cursor=${rawKey({ PK: `USER#${a.userId}`, SK: 'WALLET', x: 1 })}`,
+    () => `/ledger?cursor=${rawKey({ ...keys.wallet(a.userId), x: 1 })}`,
     () => ({ token: a.token }),
   ],
   [

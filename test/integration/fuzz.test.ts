@@ -7,6 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import fc from 'fast-check';
 import { call, login, staff, uniq } from './helpers';
+import { indexKeys, keys } from '../../functions/src/repo/keys';
 
 const SEED = Number(process.env.FUZZ_SEED || 20261207);
 const RUNS = Number(process.env.FUZZ_RUNS || 10);
@@ -92,7 +93,7 @@ function nasty() {
     'o' + '1'.repeat(20),
     'as' + '1'.repeat(20),
     'a0123456789ab',
-    'USER#x',
+    keys.user('x').PK,
     '../../etc/passwd',
     "' OR 1=1 --",
     '{"S":"x"}',
@@ -102,7 +103,7 @@ function nasty() {
 const keyJson = fc.oneof(
   fc.object(),
   fc.record({ PK: fc.string(), SK: fc.oneof(fc.string(), fc.integer(), fc.boolean()) }),
-  fc.record({ GSI1PK: fc.string(), GSI1SK: fc.integer(), PK: fc.string(), SK: fc.string(), x: fc.anything() }),
+  fc.tuple(fc.string(), fc.anything()).map(([p, x]) => ({ ...keys.product(p), ...indexKeys.product(p), x })),
 );
 /** A raw key of the caller's own partition in another shape (issue 21: these reached DynamoDB). */
 const ownKeyJson = fc
@@ -110,8 +111,11 @@ const ownKeyJson = fc
   .map(([i, sk, extra]) => {
     const u = userIds[0] ?? 'u'; // the caller's own partition: the token sent with it is users[0]'s
     return i % 2
-      ? { PK: `USER#${u}`, SK: sk, ...(extra === null ? {} : { x: extra }) }
-      : { GSI1PK: `USER#${u}#ORDERS`, GSI1SK: sk, PK: 'ORDER#o1', SK: 'META' };
+      ? { ...keys.wallet(u), SK: sk, ...(extra === null ? {} : { x: extra }) }
+      : {
+          ...keys.order('o1'),
+          ...indexKeys.order({ userId: u, status: 'paid', createdAt: String(sk), orderId: 'o1' }),
+        };
   });
 const cursorArb = fc.oneof(
   fc.string({ maxLength: 120 }),

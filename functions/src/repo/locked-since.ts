@@ -2,11 +2,11 @@
 // import): the bound of their daily releases (domain/schedule-bounds.ts).
 import type { LockedSinceStore } from '../domain/schedule-bounds';
 import { batchGet } from './ddb';
-import { programmeKeys } from './programme';
+import { keys } from './keys';
 
 export const lockedSinceStore: LockedSinceStore = {
   async lockedSince(userIds) {
-    const items = await batchGet(userIds.map((u) => programmeKeys.locked(u)));
+    const items = await batchGet(userIds.map((u) => keys.locked(u)));
     return new Map(items.filter((i) => typeof i.since === 'string').map((i) => [String(i.userId), String(i.since)]));
   },
 };

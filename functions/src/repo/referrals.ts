@@ -2,8 +2,7 @@
 // first login of a pre-created member and the referral index (GSI1 REFERRALS#<referrer>).
 import type { ReferralStore } from '../domain/stores';
 import { getItem, query } from './ddb';
-import { keys } from './keys';
-import { programmeKeys, referralIndexAttrs } from './programme';
+import { gsi, keys, referralIndexAttrs } from './keys';
 import { asWrite } from './stores';
 
 export const referralStore: ReferralStore = {
@@ -33,7 +32,7 @@ export const referralStore: ReferralStore = {
       ifEquals: { loggedIn: false },
     }),
   async direct(referrer, limit) {
-    const r = await query({ pk: programmeKeys.referralsGsi(referrer), index: 'GSI1', newestFirst: true, limit });
+    const r = await query({ pk: gsi.referrals(referrer), index: 'GSI1', newestFirst: true, limit });
     return r.items.map((i) => ({
       userId: String(i.userId),
       nickname: String(i.nickname ?? ''),

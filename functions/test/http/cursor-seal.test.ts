@@ -4,6 +4,7 @@ import { checkPathId } from '../../src/http/ids';
 import { DomainError } from '../../src/domain/errors';
 import { newId } from '../../src/domain/ids';
 import { eventIdFor } from '../../src/domain/idempotency';
+import { keys } from '../../src/repo/keys';
 
 const saved = { ...process.env };
 beforeEach(() => {
@@ -23,14 +24,14 @@ const code = (f: () => unknown): string | undefined => {
   }
 };
 
-const inner = JSON.stringify({ PK: 'USER#a', SK: 'LEDGER#2026-12-07T00:00:00.000Z#ev_1#000' });
+const inner = JSON.stringify(keys.ledger('a', '2026-12-07T00:00:00.000Z', 'ev_1', 0));
 const mine = { caller: 'a', list: 'GET /ledger' };
 
 describe('sealed cursors', () => {
   it('open to what was sealed, for the same caller and list only', () => {
     const c = sealCursor(inner, mine)!;
     expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(c).not.toContain(Buffer.from('USER#').toString('base64url').slice(0, 6));
+    expect(c).not.toContain(Buffer.from(keys.user('a').PK).toString('base64url').slice(0, 6));
     expect(openCursor(c, mine)).toBe(inner);
     expect(code(() => openCursor(c, { ...mine, caller: 'b' }))).toBe('invalid_cursor');
     expect(code(() => openCursor(c, { ...mine, list: 'GET /orders' }))).toBe('invalid_cursor');
