@@ -10,6 +10,7 @@ import {
   redemptionCost,
   ZERO,
   type LedgerEvent,
+  type OrderView,
   type Outcome,
 } from '@greenpoints/shared';
 import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
@@ -40,7 +41,7 @@ const invalidStatus = (o: { status: string }, want: string) =>
   conflict('invalid_status', `the order is ${o.status}; this needs ${want}`);
 
 /** The public form of an order. */
-export function orderView(o: Order) {
+export function orderView(o: Order): OrderView {
   return {
     orderId: o.orderId,
     status: o.status,

@@ -1,9 +1,9 @@
 // Public reads of the pool: its state and the price history (from the pool event records).
-import { price, priceDisplay, type Params } from '@greenpoints/shared';
+import { price, priceDisplay, type Params, type PoolView } from '@greenpoints/shared';
 import { publicBatch } from './poolhash';
 import { stores } from './stores';
 
-export async function poolView() {
+export async function poolView(): Promise<PoolView> {
   const { params } = await stores().config.params();
   const p = await stores().poolState.state(params, false);
   return {

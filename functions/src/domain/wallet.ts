@@ -11,6 +11,7 @@ import {
   valueOf,
   type LedgerEvent,
   type Outcome,
+  type WalletView,
 } from '@greenpoints/shared';
 import type { Call, Reply } from './reply';
 import { stores, type WithdrawalFrom } from './stores';
@@ -22,7 +23,7 @@ import { businessDate } from './calendar';
 import { DomainError, IdempotencyRace, conflict, notFound } from './errors';
 import { newId } from './ids';
 
-export async function walletView(userId: string) {
+export async function walletView(userId: string): Promise<WalletView> {
   const { params } = await stores().config.params();
   const [pool, { wallet: w }] = await Promise.all([stores().poolState.state(params), stores().wallets.get(userId)]);
   return {

@@ -1,18 +1,8 @@
-import { z } from 'zod';
+import { addressBody } from '@greenpoints/shared';
 import { route } from '../http/wrapper';
 import { addAddress, deleteAddress, listAddresses, updateAddress } from '../domain/addresses';
 
-// The form; the phone format and the region code are checked in the domain (named errors).
-export const addressBody = z
-  .object({
-    name: z.string().trim().min(1).max(20),
-    phone: z.string().max(20),
-    regionCode: z.string().max(12),
-    detail: z.string().trim().min(1).max(120),
-    isDefault: z.boolean().optional(),
-  })
-  .strict();
-
+// The form's schema is the client's too (@greenpoints/shared); phone and region are checked in the domain.
 export const list = route({}, async (c) => ({ body: await listAddresses(c.userId) }));
 
 /** Idempotent: a double tap on 保存 adds one address. */
