@@ -29,7 +29,11 @@ async function main() {
   if (stack.h5Url) console.log(`  H5 app     ${stack.h5Url}`);
   if (stack.consoleUrl) console.log(`  console    ${stack.consoleUrl}   (staff sign-in: README "Staff console")`);
   console.log(`  DynamoDB   ${stack.ddbEndpoint}`);
-  console.log(`  staff      npm run staff -- reconcile`);
+  console.log(`  staff      npm run staff -- reconcile   (a local bootstrap token with every role)`);
+  console.log(`  staff API  POST ${stack.apiUrl}/staff/login, POST ${stack.apiUrl}/staff/<name> (docs/staff.md);`);
+  console.log(
+    `             first account: npm run -s staff -- add-staff '{"username":"me","password":"…","roles":["admin"]}'`,
+  );
   console.log(`  API logs   ${stack.logFile}`);
   console.log('');
   console.log('  Ctrl-C to stop.');

@@ -45,6 +45,26 @@ describe('serverless.yml', () => {
     for (const s of st) for (const r of s.Resource) expect(JSON.stringify(r)).toContain('Table');
   });
 
+  it('lets no function update or delete an audit entry (an IAM Deny on the AUDIT partition, every role)', () => {
+    const denies = (statements: any[]) =>
+      statements.some(
+        (st) =>
+          st.Effect === 'Deny' &&
+          ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'].every((a) => st.Action.includes(a)) &&
+          JSON.stringify(st.Condition?.['ForAnyValue:StringEquals']?.['dynamodb:LeadingKeys']) === '["AUDIT"]',
+      );
+    expect(denies(doc.provider.iam.role.statements)).toBe(true);
+    const roles = Object.entries<any>(doc.resources.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    for (const [name, role] of roles)
+      expect([name, denies(role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement))]).toEqual([
+        name,
+        true,
+      ]);
+    // Every function runs with the provider's role or one of those.
+    for (const [name, f] of Object.entries<any>(doc.functions))
+      if (f.role) expect([name, roles.map(([n]) => n)]).toEqual([name, expect.arrayContaining([f.role])]);
+  });
+
   it('routes every shopper endpoint of docs/api.md', () => {
     const routes = new Set<string>();
     for (const f of Object.values<any>(doc.functions)) {

@@ -3,7 +3,8 @@
 // Amounts are worked out by hand. The DynamoDB Local suites (test/integration/withdrawals,
 // withdrawal-decisions) stay the proof.
 import { defaultParams, emptyWallet, type Wallet } from '@greenpoints/shared';
-import { useStores } from '../src/domain/stores';
+import { stores, useStores } from '../src/domain/stores';
+import { onTransferNotice } from '../src/domain/transfers';
 import { memoryWalletStores, walletState, type WalletState } from '../src/repo/memory-wallet';
 import { decideWithdrawal, ledgerPage, requestWithdrawal, withdrawalTuning } from '../src/domain/wallet';
 import { findUser, listOrdersByStatus, listWithdrawals } from '../src/domain/queries';
@@ -31,7 +32,8 @@ const paid = () => {
   const pay = async (o: { withdrawalId: string }) => {
     calls.push(o.withdrawalId);
     await new Promise((r) => setTimeout(r, 5));
-    return { status: 'accepted' as const };
+    // A bill WeChat reports paid at once (the shopper's confirmation is not what these test).
+    return { status: 'accepted' as const, bill: { withdrawalId: o.withdrawalId, state: 'SUCCESS' as const } };
   };
   return { calls, pay };
 };
@@ -147,7 +149,7 @@ describe('a staff decision', () => {
     await expect(decideWithdrawal(w.withdrawalId, true, pay)).rejects.toMatchObject({ code: 'approval_in_progress' });
     await expect(decideWithdrawal(w.withdrawalId, false, pay)).rejects.toMatchObject({ code: 'approval_in_progress' });
     jest.setSystemTime(new Date(NOW.getTime() + withdrawalTuning.leaseMs + 1));
-    await expect(decideWithdrawal(w.withdrawalId, true, pay)).resolves.toEqual({
+    await expect(decideWithdrawal(w.withdrawalId, true, pay)).resolves.toMatchObject({
       withdrawalId: w.withdrawalId,
       status: 'approved',
     });
@@ -169,21 +171,57 @@ describe('a staff decision', () => {
     expect(calls).toEqual([]); // a rejection pays nothing
     expect(wallet('a')).toMatchObject({ cash: '249.50', cashPending: '250.50', withdrawn: '0.00' });
     const refuse = async () => ({ status: 'rejected' as const, detail: 'NOT_ENOUGH' });
-    await expect(decideWithdrawal(w2.withdrawalId, true, refuse)).resolves.toEqual({
+    // WeChat refused to make the bill: failed (not the staff's "rejected"), the cash back.
+    await expect(decideWithdrawal(w2.withdrawalId, true, refuse)).resolves.toMatchObject({
       withdrawalId: w2.withdrawalId,
-      status: 'rejected',
+      status: 'failed',
+      failReason: 'NOT_ENOUGH',
       detail: 'NOT_ENOUGH',
     });
     expect(wallet('a')).toMatchObject({ cash: '500.00', cashPending: '0.00', withdrawn: '0.00' });
-    expect(st.withdrawals.get(w2.withdrawalId)).toMatchObject({ status: 'rejected', detail: 'NOT_ENOUGH' });
+    expect(st.withdrawals.get(w2.withdrawalId)).toMatchObject({ status: 'failed', detail: 'NOT_ENOUGH' });
     const rows = (await listWithdrawals('rejected', 10)).rows;
-    expect(rows.map((r) => [r.withdrawalId, r.amount, r.detail])).toEqual(
-      expect.arrayContaining([
-        [w1.withdrawalId, '100.00', ''],
-        [w2.withdrawalId, '250.50', 'NOT_ENOUGH'],
-      ]),
-    );
+    expect(rows.map((r) => [r.withdrawalId, r.amount, r.detail])).toEqual([[w1.withdrawalId, '100.00', '']]);
     await expect(code(decideWithdrawal('w_none', true, pay))).resolves.toBe('not_found');
+  });
+});
+
+describe('a bill the shopper must confirm (商家转账)', () => {
+  const waiting = async (o: { withdrawalId: string }) => ({
+    status: 'accepted' as const,
+    bill: {
+      withdrawalId: o.withdrawalId,
+      state: 'WAIT_USER_CONFIRM' as const,
+      confirm: { mchId: 'm1', appId: 'a1', packageInfo: 'pkg' },
+    },
+  });
+
+  it('is not booked paid while it waits; SUCCESS books it once, a repeat changes nothing', async () => {
+    withCash('a', '500.00');
+    const w = await request('a', '100.00');
+    const got = await decideWithdrawal(w.withdrawalId, true, waiting);
+    expect(got).toMatchObject({ status: 'awaiting_confirmation', confirm: { packageInfo: 'pkg' } });
+    expect(wallet('a')).toMatchObject({ cash: '400.00', cashPending: '100.00', withdrawn: '0.00' });
+    const deps = { withdrawals: stores().withdrawals };
+    const paidBill = { withdrawalId: w.withdrawalId, state: 'SUCCESS' as const };
+    const both = await Promise.all([onTransferNotice(deps, paidBill), onTransferNotice(deps, paidBill)]);
+    expect(both.map((b) => b.status)).toEqual(['approved', 'approved']);
+    expect(wallet('a')).toMatchObject({ cash: '400.00', cashPending: '0.00', withdrawn: '100.00' });
+    await onTransferNotice(deps, paidBill);
+    expect(wallet('a')).toMatchObject({ withdrawn: '100.00' });
+  });
+
+  it.each(['FAIL', 'CANCELLED'] as const)('%s puts the cash back exactly once', async (state) => {
+    withCash('a', '500.00');
+    const w = await request('a', '100.00');
+    await decideWithdrawal(w.withdrawalId, true, waiting);
+    const deps = { withdrawals: stores().withdrawals };
+    const bill = { withdrawalId: w.withdrawalId, state };
+    await Promise.all([onTransferNotice(deps, bill), onTransferNotice(deps, bill)]);
+    expect(wallet('a')).toMatchObject({ cash: '500.00', cashPending: '0.00', withdrawn: '0.00' });
+    expect(st.withdrawals.get(w.withdrawalId)?.status).toBe(state === 'FAIL' ? 'failed' : 'cancelled');
+    const back = [...st.ledger.values()].filter((l) => l.kind === 'withdraw_reject');
+    expect(back.map((l) => `${l.field} ${l.delta}`).sort()).toEqual(['cash +100', 'cashPending -100']);
   });
 });
 

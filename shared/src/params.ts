@@ -28,6 +28,8 @@ export const defaultParams: Params = Object.freeze({
   ],
   withdrawMin: '1.00',
   withdrawDailyLimit: '2000.00',
+  withdrawSecondSignAbove: '500.00',
+  payTimeoutMinutes: 30,
 }) as Params;
 
 const decimalString = z.string().regex(/^(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?$/, 'a non-negative decimal string');
@@ -65,6 +67,10 @@ export const paramsSchema = z
     // Defaults, so parameter sets stored before these existed still read.
     withdrawMin: moneyAbove0.default(defaultParams.withdrawMin),
     withdrawDailyLimit: moneyAbove0.default(defaultParams.withdrawDailyLimit),
+    // A staff approval of a withdrawal above this needs a second staff member (docs/staff.md).
+    withdrawSecondSignAbove: moneyAbove0.default(defaultParams.withdrawSecondSignAbove),
+    // At least 5 minutes to pay; at most WeChat's own 2 hours of a JSAPI prepay.
+    payTimeoutMinutes: z.number().int().min(5).max(120).default(defaultParams.payTimeoutMinutes),
   })
   .strict();
 

@@ -27,6 +27,8 @@ export interface Params {
   levels: Array<{ name: string; minEquity: Points }>; // member levels by equity held, ascending
   withdrawMin: Money; // smallest withdrawal request, "1.00"
   withdrawDailyLimit: Money; // most a user may request for withdrawal per China business day, "2000.00"
+  withdrawSecondSignAbove: Money; // a staff approval of a withdrawal above this needs a second signature, "500.00"
+  payTimeoutMinutes: number; // a WeChat order not paid within this is cancelled (cancel-unpaid), 30
 }
 
 /** The pool (分红池). `price = fund / circulating`, never stored rounded. */

@@ -186,14 +186,14 @@ export async function checkWorld(
     if (!acceptedW.has(id)) v.push(`withdrawal ${id} exists though no request was accepted for it`);
     const u = a(String(w.userId));
     if (w.status === 'approved') u.withdrawnWant = u.withdrawnWant.plus(D(w.amount));
-    const open = w.status === 'requested' || w.status === 'paying';
+    const open = w.status === 'requested' || w.status === 'paying' || w.status === 'awaiting_confirmation';
     if (open) u.pendingWant = u.pendingWant.plus(D(w.amount));
     const decisions = (ledgerByEvent.has(`${id}:approved`) ? 1 : 0) + (ledgerByEvent.has(`${id}:rejected`) ? 1 : 0);
     if (open !== (decisions === 0) || decisions > 1)
       v.push(`withdrawal ${id} is ${String(w.status)} with ${decisions} decisions in the ledger`);
-    // Money out through WeChat only for an approved withdrawal, and every approval paid.
+    // A WeChat bill only for an approved withdrawal (paid, or waiting for the shopper), and one for each.
     const sent = world.transfers.get(id) ?? 0;
-    if (sent > 0 !== (w.status === 'approved'))
+    if (sent > 0 !== (w.status === 'approved' || w.status === 'awaiting_confirmation'))
       v.push(`withdrawal ${id} is ${String(w.status)} but WeChat was asked to transfer it ${sent} times`);
   }
 

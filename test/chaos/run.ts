@@ -57,11 +57,10 @@ export const DEFAULT_RATES: FaultPlan['rates'] = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function staffFns() {
-  const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
-  const { signToken } = await import('../../functions/src/auth/token');
-  const token = await signToken({ userId: 'staff-chaos', role: 'staff' }, 3600);
+  // A money move waits for a second signature: staff-chaos-2 approves what staff-chaos asks.
+  const { staffSigned } = await import('../staff-call');
   return (fn: string, input: Record<string, unknown>): Promise<StaffAnswer> =>
-    STAFF_FUNCTIONS[fn]!({ ...input, token });
+    staffSigned('staff-chaos', fn, input) as Promise<StaffAnswer>;
 }
 
 async function setup(

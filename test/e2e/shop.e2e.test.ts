@@ -44,10 +44,8 @@ async function api<T>(method: string, p: string, token?: string, body?: unknown)
 async function staff(name: string, input: Record<string, unknown>) {
   process.env.STAGE ??= 'local';
   process.env.TABLE_NAME ??= 'greenpoints-local';
-  const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
-  const { signToken } = await import('../../functions/src/auth/token');
-  const token = await signToken({ userId: 'staff-e2e', role: 'staff' }, 600);
-  const out = (await STAFF_FUNCTIONS[name]!({ ...input, token })) as { ok: boolean };
+  const { staffSigned } = await import('../staff-call');
+  const out = (await staffSigned('staff-e2e', name, input)) as { ok: boolean };
   if (!out.ok) throw new Error(`staff ${name}: ${JSON.stringify(out)}`);
 }
 

@@ -83,6 +83,12 @@ const ROWS: Row[] = [
   { route: 'DELETE /addresses/{id}', path: () => `/addresses/${ids.addrDel}`, expect: OWNED(200) },
   // No bearer token at all: WeChat's signature decides, and this body carries none.
   { route: 'POST /pay/wechat/notify', path: () => '/pay/wechat/notify', body: { id: 'x' }, expect: PUBLIC(400) },
+  {
+    route: 'POST /transfer/wechat/notify',
+    path: () => '/transfer/wechat/notify',
+    body: { id: 'x' },
+    expect: PUBLIC(400),
+  },
   { route: 'POST /orders', path: () => '/orders', body: order, expect: SIGNED(201) },
   { route: 'GET /orders', path: () => '/orders', expect: SIGNED(200) },
   { route: 'GET /orders/{id}', path: () => `/orders/${ids.get}`, expect: OWNED(200) },
@@ -116,13 +122,37 @@ const ROWS: Row[] = [
   },
   { route: 'POST /withdrawals', path: () => '/withdrawals', body: { amount: '1000000.00' }, expect: SIGNED(422) },
   { route: 'GET /ledger', path: () => '/ledger', expect: SIGNED(200) },
+  { route: 'GET /withdrawals', path: () => '/withdrawals', expect: SIGNED(200) },
+  { route: 'GET /me/invite', path: () => '/me/invite', expect: SIGNED(200) },
+  { route: 'GET /me/export', path: () => '/me/export', expect: SIGNED(200) },
+  // A body the route refuses, so no caller's account is deleted here (test/integration/privacy.test.ts).
+  { route: 'POST /me/delete', path: () => '/me/delete', body: { everything: true }, expect: SIGNED(400) },
+  { route: 'GET /wechat/message', path: () => '/wechat/message', expect: PUBLIC(400) },
+  { route: 'POST /wechat/message', path: () => '/wechat/message', body: { id: 'x' }, expect: PUBLIC(400) },
   { route: 'GET /events/{id}', path: () => `/events/${ids.event}`, expect: OWNED(200) },
   { route: 'GET /team', path: () => '/team', expect: SIGNED(200) },
   { route: 'GET /leaderboard', path: () => '/leaderboard', expect: SIGNED(200) },
+  // The staff HTTP API: a body without a password is malformed for anyone.
+  { route: 'POST /staff/login', path: () => '/staff/login', body: { username: 'x' }, expect: PUBLIC(400) },
+  // A shopper's token, and a staff token without roles (the old STAFF_OPEN_IDS kind): 403.
+  {
+    route: 'POST /staff/{fn}',
+    path: () => '/staff/list-orders',
+    body: { status: 'paid', limit: 1 },
+    expect: { anon: 401, A: 403, B: 403, staff: 403, expired: 401, tampered: 401 },
+  },
 ];
 
 /** Routes that take no Idempotency-Key. */
-const NO_KEY = ['POST /auth/login', 'POST /pay/wechat/notify', 'POST /orders/{id}/pay'];
+const NO_KEY = [
+  'POST /auth/login',
+  'POST /pay/wechat/notify',
+  'POST /orders/{id}/pay',
+  'POST /staff/login',
+  'POST /staff/{fn}',
+  'POST /transfer/wechat/notify',
+  'POST /wechat/message',
+];
 
 /** METHOD path of every httpApi event in serverless.yml. */
 function declaredRoutes(): string[] {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'crypto';
 import { dec, truncate } from '@greenpoints/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { staffSigned } from '../staff-call';
 
 process.env.STAGE ??= 'local';
 process.env.TABLE_NAME ??= 'greenpoints-local';
@@ -100,12 +101,9 @@ export async function login(name = uniq('u')): Promise<{ token: string; userId: 
 export const ADDRESS = { region: '浙江省杭州市西湖区', detail: '文三路 1 号' };
 export const PARCEL = { carrier: '顺丰速运', trackingNo: 'SF1234567890' };
 
+/** A staff function as staff-test (every role); a request for a second signature is approved by staff-test-2. */
 export async function staff(name: string, input: Record<string, unknown> = {}): Promise<any> {
-  const { STAFF_FUNCTIONS } = await import('../../functions/src/staff/index');
-  const { signToken } = await import('../../functions/src/auth/token');
-  const token = await signToken({ userId: 'staff-test', role: 'staff' }, 600);
-  const out = await STAFF_FUNCTIONS[name]!({ ...input, token });
-  return out;
+  return staffSigned('staff-test', name, input);
 }
 
 /** Creates, pays, ships an order of `qty` × productId; returns its id. */

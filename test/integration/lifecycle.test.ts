@@ -163,7 +163,7 @@ describe('wallet', () => {
     expect(D(w3.constant).minus(w4.constant).toFixed(2)).toBe('10.00');
   });
 
-  it('withdrawal: requested, approved by staff, paid out through the transfer sandbox', async () => {
+  it('withdrawal: requested, approved by staff, confirmed by the shopper in the transfer sandbox, paid', async () => {
     const u = await login(uniq('wd'));
     await completedOrder(u.token, 'rice-10kg', 5);
     const s = { body: await sellHalf(u.token) };
@@ -173,10 +173,16 @@ describe('wallet', () => {
     expect(w1.cashPending).toBe('5.00');
     expect(D(s.body.payout).minus(w1.cash).toFixed(2)).toBe('5.00');
     const ap = await staff('approve-withdrawal', { withdrawalId: wr.body.withdrawalId });
-    expect(ap.ok).toBe(true);
+    expect(ap.result).toMatchObject({ status: 'awaiting_confirmation', confirm: { packageInfo: expect.any(String) } });
+    // Not paid until the shopper confirms: the cash stays pending.
+    expect((await call('GET', '/wallet', { token: u.token })).body).toMatchObject({
+      cashPending: '5.00',
+      withdrawn: '0.00',
+    });
+    const confirmed = await staff('sandbox-transfer', { withdrawalId: wr.body.withdrawalId, outcome: 'confirm' });
+    expect(confirmed.result).toMatchObject({ status: 'approved' });
     const w2 = (await call('GET', '/wallet', { token: u.token })).body;
-    expect(w2.cashPending).toBe('0.00');
-    expect(w2.withdrawn).toBe(ap.result.status === 'approved' ? '5.00' : '0.00');
+    expect([w2.cashPending, w2.withdrawn]).toEqual(['0.00', '5.00']);
     const twice = await staff('approve-withdrawal', { withdrawalId: wr.body.withdrawalId });
     expect(twice.ok).toBe(false);
     expect(twice.error.code).toBe('invalid_status');

@@ -94,11 +94,12 @@ describe('cash and approval', () => {
     const u = await userWithCash('5.00');
     const wr = await withdraw(u.token, '5.00');
     const calls: string[] = [];
-    const slow: WeChatTransfer = {
+    const slow: Partial<WeChatTransfer> = {
       async transfer(o) {
         calls.push(o.withdrawalId);
         await new Promise((r) => setTimeout(r, 300)); // WeChat takes its time: the others overlap
-        return { status: 'accepted', detail: 'scripted' };
+        // WeChat reports the bill paid at once (the shopper's confirmation: transfers.test.ts).
+        return { status: 'accepted', detail: 'scripted', bill: { withdrawalId: o.withdrawalId, state: 'SUCCESS' } };
       },
     };
     const { setLocalWeChatTransfer } = await import('../../functions/src/adapters/wechat');
@@ -127,7 +128,7 @@ describe('cash and approval', () => {
       async transfer(o) {
         calls.push(o.withdrawalId);
         if (calls.length === 1) throw new AdapterError('upstream_unavailable', 'WeChat did not answer');
-        return { status: 'accepted' };
+        return { status: 'accepted', bill: { withdrawalId: o.withdrawalId, state: 'SUCCESS' } };
       },
     });
     const first = await staff('approve-withdrawal', { withdrawalId: wr.body.withdrawalId });

@@ -2,6 +2,7 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
 import { isLocalStage, isPlaceholder } from '../stage';
+import { STAFF_ROLES, type StaffRole } from './roles';
 
 export const TOKEN_ISSUER = 'greenpoints';
 export const TOKEN_AUDIENCE = 'greenpoints';
@@ -13,7 +14,12 @@ export type Role = 'user' | 'staff';
 export interface TokenClaims {
   userId: string;
   role: Role;
+  /** A staff console token's roles (docs/staff.md); a token without them may call no staff function. */
+  roles?: StaffRole[];
 }
+
+/** How long a staff console token lives: short, so a lost one is worth little. */
+export const STAFF_TTL_SECONDS = 30 * 60;
 
 export class AuthError extends Error {
   readonly code: 'invalid_token' | 'token_expired';
@@ -28,6 +34,7 @@ export class AuthError extends Error {
 const Claims = z.object({
   sub: z.string().min(1).max(128),
   role: z.enum(['user', 'staff']),
+  roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).optional(),
 });
 
 /** Read per call so tests and Lambda env changes take effect; fails closed outside local. */
@@ -46,10 +53,12 @@ function secretKey(): Uint8Array {
 }
 
 export async function signToken(claims: TokenClaims, ttlSeconds: number = DEFAULT_TTL_SECONDS): Promise<string> {
-  const c = Claims.parse({ sub: claims.userId, role: claims.role });
+  const c = Claims.parse({ sub: claims.userId, role: claims.role, roles: claims.roles });
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error('ttlSeconds must be a positive integer');
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: c.role })
+  // A staff token names its account twice: `sub` (checked) and `username` (for people reading it).
+  const body = c.roles ? { role: c.role, roles: c.roles, username: c.sub } : { role: c.role };
+  return new SignJWT(body)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(c.sub)
     .setIssuer(TOKEN_ISSUER)
@@ -78,7 +87,7 @@ export async function verifyToken(token: string): Promise<TokenClaims> {
   }
   const c = Claims.safeParse(payload);
   if (!c.success) throw new AuthError('invalid_token', 'token claims invalid');
-  return { userId: c.data.sub, role: c.data.role };
+  return { userId: c.data.sub, role: c.data.role, ...(c.data.roles ? { roles: c.data.roles } : {}) };
 }
 
 /** "Bearer <jwt>" -> claims; for handlers reading the Authorization header. */

@@ -42,6 +42,9 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
   let userId = await users.idByOpenId(openId);
   if (!userId) {
     userId = userIdFor(openId);
+    // Someone who deleted their account comes back as a new member, not under the old pseudonym.
+    const former = await users.get(userId);
+    if (former?.deletedAt) userId = userIdFor(`${openId}#${former.deletedAt}`);
     // Bound once, here, at the first login: never to oneself, never into a cycle (domain/referrals.ts).
     const referrer = await referrerForNewUser(userId, req.referrer ?? referrerFromScene(req.scene));
     const user: User = {

@@ -257,6 +257,41 @@ export interface ImportReport {
 /** Test hook: called after each applied row (a crash there must resume without doubling). */
 export const legacyHooks: { afterRow?: (line: number) => void } = {};
 
+/** The rows of a file, with every row error (its own, or imported already by another line or import). */
+async function checkedRows(importId: string, format: 'csv' | 'json', data: unknown) {
+  const { rows, errors } = parseLegacyFile(format, data);
+  if (!errors.length) {
+    // Rows already imported by another import (or another line of this one) are refused too.
+    const byId = await stores().legacy.markers(rows.flatMap(identitiesOf));
+    for (const r of rows) {
+      const m = identitiesOf(r)
+        .map((id) => byId.get(id))
+        .find((x) => x && (x.importId !== importId || x.line !== r.line));
+      if (m) errors.push({ line: r.line, message: `already imported (import ${m.importId}, line ${m.line})` });
+    }
+    errors.sort((a, b) => a.line - b.line);
+  }
+  return { rows, errors };
+}
+
+/**
+ * The answer a file gets without importing anything (asked before a second signature is filed):
+ * refused whole (bad rows), or the report of the same import done already; undefined: importable.
+ */
+export async function legacyPrecheck(input: {
+  importId: string;
+  format: 'csv' | 'json';
+  data: unknown;
+}): Promise<ImportReport | undefined> {
+  const { importId, format, data } = input;
+  const meta = await stores().legacy.importMeta(importId);
+  if (meta && meta.hash !== fileHash(format, data))
+    throw conflict('import_id_reused', `import ${importId} was used for another file`);
+  if (meta?.status === 'done') return JSON.parse(String(meta.report)) as ImportReport;
+  const { rows, errors } = await checkedRows(importId, format, data);
+  return errors.length ? { importId, status: 'rejected', rows: rows.length + errors.length, errors } : undefined;
+}
+
 export async function importLegacyMembers(
   input: { importId: string; format: 'csv' | 'json'; data: unknown },
   actor: string,
@@ -268,18 +303,7 @@ export async function importLegacyMembers(
   if (meta && meta.hash !== hash) throw conflict('import_id_reused', `import ${importId} was used for another file`);
   if (meta?.status === 'done') return JSON.parse(String(meta.report)) as ImportReport;
 
-  const { rows, errors } = parseLegacyFile(format, data);
-  if (!errors.length) {
-    // Rows already imported by another import (or another line of this one) are refused too.
-    const byId = await legacy.markers(rows.flatMap(identitiesOf));
-    for (const r of rows) {
-      const m = identitiesOf(r)
-        .map((id) => byId.get(id))
-        .find((x) => x && (x.importId !== importId || x.line !== r.line));
-      if (m) errors.push({ line: r.line, message: `already imported (import ${m.importId}, line ${m.line})` });
-    }
-    errors.sort((a, b) => a.line - b.line);
-  }
+  const { rows, errors } = await checkedRows(importId, format, data);
   if (errors.length) return { importId, status: 'rejected', rows: rows.length + errors.length, errors };
 
   // Another run of the same import may have started it: then it is there already.

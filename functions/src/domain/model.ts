@@ -28,6 +28,8 @@ export interface User {
   referrer?: string;
   nickname: string;
   createdAt: string;
+  /** the account was deleted (POST /me/delete): only the pseudonymous id is left */
+  deletedAt?: string;
 }
 // ---------- wallets ----------
 export interface StoredWallet {
@@ -78,6 +80,10 @@ export interface Order {
   /** A copy of the address as it was (domain/addresses.ts OrderAddress), or the older {region, detail}. */
   address: { region: string; detail: string; regionCode?: string; name?: string; phone?: string };
   createdAt: string;
+  /** WeChat orders: unpaid after this, cancel-unpaid cancels it (createdAt + payTimeoutMinutes) */
+  payExpiresAt?: string;
+  /** when cancel-unpaid cancelled it (status cancelled) */
+  cancelledAt?: string;
   paidAt?: string;
   shippedAt?: string;
   completedAt?: string;
@@ -100,6 +106,8 @@ export interface Order {
   priceAfter?: string;
   carrier?: string;
   trackingNo?: string;
+  /** WeChat-paid orders: the upload of the parcel to WeChat (JSON ShippingReport, domain/shipping-report.ts) */
+  shippingReport?: string;
   receivedAt?: string;
   /** the end of the after-sale window: receivedAt + afterSaleDays */
   completesAt?: string;

@@ -27,6 +27,7 @@ import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
 import { goodsOf, notify } from './notify';
+import type { UnpaidIndex } from './unpaid-ports';
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
@@ -58,6 +59,8 @@ export function orderView(o: Order): OrderView {
     ...(o.pointsCost ? { pointsCost: o.pointsCost } : {}),
     address: o.address,
     createdAt: o.createdAt,
+    ...(o.payExpiresAt && o.status === 'created' ? { payExpiresAt: o.payExpiresAt } : {}),
+    ...(o.cancelledAt ? { cancelledAt: o.cancelledAt } : {}),
     ...(o.paidAt ? { paidAt: o.paidAt } : {}),
     ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
     ...(o.carrier ? { carrier: o.carrier, trackingNo: o.trackingNo } : {}),
@@ -74,7 +77,13 @@ export function orderView(o: Order): OrderView {
   };
 }
 
-export async function createOrder(userId: string, idem: Idem, req: NewOrder): Promise<Reply> {
+/** `unpaid`: the index cancel-unpaid reads (domain/unpaid.ts); a WeChat order joins it when given. */
+export async function createOrder(
+  userId: string,
+  idem: Idem,
+  req: NewOrder,
+  deps: { unpaid?: UnpaidIndex } = {},
+): Promise<Reply> {
   // One line per product: a transaction may touch each stock item once.
   const qty = new Map<string, number>();
   for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
@@ -114,7 +123,7 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       dividendContribution: req.payWith === 'equity' ? '0.00' : dividend.toFixed(2),
       address: req.address,
       createdAt: now,
-      ...(req.payWith === 'wechat' ? {} : { paidAt: now }),
+      ...(req.payWith === 'wechat' ? { payExpiresAt: await payExpiry(now) } : { paidAt: now }),
     };
     const tx = new Tx();
     if (req.payWith !== 'wechat') {
@@ -138,15 +147,24 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       amount: order.amount,
       ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}),
       ...(payParams ? { payParams } : {}),
+      ...(order.payExpiresAt ? { payExpiresAt: order.payExpiresAt } : {}),
     };
     tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
     tx.add(stores().orders.create(order));
+    if (order.payExpiresAt && deps.unpaid)
+      tx.add(deps.unpaid.add({ orderId: order.orderId, payExpiresAt: order.payExpiresAt }));
     for (const [pid, q] of qty) {
       tx.add(stores().products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));
     }
     await tx.commit();
     return { status: 201, body };
   });
+}
+
+/** When a WeChat order created `now` stops being payable (payTimeoutMinutes, docs/rules.md). */
+async function payExpiry(now: string): Promise<string> {
+  const { params } = await getParams();
+  return new Date(Date.parse(now) + params.payTimeoutMinutes * 60_000).toISOString();
 }
 
 async function prepay(userId: string, o: Order): Promise<Record<string, string>> {
@@ -205,7 +223,12 @@ export async function markPaid(
   const o = await getOrder(orderId);
   if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
   // Paid at WeChat after it was cancelled unpaid (the pay sheet was open): give the money back.
-  if (opts.transactionId && o.payWith === 'wechat' && o.status === 'refunded' && !o.paidAt) {
+  if (
+    opts.transactionId &&
+    o.payWith === 'wechat' &&
+    (o.status === 'refunded' || o.status === 'cancelled') &&
+    !o.paidAt
+  ) {
     return refundLatePayment(o, {
       transactionId: opts.transactionId,
       amount: opts.amount ?? o.amount,
@@ -215,6 +238,8 @@ export async function markPaid(
   if (opts.amount !== undefined && dec(opts.amount).cmp(o.amount) !== 0) {
     throw invalid('amount_mismatch', `paid ${opts.amount}, the order is ${o.amount}`);
   }
+  if (o.status === 'cancelled' && !opts.transactionId)
+    throw conflict('order_cancelled', '订单超时未支付，已取消；请重新下单');
   if (o.status !== 'created') {
     if (o.status === 'paid' && o.payWith === 'wechat') return { orderId, status: o.status }; // a repeated notice
     // WeChat repeats a notify until it gets a 2xx, also after the order moved on.
@@ -743,7 +768,7 @@ async function refundLatePayment(
           stores().orders.update(
             orderId,
             { latePayment: JSON.stringify(claim) },
-            { status: 'refunded', absent: ['latePayment'] },
+            { status: o.status, absent: ['latePayment'] },
           ),
           new StaleRead('order'),
         )
@@ -794,7 +819,7 @@ async function refundLatePayment(
   const at = new Date().toISOString();
   const tx = new Tx();
   tx.add(
-    stores().orders.update(orderId, { latePayment: JSON.stringify(settled) }, { status: 'refunded', latePayment: raw }),
+    stores().orders.update(orderId, { latePayment: JSON.stringify(settled) }, { status: o.status, latePayment: raw }),
     new StaleRead('order'),
   );
   tx.add(

@@ -236,7 +236,24 @@ export interface LedgerLine {
   orderId?: string;
 }
 
-export type WithdrawalStatus = 'requested' | 'paying' | 'approved' | 'rejected';
+/**
+ * requested -> paying (an approval's claim) -> awaiting_confirmation (a WeChat bill the shopper
+ * must confirm) -> approved (WeChat: SUCCESS, paid) | failed | cancelled (cash back); requested ->
+ * rejected (staff refused, cash back). domain/transfers.ts.
+ */
+export type WithdrawalStatus =
+  'requested' | 'paying' | 'awaiting_confirmation' | 'approved' | 'rejected' | 'failed' | 'cancelled';
+
+/** The WeChat transfer bill of a withdrawal, as last reported (create answer, query, notify). */
+export interface WithdrawalBill {
+  transferState: string;
+  transferBillNo?: string;
+  /** while the shopper can confirm: wx.requestMerchantTransfer's {mchId, appId, package} */
+  confirm?: { mchId: string; appId: string; packageInfo: string };
+  failReason?: string;
+  /** ISO: an unconfirmed bill is cancelled after this */
+  confirmBy?: string;
+}
 
 export interface Withdrawal {
   withdrawalId: string;
@@ -249,10 +266,12 @@ export interface Withdrawal {
   claimedAt?: number;
   decidedAt?: string;
   detail?: string;
+  bill?: WithdrawalBill;
 }
 
 /** The state a withdrawal must still be in for a claim or decision to go through. */
-export type WithdrawalFrom = { status: 'requested' } | { status: 'paying'; claim: string };
+export type WithdrawalFrom =
+  { status: 'requested' } | { status: 'paying'; claim: string } | { status: 'awaiting_confirmation' };
 
 export interface WithdrawalStore {
   get(withdrawalId: string): Promise<Withdrawal | undefined>;
@@ -264,13 +283,14 @@ export interface WithdrawalStore {
   create(w: { withdrawalId: string; userId: string; amount: string; at: string }): Write;
   /** requested (or a stale claim) -> paying, by this claim: only one approval gets it. */
   claim(withdrawalId: string, claim: string, claimedAt: number, from: WithdrawalFrom): Write;
-  /** The decision, if the withdrawal is still as `from` says. */
+  /** The decision (or the bill's next state), if the withdrawal is still as `from` says. */
   decide(
     withdrawalId: string,
-    status: 'approved' | 'rejected',
+    status: Exclude<WithdrawalStatus, 'requested' | 'paying'>,
     decidedAt: string,
     detail: string | undefined,
     from: WithdrawalFrom,
+    bill?: WithdrawalBill,
   ): Write;
 }
 

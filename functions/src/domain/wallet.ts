@@ -14,7 +14,9 @@ import {
   type WalletView,
 } from '@greenpoints/shared';
 import type { Call, Reply } from './reply';
-import { stores, type WithdrawalFrom } from './stores';
+import { stores, type Withdrawal } from './stores';
+import type { TransferResult } from '../adapters/wechat';
+import { confirmByFrom, recordStep, stepOfResult, withdrawalView } from './transfers';
 import { submitAndWait } from './submit';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
@@ -143,60 +145,56 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
 /** How long an approval that is paying out holds the withdrawal before another may resume it (tests shorten it). */
 export const withdrawalTuning = { leaseMs: 60_000 };
 
-type Pay = (o: {
-  withdrawalId: string;
-  userId: string;
-  amount: string;
-}) => Promise<{ status: 'accepted' | 'rejected'; detail?: string }>;
+type Pay = (o: { withdrawalId: string; userId: string; amount: string }) => Promise<TransferResult>;
 
 /**
  * Staff decision on a requested withdrawal; the payout goes through `pay` (the transfer adapter).
  * Exactly once, however many approvals run at once: an approval first claims the withdrawal
- * (requested -> paying, one conditional write), only the claimant pays, and only it records the
- * outcome. A claimant that died (a crash, a timeout) is resumed after the lease (60 s) by the
- * next approval, which asks WeChat again under the same out_bill_no (the withdrawal id), so
- * WeChat still pays once.
+ * (requested -> paying, one conditional write), only the claimant asks WeChat for the bill, and
+ * the bill's state moves it on (domain/transfers.ts: awaiting_confirmation until the shopper
+ * confirms; approved only on SUCCESS). A claimant that died (a crash, a timeout) is resumed after
+ * the lease (60 s) by the next approval or by sync-transfers, under the same out_bill_no (the
+ * withdrawal id), so WeChat still makes one bill.
  */
 export async function decideWithdrawal(withdrawalId: string, approve: boolean, pay: Pay) {
   const w = await stores().withdrawals.get(withdrawalId);
   if (!w) throw notFound('withdrawal');
-  const { userId, amount } = w;
   if (w.status === 'paying' && Date.now() - (w.claimedAt ?? 0) < withdrawalTuning.leaseMs)
     throw conflict('approval_in_progress', 'another approval is paying this withdrawal out; its answer decides');
   if (w.status !== 'requested' && !(approve && w.status === 'paying'))
     throw conflict('invalid_status', `the withdrawal is ${w.status}`);
-  let detail: string | undefined;
-  let approved = false;
-  let from: WithdrawalFrom = { status: 'requested' };
-  if (approve) {
-    const claim = newId('c');
-    await new Tx()
-      .add(
-        stores().withdrawals.claim(
-          withdrawalId,
-          claim,
-          Date.now(),
-          w.status === 'paying' ? { status: 'paying', claim: w.claim ?? '' } : { status: 'requested' },
-        ),
-        conflict('approval_in_progress', 'another approval claimed this withdrawal first'),
-      )
-      .commit();
-    from = { status: 'paying', claim };
-    const r = await pay({ withdrawalId, userId, amount });
-    approved = r.status === 'accepted';
-    detail = r.detail;
-  }
-  const status = approved ? 'approved' : 'rejected';
-  const event: LedgerEvent = approved
-    ? { kind: 'withdraw_approve', user: userId, amount, withdrawalId }
-    : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
-  await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
+  if (!approve) return rejectWithdrawal(w);
+  const claim = newId('c');
+  await new Tx()
+    .add(
+      stores().withdrawals.claim(
+        withdrawalId,
+        claim,
+        Date.now(),
+        w.status === 'paying' ? { status: 'paying', claim: w.claim ?? '' } : { status: 'requested' },
+      ),
+      conflict('approval_in_progress', 'another approval claimed this withdrawal first'),
+    )
+    .commit();
+  const r = await pay({ withdrawalId, userId: w.userId, amount: w.amount });
+  const step = stepOfResult(r, confirmByFrom(new Date()));
+  const now = await recordStep(stores(), { ...w, status: 'paying', claim }, step, r.detail);
+  return { ...withdrawalView(now), ...(r.detail ? { detail: r.detail } : {}) };
+}
+
+/** Staff refused a requested withdrawal: its cash back, in one transaction with the status. */
+async function rejectWithdrawal(w: Withdrawal) {
+  const { withdrawalId, userId, amount } = w;
+  const event: LedgerEvent = { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
+  await applyWalletEvent(userId, `${withdrawalId}:rejected`, event, (tx) => {
     tx.add(
-      stores().withdrawals.decide(withdrawalId, status, new Date().toISOString(), detail, from),
+      stores().withdrawals.decide(withdrawalId, 'rejected', new Date().toISOString(), undefined, {
+        status: 'requested',
+      }),
       conflict('invalid_status', 'the withdrawal was decided meanwhile'),
     );
   });
-  return { withdrawalId, status, ...(detail ? { detail } : {}) };
+  return { withdrawalId, status: 'rejected' as const };
 }
 
 // ---------- the ledger, paged ----------

@@ -6,11 +6,17 @@ import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refund
 import { orderAddress } from '../domain/addresses';
 import { decodeCursor, encodeCursor } from '../repo/cursor';
 import { gsi } from '../repo/keys';
+import { unpaidIndex } from '../repo/unpaid';
 
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {
   const { addressId, address, ...rest } = c.body;
   // The order keeps a copy of the address as it is now (an edit of the book later changes nothing).
-  return createOrder(c.userId, c.idem!, { ...rest, address: await orderAddress(c.userId, { addressId, address }) });
+  return createOrder(
+    c.userId,
+    c.idem!,
+    { ...rest, address: await orderAddress(c.userId, { addressId, address }) },
+    { unpaid: unpaidIndex },
+  );
 });
 
 /** The local payment sandbox; production is paid through the WeChat Pay notify hook. */

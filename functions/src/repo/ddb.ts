@@ -406,7 +406,11 @@ function setCondition(t: OpOf<'set'>, names: Record<string, string>, values: Rec
     names[`#a${i}`] = k;
     return `attribute_not_exists(#a${i})`;
   });
-  return [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
+  // No condition named: the item must exist (a set never creates a stray item).
+  return (
+    [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ') ||
+    'attribute_exists(PK)'
+  );
 }
 
 /** SET of the values (an order's status index moves with its status: keys.ts statusIndex), then REMOVE. */

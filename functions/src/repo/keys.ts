@@ -14,6 +14,8 @@ const ORDER = 'ORDER#';
 const LEGACY = 'LEGACY#';
 const LEDGER = 'LEDGER#';
 const EXIT = 'EXIT#';
+const AUDITHEAD = 'AUDITHEAD#';
+const WITHDRAWAL = 'WITHDRAWAL#';
 /** After every character a key holds: the upper bound of a range read by a key's prefix. */
 const HIGHEST = '\uffff';
 
@@ -25,6 +27,14 @@ export function queueShard(eventId: string): number {
   let h = 0;
   for (let i = 0; i < eventId.length; i++) h = (h * 31 + eventId.charCodeAt(i)) >>> 0;
   return h % QUEUE_SHARDS;
+}
+
+/** Shards of the unpaid-orders index; an order's shard is fixed by its id. */
+export const UNPAID_SHARDS = 8;
+export function unpaidShard(orderId: string): number {
+  let h = 0;
+  for (const c of orderId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % UNPAID_SHARDS;
 }
 
 /** The partitions read by Query on the table (a PK alone). */
@@ -40,6 +50,12 @@ export const partitions = {
   /** The dividend fund entries of one business date. */
   divFund: (date: string) => `DIVFUND#${date}`,
   locked: 'LOCKED',
+  /** A request for a second signature: its item and the parts of a large input. */
+  approval: (approvalId: string) => `APPROVAL#${approvalId}`,
+  /** One shard of the unpaid WeChat orders, by payExpiresAt (cancel-unpaid). */
+  unpaid: (shard: number) => `UNPAID#${shard}`,
+  /** Shipping uploads to WeChat not done: `pending` by the next try's time, `failed` for staff. */
+  shippingReport: (state: 'pending' | 'failed') => `SHIPREPORT#${state}`,
 };
 
 /** Sort-key prefixes read by begins_with inside a partition. */
@@ -48,6 +64,8 @@ export const skPrefixes = {
   ledger: LEDGER,
   /** A settlement's exit markers (partitions.settlement). */
   settlementExit: EXIT,
+  /** The parts of a request's large input (partitions.approval). */
+  approvalPart: 'PART#',
 };
 
 export const keys = {
@@ -77,7 +95,16 @@ export const keys = {
   shipped: (shippedAt: string, orderId: string): Key => ({ PK: partitions.shipped, SK: `${shippedAt}#${orderId}` }),
   due: (completesAt: string, orderId: string): Key => ({ PK: partitions.due, SK: `${completesAt}#${orderId}` }),
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
-  withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
+  withdrawal: (id: string): Key => ({ PK: `${WITHDRAWAL}${id}`, SK: 'META' }),
+  shippingReport: (state: 'pending' | 'failed', at: string, orderId: string): Key => ({
+    PK: partitions.shippingReport(state),
+    SK: `${at}#${orderId}`,
+  }),
+  /** Unpaid WeChat orders by payExpiresAt, write-sharded (UNPAID_SHARDS) so order bursts spread. */
+  unpaid: (payExpiresAt: string, orderId: string): Key => ({
+    PK: partitions.unpaid(unpaidShard(orderId)),
+    SK: `${payExpiresAt}#${orderId}`,
+  }),
   audit: (at: string, id: string): Key => ({ PK: partitions.audit, SK: `${at}#${id}` }),
   /**
    * The HTTP API's abuse counter of one caller and one window (http/rate-limit.ts); a sharded
@@ -109,6 +136,15 @@ export const keys = {
   phone: (phone: string): Key => ({ PK: `PHONE#${phone}`, SK: 'PHONE' }),
   locked: (userId: string): Key => ({ PK: partitions.locked, SK: userId }),
   release: (date: string): Key => ({ PK: `RELEASE#${date}`, SK: 'STATE' }),
+  /** The head of one audit chain (`<UTC day>#<shard>`): its last seq and hash. */
+  auditHead: (chain: string): Key => ({ PK: `${AUDITHEAD}${chain}`, SK: 'HEAD' }),
+  staffAccount: (username: string): Key => ({ PK: `STAFF#${username}`, SK: 'ACCOUNT' }),
+  approval: (approvalId: string): Key => ({ PK: partitions.approval(approvalId), SK: 'META' }),
+  /** A part of a request's input too large for one item (a legacy file), in order. */
+  approvalPart: (approvalId: string, n: number): Key => ({
+    PK: partitions.approval(approvalId),
+    SK: `${skPrefixes.approvalPart}${pad(n, 4)}`,
+  }),
 };
 
 /** The partition keys of the indexes: GSI1 (all attributes) and GSI2 (keys only, sparse). */
@@ -127,6 +163,10 @@ export const gsi = {
   rank: (shard: number) => `RANK#${shard}`,
   /** GSI2 (keys only): the settlement's participants. */
   holders: 'HOLDER',
+  staffAccounts: 'STAFF',
+  approvals: (status: string) => `APPROVALS#${status}`,
+  /** GSI2 (keys only): a user's withdrawals, newest first (GET /withdrawals). */
+  userWithdrawals: (userId: string) => `${USER}${userId}#WITHDRAWALS`,
 };
 
 /** The index attributes of each listed item, written with the item. */
@@ -149,10 +189,22 @@ export const indexKeys = {
     GSI1PK: gsi.withdrawals(status),
     GSI1SK: `${at}#${withdrawalId}`,
   }),
+  /** GSI2 (keys only): the withdrawal in its user's list. */
+  userWithdrawal: (userId: string, at: string, withdrawalId: string): Item => ({
+    GSI2PK: gsi.userWithdrawals(userId),
+    GSI2SK: `${at}#${withdrawalId}`,
+  }),
   /** The status index moving with a withdrawal's status (its sort key stays). */
   withdrawalStatus: (status: string): Item => ({ GSI1PK: gsi.withdrawals(status) }),
   agent: (region: string): Item => ({ GSI1PK: gsi.agents, GSI1SK: region }),
   divFund: (date: string, eventId: string): Item => ({ GSI1PK: gsi.divFund, GSI1SK: `${date}#${eventId}` }),
+  staffAccount: (username: string): Item => ({ GSI1PK: gsi.staffAccounts, GSI1SK: username }),
+  approval: (status: string, createdAt: string, approvalId: string): Item => ({
+    GSI1PK: gsi.approvals(status),
+    GSI1SK: `${createdAt}#${approvalId}`,
+  }),
+  /** The status index moving with a request's status (its sort key stays). */
+  approvalStatus: (status: string): Item => ({ GSI1PK: gsi.approvals(status) }),
 };
 
 /** Sort-key bounds of range reads. */
@@ -167,6 +219,10 @@ export const skBounds = {
 export const auditAtOf = (sk: string) => sk.split('#')[0]!;
 /** The identity a legacy marker's partition key holds (keys.legacy). */
 export const legacyIdentityOf = (pk: string) => pk.slice(LEGACY.length);
+/** Whether an item is an audit chain's head (keys.auditHead). */
+export const isAuditHead = (pk: string) => pk.startsWith(AUDITHEAD);
+/** The withdrawal id a withdrawal's partition key holds (keys.withdrawal). */
+export const withdrawalIdOf = (pk: string) => pk.slice(WITHDRAWAL.length);
 /** Whether a partition is a user's own (partitions.user). */
 export const isUserPartition = (pk: string) => pk.startsWith(USER);
 /** The primary key of an item read back (a query's page, an index's keys). */

@@ -72,8 +72,8 @@ export function memoryWithdrawals(st: WalletState): WithdrawalStore {
           st.withdrawals.set(withdrawalId, { withdrawalId, userId, amount, status: 'requested', createdAt: at }),
       }),
     claim: (id, claim, claimedAt, from) => setOn(id, 'claim', from, { status: 'paying', claim, claimedAt }),
-    decide: (id, status, decidedAt, detail, from) =>
-      setOn(id, status, from, { status, decidedAt, ...(detail ? { detail } : {}) }),
+    decide: (id, status, decidedAt, detail, from, bill) =>
+      setOn(id, status, from, { status, decidedAt, ...(detail ? { detail } : {}), ...(bill ? { bill } : {}) }),
   };
 }
 

@@ -89,6 +89,7 @@ export async function getUser(userId: string): Promise<User | undefined> {
     referrer: s(i.referrer) || undefined,
     nickname: s(i.nickname),
     createdAt: s(i.createdAt),
+    ...(i.deletedAt ? { deletedAt: s(i.deletedAt) } : {}),
   };
 }
 
@@ -196,6 +197,9 @@ export async function getParamsVersion(v: number): Promise<Params> {
 // ---------- orders ----------
 const ORDER_OPTIONAL = [
   'pointsCost',
+  'payExpiresAt',
+  'cancelledAt',
+  'shippingReport',
   'paidAt',
   'shippedAt',
   'completedAt',

@@ -6,18 +6,24 @@ import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/
 import { getWeChatTransfer } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
 import { keys } from '../repo/keys';
-import { getEvent, getParams, getUser, productItem, toPool } from '../repo/repository';
+import { getEvent, getOrder, getParams, getUser, productItem, toPool } from '../repo/repository';
+import { withdrawalStore } from '../repo/withdrawals';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
-import { notify } from '../domain/notify';
 import { decideWithdrawal } from '../domain/wallet';
 import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
 import { Tx, retryStale } from '../domain/tx';
-import { staff, type StaffEvent, type StaffResult } from './wrapper';
+import { auditEntry, staff, type Caller, type StaffEvent, type StaffResult } from './wrapper';
+import { staffDeps } from '../repo/staff';
 import { conflict, notFound } from '../domain/errors';
 import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
+import { sandboxTransfer, syncTransfers } from './transfers';
+import { cancelUnpaid } from './unpaid';
+import { listShippingUploads, retryShippingUploads } from './shipping-report';
+import { reportShipping } from '../domain/shipping-report';
+import { shippingReportDeps } from '../compose/shipping-report';
 import { PICTURE_KEY_RE } from '../repo/pictures';
 import { asWrite } from '../repo/stores';
 
@@ -26,6 +32,13 @@ const shipment = {
   carrier: z.string().trim().min(1).max(40),
   trackingNo: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, '4–40 of [A-Za-z0-9-]'),
 };
+
+/** Ships, then reports the parcel to WeChat (WeChat-paid orders); a failed report is queued, never fatal. */
+async function shipAndReport(orderId: string, parcel: { carrier: string; trackingNo: string }) {
+  const shipped = await ship(orderId, parcel);
+  const report = await reportShipping(shippingReportDeps(), orderId, new Date().toISOString());
+  return { ...shipped, ...(report ? { shippingReport: report } : {}) };
+}
 
 /** One order (`orderId`) or a batch (`orders`, up to 200: warehouse runs), each with its parcel. */
 export const shipOrder = staff(
@@ -42,11 +55,11 @@ export const shipOrder = staff(
       .strict(),
   ]),
   async (input) => {
-    if ('orderId' in input) return ship(input.orderId, input);
+    if ('orderId' in input) return shipAndReport(input.orderId, input);
     const out: unknown[] = [];
     for (const o of input.orders)
       out.push(
-        await ship(o.orderId, o).catch((e: Error & { code?: string }) => ({
+        await shipAndReport(o.orderId, o).catch((e: Error & { code?: string }) => ({
           orderId: o.orderId,
           error: e.code ?? e.message,
         })),
@@ -104,10 +117,19 @@ export const receiveReturn = staff(
   async ({ requestId }, actor) => receiveBack(requestId, actor),
 );
 
-export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
-  const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
-  return r.body;
-});
+export const refundOrder = staff(
+  'refund-order',
+  orderRef,
+  async ({ orderId }) => {
+    const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
+    return r.body;
+  },
+  {
+    check: async ({ orderId }) => {
+      if (!(await getOrder(orderId))) throw notFound('order');
+    },
+  },
+);
 
 export const drainPool = staff(
   'drain-pool',
@@ -155,50 +177,66 @@ export const upsertProduct = staff(
 export const setConfig = staff(
   'set-config',
   z.object({ change: z.record(z.unknown()) }).strict(),
-  async ({ change }) => {
+  async ({ change }, _actor, caller) => {
     // Bounded: only a pool event landing between the read and the write sends it round again.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await writeConfig(change);
+        return await writeConfig(change, caller);
       } catch (e) {
         if (!(e instanceof PoolMoved) || attempt >= 5) throw e;
       }
     }
   },
+  { check: async ({ change }) => void (await checkConfig(change)), auditsItself: true },
 );
 
-class PoolMoved extends Error {}
-
-async function writeConfig(change: Record<string, unknown>) {
+/** The merged parameters, refused (invalid_params, a state problem) before anything is written. */
+async function checkConfig(change: Record<string, unknown>) {
   const cur = await getParams(true);
   const next = mergeParams(cur.params, change);
   const poolItem = await getItem(keys.pool());
   const problem = stateProblem(cur.params, next, toPool(poolItem, cur.params));
   if (problem) throw problem;
+  return { cur, next, poolItem };
+}
+
+class PoolMoved extends Error {}
+
+async function writeConfig(change: Record<string, unknown>, caller: Caller) {
+  const { cur, next, poolItem } = await checkConfig(change);
   const version = cur.version + 1;
   const at = new Date().toISOString();
   const item = { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at };
-  // The new version and its history record in one transaction, guarded by the old version and by
-  // the pool state the change was checked against.
-  const tx = new Tx();
-  tx.add(asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }));
-  tx.add(
-    asWrite({
-      op: 'create',
-      item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
-    }),
-  );
-  if (poolItem)
-    tx.add(asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }), new PoolMoved());
-  await tx.commit();
   // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
-  return {
+  const result = {
     version,
     previousVersion: cur.version,
     changed: changedKeys(cur.params, next),
     warnings: configWarnings(cur.params, next),
     params: next,
   };
+  const stale = () => conflict('conflict', 'a concurrent change won; try again');
+  // The new version, its history record and the call's audit entry in one transaction, guarded by
+  // the old version and by the pool state the change was checked against.
+  await staffDeps().audit.append(auditEntry('set-config', caller, { change }, { ok: true, result }), [
+    { write: asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }), onFail: stale() },
+    {
+      write: asWrite({
+        op: 'create',
+        item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
+      }),
+      onFail: stale(),
+    },
+    ...(poolItem
+      ? [
+          {
+            write: asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }),
+            onFail: new PoolMoved(),
+          },
+        ]
+      : []),
+  ]);
+  return result;
 }
 
 async function poolEventAsStaff(
@@ -240,7 +278,14 @@ export const buyback = staff(
       points: parsePositivePoints(points),
       reason: 'buyback',
     }),
+  { check: async ({ userId, points }) => checkUser(userId, points) },
 );
+
+/** A pool event for a user who exists, of a positive amount of points. */
+async function checkUser(userId: string, points: string) {
+  parsePositivePoints(points);
+  if (!(await getUser(userId))) throw notFound('user');
+}
 
 export const grant = staff(
   'grant',
@@ -261,6 +306,7 @@ export const grant = staff(
       locked,
       reason,
     }),
+  { check: async ({ userId, points }) => checkUser(userId, points) },
 );
 
 export const approveWithdrawal = staff(
@@ -269,10 +315,17 @@ export const approveWithdrawal = staff(
   async ({ withdrawalId, approve }) =>
     decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
       const u = await getUser(userId);
-      const r = await getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
-      if (r.status === 'accepted') await notify(userId, 'withdrawal', { amount }, 'pages/wallet/index');
-      return r;
+      // Paid only when WeChat says SUCCESS (domain/transfers.ts sends the notice then).
+      return getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
     }),
+  {
+    // Only a withdrawal still waiting for staff is worth a second signature.
+    check: async ({ withdrawalId }) => {
+      const w = await withdrawalStore.get(withdrawalId);
+      if (w && w.status !== 'requested' && w.status !== 'paying')
+        throw conflict('invalid_status', `the withdrawal is ${w.status}`);
+    },
+  },
 );
 
 export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
@@ -293,12 +346,30 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   buyback,
   grant,
   'approve-withdrawal': approveWithdrawal,
+  'sync-transfers': syncTransfers,
+  'cancel-unpaid': cancelUnpaid,
+  'retry-shipping-uploads': retryShippingUploads,
+  'list-shipping-uploads': listShippingUploads,
+  'sandbox-transfer': sandboxTransfer,
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
   'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
+  // Staff accounts and the second signature (staff/accounts.ts, staff/requests.ts).
+  ...lazyFrom(() => import('./accounts').then((m) => m.ACCOUNT_FUNCTIONS), ['add-staff', 'list-staff', 'update-staff']),
+  ...lazyFrom(
+    () => import('./requests').then((m) => m.REQUEST_FUNCTIONS),
+    ['approve-request', 'reject-request', 'list-requests'],
+  ),
 };
+
+function lazyFrom(
+  load: () => Promise<Record<string, (e: StaffEvent) => Promise<StaffResult>>>,
+  names: string[],
+): Record<string, (e: StaffEvent) => Promise<StaffResult>> {
+  return Object.fromEntries(names.map((n) => [n, async (e: StaffEvent) => (await load())[n]!(e)]));
+}
 
 function lazyOperator(names: Array<keyof (typeof import('./operator'))['OPERATOR_FUNCTIONS']>) {
   return Object.fromEntries(

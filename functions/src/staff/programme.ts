@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/settlement';
-import { importLegacyMembers as runImport, releaseLocked as runRelease } from '../domain/legacy';
+import { importLegacyMembers as runImport, legacyPrecheck, releaseLocked as runRelease } from '../domain/legacy';
 import { assignAgent as runAssign, listAgents } from '../domain/agents';
-import { auditLog as runAuditLog } from '../domain/audit';
+import { auditQuery } from '../domain/audit-query';
+import { auditChain } from '../repo/audit-chain';
 import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
 import { lockedSinceStore } from '../repo/locked-since';
@@ -48,6 +49,7 @@ export const importLegacyMembers = staff(
     })
     .strict(),
   async (input, actor) => runImport(input, actor),
+  { check: legacyPrecheck },
 );
 
 export const assignAgent = staff(
@@ -75,10 +77,12 @@ export const auditLog = staff(
       to: z.string().max(40).optional(),
       fn: z.string().max(40).optional(),
       actor: z.string().max(64).optional(),
+      outcome: z.enum(['ok', 'awaiting_approval', 'denied', 'error']).optional(),
       limit: z.number().int().min(1).max(500).optional(),
+      cursor: z.string().max(2000).optional(),
     })
     .strict(),
-  async (q) => ({ entries: await runAuditLog(q) }),
+  async (q) => auditQuery({ audit: auditChain }, q),
 );
 
 export const PROGRAMME_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {

@@ -12,8 +12,11 @@ import {
 } from '@greenpoints/shared';
 import { scanAll, type Item } from '../repo/ddb';
 import { isKey, keys } from '../repo/keys';
+import { auditChainsOf } from '../repo/audit-chain';
+import { chainProblems } from '../domain/audit-chain';
 import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
 import { programmeProblems } from '../domain/programme-checks';
+import { withdrawalProblems } from './reconcile-withdrawals';
 import { programmeView } from '../repo/programme-view';
 import { toBatch } from '../repo/poollog';
 import { publicBatch, verifyBatches } from '../domain/poolhash';
@@ -195,6 +198,12 @@ function replayProblems(all: Item[], pool: PoolState, replay: Replay): string[] 
   return problems;
 }
 
+/** The audit log: every chain links, every entry's hash matches its content, every head its last entry. */
+function auditProblems(all: Item[]): string[] {
+  const chains = auditChainsOf(all);
+  return chainProblems(chains.entries, chains.heads);
+}
+
 function walletTotals(wallets: Map<string, Wallet>): WalletTotals {
   const t: WalletTotals = { held: wideDec(0), constant: wideDec(0), cashSide: wideDec(0) };
   for (const w of wallets.values()) {
@@ -282,9 +291,11 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     ...replayProblems(all, pool, replay),
     ...pointsAndFundProblems(pool, params, totals.held, replay.contributions),
     ...coverageProblems(pool, totals, sums),
+    ...withdrawalProblems(all, wallets),
     ...operationalProblems(all, replay.applied),
     // The full programme: dividend funds, settled days, the carry (domain/programme-checks.ts).
     ...programmeProblems(programmeView(all)),
+    ...auditProblems(all),
   ];
   return {
     clean: problems.length === 0,

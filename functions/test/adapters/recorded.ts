@@ -6,7 +6,9 @@ import type { PayConfig, TransferConfig } from '../../src/adapters/wechat/config
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'wechat');
 
-export function fixture<T = { status: number; headers?: Record<string, string>; body: string }>(name: string): T {
+export function fixture<T = { status: number; headers?: Record<string, string>; body: string; bodyBase64?: string }>(
+  name: string,
+): T {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 }
 
@@ -53,7 +55,9 @@ export interface Sent {
 }
 
 /** A fetch that answers each call with the next recorded answer and records the request. */
-export function replay(...answers: Array<{ status: number; headers?: Record<string, string>; body: string } | Error>): {
+export function replay(
+  ...answers: Array<{ status: number; headers?: Record<string, string>; body: string; bodyBase64?: string } | Error>
+): {
   fetchImpl: FetchLike;
   sent: Sent[];
 } {
@@ -65,7 +69,13 @@ export function replay(...answers: Array<{ status: number; headers?: Record<stri
     if (a === undefined) throw new Error('no recorded answer left');
     if (a instanceof Error) throw a;
     const h = Object.fromEntries(Object.entries(a.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    return { status: a.status, headers: { get: (n: string) => h[n.toLowerCase()] ?? null }, text: async () => a.body };
+    const bytes = a.bodyBase64 !== undefined ? Buffer.from(a.bodyBase64, 'base64') : Buffer.from(a.body);
+    return {
+      status: a.status,
+      headers: { get: (n: string) => h[n.toLowerCase()] ?? null },
+      text: async () => a.body,
+      arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    };
   };
   return { fetchImpl, sent };
 }

@@ -137,9 +137,12 @@ describe('rewards and commissions on completion', () => {
     const v1 = JSON.parse(String((await getItem(keys.configVersion(1)))!.params));
     const v2 = JSON.parse(String((await getItem(keys.configVersion(2)))!.params));
     expect([v1.referralLevels, v2.referralLevels]).toEqual([2, 1]);
+    // Each change: its request (awaiting_approval), then its run once approved by a second member.
     const log = await ok('audit-log', { fn: 'set-config' });
-    expect(log.entries.map((e: any) => e.ok)).toEqual([false, true, true]);
-    expect(log.entries[1].result).toMatchObject({ version: 2, previousVersion: 1 });
+    const runs = log.entries.filter((e: any) => e.outcome !== 'awaiting_approval');
+    expect(runs.map((e: any) => e.ok)).toEqual([false, true, true]);
+    expect(runs[1].result).toMatchObject({ version: 2, previousVersion: 1 });
+    expect(runs[1]).toMatchObject({ requester: 'staff-prog', approver: 'staff-prog-2' });
   });
 
   it('reconcile is clean: I6 counts the commissions', async () => {

@@ -25,10 +25,8 @@ export async function freshTable(prefix: string): Promise<string> {
 }
 
 export async function staff(name: string, input: Record<string, unknown> = {}): Promise<any> {
-  const { STAFF_FUNCTIONS } = await import('../../../functions/src/staff/index');
-  const { signToken } = await import('../../../functions/src/auth/token');
-  const token = await signToken({ userId: 'staff-prog', role: 'staff' }, 600);
-  return STAFF_FUNCTIONS[name]!({ ...input, token });
+  const { staffSigned } = await import('../../staff-call');
+  return staffSigned('staff-prog', name, input);
 }
 
 export async function ok(name: string, input: Record<string, unknown> = {}): Promise<any> {

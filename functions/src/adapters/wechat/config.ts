@@ -32,6 +32,8 @@ export interface TransferConfig extends MerchantConfig {
   sceneId: string;
   /** optional callback for transfer results */
   notifyUrl?: string;
+  /** APIv3 key that seals the transfer notify's resource; needed only to open a notify */
+  apiV3Key?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,5 +84,11 @@ export function transferConfigFromEnv(env: Env = process.env): TransferConfig {
     ...merchantFromEnv(env),
     sceneId: env.WECHAT_TRANSFER_SCENE_ID?.trim() || '1000',
     notifyUrl: env.WECHAT_TRANSFER_NOTIFY_URL?.trim() || undefined,
+    apiV3Key: env.WECHAT_API_V3_KEY && !isPlaceholder(env.WECHAT_API_V3_KEY) ? env.WECHAT_API_V3_KEY : undefined,
   };
+}
+
+/** upload_shipping_info: the app's token credentials and the merchant id that names the order. */
+export function shippingConfigFromEnv(env: Env = process.env): LoginConfig & { mchId: string } {
+  return { ...loginConfigFromEnv(env), mchId: need(env, 'WECHAT_MCH_ID') };
 }

@@ -7,10 +7,15 @@ import { createSubscribe } from './subscribe';
 import { createLogin } from './login';
 import { createPay } from './pay';
 import { createTransfer } from './transfer';
+import { createCode, sandboxCode, type WeChatCode } from './wxacode';
+import { createShipping, sandboxShipping, type WeChatShipping } from './shipping';
 import { sandboxLogin, sandboxPay, sandboxSubscribe, sandboxTransfer } from './sandbox';
-import { loginConfigFromEnv, payConfigFromEnv, transferConfigFromEnv } from './config';
+import { loginConfigFromEnv, payConfigFromEnv, shippingConfigFromEnv, transferConfigFromEnv } from './config';
 
 export * from './types';
+export type { WeChatCode, CodeImage, CodeRequest } from './wxacode';
+export type { WeChatShipping, ShippingUpload } from './shipping';
+export { sandboxShipped, carrierCode } from './shipping';
 
 function isLocal(): boolean {
   return isLocalStage();
@@ -42,18 +47,49 @@ export function getWeChatPay(): WeChatPay {
   };
 }
 
-let localTransfer: WeChatTransfer | undefined;
-/** STAGE=local only: tests put a scripted transfer in place of the sandbox (undefined restores it). */
-export function setLocalWeChatTransfer(t: WeChatTransfer | undefined): void {
+let localTransfer: Partial<WeChatTransfer> | undefined;
+/**
+ * STAGE=local only: tests put a scripted transfer in place of the sandbox (undefined restores
+ * it); what the script leaves out is the sandbox's.
+ */
+export function setLocalWeChatTransfer(t: Partial<WeChatTransfer> | undefined): void {
   localTransfer = t;
 }
 
 export function getWeChatTransfer(): WeChatTransfer {
-  if (isLocal()) return localTransfer ?? sandboxTransfer();
+  if (isLocal()) return { ...sandboxTransfer(), ...localTransfer };
   let impl: WeChatTransfer | undefined;
+  const get = () => (impl ??= createTransfer(transferConfigFromEnv()));
   return {
-    transfer: async (o) => (impl ??= createTransfer(transferConfigFromEnv())).transfer(o),
+    transfer: async (o) => get().transfer(o),
+    query: async (id) => get().query(id),
+    cancel: async (id) => get().cancel(id),
+    parseNotify: async (headers, rawBody) => get().parseNotify(headers, rawBody),
   };
+}
+
+let localCode: WeChatCode | undefined;
+/** STAGE=local only: tests put a scripted WeChat in place of the drawing sandbox. */
+export function setLocalWeChatCode(c: WeChatCode | undefined): void {
+  localCode = c;
+}
+
+export function getWeChatCode(): WeChatCode {
+  if (isLocal()) return localCode ?? sandboxCode();
+  let impl: WeChatCode | undefined;
+  return { unlimited: async (r) => (impl ??= createCode(loginConfigFromEnv())).unlimited(r) };
+}
+
+let localShipping: WeChatShipping | undefined;
+/** STAGE=local only: tests put a scripted WeChat in place of the recording sandbox. */
+export function setLocalWeChatShipping(c: WeChatShipping | undefined): void {
+  localShipping = c;
+}
+
+export function getWeChatShipping(): WeChatShipping {
+  if (isLocal()) return localShipping ?? sandboxShipping();
+  let impl: WeChatShipping | undefined;
+  return { upload: async (u) => (impl ??= createShipping(shippingConfigFromEnv())).upload(u) };
 }
 
 let localSubscribe: WeChatSubscribe | undefined;
@@ -69,6 +105,12 @@ export function getWeChatSubscribe(): WeChatSubscribe {
 }
 
 // For local tests/tools: forge the notify the sandbox "WeChat" would send after payment.
-export { sandboxNotify, sandboxSent, SANDBOX_SIGNATURE_HEADER } from './sandbox';
+export {
+  sandboxNotify,
+  sandboxSent,
+  sandboxSettleBill,
+  sandboxTransferNotify,
+  SANDBOX_SIGNATURE_HEADER,
+} from './sandbox';
 export { yuanToFen, fenToYuan } from './amount';
 export { OUT_TRADE_NO, OUT_BILL_NO, OUT_REFUND_NO, checkOrderId, checkRefundId, checkWithdrawalId } from './ids';

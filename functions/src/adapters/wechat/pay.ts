@@ -1,6 +1,7 @@
 // WeChat Pay API v3, JSAPI (mini-program) payments: create the prepay order, sign the
 // wx.requestPayment parameters, verify + decrypt the payment notify, and refund.
 import { z } from 'zod';
+import { NotifyEnvelope } from './notify-envelope';
 import { fenToYuan, yuanToFen } from './amount';
 import { checkOrderId, checkRefundId } from './ids';
 import type { PayConfig } from './config';
@@ -40,20 +41,7 @@ export interface PayOptions {
 
 const PrepayAnswer = z.object({ prepay_id: z.string().min(1) });
 
-const NotifyBody = z.object({
-  id: z.string(),
-  create_time: z.string().optional(),
-  event_type: z.string(),
-  resource_type: z.literal('encrypt-resource'),
-  resource: z.object({
-    algorithm: z.literal('AEAD_AES_256_GCM'),
-    ciphertext: z.string().min(1),
-    associated_data: z.string().optional(),
-    nonce: z.string().min(1),
-    original_type: z.string().optional(),
-  }),
-  summary: z.string().optional(),
-});
+const NotifyBody = NotifyEnvelope;
 
 const Transaction = z.object({
   appid: z.string(),

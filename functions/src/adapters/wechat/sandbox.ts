@@ -11,6 +11,9 @@ import {
   type WeChatPay,
   type WeChatSubscribe,
   type WeChatTransfer,
+  type TransferBill,
+  type TransferState,
+  TRANSFER_STATES,
 } from './types';
 import { checkMessage } from './subscribe';
 import { refundBody } from './pay';
@@ -122,12 +125,110 @@ export function sandboxPay(): WeChatPay {
   };
 }
 
+/** The sandbox's merchant and app ids, as wx.requestMerchantTransfer would get them. */
+export const SANDBOX_MCH_ID = 'sandbox-mch';
+export const SANDBOX_APP_ID = 'sandbox-app';
+
+/**
+ * The sandbox "WeChat"'s bills of this process: out_bill_no -> its state. A bill is made in
+ * WAIT_USER_CONFIRM (as WeChat does for a 商家转账 to a mini-program user); the shopper's
+ * confirmation is simulated by `sandboxSettleBill` (the local-only staff call sandbox-transfer).
+ */
+const sandboxBills = new Map<string, TransferBill>();
+
+function waiting(withdrawalId: string, amount?: string): TransferBill {
+  return {
+    withdrawalId,
+    state: 'WAIT_USER_CONFIRM',
+    transferBillNo: `sandbox_bill_${withdrawalId}`,
+    confirm: { mchId: SANDBOX_MCH_ID, appId: SANDBOX_APP_ID, packageInfo: `sandbox_package_${withdrawalId}` },
+    createdAt: new Date().toISOString(),
+    ...(amount ? { amount } : {}),
+  };
+}
+
+/** The shopper confirmed (SUCCESS) or WeChat failed/closed the bill; returns the bill now. */
+export function sandboxSettleBill(
+  withdrawalId: string,
+  state: 'SUCCESS' | 'FAIL' | 'CANCELLED',
+  failReason?: string,
+): TransferBill {
+  checkWithdrawalId(withdrawalId);
+  const { confirm: _c, ...was } = sandboxBills.get(withdrawalId) ?? waiting(withdrawalId);
+  const bill: TransferBill = {
+    ...was,
+    state,
+    updatedAt: new Date().toISOString(),
+    ...(state === 'FAIL' ? { failReason: failReason ?? 'PAYEE_ACCOUNT_ABNORMAL' } : {}),
+  };
+  sandboxBills.set(withdrawalId, bill);
+  return bill;
+}
+
+/** What the sandbox "WeChat" would POST to the transfer notify URL about a finished bill. */
+export function sandboxTransferNotify(bill: TransferBill): { headers: Record<string, string>; body: string } {
+  const body = JSON.stringify({
+    out_bill_no: bill.withdrawalId,
+    transfer_bill_no: bill.transferBillNo ?? `sandbox_bill_${bill.withdrawalId}`,
+    state: bill.state,
+    mch_id: SANDBOX_MCH_ID,
+    ...(bill.failReason ? { fail_reason: bill.failReason } : {}),
+    update_time: bill.updatedAt ?? new Date().toISOString(),
+  });
+  return { headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: sign(body) }, body };
+}
+
+function checkSandboxSigned(headers: Record<string, string | undefined>, rawBody: string): void {
+  const got = header(headers, SANDBOX_SIGNATURE_HEADER);
+  const want = Buffer.from(sign(rawBody));
+  if (!got || got.length !== want.length || !timingSafeEqual(Buffer.from(got), want)) {
+    throw new AdapterError('bad_signature', 'sandbox notify signature does not verify');
+  }
+}
+
+function sandboxBillFromNotify(rawBody: string): TransferBill {
+  let b: { out_bill_no?: unknown; state?: unknown; transfer_bill_no?: unknown; fail_reason?: unknown };
+  try {
+    b = JSON.parse(rawBody);
+  } catch {
+    throw new AdapterError('invalid_notify', 'sandbox notify body is not JSON');
+  }
+  if (typeof b.out_bill_no !== 'string' || !(TRANSFER_STATES as readonly unknown[]).includes(b.state))
+    throw new AdapterError('invalid_notify', 'sandbox transfer notify lacks out_bill_no or a known state');
+  return {
+    withdrawalId: b.out_bill_no,
+    state: b.state as TransferState,
+    ...(typeof b.transfer_bill_no === 'string' ? { transferBillNo: b.transfer_bill_no } : {}),
+    ...(typeof b.fail_reason === 'string' ? { failReason: b.fail_reason } : {}),
+  };
+}
+
 export function sandboxTransfer(): WeChatTransfer {
   return {
     async transfer(o) {
       yuanToFen(o.amount);
       checkWithdrawalId(o.withdrawalId);
-      return { status: 'accepted', detail: `sandbox transfer ${o.withdrawalId}` };
+      // WeChat answers a repeated out_bill_no with the bill it already has.
+      const bill = sandboxBills.get(o.withdrawalId) ?? waiting(o.withdrawalId, o.amount);
+      sandboxBills.set(o.withdrawalId, bill);
+      const rejected = bill.state === 'FAIL' || bill.state === 'CANCELLED';
+      return { status: rejected ? 'rejected' : 'accepted', detail: `sandbox transfer ${o.withdrawalId}`, bill };
+    },
+    async query(withdrawalId) {
+      checkWithdrawalId(withdrawalId);
+      return sandboxBills.get(withdrawalId);
+    },
+    async cancel(withdrawalId) {
+      checkWithdrawalId(withdrawalId);
+      const bill = sandboxBills.get(withdrawalId);
+      if (!bill) throw new AdapterError('cancel_refused', 'sandbox: no such bill');
+      if (bill.state === 'SUCCESS' || bill.state === 'FAIL' || bill.state === 'TRANSFERING')
+        throw new AdapterError('cancel_refused', `sandbox: the bill is ${bill.state}`);
+      return sandboxSettleBill(withdrawalId, 'CANCELLED');
+    },
+    async parseNotify(headers, rawBody) {
+      checkSandboxSigned(headers, rawBody);
+      return sandboxBillFromNotify(rawBody);
     },
   };
 }

@@ -74,13 +74,50 @@ export interface TransferOrder {
   amount: string;
 }
 
+/** A transfer bill's states at WeChat, in the order a bill goes through them (docs/wechat.md). */
+export const TRANSFER_STATES = [
+  'ACCEPTED',
+  'PROCESSING',
+  'WAIT_USER_CONFIRM',
+  'TRANSFERING',
+  'SUCCESS',
+  'FAIL',
+  'CANCELING',
+  'CANCELLED',
+] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** One transfer bill as WeChat reports it (create answer, query, cancel, notify). */
+export interface TransferBill {
+  /** out_bill_no */
+  withdrawalId: string;
+  state: TransferState;
+  transferBillNo?: string;
+  /** WAIT_USER_CONFIRM only: what wx.requestMerchantTransfer({mchId, appId, package}) takes */
+  confirm?: { mchId: string; appId: string; packageInfo: string };
+  failReason?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  /** yuan, when WeChat names it (query, notify) */
+  amount?: string;
+}
+
 export interface TransferResult {
+  /** accepted: a bill exists that is not failed or cancelled (it is NOT paid before state SUCCESS) */
   status: 'accepted' | 'rejected';
   detail?: string;
+  /** absent when WeChat refused before making a bill (NOT_ENOUGH, PARAM_ERROR, …) */
+  bill?: TransferBill;
 }
 
 export interface WeChatTransfer {
   transfer(o: TransferOrder): Promise<TransferResult>;
+  /** The bill under out_bill_no = withdrawalId; undefined when WeChat has none (NOT_FOUND). */
+  query(withdrawalId: string): Promise<TransferBill | undefined>;
+  /** Cancels an unconfirmed bill (CANCELING or CANCELLED); one past that point throws cancel_refused. */
+  cancel(withdrawalId: string): Promise<TransferBill>;
+  /** Verifies (signature, serial, time) and opens a transfer-bill notify (MCHTRANSFER.BILL.FINISHED). */
+  parseNotify(headers: Record<string, string | undefined>, rawBody: string): Promise<TransferBill>;
 }
 
 /** A subscription message (订阅消息): one template, its fields, the page the card opens. */
@@ -112,6 +149,7 @@ export type AdapterErrorCode =
   | 'trade_not_success' // trade_state is not SUCCESS
   | 'refund_refused' // WeChat refused the refund (4xx, or status ABNORMAL / CLOSED): no money moved
   | 'close_refused' // WeChat refused to close the order (a 4xx other than ORDERPAID / 429)
+  | 'cancel_refused' // WeChat refused to cancel a transfer bill (already confirmed, paid or failed)
   | 'invalid_notify' // body or headers are not what WeChat sends
   | 'invalid_request' // an id WeChat would refuse (e.g. out_bill_no not [A-Za-z0-9]{1,32})
   | 'subscribe_refused'; // 43101: the user gave no (or no more) consent for this template
@@ -144,6 +182,7 @@ function kindOf(code: AdapterErrorCode): ErrorKind {
       return 'busy';
     case 'refund_refused':
     case 'close_refused':
+    case 'cancel_refused':
     case 'subscribe_refused':
     case 'upstream_unavailable':
     case 'upstream_error':
@@ -157,4 +196,10 @@ function kindOf(code: AdapterErrorCode): ErrorKind {
 export type FetchLike = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  /** binary answers (a mini-program code image) */
+  arrayBuffer?(): Promise<ArrayBuffer>;
+}>;

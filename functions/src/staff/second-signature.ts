@@ -1,0 +1,19 @@
+// Which first calls wait for a second signature (staff/roles.ts SECOND_SIGNATURE): all of them,
+// except reads (assign-agent {list: true}), refusing a withdrawal (the cash goes back to its
+// owner) and approving one of at most withdrawSecondSignAbove (the parameter, default ¥500.00).
+import { dec } from '@greenpoints/shared';
+import { getParams } from '../repo/repository';
+import { withdrawalStore } from '../repo/withdrawals';
+import { SECOND_SIGNATURE } from './roles';
+
+export async function needsSecondSignature(fn: string, input: unknown): Promise<boolean> {
+  if (!SECOND_SIGNATURE.has(fn)) return false;
+  const i = (input ?? {}) as Record<string, unknown>;
+  if (fn === 'assign-agent') return i.list !== true;
+  if (fn !== 'approve-withdrawal') return true;
+  if (i.approve === false) return false;
+  const w = await withdrawalStore.get(String(i.withdrawalId));
+  if (!w) return false; // the function itself answers not_found
+  const { params } = await getParams();
+  return dec(w.amount).gt(params.withdrawSecondSignAbove);
+}
