@@ -1,6 +1,7 @@
 // serverless.yml plugin: the production stage never packages or deploys without its secrets.
 // - any stage but `local`: `serverless package` / `deploy` stop before building when JWT_SECRET
-//   (≥ 32 bytes) or a WeChat variable of docs/wechat.md is missing from the environment;
+//   (≥ 32 bytes), POOL_LOG_SALT, CURSOR_SECRET (≥ 32 bytes) or a WeChat variable of
+//   docs/wechat.md is missing from the environment;
 // - CI packages the production stage with placeholder values (`placeholder-…`, see README
 //   "Deploying"); `serverless deploy` refuses them, and so does the code at run time;
 // - `local` is never deployed: it exists only inside serverless-offline (functions/src/stage.ts).
@@ -9,6 +10,7 @@
 const REQUIRED = [
   'JWT_SECRET',
   'POOL_LOG_SALT',
+  'CURSOR_SECRET',
   'WECHAT_APPID',
   'WECHAT_SECRET',
   'WECHAT_MCH_ID',
@@ -31,6 +33,8 @@ function secretProblems(stage, env, deploying) {
   if (env.JWT_SECRET && Buffer.byteLength(env.JWT_SECRET) < 32) out.push('JWT_SECRET must be at least 32 bytes');
   if (env.POOL_LOG_SALT && Buffer.byteLength(env.POOL_LOG_SALT) < 16)
     out.push('POOL_LOG_SALT must be at least 16 bytes');
+  if (env.CURSOR_SECRET && Buffer.byteLength(env.CURSOR_SECRET) < 32)
+    out.push('CURSOR_SECRET must be at least 32 bytes');
   if (env.WECHAT_API_V3_KEY && Buffer.byteLength(env.WECHAT_API_V3_KEY) !== 32)
     out.push('WECHAT_API_V3_KEY must be exactly 32 bytes');
   const placeholders = REQUIRED.filter((k) => (env[k] || '').startsWith(PLACEHOLDER));

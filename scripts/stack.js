@@ -122,6 +122,9 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins,
     SLS_NOTIFICATIONS_MODE: 'off',
   };
   const args = [
+    // CORS as deployed: only CORS_ORIGINS is granted (serverless-offline echoes any Origin).
+    '-r',
+    path.join(root, 'scripts/offline-cors.js'),
     path.join(root, 'node_modules/serverless/bin/serverless.js'),
     'offline',
     'start',
@@ -136,6 +139,11 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins,
     '--noPrependStageInUrl',
     '--useInProcess',
     '--noTimeout',
+    // The emulator's own routes (its 404, the invocation API) grant CORS through hapi: the same
+    // origins only, no credentials (no list: an origin no browser sends, `.invalid` by RFC 2606).
+    '--corsAllowOrigin',
+    corsOrigins || 'https://no-cors.invalid',
+    '--corsDisallowCredentials',
   ];
   // Everything the offline process prints (the handlers' JSON log lines included) goes to one
   // file, so a test can read what a scenario logged.

@@ -1,7 +1,7 @@
 // A catalogue of bad requests: each gets its documented 4xx (docs/errors.md) and the table
 // does not change.
 import { SignJWT } from 'jose';
-import { keys } from '../../functions/src/repo/keys';
+import { indexKeys, keys } from '../../functions/src/repo/keys';
 import { call, login, shippedOrder, completedOrder, staff, snapshot, uniq, ADDRESS, PARCEL } from './helpers';
 
 let a: { token: string; userId: string };
@@ -9,12 +9,18 @@ let b: { token: string; userId: string };
 let aOrder: string;
 let limited: string;
 let own = ''; // a product only this file orders, so concurrent suites cannot move its stock
+let aLedgerCursor = ''; // sealed cursors the API gave a (issue 21 item 1)
+let aOrdersCursor = '';
 
 beforeAll(async () => {
   a = await login(uniq('bad-a'));
   b = await login(uniq('bad-b'));
   await completedOrder(a.token); // a holds some points
   aOrder = await shippedOrder(a.token);
+  aLedgerCursor = (await call('GET', '/ledger?limit=1', { token: a.token })).body.cursor;
+  aOrdersCursor = (await call('GET', '/orders?limit=1', { token: a.token })).body.cursor;
+  expect(aLedgerCursor).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  expect(aOrdersCursor).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   limited = uniq('limited-');
   own = uniq('bad-');
   expect(
@@ -39,6 +45,12 @@ beforeAll(async () => {
 });
 
 const order = (items: unknown, payWith: unknown = 'wechat') => ({ items, payWith, address: ADDRESS });
+const rawKey = (k: Record<string, unknown>) => Buffer.from(JSON.stringify(k)).toString('base64url');
+/** The cursor with one character in its middle changed. */
+const flip = (c: string) => {
+  const i = Math.floor(c.length / 2);
+  return c.slice(0, i) + (c[i] === 'A' ? 'B' : 'A') + c.slice(i + 1);
+};
 
 type Case = [
   name: string,
@@ -293,8 +305,75 @@ const cases: Case[] = [
     () => `/ledger?cursor=${Buffer.from(JSON.stringify(keys.ledger(a.userId, 'z', 'z', 0))).toString('base64url')}`,
     () => ({ token: b.token }),
   ],
+  [
+    "a raw store key of the caller's own partition with another sort-key shape",
+    400,
+    'invalid_cursor',
+    'GET',
+    () =>
+      `/orders?cursor=${rawKey({ ...keys.order('x'), ...indexKeys.order({ userId: a.userId, status: 'paid', createdAt: 'z', orderId: 'x' }) })}`,
+    () => ({ token: a.token }),
+  ],
+  [
+    'a raw ledger key with an extra attribute',
+    400,
+    'invalid_cursor',
+    'GET',
+    () => `/ledger?cursor=${rawKey({ ...keys.wallet(a.userId), x: 1 })}`,
+    () => ({ token: a.token }),
+  ],
+  [
+    "another user's sealed cursor",
+    400,
+    'invalid_cursor',
+    'GET',
+    () => `/ledger?cursor=${aLedgerCursor}`,
+    () => ({ token: b.token }),
+  ],
+  [
+    'a sealed cursor of another list',
+    400,
+    'invalid_cursor',
+    'GET',
+    () => `/orders?cursor=${aLedgerCursor}`,
+    () => ({ token: a.token }),
+  ],
+  [
+    'a sealed cursor edited',
+    400,
+    'invalid_cursor',
+    'GET',
+    () => `/orders?cursor=${flip(aOrdersCursor)}`,
+    () => ({ token: a.token }),
+  ],
+  ...longIdCases(),
   ['limit out of range', 400, 'invalid_request', 'GET', () => '/ledger?limit=100000', () => ({ token: a.token })],
 ];
+
+/** A 3,000-character id on every route with an id (issue 21: these answered 500). */
+function longIdCases(): Case[] {
+  const long = 'o' + 'x'.repeat(2999);
+  const routes: Array<[string, string, number, string, unknown]> = [
+    ['GET', `/orders/${long}`, 404, 'not_found', undefined],
+    ['GET', `/events/${long}`, 404, 'not_found', undefined],
+    ['GET', `/after-sale/${long}`, 404, 'not_found', undefined],
+    ['POST', `/orders/${long}/confirm`, 404, 'not_found', {}],
+    ['POST', `/orders/${long}/refund`, 404, 'not_found', {}],
+    ['POST', `/orders/${long}/pay`, 404, 'not_found', {}],
+    ['POST', `/orders/${long}/after-sale`, 404, 'not_found', { kind: 'refund_only', items: [], reason: 'x' }],
+    ['POST', `/after-sale/${long}/ship-back`, 404, 'not_found', PARCEL],
+    ['PUT', `/addresses/${long}`, 404, 'address_not_found', {}],
+    ['DELETE', `/addresses/${long}`, 404, 'address_not_found', undefined],
+  ];
+  return routes.map(([method, p, status, code, body]) => [
+    `a 3,000-character id: ${method} ${p.replace(long, '{id}')}`,
+    status,
+    code,
+    method,
+    () => p,
+    () => ({ token: a.token, ...(body === undefined ? {} : { body }) }),
+  ]);
+}
 
 describe('bad inputs', () => {
   it.each(cases)('%s -> %i %s', async (_name, status, code, method, path, opts) => {

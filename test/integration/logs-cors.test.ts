@@ -102,9 +102,38 @@ describe('CORS', () => {
     }
   });
 
-  // serverless-offline echoes any Origin on non-preflight answers whatever the configuration
-  // (its onPreResponse hook; API Gateway does not), so the handler's own headers are read here
-  // from the Lambda itself, with the stack's configuration.
+  // serverless-offline alone echoes any Origin on non-preflight answers (its onPreResponse hook);
+  // the stack preloads scripts/offline-cors.js so the local host grants what API Gateway does.
+  it('over HTTP a foreign origin gets no CORS grant on any answer (ok, error, 404, POST, preflight)', async () => {
+    const u = await login();
+    const answers = [
+      await fetch(`${API()}/pool`, { headers: { Origin: foreign } }),
+      await fetch(`${API()}/products`, { headers: { Origin: foreign } }),
+      await fetch(`${API()}/wallet`, { headers: { Origin: foreign, Authorization: `Bearer ${u.token}` } }),
+      await fetch(`${API()}/wallet`, { headers: { Origin: foreign } }), // 401
+      await fetch(`${API()}/no-such-route`, { headers: { Origin: foreign } }), // the emulator's 404
+      await fetch(`${API()}/auth/login`, {
+        method: 'POST',
+        headers: { Origin: foreign, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ devOpenId: `cors-${Date.now()}` }),
+      }),
+      await fetch(`${API()}/orders`, { method: 'OPTIONS', headers: { Origin: foreign } }),
+      await fetch(`${API()}/pool`, { headers: { Origin: 'null' } }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 401, 404, 200, expect.any(Number), 200]);
+    for (const r of answers) {
+      expect(r.headers.get('access-control-allow-origin')).toBeNull();
+      expect(r.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+    // The login answered a token, but a browser on that origin cannot read it.
+    expect(((await answers[5]!.json()) as { token?: string }).token).toBeTruthy();
+    // The H5 origin is still granted on the same answers.
+    const mine = await fetch(`${API()}/wallet`, {
+      headers: { Origin: origins[0]!, Authorization: `Bearer ${u.token}` },
+    });
+    expect(mine.headers.get('access-control-allow-origin')).toBe(origins[0]);
+  });
+
   it("the handler's answer grants nothing to a foreign origin or to none", async () => {
     const { get } = await import('../../functions/src/handlers/pool');
     const ev = (origin?: string) =>

@@ -9,8 +9,8 @@ import { applyWalletEvent } from './wallet';
 import { addSubmission, awaitEvent, drain } from './applier';
 import { eventIdFor } from './idempotency';
 import { Tx } from './tx';
-import { busy, conflict, invalid } from './errors';
-import { businessDate, isValidDate } from './calendar';
+import { busy, conflict } from './errors';
+import { dateUpTo, grantedBy, type LockedSinceStore } from './schedule-bounds';
 import { stores, WritesRejected, type ReleaseState, type Write } from './stores';
 
 export const MAX_ROWS = 5000;
@@ -438,10 +438,15 @@ const summary = (
 /**
  * Releases every locked holder's daily share (lockedGranted × lockedReleaseRate) once per date:
  * the event id is derived from (date, user), so however often this runs, a user gets one release a day.
+ * Only days that have come (not after today, China time) and only holders granted by that day
+ * (domain/schedule-bounds.ts), so the dates cannot be used to release ahead or twice over.
  */
-export async function releaseLocked(date: string | undefined, opts: { maxMs?: number } = {}): Promise<ReleaseReport> {
-  const day = date ?? businessDate(Date.now());
-  if (!isValidDate(day)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
+export async function releaseLocked(
+  date: string | undefined,
+  opts: { maxMs?: number; now?: number },
+  deps: { locked: LockedSinceStore },
+): Promise<ReleaseReport> {
+  const day = dateUpTo(date, opts.now ?? Date.now());
   const deadline = Date.now() + (opts.maxMs ?? 600_000);
   const legacy = stores().legacy;
   let state = await legacy.release(day);
@@ -463,7 +468,7 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     if (!state) throw new Error(`release run of ${day} is missing`);
     const s = state;
     const page = await legacy.lockedHolders(RELEASE_CHUNK, s.cursor || undefined);
-    const got = await releasePage(day, page.userIds);
+    const got = await releasePage(day, await grantedBy(deps, day, page.userIds));
     const done = !page.next;
     const next: ReleaseState = {
       date: day,

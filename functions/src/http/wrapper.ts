@@ -14,7 +14,9 @@ import type { Call, Reply } from '../domain/reply';
 import { stores } from '../domain/stores';
 import { log, withLogKeys, addLogKeys } from '../log';
 import { corsHeaders } from './cors';
-import { rateLimit } from './rate-limit';
+import { earlyScopes, rateLimit, userScopes, type Limited } from './rate-limit';
+import { checkPathId } from './ids';
+import { openCursor, sealPage, type CursorScope } from './cursor-seal';
 
 export { errorBody };
 export type { Reply };
@@ -79,8 +81,39 @@ function parseJson(raw: string): unknown {
   }
 }
 
-/** Size, JSON, token, schema: the context of a request, in the order the errors are documented. */
+function tooMany(limited: Limited | undefined): void {
+  if (limited)
+    throw new EarlyAnswer(
+      json(
+        429,
+        errorBody('too_many_requests', `over ${limited.limit} per minute (${limited.scope}); retry after the window`),
+        { 'Retry-After': String(limited.retryAfter) },
+      ),
+    );
+}
+
+/** The list a cursor pages: the route's path (a list route has no id in it). */
+export const cursorScope = (event: APIGatewayProxyEventV2, userId: string): CursorScope => ({
+  caller: userId,
+  list: `${(event.requestContext?.http?.method ?? 'GET').toUpperCase()} ${event.rawPath ?? ''}`,
+});
+
+/** The query with its cursor opened (sealed by this API for this caller and list), else invalid_cursor. */
+function queryOf(event: APIGatewayProxyEventV2, userId: string): Record<string, string> {
+  const query = { ...((event.queryStringParameters ?? {}) as Record<string, string>) };
+  if (query.cursor === undefined) return query;
+  const inner = openCursor(query.cursor, cursorScope(event, userId));
+  if (inner === undefined) delete query.cursor;
+  else query.cursor = inner;
+  return query;
+}
+
+/**
+ * Limits (by IP, before anything is read), size, JSON, token, the user's limit, the path id, the
+ * cursor, schema: the context of a request, in the order the errors are documented.
+ */
 async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIGatewayProxyEventV2) {
+  tooMany(await rateLimit(earlyScopes(event, opts.loginLimit === true)));
   const headers = lowerHeaders(event.headers);
   const raw = rawBodyOf(event);
   const parsed = opts.body ? parseJson(raw) : undefined;
@@ -90,21 +123,15 @@ async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIG
     ({ userId, role } = await verifyBearer(headers['authorization']));
     addLogKeys({ userId });
   }
-  const limited = await rateLimit(event, userId, opts.loginLimit === true);
-  if (limited)
-    throw new EarlyAnswer(
-      json(
-        429,
-        errorBody('too_many_requests', `over ${limited.limit} per minute (${limited.scope}); retry after the window`),
-        { 'Retry-After': String(limited.retryAfter) },
-      ),
-    );
+  tooMany(await rateLimit(userScopes(event, userId)));
+  const path = (event.pathParameters ?? {}) as Record<string, string>;
+  checkPathId(event.rawPath ?? '', path);
   const ctx: Ctx<z.infer<S>> = {
     userId,
     role,
+    path,
+    query: queryOf(event, userId),
     body: opts.body ? opts.body.parse(parsed) : undefined,
-    path: (event.pathParameters ?? {}) as Record<string, string>,
-    query: (event.queryStringParameters ?? {}) as Record<string, string>,
     headers,
     rawBody: raw,
   };
@@ -175,7 +202,8 @@ async function answer<S extends ZodTypeAny>(
     const ctx = await readRequest(opts, event);
     if (opts.idempotent) return await runIdempotent(ctx, event, !!opts.reentrant, fn);
     const r = await fn(ctx);
-    return json(r.status ?? 200, r.body);
+    // A page's cursor leaves sealed for this caller and list (http/cursor-seal.ts).
+    return json(r.status ?? 200, sealPage(r.body, cursorScope(event, ctx.userId)));
   } catch (e) {
     if (e instanceof EarlyAnswer) return e.result;
     const reply = toErrorReply(e);

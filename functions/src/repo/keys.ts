@@ -106,8 +106,14 @@ export const keys = {
     SK: `${payExpiresAt}#${orderId}`,
   }),
   audit: (at: string, id: string): Key => ({ PK: partitions.audit, SK: `${at}#${id}` }),
-  /** The HTTP API's abuse counter of one caller and one window (http/rate-limit.ts). */
-  rate: (scope: string, id: string, window: number): Key => ({ PK: `RATE#${scope}#${id}`, SK: `W#${window}` }),
+  /**
+   * The HTTP API's abuse counter of one caller and one window (http/rate-limit.ts); a sharded
+   * scope spreads one id over `#<shard>` items.
+   */
+  rate: (scope: string, id: string, window: number, shard?: number): Key => ({
+    PK: shard === undefined ? `RATE#${scope}#${id}` : `RATE#${scope}#${id}#${shard}`,
+    SK: `W#${window}`,
+  }),
   // ---------- the full programme (docs/data-model.md "Programme") ----------
   settlement: (date: string): Key => ({ PK: partitions.settlement(date), SK: 'STATE' }),
   settlementChunk: (date: string, k: number): Key => ({ PK: partitions.settlement(date), SK: `CHUNK#${pad(k, 6)}` }),

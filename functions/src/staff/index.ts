@@ -1,6 +1,7 @@
 // Staff functions: each takes a JSON event (cloud console, or `npm run staff -- <name> '<json>'`),
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { z } from 'zod';
+import { standInNow } from './clock';
 import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/shared';
 import { getWeChatTransfer } from '../adapters/wechat';
 import { getItem, putItem } from '../repo/ddb';
@@ -9,7 +10,6 @@ import { getEvent, getOrder, getParams, getUser, productItem, toPool } from '../
 import { withdrawalStore } from '../repo/withdrawals';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
-import { isLocalStage } from '../stage';
 import { decideWithdrawal } from '../domain/wallet';
 import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
 import { eventIdFor } from '../domain/idempotency';
@@ -69,11 +69,7 @@ export const shipOrder = staff(
 );
 
 /** The stand-in clock of complete-due: the local stage only (tests, demos). */
-const standIn = z
-  .string()
-  .datetime()
-  .optional()
-  .refine((v) => v === undefined || isLocalStage(), 'now is accepted in the local stage only');
+const standIn = standInNow;
 
 /** One order whose window has closed (the same rule as the schedule, for one order). */
 export const completeOrder = staff(

@@ -9,6 +9,8 @@ import { auditQuery } from '../domain/audit-query';
 import { auditChain } from '../repo/audit-chain';
 import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
+import { lockedSinceStore } from '../repo/locked-since';
+import { nowOf, standInNow } from './clock';
 
 const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
 // Below the 10-minute schedule, so scheduled runs rarely overlap (overlaps are safe, only wasted).
@@ -29,11 +31,11 @@ export const settlementReport = staff('settlement-report', z.object({ date }).st
   return toReport(s, await exitList(d));
 });
 
-/** release-locked {date?}: each locked holder's daily share, once per date. */
+/** release-locked {date?, now?}: each locked holder's daily share, once per date up to today. */
 export const releaseLocked = staff(
   'release-locked',
-  z.object({ date: date.optional() }).passthrough(),
-  async ({ date: d }) => runRelease(d, { maxMs: BUDGET_MS }),
+  z.object({ date: date.optional(), now: standInNow }).passthrough(),
+  async ({ date: d, now }) => runRelease(d, { maxMs: BUDGET_MS, now: nowOf(now) }, { locked: lockedSinceStore }),
   { scheduled: true },
 );
 

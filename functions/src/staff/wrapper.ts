@@ -18,6 +18,7 @@ import { classify, HTTP_STATUS, toStaffError } from '../errors';
 import { isLocalStage } from '../stage';
 import { log, withLogKeys } from '../log';
 import { mayCall } from './roles';
+import { openCursor, sealPage, type CursorScope } from '../http/cursor-seal';
 import { needsSecondSignature } from './second-signature';
 
 export interface StaffResult {
@@ -130,6 +131,14 @@ export function staff<S extends z.ZodTypeAny>(
     withLogKeys({ fn: name, requestId: randomBytes(8).toString('hex') }, () => run(name, schema, fn, opts, event));
 }
 
+/** The event with its `cursor` opened (http/cursor-seal.ts); anything else is invalid_cursor. */
+function withOpenCursor<T>(input: T, scope: CursorScope): T {
+  if (!input || typeof input !== 'object') return input;
+  const cursor = (input as Record<string, unknown>).cursor;
+  if (typeof cursor !== 'string') return input;
+  return { ...input, cursor: openCursor(cursor, scope) };
+}
+
 async function run<S extends z.ZodTypeAny>(
   name: string,
   schema: S,
@@ -150,7 +159,9 @@ async function run<S extends z.ZodTypeAny>(
     const signed = !approved && !caller.system;
     if (signed && !mayCall(name, caller.roles))
       throw forbidden(`the roles [${caller.roles.join(', ')}] may not call ${name}`);
-    const input = schema.parse(redact(event)) as z.infer<S>;
+    // A cursor is sealed for this staff member and this function, like the shopper API's.
+    const scope: CursorScope = { caller: caller.username, list: `staff ${name}` };
+    const input = schema.parse(withOpenCursor(redact(event), scope)) as z.infer<S>;
     if (signed && (await needsSecondSignature(name, input))) {
       const early = await opts.check?.(input);
       if (early !== undefined) out = { ok: true, result: early };
@@ -160,7 +171,7 @@ async function run<S extends z.ZodTypeAny>(
       }
     } else {
       const r = await fn(input, caller.username, caller);
-      out = r instanceof Passthrough ? r.out : { ok: true, result: r };
+      out = r instanceof Passthrough ? r.out : { ok: true, result: sealPage(r, scope) };
       if (r instanceof Passthrough) status = statusOf(r.out);
       audited = !!opts.auditsItself && (out.ok || r instanceof Passthrough);
     }

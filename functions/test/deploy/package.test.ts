@@ -47,13 +47,15 @@ function packageDefault(env: Record<string, string>, out: string): Promise<{ cod
 test('without the production secrets the default stage stops with a message naming them', async () => {
   const r = await packageDefault({}, path.join(tmp, 'nosecrets'));
   expect(r.code).not.toBe(0);
-  expect(r.output).toContain('stage "prod" stops here: not set: JWT_SECRET, POOL_LOG_SALT, WECHAT_APPID');
+  expect(r.output).toContain(
+    'stage "prod" stops here: not set: JWT_SECRET, POOL_LOG_SALT, CURSOR_SECRET, WECHAT_APPID',
+  );
   expect(fs.existsSync(path.join(tmp, 'nosecrets', 'cloudformation-template-update-stack.json'))).toBe(false);
 }, 180_000);
 
 test('with placeholders it packages stage prod: no STAGE=local, a JWT secret everywhere, nodejs24.x', async () => {
   const out = path.join(tmp, 'prod');
-  const r = await packageDefault(placeholders, out);
+  const r = await packageDefault({ ...placeholders, TABLE_NAME: 'some-shell-table' }, out);
   expect(r.output).toContain('Packaging greenpoints for stage prod');
   expect(r.code).toBe(0);
   const t = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
@@ -66,9 +68,16 @@ test('with placeholders it packages stage prod: no STAGE=local, a JWT secret eve
     expect(f.Properties.Runtime).toBe('nodejs24.x');
     expect(env.STAGE).toBe('prod');
     expect(env.JWT_SECRET).toBe(placeholders.JWT_SECRET);
+    expect(env.CURSOR_SECRET).toBe(placeholders.CURSOR_SECRET);
     expect(env.DDB_ENDPOINT).toBe('');
+    expect(env.TABLE_NAME).toBe('greenpoints-prod');
   }
   expect(JSON.stringify(t)).not.toContain('"STAGE":"local"');
+  // The table: its production name whatever TABLE_NAME the shell holds, point-in-time recovery on.
+  const table = t.Resources.Table.Properties;
+  expect(table.TableName).toBe('greenpoints-prod');
+  expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  expect(table.DeletionProtectionEnabled).toBe(true);
   // The staff console's bucket is private: only its CloudFront distribution reads it.
   const bucket = t.Resources.ConsoleBucket.Properties;
   expect(bucket.PublicAccessBlockConfiguration).toEqual({

@@ -103,18 +103,41 @@ it('imports: old balance -> store credit, points -> a funded locked grant', asyn
 });
 
 it('releases the configured daily share once a day', async () => {
+  // A stand-in clock (local stage only): "today" is 2031-01-02 in China, two days to release.
+  const now = '2031-01-02T04:00:00.000Z';
   const day = '2031-01-01';
-  const r = await ok('release-locked', { date: day });
+  const r = await ok('release-locked', { date: day, now });
   // 1 % of lockedGranted: 300 -> 3, 50 -> 0.5.
   expect(r).toMatchObject({ date: day, status: 'done', users: 2, released: '3.5' });
   const { getUserIdByOpenId } = await fn.repo();
   const u1 = (await getUserIdByOpenId('dev:old-1'))!;
   expect(await wallet(u1)).toMatchObject({ equity: '3', equityLocked: '297' });
-  const same = await ok('release-locked', { date: day });
+  const same = await ok('release-locked', { date: day, now });
   expect(same.released).toBe('3.5');
   expect(await wallet(u1)).toMatchObject({ equity: '3', equityLocked: '297' });
-  await ok('release-locked', { date: '2031-01-02' });
+  await ok('release-locked', { date: '2031-01-02', now });
   expect(await wallet(u1)).toMatchObject({ equity: '6', equityLocked: '294' });
+  expect(await reconcileClean()).toEqual([]);
+});
+
+it('releases nothing for a date after today or before the grant (issue 21 item 2)', async () => {
+  const { getUserIdByOpenId } = await fn.repo();
+  const u1 = (await getUserIdByOpenId('dev:old-1'))!;
+  const before = await wallet(u1);
+  // After today: by the real clock, and by the stand-in clock.
+  for (const input of [{ date: '2400-01-01' }, { date: '2031-01-03', now: '2031-01-02T04:00:00.000Z' }]) {
+    const r = await staff('release-locked', input);
+    expect(r).toMatchObject({ ok: false, error: { code: 'date_in_future' } });
+  }
+  // A day before the holders' grant (they were imported today): a run, but nothing released.
+  for (const date of ['1991-06-01', '2020-01-01']) {
+    const r = await ok('release-locked', { date });
+    expect(r).toMatchObject({ date, status: 'done', released: '0' });
+  }
+  // Not a real date; a stand-in clock of another form.
+  expect((await staff('release-locked', { date: '2031-02-30' })).error.code).toBe('invalid_date');
+  expect((await staff('release-locked', { now: 'tomorrow' })).error.code).toBe('invalid_request');
+  expect(await wallet(u1)).toEqual(before);
   expect(await reconcileClean()).toEqual([]);
 });
 
