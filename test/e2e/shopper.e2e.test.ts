@@ -342,7 +342,9 @@ suite('shopper in Chromium', () => {
     );
     expect(after).toMatchObject({ status: 'received', refundedAmount: '100.00' });
     // the wallet shows the points still to come, for the kept item
+    // The card shows with the wallet's total; its lines come with the orders, a second request.
     await open(page, '/pages/wallet/index', 'pending-points');
+    await top(page).locator('.pending-line').first().waitFor({ timeout: 30000 });
     expect(await top(page).locator('.pending-line').count()).toBeGreaterThan(0);
     await shot(page, '34-wallet-pending-points');
     expect(errors).toEqual([]);
