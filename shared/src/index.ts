@@ -54,3 +54,4 @@ export {
 } from './money';
 export { simulate, type SimRow } from './simulate';
 export * from './api';
+export { STAFF_ROLES, isStaffRole, FUNCTION_ROLES, type StaffRole } from './staff-roles';
