@@ -5,16 +5,11 @@
 import { z } from 'zod';
 import { AdapterError, type FetchLike, type SubscribeMessage, type WeChatSubscribe } from './types';
 import type { LoginConfig } from './config';
+import { createTokenSource, postJson, TOKEN_REFUSED } from './access-token';
 
-export const STABLE_TOKEN_URL = 'https://api.weixin.qq.com/cgi-bin/stable_token';
+export { STABLE_TOKEN_URL } from './access-token';
 export const SUBSCRIBE_SEND_URL = 'https://api.weixin.qq.com/cgi-bin/message/subscribe/send';
 
-const TokenAnswer = z.object({
-  access_token: z.string().min(1).optional(),
-  expires_in: z.number().int().optional(),
-  errcode: z.number().int().optional(),
-  errmsg: z.string().optional(),
-});
 const SendAnswer = z.object({ errcode: z.number().int(), errmsg: z.string().optional() });
 
 /** Template fields WeChat accepts: ≤ 20 fields, each value 1–200 characters (thing: ≤ 20). */
@@ -37,29 +32,6 @@ export function checkMessage(m: SubscribeMessage): void {
 /** Cuts a text to what a `thing` field takes (20 characters), for names of goods. */
 export const thing = (s: string) => ([...s].length > 20 ? [...s].slice(0, 19).join('') + '…' : s || '-');
 
-/** POSTs JSON and answers the parsed JSON; unreachable, 5xx or not JSON is upstream_unavailable. */
-async function postJson(fetchImpl: FetchLike, url: string, body: unknown, what: string): Promise<unknown> {
-  let status: number;
-  let text: string;
-  try {
-    const res = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    status = res.status;
-    text = await res.text();
-  } catch (e) {
-    throw new AdapterError('upstream_unavailable', `${what} unreachable: ${(e as Error).message}`);
-  }
-  if (status >= 500) throw new AdapterError('upstream_unavailable', `${what} HTTP ${status}`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AdapterError('upstream_unavailable', `${what} answered non-JSON (HTTP ${status})`);
-  }
-}
-
 type MiniprogramState = 'formal' | 'trial' | 'developer';
 
 /** The body of subscribeMessage.send: each field's value wrapped as WeChat wants it. */
@@ -80,34 +52,17 @@ export function createSubscribe(
 ): WeChatSubscribe {
   const fetchImpl = opts.fetchImpl ?? (fetch as FetchLike);
   const now = opts.now ?? Date.now;
-  let token: { value: string; until: number } | undefined;
+  const tokens = createTokenSource(cfg, fetchImpl, now, mapError);
   const post = (url: string, body: unknown, what: string) => postJson(fetchImpl, url, body, what);
 
-  async function accessToken(force: boolean): Promise<string> {
-    if (!force && token && token.until > now()) return token.value;
-    const a = TokenAnswer.safeParse(
-      await post(
-        STABLE_TOKEN_URL,
-        { grant_type: 'client_credential', appid: cfg.appId, secret: cfg.secret, force_refresh: false },
-        'stable_token',
-      ),
-    );
-    if (!a.success) throw new AdapterError('upstream_error', 'stable_token answer has an unexpected shape');
-    if (a.data.errcode) throw mapError(a.data.errcode, a.data.errmsg, 'stable_token');
-    if (!a.data.access_token) throw new AdapterError('upstream_error', 'stable_token answer lacks access_token');
-    // Five minutes early, so a token is never used in its last moments.
-    token = { value: a.data.access_token, until: now() + Math.max(0, (a.data.expires_in ?? 7200) - 300) * 1000 };
-    return token.value;
-  }
-
   async function sendOnce(m: SubscribeMessage, force: boolean): Promise<number> {
-    const t = await accessToken(force);
+    const t = await tokens.get(force);
     const body = sendBody(m, opts.state ?? 'formal');
     const a = SendAnswer.safeParse(
       await post(`${SUBSCRIBE_SEND_URL}?access_token=${encodeURIComponent(t)}`, body, 'subscribeMessage.send'),
     );
     if (!a.success) throw new AdapterError('upstream_error', 'subscribeMessage.send answer has an unexpected shape');
-    if (a.data.errcode !== 0 && a.data.errcode !== 40001 && a.data.errcode !== 42001)
+    if (a.data.errcode !== 0 && !TOKEN_REFUSED.has(a.data.errcode))
       throw mapError(a.data.errcode, a.data.errmsg, 'subscribeMessage.send');
     return a.data.errcode;
   }
@@ -118,7 +73,6 @@ export function createSubscribe(
       const code = await sendOnce(m, false);
       if (code === 0) return;
       // The cached token was revoked or expired early: one fresh token, one more try.
-      token = undefined;
       const again = await sendOnce(m, true);
       if (again !== 0) throw mapError(again, 'access token refused twice', 'subscribeMessage.send');
     },
