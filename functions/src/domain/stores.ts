@@ -1,6 +1,7 @@
 // The stores the pool applier receives (docs/architecture.md "The pool as a log"). The domain
 // speaks only these interfaces; functions/src/repo/ owns key layout, item forms and conditions
 // (poollog.ts on DynamoDB, memory.ts in memory for fast unit tests).
+import type { LedgerLine } from '@greenpoints/shared';
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from '@greenpoints/shared';
 import type { EventRecord, StoredParams, StoredWallet, User } from './model';
 
@@ -225,16 +226,8 @@ export interface Paged<T> {
   cursor?: string;
 }
 
-/** One ledger entry as the user's history shows it. */
-export interface LedgerLine {
-  at: string;
-  kind: string;
-  field: string;
-  delta: string;
-  why: string;
-  eventId: string;
-  orderId?: string;
-}
+/** One ledger entry as the user's history shows it: the contract's line (GET /ledger). */
+export type { LedgerLine };
 
 /**
  * requested -> paying (an approval's claim) -> awaiting_confirmation (a WeChat bill the shopper
