@@ -1,7 +1,7 @@
 // The stores the pool applier receives (docs/architecture.md "The pool as a log"). The domain
 // speaks only these interfaces; functions/src/repo/ owns key layout, item forms and conditions
 // (poollog.ts on DynamoDB, memory.ts in memory for fast unit tests).
-import type { LedgerLine } from '@greenpoints/shared';
+import type { BookAddress, LedgerLine } from '@greenpoints/shared';
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from '@greenpoints/shared';
 import type { EventRecord, StoredParams, StoredWallet, User } from './model';
 
@@ -561,16 +561,8 @@ export interface IdempotencyStore {
   finish(idem: IdemKey, response: StoredResponse): Write;
 }
 
-export interface Address {
-  addressId: string;
-  name: string;
-  phone: string;
-  regionCode: string;
-  /** '浙江省 杭州市 西湖区', from the code. */
-  region: string;
-  detail: string;
-  isDefault: boolean;
-}
+/** An address-book entry: the contract's `BookAddress` (shared/src/api). */
+export type Address = BookAddress;
 
 export interface AddressBook {
   list: Address[];
