@@ -21,6 +21,7 @@ import { changedKeys, configWarnings, stateProblem } from '../domain/config';
 import { reconcile as runReconcile } from './reconcile';
 import { sandboxTransfer, syncTransfers } from './transfers';
 import { cancelUnpaid } from './unpaid';
+import { backfillUserLists } from './backfill';
 import { listShippingUploads, retryShippingUploads } from './shipping-report';
 import { reportShipping } from '../domain/shipping-report';
 import { shippingReportDeps } from '../compose/shipping-report';
@@ -351,6 +352,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   'retry-shipping-uploads': retryShippingUploads,
   'list-shipping-uploads': listShippingUploads,
   'sandbox-transfer': sandboxTransfer,
+  'backfill-user-lists': backfillUserLists,
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
