@@ -27,6 +27,7 @@ import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
 import { goodsOf, notify } from './notify';
+import type { AccountGuard } from './privacy-ports';
 import type { UnpaidIndex } from './unpaid-ports';
 
 export interface NewOrder {
@@ -82,7 +83,7 @@ export async function createOrder(
   userId: string,
   idem: Idem,
   req: NewOrder,
-  deps: { unpaid?: UnpaidIndex } = {},
+  deps: { unpaid?: UnpaidIndex; account?: AccountGuard } = {},
 ): Promise<Reply> {
   // One line per product: a transaction may touch each stock item once.
   const qty = new Map<string, number>();
@@ -153,6 +154,10 @@ export async function createOrder(
     tx.add(stores().orders.create(order));
     if (order.payExpiresAt && deps.unpaid)
       tx.add(deps.unpaid.add({ orderId: order.orderId, payExpiresAt: order.payExpiresAt }));
+    // The account's mark of its newest order: refused once it is deleted; a deletion racing this
+    // order sees the mark move and checks again (domain/privacy.ts deleteAccount).
+    if (deps.account)
+      tx.add(deps.account.orderPlaced(userId, order.orderId, now), conflict('account_deleted', '账户已注销'));
     for (const [pid, q] of qty) {
       tx.add(stores().products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));
     }

@@ -7,6 +7,7 @@ import { orderAddress } from '../domain/addresses';
 import { decodeCursor, encodeCursor } from '../repo/cursor';
 import { gsi } from '../repo/keys';
 import { unpaidIndex } from '../repo/unpaid';
+import { accountGuard } from '../repo/privacy';
 
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {
   const { addressId, address, ...rest } = c.body;
@@ -15,7 +16,7 @@ export const create = route({ idempotent: true, body: newOrderBody }, async (c) 
     c.userId,
     c.idem!,
     { ...rest, address: await orderAddress(c.userId, { addressId, address }) },
-    { unpaid: unpaidIndex },
+    { unpaid: unpaidIndex, account: accountGuard },
   );
 });
 

@@ -17,6 +17,7 @@ import { corsHeaders } from './cors';
 import { earlyScopes, rateLimit, userScopes, type Limited } from './rate-limit';
 import { checkPathId } from './ids';
 import { openCursor, sealPage, type CursorScope } from './cursor-seal';
+import { assertAccountOpen } from './account-check';
 
 export { errorBody };
 export type { Reply };
@@ -123,7 +124,11 @@ async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIG
     ({ userId, role } = await verifyBearer(headers['authorization']));
     addLogKeys({ userId });
   }
-  tooMany(await rateLimit(userScopes(event, userId)));
+  const [limited] = await Promise.all([
+    rateLimit(userScopes(event, userId)),
+    role === 'user' && userId ? assertAccountOpen(userId) : undefined,
+  ]);
+  tooMany(limited);
   const path = (event.pathParameters ?? {}) as Record<string, string>;
   checkPathId(event.rawPath ?? '', path);
   const ctx: Ctx<z.infer<S>> = {

@@ -13,6 +13,8 @@ process.env.STAGE = 'local';
 // Without a database: the abuse limits (DynamoDB counters, tested over HTTP in
 // test/integration/rate-limit.test.ts) are off here.
 for (const k of ['RATE_LIMIT_USER_PER_MIN', 'RATE_LIMIT_IP_PER_MIN', 'RATE_LIMIT_LOGIN_PER_MIN']) process.env[k] = '0';
+// … and so is the deleted-account check (a user item read; test/integration/privacy-race.test.ts).
+process.env.ACCOUNT_CHECK = 'off';
 
 const ev = (body: string | undefined, headers: Record<string, string> = {}): APIGatewayProxyEventV2 =>
   ({
