@@ -29,7 +29,11 @@ async function shipped(userId: string, productId = 'due-100'): Promise<string> {
   const r = await orders.createOrder(
     userId,
     { userId, key, hash: key },
-    { items: [{ productId, qty: 1 }], payWith: 'wechat', address: { region: '浙江省杭州市西湖区', detail: '1 号', phone: '13800138000' } },
+    {
+      items: [{ productId, qty: 1 }],
+      payWith: 'wechat',
+      address: { region: '浙江省杭州市西湖区', detail: '1 号', phone: '13800138000' },
+    },
   );
   const id = (r.body as { orderId: string }).orderId;
   await orders.markPaid(id, { userId });
