@@ -1,7 +1,7 @@
-// The pool applier on the in-memory stores (repo/memory.ts): batches, holds, crashes, the log's
+// The pool applier on the in-memory stores (test/doubles/memory.ts): batches, holds, crashes, the log's
 // hash chain. The DynamoDB Local suites (test/integration/pool-log.test.ts) stay the proof.
 import { dec, defaultParams, emptyWallet, type LedgerEvent, type Wallet } from '@greenpoints/shared';
-import { memoryStores, type MemoryWorld } from '../src/repo/memory';
+import { memoryStores, type MemoryWorld } from './doubles/memory';
 import { drainOnceWith, applierHooks } from '../src/domain/applier';
 import { BATCH_BYTES, BATCH_EVENTS } from '../src/domain/batch';
 import { project } from '../src/domain/projection';

@@ -4,6 +4,7 @@
 // holders per second, and checks Σ paid + carry = the fund. Figures: docs/performance.md "Settlement".
 import path from 'path';
 import { dec } from '@greenpoints/shared';
+import { deps } from '../ddb-deps';
 
 /** Settles one day over `n` holders on a fresh table of the current DynamoDB Local. */
 export async function settleHolders(n: number, log: (s: string) => void = console.log) {
@@ -13,7 +14,6 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   const { transact } = await import('../../functions/src/repo/ddb');
   const { walletItem } = await import('../../functions/src/repo/repository');
   const { emptyWallet } = await import('@greenpoints/shared');
-  await import('../../functions/src/repo/install');
   const s = await import('../../functions/src/domain/settlement');
   const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
   const day = '2030-06-01';
@@ -43,7 +43,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
     last = now;
   };
   t = Date.now();
-  const r = await s.settleDay(day);
+  const r = await s.settleDay(deps, day);
   const total = Date.now() - t;
   s.settlementHooks.afterStep = undefined;
   // Holders whose share is under ¥0.01 are participants but not payees.

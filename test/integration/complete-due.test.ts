@@ -3,6 +3,7 @@
 // window's end, one drain per run, and a return request racing the schedule on the same order.
 import { dec } from '@greenpoints/shared';
 import { fn, freshTable, login, ok, product, reconcileClean, staff } from './programme/world';
+import { deps } from '../ddb-deps';
 
 const DAY = 86400_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -26,19 +27,20 @@ let n = 0;
 async function shipped(userId: string, productId = 'due-100'): Promise<string> {
   const key = `kdue${++n}`;
   const r = await orders.createOrder(
+    deps,
     userId,
     { userId, key, hash: key },
     { items: [{ productId, qty: 1 }], payWith: 'wechat', address: { region: '浙江省杭州市西湖区', detail: '1 号' } },
   );
   const id = (r.body as { orderId: string }).orderId;
-  await orders.markPaid(id, { userId });
+  await orders.markPaid(deps, id, { userId });
   await ok('ship-order', { orderId: id, carrier: '顺丰速运', trackingNo: `SF${n}0000` });
   return id;
 }
 async function received(userId: string): Promise<string> {
   const id = await shipped(userId);
   const key = `kconf${++n}`;
-  const c = await orders.confirmOrder(userId, id, { userId, key, hash: key });
+  const c = await orders.confirmOrder(deps, userId, id, { userId, key, hash: key });
   expect((c.body as { status: string }).status).toBe('received');
   return id;
 }
@@ -99,6 +101,7 @@ it('a return request racing complete-due on the same order: exactly one wins, no
       const key = `krace${i}`;
       const [req, due] = await Promise.all([
         requestAfterSale(
+          deps,
           u,
           id,
           { userId: u, key, hash: key },

@@ -2,7 +2,7 @@
 // thing changed at a time (the table itself stays untouched).
 import { login, completedOrder, sellHalf, uniq } from './helpers';
 import { scanAll, type Item } from '../../functions/src/repo/ddb';
-import { reconcile } from '../../functions/src/staff/reconcile';
+import { reconcile } from '../../functions/src/repo/reconcile';
 
 let items: Item[];
 let userId: string;

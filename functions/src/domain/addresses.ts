@@ -5,8 +5,9 @@ import { randomBytes } from 'crypto';
 import { isDeliveryCode, regionText } from '@greenpoints/shared/src/regions';
 import { claimOp, type Idem } from './idempotency';
 import { DomainError, IdempotencyRace } from './errors';
-import { stores, type Address, type AddressBook, type Write } from './stores';
+import type { Address, AddressBook, Write } from './stores';
 import { Tx } from './tx';
+import type { Deps } from './deps';
 
 export type { Address } from './stores';
 
@@ -25,11 +26,11 @@ export interface AddressInput {
 /** What an order keeps: the address as it was when the order was placed. */
 export type OrderAddress = Omit<Address, 'addressId' | 'isDefault'> & { addressId?: string };
 
-const readBook = (userId: string): Promise<AddressBook> => stores().addresses.get(userId);
+const readBook = (d: Pick<Deps, 'addresses'>, userId: string): Promise<AddressBook> => d.addresses.get(userId);
 
 /** The new list, guarded by the version of the book it was computed from. */
-const writeOp = (userId: string, book: AddressBook, list: Address[]): Write =>
-  stores().addresses.put(userId, list, book.version);
+const writeOp = (d: Pick<Deps, 'addresses'>, userId: string, book: AddressBook, list: Address[]): Write =>
+  d.addresses.put(userId, list, book.version);
 
 /** The edge's checks beyond the schema: a mobile number and a region code that exists. */
 export function checkAddress(a: AddressInput): Omit<Address, 'addressId' | 'isDefault'> {
@@ -60,25 +61,29 @@ function withDefault(list: Address[], defaultId?: string): Address[] {
 
 const notFoundAddress = () => new DomainError('not_found', 'address_not_found', 'no such address in your address book');
 
-export async function listAddresses(userId: string): Promise<{ addresses: Address[]; defaultId: string | null }> {
-  const { list } = await readBook(userId);
+export async function listAddresses(
+  d: Pick<Deps, 'addresses'>,
+  userId: string,
+): Promise<{ addresses: Address[]; defaultId: string | null }> {
+  const { list } = await readBook(d, userId);
   return { addresses: list, defaultId: list.find((a) => a.isDefault)?.addressId ?? null };
 }
 
-export async function getAddress(userId: string, addressId: string): Promise<Address> {
-  const a = (await readBook(userId)).list.find((x) => x.addressId === addressId);
+export async function getAddress(d: Pick<Deps, 'addresses'>, userId: string, addressId: string): Promise<Address> {
+  const a = (await readBook(d, userId)).list.find((x) => x.addressId === addressId);
   if (!a) throw notFoundAddress();
   return a;
 }
 
 /** Adds an address once per Idempotency-Key (a double tap adds one). */
 export async function addAddress(
+  d: Pick<Deps, 'addresses' | 'idempotency' | 'tx'>,
   userId: string,
   idem: Idem,
   input: AddressInput,
 ): Promise<{ status: number; body: Address }> {
   const clean = checkAddress(input);
-  const book = await readBook(userId);
+  const book = await readBook(d, userId);
   if (book.list.length >= MAX_ADDRESSES)
     throw new DomainError('conflict', 'address_book_full', `at most ${MAX_ADDRESSES} addresses; delete one first`);
   const addressId = `a${randomBytes(6).toString('hex')}`;
@@ -87,32 +92,38 @@ export async function addAddress(
     input.isDefault ? addressId : undefined,
   );
   const created = list.find((a) => a.addressId === addressId)!;
-  const tx = new Tx();
-  tx.add(claimOp(idem, { status: 201, body: created }), new IdempotencyRace());
-  tx.add(writeOp(userId, book, list));
+  const tx = new Tx(d.tx);
+  tx.add(claimOp(d, idem, { status: 201, body: created }), new IdempotencyRace());
+  tx.add(writeOp(d, userId, book, list));
   await tx.commit();
   return { status: 201, body: created };
 }
 
-export async function updateAddress(userId: string, addressId: string, input: AddressInput): Promise<Address> {
+export async function updateAddress(
+  d: Pick<Deps, 'addresses' | 'tx'>,
+  userId: string,
+  addressId: string,
+  input: AddressInput,
+): Promise<Address> {
   const clean = checkAddress(input);
-  const book = await readBook(userId);
+  const book = await readBook(d, userId);
   if (!book.list.some((a) => a.addressId === addressId)) throw notFoundAddress();
   const edited = book.list.map((a) => (a.addressId === addressId ? { ...a, ...clean } : a));
   // Unticking the default keeps it (there must be one); ticking another moves it.
   const list = withDefault(edited, input.isDefault ? addressId : undefined);
-  await new Tx().add(writeOp(userId, book, list)).commit();
+  await new Tx(d.tx).add(writeOp(d, userId, book, list)).commit();
   return list.find((a) => a.addressId === addressId)!;
 }
 
 export async function deleteAddress(
+  d: Pick<Deps, 'addresses' | 'tx'>,
   userId: string,
   addressId: string,
 ): Promise<{ deleted: string; defaultId: string | null }> {
-  const book = await readBook(userId);
+  const book = await readBook(d, userId);
   if (!book.list.some((a) => a.addressId === addressId)) throw notFoundAddress();
   const list = withDefault(book.list.filter((a) => a.addressId !== addressId));
-  await new Tx().add(writeOp(userId, book, list)).commit();
+  await new Tx(d.tx).add(writeOp(d, userId, book, list)).commit();
   return { deleted: addressId, defaultId: list.find((a) => a.isDefault)?.addressId ?? null };
 }
 
@@ -121,11 +132,12 @@ export async function deleteAddress(
  * code (checked like the book's), or the older free-text form {region, detail}.
  */
 export async function orderAddress(
+  d: Pick<Deps, 'addresses'>,
   userId: string,
   req: { addressId?: string; address?: AddressInput | { region: string; detail: string } },
 ): Promise<OrderAddress | { region: string; detail: string }> {
   if (req.addressId) {
-    const { isDefault: _d, ...a } = await getAddress(userId, req.addressId);
+    const { isDefault: _d, ...a } = await getAddress(d, userId, req.addressId);
     return a;
   }
   const a = req.address;

@@ -9,9 +9,9 @@
 // refund that answers PROCESSING or fails keeps it there, and asking again (receive-return)
 // repeats the same out_refund_no, which WeChat refunds once.
 import { dec, heldShare, keptTotals, linesTotal, type LedgerEvent } from '@greenpoints/shared';
-import { AdapterError, getWeChatPay, type RefundResult } from '../adapters/wechat';
+import { AdapterError, type RefundResult } from '../adapters/wechat';
 import type { Order, OrderLine } from './model';
-import { stores, type AfterSaleFields, type AfterSaleRequest, type AfterSaleStatus, type OrderFields } from './stores';
+import type { AfterSaleFields, AfterSaleRequest, AfterSaleStatus, OrderFields } from './stores';
 import { DomainError, IdempotencyRace, conflict, invalid, notFound } from './errors';
 import type { Reply } from './reply';
 import { claimOp, type Idem } from './idempotency';
@@ -19,6 +19,7 @@ import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { newId } from './ids';
 import { goodsOf, notify } from './notify';
+import type { Deps } from './deps';
 
 export type { AfterSaleKind, AfterSaleRequest, AfterSaleStatus } from './stores';
 
@@ -28,8 +29,11 @@ export interface NewAfterSale {
   reason: string;
 }
 
-export async function getRequest(requestId: string): Promise<AfterSaleRequest | undefined> {
-  return stores().afterSales.get(requestId);
+export async function getRequest(
+  d: Pick<Deps, 'afterSales'>,
+  requestId: string,
+): Promise<AfterSaleRequest | undefined> {
+  return d.afterSales.get(requestId);
 }
 
 /** The request as the buyer and staff see it, with the goods' way out and back. */
@@ -42,10 +46,10 @@ export function requestView(r: AfterSaleRequest, o?: Order) {
   };
 }
 
-export async function getOwnRequest(userId: string, requestId: string) {
-  const r = await getRequest(requestId);
+export async function getOwnRequest(d: Pick<Deps, 'afterSales' | 'orders'>, userId: string, requestId: string) {
+  const r = await getRequest(d, requestId);
   if (!r || r.userId !== userId) throw notFound('after-sale request');
-  return requestView(r, await stores().orders.get(r.orderId));
+  return requestView(r, await d.orders.get(r.orderId));
 }
 
 const closed = (why: string) => conflict('after_sale_closed', why);
@@ -69,8 +73,14 @@ function requestLines(o: Order, req: NewAfterSale): Array<OrderLine & { take: nu
 }
 
 /** Buyer: one open request per order, inside the window only. */
-export async function requestAfterSale(userId: string, orderId: string, idem: Idem, req: NewAfterSale): Promise<Reply> {
-  const o = await stores().orders.get(orderId);
+export async function requestAfterSale(
+  d: Pick<Deps, 'afterSales' | 'idempotency' | 'orders' | 'tx'>,
+  userId: string,
+  orderId: string,
+  idem: Idem,
+  req: NewAfterSale,
+): Promise<Reply> {
+  const o = await d.orders.get(orderId);
   if (!o || o.userId !== userId) throw notFound('order');
   if (o.status === 'completed' || o.status === 'completing') throw closed('售后期已结束，订单已完成，不能再申请售后');
   if (o.status === 'after_sale') throw conflict('after_sale_open', '这笔订单已有一个处理中的售后申请');
@@ -94,45 +104,59 @@ export async function requestAfterSale(userId: string, orderId: string, idem: Id
   };
   const body = { requestId, status: 'requested', orderId, kind: r.kind, amount: r.amount };
   const ids = o.afterSale ? (JSON.parse(o.afterSale) as string[]) : [];
-  const tx = new Tx();
-  tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
-  tx.add(stores().afterSales.create(r));
+  const tx = new Tx(d.tx);
+  tx.add(claimOp(d, idem, { status: 201, body }), new IdempotencyRace());
+  tx.add(d.afterSales.create(r));
   // The race with complete-due is decided here: both need the order received; one wins.
   tx.add(
-    stores().orders.update(
+    d.orders.update(
       orderId,
       { status: 'after_sale', openRequestId: requestId, afterSale: JSON.stringify([...ids, requestId]) },
       { status: 'received', absent: ['openRequestId'] },
     ),
     conflict('invalid_status', 'the order changed meanwhile (completed, or another request); look again'),
   );
-  if (o.completesAt) tx.add(stores().orders.dueRemove(o.completesAt, orderId));
+  if (o.completesAt) tx.add(d.orders.dueRemove(o.completesAt, orderId));
   await tx.commit();
   return { status: 201, body };
 }
 
 /** The write that moves a request from `r.status` to `to`, with its history line. */
-function moveOp(r: AfterSaleRequest, to: AfterSaleStatus, by: string, values: AfterSaleFields = {}, note?: string) {
+function moveOp(
+  d: Pick<Deps, 'afterSales'>,
+  r: AfterSaleRequest,
+  to: AfterSaleStatus,
+  by: string,
+  values: AfterSaleFields = {},
+  note?: string,
+) {
   const at = new Date().toISOString();
   const history = [...r.history, { at, status: to, by, ...(note ? { note } : {}) }];
-  return stores().afterSales.move(r.requestId, r.status, to, { history, updatedAt: at, ...values });
+  return d.afterSales.move(r.requestId, r.status, to, { history, updatedAt: at, ...values });
 }
 
 const movedMeanwhile = (r: AfterSaleRequest) =>
   conflict('invalid_status', `the request was ${r.status} and changed meanwhile; look again`);
 
-async function needRequest(requestId: string): Promise<AfterSaleRequest> {
-  const r = await getRequest(requestId);
+async function needRequest(d: Pick<Deps, 'afterSales'>, requestId: string): Promise<AfterSaleRequest> {
+  const r = await getRequest(d, requestId);
   if (!r) throw notFound('after-sale request');
   return r;
 }
 
 /** The order's answer to a request that ended: back in its window, or ended with nothing kept. */
-function releaseOrder(tx: Tx, o: Order, r: AfterSaleRequest, values: OrderFields = {}, lines = o.items): void {
+function releaseOrder(
+  d: Pick<Deps, 'orders'>,
+  tx: Tx,
+  o: Order,
+  r: AfterSaleRequest,
+  values: OrderFields = {},
+  lines = o.items,
+): void {
   const nothingKept = lines.every((l) => (l.returnedQty ?? 0) >= l.qty);
   const status = nothingKept ? (r.kind === 'return' ? 'returned' : 'refunded') : 'received';
   tx.add(
-    stores().orders.update(
+    d.orders.update(
       o.orderId,
       { status, ...values, ...(nothingKept ? { refundedAt: new Date().toISOString() } : {}) },
       { status: 'after_sale', openRequestId: r.requestId },
@@ -141,28 +165,47 @@ function releaseOrder(tx: Tx, o: Order, r: AfterSaleRequest, values: OrderFields
     new StaleRead('order'),
   );
   // Back in the queue at its window's end: a window already closed completes at the next run.
-  if (!nothingKept && o.completesAt) tx.add(stores().orders.duePut(o.completesAt, o.orderId));
+  if (!nothingKept && o.completesAt) tx.add(d.orders.duePut(o.completesAt, o.orderId));
 }
 
 /** Staff: approve or refuse, with a note. A refund alone goes straight to the money. */
-export async function reviewAfterSale(requestId: string, approve: boolean, note: string, actor: string) {
-  const r = await needRequest(requestId);
+export async function reviewAfterSale(
+  d: Pick<
+    Deps,
+    | 'afterSales'
+    | 'config'
+    | 'ledger'
+    | 'orders'
+    | 'products'
+    | 'tx'
+    | 'users'
+    | 'wallets'
+    | 'wechatPay'
+    | 'wechatSubscribe'
+  >,
+  requestId: string,
+  approve: boolean,
+  note: string,
+  actor: string,
+) {
+  const r = await needRequest(d, requestId);
   if (r.status !== 'requested') throw conflict('invalid_status', `the request is ${r.status}; review needs requested`);
-  const o = (await stores().orders.get(r.orderId))!;
+  const o = (await d.orders.get(r.orderId))!;
   let out: unknown;
   if (!approve) {
-    const tx = new Tx();
-    tx.add(moveOp(r, 'refused', actor, { note }, note), movedMeanwhile(r));
-    releaseOrder(tx, o, r);
+    const tx = new Tx(d.tx);
+    tx.add(moveOp(d, r, 'refused', actor, { note }, note), movedMeanwhile(r));
+    releaseOrder(d, tx, o, r);
     await tx.commit();
     out = { requestId, status: 'refused', note };
   } else if (r.kind === 'return') {
-    await new Tx().add(moveOp(r, 'approved', actor, { note }, note), movedMeanwhile(r)).commit();
+    await new Tx(d.tx).add(moveOp(d, r, 'approved', actor, { note }, note), movedMeanwhile(r)).commit();
     out = { requestId, status: 'approved', note };
   } else {
-    out = await refundRequest(r, actor, note, note);
+    out = await refundRequest(d, r, actor, note, note);
   }
   await notify(
+    d,
     r.userId,
     'after_sale',
     { goods: goodsOf(o.items), approved: String(approve), note },
@@ -173,20 +216,28 @@ export async function reviewAfterSale(requestId: string, approve: boolean, note:
 
 /** Buyer: the goods are on their way back. */
 export async function shipBack(
+  d: Pick<Deps, 'afterSales' | 'idempotency' | 'tx'>,
   userId: string,
   requestId: string,
   idem: Idem,
   s: { carrier: string; trackingNo: string },
 ): Promise<Reply> {
-  const r = await getRequest(requestId);
+  const r = await getRequest(d, requestId);
   if (!r || r.userId !== userId) throw notFound('after-sale request');
   if (r.kind !== 'return' || r.status !== 'approved')
     throw conflict('invalid_status', `the request is ${r.status}; ship-back needs an approved return`);
   const body = { requestId, status: 'returning', carrier: s.carrier, trackingNo: s.trackingNo };
-  await new Tx()
-    .add(claimOp(idem, { status: 200, body }), new IdempotencyRace())
+  await new Tx(d.tx)
+    .add(claimOp(d, idem, { status: 200, body }), new IdempotencyRace())
     .add(
-      moveOp(r, 'returning', userId, { carrier: s.carrier, trackingNo: s.trackingNo }, `${s.carrier} ${s.trackingNo}`),
+      moveOp(
+        d,
+        r,
+        'returning',
+        userId,
+        { carrier: s.carrier, trackingNo: s.trackingNo },
+        `${s.carrier} ${s.trackingNo}`,
+      ),
       movedMeanwhile(r),
     )
     .commit();
@@ -194,12 +245,16 @@ export async function shipBack(
 }
 
 /** Staff: the goods came back; the money goes out (again, for a refund still unsettled). */
-export async function receiveReturn(requestId: string, actor: string) {
-  const r = await needRequest(requestId);
-  if (r.status === 'refunding') return refundRequest(r, actor);
+export async function receiveReturn(
+  d: Pick<Deps, 'afterSales' | 'config' | 'ledger' | 'orders' | 'products' | 'tx' | 'wallets' | 'wechatPay'>,
+  requestId: string,
+  actor: string,
+) {
+  const r = await needRequest(d, requestId);
+  if (r.status === 'refunding') return refundRequest(d, r, actor);
   if (r.kind !== 'return' || r.status !== 'returning')
     throw conflict('invalid_status', `the request is ${r.status}; receive-return needs returning`);
-  return refundRequest(r, actor, '退货已签收');
+  return refundRequest(d, r, actor, '退货已签收');
 }
 
 /** The order's lines after this request: its items marked returned. */
@@ -215,21 +270,27 @@ function linesAfter(o: Order, r: AfterSaleRequest): OrderLine[] {
  * a refund alone keeps no goods to restock), the order released; one transaction, except that a
  * WeChat refund is first recorded as refunding and settled when WeChat says SUCCESS.
  */
-async function refundRequest(first: AfterSaleRequest, actor: string, note?: string, reviewNote?: string) {
+async function refundRequest(
+  d: Pick<Deps, 'afterSales' | 'config' | 'ledger' | 'orders' | 'products' | 'tx' | 'wallets' | 'wechatPay'>,
+  first: AfterSaleRequest,
+  actor: string,
+  note?: string,
+  reviewNote?: string,
+) {
   return retryStale(async () => {
     // Fresh on every attempt: a lost race (a wallet write, a second try) re-reads where it stands.
-    const r = (await getRequest(first.requestId))!;
+    const r = (await getRequest(d, first.requestId))!;
     if (r.status === 'refunded') return { requestId: r.requestId, status: 'refunded', amount: r.amount };
     if (r.status !== first.status && r.status !== 'refunding') throw movedMeanwhile(first);
-    const o = (await stores().orders.get(r.orderId))!;
+    const o = (await d.orders.get(r.orderId))!;
     const lines = linesAfter(o, r);
     const refunded = dec(o.refundedAmount ?? '0')
       .plus(r.amount)
       .toFixed(2);
     const orderValues: OrderFields = { items: lines, refundedAmount: refunded };
-    if (o.payWith === 'wechat') return refundWeChat(r, o, lines, orderValues, actor, note, reviewNote);
+    if (o.payWith === 'wechat') return refundWeChat(d, r, o, lines, orderValues, actor, note, reviewNote);
     const at = new Date().toISOString();
-    const tx = new Tx();
+    const tx = new Tx(d.tx);
     let event: LedgerEvent;
     let points: string | undefined;
     if (o.payWith === 'equity') {
@@ -252,30 +313,35 @@ async function refundRequest(first: AfterSaleRequest, actor: string, note?: stri
       ...(points ? { points } : {}),
       ...(reviewNote ? { note: reviewNote } : {}),
     };
-    tx.add(moveOp(r, 'refunded', actor, values, note), movedMeanwhile(r));
-    releaseOrder(tx, o, r, orderValues, lines);
-    if (r.kind === 'return') addStock(tx, r);
+    tx.add(moveOp(d, r, 'refunded', actor, values, note), movedMeanwhile(r));
+    releaseOrder(d, tx, o, r, orderValues, lines);
+    if (r.kind === 'return') addStock(d, tx, r);
     if (!(event.kind === 'unhold' && dec(event.points).isZero()))
-      await addWalletEvent(tx, o.userId, `${r.requestId}:refund`, event, at, { orderId: o.orderId });
+      await addWalletEvent(d, tx, o.userId, `${r.requestId}:refund`, event, at, { orderId: o.orderId });
     await tx.commit();
     return { requestId: r.requestId, status: 'refunded', amount: r.amount, ...(points ? { points } : {}) };
   });
 }
 
-function addStock(tx: Tx, r: AfterSaleRequest): void {
-  for (const l of r.items) tx.add(stores().products.giveBackStock(l.productId, l.qty));
+function addStock(d: Pick<Deps, 'products'>, tx: Tx, r: AfterSaleRequest): void {
+  for (const l of r.items) tx.add(d.products.giveBackStock(l.productId, l.qty));
 }
 
 /** WeChat's out_refund_no of a request (an order's own full refund is R<orderId>). */
 export const requestRefundId = (requestId: string) => `R${requestId}`;
 
 /** WeChat's answer (or refusal) to a request's refund, kept on the request while it is refunding. */
-function recordRefundDetail(requestId: string, detail: Record<string, unknown>): Promise<void> {
-  return new Tx()
-    .add(stores().afterSales.update(requestId, { refundDetail: JSON.stringify(detail) }, 'refunding'))
+function recordRefundDetail(
+  d: Pick<Deps, 'afterSales' | 'tx'>,
+  requestId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  return new Tx(d.tx)
+    .add(d.afterSales.update(requestId, { refundDetail: JSON.stringify(detail) }, 'refunding'))
     .commit();
 }
 async function refundWeChat(
+  d: Pick<Deps, 'afterSales' | 'orders' | 'products' | 'tx' | 'wechatPay'>,
   r: AfterSaleRequest,
   o: Order,
   lines: OrderLine[],
@@ -287,12 +353,12 @@ async function refundWeChat(
   const refundId = r.refundId ?? requestRefundId(r.requestId);
   if (r.status !== 'refunding') {
     const values: AfterSaleFields = { refundId, ...(reviewNote ? { note: reviewNote } : {}) };
-    await new Tx().add(moveOp(r, 'refunding', actor, values, note), movedMeanwhile(r)).commit();
-    r = (await getRequest(r.requestId))!;
+    await new Tx(d.tx).add(moveOp(d, r, 'refunding', actor, values, note), movedMeanwhile(r)).commit();
+    r = (await getRequest(d, r.requestId))!;
   }
   let answer: RefundResult;
   try {
-    answer = await getWeChatPay().refund({
+    answer = await d.wechatPay().refund({
       orderId: o.orderId,
       refundId,
       amount: r.amount,
@@ -302,26 +368,26 @@ async function refundWeChat(
   } catch (e) {
     if (!(e instanceof AdapterError)) throw e;
     // Recorded on the request, which stays refunding: asking again repeats the same number.
-    await recordRefundDetail(r.requestId, { code: e.code, message: e.message }).catch(() => undefined);
+    await recordRefundDetail(d, r.requestId, { code: e.code, message: e.message }).catch(() => undefined);
     throw new DomainError(e.kind, e.code, e.message);
   }
   const answered = { status: answer.status, wechatRefundId: answer.wechatRefundId };
   const detail = JSON.stringify(answered);
   if (answer.status === 'PROCESSING') {
-    await recordRefundDetail(r.requestId, answered);
+    await recordRefundDetail(d, r.requestId, answered);
     return { requestId: r.requestId, status: 'refunding', refundId };
   }
   const at = answer.successTime ?? new Date().toISOString();
-  const tx = new Tx();
-  tx.add(moveOp(r, 'refunded', actor, { refundedAt: at, refundDetail: detail }), new StaleRead('request'));
-  releaseOrder(tx, o, r, orderValues, lines);
-  if (r.kind === 'return') addStock(tx, r);
+  const tx = new Tx(d.tx);
+  tx.add(moveOp(d, r, 'refunded', actor, { refundedAt: at, refundDetail: detail }), new StaleRead('request'));
+  releaseOrder(d, tx, o, r, orderValues, lines);
+  if (r.kind === 'return') addStock(d, tx, r);
   try {
     await tx.commit();
   } catch (e) {
     if (!(e instanceof StaleRead)) throw e;
     // Two tries at once: the other recorded the same refund.
-    if ((await getRequest(r.requestId))?.status !== 'refunded') throw e;
+    if ((await getRequest(d, r.requestId))?.status !== 'refunded') throw e;
   }
   return { requestId: r.requestId, status: 'refunded', amount: r.amount, refundId };
 }
@@ -330,6 +396,6 @@ async function refundWeChat(
 export const keptOf = (o: Order) => keptTotals(o.items);
 
 /** The window's length now, for answers that name it. */
-export async function afterSaleDays(): Promise<number> {
-  return (await stores().config.params()).params.afterSaleDays;
+export async function afterSaleDays(d: Pick<Deps, 'config'>): Promise<number> {
+  return (await d.config.params()).params.afterSaleDays;
 }

@@ -3,8 +3,8 @@
 // Region codes are hierarchical prefixes (province "44", city "4401", district "440106"), and a
 // plain-text region works the same way ("浙江省" ⊂ "浙江省杭州市"): the longest assigned prefix wins.
 import { invalid, notFound } from './errors';
-import { stores } from './stores';
 import { Tx } from './tx';
+import type { Deps } from './deps';
 
 export const REGION_RE = /^[^\s#]{2,40}$/u;
 
@@ -26,32 +26,36 @@ export function agentFor(region: string, assigned: Map<string, string>): string 
 }
 
 /** Looks the agent of a delivery region up: one batch read of its prefixes. */
-export async function findAgent(region: string | undefined): Promise<string | undefined> {
+export async function findAgent(d: Pick<Deps, 'agents'>, region: string | undefined): Promise<string | undefined> {
   if (!region) return undefined;
   const prefixes = regionPrefixes(region);
   if (!prefixes.length) return undefined;
-  const assigned = await stores().agents.assigned(prefixes);
+  const assigned = await d.agents.assigned(prefixes);
   return agentFor(region, assigned);
 }
 
-export async function assignAgent(input: { region: string; userId?: string; remove?: boolean }, actor: string) {
+export async function assignAgent(
+  d: Pick<Deps, 'agents' | 'tx' | 'users'>,
+  input: { region: string; userId?: string; remove?: boolean },
+  actor: string,
+) {
   const region = input.region.trim();
   if (!REGION_RE.test(region)) throw invalid('invalid_region', 'region: 2–40 characters, no spaces or #');
-  const prior = await stores().agents.get(region);
+  const prior = await d.agents.get(region);
   const at = new Date().toISOString();
   if (input.remove) {
     if (!prior) throw notFound('agent of this region');
-    await new Tx().add(stores().agents.remove(region)).commit();
+    await new Tx(d.tx).add(d.agents.remove(region)).commit();
     return { region, removed: prior.userId, at };
   }
   if (!input.userId) throw invalid('invalid_request', 'userId is required (or remove: true)');
-  if (!(await stores().users.get(input.userId))) throw notFound('user');
-  await new Tx()
-    .add(stores().agents.assign({ region, userId: input.userId, at, by: actor }, prior?.version ?? 0))
+  if (!(await d.users.get(input.userId))) throw notFound('user');
+  await new Tx(d.tx)
+    .add(d.agents.assign({ region, userId: input.userId, at, by: actor }, prior?.version ?? 0))
     .commit();
   return { region, userId: input.userId, previous: prior ? prior.userId : null, at };
 }
 
-export async function listAgents(limit = 500) {
-  return stores().agents.list(limit);
+export async function listAgents(d: Pick<Deps, 'agents'>, limit = 500) {
+  return d.agents.list(limit);
 }

@@ -19,8 +19,8 @@ import {
   type PoolLogStore,
   type ProjectionStore,
   type WalletReader,
-  stores,
 } from './stores';
+import type { Deps } from './deps';
 
 export { BATCH_EVENTS } from './batch';
 export type { OrderLink } from './stores';
@@ -46,15 +46,15 @@ export interface ApplierStores {
   projection: ProjectionStore;
   wallets: WalletReader;
 }
-const installed = (): ApplierStores => {
-  const s = stores();
+const installed = (d: Pick<Deps, 'pool' | 'projection' | 'wallets'>): ApplierStores => {
+  const s = d;
   // The few events decided on stored balances read them through the wallet store.
   const wallets: WalletReader = {
     wallets: async (users) => new Map([...(await s.wallets.getMany(users))].map(([u, w]) => [u, w.wallet])),
   };
   return { pool: s.pool, projection: s.projection, wallets };
 };
-const getParams = () => stores().config.params();
+const getParams = (d: Pick<Deps, 'config'>) => d.config.params();
 
 let counter = 0;
 /** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
@@ -69,12 +69,18 @@ function arrival(): string {
  * wallet (sell, convert, convert back: read, checked by the engine, written on the version
  * read, so the caller retries on StaleRead), the queue entry and the caller's event record.
  */
-export async function addSubmission(tx: Tx, s: Submission, onDuplicate: Error): Promise<void> {
+export async function addSubmission(
+  d: Pick<Deps, 'config' | 'ledger' | 'pool' | 'wallets'>,
+  tx: Tx,
+  s: Submission,
+  onDuplicate: Error,
+): Promise<void> {
   const at = arrival();
   const hold = holdOf(s.event);
   const event = hold ? ({ ...s.event, held: true } as LedgerEvent) : s.event;
   if (hold) {
     await addWalletEvent(
+      d,
       tx,
       s.userId,
       `${s.eventId}:reserve`,
@@ -82,7 +88,7 @@ export async function addSubmission(tx: Tx, s: Submission, onDuplicate: Error): 
       at.slice(0, 24),
     );
   }
-  const pool = stores().pool;
+  const pool = d.pool;
   tx.add(pool.enqueue(at, { eventId: s.eventId, userId: s.userId, event, ...(s.order ? { order: s.order } : {}) }));
   tx.add(pool.record(s.eventId, s.userId, s.event.kind, at), onDuplicate);
 }
@@ -128,9 +134,9 @@ const isProjectedHere = (h: { batch: number; hash: string }) =>
 let headHere: { store: PoolLogStore; head: PoolHead } | undefined;
 
 /** Applies one batch. Returns how many queued events it consumed (0: nothing queued). */
-export async function drainOnce(): Promise<number> {
-  const { params, version } = await getParams();
-  return drainOnceWith(installed(), params, version);
+export async function drainOnce(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>): Promise<number> {
+  const { params, version } = await getParams(d);
+  return drainOnceWith(installed(d), params, version);
 }
 
 /** One batch on the given stores: finish the last one, decide the next, commit, project, mark. */
@@ -188,32 +194,39 @@ let drainCount = 0;
  * the pool's short lease drains (the batch guard still makes a stale holder harmless). Returns
  * false when someone else holds the lease; a drain already running here is joined.
  */
-export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
+export function drain(
+  d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>,
+  maxRounds = MAX_DRAIN_ROUNDS,
+): Promise<boolean> {
   if (running) {
     again = true;
     return running;
   }
   const owner = `${me}-${++drainCount}`;
-  running = drainLeased(owner, maxRounds).finally(() => {
+  running = drainLeased(d, owner, maxRounds).finally(() => {
     running = undefined;
     // A caller that joined after the drain's last queue read would otherwise wait for its poll
     // (300–500 ms): one more drain picks its event up at once. Bounded: it runs only if joined.
     if (again) {
       again = false;
-      kick();
+      kick(d);
     }
   });
   return running;
 }
 
-async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
-  const st = installed();
+async function drainLeased(
+  d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>,
+  owner: string,
+  maxRounds: number,
+): Promise<boolean> {
+  const st = installed(d);
   if (!(await st.pool.lease(owner, LEASE_MS))) return false;
   let leased = Date.now();
   try {
     for (let round = 0; round < maxRounds; round++) {
       try {
-        const { params, version } = await getParams();
+        const { params, version } = await getParams(d);
         const n = await drainOnceWith(st, params, version);
         if (n === 0) return true;
       } catch (e) {
@@ -239,12 +252,15 @@ async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {
  * Drains until the queue is empty, also when another process holds the lease (then waits for
  * it), bounded by `maxMs`. For the staff `drain-pool` and `auto-complete`. True when empty.
  */
-export async function drainUntilEmpty(maxMs = 20000): Promise<boolean> {
+export async function drainUntilEmpty(
+  d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>,
+  maxMs = 20000,
+): Promise<boolean> {
   const deadline = Date.now() + maxMs;
   for (;;) {
-    await drain();
-    const { params } = await getParams();
-    const { pool } = installed();
+    await drain(d);
+    const { params } = await getParams(d);
+    const { pool } = installed(d);
     const head = await pool.head(params);
     if (head.projected === head.batch && (await pool.readQueue(1)).length === 0) return true;
     if (Date.now() >= deadline) return false;
@@ -276,8 +292,8 @@ function woken(eventId: string, ms: number): Promise<void> {
 }
 
 /** Keeps a drain going in the background; its failure is logged, the next caller starts another. */
-function kick(): void {
-  drain().catch((e) => log.error('pool applier: a background drain failed', { error: e as Error }));
+function kick(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>): void {
+  drain(d).catch((e) => log.error('pool applier: a background drain failed', { error: e as Error }));
 }
 
 /**
@@ -285,14 +301,18 @@ function kick(): void {
  * event's batch, else polling (another process drains). The record is written after the event's
  * effects, so what it reads is read-your-writes. Undefined or pending: still queued.
  */
-export async function awaitEvent(eventId: string, wait = waitMs()): Promise<EventRecord | undefined> {
+export async function awaitEvent(
+  d: Pick<Deps, 'config' | 'events' | 'pool' | 'projection' | 'wallets'>,
+  eventId: string,
+  wait = waitMs(),
+): Promise<EventRecord | undefined> {
   const deadline = Date.now() + wait;
   for (;;) {
-    const rec = await stores().events.get(eventId);
+    const rec = await d.events.get(eventId);
     if (rec && rec.status !== 'pending') return rec;
     const left = deadline - Date.now();
     if (left <= 0) return rec;
-    kick();
+    kick(d);
     // Draining here: the drainer wakes us, the poll is only a fallback. Else poll (bounded).
     const poll = running ? 300 + Math.random() * 200 : 60 + Math.random() * 60;
     await woken(eventId, Math.min(left, poll));

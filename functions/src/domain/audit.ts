@@ -1,6 +1,6 @@
 // The staff audit log (one entry per staff call, written by the staff wrapper): a query by time
+import type { Deps } from './deps';
 // range, function name and count, newest first.
-import { stores } from './stores';
 
 export interface AuditQuery {
   from?: string;
@@ -10,12 +10,12 @@ export interface AuditQuery {
   limit?: number;
 }
 
-export async function auditLog(q: AuditQuery) {
+export async function auditLog(d: Pick<Deps, 'audit'>, q: AuditQuery) {
   const limit = Math.min(q.limit ?? 50, 500);
   const out: Array<Record<string, unknown>> = [];
   let cursor: string | undefined;
   for (let page = 0; page < 50 && out.length < limit; page++) {
-    const r = await stores().audit.page(200, q.to, cursor);
+    const r = await d.audit.page(200, q.to, cursor);
     for (const i of r.items) {
       const at = i.at;
       if (q.from && at < q.from) return out;

@@ -1,13 +1,11 @@
 // Login: a WeChat code (or, in the local stage only, a devOpenId) becomes a user and a token.
 import { createHash } from 'crypto';
-import { signToken } from '../auth/token';
-import { getWeChatLogin } from '../adapters/wechat';
 import type { User } from './model';
-import { stores } from './stores';
 import { Tx } from './tx';
 import { firstLoginOfExisting, referrerForNewUser, referrerFromScene } from './referrals';
 import { invalid } from './errors';
 import { isLocalStage } from '../stage';
+import type { Deps } from './deps';
 
 export interface LoginReq {
   code?: string;
@@ -28,22 +26,25 @@ function staffOpenIds(): Set<string> {
 /** Derived from the openId so two first logins at once create one user, not two. */
 export const userIdFor = (openId: string) => 'u_' + createHash('sha256').update(openId).digest('hex').slice(0, 20);
 
-export async function login(req: LoginReq): Promise<{ token: string; userId: string }> {
+export async function login(
+  d: Pick<Deps, 'referrals' | 'signToken' | 'tx' | 'users' | 'wechatLogin'>,
+  req: LoginReq,
+): Promise<{ token: string; userId: string }> {
   let openId: string;
   if (req.devOpenId !== undefined) {
     if (!isLocalStage()) throw invalid('dev_login_disabled', 'devOpenId works only in the local stage');
     openId = `dev:${req.devOpenId}`;
   } else if (req.code !== undefined) {
-    openId = (await getWeChatLogin().code2Session(req.code)).openId;
+    openId = (await d.wechatLogin().code2Session(req.code)).openId;
   } else {
     throw invalid('invalid_request', 'code is required');
   }
-  const users = stores().users;
+  const users = d.users;
   let userId = await users.idByOpenId(openId);
   if (!userId) {
     userId = userIdFor(openId);
     // Bound once, here, at the first login: never to oneself, never into a cycle (domain/referrals.ts).
-    const referrer = await referrerForNewUser(userId, req.referrer ?? referrerFromScene(req.scene));
+    const referrer = await referrerForNewUser(d, userId, req.referrer ?? referrerFromScene(req.scene));
     const user: User = {
       userId,
       openId,
@@ -52,7 +53,7 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
       nickname: '',
       createdAt: new Date().toISOString(),
     };
-    await new Tx()
+    await new Tx(d.tx)
       .addAll(users.create(user))
       .commit()
       .catch(async (e) => {
@@ -60,8 +61,8 @@ export async function login(req: LoginReq): Promise<{ token: string; userId: str
       });
   } else {
     // A member imported before their first login (legacy) may still bind a referrer, once.
-    await firstLoginOfExisting(userId, req.referrer ?? referrerFromScene(req.scene));
+    await firstLoginOfExisting(d, userId, req.referrer ?? referrerFromScene(req.scene));
   }
   const role = (await users.get(userId))?.role ?? 'user';
-  return { token: await signToken({ userId, role }), userId };
+  return { token: await d.signToken({ userId, role }), userId };
 }

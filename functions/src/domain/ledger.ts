@@ -2,11 +2,12 @@
 // through the stores (domain/stores.ts).
 import { apply, emptyPool, isPoolEvent, type LedgerEvent, type Outcome, type Wallet } from '@greenpoints/shared';
 import type { StoredWallet } from './model';
-import { stores } from './stores';
 import { StaleRead, type Tx } from './tx';
+import type { Deps } from './deps';
 
 /** Wallet writes for every user an outcome touched, each conditioned on the version read. */
 export function addWalletWrites(
+  d: Pick<Deps, 'wallets'>,
   tx: Tx,
   outcome: Outcome,
   before: Map<string, StoredWallet>,
@@ -15,18 +16,19 @@ export function addWalletWrites(
   const users = [...new Set(outcome.changes.map((c) => c.user))];
   for (const u of users) {
     const prior = before.get(u) ?? { wallet: after[u]!, version: 0 };
-    tx.add(stores().wallets.put(u, after[u]!, prior.version), new StaleRead(`wallet ${u}`));
+    tx.add(d.wallets.put(u, after[u]!, prior.version), new StaleRead(`wallet ${u}`));
   }
 }
 
 export function addLedger(
+  d: Pick<Deps, 'ledger'>,
   tx: Tx,
   eventId: string,
   outcome: Outcome,
   at: string,
   ref: Record<string, string> = {},
 ): void {
-  tx.addAll(stores().ledger.entries(eventId, outcome.kind, at, outcome.changes, ref));
+  tx.addAll(d.ledger.entries(eventId, outcome.kind, at, outcome.changes, ref));
 }
 
 /**
@@ -35,6 +37,7 @@ export function addLedger(
  * These events never move the pool, so the busy pool item is not read for them.
  */
 export async function addWalletEvent(
+  d: Pick<Deps, 'config' | 'ledger' | 'wallets'>,
   tx: Tx,
   user: string,
   eventId: string,
@@ -43,8 +46,8 @@ export async function addWalletEvent(
   ref: Record<string, string> = {},
 ): Promise<void> {
   if (isPoolEvent(event)) throw new Error(`${event.kind} is a pool event: it goes through the pool applier`);
-  const [{ params }, stored] = await Promise.all([stores().config.params(), stores().wallets.get(user)]);
+  const [{ params }, stored] = await Promise.all([d.config.params(), d.wallets.get(user)]);
   const a = apply({ pool: emptyPool(params), wallets: { [user]: stored.wallet } }, event, params);
-  addWalletWrites(tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
-  addLedger(tx, eventId, a.outcome, at, ref);
+  addWalletWrites(d, tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
+  addLedger(d, tx, eventId, a.outcome, at, ref);
 }

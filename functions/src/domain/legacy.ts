@@ -11,7 +11,8 @@ import { eventIdFor } from './idempotency';
 import { Tx } from './tx';
 import { busy, conflict, invalid } from './errors';
 import { businessDate, isValidDate } from './calendar';
-import { stores, WritesRejected, type ReleaseState, type Write } from './stores';
+import { WritesRejected, type ReleaseState, type Write } from './stores';
+import type { Deps } from './deps';
 
 export const MAX_ROWS = 5000;
 const OPENID_RE = /^[A-Za-z0-9_:@.-]{6,64}$/;
@@ -190,9 +191,9 @@ class StepDone extends Error {}
  * Commits writes another run may have made already (create-once, or guarded by a version).
  * False when a guard refused them: that run did it, the caller re-reads.
  */
-async function commitUnlessDone(writes: Write[]): Promise<boolean> {
+async function commitUnlessDone(d: Pick<Deps, 'tx'>, writes: Write[]): Promise<boolean> {
   try {
-    await stores().tx.commit(writes);
+    await d.tx.commit(writes);
     return true;
   } catch (e) {
     if (!(e instanceof WritesRejected)) throw e;
@@ -201,12 +202,12 @@ async function commitUnlessDone(writes: Write[]): Promise<boolean> {
 }
 
 /** The user of a row: found by openid, else created (keyed so a later login finds it). */
-async function ensureUser(importId: string, r: LegacyRow): Promise<string> {
-  const legacy = stores().legacy;
+async function ensureUser(d: Pick<Deps, 'legacy' | 'tx' | 'users'>, importId: string, r: LegacyRow): Promise<string> {
+  const legacy = d.legacy;
   const marker = await legacy.marker(identityOf(r));
   if (marker) return marker.userId;
-  let userId = r.openid ? await stores().users.idByOpenId(r.openid) : undefined;
-  const tx = new Tx();
+  let userId = r.openid ? await d.users.idByOpenId(r.openid) : undefined;
+  const tx = new Tx(d.tx);
   const at = new Date().toISOString();
   if (!userId) {
     if (r.openid) {
@@ -217,7 +218,7 @@ async function ensureUser(importId: string, r: LegacyRow): Promise<string> {
         (await legacy.userIdByPhone(r.phone!)) ??
         'u_' + createHash('sha256').update(`phone:${r.phone}`).digest('hex').slice(0, 20);
     }
-    if (!(await stores().users.get(userId))) {
+    if (!(await d.users.get(userId))) {
       // Not logged in yet: the member's first WeChat login may still bind a referrer.
       tx.add(
         legacy.newMember({
@@ -258,12 +259,13 @@ export interface ImportReport {
 export const legacyHooks: { afterRow?: (line: number) => void } = {};
 
 export async function importLegacyMembers(
+  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'legacy' | 'pool' | 'projection' | 'tx' | 'users' | 'wallets'>,
   input: { importId: string; format: 'csv' | 'json'; data: unknown },
   actor: string,
 ): Promise<ImportReport> {
   const { importId, format, data } = input;
   const hash = fileHash(format, data);
-  const legacy = stores().legacy;
+  const legacy = d.legacy;
   const meta = await legacy.importMeta(importId);
   if (meta && meta.hash !== hash) throw conflict('import_id_reused', `import ${importId} was used for another file`);
   if (meta?.status === 'done') return JSON.parse(String(meta.report)) as ImportReport;
@@ -283,19 +285,20 @@ export async function importLegacyMembers(
   if (errors.length) return { importId, status: 'rejected', rows: rows.length + errors.length, errors };
 
   // Another run of the same import may have started it: then it is there already.
-  if (!meta) await commitUnlessDone([legacy.startImport(importId, hash, rows.length, actor, new Date().toISOString())]);
+  if (!meta)
+    await commitUnlessDone(d, [legacy.startImport(importId, hash, rows.length, actor, new Date().toISOString())]);
   const users: Array<{ line: number; userId: string }> = [];
   const failed: RowError[] = [];
   let credit = ZERO;
   let locked = ZERO;
   let funding = ZERO;
   for (const r of rows) {
-    const userId = await ensureUser(importId, r);
+    const userId = await ensureUser(d, importId, r);
     users.push({ line: r.line, userId });
     if (dec(r.balance).gt(0)) {
       const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
       try {
-        await applyWalletEvent(userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
+        await applyWalletEvent(d, userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
           tx.add(legacy.importStep(importId, r.line, 'credit', userId, r.balance), new StepDone());
         });
       } catch (e) {
@@ -306,8 +309,9 @@ export async function importLegacyMembers(
     if (dec(r.points).gt(0)) {
       await legacy.markLocked(userId, new Date().toISOString());
       const eventId = eventIdFor('legacy', importId, String(r.line));
-      const tx = new Tx();
+      const tx = new Tx(d.tx);
       await addSubmission(
+        d,
         tx,
         { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } },
         new StepDone(),
@@ -317,7 +321,7 @@ export async function importLegacyMembers(
       } catch (e) {
         if (!(e instanceof StepDone)) throw e;
       }
-      const rec = await awaitEvent(eventId, 15000);
+      const rec = await awaitEvent(d, eventId, 15000);
       if (rec?.status === 'applied') {
         locked = locked.plus(r.points);
         funding = funding.plus(String((rec.outcome as { funding?: string }).funding ?? '0'));
@@ -347,9 +351,7 @@ export async function importLegacyMembers(
   if (!pending) {
     const done = legacy.finishImport(importId, hash, storedReport(report), new Date().toISOString());
     // Best effort: if it is lost, the next run re-applies every step (each once) and writes it.
-    await stores()
-      .tx.commit([done])
-      .catch(() => undefined);
+    await d.tx.commit([done]).catch(() => undefined);
   }
   return report;
 }
@@ -373,25 +375,29 @@ export interface ReleaseReport {
 }
 
 /** Submits the day's release of each user, drains, and reads the outcomes: points released, users finished. */
-async function releasePage(day: string, userIds: string[]): Promise<{ released: Dec; finished: number }> {
+async function releasePage(
+  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'legacy' | 'pool' | 'projection' | 'tx' | 'wallets'>,
+  day: string,
+  userIds: string[],
+): Promise<{ released: Dec; finished: number }> {
   for (const userId of userIds) {
     const eventId = eventIdFor('release', day, userId);
-    const tx = new Tx();
-    await addSubmission(tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
+    const tx = new Tx(d.tx);
+    await addSubmission(d, tx, { eventId, userId, event: { kind: 'release_locked', user: userId } }, new StepDone());
     await tx.commit().catch((e) => {
       if (!(e instanceof StepDone)) throw e;
     });
   }
-  await drain();
+  await drain(d);
   let released = ZERO;
   let finished = 0;
   for (const userId of userIds) {
-    const rec = await awaitEvent(eventIdFor('release', day, userId), 15000);
+    const rec = await awaitEvent(d, eventIdFor('release', day, userId), 15000);
     if (!rec || rec.status === 'pending') throw busy('releases still pending; run release-locked again');
     if (rec.status === 'applied') released = released.plus(String((rec.outcome as { points?: string }).points ?? '0'));
-    const { wallet } = await stores().wallets.get(userId);
+    const { wallet } = await d.wallets.get(userId);
     if (dec(wallet.equityLocked).isZero()) {
-      await new Tx().add(stores().legacy.unlock(userId)).commit();
+      await new Tx(d.tx).add(d.legacy.unlock(userId)).commit();
       finished++;
     }
   }
@@ -415,11 +421,15 @@ const summary = (
  * Releases every locked holder's daily share (lockedGranted × lockedReleaseRate) once per date:
  * the event id is derived from (date, user), so however often this runs, a user gets one release a day.
  */
-export async function releaseLocked(date: string | undefined, opts: { maxMs?: number } = {}): Promise<ReleaseReport> {
+export async function releaseLocked(
+  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'legacy' | 'pool' | 'projection' | 'tx' | 'wallets'>,
+  date: string | undefined,
+  opts: { maxMs?: number } = {},
+): Promise<ReleaseReport> {
   const day = date ?? businessDate(Date.now());
   if (!isValidDate(day)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
   const deadline = Date.now() + (opts.maxMs ?? 600_000);
-  const legacy = stores().legacy;
+  const legacy = d.legacy;
   let state = await legacy.release(day);
   if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
   if (!state) {
@@ -432,14 +442,14 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
       finished: 0,
       version: 1,
     };
-    await commitUnlessDone([legacy.startRelease(first)]); // refused: another run started the day
+    await commitUnlessDone(d, [legacy.startRelease(first)]); // refused: another run started the day
     state = await legacy.release(day);
   }
   for (;;) {
     if (!state) throw new Error(`release run of ${day} is missing`);
     const s = state;
     const page = await legacy.lockedHolders(RELEASE_CHUNK, s.cursor || undefined);
-    const got = await releasePage(day, page.userIds);
+    const got = await releasePage(d, day, page.userIds);
     const done = !page.next;
     const next: ReleaseState = {
       date: day,
@@ -452,7 +462,7 @@ export async function releaseLocked(date: string | undefined, opts: { maxMs?: nu
     };
     if (done) next.report = JSON.stringify(summary(day, 'done', next));
     // Refused: another run moved on; re-read and continue from where it is.
-    await commitUnlessDone([legacy.saveRelease(next, s.version)]);
+    await commitUnlessDone(d, [legacy.saveRelease(next, s.version)]);
     state = await legacy.release(day);
     if (state?.status === 'done') return JSON.parse(String(state.report)) as ReleaseReport;
     if (Date.now() > deadline) return summary(day, 'running', state);

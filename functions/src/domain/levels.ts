@@ -1,7 +1,7 @@
 // Member levels (by equity held, locked included; thresholds in the parameters) and the
 // leaderboard: the top 10 holders, names masked.
 import { dec, levelFor } from '@greenpoints/shared';
-import { stores } from './stores';
+import type { Deps } from './deps';
 
 /**
  * A display name that does not identify anyone: the first and last character of a nickname
@@ -34,10 +34,10 @@ export function topOf(
     .slice(0, n);
 }
 
-export async function leaderboard(me?: string, n = 10): Promise<LeaderRow[]> {
-  const { params } = await stores().config.params();
-  const top = topOf(await stores().ranking.topPerShard(n), n);
-  const names = await stores().ranking.nicknames(top.map((t) => t.userId));
+export async function leaderboard(d: Pick<Deps, 'config' | 'ranking'>, me?: string, n = 10): Promise<LeaderRow[]> {
+  const { params } = await d.config.params();
+  const top = topOf(await d.ranking.topPerShard(n), n);
+  const names = await d.ranking.nicknames(top.map((t) => t.userId));
   return top.map((t, i) => ({
     rank: i + 1,
     name: maskName(names.get(t.userId) ?? '', t.userId),

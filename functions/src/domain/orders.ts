@@ -12,9 +12,9 @@ import {
   type LedgerEvent,
   type Outcome,
 } from '@greenpoints/shared';
-import { AdapterError, getWeChatPay, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
+import { AdapterError, type AdapterErrorCode, type RefundResult } from '../adapters/wechat';
 import type { Order, OrderLine, PayWith } from './model';
-import { stores, type PageCursor } from './stores';
+import type { PageCursor } from './stores';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, eventIdFor, type Idem } from './idempotency';
@@ -26,6 +26,7 @@ import { replyFor } from './submit';
 import { withParties } from './referrals';
 import { newId } from './ids';
 import { goodsOf, notify } from './notify';
+import type { Deps } from './deps';
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
@@ -33,8 +34,8 @@ export interface NewOrder {
   address: Order['address'];
 }
 
-const getOrder = (orderId: string) => stores().orders.get(orderId);
-const getParams = (fresh?: boolean) => stores().config.params(fresh);
+const getOrder = (d: Pick<Deps, 'orders'>, orderId: string) => d.orders.get(orderId);
+const getParams = (d: Pick<Deps, 'config'>, fresh?: boolean) => d.config.params(fresh);
 
 const invalidStatus = (o: { status: string }, want: string) =>
   conflict('invalid_status', `the order is ${o.status}; this needs ${want}`);
@@ -73,13 +74,21 @@ export function orderView(o: Order) {
   };
 }
 
-export async function createOrder(userId: string, idem: Idem, req: NewOrder): Promise<Reply> {
+export async function createOrder(
+  d: Pick<
+    Deps,
+    'config' | 'idempotency' | 'ledger' | 'orders' | 'poolState' | 'products' | 'tx' | 'users' | 'wallets' | 'wechatPay'
+  >,
+  userId: string,
+  idem: Idem,
+  req: NewOrder,
+): Promise<Reply> {
   // One line per product: a transaction may touch each stock item once.
   const qty = new Map<string, number>();
   for (const l of req.items) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
   for (const [pid, q] of qty) if (q > 999) throw invalid('invalid_request', `quantity of ${pid} above 999`);
   return retryStale(async () => {
-    const products = await stores().products.getMany([...qty.keys()]);
+    const products = await d.products.getMany([...qty.keys()]);
     const lines: OrderLine[] = [];
     let amount = ZERO;
     let contribution = ZERO;
@@ -115,22 +124,22 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       createdAt: now,
       ...(req.payWith === 'wechat' ? {} : { paidAt: now }),
     };
-    const tx = new Tx();
+    const tx = new Tx(d.tx);
     if (req.payWith !== 'wechat') {
       let event: LedgerEvent;
       if (req.payWith === 'equity') {
         // Points are held at the live price now, burned at completion, returned on refund.
-        const { params } = await getParams();
-        order.pointsCost = redemptionCost(await stores().poolState.state(params), order.amount);
+        const { params } = await getParams(d);
+        order.pointsCost = redemptionCost(await d.poolState.state(params), order.amount);
         event = { kind: 'hold', user: userId, points: order.pointsCost, orderId: order.orderId };
       } else {
         event = { kind: 'spend', user: userId, tender: req.payWith, amount: order.amount, orderId: order.orderId };
       }
-      await addWalletEvent(tx, userId, `${order.orderId}:pay`, event, now, { orderId: order.orderId });
+      await addWalletEvent(d, tx, userId, `${order.orderId}:pay`, event, now, { orderId: order.orderId });
     }
     // WeChat orders carry the JSAPI parameters for wx.requestPayment (the sandbox's locally).
     // A prepay for an order whose transaction then fails just expires unpaid at WeChat.
-    const payParams = req.payWith === 'wechat' ? await prepay(userId, order) : undefined;
+    const payParams = req.payWith === 'wechat' ? await prepay(d, userId, order) : undefined;
     const body = {
       orderId: order.orderId,
       status: order.status,
@@ -138,20 +147,20 @@ export async function createOrder(userId: string, idem: Idem, req: NewOrder): Pr
       ...(order.pointsCost ? { pointsCost: order.pointsCost } : {}),
       ...(payParams ? { payParams } : {}),
     };
-    tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
-    tx.add(stores().orders.create(order));
+    tx.add(claimOp(d, idem, { status: 201, body }), new IdempotencyRace());
+    tx.add(d.orders.create(order));
     for (const [pid, q] of qty) {
-      tx.add(stores().products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));
+      tx.add(d.products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));
     }
     await tx.commit();
     return { status: 201, body };
   });
 }
 
-async function prepay(userId: string, o: Order): Promise<Record<string, string>> {
-  const user = await stores().users.get(userId);
+async function prepay(d: Pick<Deps, 'users' | 'wechatPay'>, userId: string, o: Order): Promise<Record<string, string>> {
+  const user = await d.users.get(userId);
   const description = o.items.length === 1 ? o.items[0]!.name : `${o.items[0]!.name} 等 ${o.items.length} 件`;
-  const r = await getWeChatPay().createJsapiPrepay({
+  const r = await d.wechatPay().createJsapiPrepay({
     orderId: o.orderId,
     amount: o.amount,
     description: description.slice(0, 120),
@@ -160,26 +169,31 @@ async function prepay(userId: string, o: Order): Promise<Record<string, string>>
   return r.payParams;
 }
 
-async function ownOrder(userId: string, orderId: string): Promise<Order> {
-  const o = await getOrder(orderId);
+async function ownOrder(d: Pick<Deps, 'orders'>, userId: string, orderId: string): Promise<Order> {
+  const o = await getOrder(d, orderId);
   // Another user's order is reported as missing: ids are not secrets, but existence is.
   if (!o || o.userId !== userId) throw notFound('order');
   return o;
 }
 
-export async function getOwnOrder(userId: string, orderId: string) {
-  return (await withEstimates([await ownOrder(userId, orderId)]))[0];
+export async function getOwnOrder(d: Pick<Deps, 'config' | 'orders' | 'poolState'>, userId: string, orderId: string) {
+  return (await withEstimates(d, [await ownOrder(d, userId, orderId)]))[0];
 }
 
-export async function listOwnOrders(userId: string, limit: number, cursor?: PageCursor) {
-  const r = await stores().orders.listByUser(userId, limit, cursor);
-  return { orders: await withEstimates(r.orders), next: r.next };
+export async function listOwnOrders(
+  d: Pick<Deps, 'config' | 'orders' | 'poolState'>,
+  userId: string,
+  limit: number,
+  cursor?: PageCursor,
+) {
+  const r = await d.orders.listByUser(userId, limit, cursor);
+  return { orders: await withEstimates(d, r.orders), next: r.next };
 }
 
 /** Orders in their window carry the points they would earn at today's price (one pool read). */
-async function withEstimates(orders: Order[]) {
+async function withEstimates(d: Pick<Deps, 'config' | 'poolState'>, orders: Order[]) {
   const waiting = orders.some((o) => o.status === 'received' || o.status === 'after_sale');
-  const estimate = waiting ? await estimator() : undefined;
+  const estimate = waiting ? await estimator(d) : undefined;
   return orders.map((o) => ({
     ...orderView(o),
     ...(estimate && (o.status === 'received' || o.status === 'after_sale') ? { pointsEstimate: estimate(o) } : {}),
@@ -187,9 +201,9 @@ async function withEstimates(orders: Order[]) {
 }
 
 /** The points an order's kept items would grant now (docs/rules.md event 1; a redemption earns none). */
-async function estimator(): Promise<(o: Order) => string> {
-  const { params } = await getParams();
-  const pool = await stores().poolState.state(params, false);
+async function estimator(d: Pick<Deps, 'config' | 'poolState'>): Promise<(o: Order) => string> {
+  const { params } = await getParams(d);
+  const pool = await d.poolState.state(params, false);
   return (o) => (o.payWith === 'equity' ? '0' : orderPoints(pool, params, keptTotals(o.items).contribution));
 }
 
@@ -198,14 +212,15 @@ export const allExempt = (o: Order) => o.items.every((l) => l.noReasonReturn ===
 
 /** Marks a created order paid (sandbox pay and the WeChat Pay notify). Idempotent. */
 export async function markPaid(
+  d: Pick<Deps, 'audit' | 'orders' | 'tx' | 'wechatPay'>,
   orderId: string,
   opts: { userId?: string; transactionId?: string; amount?: string; paidAt?: string },
 ) {
-  const o = await getOrder(orderId);
+  const o = await getOrder(d, orderId);
   if (!o || (opts.userId && o.userId !== opts.userId)) throw notFound('order');
   // Paid at WeChat after it was cancelled unpaid (the pay sheet was open): give the money back.
   if (opts.transactionId && o.payWith === 'wechat' && o.status === 'refunded' && !o.paidAt) {
-    return refundLatePayment(o, {
+    return refundLatePayment(d, o, {
       transactionId: opts.transactionId,
       amount: opts.amount ?? o.amount,
       paidAt: opts.paidAt ?? new Date().toISOString(),
@@ -220,9 +235,9 @@ export async function markPaid(
     if (opts.transactionId && o.transactionId === opts.transactionId) return { orderId, status: o.status };
     throw invalidStatus(o, 'created');
   }
-  const tx = new Tx();
+  const tx = new Tx(d.tx);
   tx.add(
-    stores().orders.update(
+    d.orders.update(
       orderId,
       {
         status: 'paid',
@@ -237,21 +252,25 @@ export async function markPaid(
     await tx.commit();
   } catch (e) {
     if (!(e instanceof StaleRead)) throw e;
-    const again = await getOrder(orderId);
+    const again = await getOrder(d, orderId);
     if (again?.status === 'paid') return { orderId, status: again.status };
     throw invalidStatus(again ?? o, 'created');
   }
   return { orderId, status: 'paid' };
 }
 
-export async function shipOrder(orderId: string, shipment: { carrier: string; trackingNo: string }) {
-  const o = await getOrder(orderId);
+export async function shipOrder(
+  d: Pick<Deps, 'orders' | 'tx' | 'users' | 'wechatSubscribe'>,
+  orderId: string,
+  shipment: { carrier: string; trackingNo: string },
+) {
+  const o = await getOrder(d, orderId);
   if (!o) throw notFound('order');
   if (o.status !== 'paid') throw invalidStatus(o, 'paid');
   const at = new Date().toISOString();
-  const tx = new Tx();
+  const tx = new Tx(d.tx);
   tx.add(
-    stores().orders.update(
+    d.orders.update(
       orderId,
       { status: 'shipped', shippedAt: at, carrier: shipment.carrier, trackingNo: shipment.trackingNo },
       { status: 'paid' },
@@ -259,9 +278,9 @@ export async function shipOrder(orderId: string, shipment: { carrier: string; tr
     invalidStatus(o, 'paid'),
   );
   // The auto-confirm schedule reads this queue by shipping time.
-  tx.add(stores().orders.shippedAdd(at, orderId));
+  tx.add(d.orders.shippedAdd(at, orderId));
   await tx.commit();
-  await notify(o.userId, 'shipped', { goods: goodsOf(o.items), ...shipment, at }, `pages/order/index?id=${orderId}`);
+  await notify(d, o.userId, 'shipped', { goods: goodsOf(o.items), ...shipment, at }, `pages/order/index?id=${orderId}`);
   return { orderId, status: 'shipped', shippedAt: at, ...shipment };
 }
 
@@ -310,6 +329,7 @@ const addDays = (iso: string, days: number) => new Date(new Date(iso).getTime() 
  * (kept until complete-due sees the order completed) brings it back to the next run.
  */
 export async function submitCompletion(
+  d: Pick<Deps, 'agents' | 'config' | 'ledger' | 'orders' | 'pool' | 'users' | 'wallets'>,
   tx: Tx,
   o: Order,
   from: 'shipped' | 'received',
@@ -317,16 +337,16 @@ export async function submitCompletion(
 ): Promise<string> {
   const eventId = completionEventId(o.orderId, o.rejectedEventId);
   tx.add(
-    stores().orders.update(o.orderId, { status: 'completing', eventId, ...extra }, { status: from }),
+    d.orders.update(o.orderId, { status: 'completing', eventId, ...extra }, { status: from }),
     invalidStatus(o, from),
   );
-  if (from === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, o.orderId));
-  const event = await withParties(completionEvent(o), o.address?.regionCode || o.address?.region); // referrers and agent (docs/rules.md event 7)
+  if (from === 'shipped' && o.shippedAt) tx.add(d.orders.shippedRemove(o.shippedAt, o.orderId));
+  const event = await withParties(d, completionEvent(o), o.address?.regionCode || o.address?.region); // referrers and agent (docs/rules.md event 7)
   const link =
     from === 'shipped'
       ? { orderId: o.orderId, revertTo: 'shipped', shippedAt: o.shippedAt }
       : { orderId: o.orderId, revertTo: 'received' };
-  await addSubmission(tx, { eventId, userId: o.userId, event, order: link }, invalidStatus(o, from));
+  await addSubmission(d, tx, { eventId, userId: o.userId, event, order: link }, invalidStatus(o, from));
   return eventId;
 }
 
@@ -334,24 +354,29 @@ export async function submitCompletion(
  * Receipt (buyer confirm, or autoConfirmDays after shipping): shipped -> received, the window
  * opens until receivedAt + afterSaleDays and the order joins the DUE queue at that time.
  */
-async function receive(o: Order, receivedAt: string, idem?: Idem) {
-  const { params } = await getParams();
+async function receive(
+  d: Pick<Deps, 'config' | 'idempotency' | 'orders' | 'poolState' | 'tx'>,
+  o: Order,
+  receivedAt: string,
+  idem?: Idem,
+) {
+  const { params } = await getParams(d);
   const completesAt = addDays(receivedAt, params.afterSaleDays);
   const body = {
     orderId: o.orderId,
     status: 'received',
     receivedAt,
     completesAt,
-    pointsEstimate: (await estimator())(o),
+    pointsEstimate: (await estimator(d))(o),
   };
-  const tx = new Tx();
-  if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
+  const tx = new Tx(d.tx);
+  if (idem) tx.add(claimOp(d, idem, { status: 200, body }), new IdempotencyRace());
   tx.add(
-    stores().orders.update(o.orderId, { status: 'received', receivedAt, completesAt }, { status: 'shipped' }),
+    d.orders.update(o.orderId, { status: 'received', receivedAt, completesAt }, { status: 'shipped' }),
     invalidStatus(o, 'shipped'),
   );
-  if (o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, o.orderId));
-  tx.add(stores().orders.duePut(completesAt, o.orderId));
+  if (o.shippedAt) tx.add(d.orders.shippedRemove(o.shippedAt, o.orderId));
+  tx.add(d.orders.duePut(completesAt, o.orderId));
   await tx.commit();
   return body;
 }
@@ -361,6 +386,22 @@ async function receive(o: Order, receivedAt: string, idem?: Idem) {
  * an order of exempt goods only completes at once (the pool event, as before the window).
  */
 export async function confirmOrder(
+  d: Pick<
+    Deps,
+    | 'agents'
+    | 'config'
+    | 'events'
+    | 'idempotency'
+    | 'ledger'
+    | 'orders'
+    | 'pool'
+    | 'poolState'
+    | 'projection'
+    | 'tx'
+    | 'users'
+    | 'wallets'
+    | 'wechatSubscribe'
+  >,
   userId: string,
   orderId: string,
   idem: Idem,
@@ -368,24 +409,29 @@ export async function confirmOrder(
 ): Promise<Reply> {
   let eventId = resumeEventId;
   if (!eventId) {
-    const o = await ownOrder(userId, orderId);
+    const o = await ownOrder(d, userId, orderId);
     if (o.status !== 'shipped') throw invalidStatus(o, 'shipped');
     const receivedAt = new Date().toISOString();
-    if (!allExempt(o)) return { status: 200, body: await receive(o, receivedAt, idem) };
-    const tx = new Tx();
-    eventId = await submitCompletion(tx, o, 'shipped', { receivedAt });
-    tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
+    if (!allExempt(o)) return { status: 200, body: await receive(d, o, receivedAt, idem) };
+    const tx = new Tx(d.tx);
+    eventId = await submitCompletion(d, tx, o, 'shipped', { receivedAt });
+    tx.add(claimOp(d, idem, undefined, eventId), new IdempotencyRace());
     await tx.commit();
   }
-  const reply = replyFor(await awaitEvent(eventId), eventId, (out) => completionView(orderId, out));
-  if (!resumeEventId && reply.status === 200) await notifyPoints(orderId, reply.body as { pointsGranted: string });
+  const reply = replyFor(await awaitEvent(d, eventId), eventId, (out) => completionView(orderId, out));
+  if (!resumeEventId && reply.status === 200) await notifyPoints(d, orderId, reply.body as { pointsGranted: string });
   return reply;
 }
 
-async function notifyPoints(orderId: string, done: { pointsGranted: string }): Promise<void> {
-  const o = await getOrder(orderId);
+async function notifyPoints(
+  d: Pick<Deps, 'orders' | 'users' | 'wechatSubscribe'>,
+  orderId: string,
+  done: { pointsGranted: string },
+): Promise<void> {
+  const o = await getOrder(d, orderId);
   if (!o) return;
   await notify(
+    d,
     o.userId,
     'points',
     { goods: goodsOf(o.items), points: done.pointsGranted, at: o.completedAt ?? '' },
@@ -409,38 +455,56 @@ type DueResult = { orderId: string; status: string; eventId?: string; pointsGran
  * The schedule (complete-due): receipt of orders shipped autoConfirmDays ago, then every order
  * whose window closed with no open request is submitted, then ONE drain applies them all.
  */
-export async function completeDue(run: DueRun): Promise<{ now: string; received: string[]; completed: DueResult[] }> {
-  const { params } = await getParams(true);
+export async function completeDue(
+  d: Pick<
+    Deps,
+    | 'agents'
+    | 'config'
+    | 'events'
+    | 'idempotency'
+    | 'ledger'
+    | 'orders'
+    | 'pool'
+    | 'poolState'
+    | 'projection'
+    | 'tx'
+    | 'users'
+    | 'wallets'
+    | 'wechatSubscribe'
+  >,
+  run: DueRun,
+): Promise<{ now: string; received: string[]; completed: DueResult[] }> {
+  const { params } = await getParams(d, true);
   const nowMs = new Date(run.now).getTime();
   const received: string[] = [];
   const submitted: Array<{ orderId: string; eventId: string }> = [];
   const skipped: DueResult[] = [];
-  const candidates = run.orderIds ?? (await dueCandidates(run.now, params.autoConfirmDays, run.max));
+  const candidates = run.orderIds ?? (await dueCandidates(d, run.now, params.autoConfirmDays, run.max));
   for (const orderId of [...new Set(candidates)]) {
     try {
-      let o = await getOrder(orderId);
+      let o = await getOrder(d, orderId);
       if (!o) throw notFound('order');
       if (o.status === 'shipped' && o.shippedAt) {
         const at = addDays(o.shippedAt, params.autoConfirmDays);
         if (new Date(at).getTime() > nowMs) throw conflict('not_due', `receipt is confirmed by itself at ${at}`);
         if (allExempt(o)) {
-          submitted.push({ orderId: o.orderId, eventId: await commitSubmission(o, 'shipped', { receivedAt: at }) });
+          submitted.push({ orderId: o.orderId, eventId: await commitSubmission(d, o, 'shipped', { receivedAt: at }) });
           continue;
         }
-        await receive(o, at);
+        await receive(d, o, at);
         received.push(o.orderId);
-        o = (await getOrder(o.orderId))!;
+        o = (await getOrder(d, o.orderId))!;
         if (new Date(o.completesAt!).getTime() > nowMs) continue; // its window has just opened
       }
       if (o.status === 'received') {
         if (new Date(o.completesAt!).getTime() > nowMs)
           throw conflict('not_due', `the after-sale window closes at ${o.completesAt}`);
-        submitted.push({ orderId: o.orderId, eventId: await commitSubmission(o, 'received') });
+        submitted.push({ orderId: o.orderId, eventId: await commitSubmission(d, o, 'received') });
         continue;
       }
       if (ENDED.has(o.status) && o.completesAt) {
         // Completed, returned or refunded since: its DUE entry has done its work.
-        await new Tx().add(stores().orders.dueRemove(o.completesAt, o.orderId)).commit();
+        await new Tx(d.tx).add(d.orders.dueRemove(o.completesAt, o.orderId)).commit();
       }
       if (run.orderIds) throw invalidStatus(o, 'received');
     } catch (e) {
@@ -453,18 +517,18 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
       skipped.push({ orderId, status: 'skipped', error: err });
     }
   }
-  if (submitted.length) await drain();
+  if (submitted.length) await drain(d);
   const completed: DueResult[] = [];
   // Another caller may hold the drain (drain() then returns at once): wait for its batches,
   // within one bounded wait for the whole run, before reporting what completed.
   const deadline = Date.now() + waitMs();
   for (const s of submitted) {
-    let rec = await stores().events.get(s.eventId);
-    if (rec?.status === 'pending') rec = await awaitEvent(s.eventId, Math.max(0, deadline - Date.now()));
+    let rec = await d.events.get(s.eventId);
+    if (rec?.status === 'pending') rec = await awaitEvent(d, s.eventId, Math.max(0, deadline - Date.now()));
     if (rec?.status === 'applied') {
       const out = completionView(s.orderId, rec.outcome as Outcome);
       completed.push(out);
-      await notifyPoints(s.orderId, out);
+      await notifyPoints(d, s.orderId, out);
     } else if (rec?.status === 'rejected') completed.push({ orderId: s.orderId, status: 'received', error: rec.error });
     else completed.push({ orderId: s.orderId, status: 'completing', eventId: s.eventId });
   }
@@ -475,28 +539,36 @@ export async function completeDue(run: DueRun): Promise<{ now: string; received:
  * Submits one order's completion now if the rules allow it (the bench, tools): exempt goods
  * shipped, or a received order whose window has closed.
  */
-export async function startCompletion(orderId: string): Promise<{ eventId: string }> {
-  const o = await getOrder(orderId);
+export async function startCompletion(
+  d: Pick<Deps, 'agents' | 'config' | 'ledger' | 'orders' | 'pool' | 'tx' | 'users' | 'wallets'>,
+  orderId: string,
+): Promise<{ eventId: string }> {
+  const o = await getOrder(d, orderId);
   if (!o) throw notFound('order');
   const now = new Date().toISOString();
   if (o.status === 'shipped' && allExempt(o))
-    return { eventId: await commitSubmission(o, 'shipped', { receivedAt: now }) };
-  if (o.status === 'received' && o.completesAt! <= now) return { eventId: await commitSubmission(o, 'received') };
+    return { eventId: await commitSubmission(d, o, 'shipped', { receivedAt: now }) };
+  if (o.status === 'received' && o.completesAt! <= now) return { eventId: await commitSubmission(d, o, 'received') };
   throw invalidStatus(o, 'shipped (exempt goods) or received with its window closed');
 }
 
-async function commitSubmission(o: Order, from: 'shipped' | 'received', extra?: { receivedAt?: string }) {
-  const tx = new Tx();
-  const eventId = await submitCompletion(tx, o, from, extra);
+async function commitSubmission(
+  d: Pick<Deps, 'agents' | 'config' | 'ledger' | 'orders' | 'pool' | 'tx' | 'users' | 'wallets'>,
+  o: Order,
+  from: 'shipped' | 'received',
+  extra?: { receivedAt?: string },
+) {
+  const tx = new Tx(d.tx);
+  const eventId = await submitCompletion(d, tx, o, from, extra);
   await tx.commit();
   return eventId;
 }
 
 /** Shipped orders past autoConfirmDays, then received orders past their window (bounded each). */
-async function dueCandidates(now: string, autoConfirmDays: number, max: number) {
+async function dueCandidates(d: Pick<Deps, 'orders'>, now: string, autoConfirmDays: number, max: number) {
   const cutoff = new Date(new Date(now).getTime() - autoConfirmDays * 86400_000).toISOString();
-  const shipped = await stores().orders.shippedBefore(cutoff, max);
-  const due = await stores().orders.dueBefore(now, max);
+  const shipped = await d.orders.shippedBefore(cutoff, max);
+  const due = await d.orders.dueBefore(now, max);
   return [...shipped, ...due];
 }
 
@@ -513,54 +585,55 @@ const refundedBody = (orderId: string) => ({ orderId, status: 'refunded' });
  * `resumed`: the caller's Idempotency-Key was already claimed by an earlier try of this refund.
  */
 export async function refundOrder(
+  d: Pick<Deps, 'config' | 'idempotency' | 'ledger' | 'orders' | 'products' | 'tx' | 'wallets' | 'wechatPay'>,
   userId: string | undefined,
   orderId: string,
   idem?: Idem,
   resumed = false,
 ): Promise<Reply> {
   return retryStale(async () => {
-    const o = await getOrder(orderId);
+    const o = await getOrder(d, orderId);
     if (!o || (userId && o.userId !== userId)) throw notFound('order');
     // This key's refund was settled by another try meanwhile (the staff, a new key): its answer.
     if (resumed && o.status === 'refunded') return { status: 200, body: refundedBody(orderId), final: true };
-    if (o.payWith === 'wechat' && o.status !== 'created') return refundWeChat(o, resumed ? undefined : idem);
+    if (o.payWith === 'wechat' && o.status !== 'created') return refundWeChat(d, o, resumed ? undefined : idem);
     if (o.payWith === 'wechat' && o.status === 'created') {
       // Cancel unpaid: close it at WeChat first, so the open pay sheet can no longer take money.
       // An unreachable WeChat throws here (502 upstream_unavailable) before anything is written.
-      const closed = await getWeChatPay().closeOrder(orderId);
+      const closed = await d.wechatPay().closeOrder(orderId);
       if (closed.status === 'paid') {
-        const now = await getOrder(orderId);
+        const now = await getOrder(d, orderId);
         // The notify already marked it paid: the ordinary refund of a paid order.
         if (now && now.status !== 'created' && now.status !== 'refunded')
-          return refundWeChat(now, resumed ? undefined : idem);
+          return refundWeChat(d, now, resumed ? undefined : idem);
         throw conflict('order_paid', '微信支付已收到这笔付款，订单不能取消；付款确认后（通常几秒内）可申请退款');
       }
     }
     if (!['created', 'paid', 'shipped'].includes(o.status)) throw invalidStatus(o, 'created, paid or shipped');
     const at = new Date().toISOString();
-    const tx = new Tx();
+    const tx = new Tx(d.tx);
     const body = refundedBody(orderId);
-    if (idem) tx.add(claimOp(idem, { status: 200, body }), new IdempotencyRace());
+    if (idem) tx.add(claimOp(d, idem, { status: 200, body }), new IdempotencyRace());
     tx.add(
-      stores().orders.update(orderId, { status: 'refunded', refundedAt: at }, { status: o.status }),
+      d.orders.update(orderId, { status: 'refunded', refundedAt: at }, { status: o.status }),
       invalidStatus(o, o.status),
     );
-    if (o.status === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, orderId));
-    addStockBack(tx, o);
+    if (o.status === 'shipped' && o.shippedAt) tx.add(d.orders.shippedRemove(o.shippedAt, orderId));
+    addStockBack(d, tx, o);
     if (o.status !== 'created' && o.payWith !== 'wechat') {
       const event: LedgerEvent =
         o.payWith === 'equity'
           ? { kind: 'unhold', user: o.userId, points: o.pointsCost!, orderId }
           : { kind: 'refund_spend', user: o.userId, tender: o.payWith, amount: o.amount, orderId };
-      await addWalletEvent(tx, o.userId, `${orderId}:refund`, event, at, { orderId });
+      await addWalletEvent(d, tx, o.userId, `${orderId}:refund`, event, at, { orderId });
     }
     await tx.commit();
     return { status: 200, body };
   });
 }
 
-function addStockBack(tx: Tx, o: Order): void {
-  for (const l of o.items) tx.add(stores().products.giveBackStock(l.productId, l.qty));
+function addStockBack(d: Pick<Deps, 'products'>, tx: Tx, o: Order): void {
+  for (const l of o.items) tx.add(d.products.giveBackStock(l.productId, l.qty));
 }
 
 // Adapter failures after which WeChat certainly moved no money: the order is refundable again.
@@ -579,37 +652,41 @@ const NOTHING_MOVED = new Set<AdapterErrorCode>([
  *   refused: back to paid/shipped (shipped: back in the auto-confirm queue), answer stored.
  * A refund_requested order (a retry, the staff function) only asks WeChat again.
  */
-async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
+async function refundWeChat(
+  d: Pick<Deps, 'idempotency' | 'orders' | 'products' | 'tx' | 'wechatPay'>,
+  o: Order,
+  idem?: Idem,
+): Promise<Reply> {
   const orderId = o.orderId;
   const refundId = o.refundId ?? refundIdFor(orderId);
   if (o.status === 'refund_requested') {
     // Another key (or the staff) resumes: claim this key too, so its replay gets this answer.
-    if (idem) await new Tx().add(claimOp(idem, undefined, refundId), new IdempotencyRace()).commit();
+    if (idem) await new Tx(d.tx).add(claimOp(d, idem, undefined, refundId), new IdempotencyRace()).commit();
   } else {
     if (o.status !== 'paid' && o.status !== 'shipped') throw invalidStatus(o, 'paid or shipped');
-    const tx = new Tx();
-    if (idem) tx.add(claimOp(idem, undefined, refundId), new IdempotencyRace());
+    const tx = new Tx(d.tx);
+    if (idem) tx.add(claimOp(d, idem, undefined, refundId), new IdempotencyRace());
     tx.add(
-      stores().orders.update(
+      d.orders.update(
         orderId,
         { status: 'refund_requested', refundId, refundFrom: o.status, refundRequestedAt: new Date().toISOString() },
         { status: o.status },
       ),
       invalidStatus(o, o.status),
     );
-    if (o.status === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedRemove(o.shippedAt, orderId));
+    if (o.status === 'shipped' && o.shippedAt) tx.add(d.orders.shippedRemove(o.shippedAt, orderId));
     await tx.commit();
     o = { ...o, status: 'refund_requested', refundId, refundFrom: o.status };
   }
   let r: RefundResult;
   try {
-    r = await getWeChatPay().refund({ orderId, refundId, amount: o.amount, total: o.amount, reason: '订单退款' });
+    r = await d.wechatPay().refund({ orderId, refundId, amount: o.amount, total: o.amount, reason: '订单退款' });
   } catch (e) {
     if (!(e instanceof AdapterError)) throw e; // a bug: the order stays refund_requested, visibly
     // Nothing moved: the order is refundable again and this answer is final for the key.
     // Otherwise the outcome is unknown: the key stays open, asking again settles it.
     const final = NOTHING_MOVED.has(e.code);
-    if (final) await reopenOrder(o, JSON.stringify({ code: e.code, message: e.message }));
+    if (final) await reopenOrder(d, o, JSON.stringify({ code: e.code, message: e.message }));
     throw new DomainError(e.kind, e.code, e.message, { final });
   }
   const detail = JSON.stringify({
@@ -620,39 +697,39 @@ async function refundWeChat(o: Order, idem?: Idem): Promise<Reply> {
   if (r.status === 'PROCESSING') {
     return { status: 202, body: { orderId, status: 'refund_requested', refundId }, final: false };
   }
-  const tx = new Tx();
+  const tx = new Tx(d.tx);
   tx.add(
-    stores().orders.update(
+    d.orders.update(
       orderId,
       { status: 'refunded', refundedAt: r.successTime ?? new Date().toISOString(), refundDetail: detail },
       { status: 'refund_requested' },
     ),
     new StaleRead('order'),
   );
-  addStockBack(tx, o);
-  await commitOrAccept(tx, orderId, 'refunded');
+  addStockBack(d, tx, o);
+  await commitOrAccept(d, tx, orderId, 'refunded');
   return { status: 200, body: refundedBody(orderId), final: true };
 }
 
 /** WeChat refused: the order goes back to where it was, refundable again. */
-async function reopenOrder(o: Order, detail: string): Promise<void> {
+async function reopenOrder(d: Pick<Deps, 'orders' | 'tx'>, o: Order, detail: string): Promise<void> {
   const back = o.refundFrom === 'shipped' ? 'shipped' : 'paid';
-  const tx = new Tx();
+  const tx = new Tx(d.tx);
   tx.add(
-    stores().orders.update(o.orderId, { status: back, refundDetail: detail }, { status: 'refund_requested' }),
+    d.orders.update(o.orderId, { status: back, refundDetail: detail }, { status: 'refund_requested' }),
     new StaleRead('order'),
   );
-  if (back === 'shipped' && o.shippedAt) tx.add(stores().orders.shippedPut(o.shippedAt, o.orderId));
-  await commitOrAccept(tx, o.orderId, back);
+  if (back === 'shipped' && o.shippedAt) tx.add(d.orders.shippedPut(o.shippedAt, o.orderId));
+  await commitOrAccept(d, tx, o.orderId, back);
 }
 
 /** Two tries of one refund at once: the loser finds the order where the winner put it. */
-async function commitOrAccept(tx: Tx, orderId: string, want: string): Promise<void> {
+async function commitOrAccept(d: Pick<Deps, 'orders'>, tx: Tx, orderId: string, want: string): Promise<void> {
   try {
     await tx.commit();
   } catch (e) {
     if (!(e instanceof StaleRead)) throw e;
-    const now = await getOrder(orderId);
+    const now = await getOrder(d, orderId);
     if (now?.status !== want)
       throw conflict('invalid_status', `the order is ${now?.status ?? 'gone'}; its refund was settled otherwise`);
   }
@@ -694,16 +771,17 @@ function lateClaimIsLive(lp: LatePayment): boolean {
  * WeChat repeat the notice later. An ended or stale claim is asked again by this notice.
  */
 async function awaitLateClaim(
+  d: Pick<Deps, 'audit' | 'orders' | 'tx' | 'wechatPay'>,
   o: Order,
   n: { transactionId: string; amount: string; paidAt: string },
   depth: number,
 ): Promise<{ orderId: string; status: string }> {
   for (let i = 0; i < LATE_WAIT_ROUNDS; i++) {
     await sleep(250);
-    const again = await getOrder(o.orderId);
+    const again = await getOrder(d, o.orderId);
     const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
     if (!again || !got || !lateClaimIsLive(got) || got.refundStatus !== 'requested')
-      return refundLatePayment(again ?? o, n, depth + 1);
+      return refundLatePayment(d, again ?? o, n, depth + 1);
   }
   throw new Error(`late payment of ${o.orderId}: another notice's refund is still in progress`);
 }
@@ -717,6 +795,7 @@ async function awaitLateClaim(
  * the refund, or refused it for good; an unknown outcome throws so WeChat repeats the notice.
  */
 async function refundLatePayment(
+  d: Pick<Deps, 'audit' | 'orders' | 'tx' | 'wechatPay'>,
   o: Order,
   n: { transactionId: string; amount: string; paidAt: string },
   depth = 0,
@@ -728,7 +807,7 @@ async function refundLatePayment(
   if (lp && lp.transactionId !== n.transactionId)
     throw conflict('invalid_status', `order ${orderId} already has late payment ${lp.transactionId}`);
   if (lp && lp.refundStatus !== 'requested') return done; // settled: a repeated notice
-  if (lp && lateClaimIsLive(lp)) return awaitLateClaim(o, n, depth); // another notice is asking WeChat now
+  if (lp && lateClaimIsLive(lp)) return awaitLateClaim(d, o, n, depth); // another notice is asking WeChat now
   if (!lp) {
     const claim: LatePayment = {
       ...n,
@@ -737,9 +816,9 @@ async function refundLatePayment(
       at: new Date().toISOString(),
     };
     try {
-      await new Tx()
+      await new Tx(d.tx)
         .add(
-          stores().orders.update(
+          d.orders.update(
             orderId,
             { latePayment: JSON.stringify(claim) },
             { status: 'refunded', absent: ['latePayment'] },
@@ -750,7 +829,7 @@ async function refundLatePayment(
       lp = claim;
     } catch (e) {
       if (!(e instanceof StaleRead) || depth > 2) throw e;
-      return awaitLateClaim(o, n, depth); // another notice claimed it first
+      return awaitLateClaim(d, o, n, depth); // another notice claimed it first
     }
   }
   const claimed = lp!;
@@ -758,7 +837,7 @@ async function refundLatePayment(
     o.latePayment && JSON.parse(o.latePayment).refundStatus === 'requested' ? o.latePayment : JSON.stringify(claimed);
   let settled: LatePayment;
   try {
-    const r = await getWeChatPay().refund({
+    const r = await d.wechatPay().refund({
       orderId,
       refundId: claimed.refundId,
       amount: claimed.amount,
@@ -777,8 +856,8 @@ async function refundLatePayment(
       // Tell repeats this attempt is over, so the next notice asks again at once (best effort:
       // without the mark, the claim goes stale after LATE_CLAIM_STALE_MS all the same).
       const ended = JSON.stringify({ ...claimed, attemptEndedAt: new Date().toISOString() });
-      await new Tx()
-        .add(stores().orders.update(orderId, { latePayment: ended }, { latePayment: raw }))
+      await new Tx(d.tx)
+        .add(d.orders.update(orderId, { latePayment: ended }, { latePayment: raw }))
         .commit()
         .catch(() => undefined);
       throw e;
@@ -791,13 +870,13 @@ async function refundLatePayment(
     });
   }
   const at = new Date().toISOString();
-  const tx = new Tx();
+  const tx = new Tx(d.tx);
   tx.add(
-    stores().orders.update(orderId, { latePayment: JSON.stringify(settled) }, { status: 'refunded', latePayment: raw }),
+    d.orders.update(orderId, { latePayment: JSON.stringify(settled) }, { status: 'refunded', latePayment: raw }),
     new StaleRead('order'),
   );
   tx.add(
-    stores().audit.record({
+    d.audit.record({
       at,
       actor: 'system',
       fn: 'late-payment-refund',
@@ -817,7 +896,7 @@ async function refundLatePayment(
   } catch (e) {
     if (!(e instanceof StaleRead)) throw e;
     // Another try recorded WeChat's answer to the same refund number first.
-    const again = await getOrder(orderId);
+    const again = await getOrder(d, orderId);
     const got = again?.latePayment ? (JSON.parse(again.latePayment) as LatePayment) : undefined;
     if (!got || got.refundStatus === 'requested') throw e;
   }

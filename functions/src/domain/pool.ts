@@ -1,11 +1,11 @@
 // Public reads of the pool: its state and the price history (from the pool event records).
 import { price, priceDisplay, type Params } from '@greenpoints/shared';
 import { publicBatch } from './poolhash';
-import { stores } from './stores';
+import type { Deps } from './deps';
 
-export async function poolView() {
-  const { params } = await stores().config.params();
-  const p = await stores().poolState.state(params, false);
+export async function poolView(d: Pick<Deps, 'config' | 'poolState'>) {
+  const { params } = await d.config.params();
+  const p = await d.poolState.state(params, false);
   return {
     price: price(p),
     priceDisplay: priceDisplay(p),
@@ -25,9 +25,9 @@ export async function poolView() {
 }
 
 /** The newest applied pool events (price history), from the last batches of the log. */
-export async function poolHistory(limit: number) {
-  const { params } = await stores().config.params();
-  const poolLogStore = stores().pool;
+export async function poolHistory(d: Pick<Deps, 'config' | 'pool'>, limit: number) {
+  const { params } = await d.config.params();
+  const poolLogStore = d.pool;
   const head = await poolLogStore.head(params);
   const out: Array<{ seq: number; at: string; kind: string; price: string }> = [];
   // Newest batches first, a few at a time, until `limit` applied events (bounded: 20 batches).
@@ -50,14 +50,14 @@ export async function poolHistory(limit: number) {
  * One page of the public log: batches from..from+limit−1 (user ids as salted pseudonyms), the
  * parameters each was applied with, and the head it must chain up to (`npm run verify-pool`).
  */
-export async function poolLogPage(from: number, limit: number) {
-  const { params } = await stores().config.params();
-  const poolLogStore = stores().pool;
+export async function poolLogPage(d: Pick<Deps, 'config' | 'pool'>, from: number, limit: number) {
+  const { params } = await d.config.params();
+  const poolLogStore = d.pool;
   const head = await poolLogStore.head(params);
   const upTo = Math.min(head.projected, from + limit - 1); // only fully projected batches
   const batches = (await poolLogStore.getBatches(from, Math.max(0, upTo - from + 1))).map((b) => publicBatch(b));
   const versions: Record<string, Params> = {};
-  for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await stores().config.paramsAt(v);
+  for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await d.config.paramsAt(v);
   // The head as of the last fully projected batch (the one being projected is not published yet).
   const last = head.projected < head.batch ? await poolLogStore.getBatch(head.batch) : undefined;
   return {

@@ -1,8 +1,8 @@
 // The shopper's nickname and avatar (我的). WeChat's avatar fill-in gives a small picture file: the
 // mini-program sends it as a data URL (at most 48 KB), or any https address of a picture.
 import { DomainError, notFound } from './errors';
-import { stores } from './stores';
 import { Tx } from './tx';
+import type { Deps } from './deps';
 
 export const MAX_AVATAR_CHARS = 48 * 1024;
 const DATA_URL_RE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -32,18 +32,22 @@ export function checkAvatar(raw: string): string {
   return raw;
 }
 
-export async function getProfile(userId: string): Promise<Profile> {
-  const p = await stores().profiles.get(userId);
+export async function getProfile(d: Pick<Deps, 'profiles'>, userId: string): Promise<Profile> {
+  const p = await d.profiles.get(userId);
   if (!p) throw notFound('user');
   return { userId, nickname: p.nickname, avatar: p.avatar };
 }
 
-export async function updateProfile(userId: string, change: { nickname?: string; avatar?: string }): Promise<Profile> {
+export async function updateProfile(
+  d: Pick<Deps, 'profiles' | 'tx'>,
+  userId: string,
+  change: { nickname?: string; avatar?: string },
+): Promise<Profile> {
   const values: { nickname?: string; avatar?: string } = {};
   if (change.nickname !== undefined) values.nickname = checkNickname(change.nickname);
   if (change.avatar !== undefined) values.avatar = checkAvatar(change.avatar);
-  if (!Object.keys(values).length) return getProfile(userId);
+  if (!Object.keys(values).length) return getProfile(d, userId);
   // Only an existing user's profile (the store's guard): no stray items.
-  await new Tx().add(stores().profiles.update(userId, values)).commit();
-  return getProfile(userId);
+  await new Tx(d.tx).add(d.profiles.update(userId, values)).commit();
+  return getProfile(d, userId);
 }

@@ -5,8 +5,8 @@ import { dec, ZERO, truncate, type Dec } from '@greenpoints/shared';
 import { invalid, notFound } from './errors';
 import { getRequest } from './after-sale';
 import { readSettlement } from './settlement';
-import { stores } from './stores';
 import type { LedgerEvent, Outcome } from '@greenpoints/shared';
+import type { Deps } from './deps';
 
 export type Row = Record<string, string | number>;
 export interface Page {
@@ -14,8 +14,13 @@ export interface Page {
   cursor?: string;
 }
 
-export async function listOrdersByStatus(status: string, limit: number, cursor?: string): Promise<Page> {
-  const r = await stores().queries.ordersByStatus(status, limit, cursor);
+export async function listOrdersByStatus(
+  d: Pick<Deps, 'queries'>,
+  status: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page> {
+  const r = await d.queries.ordersByStatus(status, limit, cursor);
   const rows: Row[] = [];
   for (const o of r.items) {
     // The index is eventually consistent: an order that moved on since is left out of this page.
@@ -41,8 +46,13 @@ export async function listOrdersByStatus(status: string, limit: number, cursor?:
   return { rows, cursor: r.cursor };
 }
 
-export async function listAfterSale(status: string, limit: number, cursor?: string): Promise<Page> {
-  const r = await stores().queries.afterSales(status, limit, cursor);
+export async function listAfterSale(
+  d: Pick<Deps, 'queries'>,
+  status: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page> {
+  const r = await d.queries.afterSales(status, limit, cursor);
   const rows = r.items.map((i) => ({
     requestId: i.requestId,
     orderId: i.orderId,
@@ -61,8 +71,13 @@ export async function listAfterSale(status: string, limit: number, cursor?: stri
   return { rows, cursor: r.cursor };
 }
 
-export async function listWithdrawals(status: string, limit: number, cursor?: string): Promise<Page> {
-  const r = await stores().queries.withdrawals(status, limit, cursor);
+export async function listWithdrawals(
+  d: Pick<Deps, 'queries'>,
+  status: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page> {
+  const r = await d.queries.withdrawals(status, limit, cursor);
   const rows = r.items.map((w) => ({
     withdrawalId: w.withdrawalId,
     userId: w.userId,
@@ -76,14 +91,17 @@ export async function listWithdrawals(status: string, limit: number, cursor?: st
 }
 
 /** One user by userId, openId or phone (a legacy member's), with wallet and latest orders. */
-export async function findUser(by: { userId?: string; openId?: string; phone?: string }) {
-  const users = stores().users;
+export async function findUser(
+  d: Pick<Deps, 'legacy' | 'queries' | 'users' | 'wallets'>,
+  by: { userId?: string; openId?: string; phone?: string },
+) {
+  const users = d.users;
   let userId = by.userId;
   if (!userId && by.openId) userId = await users.idByOpenId(by.openId);
-  if (!userId && by.phone) userId = await stores().legacy.userIdByPhone(by.phone);
+  if (!userId && by.phone) userId = await d.legacy.userIdByPhone(by.phone);
   const u = userId ? await users.get(userId) : undefined;
   if (!u) throw notFound('user');
-  const [w, orders] = await Promise.all([stores().wallets.get(u.userId), stores().queries.latestOrders(u.userId, 10)]);
+  const [w, orders] = await Promise.all([d.wallets.get(u.userId), d.queries.latestOrders(u.userId, 10)]);
   return {
     user: { userId: u.userId, openId: u.openId, role: u.role, referrer: u.referrer ?? '', createdAt: u.createdAt },
     wallet: w.wallet,
@@ -100,12 +118,12 @@ export async function findUser(by: { userId?: string; openId?: string; phone?: s
 const MAX_REPORT_EVENTS = 20000;
 
 /** The first pool log batch at or after `at` (binary search over the batches: log2 reads). */
-async function firstBatchFrom(at: string, last: number): Promise<number> {
+async function firstBatchFrom(d: Pick<Deps, 'pool'>, at: string, last: number): Promise<number> {
   let lo = 1;
   let hi = last + 1;
   for (let i = 0; i < 64 && lo < hi; i++) {
     const mid = Math.floor((lo + hi) / 2);
-    const b = await stores().pool.getBatch(mid);
+    const b = await d.pool.getBatch(mid);
     if (b && b.at >= at) hi = mid;
     else lo = mid + 1;
   }
@@ -117,14 +135,14 @@ async function firstBatchFrom(at: string, last: number): Promise<number> {
  * and burned, payouts and the fees they left in the pool, commissions, the day's dividends (its
  * settlement), and the price at the day's open and close, all from the pool's own event log.
  */
-export async function dailyReport(date: string) {
+export async function dailyReport(d: Pick<Deps, 'config' | 'pool' | 'settlement'>, date: string) {
   const from = new Date(`${date}T00:00:00+08:00`).toISOString();
   const to = new Date(new Date(from).getTime() + 86400_000).toISOString();
-  const { params } = await stores().config.params();
-  const pool = stores().pool;
+  const { params } = await d.config.params();
+  const pool = d.pool;
   const head = await pool.head(params);
-  const first = await firstBatchFrom(from, head.batch);
-  const end = await firstBatchFrom(to, head.batch); // first batch of the next day
+  const first = await firstBatchFrom(d, from, head.batch);
+  const end = await firstBatchFrom(d, to, head.batch); // first batch of the next day
   const sum = {
     orders: 0,
     sales: ZERO,
@@ -155,7 +173,7 @@ export async function dailyReport(date: string) {
     open = before ? before.poolAfter.lastPrice : head.pool.lastPrice;
     close = open;
   }
-  const settled = await readSettlement(date);
+  const settled = await readSettlement(d, date);
   return {
     date,
     orders: sum.orders,

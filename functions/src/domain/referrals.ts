@@ -3,8 +3,8 @@
 // themselves, never so that the chain loops back to them.
 import type { LedgerEvent } from '@greenpoints/shared';
 import { findAgent } from './agents';
-import { stores } from './stores';
 import { Tx } from './tx';
+import type { Deps } from './deps';
 
 export type BindRefusal = 'self_referral' | 'already_bound' | 'referral_cycle' | 'unknown_referrer';
 
@@ -50,11 +50,11 @@ export function bindingRefusal(
 }
 
 /** The referrer chain above `userId` (not including it), bounded by MAX_CHAIN. */
-export async function ancestorsOf(userId: string): Promise<string[]> {
+export async function ancestorsOf(d: Pick<Deps, 'referrals'>, userId: string): Promise<string[]> {
   const out: string[] = [];
   let cur = userId;
   for (let i = 0; i < MAX_CHAIN; i++) {
-    const r = await stores().referrals.referrerOf(cur);
+    const r = await d.referrals.referrerOf(cur);
     if (!r || out.includes(r)) break;
     out.push(r);
     cur = r;
@@ -63,9 +63,13 @@ export async function ancestorsOf(userId: string): Promise<string[]> {
 }
 
 /** Checks a proposed referrer for a user that does not exist yet (its first login). */
-export async function referrerForNewUser(userId: string, proposed: string | undefined): Promise<string | undefined> {
+export async function referrerForNewUser(
+  d: Pick<Deps, 'users'>,
+  userId: string,
+  proposed: string | undefined,
+): Promise<string | undefined> {
   if (!proposed || !USER_ID_RE.test(proposed)) return undefined;
-  const exists = !!(await stores().users.get(proposed));
+  const exists = !!(await d.users.get(proposed));
   // Nobody can have bound to a user that did not exist, so a new user is in no chain: no walk.
   const refusal = bindingRefusal(userId, undefined, proposed, exists, []);
   return refusal ? undefined : proposed;
@@ -76,22 +80,23 @@ export async function referrerForNewUser(userId: string, proposed: string | unde
  * openid): marks the login and binds the referrer if the rules allow, once, race-free.
  */
 export async function firstLoginOfExisting(
+  d: Pick<Deps, 'referrals' | 'tx' | 'users'>,
   userId: string,
   proposed: string | undefined,
 ): Promise<{ bound?: string; refusal?: BindRefusal }> {
-  const u = await stores().referrals.awaitingFirstLogin(userId);
+  const u = await d.referrals.awaitingFirstLogin(userId);
   if (!u) return {}; // not a pre-created user, or already logged in once
   let bound: string | undefined;
   let refusal: BindRefusal | undefined;
   if (proposed && USER_ID_RE.test(proposed)) {
-    const exists = !!(await stores().users.get(proposed));
-    refusal = bindingRefusal(userId, u.referrer, proposed, exists, exists ? await ancestorsOf(proposed) : []);
+    const exists = !!(await d.users.get(proposed));
+    refusal = bindingRefusal(userId, u.referrer, proposed, exists, exists ? await ancestorsOf(d, proposed) : []);
     if (!refusal) bound = proposed;
   }
   const at = new Date().toISOString();
   const binding = bound ? { referrer: bound, createdAt: u.createdAt ?? at } : undefined;
   try {
-    await new Tx().add(stores().referrals.firstLogin(userId, at, binding)).commit();
+    await new Tx(d.tx).add(d.referrals.firstLogin(userId, at, binding)).commit();
   } catch {
     return {}; // a concurrent first login won; it did the binding
   }
@@ -99,29 +104,34 @@ export async function firstLoginOfExisting(
 }
 
 /** Referrers of a buyer for an order completion: l1 (direct) and l2 (its referrer). */
-export async function referrersOf(buyer: string): Promise<{ l1?: string; l2?: string }> {
-  const b = await stores().users.get(buyer);
+export async function referrersOf(d: Pick<Deps, 'users'>, buyer: string): Promise<{ l1?: string; l2?: string }> {
+  const b = await d.users.get(buyer);
   const l1 = b?.referrer;
   if (!l1) return {};
-  const a = await stores().users.get(l1);
+  const a = await d.users.get(l1);
   const l2 = a?.referrer && a.referrer !== buyer ? a.referrer : undefined;
   return { l1, ...(l2 ? { l2 } : {}) };
 }
 
 /** Direct referrals of a user (newest first), from the referral index on user items. */
 export async function directReferrals(
+  d: Pick<Deps, 'referrals'>,
   userId: string,
   limit = 100,
 ): Promise<Array<{ userId: string; nickname: string; joinedAt: string }>> {
-  return stores().referrals.direct(userId, limit);
+  return d.referrals.direct(userId, limit);
 }
 
 /**
  * Fills an order completion's parties: the buyer's referrers (both levels; the engine pays only
  * as many levels as the parameters current at apply time allow) and the region's agent.
  */
-export async function withParties(e: LedgerEvent, region: string | undefined): Promise<LedgerEvent> {
+export async function withParties(
+  d: Pick<Deps, 'agents' | 'users'>,
+  e: LedgerEvent,
+  region: string | undefined,
+): Promise<LedgerEvent> {
   if (e.kind !== 'order_completed') return e;
-  const [referrers, agent] = await Promise.all([referrersOf(e.buyer), findAgent(region)]);
+  const [referrers, agent] = await Promise.all([referrersOf(d, e.buyer), findAgent(d, region)]);
   return { ...e, ...(referrers.l1 ? { referrers } : {}), ...(agent ? { agent } : {}) };
 }

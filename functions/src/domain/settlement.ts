@@ -36,7 +36,6 @@ import { addSubmission, awaitEvent } from './applier';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
 import {
-  stores,
   WritesRejected,
   type ChunkPay,
   type ChunkPayment,
@@ -49,6 +48,7 @@ import type { StoredWallet } from './model';
 import { Tx, StaleRead, retryStale } from './tx';
 import { busy, conflict, DomainError, invalid } from './errors';
 import { addDays, businessDate, daysBetween, isValidDate, lastDates } from './calendar';
+import type { Deps } from './deps';
 
 export type { Settlement, SettlementStatus } from './stores';
 
@@ -167,20 +167,21 @@ export function toReport(s: Settlement, exitList?: SettlementReport['exitList'])
 
 // ---------- reads ----------
 
-export async function readSettlement(date: string): Promise<Settlement | undefined> {
-  return stores().settlement.get(date);
+export async function readSettlement(d: Pick<Deps, 'settlement'>, date: string): Promise<Settlement | undefined> {
+  return d.settlement.get(date);
 }
 
 /** Moves the day from its version to the next state, with `writes` in the same transaction. */
 async function advance(
+  d: Pick<Deps, 'settlement' | 'tx'>,
   s: Settlement,
   next: Partial<Settlement>,
   writes: Array<[Write, Error | undefined]> = [],
 ): Promise<void> {
-  const tx = new Tx();
+  const tx = new Tx(d.tx);
   for (const [w, onFail] of writes) tx.add(w, onFail);
   tx.add(
-    stores().settlement.advance({ ...s, ...next, version: s.version + 1 }, s.version),
+    d.settlement.advance({ ...s, ...next, version: s.version + 1 }, s.version),
     new StaleRead(`settlement ${s.date}`),
   );
   await tx.commit();
@@ -193,8 +194,8 @@ async function bounded(r: Promise<PagedSum>, what: string): Promise<Dec> {
     throw conflict('contributions_unbounded', `more than ${MAX_PAGES} pages of dividend contributions in ${what}`);
   return dec(sum);
 }
-const dayFundOf = (d: string) =>
-  bounded(stores().settlement.dayContributions(d, MAX_PAGES), `the dividend fund of ${d}`);
+const dayFundOf = (d: Pick<Deps, 'settlement'>, day: string) =>
+  bounded(d.settlement.dayContributions(day, MAX_PAGES), `the dividend fund of ${day}`);
 
 export interface PendingContributions {
   fromDate: string;
@@ -209,21 +210,25 @@ export interface PendingContributions {
  * read day by day with consistent reads; older ones (a longer gap) are folded in as one sum read
  * in date order (an index whose lag of milliseconds cannot matter for days that ended a year ago).
  */
-export async function pendingContributions(lastDate: string | undefined, date: string): Promise<PendingContributions> {
-  const first = lastDate ? addDays(lastDate, 1) : await stores().settlement.firstContributionDate();
+export async function pendingContributions(
+  d: Pick<Deps, 'settlement'>,
+  lastDate: string | undefined,
+  date: string,
+): Promise<PendingContributions> {
+  const first = lastDate ? addDays(lastDate, 1) : await d.settlement.firstContributionDate();
   const fromDate = first && first < date ? first : date;
   const recent = lastDates(fromDate, date, MAX_GAP_DAYS);
   const days: Record<string, string> = {};
   let total = ZERO;
-  for (const d of recent) {
-    const v = await dayFundOf(d);
-    if (v.gt(0)) days[d] = v.toFixed(2);
+  for (const day of recent) {
+    const v = await dayFundOf(d, day);
+    if (v.gt(0)) days[day] = v.toFixed(2);
     total = total.plus(v);
   }
   if (recent[0]! <= fromDate) return { fromDate, days, total };
   const through = addDays(recent[0]!, -1);
   const amount = await bounded(
-    stores().settlement.contributionsBetween(fromDate, through, MAX_PAGES),
+    d.settlement.contributionsBetween(fromDate, through, MAX_PAGES),
     `the dividend funds of ${fromDate}..${through}`,
   );
   return { fromDate, days, folded: { from: fromDate, through, amount: amount.toFixed(2) }, total: total.plus(amount) };
@@ -236,13 +241,13 @@ export async function pendingContributions(lastDate: string | undefined, date: s
 export const LATE_DAYS = 2;
 
 /** What reached the previous settlement's last LATE_DAYS days after it read them (taken in now). */
-async function lateContributions(prev: Settlement): Promise<Record<string, string>> {
+async function lateContributions(d: Pick<Deps, 'settlement'>, prev: Settlement): Promise<Record<string, string>> {
   if (!prev.days) return {}; // settled before per-day amounts were recorded: nothing to compare
   const taken = JSON.parse(prev.days) as Record<string, string>;
   const out: Record<string, string> = {};
-  for (const d of lastDates(prev.fromDate, prev.date, LATE_DAYS)) {
-    const extra = (await dayFundOf(d)).minus(taken[d] ?? '0');
-    if (extra.gt(0)) out[d] = extra.toFixed(2);
+  for (const day of lastDates(prev.fromDate, prev.date, LATE_DAYS)) {
+    const extra = (await dayFundOf(d, day)).minus(taken[day] ?? '0');
+    if (extra.gt(0)) out[day] = extra.toFixed(2);
   }
   return out;
 }
@@ -269,10 +274,10 @@ async function inParallel<T, R>(n: number, items: T[], f: (t: T) => Promise<R>):
 }
 
 /** Wallets of many users, read in parallel batches. */
-async function walletsOf(users: string[]): Promise<Map<string, StoredWallet>> {
+async function walletsOf(d: Pick<Deps, 'wallets'>, users: string[]): Promise<Map<string, StoredWallet>> {
   const parts: string[][] = [];
   for (let i = 0; i < users.length; i += READ_BATCH) parts.push(users.slice(i, i + READ_BATCH));
-  const maps = await inParallel(settlementTuning.window, parts, (p) => stores().wallets.getMany(p));
+  const maps = await inParallel(settlementTuning.window, parts, (p) => d.wallets.getMany(p));
   return new Map(maps.flatMap((m) => [...m]));
 }
 
@@ -280,22 +285,22 @@ const window = () => Math.max(1, Math.min(99, settlementTuning.window));
 
 // ---------- the steps ----------
 
-async function open(date: string): Promise<void> {
-  const carry = await stores().settlement.carry();
+async function open(d: Pick<Deps, 'config' | 'settlement' | 'tx'>, date: string): Promise<void> {
+  const carry = await d.settlement.carry();
   const lastDate = carry?.lastDate;
   if (lastDate && lastDate >= date)
     throw conflict('out_of_order', `days are settled in order; ${lastDate} is already settled or under way`);
-  const prev = lastDate ? await readSettlement(lastDate) : undefined;
+  const prev = lastDate ? await readSettlement(d, lastDate) : undefined;
   if (prev && prev.status !== 'done')
     throw conflict(
       'previous_day_unfinished',
       `the settlement of ${lastDate} is not finished; run settle-day for it first`,
     );
-  const pc = await pendingContributions(lastDate, date);
-  const late = prev ? await lateContributions(prev) : {};
+  const pc = await pendingContributions(d, lastDate, date);
+  const late = prev ? await lateContributions(d, prev) : {};
   const contributions = Object.values(late).reduce((a, v) => a.plus(v), pc.total);
   const carryIn = dec(carry ? carry.amount : '0');
-  const { params, version: paramsVersion } = await stores().config.params(true);
+  const { params, version: paramsVersion } = await d.config.params(true);
   const now = new Date().toISOString();
   const s: Settlement = {
     date,
@@ -327,18 +332,18 @@ async function open(date: string): Promise<void> {
     finishedAt: '',
     version: 1,
   };
-  const tx = new Tx();
-  tx.add(stores().settlement.create(s), new StaleRead('settlement opened meanwhile'));
+  const tx = new Tx(d.tx);
+  tx.add(d.settlement.create(s), new StaleRead('settlement opened meanwhile'));
   // The carry moves into this day; it comes back (what is left) when the day is done.
-  tx.add(stores().settlement.openCarry(date, now, carry?.version), new StaleRead('carry moved meanwhile'));
+  tx.add(d.settlement.openCarry(date, now, carry?.version), new StaleRead('carry moved meanwhile'));
   await tx.commit();
 }
 
 /** One window of the holders index: their weights (consistent wallet reads) as chunks. */
-async function snapshotStep(s: Settlement): Promise<void> {
+async function snapshotStep(d: Pick<Deps, 'settlement' | 'tx' | 'wallets'>, s: Settlement): Promise<void> {
   const size = Math.max(1, Math.min(settlementTuning.chunk, CHUNK));
-  const page = await stores().settlement.holders(s.snapCursor, size * window());
-  const stored = await walletsOf(page.users);
+  const page = await d.settlement.holders(s.snapCursor, size * window());
+  const stored = await walletsOf(d, page.users);
   // The index is eventually consistent: the wallet read (consistent) decides.
   const entries: Array<[string, string]> = [];
   let weight = ZERO;
@@ -351,11 +356,9 @@ async function snapshotStep(s: Settlement): Promise<void> {
   }
   const writes: Array<[Write, undefined]> = [];
   for (let i = 0; i < entries.length; i += size)
-    writes.push([
-      stores().settlement.createChunk(s.date, s.chunks + writes.length, entries.slice(i, i + size)),
-      undefined,
-    ]);
+    writes.push([d.settlement.createChunk(s.date, s.chunks + writes.length, entries.slice(i, i + size)), undefined]);
   await advance(
+    d,
     s,
     {
       chunks: s.chunks + writes.length,
@@ -377,15 +380,19 @@ class ChunkPaid extends Error {}
  * Pays chunk `k` once: its payees' wallets and the payment's record in one transaction. Answers
  * the recorded payment, whoever made it.
  */
-async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
+async function payChunk(
+  d: Pick<Deps, 'config' | 'settlement' | 'tx' | 'wallets'>,
+  s: Settlement,
+  k: number,
+): Promise<ChunkPayment> {
   return retryStale(async () => {
-    const c = await stores().settlement.chunk(s.date, k);
+    const c = await d.settlement.chunk(s.date, k);
     if (!c) throw new Error(`settlement ${s.date}: chunk ${k} missing`);
     if (c.payment) return c.payment;
-    const stored = await stores().wallets.getMany(c.users.map(([u]) => u));
+    const stored = await d.wallets.getMany(c.users.map(([u]) => u));
     const wallets = new Map([...stored].map(([u, w]) => [u, w.wallet]));
-    const { params } = await stores().config.params();
-    const tx = new Tx();
+    const { params } = await d.config.params();
+    const tx = new Tx(d.tx);
     const pays: ChunkPay[] = [];
     let total = ZERO;
     for (const p of chunkDividends(s.dayFund, s.totalWeight, c.users, wallets)) {
@@ -400,20 +407,20 @@ async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
       const prior = stored.get(p.userId)!.version;
       const next = a.state.wallets[p.userId]!;
       tx.add(
-        prior > 0 ? stores().settlement.creditDividend(p.userId, next, prior) : stores().wallets.put(p.userId, next, 0),
+        prior > 0 ? d.settlement.creditDividend(p.userId, next, prior) : d.wallets.put(p.userId, next, 0),
         new StaleRead(`wallet ${p.userId}`),
       );
       pays.push({ userId: p.userId, amount: p.amount, changes: a.outcome.changes });
       total = total.plus(p.amount);
     }
     const payment: ChunkPayment = { paidAt: new Date().toISOString(), paid: total.toFixed(2), pays };
-    tx.add(stores().settlement.claimChunk(s.date, k, payment), new ChunkPaid());
+    tx.add(d.settlement.claimChunk(s.date, k, payment), new ChunkPaid());
     try {
       await tx.commit();
       return payment;
     } catch (e) {
       if (!(e instanceof ChunkPaid)) throw e;
-      const again = await stores().settlement.chunk(s.date, k);
+      const again = await d.settlement.chunk(s.date, k);
       if (!again?.payment) throw new Error(`settlement ${s.date}: chunk ${k} claimed but not recorded`, { cause: e });
       return again.payment;
     }
@@ -421,8 +428,8 @@ async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
 }
 
 /** The dividends' ledger entries of a payment (idempotent: a replay writes the same items). */
-function recordLedger(s: Settlement, p: ChunkPayment): Promise<void> {
-  return stores().settlement.writeDividendLedger(
+function recordLedger(d: Pick<Deps, 'settlement'>, s: Settlement, p: ChunkPayment): Promise<void> {
+  return d.settlement.writeDividendLedger(
     p.paidAt,
     { date: s.date },
     p.pays.map((x) => ({ eventId: `div_${s.date}_${x.userId}`, changes: x.changes })),
@@ -430,57 +437,62 @@ function recordLedger(s: Settlement, p: ChunkPayment): Promise<void> {
 }
 
 /** One window of chunks, paid in parallel; the state moves past it with totals from the records. */
-async function payStep(s: Settlement): Promise<void> {
-  if (s.payCursor >= s.chunks) return finish(s, afterPaying(s));
+async function payStep(d: Pick<Deps, 'config' | 'settlement' | 'tx' | 'wallets'>, s: Settlement): Promise<void> {
+  if (s.payCursor >= s.chunks) return finish(d, s, afterPaying(s));
   const end = Math.min(s.chunks, s.payCursor + window());
   const ks = Array.from({ length: end - s.payCursor }, (_, i) => s.payCursor + i);
   const payments = await inParallel(settlementTuning.parallel, ks, async (k) => {
-    const p = await payChunk(s, k);
+    const p = await payChunk(d, s, k);
     settlementHooks.afterChunkPaid?.(k);
-    await recordLedger(s, p);
+    await recordLedger(d, s, p);
     return p;
   });
   const paid = payments.reduce((a, p) => a.plus(p.paid), dec(s.paid));
   const payees = payments.reduce((a, p) => a + p.pays.length, s.payees);
-  await advance(s, { payCursor: end, paid: paid.toFixed(2), payees });
+  await advance(d, s, { payCursor: end, paid: paid.toFixed(2), payees });
 }
 
 class StepDone extends Error {}
 
 /** One user's exit: the sell (if they hold equity) then the quota reset, each at most once. */
-async function exitUser(date: string, userId: string): Promise<void> {
-  if (await stores().settlement.exitMarker(date, userId)) return;
+async function exitUser(
+  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'settlement' | 'tx' | 'wallets'>,
+  date: string,
+  userId: string,
+): Promise<void> {
+  if (await d.settlement.exitMarker(date, userId)) return;
   const sellId = eventIdFor('exit', date, userId);
-  let rec = await stores().events.get(sellId);
+  let rec = await d.events.get(sellId);
   // The quota the exit was decided on: the reset removes exactly it, so quota earned by an
   // order that completes between the sell and the reset is kept.
   let plan: { quota: string; dividendsPaid: string } | undefined;
   if (!rec) {
-    const { params } = await stores().config.params();
-    const [pool, { wallet }] = await Promise.all([stores().poolState.state(params), stores().wallets.get(userId)]);
+    const { params } = await d.config.params();
+    const [pool, { wallet }] = await Promise.all([d.poolState.state(params), d.wallets.get(userId)]);
     if (!shouldExit(wallet, pool)) return;
     plan = { quota: wallet.quota, dividendsPaid: wallet.dividendsPaid };
     if (dec(wallet.equity).gt(0)) {
       const p = plan;
       await retryStale(async () => {
-        const tx = new Tx();
+        const tx = new Tx(d.tx);
         await addSubmission(
+          d,
           tx,
           { eventId: sellId, userId, event: { kind: 'sell', user: userId, points: wallet.equity, reason: 'exit' } },
           new StepDone(),
         );
-        tx.add(stores().settlement.recordExitPlan(date, userId, p));
+        tx.add(d.settlement.recordExitPlan(date, userId, p));
         await tx.commit().catch((e) => {
           if (!(e instanceof StepDone)) throw e;
         });
       });
-      rec = await awaitEvent(sellId, 15000);
+      rec = await awaitEvent(d, sellId, 15000);
     }
-  } else if (rec.status === 'pending') rec = await awaitEvent(sellId, 15000);
+  } else if (rec.status === 'pending') rec = await awaitEvent(d, sellId, 15000);
   if (rec && rec.status === 'pending') throw busy(`the exit sell of ${userId} is still pending; run settle-day again`);
   const outcome = rec?.status === 'applied' ? (rec.outcome as Outcome) : undefined;
   await settlementHooks.afterExitSell?.(userId);
-  plan ??= await stores().settlement.exitPlan(date, userId);
+  plan ??= await d.settlement.exitPlan(date, userId);
   const marker = {
     userId,
     points: outcome?.points ?? '0',
@@ -488,21 +500,30 @@ async function exitUser(date: string, userId: string): Promise<void> {
     sell: rec ? (rec.status === 'applied' ? 'applied' : `rejected: ${rec.error?.code ?? ''}`) : 'none',
   };
   try {
-    await applyWalletEvent(userId, `exit_${date}_${userId}`, { kind: 'quota_reset', user: userId, ...plan }, (tx) => {
-      tx.add(stores().settlement.markExit(date, marker), new StepDone());
-    });
+    await applyWalletEvent(
+      d,
+      userId,
+      `exit_${date}_${userId}`,
+      { kind: 'quota_reset', user: userId, ...plan },
+      (tx) => {
+        tx.add(d.settlement.markExit(date, marker), new StepDone());
+      },
+    );
   } catch (e) {
     if (!(e instanceof StepDone)) throw e;
   }
 }
 
-async function exitStep(s: Settlement): Promise<void> {
-  if (s.exitCursor >= s.chunks) return finish(s, 'done');
-  const c = await stores().settlement.chunk(s.date, s.exitCursor);
+async function exitStep(
+  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'settlement' | 'tx' | 'wallets'>,
+  s: Settlement,
+): Promise<void> {
+  if (s.exitCursor >= s.chunks) return finish(d, s, 'done');
+  const c = await d.settlement.chunk(s.date, s.exitCursor);
   if (!c) throw new Error(`settlement ${s.date}: chunk ${s.exitCursor} missing`);
-  for (const [u] of c.users) await exitUser(s.date, u);
+  for (const [u] of c.users) await exitUser(d, s.date, u);
   // Totals from the markers, so a chunk resumed after a crash counts every exit once.
-  const markers = await stores().settlement.exitMarkers(
+  const markers = await d.settlement.exitMarkers(
     s.date,
     c.users.map(([u]) => u),
   );
@@ -512,7 +533,7 @@ async function exitStep(s: Settlement): Promise<void> {
     points = points.plus(m.points);
     payout = payout.plus(m.payout);
   }
-  await advance(s, {
+  await advance(d, s, {
     exitCursor: s.exitCursor + 1,
     exits: s.exits + markers.length,
     exitPoints: points.toFixed(),
@@ -521,17 +542,21 @@ async function exitStep(s: Settlement): Promise<void> {
 }
 
 /** After paying (or exiting): the next status; when the day ends, its totals and the carry to the next day. */
-function finish(s: Settlement, status: SettlementStatus): Promise<void> {
-  if (status !== 'done') return advance(s, { status });
+function finish(d: Pick<Deps, 'settlement' | 'tx'>, s: Settlement, status: SettlementStatus): Promise<void> {
+  if (status !== 'done') return advance(d, s, { status });
   const carryOut = dec(s.dayFund).minus(s.paid).toFixed(2);
   const finishedAt = new Date().toISOString();
-  return advance(s, { status, carryOut, finishedAt }, [
-    [stores().settlement.closeCarry(s.date, carryOut, finishedAt), new StaleRead('carry')],
+  return advance(d, s, { status, carryOut, finishedAt }, [
+    [d.settlement.closeCarry(s.date, carryOut, finishedAt), new StaleRead('carry')],
   ]);
 }
 
-export async function exitList(date: string, limit = 100): Promise<SettlementReport['exitList']> {
-  return stores().settlement.exits(date, limit);
+export async function exitList(
+  d: Pick<Deps, 'settlement'>,
+  date: string,
+  limit = 100,
+): Promise<SettlementReport['exitList']> {
+  return d.settlement.exits(date, limit);
 }
 
 /** Another run advanced the day, or a wallet moved under a chunk: re-read and go on. */
@@ -542,13 +567,17 @@ const isRace = (e: unknown) =>
  * settle-day: runs (or resumes) the settlement of `date` (default: yesterday, China time) until
  * done or the time budget is spent; a done day answers its stored report and changes nothing.
  */
-export async function settleDay(dateIn: string | undefined, opts: { maxMs?: number } = {}): Promise<SettlementReport> {
+export async function settleDay(
+  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'settlement' | 'tx' | 'wallets'>,
+  dateIn: string | undefined,
+  opts: { maxMs?: number } = {},
+): Promise<SettlementReport> {
   const now = settlementHooks.now?.() ?? Date.now();
   const today = businessDate(now);
   const date = dateIn ?? addDays(today, -1);
   if (!isValidDate(date)) throw invalid('invalid_date', 'date must be YYYY-MM-DD');
-  let s = await readSettlement(date);
-  if (s?.status === 'done') return toReport(s, await exitList(date));
+  let s = await readSettlement(d, date);
+  if (s?.status === 'done') return toReport(s, await exitList(d, date));
   if (date >= today) throw conflict('day_not_over', `${date} is not over yet (China time); settle it after midnight`);
   const deadline = Date.now() + (opts.maxMs ?? 12 * 60_000);
   let stuck = 0;
@@ -556,15 +585,15 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
   for (;;) {
     if (!s) {
       try {
-        await open(date);
+        await open(d, date);
       } catch (e) {
         if (!(e instanceof StaleRead)) throw e;
       }
-      s = await readSettlement(date);
+      s = await readSettlement(d, date);
       if (!s) throw new Error('settlement did not open');
       continue;
     }
-    if (s.status === 'done') return toReport(s, await exitList(date));
+    if (s.status === 'done') return toReport(s, await exitList(d, date));
     if (Date.now() > deadline) return toReport(s);
     const pos = `${s.status}:${s.version}`;
     stuck = pos === lastPos ? stuck + 1 : 0;
@@ -573,13 +602,13 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
       throw conflict('settlement_stuck', `settlement ${date} made no progress at ${s.status} (version ${s.version})`);
     const step = s.status === 'snapshot' ? s.chunks : s.status === 'paying' ? s.payCursor : s.exitCursor;
     try {
-      if (s.status === 'snapshot') await snapshotStep(s);
-      else if (s.status === 'paying') await payStep(s);
-      else await exitStep(s);
+      if (s.status === 'snapshot') await snapshotStep(d, s);
+      else if (s.status === 'paying') await payStep(d, s);
+      else await exitStep(d, s);
       settlementHooks.afterStep?.(s.status, step);
     } catch (e) {
       if (!isRace(e)) throw e;
     }
-    s = await readSettlement(date);
+    s = await readSettlement(d, date);
   }
 }

@@ -181,9 +181,9 @@ export interface PoolReader {
 }
 
 /**
- * Everything the domain reads and writes, installed once by the edge (functions/src/repo/install.ts
- * for DynamoDB; tests may install the in-memory stores of functions/src/repo/memory*.ts). The order
- * area's stores (orders to profiles) are in OrderAreaStores below.
+ * Everything the domain reads and writes. No use case receives all of it: each names its part
+ * (`Pick<Deps, …>`, domain/deps.ts), built by the edge's composition root (functions/src/wiring/).
+ * The order area's stores (orders to profiles) are in OrderAreaStores below.
  */
 export interface Stores extends OrderAreaStores {
   tx: Committer;
@@ -204,15 +204,6 @@ export interface Stores extends OrderAreaStores {
   withdrawals: WithdrawalStore;
   queries: OperatorQueries;
   audit: AuditStore;
-}
-
-let installed: Stores | undefined;
-export function useStores(s: Stores): void {
-  installed = s;
-}
-export function stores(): Stores {
-  if (!installed) throw new Error('no stores installed: import functions/src/repo/install first');
-  return installed;
 }
 
 // ---------- wallet reads and withdrawals, the operator's queries, the audit log, login ----------

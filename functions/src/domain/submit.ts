@@ -8,15 +8,19 @@ import { addSubmission, awaitEvent } from './applier';
 import { claimOp, eventIdFor } from './idempotency';
 import { Tx, retryStale } from './tx';
 import type { EventRecord } from './model';
-import { stores } from './stores';
+import type { Deps } from './deps';
 
 /** Many requests on one wallet at once all reserve on it: more tries than a plain read-check-write. */
 const RESERVE_ATTEMPTS = 40;
 
 class AlreadySubmitted extends Error {}
 
-async function precheck(userId: string, event: LedgerEvent): Promise<void> {
-  const st = stores();
+async function precheck(
+  d: Pick<Deps, 'config' | 'poolState' | 'wallets'>,
+  userId: string,
+  event: LedgerEvent,
+): Promise<void> {
+  const st = d;
   const { params } = await st.config.params();
   const [pool, w] = await Promise.all([st.poolState.state(params), st.wallets.get(userId)]);
   apply({ pool, wallets: { [userId]: w.wallet } }, event, params); // throws RuleError -> 4xx
@@ -41,7 +45,15 @@ export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: 
 }
 
 /** Records `opts.event` (unless resuming) and waits for its outcome. */
-export async function submitAndWait(ctx: Call<unknown>, opts: SubmitOpts, ok: (o: Outcome) => unknown): Promise<Reply> {
+export async function submitAndWait(
+  d: Pick<
+    Deps,
+    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
+  >,
+  ctx: Call<unknown>,
+  opts: SubmitOpts,
+  ok: (o: Outcome) => unknown,
+): Promise<Reply> {
   const idem = ctx.idem!;
   const eventId = ctx.resumeEventId ?? eventIdFor(ctx.userId, idem.key);
   addLogKeys({ eventId });
@@ -50,10 +62,10 @@ export async function submitAndWait(ctx: Call<unknown>, opts: SubmitOpts, ok: (o
     // still decides for real (another request may move the wallet meanwhile).
     // The reserve is written on the wallet's version: a concurrent change means read again.
     await retryStale(async () => {
-      await precheck(ctx.userId, opts.event);
-      const tx = new Tx();
-      tx.add(claimOp(idem, undefined, eventId), new IdempotencyRace());
-      await addSubmission(tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted());
+      await precheck(d, ctx.userId, opts.event);
+      const tx = new Tx(d.tx);
+      tx.add(claimOp(d, idem, undefined, eventId), new IdempotencyRace());
+      await addSubmission(d, tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted());
       try {
         await tx.commit();
       } catch (e) {
@@ -61,5 +73,5 @@ export async function submitAndWait(ctx: Call<unknown>, opts: SubmitOpts, ok: (o
       }
     }, RESERVE_ATTEMPTS);
   }
-  return replyFor(await awaitEvent(eventId), eventId, ok);
+  return replyFor(await awaitEvent(d, eventId), eventId, ok);
 }

@@ -2,28 +2,28 @@
 import { sum } from '@greenpoints/shared';
 import { directReferrals } from './referrals';
 import { maskName } from './levels';
-import { stores } from './stores';
+import type { Deps } from './deps';
 
 const MAX_DIRECT = 200;
 const MAX_SECOND_PER_DIRECT = 50;
 /** Newest ledger entries scanned for the earnings summary (a bound, reported as `partial`). */
 const MAX_LEDGER = 5000;
 
-export async function teamView(userId: string) {
-  const me = await stores().users.get(userId);
-  const direct = await directReferrals(userId, MAX_DIRECT);
+export async function teamView(d: Pick<Deps, 'referrals' | 'team' | 'users'>, userId: string) {
+  const me = await d.users.get(userId);
+  const direct = await directReferrals(d, userId, MAX_DIRECT);
   const second: Array<{ userId: string; name: string; joinedAt: string; via: string }> = [];
-  for (const d of direct.slice(0, MAX_DIRECT)) {
-    for (const s of await directReferrals(d.userId, MAX_SECOND_PER_DIRECT)) {
+  for (const first of direct.slice(0, MAX_DIRECT)) {
+    for (const s of await directReferrals(d, first.userId, MAX_SECOND_PER_DIRECT)) {
       second.push({
         userId: s.userId,
         name: maskName(s.nickname, s.userId),
         joinedAt: s.joinedAt,
-        via: maskName(d.nickname, d.userId),
+        via: maskName(first.nickname, first.userId),
       });
     }
   }
-  const entries = await stores().team.recentLedger(userId, MAX_LEDGER);
+  const entries = await d.team.recentLedger(userId, MAX_LEDGER);
   const sumOf = (pred: (why: string, field: string) => boolean) =>
     sum(entries.filter((e) => pred(e.why, e.field)).map((e) => e.delta));
   const commissionL1 = sumOf((w, f) => f === 'cash' && w === 'commission_l1');
@@ -33,7 +33,7 @@ export async function teamView(userId: string) {
   const pointsL2 = sumOf((w, f) => f === 'equity' && w === 'referral_l2');
   return {
     referrer: me?.referrer ? { userId: me.referrer } : null,
-    direct: direct.map((d) => ({ userId: d.userId, name: maskName(d.nickname, d.userId), joinedAt: d.joinedAt })),
+    direct: direct.map((r) => ({ userId: r.userId, name: maskName(r.nickname, r.userId), joinedAt: r.joinedAt })),
     second: second.slice(0, 500),
     counts: { direct: direct.length, second: second.length },
     commissions: commissionL1.plus(commissionL2).plus(agent).toFixed(2), // cash earned, all kinds

@@ -13,7 +13,7 @@ import {
   type Outcome,
 } from '@greenpoints/shared';
 import type { Call, Reply } from './reply';
-import { stores, type WithdrawalFrom } from './stores';
+import type { WithdrawalFrom } from './stores';
 import { submitAndWait } from './submit';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
@@ -21,10 +21,11 @@ import { claimOp, type Idem } from './idempotency';
 import { businessDate } from './calendar';
 import { DomainError, IdempotencyRace, conflict, notFound } from './errors';
 import { newId } from './ids';
+import type { Deps } from './deps';
 
-export async function walletView(userId: string) {
-  const { params } = await stores().config.params();
-  const [pool, { wallet: w }] = await Promise.all([stores().poolState.state(params), stores().wallets.get(userId)]);
+export async function walletView(d: Pick<Deps, 'config' | 'poolState' | 'wallets'>, userId: string) {
+  const { params } = await d.config.params();
+  const [pool, { wallet: w }] = await Promise.all([d.poolState.state(params), d.wallets.get(userId)]);
   return {
     equity: w.equity,
     equityLocked: w.equityLocked,
@@ -50,8 +51,15 @@ export async function walletView(userId: string) {
 const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) =>
   Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
 
-export const sell = (ctx: Call<{ points: string }>): Promise<Reply> =>
+export const sell = (
+  d: Pick<
+    Deps,
+    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
+  >,
+  ctx: Call<{ points: string }>,
+): Promise<Reply> =>
   submitAndWait(
+    d,
     ctx,
     {
       event: { kind: 'sell', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points'), reason: 'sell' },
@@ -66,15 +74,29 @@ export const sell = (ctx: Call<{ points: string }>): Promise<Reply> =>
     }),
   );
 
-export const convert = (ctx: Call<{ points: string }>): Promise<Reply> =>
+export const convert = (
+  d: Pick<
+    Deps,
+    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
+  >,
+  ctx: Call<{ points: string }>,
+): Promise<Reply> =>
   submitAndWait(
+    d,
     ctx,
     { event: { kind: 'convert', user: ctx.userId, points: parsePositivePoints(ctx.body.points, 'points') } },
     view({ points: 'points', constant: 'constant', price: 'priceBefore' }),
   );
 
-export const convertBack = (ctx: Call<{ amount: string }>): Promise<Reply> =>
+export const convertBack = (
+  d: Pick<
+    Deps,
+    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
+  >,
+  ctx: Call<{ amount: string }>,
+): Promise<Reply> =>
   submitAndWait(
+    d,
     ctx,
     { event: { kind: 'convert_back', user: ctx.userId, amount: parsePositiveMoney(ctx.body.amount, 'amount') } },
     view({ amount: 'constant', points: 'points', price: 'priceBefore' }),
@@ -82,15 +104,16 @@ export const convertBack = (ctx: Call<{ amount: string }>): Promise<Reply> =>
 
 /** One wallet-only event as one transaction, retried when the wallet moved meanwhile. */
 export async function applyWalletEvent(
+  d: Pick<Deps, 'config' | 'ledger' | 'tx' | 'wallets'>,
   user: string,
   eventId: string,
   event: LedgerEvent,
   extra: (tx: Tx) => void,
 ): Promise<void> {
   await retryStale(async () => {
-    const tx = new Tx();
+    const tx = new Tx(d.tx);
     extra(tx);
-    await addWalletEvent(tx, user, eventId, event, new Date().toISOString());
+    await addWalletEvent(d, tx, user, eventId, event, new Date().toISOString());
     await tx.commit();
   });
 }
@@ -101,17 +124,22 @@ export async function applyWalletEvent(
  * refuses). The day's total is a version-guarded item in the request's transaction, beside the
  * version-guarded wallet, so concurrent requests cannot pass the limit together.
  */
-export async function requestWithdrawal(userId: string, idem: Idem, amountIn: string): Promise<Reply> {
+export async function requestWithdrawal(
+  d: Pick<Deps, 'config' | 'idempotency' | 'ledger' | 'tx' | 'wallets' | 'withdrawals'>,
+  userId: string,
+  idem: Idem,
+  amountIn: string,
+): Promise<Reply> {
   const amount = parsePositiveMoney(amountIn, 'amount');
   const withdrawalId = newId('w');
   const body = { withdrawalId, status: 'requested', amount };
   await retryStale(async () => {
-    const { params } = await stores().config.params();
+    const { params } = await d.config.params();
     if (dec(amount).lt(params.withdrawMin))
       throw new DomainError('refused', 'withdrawal_below_minimum', `the smallest withdrawal is ¥${params.withdrawMin}`);
     const at = new Date().toISOString();
     const day = businessDate(at);
-    const daySum = await stores().withdrawals.daySum(userId, day);
+    const daySum = await d.withdrawals.daySum(userId, day);
     const used = dec(daySum.amount);
     const total = used.plus(amount);
     if (total.gt(params.withdrawDailyLimit))
@@ -120,14 +148,15 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
         'withdrawal_daily_limit',
         `at most ¥${params.withdrawDailyLimit} a day; ¥${used.toFixed(2)} requested today, ¥${dec(params.withdrawDailyLimit).minus(used).toFixed(2)} left`,
       );
-    const tx = new Tx();
-    tx.add(claimOp(idem, { status: 201, body }), new IdempotencyRace());
+    const tx = new Tx(d.tx);
+    tx.add(claimOp(d, idem, { status: 201, body }), new IdempotencyRace());
     tx.add(
-      stores().withdrawals.putDaySum(userId, day, total.toFixed(2), daySum.version),
+      d.withdrawals.putDaySum(userId, day, total.toFixed(2), daySum.version),
       new StaleRead(`withdrawals of ${userId} on ${day}`),
     );
-    tx.add(stores().withdrawals.create({ withdrawalId, userId, amount, at }));
+    tx.add(d.withdrawals.create({ withdrawalId, userId, amount, at }));
     await addWalletEvent(
+      d,
       tx,
       userId,
       withdrawalId,
@@ -142,7 +171,7 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
 /** How long an approval that is paying out holds the withdrawal before another may resume it (tests shorten it). */
 export const withdrawalTuning = { leaseMs: 60_000 };
 
-type Pay = (o: {
+export type Pay = (o: {
   withdrawalId: string;
   userId: string;
   amount: string;
@@ -156,8 +185,13 @@ type Pay = (o: {
  * next approval, which asks WeChat again under the same out_bill_no (the withdrawal id), so
  * WeChat still pays once.
  */
-export async function decideWithdrawal(withdrawalId: string, approve: boolean, pay: Pay) {
-  const w = await stores().withdrawals.get(withdrawalId);
+export async function decideWithdrawal(
+  d: Pick<Deps, 'config' | 'ledger' | 'tx' | 'wallets' | 'withdrawals'>,
+  withdrawalId: string,
+  approve: boolean,
+  pay: Pay,
+) {
+  const w = await d.withdrawals.get(withdrawalId);
   if (!w) throw notFound('withdrawal');
   const { userId, amount } = w;
   if (w.status === 'paying' && Date.now() - (w.claimedAt ?? 0) < withdrawalTuning.leaseMs)
@@ -169,9 +203,9 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
   let from: WithdrawalFrom = { status: 'requested' };
   if (approve) {
     const claim = newId('c');
-    await new Tx()
+    await new Tx(d.tx)
       .add(
-        stores().withdrawals.claim(
+        d.withdrawals.claim(
           withdrawalId,
           claim,
           Date.now(),
@@ -189,9 +223,9 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
   const event: LedgerEvent = approved
     ? { kind: 'withdraw_approve', user: userId, amount, withdrawalId }
     : { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
-  await applyWalletEvent(userId, `${withdrawalId}:${status}`, event, (tx) => {
+  await applyWalletEvent(d, userId, `${withdrawalId}:${status}`, event, (tx) => {
     tx.add(
-      stores().withdrawals.decide(withdrawalId, status, new Date().toISOString(), detail, from),
+      d.withdrawals.decide(withdrawalId, status, new Date().toISOString(), detail, from),
       conflict('invalid_status', 'the withdrawal was decided meanwhile'),
     );
   });
@@ -201,7 +235,7 @@ export async function decideWithdrawal(withdrawalId: string, approve: boolean, p
 // ---------- the ledger, paged ----------
 
 /** The caller's ledger, newest first; `cursor` comes from the previous page's answer. */
-export async function ledgerPage(userId: string, limit: number, cursor?: string) {
-  const r = await stores().ledger.page(userId, limit, cursor);
+export async function ledgerPage(d: Pick<Deps, 'ledger'>, userId: string, limit: number, cursor?: string) {
+  const r = await d.ledger.page(userId, limit, cursor);
   return { entries: r.items, cursor: r.cursor };
 }

@@ -1,17 +1,22 @@
 // WeChat Pay's payment notice: no bearer token; parseNotify verifies the signature.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { getWeChatPay } from '../adapters/wechat';
 import { markPaid } from '../domain/orders';
+import { core } from '../wiring/core';
+import { orders } from '../wiring/orders';
+import { operator } from '../wiring/operator';
+import { wechatPay as pay } from '../wiring/ports';
 import { json, MAX_BODY_BYTES } from '../http/wrapper';
 import { errorBody, toErrorReply } from '../errors';
+
+const deps = { ...core, ...orders, ...operator, ...pay };
 
 export async function wechatPay(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     let raw = event.body ?? '';
     if (event.isBase64Encoded) raw = Buffer.from(raw, 'base64').toString('utf8');
     if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return json(413, errorBody('payload_too_large', 'body too large'));
-    const notice = await getWeChatPay().parseNotify(event.headers ?? {}, raw);
-    await markPaid(notice.orderId, {
+    const notice = await deps.wechatPay().parseNotify(event.headers ?? {}, raw);
+    await markPaid(deps, notice.orderId, {
       transactionId: notice.transactionId,
       amount: notice.amount,
       paidAt: notice.paidAt,

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { route } from '../http/wrapper';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
+import { shop } from '../wiring/shop';
 import { getProfile, updateProfile } from '../domain/profile';
 
 const profileBody = z
   .object({ nickname: z.string().max(40).optional(), avatar: z.string().max(60_000).optional() })
   .strict();
 
-export const get = route({}, async (c) => ({ body: await getProfile(c.userId) }));
-export const update = route({ body: profileBody }, async (c) => ({ body: await updateProfile(c.userId, c.body) }));
+const route = routes(http);
+const deps = { tx: http.tx, ...shop };
+
+export const get = route({}, async (c) => ({ body: await getProfile(deps, c.userId) }));
+export const update = route({ body: profileBody }, async (c) => ({
+  body: await updateProfile(deps, c.userId, c.body),
+}));

@@ -1,4 +1,8 @@
-import { route } from '../http/wrapper';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { wallet } from '../wiring/wallet';
 import { pointsBody, amountBody, pageQuery } from '../http/schemas';
 import {
   walletView,
@@ -9,14 +13,19 @@ import {
   ledgerPage,
 } from '../domain/wallet';
 
-export const get = route({}, async (c) => ({ body: await walletView(c.userId) }));
-export const sell = route({ idempotent: true, reentrant: true, body: pointsBody }, doSell);
-export const convert = route({ idempotent: true, reentrant: true, body: pointsBody }, doConvert);
-export const convertBack = route({ idempotent: true, reentrant: true, body: amountBody }, doConvertBack);
+const route = routes(http);
+const deps = { ...core, ...pool, ...wallet };
+
+export const get = route({}, async (c) => ({ body: await walletView(deps, c.userId) }));
+export const sell = route({ idempotent: true, reentrant: true, body: pointsBody }, (c) => doSell(deps, c));
+export const convert = route({ idempotent: true, reentrant: true, body: pointsBody }, (c) => doConvert(deps, c));
+export const convertBack = route({ idempotent: true, reentrant: true, body: amountBody }, (c) =>
+  doConvertBack(deps, c),
+);
 export const withdraw = route({ idempotent: true, body: amountBody }, async (c) =>
-  requestWithdrawal(c.userId, c.idem!, c.body.amount),
+  requestWithdrawal(deps, c.userId, c.idem!, c.body.amount),
 );
 export const ledger = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
-  return { body: await ledgerPage(c.userId, q.limit, q.cursor) };
+  return { body: await ledgerPage(deps, c.userId, q.limit, q.cursor) };
 });

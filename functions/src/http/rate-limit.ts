@@ -4,7 +4,6 @@
 // caller's user and IP; login counts against the IP. Over a limit: 429 with Retry-After (the
 // seconds left in the window), before anything else is read or written.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { countHit } from '../repo/ddb';
 
 export type RateScope = 'user' | 'ip' | 'login';
 
@@ -23,6 +22,12 @@ export function limitOf(scope: RateScope, env: Record<string, string | undefined
   if (v === undefined || v.trim() === '') return RATE_DEFAULTS[scope];
   const n = Number(v);
   return Number.isSafeInteger(n) && n >= 0 ? n : RATE_DEFAULTS[scope];
+}
+
+/** The counters (repo/rate.ts on DynamoDB): one per scope, id and window, expiring after `expiresAt` (epoch s). */
+export interface RateCounters {
+  /** Adds one hit and answers the window's count so far. */
+  hit(scope: RateScope, id: string, window: number, expiresAt: number): Promise<number>;
 }
 
 export interface Limited {
@@ -44,6 +49,7 @@ export function scopesFor(event: APIGatewayProxyEventV2, userId: string, login: 
 
 /** Counts the request; answers the first limit it is over, if any. */
 export async function rateLimit(
+  counters: RateCounters,
   event: APIGatewayProxyEventV2,
   userId: string,
   login: boolean,
@@ -55,10 +61,8 @@ export async function rateLimit(
     scopesFor(event, userId, login)
       .filter(([scope]) => limitOf(scope) > 0)
       .map(async ([scope, id]) => {
-        const hits = await countHit(
-          { PK: `RATE#${scope}#${id}`, SK: `W#${window}` },
-          (window + 2) * WINDOW_SECONDS, // kept one window longer than needed, then TTL-deleted
-        );
+        // kept one window longer than needed, then TTL-deleted
+        const hits = await counters.hit(scope, id, window, (window + 2) * WINDOW_SECONDS);
         return { scope, limit: limitOf(scope), hits };
       }),
   );

@@ -2,7 +2,7 @@
 import type { AgentStore } from '../domain/stores';
 import { batchGet, getItem, query } from './ddb';
 import { programmeKeys } from './programme';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const agentStore: AgentStore = {
   async assigned(regions) {

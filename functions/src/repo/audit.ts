@@ -4,7 +4,7 @@ import type { AuditRecord, AuditStore } from '../domain/stores';
 import { query, type Item } from './ddb';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 const AUDIT_PK = keys.audit('', '').PK;
 

@@ -6,7 +6,7 @@ import { batchGet, getItem, putItem, query, type Item, type Scalar } from './ddb
 import { keys } from './keys';
 import { programmeKeys } from './programme';
 import { userItem } from './repository';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 const LEGACY_PREFIX = 'LEGACY#';
 

@@ -12,7 +12,7 @@ import type {
 import { getItem, query, type Item, type Scalar } from './ddb';
 import { gsi, keys } from './keys';
 import { dueItem, getOrder, getProducts, listOrders, orderItem, shippedItem } from './repository';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 /** The partitions of the two queues (keys.shipped, keys.due). */
 const SHIPPED_PK = keys.shipped('', '').PK;

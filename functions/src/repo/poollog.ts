@@ -20,7 +20,7 @@ import { keys } from './keys';
 import { getWallets, ledgerItem, poolItem, toPool, walletPut } from './repository';
 import type { OrderStatus, StoredWallet } from '../domain/model';
 import { orderStore } from './orders';
-import { asOp } from './stores';
+import { asOp } from './writes';
 import { inParallel, PROJECTION_CONCURRENCY } from '../domain/projection';
 import type {
   BatchLog,

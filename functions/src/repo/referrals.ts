@@ -4,7 +4,7 @@ import type { ReferralStore } from '../domain/stores';
 import { getItem, query } from './ddb';
 import { keys } from './keys';
 import { programmeKeys, referralIndexAttrs } from './programme';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const referralStore: ReferralStore = {
   async referrerOf(userId) {

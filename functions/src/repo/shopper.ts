@@ -3,7 +3,7 @@
 import type { Address, AddressStore, IdempotencyStore, ProfileStore, StoredResponse } from '../domain/stores';
 import { getItem, type Item, type Key } from './ddb';
 import { keys } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 // ---------- idempotency keys ----------
 /** Old keys expire on AWS (TTL, seconds): 7 days. */

@@ -4,7 +4,7 @@
 import type { Withdrawal, WithdrawalFrom, WithdrawalStatus, WithdrawalStore } from '../domain/stores';
 import { getItem, type Item } from './ddb';
 import { gsi, keys } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 const fromCondition = (from: WithdrawalFrom): Record<string, string> =>
   from.status === 'paying' ? { status: 'paying', claim: from.claim } : { status: 'requested' };

@@ -1,25 +1,39 @@
 // Staff functions: each takes a JSON event (cloud console, or `npm run staff -- <name> '<json>'`),
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { z } from 'zod';
-import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/shared';
-import { getWeChatTransfer } from '../adapters/wechat';
-import { getItem, putItem } from '../repo/ddb';
-import { keys } from '../repo/keys';
-import { getEvent, getParams, getUser, productItem, toPool } from '../repo/repository';
+import { dec, parseMoney, parsePositivePoints } from '@greenpoints/shared';
 import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
-import { notify } from '../domain/notify';
 import { isLocalStage } from '../stage';
 import { decideWithdrawal } from '../domain/wallet';
-import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
-import { eventIdFor } from '../domain/idempotency';
-import { Tx, retryStale } from '../domain/tx';
+import { drainUntilEmpty } from '../domain/applier';
+import { submitAsStaff, transferPayout } from '../domain/staff-events';
 import { staff, type StaffEvent, type StaffResult } from './wrapper';
-import { conflict, notFound } from '../domain/errors';
-import { changedKeys, configWarnings, stateProblem } from '../domain/config';
-import { reconcile as runReconcile } from './reconcile';
-import { PICTURE_KEY_RE } from '../repo/pictures';
-import { asWrite } from '../repo/stores';
+import { conflict } from '../domain/errors';
+import { setParams } from '../domain/config';
+import { PICTURE_KEY_RE } from '../adapters/pictures';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { orders } from '../wiring/orders';
+import { productAdmin } from '../wiring/shop';
+import { wallet } from '../wiring/wallet';
+import { referrals } from '../wiring/programme';
+import { checks, configAdmin, operator } from '../wiring/operator';
+import { wechat, wechatTransfer } from '../wiring/ports';
+
+const deps = {
+  ...core,
+  ...pool,
+  ...orders,
+  ...wallet,
+  ...referrals,
+  ...operator,
+  ...wechat,
+  ...wechatTransfer,
+  ...productAdmin,
+  ...configAdmin,
+  ...checks,
+};
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 const shipment = {
@@ -42,11 +56,11 @@ export const shipOrder = staff(
       .strict(),
   ]),
   async (input) => {
-    if ('orderId' in input) return ship(input.orderId, input);
+    if ('orderId' in input) return ship(deps, input.orderId, input);
     const out: unknown[] = [];
     for (const o of input.orders)
       out.push(
-        await ship(o.orderId, o).catch((e: Error & { code?: string }) => ({
+        await ship(deps, o.orderId, o).catch((e: Error & { code?: string }) => ({
           orderId: o.orderId,
           error: e.code ?? e.message,
         })),
@@ -67,7 +81,7 @@ export const completeOrder = staff(
   'complete-order',
   z.object({ orderId: z.string().min(1).max(64), now: standIn }).strict(),
   async ({ orderId, now }) => {
-    const r = await runCompleteDue({ now: now ?? new Date().toISOString(), max: 1, orderIds: [orderId] });
+    const r = await runCompleteDue(deps, { now: now ?? new Date().toISOString(), max: 1, orderIds: [orderId] });
     const one = r.completed[0] as { error?: { code: string; message: string } } | undefined;
     if (one?.error && (r.completed[0] as { status: string }).status === 'skipped')
       throw conflict(one.error.code, one.error.message);
@@ -89,7 +103,7 @@ export const completeDue = staff(
     })
     .passthrough(),
   async ({ now, max, orderIds }) =>
-    runCompleteDue({ now: now ?? new Date().toISOString(), max, ...(orderIds ? { orderIds } : {}) }),
+    runCompleteDue(deps, { now: now ?? new Date().toISOString(), max, ...(orderIds ? { orderIds } : {}) }),
   { scheduled: true },
 );
 
@@ -98,18 +112,18 @@ export const reviewAfterSale = staff(
   z
     .object({ requestId: z.string().min(1).max(64), approve: z.boolean(), note: z.string().trim().min(1).max(200) })
     .strict(),
-  async ({ requestId, approve, note }, actor) => review(requestId, approve, note, actor),
+  async ({ requestId, approve, note }, actor) => review(deps, requestId, approve, note, actor),
 );
 
 /** The goods came back (or: ask WeChat again for a refund left refunding). */
 export const receiveReturn = staff(
   'receive-return',
   z.object({ requestId: z.string().min(1).max(64) }).strict(),
-  async ({ requestId }, actor) => receiveBack(requestId, actor),
+  async ({ requestId }, actor) => receiveBack(deps, requestId, actor),
 );
 
 export const refundOrder = staff('refund-order', orderRef, async ({ orderId }) => {
-  const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
+  const r = await refund(deps, undefined, orderId); // on a refund_requested order: asks WeChat again
   return r.body;
 });
 
@@ -117,7 +131,7 @@ export const drainPool = staff(
   'drain-pool',
   z.object({}).passthrough(),
   async () => {
-    return { drained: await drainUntilEmpty() };
+    return { drained: await drainUntilEmpty(deps) };
   },
   { scheduled: true },
 );
@@ -151,94 +165,20 @@ export const upsertProduct = staff(
       poolContribution: parseMoney(p.poolContribution, 'poolContribution'),
       dividendContribution: parseMoney(p.dividendContribution, 'dividendContribution'),
     };
-    await putItem(productItem(norm));
+    await deps.productAdmin.save(norm);
     return norm;
   },
 );
 
-export const setConfig = staff(
-  'set-config',
-  z.object({ change: z.record(z.unknown()) }).strict(),
-  async ({ change }) => {
-    // Bounded: only a pool event landing between the read and the write sends it round again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await writeConfig(change);
-      } catch (e) {
-        if (!(e instanceof PoolMoved) || attempt >= 5) throw e;
-      }
-    }
-  },
+export const setConfig = staff('set-config', z.object({ change: z.record(z.unknown()) }).strict(), async ({ change }) =>
+  setParams(deps, change),
 );
-
-class PoolMoved extends Error {}
-
-async function writeConfig(change: Record<string, unknown>) {
-  const cur = await getParams(true);
-  const next = mergeParams(cur.params, change);
-  const poolItem = await getItem(keys.pool());
-  const problem = stateProblem(cur.params, next, toPool(poolItem, cur.params));
-  if (problem) throw problem;
-  const version = cur.version + 1;
-  const at = new Date().toISOString();
-  const item = { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at };
-  // The new version and its history record in one transaction, guarded by the old version and by
-  // the pool state the change was checked against.
-  const tx = new Tx();
-  tx.add(asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }));
-  tx.add(
-    asWrite({
-      op: 'create',
-      item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
-    }),
-  );
-  if (poolItem)
-    tx.add(asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }), new PoolMoved());
-  await tx.commit();
-  // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
-  return {
-    version,
-    previousVersion: cur.version,
-    changed: changedKeys(cur.params, next),
-    warnings: configWarnings(cur.params, next),
-    params: next,
-  };
-}
-
-async function poolEventAsStaff(
-  kind: string,
-  actor: string,
-  user: string,
-  requestId: string,
-  event: Parameters<typeof addSubmission>[1]['event'],
-) {
-  if (!(await getUser(user))) throw notFound('user');
-  const eventId = eventIdFor(`staff:${kind}`, requestId);
-  // A retry of a call whose answer was lost: the event is recorded already, so its outcome is the
-  // answer. Submitting again would reserve again at the edge and refuse (insufficient_points)
-  // an event that in fact was applied.
-  if (!(await getEvent(eventId))) {
-    try {
-      await retryStale(async () => {
-        const tx = new Tx();
-        await addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
-        await tx.commit().catch((e) => {
-          if ((e as Error).message !== 'duplicate') throw e;
-        });
-      });
-    } catch (e) {
-      if (!(await getEvent(eventId))) throw e; // a concurrent retry recorded it meanwhile: go on
-    }
-  }
-  const rec = await awaitEvent(eventId);
-  return { eventId, status: rec?.status ?? 'pending', outcome: rec?.outcome, error: rec?.error, by: actor };
-}
 
 export const buyback = staff(
   'buyback',
   z.object({ userId: z.string().min(1), points: z.string(), requestId: z.string().min(1).max(64) }).strict(),
   async ({ userId, points, requestId }, actor) =>
-    poolEventAsStaff('buyback', actor, userId, requestId, {
+    submitAsStaff(deps, 'buyback', actor, userId, requestId, {
       kind: 'sell',
       user: userId,
       points: parsePositivePoints(points),
@@ -258,7 +198,7 @@ export const grant = staff(
     })
     .strict(),
   async ({ userId, points, locked, reason, requestId }, actor) =>
-    poolEventAsStaff('grant', actor, userId, requestId, {
+    submitAsStaff(deps, 'grant', actor, userId, requestId, {
       kind: 'grant',
       user: userId,
       points: parsePositivePoints(points),
@@ -270,16 +210,10 @@ export const grant = staff(
 export const approveWithdrawal = staff(
   'approve-withdrawal',
   z.object({ withdrawalId: z.string().min(1).max(64), approve: z.boolean().default(true) }).strict(),
-  async ({ withdrawalId, approve }) =>
-    decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
-      const u = await getUser(userId);
-      const r = await getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
-      if (r.status === 'accepted') await notify(userId, 'withdrawal', { amount }, 'pages/wallet/index');
-      return r;
-    }),
+  async ({ withdrawalId, approve }) => decideWithdrawal(deps, withdrawalId, approve, transferPayout(deps)),
 );
 
-export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
+export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => deps.reconcile());
 
 /** name (as typed on the command line) -> function */
 export type { StaffEvent, StaffResult };

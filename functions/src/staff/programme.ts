@@ -8,6 +8,12 @@ import { assignAgent as runAssign, listAgents } from '../domain/agents';
 import { auditLog as runAuditLog } from '../domain/audit';
 import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { programme } from '../wiring/programme';
+import { operator } from '../wiring/operator';
+
+const deps = { ...core, ...pool, ...programme, ...operator };
 
 const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
 // Below the 10-minute schedule, so scheduled runs rarely overlap (overlaps are safe, only wasted).
@@ -17,22 +23,22 @@ const BUDGET_MS = Number(process.env.PROGRAMME_BUDGET_MS || 9 * 60_000);
 export const settleDay = staff(
   'settle-day',
   z.object({ date: date.optional() }).passthrough(),
-  async ({ date: d }) => runSettleDay(d, { maxMs: BUDGET_MS }),
+  async ({ date: d }) => runSettleDay(deps, d, { maxMs: BUDGET_MS }),
   { scheduled: true },
 );
 
 /** settlement-report {date}: reads a day's settlement without running anything. */
 export const settlementReport = staff('settlement-report', z.object({ date }).strict(), async ({ date: d }) => {
-  const s = await readSettlement(d);
+  const s = await readSettlement(deps, d);
   if (!s) throw notFound(`settlement of ${d}`);
-  return toReport(s, await exitList(d));
+  return toReport(s, await exitList(deps, d));
 });
 
 /** release-locked {date?}: each locked holder's daily share, once per date. */
 export const releaseLocked = staff(
   'release-locked',
   z.object({ date: date.optional() }).passthrough(),
-  async ({ date: d }) => runRelease(d, { maxMs: BUDGET_MS }),
+  async ({ date: d }) => runRelease(deps, d, { maxMs: BUDGET_MS }),
   { scheduled: true },
 );
 
@@ -45,7 +51,7 @@ export const importLegacyMembers = staff(
       data: z.union([z.string().max(5_000_000), z.array(z.unknown()).max(10_000)]),
     })
     .strict(),
-  async (input, actor) => runImport(input, actor),
+  async (input, actor) => runImport(deps, input, actor),
 );
 
 export const assignAgent = staff(
@@ -59,9 +65,9 @@ export const assignAgent = staff(
     })
     .strict(),
   async ({ region, ...rest }, actor) => {
-    if (rest.list) return { agents: await listAgents() };
+    if (rest.list) return { agents: await listAgents(deps) };
     if (!region) throw invalid('invalid_request', 'region is required');
-    return runAssign({ region, ...rest }, actor);
+    return runAssign(deps, { region, ...rest }, actor);
   },
 );
 
@@ -76,7 +82,7 @@ export const auditLog = staff(
       limit: z.number().int().min(1).max(500).optional(),
     })
     .strict(),
-  async (q) => ({ entries: await runAuditLog(q) }),
+  async (q) => ({ entries: await runAuditLog(deps, q) }),
 );
 
 export const PROGRAMME_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {

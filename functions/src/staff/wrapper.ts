@@ -1,13 +1,12 @@
 // The staff wrapper: each staff function takes a JSON event (cloud console, or
 // `npm run staff -- <name> '<json>'`), checks a staff token, audits the call and answers
 // {ok, result} or {ok: false, error} (errors mapped by the one table, functions/src/errors.ts).
-// The stores first: every domain call below needs them.
-import '../repo/install';
+// Each function's stores come from its own file's composition root (functions/src/wiring/);
+// the wrapper's own, the audit log, from wiring/staff.ts.
 import { randomBytes } from 'crypto';
 import type { z } from 'zod';
 import { verifyToken } from '../auth/token';
-import { putItem } from '../repo/ddb';
-import { auditItem } from '../repo/audit';
+import { staffAudit } from '../wiring/staff';
 import { forbidden } from '../domain/errors';
 import { toStaffError } from '../errors';
 import { log, withLogKeys } from '../log';
@@ -24,17 +23,16 @@ async function audit(name: string, actor: string, input: unknown, outcome: Staff
   const at = new Date().toISOString();
   const redacted = { ...(input as Record<string, unknown>) };
   delete redacted.token;
-  await putItem(
-    auditItem({
-      at,
-      actor,
-      fn: name,
-      input: JSON.stringify(redacted).slice(0, 8000),
-      ok: outcome.ok,
-      result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
-      ...(outcome.error ? { error: outcome.error.code } : {}),
-    }),
-  ).catch((e: unknown) => {
+  const entry = staffAudit.audit.record({
+    at,
+    actor,
+    fn: name,
+    input: JSON.stringify(redacted).slice(0, 8000),
+    ok: outcome.ok,
+    result: JSON.stringify(outcome.ok ? (outcome.result ?? null) : outcome.error).slice(0, 8000),
+    ...(outcome.error ? { error: outcome.error.code } : {}),
+  });
+  await staffAudit.tx.commit([entry]).catch((e: unknown) => {
     // The call itself is done; a lost audit entry must at least reach the logs, loudly.
     log.error('audit entry lost', { fn: name, actor, error: e as Error });
   });

@@ -10,11 +10,11 @@ import {
   type PoolState,
   type Wallet,
 } from '@greenpoints/shared';
-import { scanAll, type Item } from '../repo/ddb';
-import { getParams, getParamsVersion, toPool, toWallet } from '../repo/repository';
+import { scanAll, type Item } from './ddb';
+import { getParams, getParamsVersion, toPool, toWallet } from './repository';
 import { programmeProblems } from '../domain/programme-checks';
-import { programmeView } from '../repo/programme-view';
-import { toBatch } from '../repo/poollog';
+import { programmeView } from './programme-view';
+import { toBatch } from './poollog';
 import { publicBatch, verifyBatches } from '../domain/poolhash';
 import type { BatchLog } from '../domain/stores';
 

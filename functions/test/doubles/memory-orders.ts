@@ -2,7 +2,7 @@
 // (domain/stores.ts) in memory, with the same guards as the DynamoDB ones (repo/orders.ts,
 // repo/shopper.ts): create-once, status equals, fields absent, stock at least, version. For fast
 // unit tests of domain logic; the DynamoDB Local tests stay the proof.
-import type { Order, Product } from '../domain/model';
+import type { Order, Product } from '../../src/domain/model';
 import type {
   AddressBook,
   AfterSaleRequest,
@@ -10,7 +10,7 @@ import type {
   OrderAreaStores,
   OrderGuard,
   AuditRecord,
-} from '../domain/stores';
+} from '../../src/domain/stores';
 import { memoryWrite, type CommonState } from './memory-common';
 
 /** The state behind these memory stores, open to a test's assertions. */

@@ -1,27 +1,19 @@
 // The wallet area's stores in memory (withdrawals, the operator's withdrawal list, the audit log),
 // built like memory-common.ts: a Write is a guard and an effect, applied all or none by the
 // memory committer. For fast unit tests of the domain; the DynamoDB Local tests stay the proof.
-import type { Order } from '../domain/model';
+import type { Order } from '../../src/domain/model';
 import type {
   AfterSaleListing,
   AuditRecord,
   AuditStore,
   OperatorQueries,
-  Stores,
   Withdrawal,
   WithdrawalFrom,
   WithdrawalStore,
-} from '../domain/stores';
-import { memoryCommonStores, commonState, memoryPage, memoryWrite, type CommonState } from './memory-common';
-import { memoryOrderStores, orderAreaState, type OrderAreaState } from './memory-orders';
-import {
-  memoryAgents,
-  memoryLegacy,
-  memoryReferrals,
-  memoryTeam,
-  membersState,
-  type MembersState,
-} from './memory-members';
+} from '../../src/domain/stores';
+import { commonState, memoryPage, memoryWrite, type CommonState } from './memory-common';
+import { orderAreaState, type OrderAreaState } from './memory-orders';
+import { membersState, type MembersState } from './memory-members';
 
 export interface WalletState extends CommonState {
   withdrawals: Map<string, Withdrawal>;
@@ -143,31 +135,4 @@ export function memoryAudit(st: Pick<WalletState, 'audit'>): AuditStore {
       return memoryPage('audit', rows, limit, cursor);
     },
   };
-}
-
-/**
- * The wallet area's memory stores with the common ones, the order area's (idempotency keys) and
- * the members' (referrals at the first login, a legacy member's phone), as the `Stores` the
- * domain installs.
- * A store this area does not use throws by name when the domain reaches for it.
- */
-export function memoryWalletStores(st: WalletState = walletState()): Stores {
-  const have: Partial<Stores> = {
-    ...memoryOrderStores(st.orderArea, st),
-    legacy: memoryLegacy(st, st.members),
-    referrals: memoryReferrals(st, st.members),
-    agents: memoryAgents(st.members),
-    team: memoryTeam(st),
-    ...memoryCommonStores(st),
-    withdrawals: memoryWithdrawals(st),
-    queries: memoryQueries(st),
-    audit: memoryAudit(st),
-  };
-  return new Proxy(have, {
-    get(t, k) {
-      const s = t[k as keyof Stores];
-      if (s === undefined) throw new Error(`memory stores: no ${String(k)} store in memory-wallet`);
-      return s;
-    },
-  }) as Stores;
 }

@@ -2,8 +2,8 @@
 // Write is a guard and an effect; the committer checks every guard before it applies any effect,
 // so a commit is all or nothing as a DynamoDB transaction is. The DynamoDB Local tests stay the proof.
 import { defaultParams, emptyPool, emptyWallet, type Params, type PoolState, type Wallet } from '@greenpoints/shared';
-import type { EventRecord, StoredParams, User } from '../domain/model';
-import { invalid } from '../domain/errors';
+import type { EventRecord, StoredParams, User } from '../../src/domain/model';
+import { invalid } from '../../src/domain/errors';
 import {
   WritesRejected,
   type Committer,
@@ -15,7 +15,7 @@ import {
   type UserReader,
   type WalletStore,
   type Write,
-} from '../domain/stores';
+} from '../../src/domain/stores';
 
 /** What a memory Write is: a guard read at commit time and the effect applied if all guards hold. */
 export interface MemoryWrite {

@@ -13,7 +13,7 @@ import {
   type Queued,
   type UserPart,
   type WalletReader,
-} from '../domain/stores';
+} from '../../src/domain/stores';
 
 export interface MemoryWorld {
   /** `push`: a test's submission (queue entry and pending record) without a transaction. */

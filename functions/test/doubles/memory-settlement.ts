@@ -13,7 +13,7 @@ import type {
   Settlement,
   SettlementChunk,
   SettlementStore,
-} from '../domain/stores';
+} from '../../src/domain/stores';
 import { memoryWrite, type CommonState } from './memory-common';
 
 export interface SettlementState {

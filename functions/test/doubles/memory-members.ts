@@ -9,11 +9,10 @@ import type {
   LegacyStore,
   ReferralStore,
   ReleaseState,
-  Stores,
   TeamStore,
-} from '../domain/stores';
-import { pad } from './keys';
-import { memoryCommonStores, memoryWrite, type CommonState } from './memory-common';
+} from '../../src/domain/stores';
+import { pad } from '../../src/repo/keys';
+import { memoryWrite, type CommonState } from './memory-common';
 
 /** What the user item of a pre-created member adds to the common User (loggedIn, the binding). */
 export interface MemberLogin {
@@ -237,20 +236,5 @@ export function memoryTeam(common: CommonState): TeamStore {
         .sort((a, b) => (a.sk < b.sk ? 1 : -1))
         .slice(0, max)
         .map(({ row }) => ({ field: row.field, why: row.why, delta: row.delta })),
-  };
-}
-
-/**
- * `base` with the common stores and the members' in memory. The rest (the pool's, other areas')
- * stay `base`'s: a test of the members' use cases never reaches them.
- */
-export function withMemoryMembers(base: Stores, common: CommonState, st: MembersState): Stores {
-  return {
-    ...base,
-    ...memoryCommonStores(common),
-    legacy: memoryLegacy(common, st),
-    referrals: memoryReferrals(common, st),
-    agents: memoryAgents(st),
-    team: memoryTeam(common),
   };
 }

@@ -1,0 +1,7 @@
+// The rate limiter's counters (http/rate-limit.ts): one item per scope, id and window.
+import type { RateCounters } from '../http/rate-limit';
+import { countHit } from './ddb';
+
+export const rateCounters: RateCounters = {
+  hit: (scope, id, window, expiresAt) => countHit({ PK: `RATE#${scope}#${id}`, SK: `W#${window}` }, expiresAt),
+};

@@ -1,0 +1,48 @@
+// The write helpers every DynamoDB store shares: a store's TxOp held by the domain as an opaque
+// Write, the committer that runs them as one transaction, and the ledger entries of an outcome.
+// A leaf of repo/: it imports no store module, so no store imports another through it.
+import type { Committer, Write } from '../domain/stores';
+import { WritesRejected } from '../domain/stores';
+import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
+import { ledgerItem } from './repository';
+
+/** A TxOp as the domain holds it (opaque). */
+export const asWrite = (op: TxOp): Write => op as unknown as Write;
+/** The TxOp behind a Write built by these stores. */
+export const asOp = (w: Write): TxOp => w as unknown as TxOp;
+
+function describe(op: TxOp): string {
+  const k = 'key' in op ? op.key : 'item' in op ? { PK: op.item.PK, SK: op.item.SK } : undefined;
+  return `${op.op}:${JSON.stringify(k)}`;
+}
+
+export const committer: Committer = {
+  maxWrites: MAX_TX_ITEMS,
+  async commit(writes) {
+    const ops = writes.map(asOp);
+    try {
+      await transact(ops);
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e;
+      const failed = e.failedIndexes();
+      throw new WritesRejected(
+        failed,
+        failed.map((i) => describe(ops[i]!)),
+      );
+    }
+  },
+};
+
+/** The ledger entries of one outcome's changes, n = their order in it. */
+export function ledgerEntryOps(
+  eventId: string,
+  kind: string,
+  at: string,
+  changes: Array<{ user: string; field: string; delta: string; why: string }>,
+  ref: Record<string, string> = {},
+): TxOp[] {
+  return changes.map((c, n) => ({
+    op: 'create' as const,
+    item: ledgerItem(c.user, at, { ...c, eventId, kind, n }, ref),
+  }));
+}
