@@ -8,11 +8,11 @@ import type { Deps } from '../src/domain/deps';
 import type { CommonState } from './doubles/memory-common';
 import type { MembersState } from './doubles/memory-members';
 import { memoryDeps, memoryState } from './doubles/world';
-import { importLegacyMembers, legacyHooks } from '../src/domain/legacy';
-import { directReferrals, firstLoginOfExisting, referrersOf, withParties } from '../src/domain/referrals';
-import { assignAgent, findAgent, listAgents } from '../src/domain/agents';
-import { teamView } from '../src/domain/team';
-import { userIdFor } from '../src/domain/auth';
+import { importLegacyMembers, legacyHooks } from '../src/domain/programme/legacy';
+import { directReferrals, firstLoginOfExisting, referrersOf, withParties } from '../src/domain/programme/referrals';
+import { assignAgent, findAgent, listAgents } from '../src/domain/programme/agents';
+import { teamView } from '../src/domain/programme/team';
+import { userIdFor } from '../src/domain/shop/auth';
 import { Tx } from '../src/domain/tx';
 import { DomainError } from '../src/domain/errors';
 

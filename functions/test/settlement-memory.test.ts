@@ -6,7 +6,7 @@ import type { Deps } from '../src/domain/deps';
 import type { CommonState } from './doubles/memory-common';
 import type { SettlementState } from './doubles/memory-settlement';
 import { memoryDeps, memoryState } from './doubles/world';
-import { settleDay, settlementHooks, settlementTuning, CHUNK } from '../src/domain/settlement';
+import { settleDay, settlementHooks, settlementTuning, CHUNK } from '../src/domain/programme/settlement';
 import { addDays } from '../src/domain/calendar';
 
 const D = '2031-03-10';

@@ -5,11 +5,11 @@
 import { defaultParams, emptyWallet, type Wallet } from '@greenpoints/shared';
 import type { Deps } from '../src/domain/deps';
 import { memoryDeps, memoryState, type MemoryState } from './doubles/world';
-import { decideWithdrawal, ledgerPage, requestWithdrawal, withdrawalTuning } from '../src/domain/wallet';
-import { findUser, listOrdersByStatus, listWithdrawals } from '../src/domain/queries';
+import { decideWithdrawal, ledgerPage, requestWithdrawal, withdrawalTuning } from '../src/domain/wallet/wallet';
+import { findUser, listOrdersByStatus, listWithdrawals } from '../src/domain/operator/queries';
 import type { Order } from '../src/domain/model';
-import { login } from '../src/domain/auth';
-import { auditLog } from '../src/domain/audit';
+import { login } from '../src/domain/shop/auth';
+import { auditLog } from '../src/domain/operator/audit';
 import type { Idem } from '../src/domain/idempotency';
 
 // 11:00 in China: the business day is 2026-03-02 whatever the machine's clock.

@@ -141,10 +141,10 @@ async function main() {
     }
 
     // ---- the applier through the real code paths ----
-    const orders = await import('../../functions/src/domain/orders');
-    const wallet = await import('../../functions/src/domain/wallet');
-    const applier = await import('../../functions/src/domain/applier');
-    const { login } = await import('../../functions/src/domain/auth');
+    const orders = await import('../../functions/src/domain/orders/orders');
+    const wallet = await import('../../functions/src/domain/wallet/wallet');
+    const applier = await import('../../functions/src/domain/wallet/applier');
+    const { login } = await import('../../functions/src/domain/shop/auth');
     const completeMany = (ids: string[]) => completeAll(ids);
     const applierRows: Array<{
       writers: number;
@@ -284,8 +284,8 @@ async function main() {
 
 /** Queues every order's completion (exempt goods, shipped), then drains once. */
 async function completeAll(ids: string[]): Promise<void> {
-  const orders = await import('../../functions/src/domain/orders');
-  const { drainUntilEmpty } = await import('../../functions/src/domain/applier');
+  const orders = await import('../../functions/src/domain/orders/orders');
+  const { drainUntilEmpty } = await import('../../functions/src/domain/wallet/applier');
   for (const id of ids) await orders.startCompletion(deps, id);
   await drainUntilEmpty(deps, 60_000);
 }
@@ -309,8 +309,8 @@ async function httpSells(writers: number): Promise<{ writers: number; ordersPerS
     process.env.DDB_ENDPOINT = stack.ddbEndpoint;
     process.env.TABLE_NAME = 'greenpoints-local';
     (await import('../../functions/src/repo/ddb')).resetDdbClient();
-    const { login } = await import('../../functions/src/domain/auth');
-    const orders = await import('../../functions/src/domain/orders');
+    const { login } = await import('../../functions/src/domain/shop/auth');
+    const orders = await import('../../functions/src/domain/orders/orders');
     const users = await Promise.all(Array.from({ length: writers }, (_, w) => login(deps, { devOpenId: `http-${w}` })));
     const ids: string[] = [];
     for (const u of users) {

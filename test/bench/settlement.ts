@@ -14,7 +14,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   const { transact } = await import('../../functions/src/repo/ddb');
   const { walletItem } = await import('../../functions/src/repo/repository');
   const { emptyWallet } = await import('@greenpoints/shared');
-  const s = await import('../../functions/src/domain/settlement');
+  const s = await import('../../functions/src/domain/programme/settlement');
   const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
   const day = '2030-06-01';
   s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);

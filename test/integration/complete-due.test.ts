@@ -47,7 +47,7 @@ async function received(userId: string): Promise<string> {
 const status = async (id: string) => (await (await fn.repo()).getOrder(id))?.status;
 
 it('auto-confirms after autoConfirmDays, completes at the window end, all in one drain per run', async () => {
-  const applier = await import('../../functions/src/domain/applier');
+  const applier = await import('../../functions/src/domain/wallet/applier');
   const drains = jest.spyOn(applier, 'drain');
   const u = await login('due-a');
   const inWindow = await received(u);
@@ -91,7 +91,7 @@ it('auto-confirms after autoConfirmDays, completes at the window end, all in one
 
 it('a return request racing complete-due on the same order: exactly one wins, nothing lost or doubled', async () => {
   const { getPool, getParams } = await fn.repo();
-  const { requestAfterSale } = await import('../../functions/src/domain/after-sale');
+  const { requestAfterSale } = await import('../../functions/src/domain/orders/after-sale');
   const u = await login('due-race');
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) ids.push(await received(u));

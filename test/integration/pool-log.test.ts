@@ -5,8 +5,8 @@ import { dec } from '@greenpoints/shared';
 import { buy, fn, freshTable, login, ok, product, reconcileClean, wallet } from './programme/world';
 import { deps } from '../ddb-deps';
 
-const applier = () => import('../../functions/src/domain/applier');
-const projection = () => import('../../functions/src/domain/projection');
+const applier = () => import('../../functions/src/domain/wallet/applier');
+const projection = () => import('../../functions/src/domain/wallet/projection');
 const poollog = () => import('../../functions/src/repo/poollog');
 
 beforeAll(async () => {

@@ -2,7 +2,12 @@
 // token signing). Each use case names only the part it uses (`Pick<Deps, …>`); the edge passes
 // them in from its composition root (functions/src/wiring/).
 import type { WeChatLogin, WeChatPay, WeChatSubscribe, WeChatTransfer } from '../adapters/wechat/types';
-import type { Stores } from './stores';
+import type { KernelStores } from './ports';
+import type { OrderStores } from './orders/ports';
+import type { ShopStores } from './shop/ports';
+import type { WalletStores } from './wallet/ports';
+import type { ProgrammeStores } from './programme/ports';
+import type { OperatorStores } from './operator/ports';
 
 /** The claims of a session token the domain asks to sign. */
 export interface SessionClaims {
@@ -18,5 +23,8 @@ export interface Ports {
   wechatTransfer(): WeChatTransfer;
   signToken(claims: SessionClaims): Promise<string>;
 }
+
+/** Every store of every area (each area's port file declares its own). */
+export interface Stores extends KernelStores, OrderStores, ShopStores, WalletStores, ProgrammeStores, OperatorStores {}
 
 export interface Deps extends Stores, Ports {}

@@ -2,10 +2,10 @@
 // The item is created inside the same transaction as the change it guards, so a key can never
 // be recorded without its change, nor a change made twice.
 import { createHash } from 'crypto';
-import type { IdemKey, IdemRecord, StoredResponse, Write } from './stores';
+import type { IdemKey, IdemRecord, StoredResponse, Write } from './ports';
 import type { Deps } from './deps';
 
-export type { IdemRecord, StoredResponse } from './stores';
+export type { IdemRecord, StoredResponse } from './ports';
 /** A caller's Idempotency-Key with the hash of its request. */
 export type Idem = IdemKey;
 

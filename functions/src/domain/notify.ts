@@ -1,8 +1,7 @@
 // Subscription messages (订阅消息) after a business step: shipped, points granted, after-sale
 // decided, withdrawal paid. The step is already committed when this runs; a missing template,
 // a user without consent or an unreachable WeChat is logged and never fails the step.
-import type { SubscribeMessage } from '../adapters/wechat';
-import { thing } from '../adapters/wechat/subscribe';
+import { thing, type SubscribeMessage } from '../adapters/wechat/types';
 import { isLocalStage } from '../stage';
 import { log } from '../log';
 import type { Deps } from './deps';

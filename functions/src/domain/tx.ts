@@ -1,7 +1,7 @@
 // A transaction under construction: each guarded operation says which error its failed
 // condition means (out of stock, wrong order status, key already used …).
 import { conflict } from './errors';
-import { WritesRejected, type Committer, type Write } from './stores';
+import { WritesRejected, type Committer, type Write } from './ports';
 
 /** A failed guard that only means "re-read and try again" (a wallet's version moved). */
 export class StaleRead extends Error {

@@ -3,7 +3,7 @@ import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { shop } from '../wiring/shop';
-import { addAddress, deleteAddress, listAddresses, updateAddress } from '../domain/addresses';
+import { addAddress, deleteAddress, listAddresses, updateAddress } from '../domain/shop/addresses';
 
 // The form; the phone format and the region code are checked in the domain (named errors).
 export const addressBody = z

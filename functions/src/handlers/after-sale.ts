@@ -3,7 +3,7 @@ import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { orders } from '../wiring/orders';
 import { afterSaleBody, shipBackBody } from '../http/schemas';
-import { getOwnRequest, requestAfterSale, shipBack as doShipBack } from '../domain/after-sale';
+import { getOwnRequest, requestAfterSale, shipBack as doShipBack } from '../domain/orders/after-sale';
 
 const route = routes(http);
 const deps = { ...core, ...orders };

@@ -4,7 +4,7 @@ import { core } from '../wiring/core';
 import { referrals } from '../wiring/programme';
 import { session } from '../wiring/ports';
 import { loginBody } from '../http/schemas';
-import { login as doLogin } from '../domain/auth';
+import { login as doLogin } from '../domain/shop/auth';
 
 const route = routes(http);
 const deps = { ...core, ...referrals, ...session };

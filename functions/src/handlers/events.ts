@@ -1,5 +1,5 @@
 import { routes } from '../http/wrapper';
-import { ownEvent } from '../domain/events';
+import { ownEvent } from '../domain/wallet/events';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 

@@ -2,7 +2,7 @@ import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';
-import { orders } from '../wiring/orders';
+import { orderPages, orders } from '../wiring/orders';
 import { shop } from '../wiring/shop';
 import { referrals } from '../wiring/programme';
 import { operator } from '../wiring/operator';
@@ -10,10 +10,8 @@ import { wechat } from '../wiring/ports';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
 import { notFound } from '../domain/errors';
 import { isLocalStage } from '../stage';
-import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders';
-import { orderAddress } from '../domain/addresses';
-import { decodeCursor, encodeCursor } from '../repo/cursor';
-import { gsi } from '../repo/keys';
+import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders/orders';
+import { orderAddress } from '../domain/shop/addresses';
 
 const route = routes(http);
 const deps = { ...core, ...pool, ...orders, ...shop, ...referrals, ...operator, ...wechat };
@@ -46,6 +44,6 @@ export const get = route({}, async (c) => ({ body: await getOwnOrder(deps, c.use
 
 export const list = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
-  const r = await listOwnOrders(deps, c.userId, q.limit, decodeCursor(q.cursor, gsi.userOrders(c.userId), 'GSI1PK'));
-  return { body: { orders: r.orders, cursor: encodeCursor(r.next) } };
+  const r = await listOwnOrders(deps, c.userId, q.limit, orderPages.decode(q.cursor, c.userId));
+  return { body: { orders: r.orders, cursor: orderPages.encode(r.next) } };
 });

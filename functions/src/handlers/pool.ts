@@ -3,7 +3,7 @@ import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';
-import { poolView, poolHistory, poolLogPage } from '../domain/pool';
+import { poolView, poolHistory, poolLogPage } from '../domain/wallet/pool';
 
 const route = routes(http);
 const deps = { ...core, ...pool };

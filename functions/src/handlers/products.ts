@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { routes } from '../http/wrapper';
-import { browse, categories as categoriesOf } from '../domain/catalogue';
+import { browse, categories as categoriesOf } from '../domain/shop/catalogue';
 import { http } from '../wiring/http';
 import { catalogue } from '../wiring/shop';
 

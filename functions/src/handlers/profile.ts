@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { shop } from '../wiring/shop';
-import { getProfile, updateProfile } from '../domain/profile';
+import { getProfile, updateProfile } from '../domain/shop/profile';
 
 const profileBody = z
   .object({ nickname: z.string().max(40).optional(), avatar: z.string().max(60_000).optional() })

@@ -3,8 +3,8 @@ import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { programme } from '../wiring/programme';
-import { teamView } from '../domain/team';
-import { leaderboard as top } from '../domain/levels';
+import { teamView } from '../domain/programme/team';
+import { leaderboard as top } from '../domain/programme/levels';
 
 const route = routes(http);
 const deps = { ...core, ...programme };

@@ -11,7 +11,7 @@ import {
   convertBack as doConvertBack,
   requestWithdrawal,
   ledgerPage,
-} from '../domain/wallet';
+} from '../domain/wallet/wallet';
 
 const route = routes(http);
 const deps = { ...core, ...pool, ...wallet };

@@ -1,5 +1,5 @@
 // Regional agents on DynamoDB (domain/stores.ts AgentStore): one item per region, listed on GSI1 AGENTS.
-import type { AgentStore } from '../domain/stores';
+import type { AgentStore } from '../domain/programme/ports';
 import { batchGet, getItem, query } from './ddb';
 import { programmeKeys } from './programme';
 import { asWrite } from './writes';

@@ -1,6 +1,6 @@
 // The staff audit log on DynamoDB: one item per call under AUDIT, sorted by `<ISO time>#<id>`.
 import { randomBytes } from 'crypto';
-import type { AuditRecord, AuditStore } from '../domain/stores';
+import type { AuditRecord, AuditStore } from '../domain/operator/ports';
 import { query, type Item } from './ddb';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,6 +1,6 @@
 // The parameters' writes on DynamoDB (domain/config.ts ConfigAdmin): the config item, its
 // version history and the pool guard of a change.
-import type { ConfigAdmin } from '../domain/config';
+import type { ConfigAdmin } from '../domain/operator/config';
 import { getItem } from './ddb';
 import { keys } from './keys';
 import { toPool } from './repository';

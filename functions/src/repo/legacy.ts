@@ -1,7 +1,7 @@
 // The legacy import on DynamoDB (domain/stores.ts LegacyStore): identity markers, phone and
 // openid items, the member created before their first login, the import and its steps, the
 // locked holders and the daily release runs. Keys: repo/programme.ts; docs/data-model.md "Programme".
-import type { LegacyMarker, LegacyStore, ReleaseState } from '../domain/stores';
+import type { LegacyMarker, LegacyStore, ReleaseState } from '../domain/programme/ports';
 import { batchGet, getItem, putItem, query, type Item, type Scalar } from './ddb';
 import { keys } from './keys';
 import { programmeKeys } from './programme';

@@ -8,7 +8,7 @@ import type {
   OrderFields,
   OrderStore,
   ProductStore,
-} from '../domain/stores';
+} from '../domain/orders/ports';
 import { getItem, query, type Item, type Scalar } from './ddb';
 import { gsi, keys } from './keys';
 import { dueItem, getOrder, getProducts, listOrders, orderItem, shippedItem } from './repository';

@@ -21,7 +21,7 @@ import { getWallets, ledgerItem, poolItem, toPool, walletPut } from './repositor
 import type { OrderStatus, StoredWallet } from '../domain/model';
 import { orderStore } from './orders';
 import { asOp } from './writes';
-import { inParallel, PROJECTION_CONCURRENCY } from '../domain/projection';
+import { inParallel, PROJECTION_CONCURRENCY } from '../domain/wallet/projection';
 import type {
   BatchLog,
   LogEntry,
@@ -32,10 +32,10 @@ import type {
   ProjectionStore,
   Queued,
   UserPart,
-  Write,
-} from '../domain/stores';
-import { BatchRace } from '../domain/stores';
-import { dividendFundEntry } from '../domain/divfund';
+} from '../domain/wallet/ports';
+import type { Write } from '../domain/ports';
+import { BatchRace } from '../domain/wallet/ports';
+import { dividendFundEntry } from '../domain/programme/divfund';
 import { dividendFundItem } from './settlement';
 import type { LedgerEvent } from '@greenpoints/shared';
 

@@ -12,11 +12,11 @@ import {
 } from '@greenpoints/shared';
 import { scanAll, type Item } from './ddb';
 import { getParams, getParamsVersion, toPool, toWallet } from './repository';
-import { programmeProblems } from '../domain/programme-checks';
+import { programmeProblems } from '../domain/programme/checks';
 import { programmeView } from './programme-view';
 import { toBatch } from './poollog';
-import { publicBatch, verifyBatches } from '../domain/poolhash';
-import type { BatchLog } from '../domain/stores';
+import { publicBatch, verifyBatches } from '../domain/wallet/poolhash';
+import type { BatchLog } from '../domain/wallet/ports';
 
 /** The ledger a user sees equals the log's effects: every projected change is one entry, no more. */
 function ledgerVersusLog(all: Item[], batches: BatchLog[]): string[] {

@@ -1,6 +1,6 @@
 // Referrals on DynamoDB (domain/stores.ts ReferralStore): the referrer on the user item, the
 // first login of a pre-created member and the referral index (GSI1 REFERRALS#<referrer>).
-import type { ReferralStore } from '../domain/stores';
+import type { ReferralStore } from '../domain/programme/ports';
 import { getItem, query } from './ddb';
 import { keys } from './keys';
 import { programmeKeys, referralIndexAttrs } from './programme';

@@ -10,7 +10,7 @@ import type {
   Settlement,
   SettlementStatus,
   SettlementStore,
-} from '../domain/stores';
+} from '../domain/programme/ports';
 import { batchGet, batchWrite, getItem, query, type Item, type QueryOpts, type Scalar } from './ddb';
 import { keys } from './keys';
 import { programmeKeys, RANK_SHARDS } from './programme';

@@ -1,7 +1,7 @@
 // Withdrawals on DynamoDB (docs/data-model.md): the request item (WITHDRAWAL#id, listed by status
 // on GSI1), the day's sum per user (USER#id / WDAY#date, version-guarded), claims and decisions
 // as conditional sets on the request.
-import type { Withdrawal, WithdrawalFrom, WithdrawalStatus, WithdrawalStore } from '../domain/stores';
+import type { Withdrawal, WithdrawalFrom, WithdrawalStatus, WithdrawalStore } from '../domain/wallet/ports';
 import { getItem, type Item } from './ddb';
 import { gsi, keys } from './keys';
 import { asWrite } from './writes';

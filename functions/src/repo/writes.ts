@@ -1,8 +1,8 @@
 // The write helpers every DynamoDB store shares: a store's TxOp held by the domain as an opaque
 // Write, the committer that runs them as one transaction, and the ledger entries of an outcome.
 // A leaf of repo/: it imports no store module, so no store imports another through it.
-import type { Committer, Write } from '../domain/stores';
-import { WritesRejected } from '../domain/stores';
+import type { Committer, Write } from '../domain/ports';
+import { WritesRejected } from '../domain/ports';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
 import { ledgerItem } from './repository';
 

@@ -2,15 +2,15 @@
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { z } from 'zod';
 import { dec, parseMoney, parsePositivePoints } from '@greenpoints/shared';
-import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
-import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
+import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders/orders';
+import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/orders/after-sale';
 import { isLocalStage } from '../stage';
-import { decideWithdrawal } from '../domain/wallet';
-import { drainUntilEmpty } from '../domain/applier';
-import { submitAsStaff, transferPayout } from '../domain/staff-events';
+import { decideWithdrawal } from '../domain/wallet/wallet';
+import { drainUntilEmpty } from '../domain/wallet/applier';
+import { submitAsStaff, transferPayout } from '../domain/wallet/staff-events';
 import { staff, type StaffEvent, type StaffResult } from './wrapper';
 import { conflict } from '../domain/errors';
-import { setParams } from '../domain/config';
+import { setParams } from '../domain/operator/config';
 import { PICTURE_KEY_RE } from '../adapters/pictures';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';

@@ -12,7 +12,7 @@ import {
   requireOne,
   type Page,
   type Row,
-} from '../domain/queries';
+} from '../domain/operator/queries';
 import { isValidDate } from '../domain/calendar';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';

@@ -2,10 +2,10 @@
 // legacy import, agents, the audit log. Each is audited by the shared staff wrapper.
 import { z } from 'zod';
 import { staff, type StaffEvent, type StaffResult } from './wrapper';
-import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/settlement';
-import { importLegacyMembers as runImport, releaseLocked as runRelease } from '../domain/legacy';
-import { assignAgent as runAssign, listAgents } from '../domain/agents';
-import { auditLog as runAuditLog } from '../domain/audit';
+import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/programme/settlement';
+import { importLegacyMembers as runImport, releaseLocked as runRelease } from '../domain/programme/legacy';
+import { assignAgent as runAssign, listAgents } from '../domain/programme/agents';
+import { auditLog as runAuditLog } from '../domain/operator/audit';
 import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
 import { core } from '../wiring/core';

@@ -1,6 +1,6 @@
 // Composition root, the kernel every area shares: the transaction, the parameters, users,
 // wallets and their ledger, event records, the pool's state and Idempotency-Keys (DynamoDB).
-import type { Stores } from '../domain/stores';
+import type { Stores } from '../domain/deps';
 import { committer, ledgerEntryOps, asWrite } from '../repo/writes';
 import { ledgerPage } from '../repo/history';
 import { createUser } from '../repo/users';

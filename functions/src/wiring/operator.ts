@@ -1,7 +1,7 @@
 // Composition root of the operator area: the lists by status, the audit log, the parameters'
 // writes and the whole-table checks (reconcile).
-import type { Stores } from '../domain/stores';
-import type { ConfigAdmin } from '../domain/config';
+import type { Stores } from '../domain/deps';
+import type { ConfigAdmin } from '../domain/operator/config';
 import { auditStore } from '../repo/audit';
 import { operatorQueries } from '../repo/queries';
 import { configAdmin as ddbConfigAdmin } from '../repo/config';

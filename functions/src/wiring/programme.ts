@@ -1,6 +1,6 @@
 // Composition root of the programme area: settlement and the leaderboard, referrals, agents,
 // the team view and the legacy import.
-import type { Stores } from '../domain/stores';
+import type { Stores } from '../domain/deps';
 import { agentStore } from '../repo/agents';
 import { legacyStore } from '../repo/legacy';
 import { referralStore } from '../repo/referrals';

@@ -1,7 +1,7 @@
 // Composition root of the shop area: the catalogue (and its pictures), a shopper's address book
 // and profile.
-import type { Stores } from '../domain/stores';
-import type { CatalogueDeps, ProductAdmin } from '../domain/catalogue';
+import type { Stores } from '../domain/deps';
+import type { CatalogueDeps, ProductAdmin } from '../domain/shop/catalogue';
 import { addressStore, profileStore } from '../repo/shopper';
 import { listProducts, productItem } from '../repo/repository';
 import { putItem } from '../repo/ddb';

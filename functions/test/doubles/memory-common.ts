@@ -15,7 +15,7 @@ import {
   type UserReader,
   type WalletStore,
   type Write,
-} from '../../src/domain/stores';
+} from '../../src/domain/ports';
 
 /** What a memory Write is: a guard read at commit time and the effect applied if all guards hold. */
 export interface MemoryWrite {

@@ -10,7 +10,7 @@ import type {
   ReferralStore,
   ReleaseState,
   TeamStore,
-} from '../../src/domain/stores';
+} from '../../src/domain/programme/ports';
 import { pad } from '../../src/repo/keys';
 import { memoryWrite, type CommonState } from './memory-common';
 

@@ -3,14 +3,12 @@
 // repo/shopper.ts): create-once, status equals, fields absent, stock at least, version. For fast
 // unit tests of domain logic; the DynamoDB Local tests stay the proof.
 import type { Order, Product } from '../../src/domain/model';
-import type {
-  AddressBook,
-  AfterSaleRequest,
-  IdemRecord,
-  OrderAreaStores,
-  OrderGuard,
-  AuditRecord,
-} from '../../src/domain/stores';
+import type { AddressBook } from '../../src/domain/shop/ports';
+import type { AfterSaleRequest, OrderGuard, OrderStores } from '../../src/domain/orders/ports';
+import type { KernelStores } from '../../src/domain/ports';
+import type { ShopStores } from '../../src/domain/shop/ports';
+import type { IdemRecord } from '../../src/domain/ports';
+import type { AuditRecord } from '../../src/domain/operator/ports';
 import { memoryWrite, type CommonState } from './memory-common';
 
 /** The state behind these memory stores, open to a test's assertions. */
@@ -61,7 +59,10 @@ function before(q: Map<string, string>, bound: string, limit: number): string[] 
     .map((k) => q.get(k)!);
 }
 
-export function memoryOrderStores(st: OrderAreaState, common: CommonState): OrderAreaStores {
+export function memoryOrderStores(
+  st: OrderAreaState,
+  common: CommonState,
+): OrderStores & ShopStores & Pick<KernelStores, 'idempotency'> {
   const put = (q: Map<string, string>, at: string, id: string, once: boolean, what: string) =>
     memoryWrite({
       what: `${what} ${at}#${id}`,

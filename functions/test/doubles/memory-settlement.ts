@@ -13,7 +13,7 @@ import type {
   Settlement,
   SettlementChunk,
   SettlementStore,
-} from '../../src/domain/stores';
+} from '../../src/domain/programme/ports';
 import { memoryWrite, type CommonState } from './memory-common';
 
 export interface SettlementState {

@@ -2,15 +2,8 @@
 // built like memory-common.ts: a Write is a guard and an effect, applied all or none by the
 // memory committer. For fast unit tests of the domain; the DynamoDB Local tests stay the proof.
 import type { Order } from '../../src/domain/model';
-import type {
-  AfterSaleListing,
-  AuditRecord,
-  AuditStore,
-  OperatorQueries,
-  Withdrawal,
-  WithdrawalFrom,
-  WithdrawalStore,
-} from '../../src/domain/stores';
+import type { AfterSaleListing, AuditRecord, AuditStore, OperatorQueries } from '../../src/domain/operator/ports';
+import type { Withdrawal, WithdrawalFrom, WithdrawalStore } from '../../src/domain/wallet/ports';
 import { commonState, memoryPage, memoryWrite, type CommonState } from './memory-common';
 import { orderAreaState, type OrderAreaState } from './memory-orders';
 import { membersState, type MembersState } from './memory-members';

@@ -13,7 +13,7 @@ import {
   type Queued,
   type UserPart,
   type WalletReader,
-} from '../../src/domain/stores';
+} from '../../src/domain/wallet/ports';
 
 export interface MemoryWorld {
   /** `push`: a test's submission (queue entry and pending record) without a transaction. */

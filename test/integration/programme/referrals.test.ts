@@ -110,7 +110,7 @@ describe('rewards and commissions on completion', () => {
   });
 
   it('the team shows both levels and the commissions; the leaderboard masks names', async () => {
-    const { teamView } = await import('../../../functions/src/domain/team');
+    const { teamView } = await import('../../../functions/src/domain/programme/team');
     const tb = await teamView(deps, B);
     expect(tb.direct.map((d) => d.userId)).toEqual([C]);
     expect(tb.commissions).toBe('10.00');
@@ -120,7 +120,7 @@ describe('rewards and commissions on completion', () => {
     expect(ta.second.map((s) => s.userId)).toEqual([C]);
     expect(ta.commissionsByKind).toEqual({ l1: '0.00', l2: '2.00', agent: '0.00' });
 
-    const { leaderboard } = await import('../../../functions/src/domain/levels');
+    const { leaderboard } = await import('../../../functions/src/domain/programme/levels');
     const top = await leaderboard(deps, C);
     expect(top[0]).toMatchObject({ rank: 1, equity: '38.85', me: true, level: '普通会员' });
     expect(top.map((t) => t.equity)).toEqual(['38.85', '5.55', '1.5']);

@@ -7,12 +7,12 @@ import { deps } from '../../ddb-deps';
 process.env.STAGE = 'local';
 
 export const fn = {
-  auth: () => import('../../../functions/src/domain/auth'),
-  orders: () => import('../../../functions/src/domain/orders'),
+  auth: () => import('../../../functions/src/domain/shop/auth'),
+  orders: () => import('../../../functions/src/domain/orders/orders'),
   repo: () => import('../../../functions/src/repo/repository'),
   ddb: () => import('../../../functions/src/repo/ddb'),
-  settlement: () => import('../../../functions/src/domain/settlement'),
-  legacy: () => import('../../../functions/src/domain/legacy'),
+  settlement: () => import('../../../functions/src/domain/programme/settlement'),
+  legacy: () => import('../../../functions/src/domain/programme/legacy'),
 };
 
 export async function freshTable(prefix: string): Promise<string> {

@@ -1,6 +1,6 @@
 // The adapter contract other modules code against. Production talks to WeChat; the sandbox
 // (STAGE=local) answers locally with the same shapes.
-import type { ErrorKind } from '../../domain/errors';
+import type { ErrorKind } from '../../error-kind';
 
 export interface CodeSession {
   openId: string;
@@ -158,3 +158,6 @@ export type FetchLike = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+
+/** Cuts a text to what a template's `thing` field takes (20 characters), for names of goods. */
+export const thing = (s: string) => ([...s].length > 20 ? [...s].slice(0, 19).join('') + '…' : s || '-');
