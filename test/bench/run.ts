@@ -141,7 +141,7 @@ async function main() {
     }
 
     // ---- the applier through the real code paths ----
-    const orders = await import('../../functions/src/domain/orders/orders');
+    const orders = await import('../domain-orders');
     const wallet = await import('../../functions/src/domain/wallet/wallet');
     const applier = await import('../../functions/src/domain/wallet/applier');
     const { login } = await import('../../functions/src/domain/shop/auth');
@@ -284,7 +284,7 @@ async function main() {
 
 /** Queues every order's completion (exempt goods, shipped), then drains once. */
 async function completeAll(ids: string[]): Promise<void> {
-  const orders = await import('../../functions/src/domain/orders/orders');
+  const orders = await import('../domain-orders');
   const { drainUntilEmpty } = await import('../../functions/src/domain/wallet/applier');
   for (const id of ids) await orders.startCompletion(deps, id);
   await drainUntilEmpty(deps, 60_000);
@@ -310,7 +310,7 @@ async function httpSells(writers: number): Promise<{ writers: number; ordersPerS
     process.env.TABLE_NAME = 'greenpoints-local';
     (await import('../../functions/src/repo/ddb')).resetDdbClient();
     const { login } = await import('../../functions/src/domain/shop/auth');
-    const orders = await import('../../functions/src/domain/orders/orders');
+    const orders = await import('../domain-orders');
     const users = await Promise.all(Array.from({ length: writers }, (_, w) => login(deps, { devOpenId: `http-${w}` })));
     const ids: string[] = [];
     for (const u of users) {

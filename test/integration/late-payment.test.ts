@@ -11,7 +11,8 @@ const scriptedWeChat = (s: Script) => scripted({ refundIdPrefix: 'wxlate', ...s 
 import { getItem } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import { auditLog } from '../../functions/src/domain/operator/audit';
-import { markPaid, type LatePayment } from '../../functions/src/domain/orders/orders';
+import { markPaid } from '../../functions/src/domain/orders/payment';
+import type { LatePayment } from '../../functions/src/domain/orders/late-payment';
 import * as orders from '../../functions/src/handlers/orders';
 import { wechatPay } from '../../functions/src/handlers/notify';
 import { log } from '../../functions/src/log';

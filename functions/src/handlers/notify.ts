@@ -1,6 +1,6 @@
 // WeChat Pay's payment notice: no bearer token; parseNotify verifies the signature.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { markPaid } from '../domain/orders/orders';
+import { markPaid } from '../domain/orders/payment';
 import { core } from '../wiring/core';
 import { orders } from '../wiring/orders';
 import { operator } from '../wiring/operator';

@@ -10,7 +10,11 @@ import { wechat } from '../wiring/ports';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
 import { notFound } from '../domain/errors';
 import { isLocalStage } from '../stage';
-import { createOrder, confirmOrder, getOwnOrder, listOwnOrders, markPaid, refundOrder } from '../domain/orders/orders';
+import { createOrder } from '../domain/orders/create';
+import { confirmOrder } from '../domain/orders/completion';
+import { getOwnOrder, listOwnOrders } from '../domain/orders/read';
+import { markPaid } from '../domain/orders/payment';
+import { refundOrder } from '../domain/orders/refund';
 import { orderAddress } from '../domain/shop/addresses';
 
 const route = routes(http);

@@ -2,7 +2,9 @@
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { z } from 'zod';
 import { dec, parseMoney, parsePositivePoints } from '@greenpoints/shared';
-import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders/orders';
+import { shipOrder as ship } from '../domain/orders/payment';
+import { completeDue as runCompleteDue } from '../domain/orders/completion';
+import { refundOrder as refund } from '../domain/orders/refund';
 import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/orders/after-sale';
 import { isLocalStage } from '../stage';
 import { decideWithdrawal } from '../domain/wallet/wallet';

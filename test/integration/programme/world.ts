@@ -8,7 +8,7 @@ process.env.STAGE = 'local';
 
 export const fn = {
   auth: () => import('../../../functions/src/domain/shop/auth'),
-  orders: () => import('../../../functions/src/domain/orders/orders'),
+  orders: () => import('../../domain-orders'),
   repo: () => import('../../../functions/src/repo/repository'),
   ddb: () => import('../../../functions/src/repo/ddb'),
   settlement: () => import('../../../functions/src/domain/programme/settlement'),

@@ -117,81 +117,98 @@ const sumOver = (byDay: Map<string, Dec>, from: string, to: string) =>
  * folded run as one sum. Only the last settlement's last LATE_DAYS days may hold more than was
  * taken: that is waiting for the next settlement.
  */
+/** What I7 gathers over the settlements: the days each took, the ranges folded in, the problems. */
+interface I7Walk {
+  byDay: Map<string, Dec>;
+  took: Map<string, { amount: Dec; by: string[] }>;
+  folded: Array<[string, string]>;
+  problems: string[];
+}
+
 export function i7Problems(view: ProgrammeView, settlements: SettledDay[]): string[] {
-  const problems: string[] = [];
   const byDay = contributionsByDay(view);
   const firstDay = [...byDay.keys()].sort()[0];
-  const took = new Map<string, { amount: Dec; by: string[] }>();
-  const take = (d: string, v: Dec, by: string) => {
-    const t = took.get(d) ?? { amount: ZERO, by: [] };
-    took.set(d, { amount: t.amount.plus(v), by: [...t.by, by] });
-  };
-  const folded: Array<[string, string]> = [];
+  const w: I7Walk = { byDay, took: new Map(), folded: [], problems: [] };
   let prev: SettledDay | undefined;
   let paid = ZERO;
   for (const s of settlements) {
-    const date = s.date;
-    const from = s.fromDate || date;
-    const want = prev ? addDays(prev.date, 1) : firstDay && firstDay < date ? firstDay : date;
-    if (from !== want) problems.push(`I7 settlement ${date} starts at ${from}, not ${want}`);
-    const days = s.days;
-    const late = s.late ?? {};
-    for (const [d, v] of Object.entries(late)) take(d, D(v), date);
-    let recorded = Object.values(late).reduce((a, v) => a.plus(D(v)), ZERO);
-    if (typeof s.foldedThrough === 'string' && s.foldedThrough) {
-      const [ff, ft] = [String(s.foldedFrom), s.foldedThrough];
-      folded.push([ff, ft]);
-      recorded = recorded.plus(D(s.foldedAmount));
-      const now = sumOver(byDay, ff, ft);
-      if (!D(s.foldedAmount).eq(now)) {
-        const named = [...byDay.keys()].filter((d) => d >= ff && d <= ft).sort();
-        problems.push(
-          `I7 contributions of ${ff}..${ft} (days ${named.join(', ')}): settlement ${date} folded in ${String(s.foldedAmount)}, the entries hold ${now.toFixed(2)}`,
-        );
-      }
-    }
-    if (days) {
-      for (const [d, v] of Object.entries(days)) take(d, D(v), date);
-      recorded = Object.values(days).reduce((a, v) => a.plus(D(v)), recorded);
-      if (!recorded.eq(D(s.contributions)))
-        problems.push(
-          `I7 settlement ${date} took in ${String(s.contributions)}, its days add up to ${recorded.toFixed(2)}`,
-        );
-    } else {
-      // Written before per-day amounts were recorded: its range as one sum.
-      folded.push([from, date]);
-      const now = sumOver(byDay, from, date);
-      if (!D(s.contributions).eq(now))
-        problems.push(
-          `I7 settlement ${date} took in ${String(s.contributions)}, the days ${from}..${date} hold ${now.toFixed(2)}`,
-        );
-    }
+    const from = s.fromDate || s.date;
+    const want = prev ? addDays(prev.date, 1) : firstDay && firstDay < s.date ? firstDay : s.date;
+    if (from !== want) w.problems.push(`I7 settlement ${s.date} starts at ${from}, not ${want}`);
+    checkSettledDay(w, s, from);
     paid = paid.plus(D(s.paid));
     prev = s;
   }
   const last = settlements[settlements.length - 1];
+  const waiting = checkDaysTaken(w, last);
   const lastDate = last ? last.date : '';
-  const window = last ? lastDates(last.fromDate || lastDate, lastDate, LATE_DAYS) : [];
-  let waiting = ZERO;
-  const inFolded = (d: string) => folded.some(([f, t]) => d >= f && d <= t);
-  const checked = new Set([...[...byDay.keys()].filter((d) => d <= lastDate), ...took.keys()]);
-  for (const d of [...checked].sort()) {
-    if (inFolded(d)) continue;
-    const now = byDay.get(d) ?? ZERO;
-    const t = took.get(d);
-    if (window.includes(d) && now.gt(t?.amount ?? 0)) waiting = waiting.plus(now.minus(t?.amount ?? 0));
-    else if (!t) problems.push(`I7 contributions of ${d} (${now.toFixed(2)}) are in no settlement`);
-    else if (!now.eq(t.amount))
-      problems.push(
-        `I7 contributions of ${d}: settlement ${t.by.join(' + ')} took ${t.amount.toFixed(2)}, the entries hold ${now.toFixed(2)}`,
-      );
-  }
   const carry = !last ? ZERO : last.status === 'done' ? D(last.carryOut) : D(last.dayFund).minus(D(last.paid));
   const unsettled = sumOver(byDay, last ? addDays(lastDate, 1) : '', '9999-12-31').plus(waiting);
   const total = sumOver(byDay, '', '9999-12-31');
   if (!total.eq(paid.plus(carry).plus(unsettled)))
-    problems.push(
+    w.problems.push(
       `I7 Σ dividend contributions ${total.toFixed(2)} ≠ paid ${paid.toFixed(2)} + carry ${carry.toFixed(2)} + not yet settled ${unsettled.toFixed(2)}`,
     );
-  return problems;
+  return w.problems;
+}
+
+/** One settlement: what it recorded taking (late entries, a folded range, its days) against the entries. */
+function checkSettledDay(w: I7Walk, s: SettledDay, from: string): void {
+  const date = s.date;
+  const take = (d: string, v: Dec) => {
+    const t = w.took.get(d) ?? { amount: ZERO, by: [] };
+    w.took.set(d, { amount: t.amount.plus(v), by: [...t.by, date] });
+  };
+  const late = s.late ?? {};
+  for (const [d, v] of Object.entries(late)) take(d, D(v));
+  let recorded = Object.values(late).reduce((a, v) => a.plus(D(v)), ZERO);
+  if (typeof s.foldedThrough === 'string' && s.foldedThrough) {
+    const [ff, ft] = [String(s.foldedFrom), s.foldedThrough];
+    w.folded.push([ff, ft]);
+    recorded = recorded.plus(D(s.foldedAmount));
+    const now = sumOver(w.byDay, ff, ft);
+    if (!D(s.foldedAmount).eq(now)) {
+      const named = [...w.byDay.keys()].filter((d) => d >= ff && d <= ft).sort();
+      w.problems.push(
+        `I7 contributions of ${ff}..${ft} (days ${named.join(', ')}): settlement ${date} folded in ${String(s.foldedAmount)}, the entries hold ${now.toFixed(2)}`,
+      );
+    }
+  }
+  if (s.days) {
+    for (const [d, v] of Object.entries(s.days)) take(d, D(v));
+    recorded = Object.values(s.days).reduce((a, v) => a.plus(D(v)), recorded);
+    if (!recorded.eq(D(s.contributions)))
+      w.problems.push(
+        `I7 settlement ${date} took in ${String(s.contributions)}, its days add up to ${recorded.toFixed(2)}`,
+      );
+  } else {
+    // Written before per-day amounts were recorded: its range as one sum.
+    w.folded.push([from, date]);
+    const now = sumOver(w.byDay, from, date);
+    if (!D(s.contributions).eq(now))
+      w.problems.push(
+        `I7 settlement ${date} took in ${String(s.contributions)}, the days ${from}..${date} hold ${now.toFixed(2)}`,
+      );
+  }
+}
+
+/** Every day's entries against what the settlements took; answers what the last one's late window still waits for. */
+function checkDaysTaken(w: I7Walk, last: SettledDay | undefined): Dec {
+  const lastDate = last ? last.date : '';
+  const window = last ? lastDates(last.fromDate || lastDate, lastDate, LATE_DAYS) : [];
+  let waiting = ZERO;
+  const inFolded = (d: string) => w.folded.some(([f, t]) => d >= f && d <= t);
+  const checked = new Set([...[...w.byDay.keys()].filter((d) => d <= lastDate), ...w.took.keys()]);
+  for (const d of [...checked].sort()) {
+    if (inFolded(d)) continue;
+    const now = w.byDay.get(d) ?? ZERO;
+    const t = w.took.get(d);
+    if (window.includes(d) && now.gt(t?.amount ?? 0)) waiting = waiting.plus(now.minus(t?.amount ?? 0));
+    else if (!t) w.problems.push(`I7 contributions of ${d} (${now.toFixed(2)}) are in no settlement`);
+    else if (!now.eq(t.amount))
+      w.problems.push(
+        `I7 contributions of ${d}: settlement ${t.by.join(' + ')} took ${t.amount.toFixed(2)}, the entries hold ${now.toFixed(2)}`,
+      );
+  }
+  return waiting;
 }

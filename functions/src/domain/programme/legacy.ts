@@ -259,8 +259,13 @@ export interface ImportReport {
 /** Test hook: called after each applied row (a crash there must resume without doubling). */
 export const legacyHooks: { afterRow?: (line: number) => void } = {};
 
+type ImportDeps = Pick<
+  Deps,
+  'config' | 'events' | 'ledger' | 'legacy' | 'pool' | 'projection' | 'tx' | 'users' | 'wallets'
+>;
+
 export async function importLegacyMembers(
-  d: Pick<Deps, 'config' | 'events' | 'ledger' | 'legacy' | 'pool' | 'projection' | 'tx' | 'users' | 'wallets'>,
+  d: ImportDeps,
   input: { importId: string; format: 'csv' | 'json'; data: unknown },
   actor: string,
 ): Promise<ImportReport> {
@@ -272,82 +277,39 @@ export async function importLegacyMembers(
   if (meta?.status === 'done') return JSON.parse(String(meta.report)) as ImportReport;
 
   const { rows, errors } = parseLegacyFile(format, data);
-  if (!errors.length) {
-    // Rows already imported by another import (or another line of this one) are refused too.
-    const byId = await legacy.markers(rows.flatMap(identitiesOf));
-    for (const r of rows) {
-      const m = identitiesOf(r)
-        .map((id) => byId.get(id))
-        .find((x) => x && (x.importId !== importId || x.line !== r.line));
-      if (m) errors.push({ line: r.line, message: `already imported (import ${m.importId}, line ${m.line})` });
-    }
-    errors.sort((a, b) => a.line - b.line);
-  }
+  if (!errors.length) await refuseImported(d, importId, rows, errors);
   if (errors.length) return { importId, status: 'rejected', rows: rows.length + errors.length, errors };
 
   // Another run of the same import may have started it: then it is there already.
   if (!meta)
     await commitUnlessDone(d, [legacy.startImport(importId, hash, rows.length, actor, new Date().toISOString())]);
-  const users: Array<{ line: number; userId: string }> = [];
-  const failed: RowError[] = [];
-  let credit = ZERO;
-  let locked = ZERO;
-  let funding = ZERO;
+  const t = {
+    users: [] as Array<{ line: number; userId: string }>,
+    failed: [] as RowError[],
+    credit: ZERO,
+    locked: ZERO,
+    funding: ZERO,
+  };
   for (const r of rows) {
     const userId = await ensureUser(d, importId, r);
-    users.push({ line: r.line, userId });
+    t.users.push({ line: r.line, userId });
     if (dec(r.balance).gt(0)) {
-      const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
-      try {
-        await applyWalletEvent(d, userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
-          tx.add(legacy.importStep(importId, r.line, 'credit', userId, r.balance), new StepDone());
-        });
-      } catch (e) {
-        if (!(e instanceof StepDone)) throw e;
-      }
-      credit = credit.plus(r.balance);
+      await creditRow(d, importId, r, userId);
+      t.credit = t.credit.plus(r.balance);
     }
-    if (dec(r.points).gt(0)) {
-      await legacy.markLocked(userId, new Date().toISOString());
-      const eventId = eventIdFor('legacy', importId, String(r.line));
-      const tx = new Tx(d.tx);
-      await addSubmission(
-        d,
-        tx,
-        { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } },
-        new StepDone(),
-      );
-      try {
-        await tx.commit();
-      } catch (e) {
-        if (!(e instanceof StepDone)) throw e;
-      }
-      const rec = await awaitEvent(d, eventId, 15000);
-      if (rec?.status === 'applied') {
-        locked = locked.plus(r.points);
-        funding = funding.plus(String((rec.outcome as { funding?: string }).funding ?? '0'));
-      } else {
-        failed.push({
-          line: r.line,
-          message:
-            rec?.status === 'rejected'
-              ? `grant refused: ${rec.error?.code}`
-              : 'grant still pending; run the import again',
-        });
-      }
-    }
+    if (dec(r.points).gt(0)) await grantRow(d, importId, r, userId, t);
     legacyHooks.afterRow?.(r.line);
   }
-  const pending = failed.some((f) => f.message.includes('pending'));
+  const pending = t.failed.some((f) => f.message.includes('pending'));
   const report: ImportReport = {
     importId,
     status: pending ? 'applying' : 'done',
     rows: rows.length,
-    storeCredit: credit.toFixed(2),
-    pointsLocked: locked.toFixed(),
-    grantFunding: funding.toFixed(2),
-    users,
-    ...(failed.length ? { failed } : {}),
+    storeCredit: t.credit.toFixed(2),
+    pointsLocked: t.locked.toFixed(),
+    grantFunding: t.funding.toFixed(2),
+    users: t.users,
+    ...(t.failed.length ? { failed: t.failed } : {}),
   };
   if (!pending) {
     const done = legacy.finishImport(importId, hash, storedReport(report), new Date().toISOString());
@@ -355,6 +317,65 @@ export async function importLegacyMembers(
     await d.tx.commit([done]).catch(() => undefined);
   }
   return report;
+}
+
+/** Rows already imported by another import (or another line of this one) are refused too. */
+async function refuseImported(d: Pick<Deps, 'legacy'>, importId: string, rows: LegacyRow[], errors: RowError[]) {
+  const byId = await d.legacy.markers(rows.flatMap(identitiesOf));
+  for (const r of rows) {
+    const m = identitiesOf(r)
+      .map((id) => byId.get(id))
+      .find((x) => x && (x.importId !== importId || x.line !== r.line));
+    if (m) errors.push({ line: r.line, message: `already imported (import ${m.importId}, line ${m.line})` });
+  }
+  errors.sort((a, b) => a.line - b.line);
+}
+
+/** A row's balance as store credit, once per (import, line). */
+async function creditRow(d: ImportDeps, importId: string, r: LegacyRow, userId: string) {
+  const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
+  try {
+    await applyWalletEvent(d, userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
+      tx.add(d.legacy.importStep(importId, r.line, 'credit', userId, r.balance), new StepDone());
+    });
+  } catch (e) {
+    if (!(e instanceof StepDone)) throw e;
+  }
+}
+
+/** A row's points as a locked grant through the pool, once per (import, line); counted in `t`. */
+async function grantRow(
+  d: ImportDeps,
+  importId: string,
+  r: LegacyRow,
+  userId: string,
+  t: { failed: RowError[]; locked: Dec; funding: Dec },
+) {
+  await d.legacy.markLocked(userId, new Date().toISOString());
+  const eventId = eventIdFor('legacy', importId, String(r.line));
+  const tx = new Tx(d.tx);
+  await addSubmission(
+    d,
+    tx,
+    { eventId, userId, event: { kind: 'grant', user: userId, points: r.points, locked: true, reason: 'legacy' } },
+    new StepDone(),
+  );
+  try {
+    await tx.commit();
+  } catch (e) {
+    if (!(e instanceof StepDone)) throw e;
+  }
+  const rec = await awaitEvent(d, eventId, 15000);
+  if (rec?.status === 'applied') {
+    t.locked = t.locked.plus(r.points);
+    t.funding = t.funding.plus(String((rec.outcome as { funding?: string }).funding ?? '0'));
+  } else {
+    t.failed.push({
+      line: r.line,
+      message:
+        rec?.status === 'rejected' ? `grant refused: ${rec.error?.code}` : 'grant still pending; run the import again',
+    });
+  }
 }
 
 /** The report as stored on the import item: without the per-row users when it would not fit an item. */

@@ -7,7 +7,7 @@
 import type { LedgerEvent, Params, Wallet } from '@greenpoints/shared';
 import type { EventRecord } from '../model';
 import type { Tx } from '../tx';
-import { addWalletEvent } from './ledger';
+import { addWalletEvent, type WalletRead } from './ledger';
 import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
 import { project } from './projection';
 import { log } from '../../log';
@@ -74,6 +74,7 @@ export async function addSubmission(
   tx: Tx,
   s: Submission,
   onDuplicate: Error,
+  read?: WalletRead,
 ): Promise<void> {
   const at = arrival();
   const hold = holdOf(s.event);
@@ -86,6 +87,8 @@ export async function addSubmission(
       `${s.eventId}:reserve`,
       { kind: 'reserve', user: s.userId, tender: hold.tender, amount: hold.amount, eventId: s.eventId },
       at.slice(0, 24),
+      {},
+      read,
     );
   }
   const pool = d.pool;

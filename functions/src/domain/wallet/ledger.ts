@@ -1,6 +1,14 @@
 // Writing applied events: wallets (guarded by version) and one ledger entry per WalletChange,
 // through the stores (domain/stores.ts).
-import { apply, emptyPool, isPoolEvent, type LedgerEvent, type Outcome, type Wallet } from '@greenpoints/shared';
+import {
+  apply,
+  emptyPool,
+  isPoolEvent,
+  type LedgerEvent,
+  type Outcome,
+  type Params,
+  type Wallet,
+} from '@greenpoints/shared';
 import type { StoredWallet } from '../model';
 import { StaleRead, type Tx } from '../tx';
 import type { Deps } from '../deps';
@@ -31,6 +39,17 @@ export function addLedger(
   tx.addAll(d.ledger.entries(eventId, outcome.kind, at, outcome.changes, ref));
 }
 
+/** The parameters and a user's stored wallet, read once for all an attempt decides on them. */
+export interface WalletRead {
+  params: Params;
+  stored: StoredWallet;
+}
+
+export async function readWallet(d: Pick<Deps, 'config' | 'wallets'>, user: string): Promise<WalletRead> {
+  const [{ params }, stored] = await Promise.all([d.config.params(), d.wallets.get(user)]);
+  return { params, stored };
+}
+
 /**
  * Applies a wallet-only event (hold, spend, refunds, withdrawals, dividends, quota and store
  * credit) to the user's stored wallet and adds its wallet write and ledger entries to `tx`.
@@ -44,9 +63,10 @@ export async function addWalletEvent(
   event: LedgerEvent,
   at: string,
   ref: Record<string, string> = {},
+  read?: WalletRead,
 ): Promise<void> {
   if (isPoolEvent(event)) throw new Error(`${event.kind} is a pool event: it goes through the pool applier`);
-  const [{ params }, stored] = await Promise.all([d.config.params(), d.wallets.get(user)]);
+  const { params, stored } = read ?? (await readWallet(d, user));
   const a = apply({ pool: emptyPool(params), wallets: { [user]: stored.wallet } }, event, params);
   addWalletWrites(d, tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
   addLedger(d, tx, eventId, a.outcome, at, ref);

@@ -9,21 +9,27 @@ import { claimOp, eventIdFor } from '../idempotency';
 import { Tx, retryStale } from '../tx';
 import type { EventRecord } from '../model';
 import type { Deps } from '../deps';
+import type { WalletRead } from './ledger';
 
 /** Many requests on one wallet at once all reserve on it: more tries than a plain read-check-write. */
 const RESERVE_ATTEMPTS = 40;
 
 class AlreadySubmitted extends Error {}
 
+/**
+ * Reads the parameters, the pool and the caller's wallet once for the attempt, and refuses a rule
+ * break on them (RuleError -> 4xx) before anything is written. The reserve is then made on the
+ * same reads (its wallet write is guarded by the version read here).
+ */
 async function precheck(
   d: Pick<Deps, 'config' | 'poolState' | 'wallets'>,
   userId: string,
   event: LedgerEvent,
-): Promise<void> {
-  const st = d;
-  const { params } = await st.config.params();
-  const [pool, w] = await Promise.all([st.poolState.state(params), st.wallets.get(userId)]);
-  apply({ pool, wallets: { [userId]: w.wallet } }, event, params); // throws RuleError -> 4xx
+): Promise<WalletRead> {
+  const { params } = await d.config.params();
+  const [pool, stored] = await Promise.all([d.poolState.state(params), d.wallets.get(userId)]);
+  apply({ pool, wallets: { [userId]: stored.wallet } }, event, params);
+  return { params, stored };
 }
 
 export interface SubmitOpts {
@@ -62,10 +68,10 @@ export async function submitAndWait(
     // still decides for real (another request may move the wallet meanwhile).
     // The reserve is written on the wallet's version: a concurrent change means read again.
     await retryStale(async () => {
-      await precheck(d, ctx.userId, opts.event);
+      const read = await precheck(d, ctx.userId, opts.event);
       const tx = new Tx(d.tx);
       tx.add(claimOp(d, idem, undefined, eventId), new IdempotencyRace());
-      await addSubmission(d, tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted());
+      await addSubmission(d, tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted(), read);
       try {
         await tx.commit();
       } catch (e) {
