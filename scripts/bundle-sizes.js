@@ -22,10 +22,13 @@ async function measure(entry) {
     logLevel: 'silent',
   });
   const inputs = Object.entries(r.metafile.inputs).filter(([f]) => f.startsWith('functions/src/'));
+  // What is left of functions/src in the bundle after tree-shaking.
+  const kept = Object.values(r.metafile.outputs).flatMap((o) => Object.entries(o.inputs));
   return {
     entry,
     files: inputs.length,
     srcBytes: inputs.reduce((a, [, i]) => a + i.bytes, 0),
+    srcKept: kept.filter(([f]) => f.startsWith('functions/src/')).reduce((a, [, i]) => a + i.bytesInOutput, 0),
     bundleBytes: r.outputFiles.reduce((a, f) => a + f.contents.length, 0),
   };
 }
@@ -35,9 +38,9 @@ async function measure(entry) {
   const rows = [];
   for (const e of entries) rows.push(await measure(e));
   if (process.argv.includes('--json')) return console.log(JSON.stringify(rows, null, 2));
-  console.log('handler file                          src files  src KB  bundle KB');
+  console.log('handler file                          src files  src KB  src in bundle KB  bundle KB');
   for (const r of rows)
     console.log(
-      `${r.entry.replace('functions/src/', '').padEnd(38)}${String(r.files).padStart(9)}${(r.srcBytes / 1024).toFixed(0).padStart(8)}${(r.bundleBytes / 1024).toFixed(0).padStart(11)}`,
+      `${r.entry.replace('functions/src/', '').padEnd(38)}${String(r.files).padStart(9)}${(r.srcBytes / 1024).toFixed(0).padStart(8)}${(r.srcKept / 1024).toFixed(0).padStart(18)}${(r.bundleBytes / 1024).toFixed(0).padStart(11)}`,
     );
 })();

@@ -3,12 +3,12 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { markPaid } from '../domain/orders/payment';
 import { core } from '../wiring/core';
 import { orders } from '../wiring/orders';
-import { operator } from '../wiring/operator';
+import { audit } from '../wiring/audit';
 import { wechatPay as pay } from '../wiring/ports';
 import { json, MAX_BODY_BYTES } from '../http/wrapper';
 import { errorBody, toErrorReply } from '../errors';
 
-const deps = { ...core, ...orders, ...operator, ...pay };
+const deps = { ...core, ...orders, ...audit, ...pay };
 
 export async function wechatPay(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   try {

@@ -5,7 +5,7 @@ import { pool } from '../wiring/pool';
 import { orderPages, orders } from '../wiring/orders';
 import { shop } from '../wiring/shop';
 import { referrals } from '../wiring/programme';
-import { operator } from '../wiring/operator';
+import { audit } from '../wiring/audit';
 import { wechat } from '../wiring/ports';
 import { newOrderBody, emptyBody, pageQuery } from '../http/schemas';
 import { notFound } from '../domain/errors';
@@ -18,7 +18,7 @@ import { refundOrder } from '../domain/orders/refund';
 import { orderAddress } from '../domain/shop/addresses';
 
 const route = routes(http);
-const deps = { ...core, ...pool, ...orders, ...shop, ...referrals, ...operator, ...wechat };
+const deps = { ...core, ...pool, ...orders, ...shop, ...referrals, ...audit, ...wechat };
 
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {
   const { addressId, address, ...rest } = c.body;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { routes } from '../http/wrapper';
 import { browse, categories as categoriesOf } from '../domain/shop/catalogue';
 import { http } from '../wiring/http';
-import { catalogue } from '../wiring/shop';
+import { catalogue } from '../wiring/catalogue';
 
 const route = routes(http);
 

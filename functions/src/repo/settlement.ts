@@ -14,7 +14,8 @@ import type {
 import { batchGet, batchWrite, getItem, query, type Item, type QueryOpts, type Scalar } from './ddb';
 import { keys } from './keys';
 import { programmeKeys, RANK_SHARDS } from './programme';
-import { asWrite, ledgerEntryOps } from './writes';
+import { asWrite } from './writes';
+import { ledgerEntryOps } from './ledger';
 
 export function settlementItem(s: Settlement): Item {
   return { ...programmeKeys.settlement(s.date), type: 'settlement', ...s };

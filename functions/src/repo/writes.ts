@@ -1,10 +1,9 @@
 // The write helpers every DynamoDB store shares: a store's TxOp held by the domain as an opaque
-// Write, the committer that runs them as one transaction, and the ledger entries of an outcome.
+// Write and the committer that runs them as one transaction.
 // A leaf of repo/: it imports no store module, so no store imports another through it.
 import type { Committer, Write } from '../domain/ports';
 import { WritesRejected } from '../domain/ports';
 import { MAX_TX_ITEMS, transact, TxCancelled, type TxOp } from './ddb';
-import { ledgerItem } from './repository';
 
 /** A TxOp as the domain holds it (opaque). */
 export const asWrite = (op: TxOp): Write => op as unknown as Write;
@@ -32,17 +31,3 @@ export const committer: Committer = {
     }
   },
 };
-
-/** The ledger entries of one outcome's changes, n = their order in it. */
-export function ledgerEntryOps(
-  eventId: string,
-  kind: string,
-  at: string,
-  changes: Array<{ user: string; field: string; delta: string; why: string }>,
-  ref: Record<string, string> = {},
-): TxOp[] {
-  return changes.map((c, n) => ({
-    op: 'create' as const,
-    item: ledgerItem(c.user, at, { ...c, eventId, kind, n }, ref),
-  }));
-}

@@ -17,10 +17,11 @@ import { PICTURE_KEY_RE } from '../adapters/pictures';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';
 import { orders } from '../wiring/orders';
-import { productAdmin } from '../wiring/shop';
+import { productAdmin } from '../wiring/catalogue';
 import { wallet } from '../wiring/wallet';
 import { referrals } from '../wiring/programme';
-import { checks, configAdmin, operator } from '../wiring/operator';
+import { audit } from '../wiring/audit';
+import { checks, configAdmin } from '../wiring/admin';
 import { wechat, wechatTransfer } from '../wiring/ports';
 
 const deps = {
@@ -29,7 +30,7 @@ const deps = {
   ...orders,
   ...wallet,
   ...referrals,
-  ...operator,
+  ...audit,
   ...wechat,
   ...wechatTransfer,
   ...productAdmin,

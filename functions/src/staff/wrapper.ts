@@ -2,11 +2,11 @@
 // `npm run staff -- <name> '<json>'`), checks a staff token, audits the call and answers
 // {ok, result} or {ok: false, error} (errors mapped by the one table, functions/src/errors.ts).
 // Each function's stores come from its own file's composition root (functions/src/wiring/);
-// the wrapper's own, the audit log, from wiring/staff.ts.
+// the wrapper's own, the audit log, from wiring/audit.ts.
 import { randomBytes } from 'crypto';
 import type { z } from 'zod';
 import { verifyToken } from '../auth/token';
-import { staffAudit } from '../wiring/staff';
+import { staffAudit } from '../wiring/audit';
 import { forbidden } from '../domain/errors';
 import { toStaffError } from '../errors';
 import { log, withLogKeys } from '../log';

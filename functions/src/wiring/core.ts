@@ -1,7 +1,8 @@
 // Composition root, the kernel every area shares: the transaction, the parameters, users,
 // wallets and their ledger, event records, the pool's state and Idempotency-Keys (DynamoDB).
 import type { Stores } from '../domain/deps';
-import { committer, ledgerEntryOps, asWrite } from '../repo/writes';
+import { committer, asWrite } from '../repo/writes';
+import { ledgerEntryOps } from '../repo/ledger';
 import { ledgerPage } from '../repo/history';
 import { createUser } from '../repo/users';
 import { idempotencyStore } from '../repo/shopper';

@@ -1,15 +1,6 @@
-// Composition root of the operator area: the lists by status, the audit log, the parameters'
-// writes and the whole-table checks (reconcile).
+// Composition root of the operator area: the lists by status and the audit log.
 import type { Stores } from '../domain/deps';
-import type { ConfigAdmin } from '../domain/operator/config';
 import { auditStore } from '../repo/audit';
 import { operatorQueries } from '../repo/queries';
-import { configAdmin as ddbConfigAdmin } from '../repo/config';
-import { reconcile } from '../repo/reconcile';
 
 export const operator: Pick<Stores, 'queries' | 'audit'> = { queries: operatorQueries, audit: auditStore };
-
-export const configAdmin: { configAdmin: ConfigAdmin } = { configAdmin: ddbConfigAdmin };
-
-/** Reconcile reads the whole table (its own IAM role: serverless.yml ReconcileRole). */
-export const checks: { reconcile: typeof reconcile } = { reconcile };
