@@ -13,6 +13,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   await ensureTable();
   const { transact } = await import('../../functions/src/repo/ddb');
   const { walletItem } = await import('../../functions/src/repo/repository');
+  const { keys } = await import('../../functions/src/repo/keys');
   const { emptyWallet } = await import('@greenpoints/shared');
   const s = await import('../../functions/src/domain/programme/settlement');
   const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
@@ -31,7 +32,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   await transact([
     {
       op: 'create',
-      item: { PK: `DIVFUND#${day}`, SK: 'EV#bench', type: 'divfund', date: day, amount: fund, at: `${day}T04:00:00Z` },
+      item: { ...keys.divFund(day, 'bench'), type: 'divfund', date: day, amount: fund, at: `${day}T04:00:00Z` },
     },
   ]);
   log(`settlement setup: ${n} holders in ${Date.now() - t} ms (${businessDate(Date.now())})`);

@@ -120,9 +120,9 @@ async function setup(
   }
   // Settlement days follow each other from the first day not settled yet.
   const { getItem } = await import('../../functions/src/repo/ddb');
-  const { programmeKeys } = await import('../../functions/src/repo/programme');
+  const { keys } = await import('../../functions/src/repo/keys');
   const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
-  const carry = await getItem(programmeKeys.carry());
+  const carry = await getItem(keys.carry());
   const today = businessDate(Date.now());
   const last = typeof carry?.lastDate === 'string' ? carry.lastDate : undefined;
   const next = (d: string) => (last && last >= d ? addDays(last, 1) : d);
@@ -176,13 +176,14 @@ async function resolveUnknowns(
 
 async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: World, rng: Rng) {
   const { scanAll, getItem } = await import('../../functions/src/repo/ddb');
+  const { isKey, keys } = await import('../../functions/src/repo/keys');
   let pending: Awaited<ReturnType<typeof scanAll>> = [];
   for (let round = 0; round < 30; round++) {
-    // The pool's queue is write-sharded (QUEUE#0…): a scan finds what is still queued, and also
+    // The pool's queue is write-sharded (keys.queue): a scan finds what is still queued, and also
     // a batch committed but not yet projected (the pool item's projected < batch).
     const items = await scanAll();
     pending = items.filter((i) => i.type === 'queued');
-    const head = items.find((i) => i.PK === 'POOL' && i.SK === 'STATE');
+    const head = items.find((i) => isKey(i, keys.pool()));
     if (head && Number(head.projected ?? 0) < Number(head.batch ?? 0)) pending.push(head);
     const stuck = items.filter(
       (i) => i.type === 'order' && i.status === 'refund_requested' && world.orders.has(String(i.orderId)),
@@ -205,7 +206,7 @@ async function drainAll(staff: Awaited<ReturnType<typeof staffFns>>, world: Worl
       await staffRetrying((e) => staff('refund-order', e), { orderId: String(o.orderId) }, rng, 20);
     await sleep(400); // a lease left by a killed drainer expires (3 s)
   }
-  const records = await Promise.all(pending.map((p) => getItem({ PK: `EVENT#${String(p.eventId)}`, SK: 'EVENT' })));
+  const records = await Promise.all(pending.map((p) => getItem(keys.event(String(p.eventId)))));
   throw new Error(
     `the pool did not drain in 30 rounds: ${JSON.stringify(pending)} with status records ${JSON.stringify(records)}`,
   );

@@ -1,6 +1,7 @@
 // A catalogue of bad requests: each gets its documented 4xx (docs/errors.md) and the table
 // does not change.
 import { SignJWT } from 'jose';
+import { keys } from '../../functions/src/repo/keys';
 import { call, login, shippedOrder, completedOrder, staff, snapshot, uniq, ADDRESS, PARCEL } from './helpers';
 
 let a: { token: string; userId: string };
@@ -289,8 +290,7 @@ const cases: Case[] = [
     400,
     'invalid_cursor',
     'GET',
-    () =>
-      `/ledger?cursor=${Buffer.from(JSON.stringify({ PK: `USER#${a.userId}`, SK: 'LEDGER#z' })).toString('base64url')}`,
+    () => `/ledger?cursor=${Buffer.from(JSON.stringify(keys.ledger(a.userId, 'z', 'z', 0))).toString('base64url')}`,
     () => ({ token: b.token }),
   ],
   ['limit out of range', 400, 'invalid_request', 'GET', () => '/ledger?limit=100000', () => ({ token: a.token })],

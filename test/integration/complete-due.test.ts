@@ -2,6 +2,7 @@
 // complete other suites' orders too): auto-confirm after autoConfirmDays, completion at the
 // window's end, one drain per run, and a return request racing the schedule on the same order.
 import { dec } from '@greenpoints/shared';
+import { gsi } from '../../functions/src/repo/keys';
 import { fn, freshTable, login, ok, product, reconcileClean, staff } from './programme/world';
 import { deps } from '../ddb-deps';
 
@@ -138,7 +139,7 @@ it('a return request racing complete-due on the same order: exactly one wins, no
   expect((await getPool((await getParams()).params)).seq - seq0).toBe(completions);
   const { queryAll, scanAll } = await fn.ddb();
   expect((await scanAll()).filter((i) => i.type === 'queued')).toEqual([]); // nothing left in the pool's queue
-  const requests = (await queryAll({ pk: 'AFTERSALES#requested', index: 'GSI1' })).length;
+  const requests = (await queryAll({ pk: gsi.afterSales('requested'), index: 'GSI1' })).length;
   expect(requests).toBe(ids.length - completions);
   expect(await reconcileClean()).toEqual([]);
 });

@@ -190,11 +190,12 @@ export async function pool(): Promise<any> {
  */
 export async function snapshot(userIds: string[], productIds: string[] = []): Promise<string[]> {
   const { scanAll } = await import('../../functions/src/repo/ddb');
+  const { keys, partitions } = await import('../../functions/src/repo/keys');
   const all = await scanAll();
   const mine = all.filter((i) => {
     const pk = String(i.PK);
-    if (productIds.some((p) => pk === `PRODUCT#${p}`)) return true;
-    return userIds.some((u) => pk === `USER#${u}` || i.userId === u);
+    if (productIds.some((p) => pk === keys.product(p).PK)) return true;
+    return userIds.some((u) => pk === partitions.user(u) || i.userId === u);
   });
   // One line per item, so a failed comparison shows only the items that changed.
   return mine.map((i) => `${String(i.PK)} ${String(i.SK)} ${JSON.stringify(Object.entries(i).sort())}`).sort();

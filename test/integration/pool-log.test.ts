@@ -2,6 +2,7 @@
 // pool transaction and its projection, or in the middle of the projection, is finished by the
 // next drainer exactly once; a refused held event gives its reserve back.
 import { dec } from '@greenpoints/shared';
+import { partitions, skPrefixes } from '../../functions/src/repo/keys';
 import { buy, fn, freshTable, login, ok, product, reconcileClean, wallet } from './programme/world';
 import { deps } from '../ddb-deps';
 
@@ -71,7 +72,9 @@ async function head() {
 
 async function ledgerOf(userId: string, eventId: string) {
   const { queryAll } = await fn.ddb();
-  return (await queryAll({ pk: `USER#${userId}`, skPrefix: 'LEDGER#' })).filter((l) => l.eventId === eventId);
+  return (await queryAll({ pk: partitions.user(userId), skPrefix: skPrefixes.ledger })).filter(
+    (l) => l.eventId === eventId,
+  );
 }
 
 it('a crash between the pool transaction and its projection: the next drainer projects it once', async () => {

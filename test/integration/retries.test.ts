@@ -3,6 +3,7 @@
 // real DynamoDB Local with the injector set.
 import { login, completedOrder, uniq, call, pool, lambdaPost as httpEvent } from './helpers';
 import { setFaultInjector, awsError, retryStats } from '../../functions/src/repo/ddb';
+import { keys } from '../../functions/src/repo/keys';
 import * as wallet from '../../functions/src/handlers/wallet';
 
 afterEach(() => setFaultInjector(undefined));
@@ -66,9 +67,9 @@ describe('retries in the repository layer', () => {
   it('a condition failure is not retried', async () => {
     const { transact, TxCancelled } = await import('../../functions/src/repo/ddb');
     const before = retryStats.retries;
-    await expect(
-      transact([{ op: 'create', item: { PK: 'PRODUCT#rice-10kg', SK: 'META', x: '1' } }]),
-    ).rejects.toBeInstanceOf(TxCancelled);
+    await expect(transact([{ op: 'create', item: { ...keys.product('rice-10kg'), x: '1' } }])).rejects.toBeInstanceOf(
+      TxCancelled,
+    );
     expect(retryStats.retries).toBe(before);
   });
 });

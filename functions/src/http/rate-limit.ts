@@ -1,5 +1,5 @@
 // Abuse limits on the HTTP API (docs/errors.md `too_many_requests`): fixed one-minute windows,
-// one DynamoDB counter item per key and window (`RATE#<scope>#<id>` / `W#<window>`, TTL), added
+// one DynamoDB counter item per key and window (repo/keys.ts `keys.rate`, TTL), added
 // to in one UpdateItem that answers the new count. Mutating calls (POST) count against the
 // caller's user and IP; login counts against the IP. Over a limit: 429 with Retry-After (the
 // seconds left in the window), before anything else is read or written.

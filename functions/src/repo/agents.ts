@@ -1,18 +1,18 @@
-// Regional agents on DynamoDB (domain/stores.ts AgentStore): one item per region, listed on GSI1 AGENTS.
+// Regional agents on DynamoDB (domain/programme/ports.ts AgentStore): one item per region, listed on GSI1 AGENTS.
 import type { AgentStore } from '../domain/programme/ports';
 import { batchGet, getItem, query } from './ddb';
-import { programmeKeys } from './programme';
+import { gsi, indexKeys, keys } from './keys';
 import { asWrite } from './writes';
 
 export const agentStore: AgentStore = {
   async assigned(regions) {
-    const items = await batchGet(regions.map(programmeKeys.agent));
+    const items = await batchGet(regions.map(keys.agent));
     return new Map(
       items.filter((i) => typeof i.userId === 'string' && i.userId).map((i) => [String(i.region), String(i.userId)]),
     );
   },
   async get(region) {
-    const i = await getItem(programmeKeys.agent(region));
+    const i = await getItem(keys.agent(region));
     if (!i) return undefined;
     return {
       region: String(i.region),
@@ -25,9 +25,8 @@ export const agentStore: AgentStore = {
     asWrite({
       op: 'put',
       item: {
-        ...programmeKeys.agent(a.region),
-        GSI1PK: programmeKeys.agentsGsi,
-        GSI1SK: a.region,
+        ...keys.agent(a.region),
+        ...indexKeys.agent(a.region),
         type: 'agent',
         region: a.region,
         userId: a.userId,
@@ -37,9 +36,9 @@ export const agentStore: AgentStore = {
       },
       ifVersion: prior === 0 ? null : prior,
     }),
-  remove: (region) => asWrite({ op: 'delete', key: programmeKeys.agent(region) }),
+  remove: (region) => asWrite({ op: 'delete', key: keys.agent(region) }),
   async list(limit) {
-    const r = await query({ pk: programmeKeys.agentsGsi, index: 'GSI1', limit });
+    const r = await query({ pk: gsi.agents, index: 'GSI1', limit });
     return r.items.map((i) => ({
       region: String(i.region),
       userId: String(i.userId),

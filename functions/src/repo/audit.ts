@@ -2,11 +2,9 @@
 import { randomBytes } from 'crypto';
 import type { AuditRecord, AuditStore } from '../domain/operator/ports';
 import { query, type Item } from './ddb';
-import { keys } from './keys';
+import { auditAtOf, keys, partitions, skBounds } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { asWrite } from './writes';
-
-const AUDIT_PK = keys.audit('', '').PK;
 
 /** The item of one audit entry (also written by the staff wrapper, outside any transaction). */
 export function auditItem(r: AuditRecord & { actor: string; fn: string; ok: boolean; input: string }): Item {
@@ -25,7 +23,7 @@ export function auditItem(r: AuditRecord & { actor: string; fn: string; ok: bool
 
 function toRecord(i: Item): AuditRecord {
   return {
-    at: String(i.at ?? String(i.SK).split('#')[0]),
+    at: String(i.at ?? auditAtOf(String(i.SK))),
     ...(i.actor !== undefined ? { actor: String(i.actor) } : {}),
     ...(i.fn !== undefined ? { fn: String(i.fn) } : {}),
     ...(typeof i.ok === 'boolean' ? { ok: i.ok } : {}),
@@ -38,14 +36,14 @@ function toRecord(i: Item): AuditRecord {
 export const auditStore: AuditStore = {
   record: (r) => asWrite({ op: 'create', item: auditItem(r) }),
   async page(limit, through, cursor) {
-    // SK is `<ISO time>#<id>`: every entry whose time is `through` or earlier.
-    const upper = through ? `${through}\uffff` : undefined;
+    // Every entry whose time is `through` or earlier.
+    const upper = through ? skBounds.auditThrough(through) : undefined;
     const r = await query({
-      pk: AUDIT_PK,
+      pk: partitions.audit,
       ...(upper ? { skLessThan: upper } : {}),
       newestFirst: true,
       limit,
-      cursor: decodeCursor(cursor, AUDIT_PK),
+      cursor: decodeCursor(cursor, partitions.audit),
     });
     return { items: r.items.map(toRecord), cursor: encodeCursor(r.next) };
   },

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { tableName } from './table';
 import { installFaults } from './faults';
-import { statusIndex } from './keys';
+import { isUserPartition, keys, statusIndex } from './keys';
 import { isLocalStage } from '../stage';
 
 export type Scalar = string | number | boolean;
@@ -365,111 +365,144 @@ function equalsCondition(
     .join(' AND ');
 }
 
+type OpOf<K extends TxOp['op']> = Extract<TxOp, { op: K }>;
+
+/** A put that lands only while no item has its key (creates, first versions). */
+function putNew(item: Item): TransactWriteItem {
+  return { Put: { TableName: tableName(), Item: marshal(item), ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
+/** A put over the version it was computed from. */
+function putOverVersion(item: Item, version: number): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: marshal(item),
+      ConditionExpression: '#v = :v',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: marshal({ ':v': version }),
+    },
+  };
+}
+
+function putIfEquals(t: OpOf<'putIf'>): TransactWriteItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, Scalar> = {};
+  const cond = equalsCondition(t.ifEquals, names, values);
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: marshal(t.item),
+      ConditionExpression: cond,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: marshal(values),
+    },
+  };
+}
+
+/** The condition of a set: its equalities, then the attributes that must not exist yet. */
+function setCondition(t: OpOf<'set'>, names: Record<string, string>, values: Record<string, Scalar>): string {
+  const absent = (t.ifAbsent ?? []).map((k, i) => {
+    names[`#a${i}`] = k;
+    return `attribute_not_exists(#a${i})`;
+  });
+  return [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
+}
+
+/** SET of the values (an order's status index moves with its status: keys.ts statusIndex), then REMOVE. */
+function setUpdate(t: OpOf<'set'>, names: Record<string, string>, values: Record<string, Scalar>): string {
+  const sets = Object.entries({ ...t.values, ...statusIndex(t.key, t.values) }).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  const removes = (t.remove ?? []).map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  return (sets.length ? 'SET ' + sets.join(', ') : '') + (removes.length ? ' REMOVE ' + removes.join(', ') : '');
+}
+
+function setFields(t: OpOf<'set'>): TransactWriteItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, Scalar> = {};
+  const cond = setCondition(t, names, values);
+  const update = setUpdate(t, names, values);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: marshal({ ...t.key }),
+      UpdateExpression: update,
+      ConditionExpression: cond,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: marshal(values),
+    },
+  };
+}
+
+function addToCounter(t: OpOf<'add'>): TransactWriteItem {
+  const values: Record<string, Scalar> = { ':by': t.by };
+  let cond = 'attribute_exists(PK)';
+  if (t.atLeast !== undefined) {
+    // a decrement of n is allowed only while the counter holds at least n
+    values[':min'] = t.atLeast;
+    cond += ' AND #a >= :min';
+  }
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: marshal({ ...t.key }),
+      UpdateExpression: 'SET #a = #a + :by',
+      ConditionExpression: cond,
+      ExpressionAttributeNames: { '#a': t.attr },
+      ExpressionAttributeValues: marshal(values),
+    },
+  };
+}
+
+function deleteKey(t: OpOf<'delete'>): TransactWriteItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: marshal({ ...t.key }),
+      ...(t.mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
+    },
+  };
+}
+
+function checkKey(t: OpOf<'check'>): TransactWriteItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, Scalar> = {};
+  const cond = equalsCondition(t.ifEquals, names, values);
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: marshal({ ...t.key }),
+      ConditionExpression: cond,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: marshal(values),
+    },
+  };
+}
+
 function toTransactItem(t: TxOp): TransactWriteItem {
-  const TableName = tableName();
   switch (t.op) {
     case 'create':
-      return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
-    case 'put': {
-      if (t.ifVersion === null)
-        return { Put: { TableName, Item: marshal(t.item), ConditionExpression: 'attribute_not_exists(PK)' } };
-      return {
-        Put: {
-          TableName,
-          Item: marshal(t.item),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: marshal({ ':v': t.ifVersion }),
-        },
-      };
-    }
-    case 'putIf': {
-      const names: Record<string, string> = {};
-      const values: Record<string, Scalar> = {};
-      const cond = equalsCondition(t.ifEquals, names, values);
-      return {
-        Put: {
-          TableName,
-          Item: marshal(t.item),
-          ConditionExpression: cond,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: marshal(values),
-        },
-      };
-    }
-    case 'set': {
-      const names: Record<string, string> = {};
-      const values: Record<string, Scalar> = {};
-      const absent = (t.ifAbsent ?? []).map((k, i) => {
-        names[`#a${i}`] = k;
-        return `attribute_not_exists(#a${i})`;
-      });
-      const cond = [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
-      const sets = Object.entries({ ...t.values, ...statusIndex(t.key, t.values) }).map(([k, v], i) => {
-        names[`#s${i}`] = k;
-        values[`:s${i}`] = v;
-        return `#s${i} = :s${i}`;
-      });
-      const removes = (t.remove ?? []).map((k, i) => {
-        names[`#r${i}`] = k;
-        return `#r${i}`;
-      });
-      const update =
-        (sets.length ? 'SET ' + sets.join(', ') : '') + (removes.length ? ' REMOVE ' + removes.join(', ') : '');
-      return {
-        Update: {
-          TableName,
-          Key: marshal({ ...t.key }),
-          UpdateExpression: update,
-          ConditionExpression: cond,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: marshal(values),
-        },
-      };
-    }
-    case 'add': {
-      const values: Record<string, Scalar> = { ':by': t.by };
-      let cond = 'attribute_exists(PK)';
-      if (t.atLeast !== undefined) {
-        // a decrement of n is allowed only while the counter holds at least n
-        values[':min'] = t.atLeast;
-        cond += ' AND #a >= :min';
-      }
-      return {
-        Update: {
-          TableName,
-          Key: marshal({ ...t.key }),
-          UpdateExpression: 'SET #a = #a + :by',
-          ConditionExpression: cond,
-          ExpressionAttributeNames: { '#a': t.attr },
-          ExpressionAttributeValues: marshal(values),
-        },
-      };
-    }
+      return putNew(t.item);
+    case 'put':
+      return t.ifVersion === null ? putNew(t.item) : putOverVersion(t.item, t.ifVersion);
+    case 'putIf':
+      return putIfEquals(t);
+    case 'set':
+      return setFields(t);
+    case 'add':
+      return addToCounter(t);
     case 'upsert':
-      return { Put: { TableName, Item: marshal(t.item) } };
+      return { Put: { TableName: tableName(), Item: marshal(t.item) } };
     case 'delete':
-      return {
-        Delete: {
-          TableName,
-          Key: marshal({ ...t.key }),
-          ...(t.mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
-        },
-      };
-    case 'check': {
-      const names: Record<string, string> = {};
-      const values: Record<string, Scalar> = {};
-      const cond = equalsCondition(t.ifEquals, names, values);
-      return {
-        ConditionCheck: {
-          TableName,
-          Key: marshal({ ...t.key }),
-          ConditionExpression: cond,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: marshal(values),
-        },
-      };
-    }
+      return deleteKey(t);
+    case 'check':
+      return checkKey(t);
   }
 }
 
@@ -513,7 +546,7 @@ export const writeStats = {
 function kindOf(i: { PK?: Scalar; SK?: Scalar; kind?: unknown }): string {
   const pk = String(i.PK ?? '');
   const sk = String(i.SK ?? '');
-  if (pk.startsWith('USER#')) {
+  if (isUserPartition(pk)) {
     const what = sk.split('#')[0]!.toLowerCase();
     return what === 'ledger' ? `ledger:${String(i.kind ?? '?')}` : what;
   }
@@ -522,7 +555,7 @@ function kindOf(i: { PK?: Scalar; SK?: Scalar; kind?: unknown }): string {
 function countWrites(items: Array<{ PK?: Scalar; SK?: Scalar }>, ops?: string[]): void {
   writeStats.total += items.length;
   items.forEach((i, n) => {
-    if (i.PK === 'POOL') writeStats.pool++;
+    if (i.PK === keys.pool().PK) writeStats.pool++;
     const k = `${kindOf(i)} ${ops?.[n] ?? 'put'}`;
     writeStats.byKind[k] = (writeStats.byKind[k] ?? 0) + 1;
   });

@@ -16,6 +16,8 @@ import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSy
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runsInLambda } from '../stage';
+import type { Key } from './ddb';
+import { keys } from './keys';
 
 export const FAULT_KINDS = [
   'conflict',
@@ -125,12 +127,14 @@ interface Cmd {
   Key?: unknown;
   ClientRequestToken?: string;
 }
-const isPoolKey = (k: unknown, sk: string) =>
-  !!k && (k as { PK?: { S?: string } }).PK?.S === 'POOL' && (k as { SK?: { S?: string } }).SK?.S === sk;
+/** Whether a marshalled key is this key. */
+const isMarshalled = (k: unknown, key: Key) =>
+  !!k && (k as { PK?: { S?: string } }).PK?.S === key.PK && (k as { SK?: { S?: string } }).SK?.S === key.SK;
+const isPoolKey = (k: unknown) => isMarshalled(k, keys.pool());
 /** The pool applier's batch: the one transaction that writes the pool state item. */
 function isDrainBatch(input: Cmd): boolean {
   return (input.TransactItems ?? []).some((t) =>
-    Object.values(t).some((op) => op && (isPoolKey(op.Key, 'STATE') || isPoolKey(op.Item, 'STATE'))),
+    Object.values(t).some((op) => op && (isPoolKey(op.Key) || isPoolKey(op.Item))),
   );
 }
 
@@ -172,7 +176,7 @@ export function installFaults(client: MiddlewareClient): void {
         }
       };
       const half = stream.next() < 0.5;
-      if (op === 'DeleteItemCommand' && isPoolKey(args.input.Key, 'LEASE') && pick('drainKill', true)) {
+      if (op === 'DeleteItemCommand' && isMarshalled(args.input.Key, keys.poolLease()) && pick('drainKill', true)) {
         log('drainKill');
         throw fault('TimeoutError', 'lease release lost: the drainer died'); // releaseLease ignores errors
       }

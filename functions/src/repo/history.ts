@@ -1,7 +1,7 @@
 // A user's ledger, paged (USER#id / LEDGER#<at>#<event>#<n>, newest first).
 import type { LedgerLine, Paged } from '../domain/ports';
 import type { Item } from './ddb';
-import { keys } from './keys';
+import { partitions } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { listLedger } from './repository';
 
@@ -18,6 +18,6 @@ function toLine(e: Item): LedgerLine {
 }
 
 export async function ledgerPage(userId: string, limit: number, cursor?: string): Promise<Paged<LedgerLine>> {
-  const r = await listLedger(userId, limit, decodeCursor(cursor, keys.user(userId).PK));
+  const r = await listLedger(userId, limit, decodeCursor(cursor, partitions.user(userId)));
   return { items: r.entries.map(toLine), cursor: encodeCursor(r.next) };
 }

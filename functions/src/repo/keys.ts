@@ -1,12 +1,59 @@
-// Key builders: the single place where the table's key layout (docs/data-model.md) is spelled.
-import type { Key } from './ddb';
+// Key builders: the single place where the table's key layout (docs/data-model.md) is spelled:
+// every item's PK/SK, every index key (GSI1, GSI2), the partitions a Query reads, the sort-key
+// prefixes and bounds it reads by. Pure: builds keys and attributes only, the reads and writes
+// go through ddb.ts. functions/test/repo/keys-guard.test.ts fails when production code spells a
+// key anywhere else.
+import { createHash } from 'crypto';
+import { dec, truncate, weightOf, type Wallet } from '@greenpoints/shared';
+import type { Item, Key, Scalar } from './ddb';
 
 export const pad = (n: number, width = 12) => String(n).padStart(width, '0');
+
+const USER = 'USER#';
+const ORDER = 'ORDER#';
+const LEGACY = 'LEGACY#';
+const LEDGER = 'LEDGER#';
+const EXIT = 'EXIT#';
+/** After every character a key holds: the upper bound of a range read by a key's prefix. */
+const HIGHEST = '\uffff';
+
+/** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
+export const QUEUE_SHARDS = 8;
+
+/** The queue shard of an event: a stable hash of its id. */
+export function queueShard(eventId: string): number {
+  let h = 0;
+  for (let i = 0; i < eventId.length; i++) h = (h * 31 + eventId.charCodeAt(i)) >>> 0;
+  return h % QUEUE_SHARDS;
+}
+
+/** The partitions read by Query on the table (a PK alone). */
+export const partitions = {
+  /** A user's own items: profile, wallet, ledger, day sums, Idempotency-Keys, address book. */
+  user: (userId: string) => `${USER}${userId}`,
+  /** One shard of the pool's queue. */
+  queue: (shard: number) => `QUEUE#${shard}`,
+  shipped: 'SHIPPED',
+  due: 'DUE',
+  audit: 'AUDIT',
+  settlement: (date: string) => `SETTLEMENT#${date}`,
+  /** The dividend fund entries of one business date. */
+  divFund: (date: string) => `DIVFUND#${date}`,
+  locked: 'LOCKED',
+};
+
+/** Sort-key prefixes read by begins_with inside a partition. */
+export const skPrefixes = {
+  /** A user's ledger entries (partitions.user). */
+  ledger: LEDGER,
+  /** A settlement's exit markers (partitions.settlement). */
+  settlementExit: EXIT,
+};
 
 export const keys = {
   pool: (): Key => ({ PK: 'POOL', SK: 'STATE' }),
   // The pool's queue, write-sharded off the pool's partition; the drainer merges the shards.
-  queue: (shard: number, at: string, eventId: string): Key => ({ PK: `QUEUE#${shard}`, SK: `${at}#${eventId}` }),
+  queue: (at: string, eventId: string): Key => ({ PK: partitions.queue(queueShard(eventId)), SK: `${at}#${eventId}` }),
   // One batch of the pool's log per partition: sequential numbers, read by GetItem/BatchGet.
   poolBatch: (batch: number): Key => ({ PK: `POOLLOG#${pad(batch)}`, SK: 'BATCH' }),
   poolLease: (): Key => ({ PK: 'LEASE#POOL', SK: 'LEASE' }),
@@ -14,38 +61,159 @@ export const keys = {
   config: (): Key => ({ PK: 'CONFIG', SK: 'PARAMS' }),
   configVersion: (v: number): Key => ({ PK: 'CONFIG', SK: `V#${pad(v, 6)}` }),
   product: (productId: string): Key => ({ PK: `PRODUCT#${productId}`, SK: 'META' }),
-  user: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  user: (userId: string): Key => ({ PK: partitions.user(userId), SK: 'PROFILE' }),
   openId: (openId: string): Key => ({ PK: `OPENID#${openId}`, SK: 'OPENID' }),
-  wallet: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'WALLET' }),
+  wallet: (userId: string): Key => ({ PK: partitions.user(userId), SK: 'WALLET' }),
   ledger: (userId: string, at: string, eventId: string, n: number): Key => ({
-    PK: `USER#${userId}`,
-    SK: `LEDGER#${at}#${eventId}#${pad(n, 3)}`,
+    PK: partitions.user(userId),
+    SK: `${LEDGER}${at}#${eventId}#${pad(n, 3)}`,
   }),
   /** Σ withdrawals a user requested on one China business day (the daily limit). */
-  withdrawDay: (userId: string, date: string): Key => ({ PK: `USER#${userId}`, SK: `WDAY#${date}` }),
-  idem: (userId: string, idemKey: string): Key => ({ PK: `USER#${userId}`, SK: `IDEM#${idemKey}` }),
-  order: (orderId: string): Key => ({ PK: `ORDER#${orderId}`, SK: 'META' }),
-  shipped: (shippedAt: string, orderId: string): Key => ({ PK: 'SHIPPED', SK: `${shippedAt}#${orderId}` }),
-  due: (completesAt: string, orderId: string): Key => ({ PK: 'DUE', SK: `${completesAt}#${orderId}` }),
+  withdrawDay: (userId: string, date: string): Key => ({ PK: partitions.user(userId), SK: `WDAY#${date}` }),
+  idem: (userId: string, idemKey: string): Key => ({ PK: partitions.user(userId), SK: `IDEM#${idemKey}` }),
+  /** A user's address book: one item, guarded by its version. */
+  addressBook: (userId: string): Key => ({ PK: partitions.user(userId), SK: 'ADDRESSES' }),
+  order: (orderId: string): Key => ({ PK: `${ORDER}${orderId}`, SK: 'META' }),
+  shipped: (shippedAt: string, orderId: string): Key => ({ PK: partitions.shipped, SK: `${shippedAt}#${orderId}` }),
+  due: (completesAt: string, orderId: string): Key => ({ PK: partitions.due, SK: `${completesAt}#${orderId}` }),
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `WITHDRAWAL#${id}`, SK: 'META' }),
-  audit: (at: string, id: string): Key => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  audit: (at: string, id: string): Key => ({ PK: partitions.audit, SK: `${at}#${id}` }),
+  /** The HTTP API's abuse counter of one caller and one window (http/rate-limit.ts). */
+  rate: (scope: string, id: string, window: number): Key => ({ PK: `RATE#${scope}#${id}`, SK: `W#${window}` }),
+  // ---------- the full programme (docs/data-model.md "Programme") ----------
+  settlement: (date: string): Key => ({ PK: partitions.settlement(date), SK: 'STATE' }),
+  settlementChunk: (date: string, k: number): Key => ({ PK: partitions.settlement(date), SK: `CHUNK#${pad(k, 6)}` }),
+  settlementExit: (date: string, userId: string): Key => ({ PK: partitions.settlement(date), SK: `${EXIT}${userId}` }),
+  /** The quota and dividendsPaid an exit was decided on, written with its sell. */
+  settlementExitPlan: (date: string, userId: string): Key => ({
+    PK: partitions.settlement(date),
+    SK: `EXITPLAN#${userId}`,
+  }),
+  carry: (): Key => ({ PK: 'SETTLEMENT', SK: 'CARRY' }),
+  /** One item per completed order with a dividend contribution, by business date. */
+  divFund: (date: string, eventId: string): Key => ({ PK: partitions.divFund(date), SK: `EV#${eventId}` }),
+  agent: (region: string): Key => ({ PK: `AGENT#${region}`, SK: 'AGENT' }),
+  legacy: (identity: string): Key => ({ PK: `${LEGACY}${identity}`, SK: 'LEGACY' }),
+  importMeta: (importId: string): Key => ({ PK: `IMPORT#${importId}`, SK: 'META' }),
+  importStep: (importId: string, line: number, step: string): Key => ({
+    PK: `IMPORT#${importId}`,
+    SK: `ROW#${pad(line, 6)}#${step}`,
+  }),
+  phone: (phone: string): Key => ({ PK: `PHONE#${phone}`, SK: 'PHONE' }),
+  locked: (userId: string): Key => ({ PK: partitions.locked, SK: userId }),
+  release: (date: string): Key => ({ PK: `RELEASE#${date}`, SK: 'STATE' }),
 };
 
+/** The partition keys of the indexes: GSI1 (all attributes) and GSI2 (keys only, sparse). */
 export const gsi = {
   products: 'PRODUCTS',
-  userOrders: (userId: string) => `USER#${userId}#ORDERS`,
+  userOrders: (userId: string) => `${USER}${userId}#ORDERS`,
   withdrawals: (status: string) => `WITHDRAWALS#${status}`,
   afterSales: (status: string) => `AFTERSALES#${status}`,
   /** GSI2 (keys only): orders by status, for the operator's list-orders */
   ordersByStatus: (status: string) => `ORDERS#${status}`,
+  /** GSI1: the dividend fund entries in date order across days, for the first day and long gaps. */
+  divFund: 'DIVFUND',
+  agents: 'AGENTS',
+  referrals: (referrer: string) => `REFERRALS#${referrer}`,
+  /** GSI1: one shard of the leaderboard. */
+  rank: (shard: number) => `RANK#${shard}`,
+  /** GSI2 (keys only): the settlement's participants. */
+  holders: 'HOLDER',
 };
+
+/** The index attributes of each listed item, written with the item. */
+export const indexKeys = {
+  product: (productId: string): Item => ({ GSI1PK: gsi.products, GSI1SK: productId }),
+  /** A user's orders (GSI1) and the operator's orders by status (GSI2), newest last. */
+  order: (o: { userId: string; status: string; createdAt: string; orderId: string }): Item => ({
+    GSI1PK: gsi.userOrders(o.userId),
+    GSI1SK: `${o.createdAt}#${o.orderId}`,
+    ...statusIndex(keys.order(o.orderId), { status: o.status }),
+    GSI2SK: `${o.createdAt}#${o.orderId}`,
+  }),
+  afterSale: (status: string, createdAt: string, requestId: string): Item => ({
+    GSI1PK: gsi.afterSales(status),
+    GSI1SK: `${createdAt}#${requestId}`,
+  }),
+  /** The status index moving with a request's status (its sort key stays). */
+  afterSaleStatus: (status: string): Item => ({ GSI1PK: gsi.afterSales(status) }),
+  withdrawal: (status: string, at: string, withdrawalId: string): Item => ({
+    GSI1PK: gsi.withdrawals(status),
+    GSI1SK: `${at}#${withdrawalId}`,
+  }),
+  /** The status index moving with a withdrawal's status (its sort key stays). */
+  withdrawalStatus: (status: string): Item => ({ GSI1PK: gsi.withdrawals(status) }),
+  agent: (region: string): Item => ({ GSI1PK: gsi.agents, GSI1SK: region }),
+  divFund: (date: string, eventId: string): Item => ({ GSI1PK: gsi.divFund, GSI1SK: `${date}#${eventId}` }),
+};
+
+/** Sort-key bounds of range reads. */
+export const skBounds = {
+  /** GSI1 divFund entries of the dates `from` … `through`, both included. */
+  divFundDates: (from: string, through: string): [string, string] => [from, `${through}#${HIGHEST}`],
+  /** The audit entries (SK `<ISO time>#<id>`) whose time is `through` or earlier: SK below this. */
+  auditThrough: (through: string) => `${through}${HIGHEST}`,
+};
+
+/** The time an audit entry's sort key holds (keys.audit). */
+export const auditAtOf = (sk: string) => sk.split('#')[0]!;
+/** The identity a legacy marker's partition key holds (keys.legacy). */
+export const legacyIdentityOf = (pk: string) => pk.slice(LEGACY.length);
+/** Whether a partition is a user's own (partitions.user). */
+export const isUserPartition = (pk: string) => pk.startsWith(USER);
+/** The primary key of an item read back (a query's page, an index's keys). */
+export const itemKey = (i: Record<string, Scalar | undefined>): Key => ({ PK: String(i.PK), SK: String(i.SK) });
+/** Whether an item is the one with this key. */
+export const isKey = (i: Record<string, Scalar | undefined> | undefined, k: Key) => i?.PK === k.PK && i?.SK === k.SK;
 
 /**
  * The status index attribute of an order write. Called by the ddb layer on every `set` of an
  * order's status, so no transition anywhere (the pool applier included) can leave it stale.
  */
 export function statusIndex(key: Key, values: Record<string, unknown>): Record<string, string> {
-  if (!key.PK.startsWith('ORDER#') || key.SK !== 'META' || typeof values.status !== 'string') return {};
+  if (!key.PK.startsWith(ORDER) || key.SK !== 'META' || typeof values.status !== 'string') return {};
   return { GSI2PK: gsi.ordersByStatus(values.status) };
+}
+
+// ---------- the wallet's and the user's index attributes ----------
+export const RANK_SHARDS = 8;
+
+export function rankShard(userId: string): number {
+  return parseInt(createHash('sha256').update(userId).digest('hex').slice(0, 4), 16) % RANK_SHARDS;
+}
+
+/** A points amount as a fixed-width sortable string: 18 integer digits, 6 decimals. */
+export function sortablePoints(p: string): string {
+  const [i, f = ''] = truncate(p, 6).toFixed(6).split('.');
+  return `${i!.padStart(18, '0')}.${f.padEnd(6, '0')}`;
+}
+
+/**
+ * Index attributes every wallet item carries, derived from its balances, so that every wallet
+ * write keeps the indexes right with no extra write:
+ * - GSI2 (keys only) `HOLDER`: users with quota > 0, the participants of the daily settlement,
+ *   in ascending userId. Keys-only, so the index is written only when a user enters or leaves it.
+ * - GSI1 `RANK#<shard>`: users holding equity (locked included), sorted by it, for the
+ *   leaderboard; sharded so no single index partition takes every wallet write.
+ */
+export function walletIndexAttrs(userId: string, w: Wallet): Item {
+  const out: Item = {};
+  if (dec(w.quota).gt(0)) {
+    out.GSI2PK = gsi.holders;
+    out.GSI2SK = userId;
+  }
+  const weight = dec(weightOf(w));
+  if (weight.gt(0)) {
+    out.GSI1PK = gsi.rank(rankShard(userId));
+    out.GSI1SK = `${sortablePoints(weight.toFixed())}#${userId}`;
+  }
+  return out;
+}
+
+/** The referral index on a user item: the referrer's team lists its direct referrals. */
+export function referralIndexAttrs(referrer: string | undefined, createdAt: string, userId: string): Item {
+  if (!referrer) return {};
+  return { GSI1PK: gsi.referrals(referrer), GSI1SK: `${createdAt}#${userId}` };
 }

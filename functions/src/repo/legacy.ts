@@ -1,18 +1,15 @@
-// The legacy import on DynamoDB (domain/stores.ts LegacyStore): identity markers, phone and
+// The legacy import on DynamoDB (domain/programme/ports.ts LegacyStore): identity markers, phone and
 // openid items, the member created before their first login, the import and its steps, the
-// locked holders and the daily release runs. Keys: repo/programme.ts; docs/data-model.md "Programme".
+// locked holders and the daily release runs. Keys: repo/keys.ts; docs/data-model.md "Programme".
 import type { LegacyMarker, LegacyStore, ReleaseState } from '../domain/programme/ports';
 import { batchGet, getItem, putItem, query, type Item, type Scalar } from './ddb';
-import { keys } from './keys';
-import { programmeKeys } from './programme';
+import { keys, legacyIdentityOf, partitions } from './keys';
 import { userItem } from './repository';
 import { asWrite } from './writes';
 
-const LEGACY_PREFIX = 'LEGACY#';
-
 function toMarker(i: Item): LegacyMarker {
   return {
-    identity: String(i.PK).slice(LEGACY_PREFIX.length),
+    identity: legacyIdentityOf(String(i.PK)),
     userId: String(i.userId),
     importId: String(i.importId),
     line: Number(i.line),
@@ -34,7 +31,7 @@ function toRelease(i: Item): ReleaseState {
 
 function releaseItem(s: ReleaseState): Item {
   return {
-    ...programmeKeys.release(s.date),
+    ...keys.release(s.date),
     type: 'release',
     date: s.date,
     status: s.status,
@@ -49,15 +46,15 @@ function releaseItem(s: ReleaseState): Item {
 
 export const legacyStore: LegacyStore = {
   async marker(identity) {
-    const i = await getItem(programmeKeys.legacy(identity));
+    const i = await getItem(keys.legacy(identity));
     return i ? toMarker(i) : undefined;
   },
   async markers(identities) {
-    const items = await batchGet(identities.map(programmeKeys.legacy));
+    const items = await batchGet(identities.map(keys.legacy));
     return new Map(items.map((i) => [toMarker(i).identity, toMarker(i)]));
   },
   async userIdByPhone(phone) {
-    const i = await getItem(programmeKeys.phone(phone));
+    const i = await getItem(keys.phone(phone));
     return i ? String(i.userId) : undefined;
   },
   newOpenId: (openId, userId) => asWrite({ op: 'create', item: { ...keys.openId(openId), type: 'openid', userId } }),
@@ -71,13 +68,12 @@ export const legacyStore: LegacyStore = {
         ...(m.phone ? { phone: m.phone } : {}),
       },
     }),
-  newPhone: (phone, userId) =>
-    asWrite({ op: 'create', item: { ...programmeKeys.phone(phone), type: 'phone', userId } }),
+  newPhone: (phone, userId) => asWrite({ op: 'create', item: { ...keys.phone(phone), type: 'phone', userId } }),
   newMarker: (m, at) =>
     asWrite({
       op: 'create',
       item: {
-        ...programmeKeys.legacy(m.identity),
+        ...keys.legacy(m.identity),
         type: 'legacy',
         importId: m.importId,
         line: m.line,
@@ -86,7 +82,7 @@ export const legacyStore: LegacyStore = {
       },
     }),
   async importMeta(importId) {
-    const i = await getItem(programmeKeys.importMeta(importId));
+    const i = await getItem(keys.importMeta(importId));
     if (!i) return undefined;
     return {
       hash: String(i.hash),
@@ -98,7 +94,7 @@ export const legacyStore: LegacyStore = {
     asWrite({
       op: 'create',
       item: {
-        ...programmeKeys.importMeta(importId),
+        ...keys.importMeta(importId),
         type: 'import',
         importId,
         hash,
@@ -111,21 +107,21 @@ export const legacyStore: LegacyStore = {
   finishImport: (importId, hash, report, at) =>
     asWrite({
       op: 'set',
-      key: programmeKeys.importMeta(importId),
+      key: keys.importMeta(importId),
       values: { status: 'done', report, finishedAt: at },
       ifEquals: { hash },
     }),
   importStep: (importId, line, step, userId, amount) =>
     asWrite({
       op: 'create',
-      item: { ...programmeKeys.importStep(importId, line, step), type: 'import_step', userId, amount },
+      item: { ...keys.importStep(importId, line, step), type: 'import_step', userId, amount },
     }),
   async markLocked(userId, since) {
-    await putItem({ ...programmeKeys.locked(userId), type: 'locked', userId, since });
+    await putItem({ ...keys.locked(userId), type: 'locked', userId, since });
   },
   async lockedHolders(limit, cursor) {
     const page = await query({
-      pk: programmeKeys.locked('').PK,
+      pk: partitions.locked,
       limit,
       cursor: cursor ? (JSON.parse(cursor) as Record<string, Scalar>) : undefined,
     });
@@ -134,9 +130,9 @@ export const legacyStore: LegacyStore = {
       ...(page.next ? { next: JSON.stringify(page.next) } : {}),
     };
   },
-  unlock: (userId) => asWrite({ op: 'delete', key: programmeKeys.locked(userId) }),
+  unlock: (userId) => asWrite({ op: 'delete', key: keys.locked(userId) }),
   async release(date) {
-    const i = await getItem(programmeKeys.release(date));
+    const i = await getItem(keys.release(date));
     return i ? toRelease(i) : undefined;
   },
   startRelease: (first) => asWrite({ op: 'create', item: releaseItem(first) }),

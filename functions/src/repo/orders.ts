@@ -1,4 +1,4 @@
-// The DynamoDB stores of orders, products' stock and after-sale requests (domain/stores.ts): the
+// The DynamoDB stores of orders, products' stock and after-sale requests (domain/orders/ports.ts): the
 // key layout, item forms and conditions of these entities (docs/data-model.md). The order's own
 // item builders live in repository.ts, which the pool's projection shares.
 import type {
@@ -10,13 +10,9 @@ import type {
   ProductStore,
 } from '../domain/orders/ports';
 import { getItem, query, type Item, type Scalar } from './ddb';
-import { gsi, keys } from './keys';
+import { indexKeys, keys, partitions } from './keys';
 import { dueItem, getOrder, getProducts, listOrders, orderItem, shippedItem } from './repository';
 import { asWrite } from './writes';
-
-/** The partitions of the two queues (keys.shipped, keys.due). */
-const SHIPPED_PK = keys.shipped('', '').PK;
-const DUE_PK = keys.due('', '').PK;
 
 /** An order's fields as its item stores them: lines and address as JSON, the rest as they are. */
 function orderValues(fields: OrderFields): Item {
@@ -54,10 +50,10 @@ export const orderStore: OrderStore = {
   shippedAdd: (at, id) => asWrite({ op: 'create', item: shippedItem(at, id) }),
   shippedPut: (at, id) => asWrite({ op: 'upsert', item: shippedItem(at, id) }),
   shippedRemove: (at, id) => asWrite({ op: 'delete', key: keys.shipped(at, id) }),
-  shippedBefore: (cutoff, limit) => queued(SHIPPED_PK, cutoff, limit),
+  shippedBefore: (cutoff, limit) => queued(partitions.shipped, cutoff, limit),
   duePut: (at, id) => asWrite({ op: 'upsert', item: dueItem(at, id) }),
   dueRemove: (at, id) => asWrite({ op: 'delete', key: keys.due(at, id) }),
-  dueBefore: (now, limit) => queued(DUE_PK, now, limit),
+  dueBefore: (now, limit) => queued(partitions.due, now, limit),
 };
 
 export const productStore: ProductStore = {
@@ -91,8 +87,7 @@ export function requestItem(r: AfterSaleRequest): Item {
   const it: Item = {
     ...keys.afterSale(r.requestId),
     type: 'after_sale',
-    GSI1PK: gsi.afterSales(r.status),
-    GSI1SK: `${r.createdAt}#${r.requestId}`,
+    ...indexKeys.afterSale(r.status, r.createdAt, r.requestId),
     requestId: r.requestId,
     orderId: r.orderId,
     userId: r.userId,
@@ -124,7 +119,7 @@ export const afterSaleStore: AfterSaleStore = {
       // The status index (staff's list by status) moves with the status.
       values: {
         status: to,
-        GSI1PK: gsi.afterSales(to),
+        ...indexKeys.afterSaleStatus(to),
         history: JSON.stringify(history),
         updatedAt,
         ...defined(fields),

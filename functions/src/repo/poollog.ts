@@ -16,11 +16,11 @@ import {
   type Key,
   type TxOp,
 } from './ddb';
-import { keys } from './keys';
+import { itemKey, keys, partitions, QUEUE_SHARDS } from './keys';
 import { getWallets, ledgerItem, poolItem, toPool, walletPut } from './repository';
 import type { OrderStatus, StoredWallet } from '../domain/model';
 import { orderStore } from './orders';
-import { asOp } from './writes';
+import { asOp, asWrite } from './writes';
 import { inParallel, PROJECTION_CONCURRENCY } from '../domain/wallet/projection';
 import type {
   BatchLog,
@@ -33,20 +33,10 @@ import type {
   Queued,
   UserPart,
 } from '../domain/wallet/ports';
-import type { Write } from '../domain/ports';
 import { BatchRace } from '../domain/wallet/ports';
 import { dividendFundEntry } from '../domain/programme/divfund';
 import { dividendFundItem } from './settlement';
 import type { LedgerEvent } from '@greenpoints/shared';
-
-/** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
-export const QUEUE_SHARDS = 8;
-
-function shardOf(eventId: string): number {
-  let h = 0;
-  for (let i = 0; i < eventId.length; i++) h = (h * 31 + eventId.charCodeAt(i)) >>> 0;
-  return h % QUEUE_SHARDS;
-}
 
 const refOf = (k: Key) => `${k.PK}\n${k.SK}`;
 const keyOf = (ref: string): Key => {
@@ -54,16 +44,13 @@ const keyOf = (ref: string): Key => {
   return { PK: PK!, SK: SK! };
 };
 
-/** A TxOp as the domain holds it (repo/stores.ts asWrite; not imported: stores.ts imports this file). */
-const asWrite = (op: TxOp): Write => op as unknown as Write;
-
 /** The queue entry of a submission (created in the caller's own transaction). */
 export function queueItem(
   arrival: string,
   q: { eventId: string; userId: string; event: LedgerEvent; order?: OrderLink },
 ): Item {
   return {
-    ...keys.queue(shardOf(q.eventId), arrival, q.eventId),
+    ...keys.queue(arrival, q.eventId),
     type: 'queued',
     eventId: q.eventId,
     userId: q.userId,
@@ -124,14 +111,14 @@ export const poolLogStore: PoolLogStore = {
   async readQueue(limit: number): Promise<Queued[]> {
     const per = Math.ceil(limit / QUEUE_SHARDS) * 2;
     const shards = await Promise.all(
-      Array.from({ length: QUEUE_SHARDS }, (_, k) => query({ pk: `QUEUE#${k}`, limit: per, consistent: true })),
+      Array.from({ length: QUEUE_SHARDS }, (_, k) => query({ pk: partitions.queue(k), limit: per, consistent: true })),
     );
     return shards
       .flatMap((r) => r.items)
       .sort((a, b) => (String(a.SK) < String(b.SK) ? -1 : 1))
       .slice(0, limit)
       .map((i) => ({
-        ref: refOf({ PK: String(i.PK), SK: String(i.SK) }),
+        ref: refOf(itemKey(i)),
         eventId: String(i.eventId),
         userId: String(i.userId),
         event: JSON.parse(String(i.event)) as LedgerEvent,

@@ -1,8 +1,8 @@
-// The programme checks' view (domain/programme-checks.ts) gathered from the scanned table: batch
+// The programme checks' view (domain/programme/checks.ts) gathered from the scanned table: batch
 // log items, dividend fund entries, dividend cash ledger entries, settlements and the carry.
 import type { ProgrammeView, SettledDay } from '../domain/programme/checks';
 import type { Item, Scalar } from './ddb';
-import { programmeKeys } from './programme';
+import { isKey, keys } from './keys';
 import { toBatch } from './poollog';
 
 const opt = (v: Scalar | undefined) => (typeof v === 'string' ? v : undefined);
@@ -38,8 +38,7 @@ function toSettledDay(s: Item): SettledDay {
 }
 
 export function programmeView(all: Item[]): ProgrammeView {
-  const carryKey = programmeKeys.carry();
-  const carry = all.find((i) => i.PK === carryKey.PK && i.SK === carryKey.SK);
+  const carry = all.find((i) => isKey(i, keys.carry()));
   return {
     batches: all.filter((i) => i.type === 'pool_batch').map(toBatch),
     divFunds: all

@@ -4,7 +4,7 @@
 import type { AfterSaleListing, OperatorQueries } from '../domain/operator/ports';
 import type { Order } from '../domain/model';
 import { batchGet, query, type Item, type Scalar } from './ddb';
-import { gsi } from './keys';
+import { gsi, itemKey } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { listOrders, toOrder } from './repository';
 import { toWithdrawal } from './withdrawals';
@@ -39,7 +39,7 @@ export const operatorQueries: OperatorQueries = {
   async ordersByStatus(status, limit, cursor) {
     const pk = gsi.ordersByStatus(status);
     const r = await query({ pk, index: 'GSI2', newestFirst: true, limit, cursor: decodeCursor(cursor, pk, 'GSI2PK') });
-    const items = await batchGet(r.items.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })));
+    const items = await batchGet(r.items.map(itemKey));
     const byKey = new Map(items.map((i) => [String(i.PK), toOrder(i)]));
     // In the index's order; an order gone since (never, in practice) is left out.
     const orders = r.items.flatMap((k) => byKey.get(String(k.PK)) ?? []);

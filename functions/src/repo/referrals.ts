@@ -1,9 +1,8 @@
-// Referrals on DynamoDB (domain/stores.ts ReferralStore): the referrer on the user item, the
+// Referrals on DynamoDB (domain/programme/ports.ts ReferralStore): the referrer on the user item, the
 // first login of a pre-created member and the referral index (GSI1 REFERRALS#<referrer>).
 import type { ReferralStore } from '../domain/programme/ports';
 import { getItem, query } from './ddb';
-import { keys } from './keys';
-import { programmeKeys, referralIndexAttrs } from './programme';
+import { gsi, keys, referralIndexAttrs } from './keys';
 import { asWrite } from './writes';
 
 export const referralStore: ReferralStore = {
@@ -33,7 +32,7 @@ export const referralStore: ReferralStore = {
       ifEquals: { loggedIn: false },
     }),
   async direct(referrer, limit) {
-    const r = await query({ pk: programmeKeys.referralsGsi(referrer), index: 'GSI1', newestFirst: true, limit });
+    const r = await query({ pk: gsi.referrals(referrer), index: 'GSI1', newestFirst: true, limit });
     return r.items.map((i) => ({
       userId: String(i.userId),
       nickname: String(i.nickname ?? ''),

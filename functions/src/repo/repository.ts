@@ -10,8 +10,7 @@ import {
   type Wallet,
 } from '@greenpoints/shared';
 import { getItem, batchGet, query, type Item, type Scalar, type TxOp } from './ddb';
-import { keys, gsi, statusIndex } from './keys';
-import { referralIndexAttrs, walletIndexAttrs } from './programme';
+import { gsi, indexKeys, keys, partitions, referralIndexAttrs, skPrefixes, walletIndexAttrs } from './keys';
 import type {
   EventRecord,
   Order,
@@ -33,8 +32,7 @@ export function productItem(p: Product): Item {
   const { pictures, ...rest } = p;
   return {
     ...keys.product(p.productId),
-    GSI1PK: gsi.products,
-    GSI1SK: p.productId,
+    ...indexKeys.product(p.productId),
     type: 'product',
     ...rest,
     category: p.category ?? '',
@@ -99,7 +97,7 @@ const WALLET_FIELDS = Object.keys(emptyWallet()) as Array<keyof Wallet>;
 export function walletItem(userId: string, w: Wallet, version: number): Item {
   const it: Item = { ...keys.wallet(userId), type: 'wallet', userId, version };
   for (const f of WALLET_FIELDS) it[f] = w[f];
-  // The holder and leaderboard indexes follow the balances on every write (repo/programme.ts).
+  // The holder and leaderboard indexes follow the balances on every write (repo/keys.ts).
   return { ...it, ...walletIndexAttrs(userId, w) };
 }
 /** The wallet's write, guarded by the version it was computed from (0: must not exist yet). */
@@ -224,8 +222,6 @@ const ORDER_OPTIONAL = [
 export function orderItem(o: Order): Item {
   const it: Item = {
     ...keys.order(o.orderId),
-    GSI1PK: gsi.userOrders(o.userId),
-    GSI1SK: `${o.createdAt}#${o.orderId}`,
     type: 'order',
     orderId: o.orderId,
     userId: o.userId,
@@ -237,9 +233,9 @@ export function orderItem(o: Order): Item {
     dividendContribution: o.dividendContribution,
     address: JSON.stringify(o.address),
     createdAt: o.createdAt,
-    // The operator's list by status (keys only; every status write moves it: repo/keys.ts).
-    ...statusIndex(keys.order(o.orderId), { status: o.status }),
-    GSI2SK: `${o.createdAt}#${o.orderId}`,
+    // A user's orders, and the operator's list by status (keys only; every status write moves
+    // it: repo/keys.ts statusIndex).
+    ...indexKeys.order(o),
   };
   for (const f of ORDER_OPTIONAL) {
     if (o[f] !== undefined) it[f] = o[f] as string;
@@ -296,6 +292,6 @@ export async function getEvent(eventId: string): Promise<EventRecord | undefined
 
 // ---------- ledger ----------
 export async function listLedger(userId: string, limit: number, cursor?: Record<string, Scalar>) {
-  const r = await query({ pk: `USER#${userId}`, skPrefix: 'LEDGER#', newestFirst: true, limit, cursor });
+  const r = await query({ pk: partitions.user(userId), skPrefix: skPrefixes.ledger, newestFirst: true, limit, cursor });
   return { entries: r.items, next: r.next };
 }

@@ -1,4 +1,4 @@
-// The settlement's stores on DynamoDB (domain/stores.ts "settlement"): key layout and item forms of
+// The settlement's stores on DynamoDB (domain/programme/ports.ts "settlement"): key layout and item forms of
 // SETTLEMENT#<date> (STATE, CHUNK#, EXIT#, EXITPLAN#), the CARRY, the dividend fund entries
 // (DIVFUND#<date>, GSI1 DIVFUND), the holders index (GSI2 HOLDER) and the leaderboard shards.
 import { weightOf, ZERO } from '@greenpoints/shared';
@@ -12,13 +12,12 @@ import type {
   SettlementStore,
 } from '../domain/programme/ports';
 import { batchGet, batchWrite, getItem, query, type Item, type QueryOpts, type Scalar } from './ddb';
-import { keys } from './keys';
-import { programmeKeys, RANK_SHARDS } from './programme';
+import { gsi, indexKeys, keys, partitions, RANK_SHARDS, skBounds, skPrefixes } from './keys';
 import { asWrite } from './writes';
 import { ledgerEntryOps } from './ledger';
 
 export function settlementItem(s: Settlement): Item {
-  return { ...programmeKeys.settlement(s.date), type: 'settlement', ...s };
+  return { ...keys.settlement(s.date), type: 'settlement', ...s };
 }
 
 export function toSettlement(i: Item): Settlement {
@@ -59,8 +58,8 @@ export function toSettlement(i: Item): Settlement {
 /** The day's dividend fund entry of a completion: keys, GSI1 (date order) and fields. */
 export function dividendFundItem(e: DividendFundEntry): Record<string, string> {
   return {
-    ...programmeKeys.divFund(e.date, e.eventId),
-    ...programmeKeys.divFundGsi(e.date, e.eventId),
+    ...keys.divFund(e.date, e.eventId),
+    ...indexKeys.divFund(e.date, e.eventId),
     type: 'divfund',
     date: e.date,
     eventId: e.eventId,
@@ -89,14 +88,14 @@ async function sumAmounts(o: QueryOpts, maxPages: number): Promise<{ sum: string
 
 export const settlementStore: SettlementStore = {
   async get(date) {
-    const i = await getItem(programmeKeys.settlement(date));
+    const i = await getItem(keys.settlement(date));
     return i ? toSettlement(i) : undefined;
   },
   create: (s) => asWrite({ op: 'create', item: settlementItem(s) }),
   advance: (s, prior) => asWrite({ op: 'putIf', item: settlementItem(s), ifEquals: { version: prior } }),
 
   async carry() {
-    const c = await getItem(programmeKeys.carry());
+    const c = await getItem(keys.carry());
     if (!c) return undefined;
     return {
       lastDate: typeof c.lastDate === 'string' ? c.lastDate : undefined,
@@ -108,7 +107,7 @@ export const settlementStore: SettlementStore = {
     asWrite({
       op: 'put',
       item: {
-        ...programmeKeys.carry(),
+        ...keys.carry(),
         type: 'carry',
         lastDate: date,
         amount: '0.00',
@@ -118,11 +117,11 @@ export const settlementStore: SettlementStore = {
       ifVersion: prior === undefined ? null : prior,
     }),
   closeCarry: (date, amount, closedAt) =>
-    asWrite({ op: 'set', key: programmeKeys.carry(), values: { amount, closedAt }, ifEquals: { lastDate: date } }),
+    asWrite({ op: 'set', key: keys.carry(), values: { amount, closedAt }, ifEquals: { lastDate: date } }),
 
   async holders(cursor, limit) {
     const page = await query({
-      pk: programmeKeys.holdersGsi2,
+      pk: gsi.holders,
       index: 'GSI2',
       limit,
       cursor: cursor ? (JSON.parse(cursor) as Record<string, Scalar>) : undefined,
@@ -132,10 +131,10 @@ export const settlementStore: SettlementStore = {
   createChunk: (date, k, users) =>
     asWrite({
       op: 'create',
-      item: { ...programmeKeys.settlementChunk(date, k), type: 'settlement_chunk', users: JSON.stringify(users) },
+      item: { ...keys.settlementChunk(date, k), type: 'settlement_chunk', users: JSON.stringify(users) },
     }),
   async chunk(date, k) {
-    const c = await getItem(programmeKeys.settlementChunk(date, k));
+    const c = await getItem(keys.settlementChunk(date, k));
     if (!c) return undefined;
     return {
       users: JSON.parse(String(c.users)) as Array<[string, string]>,
@@ -163,7 +162,7 @@ export const settlementStore: SettlementStore = {
   claimChunk: (date, k, p) =>
     asWrite({
       op: 'set',
-      key: programmeKeys.settlementChunk(date, k),
+      key: keys.settlementChunk(date, k),
       values: { paidAt: p.paidAt, paid: p.paid, payees: p.pays.length, pays: JSON.stringify(p.pays) },
       ifEquals: { type: 'settlement_chunk' },
       ifAbsent: ['paidAt'],
@@ -177,36 +176,36 @@ export const settlementStore: SettlementStore = {
   },
 
   async exitMarker(date, userId) {
-    const i = await getItem(programmeKeys.settlementExit(date, userId));
+    const i = await getItem(keys.settlementExit(date, userId));
     return i ? toMarker(i) : undefined;
   },
   async exitMarkers(date, userIds) {
-    return (await batchGet(userIds.map((u) => programmeKeys.settlementExit(date, u)))).map(toMarker);
+    return (await batchGet(userIds.map((u) => keys.settlementExit(date, u)))).map(toMarker);
   },
   markExit: (date, m) =>
     asWrite({
       op: 'create',
-      item: { ...programmeKeys.settlementExit(date, m.userId), type: 'settlement_exit', ...m },
+      item: { ...keys.settlementExit(date, m.userId), type: 'settlement_exit', ...m },
     }),
   async exitPlan(date, userId) {
-    const i = await getItem(programmeKeys.settlementExitPlan(date, userId));
+    const i = await getItem(keys.settlementExitPlan(date, userId));
     return i ? { quota: String(i.quota), dividendsPaid: String(i.dividendsPaid) } : undefined;
   },
   recordExitPlan: (date, userId, p) =>
     asWrite({
       op: 'create',
-      item: { ...programmeKeys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...p },
+      item: { ...keys.settlementExitPlan(date, userId), type: 'settlement_exit_plan', userId, ...p },
     }),
   async exits(date, limit) {
-    const r = await query({ pk: programmeKeys.settlement(date).PK, skPrefix: 'EXIT#', limit });
+    const r = await query({ pk: partitions.settlement(date), skPrefix: skPrefixes.settlementExit, limit });
     return r.items.map(toMarker);
   },
 
-  dayContributions: (date, maxPages) => sumAmounts({ pk: `DIVFUND#${date}` }, maxPages),
+  dayContributions: (date, maxPages) => sumAmounts({ pk: partitions.divFund(date) }, maxPages),
   contributionsBetween: (from, through, maxPages) =>
-    sumAmounts({ pk: programmeKeys.divFundGsiPk, index: 'GSI1', skBetween: [from, `${through}#\uffff`] }, maxPages),
+    sumAmounts({ pk: gsi.divFund, index: 'GSI1', skBetween: skBounds.divFundDates(from, through) }, maxPages),
   async firstContributionDate() {
-    const r = await query({ pk: programmeKeys.divFundGsiPk, index: 'GSI1', limit: 1 });
+    const r = await query({ pk: gsi.divFund, index: 'GSI1', limit: 1 });
     const d = r.items[0]?.date;
     return typeof d === 'string' ? d : undefined;
   },
@@ -217,7 +216,7 @@ export const rankingStore: RankingStore = {
   topPerShard: (n) =>
     Promise.all(
       Array.from({ length: RANK_SHARDS }, (_, shard) =>
-        query({ pk: programmeKeys.rankGsi(shard), index: 'GSI1', newestFirst: true, limit: n }).then((r) =>
+        query({ pk: gsi.rank(shard), index: 'GSI1', newestFirst: true, limit: n }).then((r) =>
           r.items.map((i) => ({
             userId: String(i.userId),
             weight: weightOf({ equity: String(i.equity), equityLocked: String(i.equityLocked) }),

@@ -1,8 +1,8 @@
-// The DynamoDB stores of a shopper's own items (domain/stores.ts): Idempotency-Keys, the address
+// The DynamoDB stores of a shopper's own items (domain/ports.ts, domain/shop/ports.ts): Idempotency-Keys, the address
 // book and the profile's nickname and avatar (docs/data-model.md).
 import type { Address, AddressStore, ProfileStore } from '../domain/shop/ports';
 import type { IdempotencyStore, StoredResponse } from '../domain/ports';
-import { getItem, type Item, type Key } from './ddb';
+import { getItem, type Item } from './ddb';
 import { keys } from './keys';
 import { asWrite } from './writes';
 
@@ -44,18 +44,16 @@ export const idempotencyStore: IdempotencyStore = {
 };
 
 // ---------- address books: one item per user, guarded by its version ----------
-const bookKey = (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'ADDRESSES' });
-
 export const addressStore: AddressStore = {
   async get(userId) {
-    const i = await getItem(bookKey(userId));
+    const i = await getItem(keys.addressBook(userId));
     if (!i) return { list: [], version: 0 };
     return { list: JSON.parse(String(i.list ?? '[]')) as Address[], version: Number(i.version) };
   },
   put: (userId, list, prior) =>
     asWrite({
       op: 'put',
-      item: { ...bookKey(userId), type: 'addresses', userId, list: JSON.stringify(list), version: prior + 1 },
+      item: { ...keys.addressBook(userId), type: 'addresses', userId, list: JSON.stringify(list), version: prior + 1 },
       ifVersion: prior === 0 ? null : prior,
     }),
 };

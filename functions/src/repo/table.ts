@@ -30,7 +30,7 @@ export const TABLE_DEFINITION = {
     },
     {
       // Sparse, keys only: the settlement's participants (quota > 0). Keys only, so a wallet
-      // write touches this index only when the user enters or leaves it (repo/programme.ts).
+      // write touches this index only when the user enters or leaves it (repo/keys.ts walletIndexAttrs).
       IndexName: 'GSI2',
       KeySchema: [
         { AttributeName: 'GSI2PK', KeyType: 'HASH' },

@@ -3,7 +3,7 @@
 // as conditional sets on the request.
 import type { Withdrawal, WithdrawalFrom, WithdrawalStatus, WithdrawalStore } from '../domain/wallet/ports';
 import { getItem, type Item } from './ddb';
-import { gsi, keys } from './keys';
+import { indexKeys, keys } from './keys';
 import { asWrite } from './writes';
 
 const fromCondition = (from: WithdrawalFrom): Record<string, string> =>
@@ -48,8 +48,7 @@ export const withdrawalStore: WithdrawalStore = {
       op: 'create',
       item: {
         ...keys.withdrawal(withdrawalId),
-        GSI1PK: gsi.withdrawals('requested'),
-        GSI1SK: `${at}#${withdrawalId}`,
+        ...indexKeys.withdrawal('requested', at, withdrawalId),
         type: 'withdrawal',
         withdrawalId,
         userId,
@@ -62,14 +61,14 @@ export const withdrawalStore: WithdrawalStore = {
     asWrite({
       op: 'set',
       key: keys.withdrawal(withdrawalId),
-      values: { status: 'paying', GSI1PK: gsi.withdrawals('paying'), claimedAt, claim },
+      values: { status: 'paying', ...indexKeys.withdrawalStatus('paying'), claimedAt, claim },
       ifEquals: fromCondition(from),
     }),
   decide: (withdrawalId, status, decidedAt, detail, from) =>
     asWrite({
       op: 'set',
       key: keys.withdrawal(withdrawalId),
-      values: { status, GSI1PK: gsi.withdrawals(status), decidedAt, ...(detail ? { detail } : {}) },
+      values: { status, ...indexKeys.withdrawalStatus(status), decidedAt, ...(detail ? { detail } : {}) },
       ifEquals: fromCondition(from),
     }),
 };

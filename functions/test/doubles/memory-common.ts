@@ -1,4 +1,4 @@
-// The common stores (domain/stores.ts) in memory, for fast unit tests of domain logic. A memory
+// The common stores (domain/ports.ts) in memory, for fast unit tests of domain logic. A memory
 // Write is a guard and an effect; the committer checks every guard before it applies any effect,
 // so a commit is all or nothing as a DynamoDB transaction is. The DynamoDB Local tests stay the proof.
 import { defaultParams, emptyPool, emptyWallet, type Params, type PoolState, type Wallet } from '@greenpoints/shared';

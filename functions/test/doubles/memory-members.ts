@@ -1,4 +1,4 @@
-// The members' stores (domain/stores.ts: legacy import, referrals, agents, team reads) in memory,
+// The members' stores (domain/programme/ports.ts: legacy import, referrals, agents, team reads) in memory,
 // for fast unit tests of domain logic. Built like memory-common.ts: a Write is a guard and an
 // effect, each guard as strong as the DynamoDB condition (create-once, ifEquals, ifVersion). Users,
 // openids, wallets and the ledger are the common state's. The DynamoDB Local tests stay the proof.

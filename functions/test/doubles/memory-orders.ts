@@ -1,5 +1,5 @@
 // The stores of orders, stock, after-sale requests, idempotency keys, address books and profiles
-// (domain/stores.ts) in memory, with the same guards as the DynamoDB ones (repo/orders.ts,
+// (domain/orders/ports.ts) in memory, with the same guards as the DynamoDB ones (repo/orders.ts,
 // repo/shopper.ts): create-once, status equals, fields absent, stock at least, version. For fast
 // unit tests of domain logic; the DynamoDB Local tests stay the proof.
 import type { Order, Product } from '../../src/domain/model';

@@ -1,4 +1,4 @@
-// The settlement's stores (domain/stores.ts "settlement") in memory, beside the common ones of
+// The settlement's stores (domain/programme/ports.ts "settlement") in memory, beside the common ones of
 // memory-common.ts and with the same contracts as repo/settlement.ts: the day's state guarded by
 // its version, chunks created once and claimed once, exit markers created once, the holders index
 // from the wallets (quota > 0, ascending userId). For fast unit tests; DynamoDB Local stays the proof.

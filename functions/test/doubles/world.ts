@@ -1,4 +1,4 @@
-// The one in-memory world of the unit tests: every store of domain/stores.ts on one state (the
+// The one in-memory world of the unit tests: every store of Stores (domain/deps.ts) on one state (the
 // common part, the order area, the members, settlement, withdrawals and the audit log, the pool's
 // log), assembled here and only here, with the local stage's ports (the WeChat sandboxes).
 // The DynamoDB Local tests stay the proof; these are the fast checks of the domain's logic.

@@ -7,6 +7,7 @@ import { memoryDeps } from '../doubles/world';
 import { DomainError, conflict } from '../../src/domain/errors';
 import { signToken } from '../../src/auth/token';
 import { decodeCursor, encodeCursor } from '../../src/repo/cursor';
+import { keys, partitions } from '../../src/repo/keys';
 import { requestHash, KEY_RE, eventIdFor } from '../../src/domain/idempotency';
 
 process.env.STAGE = 'local';
@@ -118,9 +119,10 @@ describe('idempotency and cursors', () => {
     expect(eventIdFor('u1', 'k')).not.toBe(eventIdFor('u2', 'k'));
   });
   it('a cursor only opens its own partition', () => {
-    const c = encodeCursor({ PK: 'USER#a', SK: 'LEDGER#1' })!;
-    expect(decodeCursor(c, 'USER#a')).toEqual({ PK: 'USER#a', SK: 'LEDGER#1' });
-    expect(() => decodeCursor(c, 'USER#b')).toThrow(DomainError);
-    expect(() => decodeCursor('%%%', 'USER#a')).toThrow(DomainError);
+    const last = { ...keys.ledger('a', '2026-01-01T00:00:00Z', 'e1', 0) };
+    const c = encodeCursor(last)!;
+    expect(decodeCursor(c, partitions.user('a'))).toEqual(last);
+    expect(() => decodeCursor(c, partitions.user('b'))).toThrow(DomainError);
+    expect(() => decodeCursor('%%%', partitions.user('a'))).toThrow(DomainError);
   });
 });

@@ -7,7 +7,7 @@ import { agentFor, regionPrefixes } from '../../src/domain/programme/agents';
 import { maskName, topOf } from '../../src/domain/programme/levels';
 import { configWarnings, changedKeys, WARN_TWO_LEVELS } from '../../src/domain/operator/config';
 import { businessDate, daysBetween, lastDates, isValidDate, addDays } from '../../src/domain/calendar';
-import { sortablePoints, walletIndexAttrs } from '../../src/repo/programme';
+import { gsi, RANK_SHARDS, rankShard, sortablePoints, walletIndexAttrs } from '../../src/repo/keys';
 
 const wallet = (o: Partial<Wallet>): Wallet => ({ ...emptyWallet(), ...o });
 
@@ -194,10 +194,12 @@ describe('names, levels, leaderboard merge', () => {
   it('wallet index attributes: holder while quota > 0, ranked while holding equity', () => {
     expect(walletIndexAttrs('u1', wallet({}))).toEqual({});
     const a = walletIndexAttrs('u1', wallet({ quota: '2.00', equity: '1.5', equityLocked: '2' }));
-    expect(a.GSI2PK).toBe('HOLDER');
+    expect(a.GSI2PK).toBe(gsi.holders);
     expect(a.GSI2SK).toBe('u1');
     expect(a.GSI1SK).toBe(`${sortablePoints('3.5')}#u1`);
-    expect(String(a.GSI1PK)).toMatch(/^RANK#[0-7]$/);
+    expect(a.GSI1PK).toBe(gsi.rank(rankShard('u1')));
+    expect(rankShard('u1')).toBeGreaterThanOrEqual(0);
+    expect(rankShard('u1')).toBeLessThan(RANK_SHARDS);
   });
 });
 

@@ -3,6 +3,7 @@
 // crash mid-import; locked points are released once a day at the configured rate.
 import { fn, freshTable, login, ok, reconcileClean, staff, wallet } from './world';
 import { log } from '../../../functions/src/log';
+import { partitions } from '../../../functions/src/repo/keys';
 
 const GOOD = [
   'openid,phone,balance,points,nickname',
@@ -16,7 +17,7 @@ let countItems: () => Promise<number>;
 beforeAll(async () => {
   await freshTable('legacy');
   const { scanAll } = await fn.ddb();
-  countItems = async () => (await scanAll()).filter((i) => i.PK !== 'AUDIT').length;
+  countItems = async () => (await scanAll()).filter((i) => i.PK !== partitions.audit).length;
 });
 
 it('refuses a file with bad rows whole, naming each line, and writes nothing', async () => {

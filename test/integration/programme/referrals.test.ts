@@ -3,6 +3,7 @@
 // the completion, cash commissions, the agent of the most specific region.
 import { buy, fn, freshTable, login, ok, product, reconcileClean, setConfig, staff, wallet } from './world';
 import { deps } from '../../ddb-deps';
+import { keys } from '../../../functions/src/repo/keys';
 
 let A = '';
 let B = '';
@@ -132,10 +133,10 @@ describe('rewards and commissions on completion', () => {
     expect(bad.ok).toBe(false);
     expect(bad.error.code).toBe('invalid_params');
     const { getItem } = await fn.ddb();
-    const current = await getItem({ PK: 'CONFIG', SK: 'PARAMS' });
+    const current = await getItem(keys.config());
     expect(current!.version).toBe(2);
-    const v1 = JSON.parse(String((await getItem({ PK: 'CONFIG', SK: 'V#000001' }))!.params));
-    const v2 = JSON.parse(String((await getItem({ PK: 'CONFIG', SK: 'V#000002' }))!.params));
+    const v1 = JSON.parse(String((await getItem(keys.configVersion(1)))!.params));
+    const v2 = JSON.parse(String((await getItem(keys.configVersion(2)))!.params));
     expect([v1.referralLevels, v2.referralLevels]).toEqual([2, 1]);
     const log = await ok('audit-log', { fn: 'set-config' });
     expect(log.entries.map((e: any) => e.ok)).toEqual([false, true, true]);

@@ -3,6 +3,7 @@
 // reconcile (I7).
 import { buy, fn, login, ok, reconcileClean, settlementWorld } from './world';
 import { addDays, businessDate } from '../../../functions/src/domain/calendar';
+import { partitions } from '../../../functions/src/repo/keys';
 
 const noon = (d: string) => Date.parse(`${d}T12:00:00+08:00`);
 let x = ''; // the settled date
@@ -48,7 +49,7 @@ it('a first settlement 400 days after the first contribution folds the oldest 34
 
 it('reconcile names the folded days when one of their contributions is tampered with', async () => {
   const { putItem, queryAll } = await fn.ddb();
-  const [entry] = await queryAll({ pk: `DIVFUND#${addDays(x, -370)}` });
+  const [entry] = await queryAll({ pk: partitions.divFund(addDays(x, -370)) });
   await putItem({ ...entry!, amount: '12.00' });
   expect(await reconcileClean()).toEqual(
     expect.arrayContaining([

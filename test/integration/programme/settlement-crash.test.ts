@@ -4,6 +4,7 @@
 import { dec, floor2, ZERO, type Dec } from '@greenpoints/shared';
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 import { addDays } from '../../../functions/src/domain/calendar';
+import { partitions, skPrefixes } from '../../../functions/src/repo/keys';
 import { log } from '../../../functions/src/log';
 
 let day = '';
@@ -78,7 +79,9 @@ it('resumes after crashes in the snapshot and in the payments, paying each holde
   // One dividend per user in the ledger (two entries: cash and dividendsPaid).
   const { queryAll } = await fn.ddb();
   for (const u of users) {
-    const entries = (await queryAll({ pk: `USER#${u}`, skPrefix: 'LEDGER#' })).filter((e) => e.kind === 'dividend');
+    const entries = (await queryAll({ pk: partitions.user(u), skPrefix: skPrefixes.ledger })).filter(
+      (e) => e.kind === 'dividend',
+    );
     expect(entries.length).toBe(2);
   }
   expect(await reconcileClean()).toEqual([]);

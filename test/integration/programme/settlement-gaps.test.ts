@@ -3,6 +3,7 @@
 // settled day; reconcile names a day whose contributions no settlement accounts for.
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 import { addDays, businessDate } from '../../../functions/src/domain/calendar';
+import { itemKey, keys, partitions } from '../../../functions/src/repo/keys';
 
 const noon = (d: string) => Date.parse(`${d}T12:00:00+08:00`);
 let d0 = '';
@@ -79,12 +80,12 @@ it('after a gap of four days the next settlement takes in every day since the la
 it('reconcile names a settled day whose contributions changed and a day no settlement took in', async () => {
   const { putItem, getItem, queryAll, transact } = await fn.ddb();
   const settled = addDays(d0, 2);
-  const entries = await queryAll({ pk: `DIVFUND#${settled}` });
+  const entries = await queryAll({ pk: partitions.divFund(settled) });
   expect(entries).toHaveLength(1);
   const entry = entries[0]!;
   await putItem({ ...entry, amount: '25.00' }); // C's 20.00 tampered after it was paid out
   const early = addDays(d0, -3); // a contribution dated before the first settled day
-  const forged = { PK: `DIVFUND#${early}`, SK: 'EV#forged', type: 'divfund', eventId: 'forged', date: early };
+  const forged = { ...keys.divFund(early, 'forged'), type: 'divfund', eventId: 'forged', date: early };
   await putItem({ ...forged, amount: '5.00', at: `${early}T04:00:00.000Z` });
   const problems = await reconcileClean();
   expect(problems).toEqual(
@@ -97,9 +98,9 @@ it('reconcile names a settled day whose contributions changed and a day no settl
     ]),
   );
   await putItem(entry);
-  await transact([{ op: 'delete', key: { PK: forged.PK, SK: forged.SK } }]);
+  await transact([{ op: 'delete', key: keys.divFund(early, 'forged') }]);
   expect(await reconcileClean()).toEqual([]);
-  expect(await getItem({ PK: entry.PK as string, SK: entry.SK as string })).toMatchObject({ amount: '20.00' });
+  expect(await getItem(itemKey(entry))).toMatchObject({ amount: '20.00' });
 });
 
 it('contributions after the last settled day are waiting, not lost, and a bad date changes nothing', async () => {

@@ -5,6 +5,7 @@
 import { dec, floor2, ZERO, type Dec } from '@greenpoints/shared';
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 import { log } from '../../../functions/src/log';
+import { partitions, skPrefixes } from '../../../functions/src/repo/keys';
 
 let day = '';
 const users: string[] = [];
@@ -47,7 +48,7 @@ it('a crash inside a window of parallel chunk payments resumes without paying an
   expect((await wallet(third)).dividendsPaid).not.toBe('0.00');
   const { queryAll } = await fn.ddb();
   const dividends = async (u: string) =>
-    (await queryAll({ pk: `USER#${u}`, skPrefix: 'LEDGER#' })).filter((e) => e.kind === 'dividend');
+    (await queryAll({ pk: partitions.user(u), skPrefix: skPrefixes.ledger })).filter((e) => e.kind === 'dividend');
   expect(await dividends(third)).toEqual([]);
 
   quiet.mockRestore();

@@ -3,6 +3,7 @@
 // in ascending userId at the price of the moment; exactly once however often it is run.
 import { buy, fn, login, ok, reconcileClean, settlementWorld, staff, wallet } from './world';
 import { addDays } from '../../../functions/src/domain/calendar';
+import { keys } from '../../../functions/src/repo/keys';
 
 let day = '';
 
@@ -79,15 +80,14 @@ describe('reconcile checks the programme', () => {
   it('names a dividend fund entry without a completion and a settlement whose ledger disagrees', async () => {
     const { putItem, getItem, transact } = await fn.ddb();
     await putItem({
-      PK: `DIVFUND#${day}`,
-      SK: 'EV#forged',
+      ...keys.divFund(day, 'forged'),
       type: 'divfund',
       eventId: 'forged',
       date: day,
       amount: '5.00',
       at: new Date().toISOString(),
     });
-    const key = { PK: `SETTLEMENT#${day}`, SK: 'STATE' };
+    const key = keys.settlement(day);
     const s = (await getItem(key))!;
     await putItem({ ...s, paid: '40.00' });
     const problems = await reconcileClean();
@@ -97,7 +97,7 @@ describe('reconcile checks the programme', () => {
         `settlement ${day} reports paid 40.00, its dividend ledger sums to 39.99`,
       ]),
     );
-    await transact([{ op: 'delete', key: { PK: `DIVFUND#${day}`, SK: 'EV#forged' } }]);
+    await transact([{ op: 'delete', key: keys.divFund(day, 'forged') }]);
     await putItem(s);
     expect(await reconcileClean()).toEqual([]);
   });

@@ -36,35 +36,51 @@ export function checkMessage(m: SubscribeMessage): void {
 
 export { thing } from './types';
 
+/** POSTs JSON and answers the parsed JSON; unreachable, 5xx or not JSON is upstream_unavailable. */
+async function postJson(fetchImpl: FetchLike, url: string, body: unknown, what: string): Promise<unknown> {
+  let status: number;
+  let text: string;
+  try {
+    const res = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    status = res.status;
+    text = await res.text();
+  } catch (e) {
+    throw new AdapterError('upstream_unavailable', `${what} unreachable: ${(e as Error).message}`);
+  }
+  if (status >= 500) throw new AdapterError('upstream_unavailable', `${what} HTTP ${status}`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AdapterError('upstream_unavailable', `${what} answered non-JSON (HTTP ${status})`);
+  }
+}
+
+type MiniprogramState = 'formal' | 'trial' | 'developer';
+
+/** The body of subscribeMessage.send: each field's value wrapped as WeChat wants it. */
+function sendBody(m: SubscribeMessage, state: MiniprogramState) {
+  return {
+    touser: m.openId,
+    template_id: m.templateId,
+    ...(m.page ? { page: m.page } : {}),
+    data: Object.fromEntries(Object.entries(m.data).map(([k, v]) => [k, { value: v }])),
+    miniprogram_state: state,
+    lang: 'zh_CN',
+  };
+}
+
 export function createSubscribe(
   cfg: LoginConfig,
-  opts: { fetchImpl?: FetchLike; now?: () => number; state?: 'formal' | 'trial' | 'developer' } = {},
+  opts: { fetchImpl?: FetchLike; now?: () => number; state?: MiniprogramState } = {},
 ): WeChatSubscribe {
   const fetchImpl = opts.fetchImpl ?? (fetch as FetchLike);
   const now = opts.now ?? Date.now;
   let token: { value: string; until: number } | undefined;
-
-  async function post(url: string, body: unknown, what: string): Promise<unknown> {
-    let status: number;
-    let text: string;
-    try {
-      const res = await fetchImpl(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (e) {
-      throw new AdapterError('upstream_unavailable', `${what} unreachable: ${(e as Error).message}`);
-    }
-    if (status >= 500) throw new AdapterError('upstream_unavailable', `${what} HTTP ${status}`);
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new AdapterError('upstream_unavailable', `${what} answered non-JSON (HTTP ${status})`);
-    }
-  }
+  const post = (url: string, body: unknown, what: string) => postJson(fetchImpl, url, body, what);
 
   async function accessToken(force: boolean): Promise<string> {
     if (!force && token && token.until > now()) return token.value;
@@ -85,14 +101,7 @@ export function createSubscribe(
 
   async function sendOnce(m: SubscribeMessage, force: boolean): Promise<number> {
     const t = await accessToken(force);
-    const body = {
-      touser: m.openId,
-      template_id: m.templateId,
-      ...(m.page ? { page: m.page } : {}),
-      data: Object.fromEntries(Object.entries(m.data).map(([k, v]) => [k, { value: v }])),
-      miniprogram_state: opts.state ?? 'formal',
-      lang: 'zh_CN',
-    };
+    const body = sendBody(m, opts.state ?? 'formal');
     const a = SendAnswer.safeParse(
       await post(`${SUBSCRIBE_SEND_URL}?access_token=${encodeURIComponent(t)}`, body, 'subscribeMessage.send'),
     );

@@ -1,5 +1,5 @@
 // Writing applied events: wallets (guarded by version) and one ledger entry per WalletChange,
-// through the stores (domain/stores.ts).
+// through the stores (domain/ports.ts).
 import {
   apply,
   emptyPool,
