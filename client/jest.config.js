@@ -6,7 +6,8 @@ module.exports = {
   displayName: 'client',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
-  testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
+  // Page tests in test/; each component's own tests beside it in src/.
+  testMatch: ['<rootDir>/test/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'],
   // Platform flags must exist before any Taro module loads.
   setupFiles: ['<rootDir>/test/setup-env.js'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],

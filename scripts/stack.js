@@ -1,5 +1,5 @@
 // The local stack: DynamoDB Local, the table and seed, the offline API (serverless-offline),
-// and the H5 app when its server module exists. Used by `npm start` and `npm test`.
+// the H5 app when its server module exists, and the staff console. Used by `npm start` and `npm test`.
 const { spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
@@ -87,6 +87,25 @@ async function startH5(h5Port, apiUrl, log) {
   return server;
 }
 
+/** Builds the staff console when its sources are newer than the build, then serves it. */
+async function startConsole(consolePort, apiUrl, log) {
+  const dir = path.join(root, 'console');
+  const index = path.join(dir, 'dist/index.html');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const sources = Math.max(
+    newestMtime(path.join(dir, 'src')),
+    newestMtime(path.join(root, 'shared/src')),
+    fs.statSync(path.join(dir, 'index.html')).mtimeMs,
+    fs.statSync(path.join(dir, 'vite.config.mts')).mtimeMs,
+  );
+  if (built < sources) {
+    log('[stack] building the staff console (npm run build -w @greenpoints/console) …');
+    await run('npm', ['run', 'build', '-w', '@greenpoints/console']);
+  }
+  const { startConsoleServer } = require(path.join(dir, 'scripts/serve-console.js'));
+  return startConsoleServer({ host: '127.0.0.1', port: consolePort, dir: path.join(dir, 'dist'), apiUrl });
+}
+
 async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins, logFile }) {
   // A second API started by a test (e.g. with other limits) logs to a file of its own.
   logFile = logFile || path.join(os.tmpdir(), `greenpoints-offline-${apiPort}.log`);
@@ -153,17 +172,18 @@ async function startOffline({ apiPort, ddbEndpoint, log, tableName, corsOrigins,
 }
 
 /**
- * startStack({ ddbPort, apiPort, h5Port, inMemory, dataDir, withH5, logFile })
- *   -> { apiUrl, h5Url, ddbEndpoint, logFile, stop() }
- * Ports default to free random ones. The API grants CORS to the H5 origins only
- * (http://127.0.0.1:<h5Port>, http://localhost:<h5Port>); its output goes to `logFile`.
+ * startStack({ ddbPort, apiPort, h5Port, consolePort, inMemory, dataDir, withH5, withConsole, logFile })
+ *   -> { apiUrl, h5Url, consoleUrl, ddbEndpoint, logFile, stop() }
+ * Ports default to free random ones. The API grants CORS to the H5 and console origins only
+ * (http://127.0.0.1:<port>, http://localhost:<port> of each); its output goes to `logFile`.
  */
 async function startStack(opts = {}) {
   const log = opts.log || ((s) => console.log(s));
   const ddbPort = opts.ddbPort || (await freePort());
   const apiPort = opts.apiPort || (await freePort());
   const h5Port = opts.h5Port || (await freePort());
-  const corsOrigins = `http://127.0.0.1:${h5Port},http://localhost:${h5Port}`;
+  const consolePort = opts.consolePort || (await freePort());
+  const corsOrigins = [h5Port, consolePort].map((p) => `http://127.0.0.1:${p},http://localhost:${p}`).join(',');
   const logFile = opts.logFile || path.join(os.tmpdir(), `greenpoints-offline-${apiPort}.log`);
   fs.rmSync(logFile, { force: true });
   const tableName = opts.tableName || process.env.TABLE_NAME || 'greenpoints-local';
@@ -201,7 +221,13 @@ async function startStack(opts = {}) {
         h5Url = `http://127.0.0.1:${h5Port}`;
       }
     }
-    return { apiUrl, h5Url, ddbEndpoint: ddb.endpoint, logFile, corsOrigins, stop };
+    let consoleUrl;
+    if (opts.withConsole) {
+      const server = await startConsole(consolePort, apiUrl, log);
+      stops.push(() => server.close());
+      consoleUrl = server.url;
+    }
+    return { apiUrl, h5Url, consoleUrl, ddbEndpoint: ddb.endpoint, logFile, corsOrigins, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: DynamoDB Local (data under .data/ or DATA_DIR, or --in-memory), the offline API and
-// the H5 app (--no-h5 to skip). Ports: DDB_PORT 8000, API_PORT 3000, H5_PORT 10086.
+// `npm start`: DynamoDB Local (data under .data/ or DATA_DIR, or --in-memory), the offline API,
+// the H5 app (--no-h5 to skip) and the staff console (--no-console to skip).
+// Ports: DDB_PORT 8000, API_PORT 3000, H5_PORT 10086, CONSOLE_PORT 10087.
 // Ctrl-C stops everything it started.
 const { startStack } = require('./stack');
 
@@ -16,6 +17,8 @@ async function main() {
       inMemory,
       dataDir: process.env.DATA_DIR || undefined, // default .data/dynamodb
       withH5: !process.argv.includes('--no-h5'),
+      consolePort: env('CONSOLE_PORT', 10087),
+      withConsole: !process.argv.includes('--no-console'),
     });
   } catch (e) {
     console.error(`[start] ${e.message}`);
@@ -24,6 +27,7 @@ async function main() {
   console.log('');
   console.log(`  API        ${stack.apiUrl}   (try: curl ${stack.apiUrl}/products)`);
   if (stack.h5Url) console.log(`  H5 app     ${stack.h5Url}`);
+  if (stack.consoleUrl) console.log(`  console    ${stack.consoleUrl}   (staff sign-in: README "Staff console")`);
   console.log(`  DynamoDB   ${stack.ddbEndpoint}`);
   console.log(`  staff      npm run staff -- reconcile`);
   console.log(`  API logs   ${stack.logFile}`);

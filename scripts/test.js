@@ -41,7 +41,11 @@ async function main() {
   const root = path.resolve(__dirname, '..');
   let stack;
   try {
-    stack = await startStack({ inMemory: true, withH5: !process.env.TEST_NO_H5 });
+    stack = await startStack({
+      inMemory: true,
+      withH5: !process.env.TEST_NO_H5,
+      withConsole: !process.env.TEST_NO_CONSOLE,
+    });
   } catch (e) {
     console.error(`[test] could not start the local stack: ${e.message}`);
     console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
@@ -49,6 +53,7 @@ async function main() {
   }
   const env = stackEnv(stack);
   if (stack.h5Url) env.H5_URL = stack.h5Url;
+  if (stack.consoleUrl) env.CONSOLE_URL = stack.consoleUrl;
   // What the offline API printed (its JSON log lines) and the origins it grants CORS to.
   env.STACK_LOG_FILE = stack.logFile;
   // Handlers the tests call in process log too: warnings and errors only, to keep jest readable.

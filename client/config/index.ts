@@ -35,6 +35,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_TMPL_POINTS: JSON.stringify(process.env.TARO_APP_TMPL_POINTS || ''),
       TARO_APP_TMPL_AFTER_SALE: JSON.stringify(process.env.TARO_APP_TMPL_AFTER_SALE || ''),
       TARO_APP_TMPL_WITHDRAWAL: JSON.stringify(process.env.TARO_APP_TMPL_WITHDRAWAL || ''),
+      // 客服 outside the mini-program, and the merchant id of WeChat's confirm-receipt view.
+      TARO_APP_SERVICE_PHONE: JSON.stringify(process.env.TARO_APP_SERVICE_PHONE || ''),
+      TARO_APP_MCH_ID: JSON.stringify(process.env.TARO_APP_MCH_ID || ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -17,6 +17,8 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/addresses/index',
     'pages/address-edit/index',
+    'pages/withdrawals/index',
+    'pages/privacy/index',
   ],
   window: {
     backgroundTextStyle: 'light',

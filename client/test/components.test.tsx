@@ -51,7 +51,7 @@ function ListHost({ remote }: { remote: Remote<string[]> }) {
 }
 
 function Host() {
-  const r = useRemote(() => api.orders().then((o) => o.map((x) => x.orderId)));
+  const r = useRemote(() => api.orders().then((o) => o.items.map((x) => x.orderId)));
   return <ListHost remote={r} />;
 }
 

@@ -68,3 +68,14 @@ test('an invite link to the home page is remembered until the first login', asyn
   await screen.findByText('暂无商品');
   expect(Taro.getStorageSync('gp.referrer')).toBeFalsy();
 });
+
+test('a mini-program code’s scene is sent with the first login as it came', async () => {
+  rememberReferrer(undefined, 'r%3Du_code');
+  mockApi.on('POST /auth/login', { token: 'tok', userId: 'u_new' });
+  const { container } = render(<LoginPage />);
+  await typeInto(container, 'login-name', 'bob');
+  click(container, 'login-submit');
+  await waitFor(() => expect(Taro.getStorageSync('gp.token')).toBe('tok'));
+  expect(mockApi.callsTo('POST /auth/login')[0]!.body).toEqual({ devOpenId: 'bob', scene: 'r=u_code' });
+  expect(Taro.getStorageSync('gp.scene')).toBeFalsy();
+});

@@ -96,7 +96,7 @@ test('the team page shows commissions by kind, referral points, the invite, and 
   expect(screen.getByText('二级推荐（1）')).toBeInTheDocument();
   expect(screen.getByText('b***')).toBeInTheDocument();
   expect(screen.getByText('c*')).toBeInTheDocument();
-  expect(text(container, 'invite-link')).toContain('#/pages/index/index?ref=uA');
+  expect(text(container, 'invite-link')).toContain('#/pages/index/index?referrer=uA');
   expect(text(container, 'team-notice')).toContain('推荐关系只计两级');
   expect(text(container, 'team-notice')).toContain('不代表任何收益或回报承诺');
 });

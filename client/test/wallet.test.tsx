@@ -114,7 +114,7 @@ test('withdraws cash and converts points, each with its own key', async () => {
   const { container } = await openWallet();
   await typeInto(container, 'withdraw-input', '50');
   click(container, 'withdraw-submit');
-  await screen.findByText('提现申请已提交，审核后到账');
+  await screen.findByText('提现申请已提交，审核通过后请在“提现记录”中确认收款 ›');
   await typeInto(container, 'convert-input', '10');
   click(container, 'convert-submit');
   await screen.findByText(/已用 10 积分兑换 ¥51.73 恒定积分/);

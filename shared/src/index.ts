@@ -53,3 +53,4 @@ export {
   type WideDec,
 } from './money';
 export { simulate, type SimRow } from './simulate';
+export * from './api';

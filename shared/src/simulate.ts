@@ -22,6 +22,8 @@ export function simulate(
   amount: string,
   contribution: string,
   params: Params = defaultParams,
+  /** Where to start: an empty pool (the seed table), or e.g. the live pool for a preview. */
+  initial: EngineState = emptyState(params),
 ): SimRow[] {
   if (!Number.isInteger(orders) || orders < 1 || orders > MAX_SIM_ORDERS) {
     throw new RuleError('invalid_amount', `orders must be a whole number from 1 to ${MAX_SIM_ORDERS}`);
@@ -29,7 +31,7 @@ export function simulate(
   const amt = parsePositiveMoney(amount, 'amount');
   const c = parsePositiveMoney(contribution, 'contribution');
   if (dec(c).gt(amt)) throw new RuleError('invalid_amount', 'contribution cannot exceed the amount');
-  let state: EngineState = emptyState(params);
+  let state: EngineState = initial;
   const rows: SimRow[] = [];
   for (let n = 1; n <= orders; n++) {
     const { state: next, outcome } = apply(

@@ -15,17 +15,19 @@ export function chromiumPath(): string | undefined {
   return CANDIDATES.find((p) => fs.existsSync(p));
 }
 
-export async function launch(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+/** A phone-sized window (the shop), or with `desktop` a 1440×900 one (the staff console). */
+export async function launch(
+  opts: { desktop?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const executablePath = chromiumPath();
   if (!executablePath)
     throw new Error(`no Chromium found (tried ${CANDIDATES.join(', ')}): apt-get install -y chromium`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    ...(opts.desktop
+      ? { viewport: { width: 1440, height: 900 } }
+      : { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
     locale: 'zh-CN',
     args: [
       '--headless',

@@ -170,6 +170,11 @@ suite('the shop in Chromium', () => {
     await top(page).locator('.checkout-address').click();
     await top(page).locator('.page-addresses .address-add').click();
     await top(page).locator('.page-address-edit .addr-name').waitFor();
+    // The privacy guide comes before the first form that collects personal data.
+    await page.locator('.privacy-agree:visible').first().waitFor();
+    await shot(page, '35a-privacy-guide');
+    await page.locator('.privacy-agree:visible').first().click();
+    await page.locator('.privacy-popup .privacy-agree:visible').waitFor({ state: 'detached' });
     await top(page).locator('.addr-name input').fill('张三');
     await top(page).locator('.addr-phone input').fill('13800138000');
     await top(page).locator('.addr-detail input').fill('文三路 1 号');
@@ -256,6 +261,9 @@ suite('the shop in Chromium', () => {
     await top(page).locator('.mine-nickname', { hasText: '绿叶 小王' }).waitFor();
     expect((await api<{ nickname: string }>('GET', '/profile', token)).nickname).toBe('绿叶 小王');
     await shot(page, '41-mine-profile');
+    // 客服 on H5: where to find it (the chat is the mini-program's).
+    await top(page).locator('.mine-contact .contact-button').click();
+    await expect(top(page).locator('.contact-fallback').textContent()).resolves.toContain('小程序');
     expect(errors).toEqual([]);
   });
 });

@@ -271,6 +271,7 @@ suite('shopper in Chromium', () => {
       ['/pages/mine/index', 'mine-user', '18-mine'],
       ['/pages/cart/index', 'state-empty', '19-cart-empty'],
       ['/pages/leaderboard/index', 'leader-row', '21-leaderboard-direct'],
+      ['/pages/privacy/index', 'privacy-section', '22-privacy'],
     ];
     for (const [route, cls, name] of tour) {
       await open(page, route, cls);

@@ -87,14 +87,14 @@ describe('CORS', () => {
   const origins = (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean);
   const foreign = 'https://evil.example';
 
-  it('the stack is configured with the H5 origins, no wildcard', () => {
-    expect(origins.length).toBe(2);
+  it('the stack is configured with the H5 and staff console origins, no wildcard', () => {
+    expect(origins.length).toBe(4); // 127.0.0.1 and localhost of each
     expect(origins.some((o) => o.startsWith('http://127.0.0.1:'))).toBe(true);
     expect(origins.some((o) => o.startsWith('http://localhost:'))).toBe(true);
     expect(origins).not.toContain('*');
   });
 
-  it('an answer over HTTP grants each H5 origin', async () => {
+  it('an answer over HTTP grants each configured origin', async () => {
     for (const origin of origins) {
       const r = await fetch(`${API()}/pool`, { headers: { Origin: origin } });
       expect(r.status).toBe(200);

@@ -1,35 +1,49 @@
 // Every call of the shopper API (docs/api.md). Pages import `api` and never build URLs.
 import { request } from './request';
 import type {
-  AfterSaleKind,
+  AddressBook,
+  AfterSaleAnswer,
+  AfterSaleBody,
   AfterSaleRequest,
-  Address,
   AddressForm,
   BookAddress,
   Category,
+  DeleteAnswer,
+  ExportAnswer,
+  InviteAnswer,
   Profile,
   ConvertAnswer,
   ConvertBackAnswer,
   LeaderRow,
-  LedgerEntry,
+  LedgerAnswer,
   LedgerPage,
   LoginAnswer,
+  LoginBody,
+  NewOrderBody,
   Order,
-  PayWith,
+  OrderAnswer,
+  OrdersPage,
+  Page,
   Pool,
   PricePoint,
   Product,
   SellAnswer,
+  ShipBackBody,
   Team,
   Wallet,
   WithdrawalAnswer,
+  WithdrawalsPage,
+  WithdrawalView,
 } from './types';
 
 export * from './types';
 export { ApiError, isRetryable } from './errors';
 
+/** `?cursor=…` for a page after the first; every page is the server's default size (20). */
+const pageQuery = (cursor?: string | null) => (cursor ? `?cursor=${encodeURIComponent(cursor)}` : '');
+
 export const api = {
-  login(body: { code?: string; devOpenId?: string; referrer?: string }) {
+  login(body: LoginBody) {
     return request<LoginAnswer>({ method: 'POST', path: '/auth/login', body, auth: false });
   },
   /** The catalogue, optionally one category and/or a search by name (the server filters). */
@@ -45,19 +59,11 @@ export const api = {
     return raw?.categories ?? [];
   },
   /** `addressId` (from the book) or a full `address`. */
-  createOrder(
-    body: {
-      items: Array<{ productId: string; qty: number }>;
-      payWith: PayWith;
-      addressId?: string;
-      address?: Address | AddressForm;
-    },
-    idempotencyKey: string,
-  ) {
-    return request<Order>({ method: 'POST', path: '/orders', body, idempotencyKey });
+  createOrder(body: NewOrderBody, idempotencyKey: string) {
+    return request<OrderAnswer>({ method: 'POST', path: '/orders', body, idempotencyKey });
   },
   addresses() {
-    return request<{ addresses: BookAddress[]; defaultId: string | null }>({ method: 'GET', path: '/addresses' });
+    return request<AddressBook>({ method: 'GET', path: '/addresses' });
   },
   addAddress(body: AddressForm, idempotencyKey: string) {
     return request<BookAddress>({ method: 'POST', path: '/addresses', body, idempotencyKey });
@@ -78,20 +84,24 @@ export const api = {
     return request<Profile>({ method: 'PUT', path: '/profile', body });
   },
   payOrder(orderId: string, idempotencyKey: string) {
-    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/pay`, idempotencyKey });
+    return request<OrderAnswer>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/pay`, idempotencyKey });
   },
   confirmOrder(orderId: string, idempotencyKey: string) {
-    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/confirm`, idempotencyKey });
+    return request<OrderAnswer>({
+      method: 'POST',
+      path: `/orders/${encodeURIComponent(orderId)}/confirm`,
+      idempotencyKey,
+    });
   },
   refundOrder(orderId: string, idempotencyKey: string) {
-    return request<Order>({ method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/refund`, idempotencyKey });
+    return request<OrderAnswer>({
+      method: 'POST',
+      path: `/orders/${encodeURIComponent(orderId)}/refund`,
+      idempotencyKey,
+    });
   },
-  requestAfterSale(
-    orderId: string,
-    body: { kind: AfterSaleKind; items: Array<{ productId: string; qty: number }>; reason: string },
-    idempotencyKey: string,
-  ) {
-    return request<{ requestId: string; status: string }>({
+  requestAfterSale(orderId: string, body: AfterSaleBody, idempotencyKey: string) {
+    return request<AfterSaleAnswer>({
       method: 'POST',
       path: `/orders/${encodeURIComponent(orderId)}/after-sale`,
       body,
@@ -101,16 +111,18 @@ export const api = {
   afterSale(requestId: string) {
     return request<AfterSaleRequest>({ method: 'GET', path: `/after-sale/${encodeURIComponent(requestId)}` });
   },
-  shipBack(requestId: string, body: { carrier: string; trackingNo: string }, idempotencyKey: string) {
-    return request<{ requestId: string; status: string }>({
+  shipBack(requestId: string, body: ShipBackBody, idempotencyKey: string) {
+    return request<AfterSaleAnswer>({
       method: 'POST',
       path: `/after-sale/${encodeURIComponent(requestId)}/ship-back`,
       body,
       idempotencyKey,
     });
   },
-  async orders() {
-    return (await request<{ orders: Order[]; cursor?: string }>({ method: 'GET', path: '/orders' })).orders;
+  /** One page of the caller's orders, newest first; `cursor` from the previous page. */
+  async orders(cursor?: string | null): Promise<Page<Order>> {
+    const page = await request<OrdersPage>({ method: 'GET', path: `/orders${pageQuery(cursor)}` });
+    return { items: page.orders, cursor: page.cursor ?? null };
   },
   order(orderId: string) {
     return request<Order>({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}` });
@@ -136,9 +148,25 @@ export const api = {
     return request<WithdrawalAnswer>({ method: 'POST', path: '/withdrawals', body: { amount }, idempotencyKey });
   },
   async ledger(cursor?: string | null): Promise<LedgerPage> {
-    const q = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-    const page = await request<{ entries: LedgerEntry[]; cursor?: string }>({ method: 'GET', path: `/ledger${q}` });
+    const page = await request<LedgerAnswer>({ method: 'GET', path: `/ledger${pageQuery(cursor)}` });
     return { items: page.entries, cursor: page.cursor ?? null };
+  },
+  /** One page of the caller's withdrawals, newest first (商家转账: some wait for 确认收款). */
+  async withdrawals(cursor?: string | null): Promise<Page<WithdrawalView>> {
+    const page = await request<WithdrawalsPage>({ method: 'GET', path: `/withdrawals${pageQuery(cursor)}` });
+    return { items: page.items ?? [], cursor: page.cursor ?? null };
+  },
+  /** The shopper's mini-program code for the share poster. */
+  invite() {
+    return request<InviteAnswer>({ method: 'GET', path: '/me/invite' });
+  },
+  /** Everything the server holds about the caller, as one JSON document. */
+  exportMe() {
+    return request<ExportAnswer>({ method: 'GET', path: '/me/export' });
+  },
+  /** Deletes the account; 409 `account_has_*` while anything is owed either way. */
+  deleteMe(idempotencyKey: string) {
+    return request<DeleteAnswer>({ method: 'POST', path: '/me/delete', body: {}, idempotencyKey });
   },
   team() {
     return request<Team>({ method: 'GET', path: '/team' });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { View, Text, Image } from '@tarojs/components';
 import type { Remote } from '../lib/hooks';
 import { Button } from '../ui/button';
+import { ContactButton } from './ContactButton';
 import { Skeleton } from '../ui/skeleton';
 import { Empty } from '../ui/empty';
 // Our own picture: NutUI's default one would be fetched from a remote server.
@@ -85,11 +86,13 @@ export function RemoteView<T>({
   );
 }
 
+/** An error in words; one that tells the shopper to contact 客服 carries the way to it. */
 export function ErrorLine({ text }: { text: string }) {
   if (!text) return null;
   return (
     <View className="error-line">
       <Text>{text}</Text>
+      {text.includes('联系客服') && <ContactButton from="error" cls="error-contact" />}
     </View>
   );
 }

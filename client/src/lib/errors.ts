@@ -51,7 +51,7 @@ const BY_CODE: Record<string, string> = {
   invalid_idempotency_key: '请求缺少必要信息，请刷新后重试',
   wechat_login_failed: '微信登录失败，请重试',
   order_paid: '这笔订单刚刚已付款成功，不能取消；如不需要，可在订单中申请退款',
-  refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请或联系客服',
+  refund_refused: '微信支付暂时无法退款，订单已恢复，可稍后重新申请，或点下方“联系客服”',
   close_refused: '微信支付暂时无法关闭这笔订单，请稍后再试',
   upstream_unavailable: '微信支付暂时无法连接，请稍后再试，订单没有变化',
   upstream_error: '微信支付暂时无法连接，请稍后再试',
@@ -62,6 +62,13 @@ const BY_CODE: Record<string, string> = {
   address_book_full: '最多保存 20 个地址，请先删除不用的地址',
   invalid_nickname: '昵称为 1–20 个字，可用中文、字母、数字和空格',
   invalid_avatar: '头像图片无效或太大，请换一张',
+  order_cancelled: '订单超时未支付，已自动取消，请重新下单',
+  wechat_confirm_failed: '微信确认收货没有完成，请稍后再点“确认收货”重试',
+  // POST /me/delete refusals: what is still owed either way (docs/api.md).
+  account_has_balance: '账户里还有积分或余额，请先卖出、提现或用完后再注销；如需帮助请联系客服',
+  account_has_open_orders: '还有未完成的订单，请等订单完成或退款后再注销',
+  account_has_open_withdrawals: '还有处理中的提现，请等提现到账或退回后再注销',
+  account_has_open_after_sale: '还有处理中的售后申请，请等售后结束后再注销',
 };
 
 const BY_STATUS: Record<number, string> = {

@@ -19,6 +19,8 @@ export const LINKS = {
   team: { route: ROUTES.team, label: '我的团队', cls: 'link-team' },
   leaderboard: { route: ROUTES.leaderboard, label: '排行榜', cls: 'link-leaderboard' },
   addresses: { route: ROUTES.addresses, label: '收货地址', cls: 'link-addresses' },
+  withdrawals: { route: ROUTES.withdrawals, label: '提现记录', cls: 'link-withdrawals' },
+  privacy: { route: ROUTES.privacy, label: '隐私政策', cls: 'link-privacy' },
 } satisfies Record<string, LinkDef>;
 
 export type LinkName = keyof typeof LINKS;

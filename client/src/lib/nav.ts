@@ -19,6 +19,8 @@ export const ROUTES = {
   addresses: '/pages/addresses/index',
   addressEdit: '/pages/address-edit/index',
   afterSale: '/pages/after-sale/index',
+  withdrawals: '/pages/withdrawals/index',
+  privacy: '/pages/privacy/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -8,7 +8,7 @@ const realPay = process.env.TARO_ENV === 'weapp' && (process.env.TARO_APP_STAGE 
 const key = (orderId: string) => `gp.pay.${orderId}`;
 
 /** Keep the parameters from the create answer: they are not sent again. */
-export function rememberPayParams(order: Order): void {
+export function rememberPayParams(order: Pick<Order, 'orderId' | 'payParams'>): void {
   if (order.payParams) Taro.setStorageSync(key(order.orderId), order.payParams);
 }
 

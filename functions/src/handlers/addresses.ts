@@ -1,21 +1,11 @@
-import { z } from 'zod';
+import { addressBody } from '@greenpoints/shared';
 import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { shop } from '../wiring/shop';
 import { addAddress, deleteAddress, listAddresses, updateAddress } from '../domain/shop/addresses';
 
-// The form; the phone format and the region code are checked in the domain (named errors).
-export const addressBody = z
-  .object({
-    name: z.string().trim().min(1).max(20),
-    phone: z.string().max(20),
-    regionCode: z.string().max(12),
-    detail: z.string().trim().min(1).max(120),
-    isDefault: z.boolean().optional(),
-  })
-  .strict();
-
+// The form's schema is the client's too (@greenpoints/shared); phone and region are checked in the domain.
 const route = routes(http);
 const deps = { ...core, ...shop };
 

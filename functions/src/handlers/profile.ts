@@ -1,12 +1,8 @@
-import { z } from 'zod';
+import { profileBody } from '@greenpoints/shared';
 import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { shop } from '../wiring/shop';
 import { getProfile, updateProfile } from '../domain/shop/profile';
-
-const profileBody = z
-  .object({ nickname: z.string().max(40).optional(), avatar: z.string().max(60_000).optional() })
-  .strict();
 
 const route = routes(http);
 const deps = { tx: http.tx, ...shop };

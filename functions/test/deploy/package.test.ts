@@ -69,6 +69,21 @@ test('with placeholders it packages stage prod: no STAGE=local, a JWT secret eve
     expect(env.DDB_ENDPOINT).toBe('');
   }
   expect(JSON.stringify(t)).not.toContain('"STAGE":"local"');
+  // The staff console's bucket is private: only its CloudFront distribution reads it.
+  const bucket = t.Resources.ConsoleBucket.Properties;
+  expect(bucket.PublicAccessBlockConfiguration).toEqual({
+    BlockPublicAcls: true,
+    IgnorePublicAcls: true,
+    BlockPublicPolicy: true,
+    RestrictPublicBuckets: true,
+  });
+  const read = t.Resources.ConsoleReadPolicy.Properties.PolicyDocument.Statement;
+  expect(read).toHaveLength(1);
+  expect(read[0].Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+  expect(read[0].Action).toEqual(['s3:GetObject']);
+  expect(t.Resources.ConsoleDistribution.Properties.DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy).toBe(
+    'redirect-to-https',
+  );
 }, 180_000);
 
 test('the deploy check refuses placeholders and the local stage', () => {

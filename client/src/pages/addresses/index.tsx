@@ -4,11 +4,12 @@ import Taro from '@tarojs/taro';
 import { api, type BookAddress } from '../../api';
 import { useAction, useRemote } from '../../lib/hooks';
 import { go, ROUTES, useQueryParam } from '../../lib/nav';
-import { maskPhone, pickForCheckout } from '../../lib/checkout-address';
+import { pickForCheckout } from '../../lib/checkout-address';
 import { ErrorLine, RemoteView } from '../../components/StateView';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { Toast } from '../../ui/toast';
+import { AddressCard } from './AddressCard';
 import './index.css';
 
 /** 收货地址: the address book; with ?select=1 (from checkout) a tap picks the address and goes back. */
@@ -41,41 +42,18 @@ export default function AddressesPage() {
           <View>
             {selecting && <Text className="hint address-select-hint">点选一个地址用于本次下单</Text>}
             {d.addresses.map((a) => (
-              <View key={a.addressId} className={`card address-card address-${a.addressId}`}>
-                <View onClick={() => pick(a)}>
-                  <View className="address-who">
-                    <Text className="address-name">{a.name}</Text>
-                    <Text className="muted address-phone"> {maskPhone(a.phone)}</Text>
-                    {a.isDefault && <Text className="tag address-default-tag">默认</Text>}
-                  </View>
-                  <Text className="address-region">{a.region}</Text>
-                  <Text className="address-detail"> {a.detail}</Text>
-                </View>
-                <View className="address-actions">
-                  {!a.isDefault && (
-                    <Text
-                      className="address-action address-make-default"
-                      onClick={async () => {
-                        if (await makeDefault.run(a)) {
-                          setToast('已设为默认地址');
-                          book.reload();
-                        }
-                      }}
-                    >
-                      设为默认
-                    </Text>
-                  )}
-                  <Text
-                    className="address-action address-edit"
-                    onClick={() => go(ROUTES.addressEdit, { id: a.addressId })}
-                  >
-                    编辑
-                  </Text>
-                  <Text className="address-action address-delete" onClick={() => setToDelete(a)}>
-                    删除
-                  </Text>
-                </View>
-              </View>
+              <AddressCard
+                key={a.addressId}
+                a={a}
+                onPick={() => pick(a)}
+                onMakeDefault={async () => {
+                  if (await makeDefault.run(a)) {
+                    setToast('已设为默认地址');
+                    book.reload();
+                  }
+                }}
+                onDelete={() => setToDelete(a)}
+              />
             ))}
           </View>
         )}

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '绿色积分商城', enablePullDownRefresh: false });
+export default definePageConfig({
+  navigationBarTitleText: '绿色积分商城',
+  enablePullDownRefresh: false,
+  enableShareAppMessage: true,
+});

@@ -3,8 +3,10 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api, ApiError } from '../../api';
 import { describeError } from '../../lib/errors';
-import { ROUTES, switchTo, useQueryParam } from '../../lib/nav';
-import { getReferrer, rememberReferrer, saveSession } from '../../lib/session';
+import { ROUTES, switchTo } from '../../lib/nav';
+import { inviteForLogin, saveSession } from '../../lib/session';
+import { useInviteFromQuery } from '../../lib/share';
+import type { LoginBody } from '../../api';
 import { ErrorLine } from '../../components/StateView';
 import { Field } from '../../components/Field';
 import { ActionButton } from '../../components/ActionButton';
@@ -29,8 +31,7 @@ function leave(): void {
 }
 
 export default function LoginPage() {
-  const ref = useQueryParam('ref');
-  if (ref) rememberReferrer(ref);
+  useInviteFromQuery();
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,7 +39,7 @@ export default function LoginPage() {
   const login = async (how: 'dev' | 'wechat') => {
     if (busy) return;
     setError('');
-    const body: { code?: string; devOpenId?: string; referrer?: string } = {};
+    const body: LoginBody = {};
     if (how === 'dev') {
       const nick = name.trim();
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(nick)) {
@@ -54,9 +55,7 @@ export default function LoginPage() {
         if (!r.code) throw new ApiError(0, 'wechat_login_failed', r.errMsg);
         body.code = r.code;
       }
-      const referrer = getReferrer();
-      if (referrer) body.referrer = referrer;
-      const res = await api.login(body);
+      const res = await api.login({ ...body, ...inviteForLogin() });
       saveSession(res.token, res.userId);
       // The local nickname becomes the profile's name the first time (我的 shows it).
       if (body.devOpenId) await nameIfUnnamed(body.devOpenId);

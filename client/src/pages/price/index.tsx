@@ -17,6 +17,36 @@ function fmtDelta(d: Dec): string {
   return d.abs().lt('0.0001') ? `${sign}<0.0001` : `${sign}${fmtPrice(d.abs().toString())}`;
 }
 
+/** 每次变动的原因: the newest 20 moves of the range, each with its kind and the rise. */
+function PriceReasons({ rows, all }: { rows: PricePoint[]; all: PricePoint[] }) {
+  return (
+    <View className="card price-table">
+      <Text className="card-title">每次变动的原因</Text>
+      {[...rows]
+        .reverse()
+        .slice(0, 20)
+        .map((r, i, list) => {
+          const before = list[i + 1] ?? all[all.indexOf(r) - 1];
+          const delta = before ? dec(r.price).minus(before.price) : undefined;
+          return (
+            <View key={`${r.seq}`} className={`row price-row price-row-${r.kind}`}>
+              <View>
+                <Text className="price-kind">{kindText(r.kind)}</Text>
+                <Text className="ledger-time">
+                  #{r.seq} {fmtTime(r.at)}
+                </Text>
+              </View>
+              <View className="price-row-right">
+                <Text className="row-value">¥{fmtPrice(r.price)}</Text>
+                {delta && !delta.isZero() && <Text className="price-delta">{fmtDelta(delta)}</Text>}
+              </View>
+            </View>
+          );
+        })}
+    </View>
+  );
+}
+
 function Summary({ rows, title }: { rows: PricePoint[]; title: string }) {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(kindText(r.kind), (counts.get(kindText(r.kind)) ?? 0) + 1);
@@ -81,30 +111,7 @@ export default function PricePage() {
                 </View>
               )}
             </View>
-            <View className="card price-table">
-              <Text className="card-title">每次变动的原因</Text>
-              {[...rows]
-                .reverse()
-                .slice(0, 20)
-                .map((r, i, list) => {
-                  const before = list[i + 1] ?? all[all.indexOf(r) - 1];
-                  const delta = before ? dec(r.price).minus(before.price) : undefined;
-                  return (
-                    <View key={`${r.seq}`} className={`row price-row price-row-${r.kind}`}>
-                      <View>
-                        <Text className="price-kind">{kindText(r.kind)}</Text>
-                        <Text className="ledger-time">
-                          #{r.seq} {fmtTime(r.at)}
-                        </Text>
-                      </View>
-                      <View className="price-row-right">
-                        <Text className="row-value">¥{fmtPrice(r.price)}</Text>
-                        {delta && !delta.isZero() && <Text className="price-delta">{fmtDelta(delta)}</Text>}
-                      </View>
-                    </View>
-                  );
-                })}
-            </View>
+            <PriceReasons rows={rows} all={all} />
           </View>
         )}
       </RemoteView>

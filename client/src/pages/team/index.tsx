@@ -1,15 +1,16 @@
 import { View, Text, Button } from '@tarojs/components';
-import Taro, { useShareAppMessage } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { api, type TeamMember } from '../../api';
 import { useRemote } from '../../lib/hooks';
 import { ROUTES } from '../../lib/nav';
 import { fmtPoints, fmtTime, fmtYuan } from '../../lib/format';
-import { getUserId } from '../../lib/session';
+import { sharePath, useShareWithReferrer } from '../../lib/share';
+import { InvitePoster } from './InvitePoster';
 import { RemoteView } from '../../components/StateView';
 import { StatList } from '../../components/Stat';
 
-function inviteLink(userId: string): string {
-  const path = `${ROUTES.home}?ref=${encodeURIComponent(userId)}`;
+function inviteLink(): string {
+  const path = sharePath(ROUTES.home);
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
     return `${window.location.origin}${window.location.pathname}#${path}`;
   }
@@ -36,8 +37,8 @@ function Members({ title, list, cls }: { title: string; list: TeamMember[]; cls:
   );
 }
 
-function Invite({ userId }: { userId: string }) {
-  const link = inviteLink(userId);
+function Invite() {
+  const link = inviteLink();
   return (
     <View className="card invite-card">
       <Text className="card-title">邀请好友</Text>
@@ -62,17 +63,15 @@ function Invite({ userId }: { userId: string }) {
 
 export default function TeamPage() {
   const team = useRemote(() => api.team());
-  const userId = getUserId();
-  useShareAppMessage(() => ({
-    title: '一起来绿色积分商城购物',
-    path: `${ROUTES.home}?ref=${encodeURIComponent(userId)}`,
-  }));
+  // The card opens the home page with referrer=<me>: the first login there binds.
+  useShareWithReferrer('一起来绿色积分商城购物', ROUTES.home);
   return (
     <View className="page page-team">
       <RemoteView remote={team}>
         {(t) => (
           <View>
-            <Invite userId={userId} />
+            <Invite />
+            <InvitePoster />
             <View className="card team-earnings">
               <Text className="card-title">推荐所得</Text>
               <StatList

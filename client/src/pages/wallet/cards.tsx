@@ -13,6 +13,7 @@ import { ErrorLine } from '../../components/StateView';
 import { ActionButton, offIf } from '../../components/ActionButton';
 import { Row, StatList } from '../../components/Stat';
 import { askConsent } from '../../lib/subscribe';
+import { go, ROUTES } from '../../lib/nav';
 
 interface CardProps {
   wallet: Wallet;
@@ -56,8 +57,42 @@ export function QuotaCard({ wallet: w }: { wallet: Wallet }) {
   );
 }
 
+type SellPreview = ReturnType<typeof quoteSell> & { points: string };
+
+/** The engine's quote of a sell, with 确认卖出 and 取消. */
+function SellQuote(props: {
+  preview: SellPreview;
+  feeRate: string;
+  running: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { preview, feeRate, running } = props;
+  return (
+    <View className="sell-quote">
+      <StatList
+        stats={[
+          { label: '卖出积分', value: fmtPoints(preview.points) },
+          // 4 decimals: the payout and fee are rounded from this, so 2 would not add up
+          { label: '按当前价格计', value: `¥${truncate(preview.gross, 4).toFixed(4)}`, cls: 'quote-gross' },
+          { label: `手续费 ${fmtPercent(feeRate, 4)}（留在分红池）`, value: fmtYuan(preview.fee), cls: 'quote-fee' },
+          { label: '预计到账', value: fmtYuan(preview.payout), cls: 'quote-payout' },
+          { label: '卖出后价格', value: `¥${fmtPrice(preview.priceAfter)}`, cls: 'quote-price-after' },
+        ]}
+      />
+      <Text className="hint">以成交时的实际价格为准；到账金额进入可提现余额。</Text>
+      <ActionButton cls="btn-primary sell-confirm" busy={running} onClick={props.onConfirm}>
+        确认卖出
+      </ActionButton>
+      <Button className="btn btn-plain sell-cancel" disabled={offIf(running)} onClick={props.onCancel}>
+        取消
+      </Button>
+    </View>
+  );
+}
+
 export function SellCard({ wallet, pool, onDone }: CardProps) {
-  const [preview, setPreview] = useState<(ReturnType<typeof quoteSell> & { points: string }) | null>(null);
+  const [preview, setPreview] = useState<SellPreview | null>(null);
   const check = (points: string) => {
     if (!isPositiveDecimal(points, 6)) return '请输入要卖出的积分数量（最多 6 位小数）';
     if (dec(points).gt(wallet.equity)) return '可用积分不足';
@@ -103,33 +138,13 @@ export function SellCard({ wallet, pool, onDone }: CardProps) {
         </Button>
       )}
       {preview && (
-        <View className="sell-quote">
-          <StatList
-            stats={[
-              { label: '卖出积分', value: fmtPoints(preview.points) },
-              // 4 decimals: the payout and fee are rounded from this, so 2 would not add up
-              {
-                label: '按当前价格计',
-                value: `¥${truncate(preview.gross, 4).toFixed(4)}`,
-                cls: 'quote-gross',
-              },
-              {
-                label: `手续费 ${fmtPercent(pool.params.sellFeeRate, 4)}（留在分红池）`,
-                value: fmtYuan(preview.fee),
-                cls: 'quote-fee',
-              },
-              { label: '预计到账', value: fmtYuan(preview.payout), cls: 'quote-payout' },
-              { label: '卖出后价格', value: `¥${fmtPrice(preview.priceAfter)}`, cls: 'quote-price-after' },
-            ]}
-          />
-          <Text className="hint">以成交时的实际价格为准；到账金额进入可提现余额。</Text>
-          <ActionButton cls="btn-primary sell-confirm" busy={form.running} onClick={() => form.submit(preview.points)}>
-            确认卖出
-          </ActionButton>
-          <Button className="btn btn-plain sell-cancel" disabled={offIf(form.running)} onClick={() => setPreview(null)}>
-            取消
-          </Button>
-        </View>
+        <SellQuote
+          preview={preview}
+          feeRate={pool.params.sellFeeRate}
+          running={form.running}
+          onConfirm={() => form.submit(preview.points)}
+          onCancel={() => setPreview(null)}
+        />
       )}
       {sold && (
         <View className="ok-line sell-done">
@@ -261,7 +276,11 @@ export function WithdrawCard({ wallet, onDone }: Omit<CardProps, 'pool'>) {
       <ActionButton cls="btn-plain withdraw-submit" busy={form.running} onClick={() => form.submit()}>
         申请提现
       </ActionButton>
-      {form.result && <View className="ok-line withdraw-done">提现申请已提交，审核后到账</View>}
+      {form.result && (
+        <View className="ok-line withdraw-done" onClick={() => go(ROUTES.withdrawals)}>
+          提现申请已提交，审核通过后请在“提现记录”中确认收款 ›
+        </View>
+      )}
     </View>
   );
 }

@@ -48,13 +48,13 @@ export default function WalletPage() {
               />
               <Text className="hint">折合金额按今日价格计算，只是参考，价格会变化，不承诺收益。</Text>
             </View>
-            <PendingPoints />
+            <PendingPoints total={w.pendingPoints} />
             <QuotaCard wallet={w} />
             <SellCard wallet={w} pool={pool} onDone={reloadAll} />
             <ConvertCard wallet={w} pool={pool} onDone={reloadAll} />
             <ConvertBackCard wallet={w} pool={pool} onDone={reloadAll} />
             <WithdrawCard wallet={w} onDone={reloadAll} />
-            <Links links={pickLinks('ledger', 'price', 'pool', 'leaderboard', 'team', 'rules')} />
+            <Links links={pickLinks('ledger', 'withdrawals', 'price', 'pool', 'leaderboard', 'team', 'rules')} />
           </View>
         )}
       </RemoteView>

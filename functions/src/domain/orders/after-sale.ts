@@ -8,7 +8,7 @@
 // refund_only: requested -> refunding -> refunded. refunding is left only by the money: a WeChat
 // refund that answers PROCESSING or fails keeps it there, and asking again (receive-return)
 // repeats the same out_refund_no, which WeChat refunds once.
-import { dec, heldShare, keptTotals, linesTotal, type LedgerEvent } from '@greenpoints/shared';
+import { dec, heldShare, keptTotals, linesTotal, type AfterSaleView, type LedgerEvent } from '@greenpoints/shared';
 import { AdapterError, type RefundResult } from '../../adapters/wechat/types';
 import type { Order, OrderLine } from '../model';
 import type { AfterSaleFields, AfterSaleRequest, AfterSaleStatus, OrderFields } from './ports';
@@ -37,7 +37,7 @@ export async function getRequest(
 }
 
 /** The request as the buyer and staff see it, with the goods' way out and back. */
-export function requestView(r: AfterSaleRequest, o?: Order) {
+export function requestView(r: AfterSaleRequest, o?: Order): AfterSaleView {
   return {
     ...r,
     refund: r.refundId || r.points ? { refundId: r.refundId, points: r.points, refundedAt: r.refundedAt } : undefined,

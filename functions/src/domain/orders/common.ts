@@ -4,6 +4,7 @@
 // (no pool effect; a WeChat-paid order passes through refund_requested while WeChat returns the
 // money). Returns inside the window: after-sale.ts. Every transition is one transaction guarded
 // by the status.
+import type { OrderView } from '@greenpoints/shared';
 import type { Order } from '../model';
 import { conflict } from '../errors';
 import type { Deps } from '../deps';
@@ -16,7 +17,7 @@ export const invalidStatus = (o: { status: string }, want: string) =>
   conflict('invalid_status', `the order is ${o.status}; this needs ${want}`);
 
 /** The public form of an order. */
-export function orderView(o: Order) {
+export function orderView(o: Order): OrderView {
   return {
     orderId: o.orderId,
     status: o.status,

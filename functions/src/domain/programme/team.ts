@@ -1,5 +1,5 @@
 // The caller's team: who they referred (two levels), what it earned them, and who referred them.
-import { sum } from '@greenpoints/shared';
+import { sum, type TeamView } from '@greenpoints/shared';
 import { directReferrals } from './referrals';
 import { maskName } from './levels';
 import type { Deps } from '../deps';
@@ -9,7 +9,7 @@ const MAX_SECOND_PER_DIRECT = 50;
 /** Newest ledger entries scanned for the earnings summary (a bound, reported as `partial`). */
 const MAX_LEDGER = 5000;
 
-export async function teamView(d: Pick<Deps, 'referrals' | 'team' | 'users'>, userId: string) {
+export async function teamView(d: Pick<Deps, 'referrals' | 'team' | 'users'>, userId: string): Promise<TeamView> {
   const me = await d.users.get(userId);
   const direct = await directReferrals(d, userId, MAX_DIRECT);
   const second: Array<{ userId: string; name: string; joinedAt: string; via: string }> = [];

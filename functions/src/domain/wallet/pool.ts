@@ -1,9 +1,9 @@
 // Public reads of the pool: its state and the price history (from the pool event records).
-import { price, priceDisplay, type Params } from '@greenpoints/shared';
+import { price, priceDisplay, type Params, type PoolView } from '@greenpoints/shared';
 import { publicBatch } from './poolhash';
 import type { Deps } from '../deps';
 
-export async function poolView(d: Pick<Deps, 'config' | 'poolState'>) {
+export async function poolView(d: Pick<Deps, 'config' | 'poolState'>): Promise<PoolView> {
   const { params } = await d.config.params();
   const p = await d.poolState.state(params, false);
   return {

@@ -11,6 +11,7 @@ import {
   valueOf,
   type LedgerEvent,
   type Outcome,
+  type WalletView,
 } from '@greenpoints/shared';
 import type { Call, Reply } from '../reply';
 import type { WithdrawalFrom } from './ports';
@@ -23,7 +24,10 @@ import { DomainError, IdempotencyRace, conflict, notFound } from '../errors';
 import { newId } from '../ids';
 import type { Deps } from '../deps';
 
-export async function walletView(d: Pick<Deps, 'config' | 'poolState' | 'wallets'>, userId: string) {
+export async function walletView(
+  d: Pick<Deps, 'config' | 'poolState' | 'wallets'>,
+  userId: string,
+): Promise<WalletView> {
   const { params } = await d.config.params();
   const [pool, { wallet: w }] = await Promise.all([d.poolState.state(params), d.wallets.get(userId)]);
   return {

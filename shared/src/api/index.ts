@@ -1,0 +1,3 @@
+// One contract for both sides of the shopper API (docs/api.md "Shared types").
+export * from './answers';
+export * from './requests';
