@@ -15,7 +15,7 @@ export interface Product {
   /** 分类 shown as a tab, e.g. 粮油; '' for none. */
   category?: string;
   description?: string;
-  /** Keys in the pictures bucket (repo/pictures.ts), first = cover. */
+  /** Keys in the pictures bucket (adapters/pictures.ts), first = cover. */
   pictures?: string[];
   /** 七日无理由退货: false for the law's exemptions (fresh food, customised goods) */
   noReasonReturn: boolean;

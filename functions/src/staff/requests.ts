@@ -2,11 +2,11 @@
 // function exactly once (domain/approvals.ts) and answers its own answer; reject-request;
 // list-requests.
 import { z } from 'zod';
-import { decide, recordOutcome } from '../domain/approvals';
-import { digestOf } from '../domain/audit-chain';
+import { decide, recordOutcome } from '../domain/operator/approvals';
+import { digestOf } from '../domain/operator/audit-chain';
 import { conflict } from '../domain/errors';
-import type { ApprovalStatus } from '../domain/staff-ports';
-import { staffDeps } from '../repo/staff';
+import type { ApprovalStatus } from '../domain/operator/staff-ports';
+import { staffDeps } from '../wiring/staff';
 import { isLocalStage } from '../stage';
 import { mayCall } from './roles';
 import { APPROVED, Passthrough, staff, type Caller, type StaffEvent, type StaffResult } from './wrapper';
