@@ -1,4 +1,4 @@
-// The hash-chained audit log on DynamoDB (domain/audit-chain.ts): entries stay in the AUDIT
+// The hash-chained audit log on DynamoDB (domain/operator/audit-chain.ts): entries stay in the AUDIT
 // partition (sorted by `<ISO time>#<id>`, which the audit-log query reads), each carrying its
 // chain (`<UTC day>#<shard>`), seq, prevHash and hash; the chain's head item moves with a
 // version guard in the same transaction as the entry (and as the caller's own writes).

@@ -1,4 +1,4 @@
-// The parameters' writes on DynamoDB (domain/config.ts ConfigAdmin): the config item, its
+// The parameters' writes on DynamoDB (domain/operator/config.ts ConfigAdmin): the config item, its
 // version history and the pool guard of a change.
 import type { ConfigAdmin } from '../domain/operator/config';
 import { getItem } from './ddb';

@@ -1,4 +1,4 @@
-// The erasing writes of an account deletion and the personal record, on DynamoDB (domain/privacy.ts).
+// The erasing writes of an account deletion and the personal record, on DynamoDB (domain/shop/privacy.ts).
 import type { PrivacyStore } from '../domain/shop/privacy-ports';
 import { getItem } from './ddb';
 import { keys } from './keys';

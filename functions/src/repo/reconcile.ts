@@ -128,7 +128,7 @@ function walletProblems(wallets: Map<string, Wallet>, sums: LedgerSums): string[
 
 /**
  * I5 (pool) and I3: the log's hash chain, and the engine's replay of every batch from empty
- * (domain/poolhash.ts, the same check `npm run verify-pool` runs on the public log).
+ * (domain/wallet/poolhash.ts, the same check `npm run verify-pool` runs on the public log).
  */
 async function replayLog(all: Item[]): Promise<Replay> {
   const batches = all

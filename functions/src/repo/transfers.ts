@@ -1,4 +1,4 @@
-// The withdrawal lists of domain/transfers.ts on DynamoDB: by status (GSI1, oldest first, for the
+// The withdrawal lists of domain/wallet/transfers.ts on DynamoDB: by status (GSI1, oldest first, for the
 // schedule) and by user (GSI2 keys only, newest first, then the items themselves).
 import type { WithdrawalLists } from '../domain/wallet/transfers-ports';
 import { batchGet, query } from './ddb';

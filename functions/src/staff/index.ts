@@ -11,6 +11,7 @@ import { decideWithdrawal } from '../domain/wallet/wallet';
 import { drainUntilEmpty } from '../domain/wallet/applier';
 import { submitAsStaff, transferPayout } from '../domain/wallet/staff-events';
 import { auditEntry, staff, type StaffEvent, type StaffResult } from './wrapper';
+import { registry } from './registry';
 import { conflict, notFound } from '../domain/errors';
 import { checkParams, setParams } from '../domain/operator/config';
 import { sandboxTransfer, syncTransfers } from './transfers';
@@ -292,6 +293,9 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
     ['approve-request', 'reject-request', 'list-requests'],
   ),
 };
+
+// approve-request finds the function it runs here (staff/registry.ts).
+for (const [name, fn] of Object.entries(STAFF_FUNCTIONS)) registry.set(name, fn);
 
 function lazyFrom(
   load: () => Promise<Record<string, (e: StaffEvent) => Promise<StaffResult>>>,

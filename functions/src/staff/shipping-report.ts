@@ -1,4 +1,4 @@
-// Shipping uploads to WeChat (domain/shipping-report.ts): the retry schedule and the staff list.
+// Shipping uploads to WeChat (domain/orders/shipping-report.ts): the retry schedule and the staff list.
 import { z } from 'zod';
 import { listShippingUploads as list, retryShippingUploads as retry } from '../domain/orders/shipping-report';
 import { shippingReportDeps } from '../wiring/shipping-report';

@@ -55,7 +55,7 @@ export async function createOrder(d: CreateDeps, userId: string, idem: Idem, req
     };
     tx.add(claimOp(d, idem, { status: 201, body }), new IdempotencyRace());
     tx.add(d.orders.create(order));
-    // The index cancel-unpaid reads (domain/unpaid.ts).
+    // The index cancel-unpaid reads (domain/orders/unpaid.ts).
     if (order.payExpiresAt) tx.add(d.unpaid.add({ orderId: order.orderId, payExpiresAt: order.payExpiresAt }));
     for (const [pid, q] of qty) {
       tx.add(d.products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));

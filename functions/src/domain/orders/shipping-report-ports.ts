@@ -1,5 +1,5 @@
-// What domain/shipping-report.ts needs: the queue of uploads not done, the orders, the payer's
-// openid and WeChat's upload_shipping_info. The edge passes them in (compose/shipping-report.ts).
+// What domain/orders/shipping-report.ts needs: the queue of uploads not done, the orders, the payer's
+// openid and WeChat's upload_shipping_info. The edge passes them in (wiring/shipping-report.ts).
 import type { WeChatShipping } from '../../adapters/wechat/types';
 import type { OrderStore } from './ports';
 import type { UserReader, Write, Committer } from '../ports';

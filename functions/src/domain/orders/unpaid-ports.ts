@@ -1,5 +1,5 @@
-// What domain/unpaid.ts needs: the index of unpaid WeChat orders by expiry, the orders and the
-// stock it writes, and WeChat's close-order. The edge passes them in (compose/unpaid.ts).
+// What domain/orders/unpaid.ts needs: the index of unpaid WeChat orders by expiry, the orders and the
+// stock it writes, and WeChat's close-order. The edge passes them in (wiring/unpaid.ts).
 import type { WeChatPay } from '../../adapters/wechat/types';
 import type { OrderStore, ProductStore } from './ports';
 import type { Write, Committer } from '../ports';

@@ -1,7 +1,7 @@
 // cancel-unpaid (every minute): a WeChat order nobody paid within payTimeoutMinutes is closed at
 // WeChat (so the open pay sheet can no longer take money), then created -> cancelled with its
 // stock back, in one transaction guarded by the status, so it happens once whatever runs at once.
-// A payment that still arrives is refunded by the notify like any late payment (domain/orders.ts).
+// A payment that still arrives is refunded by the notify like any late payment (domain/orders/late-payment.ts).
 import { AdapterError } from '../../adapters/wechat/types';
 import type { UnpaidDeps, UnpaidEntry } from './unpaid-ports';
 import { conflict } from '../errors';

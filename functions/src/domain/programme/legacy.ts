@@ -461,7 +461,7 @@ const summary = (
  * Releases every locked holder's daily share (lockedGranted × lockedReleaseRate) once per date:
  * the event id is derived from (date, user), so however often this runs, a user gets one release a day.
  * Only days that have come (not after today, China time) and only holders granted by that day
- * (domain/schedule-bounds.ts), so the dates cannot be used to release ahead or twice over.
+ * (domain/programme/schedule-bounds.ts), so the dates cannot be used to release ahead or twice over.
  */
 export async function releaseLocked(
   d: Pick<Deps, 'config' | 'events' | 'ledger' | 'legacy' | 'locked' | 'pool' | 'projection' | 'tx' | 'wallets'>,

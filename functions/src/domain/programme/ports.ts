@@ -115,7 +115,7 @@ export interface TeamStore {
 
 export type SettlementStatus = 'snapshot' | 'paying' | 'exiting' | 'done';
 
-/** The state of one day's settlement (domain/settlement.ts describes the moves). */
+/** The state of one day's settlement (domain/programme/settlement.ts describes the moves). */
 export interface Settlement {
   date: string;
   status: SettlementStatus;

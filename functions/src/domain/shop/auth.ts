@@ -46,7 +46,7 @@ export async function login(
     // Someone who deleted their account comes back as a new member, not under the old pseudonym.
     const former = await users.get(userId);
     if (former?.deletedAt) userId = userIdFor(`${openId}#${former.deletedAt}`);
-    // Bound once, here, at the first login: never to oneself, never into a cycle (domain/referrals.ts).
+    // Bound once, here, at the first login: never to oneself, never into a cycle (domain/programme/referrals.ts).
     const referrer = await referrerForNewUser(d, userId, req.referrer ?? referrerFromScene(req.scene));
     const user: User = {
       userId,

@@ -1,6 +1,6 @@
 // 我的邀请: the shopper's mini-program code (scene r=<userId>) and share path. Whoever opens the
 // code or the shared page logs in with that scene / referrer, and the first login binds it
-// (domain/auth.ts, domain/referrals.ts; later logins never rebind).
+// (domain/shop/auth.ts, domain/programme/referrals.ts; later logins never rebind).
 import type { WeChatCode } from '../../adapters/wechat/types';
 
 /** The page a code opens and a share carries (the home page reads `scene` and `ref`). */

@@ -1,5 +1,5 @@
-// What domain/privacy.ts needs: the stores it reads for the export and the erasing writes of a
-// deletion (repo/privacy.ts on DynamoDB). The edge passes them in (compose/privacy.ts).
+// What domain/shop/privacy.ts needs: the stores it reads for the export and the erasing writes of a
+// deletion (repo/privacy.ts on DynamoDB). The edge passes them in (wiring/privacy.ts).
 import type { Paged, Committer } from '../ports';
 import type { Withdrawal } from '../wallet/ports';
 import type { AddressStore } from './ports';

@@ -38,7 +38,7 @@ export interface BatchLog {
   at: string; // the batch's time: every projected record carries it, so a replayed projection writes the same keys
   paramsVersion: number;
   prevHash: string;
-  hash: string; // sha256 over prevHash and the canonical public form (domain/poolhash.ts)
+  hash: string; // sha256 over prevHash and the canonical public form (domain/wallet/poolhash.ts)
   poolBefore: PoolState;
   poolAfter: PoolState;
   entries: LogEntry[];
@@ -121,7 +121,7 @@ export interface WalletReader {
 /**
  * requested -> paying (an approval's claim) -> awaiting_confirmation (a WeChat bill the shopper
  * must confirm) -> approved (WeChat: SUCCESS, paid) | failed | cancelled (cash back); requested ->
- * rejected (staff refused, cash back). domain/transfers.ts.
+ * rejected (staff refused, cash back). domain/wallet/transfers.ts.
  */
 export type WithdrawalStatus =
   'requested' | 'paying' | 'awaiting_confirmation' | 'approved' | 'rejected' | 'failed' | 'cancelled';

@@ -1,7 +1,7 @@
 // The schedule sync-transfers: asks WeChat about every open bill (awaiting_confirmation) and
 // every approval whose claimant went quiet (paying past its lease), records what WeChat says,
 // and cancels bills the shopper left unconfirmed past confirmBy. Racing a notify is harmless:
-// both go through recordStep's guarded writes (domain/transfers.ts).
+// both go through recordStep's guarded writes (domain/wallet/transfers.ts).
 import { AdapterError, type TransferBill } from '../../adapters/wechat/types';
 import type { Withdrawal } from './ports';
 import type { TransferDeps } from './transfers-ports';

@@ -1,4 +1,4 @@
-// What domain/transfers.ts needs beside the withdrawal store: the lists the schedule and the
+// What domain/wallet/transfers.ts needs beside the withdrawal store: the lists the schedule and the
 // shopper read. The edge passes them in (repo/transfers.ts on DynamoDB).
 import type { WeChatTransfer } from '../../adapters/wechat/types';
 import type { StepDeps } from './transfers';

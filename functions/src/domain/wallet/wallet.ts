@@ -167,7 +167,7 @@ export type Pay = (o: { withdrawalId: string; userId: string; amount: string }) 
  * Staff decision on a requested withdrawal; the payout goes through `pay` (the transfer adapter).
  * Exactly once, however many approvals run at once: an approval first claims the withdrawal
  * (requested -> paying, one conditional write), only the claimant asks WeChat for the bill, and
- * the bill's state moves it on (domain/transfers.ts: awaiting_confirmation until the shopper
+ * the bill's state moves it on (domain/wallet/transfers.ts: awaiting_confirmation until the shopper
  * confirms; approved only on SUCCESS). A claimant that died (a crash, a timeout) is resumed after
  * the lease (60 s) by the next approval or by sync-transfers, under the same out_bill_no (the
  * withdrawal id), so WeChat still makes one bill.
