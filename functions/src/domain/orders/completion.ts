@@ -189,7 +189,6 @@ type DueResult = { orderId: string; status: string; eventId?: string; pointsGran
  * The schedule (complete-due): receipt of orders shipped autoConfirmDays ago, then every order
  * whose window closed with no open request is submitted, then ONE drain applies them all.
  */
-
 export async function completeDue(
   d: DueDeps,
   run: DueRun,
