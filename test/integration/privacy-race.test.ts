@@ -5,12 +5,13 @@
 import { ADDRESS, call, login, staff, uniq } from './helpers';
 import { getItem } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
-import { deleteAccount } from '../../functions/src/domain/privacy';
-import { privacyDeps } from '../../functions/src/compose/privacy';
+import { deleteAccount } from '../../functions/src/domain/shop/privacy';
+import { privacyDeps } from '../../functions/src/wiring/privacy';
 import { Tx } from '../../functions/src/domain/tx';
+import { committer } from '../../functions/src/repo/writes';
 import { conflict } from '../../functions/src/domain/errors';
 import { accountGuard } from '../../functions/src/repo/privacy';
-import type { PrivacyDeps } from '../../functions/src/domain/privacy-ports';
+import type { PrivacyDeps } from '../../functions/src/domain/shop/privacy-ports';
 
 const order = (token: string) =>
   call('POST', '/orders', {
@@ -110,7 +111,7 @@ it('once deleted: every token of the account is refused at once, and an order re
   ])
     expect([r.status, r.body.error.code]).toEqual([401, 'invalid_token']);
   // An order already past the token check when the account went: its transaction's account mark refuses it.
-  const mark = new Tx().add(
+  const mark = new Tx(committer).add(
     accountGuard.orderPlaced(u.userId, 'o_late', new Date().toISOString()),
     conflict('account_deleted', '账户已注销'),
   );

@@ -1,6 +1,6 @@
 // A user's after-sale requests on DynamoDB: GSI2 (keys only), newest first, then the requests
 // themselves in one batch read, in the index's order.
-import type { AfterSaleLists } from '../domain/after-sale-list';
+import type { AfterSaleLists } from '../domain/orders/after-sale-list';
 import { batchGet, query } from './ddb';
 import { gsi, itemKey } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,8 +1,9 @@
-// The erasing writes of an account deletion and the personal record, on DynamoDB (domain/privacy.ts).
-import type { AccountGuard, EraseGuard, PrivacyStore } from '../domain/privacy-ports';
+// The erasing writes of an account deletion and the personal record, on DynamoDB (domain/shop/privacy.ts).
+import type { AccountGuard, EraseGuard, PrivacyStore } from '../domain/shop/privacy-ports';
+import type { AccountStatus } from '../http/account-check';
 import { getItem } from './ddb';
 import { keys } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -71,4 +72,11 @@ export const accountGuard: AccountGuard = {
       ifEquals: { type: 'user' },
       ifAbsent: ['deletedAt'],
     }),
+};
+
+/** The deletion mark the HTTP wrapper checks on every shopper call (http/account-check.ts). */
+export const accountStatus: AccountStatus = {
+  async deletedAt(userId) {
+    return str((await getItem(keys.user(userId)))?.deletedAt);
+  },
 };

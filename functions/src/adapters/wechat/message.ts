@@ -7,6 +7,8 @@
 // Only the second is a receipt. docs/wechat.md "Receipt in WeChat" says what this was checked against.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AdapterError } from './types';
+import type { ReceiptEvent } from './types';
+export type { ReceiptEvent };
 
 /** The local stage's stand-in for WECHAT_MESSAGE_TOKEN. */
 export const SANDBOX_MESSAGE_TOKEN = 'greenpoints-sandbox-message-token';
@@ -22,16 +24,6 @@ export function verifyMessage(token: string, q: Record<string, string | undefine
   const got = Buffer.from(signature);
   if (got.length !== want.length || !timingSafeEqual(got, want))
     throw new AdapterError('bad_signature', 'message push signature does not verify');
-}
-
-/** The buyer's receipt of a WeChat-paid order, as the trade-management settlement push reports it. */
-export interface ReceiptEvent {
-  orderId: string;
-  transactionId?: string;
-  /** confirm_receive_method: 1 automatic, 2 by the buyer (as documented; reported reversed in practice: log only) */
-  method?: number;
-  /** confirm_receive_time (ISO) */
-  receivedAt?: string;
 }
 
 const epochSeconds = (v: unknown): number | undefined => {
