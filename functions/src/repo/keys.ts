@@ -234,8 +234,11 @@ export const indexKeys = {
   approvalStatus: (status: string): Item => ({ GSI1PK: gsi.approvals(status) }),
 };
 
+/** The status index attribute as written before the sharding (items not rewritten since keep it; readers read it). */
+export const unshardedStatusIndex = (status: string): Item => ({ GSI2PK: `ORDERS#${status}` });
+
 /** Where the next page of the sharded order status list starts: the last sort key, under the unsharded key. */
-export const statusListCursor = (status: string, sk: string): Item => ({ GSI2PK: `ORDERS#${status}`, GSI2SK: sk });
+export const statusListCursor = (status: string, sk: string): Item => ({ ...unshardedStatusIndex(status), GSI2SK: sk });
 
 /** Sort-key bounds of range reads. */
 export const skBounds = {
