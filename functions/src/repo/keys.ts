@@ -55,7 +55,7 @@ export const unpaidShard = (orderId: string): number => shardOf(orderId, UNPAID_
 export const partitions = {
   /** A user's own items: profile, wallet, ledger, day sums, Idempotency-Keys, address book. */
   user: (userId: string) => `${USER}${userId}`,
-  /** One shard of the pool's queue. */
+  /** One shard of the pool's queue (serverless.yml's poolDrainer is woken by inserts under `QUEUE#`). */
   queue: (shard: number) => `QUEUE#${shard}`,
   /** The auto-complete queue of shipped orders: every shard, merged by shipping time. */
   shipped: shardKeys('SHIPPED'),
