@@ -6,8 +6,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { keys } from '../../functions/src/repo/keys';
 import { buy, fn, freshTable, product, reconcileClean } from './programme/world';
+import { deps } from '../ddb-deps';
 
-const applier = () => import('../../functions/src/domain/applier');
+const applier = () => import('../../functions/src/domain/wallet/applier');
 
 function httpEvent(method: string, path: string, token: string, o: { key?: string; body?: unknown } = {}) {
   const id = path.split('/')[2];
@@ -39,7 +40,7 @@ describe('the drainer owns the drain', () => {
     await freshTable('drainer');
     await product('dr-100', '100.00', '30.00', '0.00');
     const { login } = await fn.auth();
-    const u = await login({ devOpenId: 'drainer-1' });
+    const u = await login(deps, { devOpenId: 'drainer-1' });
     await buy(u.userId, 'dr-100'); // points to sell (drained inline, as the local stack does)
 
     const a = await applier();
@@ -50,7 +51,7 @@ describe('the drainer owns the drain', () => {
     const events = await import('../../functions/src/handlers/events');
     const { getItem } = await fn.ddb();
     const batches0 = a.drainStats.batches;
-    const { seq: seq0 } = await (await import('../../functions/src/domain/pool')).poolView();
+    const { seq: seq0 } = await (await import('../../functions/src/domain/wallet/pool')).poolView(deps);
 
     const sell = httpEvent('POST', '/wallet/sell', u.token, { key: 'dr-sell-1', body: { points: '1' } });
     const first = await wallet.sell(sell);
@@ -76,7 +77,7 @@ describe('the drainer owns the drain', () => {
     expect(again.statusCode).toBe(200);
     expect(again.headers?.['Idempotent-Replayed']).toBe('true');
     expect(JSON.parse(again.body as string)).toMatchObject({ points: '1', payout: rec.outcome.payout });
-    const { seq } = await (await import('../../functions/src/domain/pool')).poolView();
+    const { seq } = await (await import('../../functions/src/domain/wallet/pool')).poolView(deps);
     expect(Number(seq) - Number(seq0)).toBe(1);
 
     process.env.POOL_DRAIN = saved.mode;
