@@ -4,6 +4,7 @@ import fs from 'fs';
 import path from 'path';
 import yaml from 'js-yaml';
 import { TABLE_DEFINITION } from '../src/repo/table';
+import { QUEUE_PREFIX } from '../src/repo/keys';
 
 const cfnTags = ['GetAtt', 'Join', 'Ref', 'Sub'].flatMap((name) =>
   (['scalar', 'sequence'] as const).map(
@@ -109,7 +110,7 @@ describe('serverless.yml', () => {
     const stream = f.events.find((e: any) => e.stream)?.stream;
     expect(stream.arn).toEqual({ GetAtt: 'Table.StreamArn' });
     expect(stream.filterPatterns).toEqual([
-      { eventName: ['INSERT'], dynamodb: { Keys: { PK: { S: [{ prefix: 'QUEUE#' }] } } } },
+      { eventName: ['INSERT'], dynamodb: { Keys: { PK: { S: [{ prefix: QUEUE_PREFIX }] } } } },
     ]);
     expect(table.Properties.StreamSpecification.StreamViewType).toBe('KEYS_ONLY');
     // The projection batch-writes its records and queue deletes: BatchWriteItem is its own action.

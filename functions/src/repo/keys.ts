@@ -34,6 +34,9 @@ export function shardOf(id: string, n: number): number {
  */
 export const QUEUE_SHARDS = 16;
 
+/** What every queue shard's key begins with: serverless.yml's poolDrainer is woken by inserts under it. */
+export const QUEUE_PREFIX = 'QUEUE#';
+
 /** The queue shard of an event: a stable hash of its id. */
 export const queueShard = (eventId: string): number => shardOf(eventId, QUEUE_SHARDS);
 
@@ -55,8 +58,8 @@ export const unpaidShard = (orderId: string): number => shardOf(orderId, UNPAID_
 export const partitions = {
   /** A user's own items: profile, wallet, ledger, day sums, Idempotency-Keys, address book. */
   user: (userId: string) => `${USER}${userId}`,
-  /** One shard of the pool's queue (serverless.yml's poolDrainer is woken by inserts under `QUEUE#`). */
-  queue: (shard: number) => `QUEUE#${shard}`,
+  /** One shard of the pool's queue. */
+  queue: (shard: number) => `${QUEUE_PREFIX}${shard}`,
   /** The auto-complete queue of shipped orders: every shard, merged by shipping time. */
   shipped: shardKeys('SHIPPED'),
   /** The orders whose after-sale window closes, by its end: every shard. */
