@@ -5,6 +5,7 @@ import {
   batchGet,
   batchWrite,
   getItem,
+  inWritePhase,
   query,
   releaseLease,
   transact,
@@ -126,19 +127,7 @@ export const poolLogStore: PoolLogStore = {
       }));
   },
 
-  async commit(head: PoolHead, log: BatchLog): Promise<void> {
-    // The one write on the pool's partition per batch, guarded by the batch number read.
-    const pool: Item = { ...poolItem(log.poolAfter), batch: log.batch, projected: head.batch, hash: log.hash };
-    const poolOp: TxOp = head.exists
-      ? { op: 'putIf', item: pool, ifEquals: { batch: head.batch } }
-      : { op: 'put', item: pool, ifVersion: null };
-    try {
-      await transact([poolOp, { op: 'create', item: batchItem(log) }]);
-    } catch (e) {
-      if (e instanceof TxCancelled) throw new BatchRace();
-      throw e;
-    }
-  },
+  commit: (head, log) => inWritePhase('commit', () => commitBatch(head, log)),
 
   async getBatch(batch: number): Promise<BatchLog | undefined> {
     const i = await getItem(keys.poolBatch(batch));
@@ -151,13 +140,28 @@ export const poolLogStore: PoolLogStore = {
     return items.map(toBatch).sort((a, b) => a.batch - b.batch);
   },
 
-  async markProjected(batch: number): Promise<void> {
-    await writeOne({ op: 'set', key: keys.pool(), values: { projected: batch }, ifEquals: { batch } });
-  },
+  markProjected: (batch: number) =>
+    inWritePhase('drain', async () => {
+      await writeOne({ op: 'set', key: keys.pool(), values: { projected: batch }, ifEquals: { batch } });
+    }),
 
-  lease: (owner: string, ms: number) => tryLease(keys.poolLease(), owner, ms),
-  releaseLease: (owner: string) => releaseLease(keys.poolLease(), owner),
+  lease: (owner: string, ms: number) => inWritePhase('drain', () => tryLease(keys.poolLease(), owner, ms)),
+  releaseLease: (owner: string) => inWritePhase('drain', () => releaseLease(keys.poolLease(), owner)),
 };
+
+/** The one write on the pool's partition per batch, guarded by the batch number read. */
+async function commitBatch(head: PoolHead, log: BatchLog): Promise<void> {
+  const pool: Item = { ...poolItem(log.poolAfter), batch: log.batch, projected: head.batch, hash: log.hash };
+  const poolOp: TxOp = head.exists
+    ? { op: 'putIf', item: pool, ifEquals: { batch: head.batch } }
+    : { op: 'put', item: pool, ifVersion: null };
+  try {
+    await transact([poolOp, { op: 'create', item: batchItem(log) }]);
+  } catch (e) {
+    if (e instanceof TxCancelled) throw new BatchRace();
+    throw e;
+  }
+}
 
 class AlreadyProjected extends Error {}
 const WALLET_ATTEMPTS = 30;
@@ -323,30 +327,35 @@ async function writeGroup(group: Unit[], stats: { written: number; skipped: numb
 }
 
 export const projectionStore: ProjectionStore = {
-  async project(parts, orders) {
-    const stats = { written: 0, skipped: 0 };
-    const groups = pack([...parts, ...orders.map((order) => ({ order }))]);
-    await inParallel(groups, PROJECTION_CONCURRENCY, (g) => writeGroup(g, stats));
-    return stats;
-  },
+  project: (parts, orders) =>
+    inWritePhase('projection', async () => {
+      const stats = { written: 0, skipped: 0 };
+      const groups = pack([...parts, ...orders.map((order) => ({ order }))]);
+      await inParallel(groups, PROJECTION_CONCURRENCY, (g) => writeGroup(g, stats));
+      return stats;
+    }),
 
-  async creditWallet(user: string, part: UserPart): Promise<boolean> {
-    const stats = { written: 0, skipped: 0 };
-    await writeGroup([{ user, part }], stats);
-    return stats.written > 0;
-  },
+  creditWallet: (user: string, part: UserPart) =>
+    inWritePhase('projection', async () => {
+      const stats = { written: 0, skipped: 0 };
+      await writeGroup([{ user, part }], stats);
+      return stats.written > 0;
+    }),
 
-  async finish(log: BatchLog): Promise<void> {
-    const puts: Item[] = [];
-    for (const e of log.entries) {
-      const fund = divFundItem(e, log.at);
-      if (fund) puts.push(fund);
-    }
-    await batchWrite(puts);
-    // The callers' own records last: a caller that sees its outcome also sees its effects.
-    await batchWrite(
-      log.entries.map((e) => eventRecord(e, log)),
-      log.entries.map((e) => keyOf(e.queueRef)),
-    );
-  },
+  finish: (log: BatchLog) => inWritePhase('projection', () => finishBatch(log)),
 };
+
+/** The dividend fund entries, then the callers' records and the queue deletes, in bulk. */
+async function finishBatch(log: BatchLog): Promise<void> {
+  const puts: Item[] = [];
+  for (const e of log.entries) {
+    const fund = divFundItem(e, log.at);
+    if (fund) puts.push(fund);
+  }
+  await batchWrite(puts);
+  // The callers' own records last: a caller that sees its outcome also sees its effects.
+  await batchWrite(
+    log.entries.map((e) => eventRecord(e, log)),
+    log.entries.map((e) => keyOf(e.queueRef)),
+  );
+}

@@ -11,6 +11,7 @@ import { addWalletEvent, type WalletRead } from './ledger';
 import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
 import { project } from './projection';
 import { log } from '../../log';
+import { runsInLambda } from '../../stage';
 import {
   BatchRace,
   type BatchLog,
@@ -32,6 +33,21 @@ export const waitMs = (): number => {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Who drains (docs/performance.md "Who drains"). `drainer`: a function that owns the drain runs
+ * it to its end (on AWS the poolDrainer Lambda, woken by the table's stream on a queue entry,
+ * reserved concurrency 1; the drain-pool schedule and staff functions that drain in the
+ * foreground); a caller only waits for its own record, so no handler ever drains after it has
+ * answered, which a frozen Lambda would cut short with the lease held. `inline`: the process that
+ * waits drains in its background, for the local stack only (serverless-offline, the tests, the
+ * bench and the staff CLI run in processes that are never frozen). Inside Lambda always
+ * `drainer`; elsewhere env POOL_DRAIN, default `inline`.
+ */
+export function drainMode(env: Record<string, string | undefined> = process.env): 'drainer' | 'inline' {
+  if (runsInLambda(env)) return 'drainer';
+  return env.POOL_DRAIN === 'drainer' ? 'drainer' : 'inline';
+}
 
 export interface Submission {
   eventId: string;
@@ -205,17 +221,23 @@ export function drain(
     again = true;
     return running;
   }
-  const owner = `${me}-${++drainCount}`;
-  running = drainLeased(d, owner, maxRounds).finally(() => {
+  running = drainTwice(d, maxRounds).finally(() => {
     running = undefined;
-    // A caller that joined after the drain's last queue read would otherwise wait for its poll
-    // (300–500 ms): one more drain picks its event up at once. Bounded: it runs only if joined.
-    if (again) {
-      again = false;
-      kick(d);
-    }
+    again = false;
   });
   return running;
+}
+
+/**
+ * One leased drain, and one more if a caller joined meanwhile: its event may have come after
+ * the last queue read (otherwise it waits for its poll, 300–500 ms). Bounded: two at most, and
+ * both inside the promise the caller awaits, never in the background.
+ */
+async function drainTwice(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>, maxRounds: number) {
+  const ok = await drainLeased(d, `${me}-${++drainCount}`, maxRounds);
+  if (!again) return ok;
+  again = false;
+  return (await drainLeased(d, `${me}-${++drainCount}`, maxRounds)) || ok;
 }
 
 async function drainLeased(
@@ -294,15 +316,19 @@ function woken(eventId: string, ms: number): Promise<void> {
   });
 }
 
-/** Keeps a drain going in the background; its failure is logged, the next caller starts another. */
+/**
+ * Inline mode only (the local stack): keeps a drain going in this process's background; its
+ * failure is logged, the next caller starts another. Never called in `drainer` mode.
+ */
 function kick(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>): void {
   drain(d).catch((e) => log.error('pool applier: a background drain failed', { error: e as Error }));
 }
 
 /**
- * Waits (bounded) for one event's own record: woken when this process's drainer projects the
- * event's batch, else polling (another process drains). The record is written after the event's
- * effects, so what it reads is read-your-writes. Undefined or pending: still queued.
+ * Waits (bounded) for one event's own record. Inline: drains here, woken when this process
+ * projects the event's batch, else polling. Drainer mode: only polls (the drainer function
+ * projects it). The record is written after the event's effects, so what it reads is
+ * read-your-writes. Undefined or pending: still queued (the caller answers 202).
  */
 export async function awaitEvent(
   d: Pick<Deps, 'config' | 'events' | 'pool' | 'projection' | 'wallets'>,
@@ -310,14 +336,15 @@ export async function awaitEvent(
   wait = waitMs(),
 ): Promise<EventRecord | undefined> {
   const deadline = Date.now() + wait;
+  const inline = drainMode() === 'inline';
   for (;;) {
     const rec = await d.events.get(eventId);
     if (rec && rec.status !== 'pending') return rec;
     const left = deadline - Date.now();
     if (left <= 0) return rec;
-    kick(d);
+    if (inline) kick(d);
     // Draining here: the drainer wakes us, the poll is only a fallback. Else poll (bounded).
-    const poll = running ? 300 + Math.random() * 200 : 60 + Math.random() * 60;
+    const poll = inline && running ? 300 + Math.random() * 200 : 60 + Math.random() * 60;
     await woken(eventId, Math.min(left, poll));
   }
 }
