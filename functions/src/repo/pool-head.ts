@@ -19,7 +19,9 @@ export const signedHeadStore: SignedHeadStore = {
   },
   put(head, replacing) {
     const item: Item = { ...keys.poolHeadSigned(head.batch), type: 'pool_head', ...head };
-    return writeOne(replacing === undefined ? { op: 'create', item } : { op: 'putIf', item, ifEquals: { at: replacing } });
+    return writeOne(
+      replacing === undefined ? { op: 'create', item } : { op: 'putIf', item, ifEquals: { at: replacing } },
+    );
   },
 };
 

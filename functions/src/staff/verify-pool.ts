@@ -96,7 +96,12 @@ async function hashAt(base: string, batch: number, run: PublicBatch[]): Promise<
 }
 
 /** The head saved earlier must still be in the chain, with the same hash. */
-async function checkExpected(base: string, want: Checkpoint & { hash: string }, run: PublicBatch[], problems: string[]) {
+async function checkExpected(
+  base: string,
+  want: Checkpoint & { hash: string },
+  run: PublicBatch[],
+  problems: string[],
+) {
   const got = await hashAt(base, want.batch, run);
   if (got === undefined)
     problems.push(`expected head ${want.batch}:${want.hash}: batch ${want.batch} is missing from the log`);
@@ -126,9 +131,10 @@ export async function verifyPool(api: string, opts: VerifyOptions = {}): Promise
   const problems: string[] = [];
   // The signed head first: the log read after it reaches at least its batch.
   const signed = await checkSignedHead(base, problems);
-  const from = opts.from && opts.expectHead?.batch === opts.from.batch && !opts.from.hash
-    ? { ...opts.from, hash: opts.expectHead.hash }
-    : opts.from;
+  const from =
+    opts.from && opts.expectHead?.batch === opts.from.batch && !opts.from.hash
+      ? { ...opts.from, hash: opts.expectHead.hash }
+      : opts.from;
   const start = await startAt(base, from, problems);
   if (!start) return { ok: false, batches: 0, events: 0, problems, ...(signed ? { head: signed } : {}) };
   const { batches, params, head } = await readLog(base, start.next);
@@ -144,7 +150,14 @@ export async function verifyPool(api: string, opts: VerifyOptions = {}): Promise
   if (opts.expectHead) await checkExpected(base, opts.expectHead, batches, problems);
   await checkLive(base, pool, problems);
   const events = batches.reduce((n, b) => n + b.entries.length, 0);
-  return { ok: problems.length === 0, batches: batches.length, events, problems, pool, ...(signed ? { head: signed } : {}) };
+  return {
+    ok: problems.length === 0,
+    batches: batches.length,
+    events,
+    problems,
+    pool,
+    ...(signed ? { head: signed } : {}),
+  };
 }
 
 /** The published pool (it may have moved on since: then only its seq is ahead). */

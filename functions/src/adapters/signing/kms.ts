@@ -9,7 +9,8 @@ import { spkiPem, type PublicKeyInfo, type Signer } from './types';
 export type KmsSend = Pick<KMSClient, 'send'>;
 
 export function kmsSigner(keyIds: string[], client: KmsSend = new KMSClient({})): Signer {
-  if (keyIds.length === 0 || !keyIds[0]) throw new Error('POOL_HEAD_KEY_ID is not set for this stage (docs/reliability.md)');
+  if (keyIds.length === 0 || !keyIds[0])
+    throw new Error('POOL_HEAD_KEY_ID is not set for this stage (docs/reliability.md)');
   let published: Promise<PublicKeyInfo[]> | undefined;
   return {
     async sign(message) {
