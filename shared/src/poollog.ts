@@ -3,8 +3,9 @@
 // with the engine, and the signed head. Pure JavaScript (SHA-256 and P-256 from @noble), so the
 // same code runs on the server, in `npm run verify-pool`, in the H5 app and in the mini-program.
 import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { p256 } from '@noble/curves/p256';
+import { bytesToHex } from '@noble/hashes/utils';
+import { createCurve } from '@noble/curves/_shortw_utils';
+import { Field } from '@noble/curves/abstract/modular';
 import { apply, walletFrom } from './engine';
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from './types';
 
@@ -19,6 +20,44 @@ export function canonical(v: unknown): string {
     .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
     .join(',')}}`;
 }
+
+/**
+ * UTF-8 bytes by hand: the mini-program's JavaScript has no TextEncoder (a lone surrogate becomes
+ * U+FFFD, as TextEncoder and node's Buffer do).
+ */
+function utf8ToBytes(s: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of s) {
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+/**
+ * NIST P-256 (FIPS 186-4 D.1.2.3) from noble's Weierstrass layer: the package's ready-made p256
+ * also loads hash-to-curve, which needs TextEncoder as soon as it loads.
+ */
+const P256_P = BigInt('0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff');
+let curve: ReturnType<typeof createCurve> | undefined;
+const p256 = () =>
+  (curve ??= createCurve(
+    {
+      Fp: Field(P256_P),
+      n: BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551'),
+      h: BigInt(1),
+      a: BigInt('0xffffffff00000001000000000000000000000000fffffffffffffffffffffffc'),
+      b: BigInt('0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b'),
+      Gx: BigInt('0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296'),
+      Gy: BigInt('0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5'),
+      lowS: false,
+    },
+    sha256,
+  ));
 
 /** A SHA-256 of UTF-8 text as lowercase hex (the server passes node's own, the same function). */
 export type Sha256Hex = (text: string) => string;
@@ -165,7 +204,7 @@ export function verifyHeadSignature(head: HeadClaim, signature: string, publicKe
   if (!point) return false;
   try {
     const digest = sha256(utf8ToBytes(headMessage(head)));
-    return p256.verify(b64(signature), digest, point, { format: 'der', lowS: false, prehash: false });
+    return p256().verify(b64(signature), digest, point, { format: 'der', lowS: false, prehash: false });
   } catch {
     return false;
   }

@@ -2,7 +2,8 @@
 // head's signature (P-256, DER, as KMS and node's crypto give it) verifies only for its own
 // batch, hash and time under the key that made it.
 import { createHash, generateKeyPairSync, sign } from 'crypto';
-import { defaultParams, headMessage, paramsHash, p256PointOfPem, sha256Hex, verifyHeadSignature } from '../src';
+import { defaultParams } from '../src';
+import { headMessage, paramsHash, p256PointOfPem, sha256Hex, verifyHeadSignature } from '../src/poollog';
 
 const made = () => {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -11,7 +12,7 @@ const made = () => {
 const head = { batch: 42, hash: 'ab'.repeat(32), at: '2026-12-08T00:00:00.000Z' };
 
 test('the shared SHA-256 is the one the server hashes with', () => {
-  for (const text of ['', 'pool', '积分 ¥1.00', 'x'.repeat(10_000)])
+  for (const text of ['', 'pool', '积分 ¥1.00', '🌱 绿色', 'lone \ud800 surrogate', 'x'.repeat(10_000)])
     expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
 });
 

@@ -7,7 +7,8 @@
 import { execFile } from 'child_process';
 import path from 'path';
 import { generateKeyPairSync, sign } from 'crypto';
-import { headMessage, poolHeadAnswer, poolKeysAnswer, verifyHeadSignature } from '@greenpoints/shared';
+import { poolHeadAnswer, poolKeysAnswer } from '@greenpoints/shared';
+import { headMessage, verifyHeadSignature } from '@greenpoints/shared/src/poollog';
 import { call, completedOrder, login, sellHalf, uniq } from './helpers';
 import { getItem, putItem, scanAll, type Item } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';

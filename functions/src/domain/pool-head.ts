@@ -5,7 +5,7 @@
 // answer the kept one, re-signed when it is older than a minute so `at` says the head was still
 // current then. The applier's hot path is untouched: no signing and no extra write per event or per
 // batch on the pool's partition (docs/reliability.md "How anyone checks the pool").
-import { headMessage } from '@greenpoints/shared';
+import { headMessage } from '@greenpoints/shared/src/poollog';
 import type { ConfigStore, PoolLogStore } from './stores';
 import type { EventPlaces, HeadPublicKey, HeadSigner, SignedHead, SignedHeadStore } from './pool-head-ports';
 import { pseudonym } from './poolhash';

@@ -3,18 +3,15 @@
 // engine that must give every stored outcome and the published pool digit for digit. The format,
 // the hashing and the replay are shared with every checker (shared/src/poollog.ts).
 import { createHash, createHmac } from 'crypto';
+import { type LedgerEvent, type Params, type PoolState, type WalletChange } from '@greenpoints/shared';
 import {
   canonical,
   hashPublic as hashPublicWith,
   paramsHash as paramsHashWith,
   verifyBatches as verifyBatchesWith,
-  type LedgerEvent,
-  type Params,
-  type PoolState,
   type PublicBatch,
   type PublicEntry,
-  type WalletChange,
-} from '@greenpoints/shared';
+} from '@greenpoints/shared/src/poollog';
 import type { BatchLog, LogEntry } from './stores';
 import { isLocalStage } from '../stage';
 

@@ -5,19 +5,17 @@
 // keys (GET /pool/keys). `--expect-head` checks the chain still holds a head saved earlier;
 // `--from` starts at a saved checkpoint instead of the genesis (docs/reliability.md).
 import {
-  canonical,
   defaultParams,
   emptyPool,
   poolHeadAnswer,
   poolKeysAnswer,
   price,
-  verifyHeadSignature,
   type Params,
   type PoolHeadAnswer,
   type PoolLogPage,
   type PoolState,
-  type PublicBatch,
 } from '@greenpoints/shared';
+import { canonical, verifyHeadSignature, type PublicBatch } from '@greenpoints/shared/src/poollog';
 import { verifyBatches } from '../domain/poolhash';
 
 export interface Checkpoint {

@@ -2,7 +2,7 @@
 // serialisation and answer parsing, with only the HTTP transport replaced by one that checks what
 // was sent and answers the recorded JSON bodies (kms-recorded.json).
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
-import { verifyHeadSignature } from '@greenpoints/shared';
+import { verifyHeadSignature } from '@greenpoints/shared/src/poollog';
 import { kmsSigner } from '../../../src/adapters/signing/kms';
 import recorded from './kms-recorded.json';
 
