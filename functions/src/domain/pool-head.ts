@@ -52,8 +52,8 @@ export async function headKeys(d: Pick<PoolHeadDeps, 'headSigner'>): Promise<{ k
  * GET /pool/proof/{eventId}: the batch that holds the caller's own event and the caller's
  * pseudonym in it, so the owner can find their line in the public log and check it.
  */
-export async function eventProof(d: { events: EventPlaces }, userId: string, eventId: string) {
-  const place = await d.events.place(eventId);
+export async function eventProof(d: { eventPlaces: EventPlaces }, userId: string, eventId: string) {
+  const place = await d.eventPlaces.place(eventId);
   if (!place || place.userId !== userId || place.batch === undefined) throw notFound('event');
   return { eventId, batch: place.batch, user: pseudonym(userId, place.batch), at: place.decidedAt ?? '' };
 }

@@ -2,7 +2,7 @@
 import { route } from '../http/wrapper';
 import { stores } from '../domain/stores';
 import { eventProof, headKeys, signedHead } from '../domain/pool-head';
-import { events, poolHead } from '../wiring/pool-head';
+import { places, poolHead } from '../wiring/pool-head';
 
 const deps = () => ({ config: stores().config, pool: stores().pool, ...poolHead });
 
@@ -15,5 +15,5 @@ export const keysList = route({ auth: false }, async () => ({ body: await headKe
 /** Where the caller's own event sits in the public log, and the caller's pseudonym there. */
 export const proof = route({}, async (c) => {
   // The wrapper has checked the id's form (http/ids.ts): a stranger one answered 404 already.
-  return { body: await eventProof(events, c.userId, c.path.id ?? '') };
+  return { body: await eventProof(places, c.userId, c.path.id ?? '') };
 });

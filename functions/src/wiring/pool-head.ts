@@ -23,4 +23,4 @@ export const poolHead: Pick<PoolHeadDeps, 'signedHeads' | 'headSigner'> = {
   signedHeads: signedHeadStore,
   headSigner,
 };
-export const events = { events: eventPlaces };
+export const places = { eventPlaces };
