@@ -104,7 +104,7 @@ test('核对我的账目: one row per event of my ledger, each checked against t
   const { container } = render(<PoolCheckPage />);
   await waitFor(() => expect(container.querySelectorAll('.pool-check-row')).toHaveLength(1));
   click(container, 'line-check-run');
-  expect(await screen.findByText('与公开账本一致')).toBeInTheDocument();
+  expect(await screen.findByText('✓ 与公开账本一致')).toBeInTheDocument();
 });
 
 test('the pool page explains an outage', async () => {

@@ -30,7 +30,7 @@ test('my line checks out: its batch is downloaded, rehashed and replayed with th
   // ¥30 into the fund for 21 points (the seed figures): the engine's price after, recomputed.
   expect(result.textContent).toContain('第 1 批');
   expect(result.textContent).toContain('重算价格 ¥1.4286');
-  expect(text(container, 'line-check-verdict')).toBe('与公开账本一致');
+  expect(text(container, 'line-check-verdict')).toBe('✓ 与公开账本一致');
 });
 
 test('a batch whose recorded outcome was changed fails its hash and its replay', async () => {
@@ -40,7 +40,7 @@ test('a batch whose recorded outcome was changed fails its hash and its replay',
   const { container } = render(<LineCheck eventId="ev_1" />);
   const result = await checked(container);
   expect(result.className).toContain('bad');
-  expect(text(container, 'line-check-verdict')).toBe('本批哈希与内容不符；按规则重算的结果与记录不符');
+  expect(text(container, 'line-check-verdict')).toBe('✗ 本批哈希与内容不符；按规则重算的结果与记录不符');
 });
 
 test('a line under another pseudonym is not mine', async () => {
@@ -49,7 +49,7 @@ test('a line under another pseudonym is not mine', async () => {
     .on('GET /pool/log?from=1&limit=1', pageOf(batchFixture()));
   const { container } = render(<LineCheck eventId="ev_1" />);
   await checked(container);
-  expect(text(container, 'line-check-verdict')).toBe('这笔记录不属于你的代号');
+  expect(text(container, 'line-check-verdict')).toBe('✗ 这笔记录不属于你的代号');
 });
 
 test('a line outside the pool (e.g. a withdrawal) says so', async () => {

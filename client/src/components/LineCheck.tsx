@@ -42,11 +42,15 @@ export function LineCheck({ eventId }: { eventId: string }) {
 function Checked({ r }: { r: Result }) {
   return (
     <View className={`line-check-result ${r.ok ? 'ok' : 'bad'}`}>
-      <Text>
-        第 {String(r.batch)} 批 · 哈希 {shortHash(r.hash)}
-        {r.price ? ` · 重算价格 ¥${r.price}` : ''}
-      </Text>
-      <Text className="line-check-verdict">{r.ok ? '与公开账本一致' : r.problems.join('；')}</Text>
+      <View>
+        <Text>
+          第 {String(r.batch)} 批 · 哈希 {shortHash(r.hash)}
+          {r.price ? ` · 重算价格 ¥${r.price}` : ''}
+        </Text>
+      </View>
+      <View>
+        <Text className="line-check-verdict">{r.ok ? '✓ 与公开账本一致' : `✗ ${r.problems.join('；')}`}</Text>
+      </View>
     </View>
   );
 }
