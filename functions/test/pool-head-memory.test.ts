@@ -3,8 +3,8 @@
 // another reader signed first. (Over HTTP on DynamoDB Local: test/integration/pool-head.test.ts.)
 import { defaultParams, emptyPool } from '@greenpoints/shared';
 import { headMessage, verifyHeadSignature } from '@greenpoints/shared/src/poollog';
-import { HEAD_FRESH_MS, signedHead, type PoolHeadDeps } from '../src/domain/pool-head';
-import type { SignedHead } from '../src/domain/pool-head-ports';
+import { HEAD_FRESH_MS, signedHead, type PoolHeadDeps } from '../src/domain/wallet/pool-head';
+import type { SignedHead } from '../src/domain/wallet/pool-head-ports';
 import { localSigner } from '../src/adapters/signing/local';
 
 function world() {

@@ -13,7 +13,7 @@ import { call, completedOrder, login, sellHalf, uniq } from './helpers';
 import { getItem, putItem, scanAll, type Item } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
 import { toBatch } from '../../functions/src/repo/poollog';
-import { hashBatch } from '../../functions/src/domain/poolhash';
+import { hashBatch } from '../../functions/src/domain/wallet/poolhash';
 import { verifyPool } from '../../functions/src/staff/verify-pool';
 
 const api = () => process.env.API_URL!;

@@ -1,15 +1,18 @@
 // GET /pool/head, GET /pool/keys (public) and GET /pool/proof/{eventId} (the caller's own event).
 import type { PoolHeadAnswer, PoolKeysAnswer, PoolProofAnswer } from '@greenpoints/shared';
-import { route } from '../http/wrapper';
-import { stores } from '../domain/stores';
-import { eventProof, headKeys, signedHead } from '../domain/pool-head';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
 import { places, poolHead } from '../wiring/pool-head';
+import { eventProof, headKeys, signedHead } from '../domain/wallet/pool-head';
 
-const deps = () => ({ config: stores().config, pool: stores().pool, ...poolHead });
+const route = routes(http);
+const deps = { ...core, ...pool, ...poolHead };
 
 /** The newest published batch and its chain hash, signed (docs/api.md). */
 export const head = route({ auth: false }, async () => {
-  const body: PoolHeadAnswer = await signedHead(deps());
+  const body: PoolHeadAnswer = await signedHead(deps);
   return { body };
 });
 

@@ -2,7 +2,7 @@
 // DynamoDB (docs/data-model.md "The pool's signed head").
 import { getItem, writeOne, type Item } from './ddb';
 import { keys } from './keys';
-import type { EventPlaces, SignedHead, SignedHeadStore } from '../domain/pool-head-ports';
+import type { EventPlaces, SignedHead, SignedHeadStore } from '../domain/wallet/pool-head-ports';
 
 const toHead = (i: Item): SignedHead => ({
   batch: Number(i.batch),

@@ -16,7 +16,7 @@ import {
   type PoolState,
 } from '@greenpoints/shared';
 import { canonical, verifyHeadSignature, type PublicBatch } from '@greenpoints/shared/src/poollog';
-import { verifyBatches } from '../domain/poolhash';
+import { verifyBatches } from '../domain/wallet/poolhash';
 
 export interface Checkpoint {
   batch: number;

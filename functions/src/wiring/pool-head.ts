@@ -1,7 +1,7 @@
 // Composition root of the pool's signed head: the signer (AWS KMS, or the local stack's own key on
 // STAGE=local), the kept signed heads and the event records (DynamoDB).
-import type { HeadSigner } from '../domain/pool-head-ports';
-import type { PoolHeadDeps } from '../domain/pool-head';
+import type { HeadSigner } from '../domain/wallet/pool-head-ports';
+import type { PoolHeadDeps } from '../domain/wallet/pool-head';
 import { kmsSigner } from '../adapters/signing/kms';
 import { localSigner } from '../adapters/signing/local';
 import { eventPlaces, localKeyStore, signedHeadStore } from '../repo/pool-head';
