@@ -55,6 +55,10 @@ it('GET /pool/head is the newest published batch, signed with a key of GET /pool
   const log = (await call('GET', `/pool/log?from=${head.batch}&limit=1`)).body;
   expect(log.head.batch).toBe(head.batch);
   expect(log.batches[0].hash).toBe(head.hash);
+  // A pinned key id: the saved one passes, another fails.
+  expect((await verifyPool(api(), { keyId: head.keyId })).problems).toEqual([]);
+  const pinned = await verifyPool(api(), { keyId: 'arn:aws:kms:ap-east-1:111122223333:key/other' });
+  expect(pinned.problems.join('\n')).toMatch(/not the key .* saved earlier/);
   // Within the minute the kept head is answered again: one signature per batch, not per read.
   expect(await signedHead()).toEqual(head);
   await sellHalf(buyer.token);

@@ -28,6 +28,8 @@ export interface VerifyOptions {
   expectHead?: Checkpoint & { hash: string };
   /** Start at this batch (a checkpoint verified before) instead of the genesis. */
   from?: Checkpoint;
+  /** The key id saved earlier: the head must be signed by this key (GET /pool/keys alone could be swapped). */
+  keyId?: string;
 }
 
 export interface Verification {
@@ -129,6 +131,8 @@ export async function verifyPool(api: string, opts: VerifyOptions = {}): Promise
   const problems: string[] = [];
   // The signed head first: the log read after it reaches at least its batch.
   const signed = await checkSignedHead(base, problems);
+  if (signed && opts.keyId && signed.keyId !== opts.keyId)
+    problems.push(`the head is signed with key ${signed.keyId}, not the key ${opts.keyId} saved earlier`);
   const from =
     opts.from && opts.expectHead?.batch === opts.from.batch && !opts.from.hash
       ? { ...opts.from, hash: opts.expectHead.hash }
@@ -171,9 +175,10 @@ async function checkLive(base: string, pool: PoolState, problems: string[]) {
 }
 
 const USAGE =
-  'usage: npm run verify-pool -- --api <url> [--expect-head BATCH:HASH] [--from BATCH[:HASH]]\n' +
+  'usage: npm run verify-pool -- --api <url> [--expect-head BATCH:HASH] [--from BATCH[:HASH]] [--key-id ID]\n' +
   '  --expect-head  a head saved earlier (GET /pool/head): the chain must still hold that hash at that batch\n' +
-  '  --from         verify from a saved checkpoint instead of the first batch\n';
+  '  --from         verify from a saved checkpoint instead of the first batch\n' +
+  '  --key-id       the signing key id saved earlier: the head must be signed by it\n';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -191,7 +196,8 @@ function main(): void {
     process.stderr.write(USAGE);
     process.exit(2);
   }
-  verifyPool(api, { expectHead: expectHead as VerifyOptions['expectHead'], from }).then(
+  const keyId = arg('--key-id');
+  verifyPool(api, { expectHead: expectHead as VerifyOptions['expectHead'], from, ...(keyId ? { keyId } : {}) }).then(
     (r) => {
       const h = r.head ? `\nsigned head ${r.head.batch}:${r.head.hash} at ${r.head.at} by ${r.head.keyId}` : '';
       process.stdout.write(
