@@ -94,6 +94,10 @@ export const keys = {
   // One batch of the pool's log per partition: sequential numbers, read by GetItem/BatchGet.
   poolBatch: (batch: number): Key => ({ PK: `POOLLOG#${pad(batch)}`, SK: 'BATCH' }),
   poolLease: (): Key => ({ PK: 'LEASE#POOL', SK: 'LEASE' }),
+  // The signed head of a published batch (GET /pool/head): its own partition, never the pool's.
+  poolHeadSigned: (batch: number): Key => ({ PK: `POOLHEAD#${pad(batch)}`, SK: 'SIGNED' }),
+  // The local stage's head-signing key, made once per local stack (never used on another stage).
+  localHeadKey: (): Key => ({ PK: 'SIGNKEY#LOCAL', SK: 'KEY' }),
   event: (eventId: string): Key => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
   config: (): Key => ({ PK: 'CONFIG', SK: 'PARAMS' }),
   configVersion: (v: number): Key => ({ PK: 'CONFIG', SK: `V#${pad(v, 6)}` }),

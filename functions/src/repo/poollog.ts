@@ -82,7 +82,7 @@ function batchItem(b: BatchLog): Item {
 }
 
 export function toBatch(i: Item): BatchLog {
-  const body = JSON.parse(String(i.body)) as Pick<BatchLog, 'poolBefore' | 'poolAfter' | 'entries'>;
+  const body = JSON.parse(String(i.body)) as Pick<BatchLog, 'paramsHash' | 'poolBefore' | 'poolAfter' | 'entries'>;
   return {
     batch: Number(i.batch),
     at: String(i.at),

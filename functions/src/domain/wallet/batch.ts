@@ -13,7 +13,7 @@ import {
   type Wallet,
 } from '@greenpoints/shared';
 import type { BatchLog, LogEntry, PoolHead, Queued } from './ports';
-import { hashBatch } from './poolhash';
+import { hashBatch, paramsHash } from './poolhash';
 import { log } from '../../log';
 
 /** Events per batch, and the bound on a batch log item's size (DynamoDB items take 400 KB). */
@@ -121,6 +121,7 @@ export function decideBatch(
     batch: head.batch + 1,
     at,
     paramsVersion,
+    paramsHash: paramsHash(params),
     prevHash: head.hash,
     poolBefore: head.pool,
     poolAfter: pool,

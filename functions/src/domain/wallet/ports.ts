@@ -37,6 +37,7 @@ export interface BatchLog {
   batch: number;
   at: string; // the batch's time: every projected record carries it, so a replayed projection writes the same keys
   paramsVersion: number;
+  paramsHash: string; // sha256 of the canonical parameters in force (their content)
   prevHash: string;
   hash: string; // sha256 over prevHash and the canonical public form (domain/wallet/poolhash.ts)
   poolBefore: PoolState;
