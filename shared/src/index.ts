@@ -55,3 +55,14 @@ export {
 export { simulate, type SimRow } from './simulate';
 export * from './api';
 export { STAFF_ROLES, isStaffRole, FUNCTION_ROLES, type StaffRole } from './staff-roles';
+export {
+  emptyAccounts,
+  accountsAfterOutcome,
+  accountsAfterNote,
+  foldAccounts,
+  AccountsBroken,
+  LOGGED_WALLET_FIELDS,
+  type PoolAccounts,
+  type AccountNote,
+  type LoggedNote,
+} from './pool-accounts';

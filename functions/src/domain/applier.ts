@@ -11,6 +11,8 @@ import { addWalletEvent } from './ledger';
 import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
 import { project } from './projection';
 import { log } from '../log';
+import { arrival } from './arrival';
+import { isNotes } from './notes';
 import {
   BatchRace,
   type BatchLog,
@@ -55,13 +57,6 @@ const installed = (): ApplierStores => {
   return { pool: s.pool, projection: s.projection, wallets };
 };
 const getParams = () => stores().config.params();
-
-let counter = 0;
-/** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
-function arrival(): string {
-  counter = (counter + 1) % 1000000;
-  return `${new Date().toISOString()}#${String(counter).padStart(6, '0')}`;
-}
 
 /**
  * Adds a pool event to `tx` (the caller's transaction, which also holds its own guarded changes,
@@ -154,7 +149,9 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
     projectedHere = undefined;
     return 0;
   }
-  const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
+  const lockedUsers = [
+    ...new Set(queued.map((q) => (isNotes(q) ? undefined : needsWallet(q.event))).filter((u): u is string => !!u)),
+  ];
   const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
   lap('readMs');
   const at = new Date(applierHooks.now?.() ?? Date.now()).toISOString();
@@ -163,17 +160,24 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   await st.pool.commit(head, log);
   lap('commitMs');
   drainStats.batches++;
-  drainStats.events += log.entries.length;
+  drainStats.events += log.entries.length + (log.notes?.length ?? 0);
   applierHooks.afterCommit?.(log);
   await project(log, st.projection);
   lap('projectMs');
   projectedHere = { batch: log.batch, hash: log.hash };
   headHere = {
     store: st.pool,
-    head: { pool: log.poolAfter, batch: log.batch, projected: log.batch, hash: log.hash, exists: true },
+    head: {
+      pool: log.poolAfter,
+      batch: log.batch,
+      projected: log.batch,
+      hash: log.hash,
+      exists: true,
+      ...(log.accountsAfter ? { accounts: log.accountsAfter } : {}),
+    },
   };
   notify(log);
-  return log.entries.length;
+  return log.entries.length + (log.notes?.length ?? 0);
 }
 
 export const LEASE_MS = 3000;
@@ -204,6 +208,19 @@ export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
     }
   });
   return running;
+}
+
+/**
+ * After a change that queued notes (domain/notes.ts): applies them now, unless a drain is already
+ * running here (then it takes them in one more round, in the background). Never fails the caller:
+ * the notes are committed with the change, and any later drain logs them.
+ */
+export async function drainSoon(): Promise<void> {
+  if (running) {
+    again = true;
+    return;
+  }
+  await drain().catch((e) => log.error('pool applier: a drain after notes failed', { error: e as Error }));
 }
 
 async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {

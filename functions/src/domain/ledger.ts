@@ -4,6 +4,7 @@ import { apply, emptyPool, isPoolEvent, type LedgerEvent, type Outcome, type Wal
 import type { StoredWallet } from './model';
 import { stores } from './stores';
 import { StaleRead, type Tx } from './tx';
+import { addNotes, NOTED_KINDS, walletNote } from './notes';
 
 /** Wallet writes for every user an outcome touched, each conditioned on the version read. */
 export function addWalletWrites(
@@ -47,4 +48,7 @@ export async function addWalletEvent(
   const a = apply({ pool: emptyPool(params), wallets: { [user]: stored.wallet } }, event, params);
   addWalletWrites(tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
   addLedger(tx, eventId, a.outcome, at, ref);
+  // Money the pool log accounts for (cash, withdrawals, quota, store credit in) enters it as a note.
+  if (NOTED_KINDS.has(event.kind))
+    addNotes(tx, stores().pool, [walletNote(eventId, user, event, stored.wallet, a.outcome)]);
 }

@@ -60,11 +60,13 @@ export async function poolLogPage(from: number, limit: number) {
   for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await stores().config.paramsAt(v);
   // The head as of the last fully projected batch (the one being projected is not published yet).
   const last = head.projected < head.batch ? await poolLogStore.getBatch(head.batch) : undefined;
+  const accounts = last ? last.accountsBefore : head.accounts; // the log's accounts (domain/notes.ts)
   return {
     head: {
       batch: head.projected,
       hash: last ? last.prevHash : head.hash,
       pool: last ? last.poolBefore : head.pool,
+      ...(accounts ? { accounts } : {}),
     },
     batches,
     params: versions,

@@ -6,24 +6,18 @@ import {
   apply,
   walletFrom,
   type LedgerEvent,
+  type LoggedNote,
   type Params,
+  type PoolAccounts,
   type PoolState,
   type WalletChange,
 } from '@greenpoints/shared';
-import type { BatchLog, LogEntry } from './stores';
+import type { BatchLog, LogEntry, StoredNote } from './stores';
+import { replayAccounts } from './accounts-replay';
 import { isLocalStage } from '../stage';
 
-/** JSON with keys sorted at every level: the same bytes for the same content, whoever writes it. */
-export function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
-}
+export { canonical } from './canonical';
+import { canonical } from './canonical';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -60,6 +54,10 @@ export interface PublicBatch {
   poolBefore: PoolState;
   poolAfter: PoolState;
   entries: PublicEntry[];
+  /** changes made outside the pool that this batch logs, and the accounts around it (domain/notes.ts) */
+  notes?: LoggedNote[];
+  accountsBefore?: PoolAccounts;
+  accountsAfter?: PoolAccounts;
 }
 
 function mapEvent(e: LedgerEvent, p: (u: string) => string): LedgerEvent {
@@ -91,6 +89,19 @@ export function publicEntry(e: LogEntry, p: (u: string) => string = pseudonym): 
   };
 }
 
+/** A note as published: the user a pseudonym, no queue reference. */
+export function publicNote(n: StoredNote, p: (u: string) => string = pseudonym): LoggedNote {
+  const { queueRef: _omit, ...note } = n;
+  void _omit;
+  if (note.kind !== 'wallet') return note;
+  return {
+    ...note,
+    user: p(note.user),
+    event: mapEvent(note.event, p),
+    outcome: { ...note.outcome, changes: mapChanges(note.outcome.changes, p) },
+  };
+}
+
 export function publicBatch(b: BatchLog, p: (u: string) => string = pseudonym): PublicBatch {
   return {
     batch: b.batch,
@@ -101,6 +112,9 @@ export function publicBatch(b: BatchLog, p: (u: string) => string = pseudonym): 
     poolBefore: b.poolBefore,
     poolAfter: b.poolAfter,
     entries: b.entries.map((e) => publicEntry(e, p)),
+    ...(b.notes ? { notes: b.notes.map((n) => publicNote(n, p)) } : {}),
+    ...(b.accountsBefore ? { accountsBefore: b.accountsBefore } : {}),
+    ...(b.accountsAfter ? { accountsAfter: b.accountsAfter } : {}),
   };
 }
 
@@ -117,16 +131,18 @@ export function hashBatch(b: Omit<BatchLog, 'hash'>): string {
 }
 
 /**
- * Checks a run of published batches: the chain, each hash, and the engine's replay of every
- * event from the first batch's poolBefore (or `start`). Returns the problems, first batch first.
+ * Checks a run of published batches: the chain, each hash, the engine's replay of every event
+ * from the first batch's poolBefore (or `start`), and the log's accounts (every note replayed).
+ * Returns the problems, first batch first, and the pool and accounts the log gives.
  */
 export function verifyBatches(
   batches: PublicBatch[],
   paramsOf: (version: number) => Params,
-  start?: { pool: PoolState; hash: string },
-): { problems: string[]; pool?: PoolState } {
+  start?: { pool: PoolState; hash: string; accounts?: PoolAccounts },
+): { problems: string[]; pool?: PoolState; accounts?: PoolAccounts } {
   const problems: string[] = [];
   let pool = start?.pool ?? batches[0]?.poolBefore;
+  let accounts = start?.accounts ?? batches[0]?.accountsBefore;
   let prev = start?.hash ?? batches[0]?.prevHash ?? '';
   for (const b of batches) {
     const at = `batch ${b.batch}`;
@@ -150,9 +166,10 @@ export function verifyBatches(
       }
     }
     if (canonical(p) !== canonical(b.poolAfter)) problems.push(`${at}: poolAfter is not what its events give`);
+    accounts = replayAccounts(b, accounts, params, problems);
     pool = b.poolAfter;
     prev = b.hash;
     if (problems.length > 20) break;
   }
-  return { problems, pool };
+  return { problems, pool, ...(accounts ? { accounts } : {}) };
 }

@@ -32,7 +32,8 @@ import {
   type Outcome,
   type Wallet,
 } from '@greenpoints/shared';
-import { addSubmission, awaitEvent } from './applier';
+import { addSubmission, awaitEvent, drainSoon } from './applier';
+import { addNotes, walletNote } from './notes';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
 import {
@@ -52,8 +53,8 @@ import { addDays, businessDate, daysBetween, isValidDate, lastDates } from './ca
 
 export type { Settlement, SettlementStatus } from './stores';
 
-/** Payees per chunk: 99 wallet credits + the chunk's claim = 100 items, one transaction. */
-export const CHUNK = 99;
+/** Payees per chunk: 98 wallet credits + the chunk's claim + its notes for the pool log = 100 items, one transaction. */
+export const CHUNK = 98;
 /**
  * Tests shrink the chunk to get many chunks from few users. `window`: chunks per step (snapshot
  * and paying; ≤ 99, the snapshot writes them with the state in one transaction); `parallel`:
@@ -331,6 +332,8 @@ async function open(date: string): Promise<void> {
   tx.add(stores().settlement.create(s), new StaleRead('settlement opened meanwhile'));
   // The carry moves into this day; it comes back (what is left) when the day is done.
   tx.add(stores().settlement.openCarry(date, now, carry?.version), new StaleRead('carry moved meanwhile'));
+  // The pool log takes the day's fund in (domain/notes.ts): what it took, and the carry it moved.
+  addNotes(tx, stores().pool, [{ kind: 'day_open', date, contributions: s.contributions, carryIn: s.carryIn }]);
   await tx.commit();
 }
 
@@ -387,13 +390,11 @@ async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
     const { params } = await stores().config.params();
     const tx = new Tx();
     const pays: ChunkPay[] = [];
+    const notes: Array<ReturnType<typeof walletNote>> = [];
     let total = ZERO;
     for (const p of chunkDividends(s.dayFund, s.totalWeight, c.users, wallets)) {
-      const a = apply(
-        { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
-        { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date },
-        params,
-      );
+      const event = { kind: 'dividend' as const, user: p.userId, amount: p.amount, date: s.date };
+      const a = apply({ pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } }, event, params);
       // A dividend moves cash and dividendsPaid only: written as just those fields (cheaper).
       if (a.outcome.changes.some((c) => !DIVIDEND_FIELDS.has(c.field) || c.user !== p.userId))
         throw new Error(`a dividend changed more than ${[...DIVIDEND_FIELDS].join(', ')}`);
@@ -404,10 +405,12 @@ async function payChunk(s: Settlement, k: number): Promise<ChunkPayment> {
         new StaleRead(`wallet ${p.userId}`),
       );
       pays.push({ userId: p.userId, amount: p.amount, changes: a.outcome.changes });
+      notes.push(walletNote(`div_${s.date}_${p.userId}`, p.userId, event, wallets.get(p.userId)!, a.outcome));
       total = total.plus(p.amount);
     }
     const payment: ChunkPayment = { paidAt: new Date().toISOString(), paid: total.toFixed(2), pays };
     tx.add(stores().settlement.claimChunk(s.date, k, payment), new ChunkPaid());
+    addNotes(tx, stores().pool, notes); // one queue entry: the chunk's dividends for the pool log
     try {
       await tx.commit();
       return payment;
@@ -525,8 +528,11 @@ function finish(s: Settlement, status: SettlementStatus): Promise<void> {
   if (status !== 'done') return advance(s, { status });
   const carryOut = dec(s.dayFund).minus(s.paid).toFixed(2);
   const finishedAt = new Date().toISOString();
+  const close = new Tx(); // the pool log's note of the day's end (domain/notes.ts), in the same transaction
+  addNotes(close, stores().pool, [{ kind: 'day_close', date: s.date, paid: s.paid, carryOut }]);
   return advance(s, { status, carryOut, finishedAt }, [
     [stores().settlement.closeCarry(s.date, carryOut, finishedAt), new StaleRead('carry')],
+    ...close.ops.map((w): [Write, undefined] => [w, undefined]),
   ]);
 }
 
@@ -564,7 +570,10 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
       if (!s) throw new Error('settlement did not open');
       continue;
     }
-    if (s.status === 'done') return toReport(s, await exitList(date));
+    if (s.status === 'done') {
+      await drainSoon(); // the day's notes into the pool log
+      return toReport(s, await exitList(date));
+    }
     if (Date.now() > deadline) return toReport(s);
     const pos = `${s.status}:${s.version}`;
     stuck = pos === lastPos ? stuck + 1 : 0;

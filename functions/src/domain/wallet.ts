@@ -18,6 +18,7 @@ import { stores, type Withdrawal } from './stores';
 import type { TransferResult } from '../adapters/wechat';
 import { confirmByFrom, recordStep, stepOfResult, withdrawalView } from './transfers';
 import { submitAndWait } from './submit';
+import { drainSoon } from './applier';
 import { Tx, StaleRead, retryStale } from './tx';
 import { addWalletEvent } from './ledger';
 import { claimOp, type Idem } from './idempotency';
@@ -96,6 +97,7 @@ export async function applyWalletEvent(
     await addWalletEvent(tx, user, eventId, event, new Date().toISOString());
     await tx.commit();
   });
+  await drainSoon(); // its note (domain/notes.ts) into the pool log
 }
 
 /**
@@ -139,6 +141,7 @@ export async function requestWithdrawal(userId: string, idem: Idem, amountIn: st
     );
     await tx.commit();
   });
+  await drainSoon(); // its note (domain/notes.ts) into the pool log
   return { status: 201, body };
 }
 

@@ -1,11 +1,20 @@
 // `npm run verify-pool -- --api <url>`: anyone can check the pool. Downloads the public log
 // (GET /pool/log, paged), checks the hash chain, replays every event with the engine from an
 // empty pool, and compares the result with the published pool (GET /pool) digit for digit.
-import { defaultParams, emptyPool, price, type Params, type PoolState } from '@greenpoints/shared';
+import {
+  defaultParams,
+  emptyAccounts,
+  emptyPool,
+  price,
+  type Params,
+  type PoolAccounts,
+  type PoolState,
+} from '@greenpoints/shared';
 import { canonical, verifyBatches, type PublicBatch } from '../domain/poolhash';
+import { accountsDiff } from '../domain/accounts-replay';
 
 interface Page {
-  head: { batch: number; hash: string; pool: PoolState };
+  head: { batch: number; hash: string; pool: PoolState; accounts?: PoolAccounts };
   batches: PublicBatch[];
   params: Record<string, Params>;
   next: number | null;
@@ -17,6 +26,7 @@ export interface Verification {
   events: number;
   problems: string[];
   pool?: PoolState;
+  accounts?: PoolAccounts;
 }
 
 const MAX_PAGES = 100_000;
@@ -40,7 +50,7 @@ export async function verifyPool(api: string): Promise<Verification> {
     head = page.head;
     from = page.next;
   }
-  const start = { pool: emptyPool(defaultParams), hash: '' };
+  const start = { pool: emptyPool(defaultParams), hash: '', accounts: emptyAccounts() };
   const v = verifyBatches(batches, (n) => params.get(n) ?? defaultParams, start);
   const problems = [...v.problems];
   const pool = v.pool ?? start.pool;
@@ -48,6 +58,10 @@ export async function verifyPool(api: string): Promise<Verification> {
     const last = batches[batches.length - 1];
     if (last && last.hash !== head.hash) problems.push(`the log's last hash is not the head's`);
     if (canonical(pool) !== canonical(head.pool)) problems.push(`the replayed pool differs from the published head`);
+    // The accounts the pool item holds (fund and points above; dividends, cash, quota here).
+    const held = head.accounts ?? emptyAccounts();
+    const diff = accountsDiff(held, v.accounts ?? start.accounts);
+    if (diff) problems.push(`the replayed accounts differ from the published head: ${diff}`);
   }
   // The published pool (it may have moved on since: then only its seq is ahead).
   const live = await getJson<{ seq: number; fund: string; circulating: string; price: string }>(`${base}/pool`);
@@ -59,7 +73,7 @@ export async function verifyPool(api: string): Promise<Verification> {
       `GET /pool shows fund ${live.fund}, circulating ${live.circulating}; the log gives ${pool.fund}, ${pool.circulating}`,
     );
   const events = batches.reduce((n, b) => n + b.entries.length, 0);
-  return { ok: problems.length === 0, batches: batches.length, events, problems, pool };
+  return { ok: problems.length === 0, batches: batches.length, events, problems, pool, accounts: v.accounts };
 }
 
 // A command line tool: its report goes to stdout, not to the JSON log of the functions.
@@ -74,7 +88,7 @@ if (require.main === module) {
     (r) => {
       process.stdout.write(
         (r.ok
-          ? `pool log verified: ${r.batches} batches, ${r.events} events, fund ${r.pool?.fund}, circulating ${r.pool?.circulating}, price ${r.pool ? price(r.pool) : ''}`
+          ? `pool log verified: ${r.batches} batches, ${r.events} events, fund ${r.pool?.fund}, circulating ${r.pool?.circulating}, treasury ${r.pool?.treasury}, price ${r.pool ? price(r.pool) : ''}; dividends paid ${r.accounts?.dividendsPaid}, carried ${r.accounts?.dividendCarry}, withdrawn ${r.accounts?.withdrawn}`
           : `pool log FAILED:\n${r.problems.join('\n')}`) + '\n',
       );
       process.exit(r.ok ? 0 : 1);
