@@ -211,16 +211,19 @@ export function drain(maxRounds = MAX_DRAIN_ROUNDS): Promise<boolean> {
 }
 
 /**
- * After a change that queued notes (domain/notes.ts): applies them now, unless a drain is already
- * running here (then it takes them in one more round, in the background). Never fails the caller:
- * the notes are committed with the change, and any later drain logs them.
+ * After a change that queued notes (domain/notes.ts): applies them before the caller answers. A
+ * drain already running here may have read the queue before the note was committed, so it is
+ * awaited first, then one more drain runs. Never fails the caller: the notes are committed with
+ * the change, and any later drain logs them (another process holding the lease drains until its
+ * queue is empty).
  */
 export async function drainSoon(): Promise<void> {
-  if (running) {
-    again = true;
-    return;
+  try {
+    if (running) await running;
+    await drain();
+  } catch (e) {
+    log.error('pool applier: a drain after notes failed', { error: e as Error });
   }
-  await drain().catch((e) => log.error('pool applier: a drain after notes failed', { error: e as Error }));
 }
 
 async function drainLeased(owner: string, maxRounds: number): Promise<boolean> {

@@ -32,7 +32,7 @@ import {
   type Outcome,
   type Wallet,
 } from '@greenpoints/shared';
-import { addSubmission, awaitEvent, drainSoon } from './applier';
+import { addSubmission, awaitEvent, drainUntilEmpty } from './applier';
 import { addNotes, walletNote } from './notes';
 import { applyWalletEvent } from './wallet';
 import { eventIdFor } from './idempotency';
@@ -571,7 +571,7 @@ export async function settleDay(dateIn: string | undefined, opts: { maxMs?: numb
       continue;
     }
     if (s.status === 'done') {
-      await drainSoon(); // the day's notes into the pool log
+      await drainUntilEmpty(); // the day's notes into the pool log before the report (bounded)
       return toReport(s, await exitList(date));
     }
     if (Date.now() > deadline) return toReport(s);
