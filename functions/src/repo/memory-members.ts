@@ -2,6 +2,7 @@
 // for fast unit tests of domain logic. Built like memory-common.ts: a Write is a guard and an
 // effect, each guard as strong as the DynamoDB condition (create-once, ifEquals, ifVersion). Users,
 // openids, wallets and the ledger are the common state's. The DynamoDB Local tests stay the proof.
+import { memoryStores } from './memory';
 import type {
   AgentAssignment,
   AgentStore,
@@ -245,6 +246,7 @@ export function memoryTeam(common: CommonState): TeamStore {
  * stay `base`'s: a test of the members' use cases never reaches them.
  */
 export function withMemoryMembers(base: Stores, common: CommonState, st: MembersState): Stores {
+  const pool = memoryStores();
   return {
     ...base,
     ...memoryCommonStores(common),
@@ -252,5 +254,8 @@ export function withMemoryMembers(base: Stores, common: CommonState, st: Members
     referrals: memoryReferrals(common, st),
     agents: memoryAgents(st),
     team: memoryTeam(common),
+    // The pool log takes the notes of legacy store credits (domain/notes.ts): in memory too.
+    pool: pool.pool,
+    projection: pool.projection,
   };
 }

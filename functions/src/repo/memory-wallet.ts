@@ -1,6 +1,7 @@
 // The wallet area's stores in memory (withdrawals, the operator's withdrawal list, the audit log),
 // built like memory-common.ts: a Write is a guard and an effect, applied all or none by the
 // memory committer. For fast unit tests of the domain; the DynamoDB Local tests stay the proof.
+import { memoryStores } from './memory';
 import type { Order } from '../domain/model';
 import type {
   AfterSaleListing,
@@ -151,6 +152,11 @@ export function memoryAudit(st: Pick<WalletState, 'audit'>): AuditStore {
  * domain installs.
  * A store this area does not use throws by name when the domain reaches for it.
  */
+function poolInMemory(): Pick<Stores, 'pool' | 'projection'> {
+  const w = memoryStores();
+  return { pool: w.pool, projection: w.projection };
+}
+
 export function memoryWalletStores(st: WalletState = walletState()): Stores {
   const have: Partial<Stores> = {
     ...memoryOrderStores(st.orderArea, st),
@@ -162,6 +168,8 @@ export function memoryWalletStores(st: WalletState = walletState()): Stores {
     withdrawals: memoryWithdrawals(st),
     queries: memoryQueries(st),
     audit: memoryAudit(st),
+    // The pool log takes the notes of withdrawals (domain/notes.ts): a queue and an applier in memory.
+    ...poolInMemory(),
   };
   return new Proxy(have, {
     get(t, k) {
