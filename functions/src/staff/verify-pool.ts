@@ -72,7 +72,7 @@ export async function verifyPool(api: string): Promise<Verification> {
     problems.push(
       `GET /pool shows fund ${live.fund}, circulating ${live.circulating}; the log gives ${pool.fund}, ${pool.circulating}`,
     );
-  const events = batches.reduce((n, b) => n + b.entries.length, 0);
+  const events = batches.reduce((n, b) => n + b.entries.length + (b.notes?.length ?? 0), 0);
   return { ok: problems.length === 0, batches: batches.length, events, problems, pool, accounts: v.accounts };
 }
 
