@@ -3,7 +3,7 @@
 import { login, completedOrder, sellHalf, uniq } from './helpers';
 import { scanAll, type Item } from '../../functions/src/repo/ddb';
 import { isKey, keys } from '../../functions/src/repo/keys';
-import { reconcile } from '../../functions/src/staff/reconcile';
+import { reconcile } from '../../functions/src/repo/reconcile';
 
 let items: Item[];
 let userId: string;
@@ -52,7 +52,7 @@ it('a lost ledger entry of cash breaks I5 and I6', async () => {
 
 it('a tampered pool event does not replay and breaks the hash chain', async () => {
   const t = copy();
-  // The last batch with an applied event (a batch may hold only notes: domain/notes.ts).
+  // The last batch with an applied event (a batch may hold only notes: domain/wallet/notes.ts).
   const b = t
     .filter((x) => x.type === 'pool_batch')
     .filter((x) => JSON.parse(String(x.body)).entries.some((e: { outcome?: unknown }) => e.outcome))

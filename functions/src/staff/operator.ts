@@ -12,8 +12,14 @@ import {
   requireOne,
   type Page,
   type Row,
-} from '../domain/queries';
+} from '../domain/operator/queries';
 import { isValidDate } from '../domain/calendar';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { programme } from '../wiring/programme';
+import { operator } from '../wiring/operator';
+
+const deps = { ...core, ...pool, ...programme, ...operator };
 
 const ORDER_STATUSES = [
   'created',
@@ -93,21 +99,21 @@ export const listOrders = staff(
   'list-orders',
   z.object({ status: z.enum(ORDER_STATUSES), ...paging }).strict(),
   async ({ status, limit, cursor, format }) =>
-    answer(await listOrdersByStatus(status, limit, cursor), format, ORDER_COLUMNS),
+    answer(await listOrdersByStatus(deps, status, limit, cursor), format, ORDER_COLUMNS),
 );
 
 export const listAfterSale = staff(
   'list-after-sale',
   z.object({ status: z.enum(REQUEST_STATUSES), ...paging }).strict(),
   async ({ status, limit, cursor, format }) =>
-    answer(await listRequests(status, limit, cursor), format, REQUEST_COLUMNS),
+    answer(await listRequests(deps, status, limit, cursor), format, REQUEST_COLUMNS),
 );
 
 export const listWithdrawals = staff(
   'list-withdrawals',
   z.object({ status: z.enum(WITHDRAWAL_STATUSES), ...paging }).strict(),
   async ({ status, limit, cursor, format }) =>
-    answer(await listPayouts(status, limit, cursor), format, WITHDRAWAL_COLUMNS),
+    answer(await listPayouts(deps, status, limit, cursor), format, WITHDRAWAL_COLUMNS),
 );
 
 export const findUser = staff(
@@ -125,7 +131,7 @@ export const findUser = staff(
     .strict(),
   async ({ format, ...by }) => {
     requireOne(by);
-    const r = await find(by);
+    const r = await find(deps, by);
     if (format !== 'csv') return r;
     return { csv: toCsv([{ ...r.user, ...r.wallet, orders: r.orders.length }]) };
   },
@@ -140,7 +146,7 @@ export const dailyReportFn = staff(
     })
     .strict(),
   async ({ date, format }) => {
-    const r = await dailyReport(date);
+    const r = await dailyReport(deps, date);
     if (format !== 'csv') return r;
     return { csv: toCsv([r as unknown as Row]) };
   },

@@ -10,8 +10,8 @@ import {
   type PoolAccounts,
   type PoolState,
 } from '@greenpoints/shared';
-import { canonical, verifyBatches, type PublicBatch } from '../domain/poolhash';
-import { accountsDiff } from '../domain/accounts-replay';
+import { canonical, verifyBatches, type PublicBatch } from '../domain/wallet/poolhash';
+import { accountsDiff } from '../domain/wallet/accounts-replay';
 
 interface Page {
   head: { batch: number; hash: string; pool: PoolState; accounts?: PoolAccounts };

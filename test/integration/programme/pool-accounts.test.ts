@@ -7,7 +7,8 @@ import { emptyAccounts, emptyPool, type LoggedNote, type PoolAccounts } from '@g
 import { buy, fn, login, ok, reconcileClean, setConfig, settlementWorld, staff, wallet } from './world';
 import { addDays, businessDate } from '../../../functions/src/domain/calendar';
 import { keys } from '../../../functions/src/repo/keys';
-import type { BatchLog } from '../../../functions/src/domain/stores';
+import type { BatchLog } from '../../../functions/src/domain/wallet/ports';
+import { deps } from '../../ddb-deps';
 
 const noon = (d: string) => Date.parse(`${d}T12:00:00+08:00`);
 let day = '';
@@ -17,7 +18,7 @@ const users: string[] = [];
 async function replay() {
   const { scanAll, getItem } = await fn.ddb();
   const { toBatch } = await import('../../../functions/src/repo/poollog');
-  const { publicBatch, verifyBatches } = await import('../../../functions/src/domain/poolhash');
+  const { publicBatch, verifyBatches } = await import('../../../functions/src/domain/wallet/poolhash');
   const { getParamsVersion } = await fn.repo();
   const batches: BatchLog[] = (await scanAll())
     .filter((i) => i.type === 'pool_batch')
@@ -68,7 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = undefined;
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = undefined;
   (await import('../../../functions/src/adapters/wechat')).setLocalWeChatTransfer(undefined);
 });
 
@@ -96,7 +97,7 @@ it('a dividend day with a carry, and the next day that takes the carry in, repla
 
   // The next day: one more order, dated the day after; its settlement takes the carry in.
   const next = addDays(day, 1);
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = () => noon(next);
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = () => noon(next);
   await buy(users[0]!, 'div-100');
   (await fn.settlement()).settlementHooks.now = () => noon(addDays(next, 1));
   const r2 = await ok('settle-day', { date: next });
@@ -121,9 +122,9 @@ it('a legacy import and release, a grant, a buyback, withdrawals and a quota res
   expect((await ok('buyback', { userId: a, points: '1', requestId: 'acc-b1' })).status).toBe('applied');
 
   // Two withdrawals of a's cash: one paid out (WeChat says SUCCESS), one refused by staff.
-  const { requestWithdrawal } = await import('../../../functions/src/domain/wallet');
-  const w1 = (await requestWithdrawal(a, idem(a), '5.00')).body as { withdrawalId: string };
-  const w2 = (await requestWithdrawal(a, idem(a), '2.00')).body as { withdrawalId: string };
+  const { requestWithdrawal } = await import('../../../functions/src/domain/wallet/wallet');
+  const w1 = (await requestWithdrawal(deps, a, idem(a), '5.00')).body as { withdrawalId: string };
+  const w2 = (await requestWithdrawal(deps, a, idem(a), '2.00')).body as { withdrawalId: string };
   (await import('../../../functions/src/adapters/wechat')).setLocalWeChatTransfer({
     async transfer(o) {
       return { status: 'accepted', detail: 'scripted', bill: { withdrawalId: o.withdrawalId, state: 'SUCCESS' } };
@@ -135,7 +136,7 @@ it('a legacy import and release, a grant, a buyback, withdrawals and a quota res
   // An exit: a buyer whose quota (0.1 per yuan) the points' value reaches is sold out and reset.
   await setConfig({ quotaMultiplier: '0.1', exitEnabled: true });
   const later = addDays(day, 2);
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = () => noon(later);
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = () => noon(later);
   const exiting = await login('acc-exit');
   await buy(exiting, 'div-100');
   (await fn.settlement()).settlementHooks.now = () => noon(addDays(later, 1));
@@ -181,7 +182,7 @@ it('a rewritten note fails the replay at its batch, even with the hash chain reb
     // Whoever can write the table rebuilds every hash from there on, and the head: the chain
     // holds, but the accounts do not.
     const { toBatch } = await import('../../../functions/src/repo/poollog');
-    const { hashBatch } = await import('../../../functions/src/domain/poolhash');
+    const { hashBatch } = await import('../../../functions/src/domain/wallet/poolhash');
     let prev = target.batch > 1 ? String(byBatch.get(target.batch - 1)!.hash) : '';
     for (let n = target.batch; byBatch.has(n); n++) {
       const item = n === target.batch ? { ...byBatch.get(n)!, body: JSON.stringify(body) } : byBatch.get(n)!;
@@ -212,9 +213,9 @@ it('a rewritten note fails the replay at its batch, even with the hash chain reb
 it('a withdrawal refused by the engine leaves no note (nothing changed, nothing logged)', async () => {
   const [, , c] = users as [string, string, string];
   const before = notesOf((await replay()).batches).length;
-  const { requestWithdrawal } = await import('../../../functions/src/domain/wallet');
+  const { requestWithdrawal } = await import('../../../functions/src/domain/wallet/wallet');
   const cash = (await wallet(c)).cash;
-  await expect(requestWithdrawal(c, idem(c), yuan(fen(cash) + 100n))).rejects.toMatchObject({
+  await expect(requestWithdrawal(deps, c, idem(c), yuan(fen(cash) + 100n))).rejects.toMatchObject({
     code: 'insufficient_cash',
   });
   expect(notesOf((await replay()).batches).length).toBe(before);
