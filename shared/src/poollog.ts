@@ -8,6 +8,7 @@ import { createCurve } from '@noble/curves/_shortw_utils';
 import { Field } from '@noble/curves/abstract/modular';
 import { apply, walletFrom } from './engine';
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from './types';
+import type { LoggedNote, PoolAccounts } from './pool-accounts';
 
 /** JSON with keys sorted at every level: the same bytes for the same content, whoever writes it. */
 export function canonical(v: unknown): string {
@@ -86,6 +87,10 @@ export interface PublicBatch {
   poolBefore: PoolState;
   poolAfter: PoolState;
   entries: PublicEntry[];
+  /** changes made outside the pool that this batch logs, and the accounts around it (every yuan in the log) */
+  notes?: LoggedNote[];
+  accountsBefore?: PoolAccounts;
+  accountsAfter?: PoolAccounts;
 }
 
 /** The hash of the parameters in force: their whole canonical content. */

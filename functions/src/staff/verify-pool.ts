@@ -3,20 +3,24 @@
 // parameters' content, replays every event with the engine, compares the result with the published
 // pool (GET /pool) digit for digit, and checks the signed head (GET /pool/head) against the public
 // keys (GET /pool/keys). `--expect-head` checks the chain still holds a head saved earlier;
-// `--from` starts at a saved checkpoint instead of the genesis (docs/reliability.md).
+// `--from` starts at a saved checkpoint instead of the genesis (docs/reliability.md). The log's
+// accounts (dividends, cash, quota: every yuan outside the pool's own numbers) are replayed too.
 import {
   defaultParams,
+  emptyAccounts,
   emptyPool,
   poolHeadAnswer,
   poolKeysAnswer,
   price,
   type Params,
+  type PoolAccounts,
   type PoolHeadAnswer,
   type PoolLogPage,
   type PoolState,
 } from '@greenpoints/shared';
 import { canonical, verifyHeadSignature, type PublicBatch } from '@greenpoints/shared/src/poollog';
 import { verifyBatches } from '../domain/wallet/poolhash';
+import { accountsDiff } from '../domain/wallet/accounts-replay';
 
 export interface Checkpoint {
   batch: number;
@@ -40,6 +44,7 @@ export interface Verification {
   pool?: PoolState;
   /** The signed head checked, to save for the next run (`--expect-head` / `--from`). */
   head?: PoolHeadAnswer;
+  accounts?: PoolAccounts;
 }
 
 const MAX_PAGES = 100_000;
@@ -113,7 +118,7 @@ async function checkExpected(
 
 /** The starting point: the genesis, or a checkpoint batch (its hash checked when given). */
 async function startAt(base: string, from: Checkpoint | undefined, problems: string[]) {
-  const genesis = { pool: emptyPool(defaultParams), hash: '', next: 1 };
+  const genesis = { pool: emptyPool(defaultParams), hash: '', accounts: emptyAccounts(), next: 1 };
   if (!from || from.batch === 0) return genesis;
   const page = await getJson<PoolLogPage>(`${base}/pool/log?from=${from.batch}&limit=1`);
   const b = page.batches.find((x) => x.batch === from.batch);
@@ -123,7 +128,7 @@ async function startAt(base: string, from: Checkpoint | undefined, problems: str
   // Its poolAfter is covered by its hash; verifyBatches checks the hash of the checkpoint batch too.
   const own = verifyBatches([b], (n) => page.params[String(n)] ?? defaultParams).problems;
   if (own.length) return void problems.push(...own);
-  return { pool: b.poolAfter, hash: b.hash, next: from.batch + 1 };
+  return { pool: b.poolAfter, hash: b.hash, accounts: b.accountsAfter ?? emptyAccounts(), next: from.batch + 1 };
 }
 
 export async function verifyPool(api: string, opts: VerifyOptions = {}): Promise<Verification> {
@@ -147,17 +152,22 @@ export async function verifyPool(api: string, opts: VerifyOptions = {}): Promise
     const lastHash = batches[batches.length - 1]?.hash ?? start.hash;
     if (lastHash !== head.hash) problems.push(`the log's last hash is not the head's`);
     if (canonical(pool) !== canonical(head.pool)) problems.push(`the replayed pool differs from the published head`);
+    // The accounts the pool item holds (fund and points above; dividends, cash, quota here).
+    const held = head.accounts ?? emptyAccounts();
+    const diff = accountsDiff(held, v.accounts ?? start.accounts);
+    if (diff) problems.push(`the replayed accounts differ from the published head: ${diff}`);
   }
   if (signed) await checkExpected(base, { batch: signed.batch, hash: signed.hash }, batches, problems);
   if (opts.expectHead) await checkExpected(base, opts.expectHead, batches, problems);
   await checkLive(base, pool, problems);
-  const events = batches.reduce((n, b) => n + b.entries.length, 0);
+  const events = batches.reduce((n, b) => n + b.entries.length + (b.notes?.length ?? 0), 0);
   return {
     ok: problems.length === 0,
     batches: batches.length,
     events,
     problems,
     pool,
+    ...(v.accounts ? { accounts: v.accounts } : {}),
     ...(signed ? { head: signed } : {}),
   };
 }
@@ -202,7 +212,7 @@ function main(): void {
       const h = r.head ? `\nsigned head ${r.head.batch}:${r.head.hash} at ${r.head.at} by ${r.head.keyId}` : '';
       process.stdout.write(
         (r.ok
-          ? `pool log verified: ${r.batches} batches, ${r.events} events, fund ${r.pool?.fund}, circulating ${r.pool?.circulating}, price ${r.pool ? price(r.pool) : ''}${h}\n` +
+          ? `pool log verified: ${r.batches} batches, ${r.events} events, fund ${r.pool?.fund}, circulating ${r.pool?.circulating}, treasury ${r.pool?.treasury}, price ${r.pool ? price(r.pool) : ''}; dividends paid ${r.accounts?.dividendsPaid}, carried ${r.accounts?.dividendCarry}, withdrawn ${r.accounts?.withdrawn}${h}\n` +
             (r.head ? `save it and check later: --expect-head ${r.head.batch}:${r.head.hash}` : '')
           : `pool log FAILED:\n${r.problems.join('\n')}`) + '\n',
       );

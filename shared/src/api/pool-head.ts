@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Params, PoolState } from '../types';
 import type { PublicBatch } from '../poollog';
+import type { PoolAccounts } from '../pool-accounts';
 
 const hex64 = z.string().regex(/^([0-9a-f]{64})?$/);
 
@@ -36,7 +37,8 @@ export type PoolKeysAnswer = z.infer<typeof poolKeysAnswer>;
 
 /** GET /pool/log?from=&limit=: batches, the parameters of each version they use, the published head. */
 export interface PoolLogPage {
-  head: { batch: number; hash: string; pool: PoolState };
+  /** `accounts`: the log's running accounts as the pool item holds them (every yuan outside the pool's own numbers) */
+  head: { batch: number; hash: string; pool: PoolState; accounts?: PoolAccounts };
   batches: PublicBatch[];
   params: Record<string, Params>;
   next: number | null;

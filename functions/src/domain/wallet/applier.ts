@@ -12,6 +12,8 @@ import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
 import { project } from './projection';
 import { log } from '../../log';
 import { runsInLambda } from '../../stage';
+import { arrival } from './arrival';
+import { isNotes } from './notes';
 import {
   BatchRace,
   type BatchLog,
@@ -71,13 +73,6 @@ const installed = (d: Pick<Deps, 'pool' | 'projection' | 'wallets'>): ApplierSto
   return { pool: s.pool, projection: s.projection, wallets };
 };
 const getParams = (d: Pick<Deps, 'config'>) => d.config.params();
-
-let counter = 0;
-/** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
-function arrival(): string {
-  counter = (counter + 1) % 1000000;
-  return `${new Date().toISOString()}#${String(counter).padStart(6, '0')}`;
-}
 
 /**
  * Adds a pool event to `tx` (the caller's transaction, which also holds its own guarded changes,
@@ -179,7 +174,9 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
     projectedHere = undefined;
     return 0;
   }
-  const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
+  const lockedUsers = [
+    ...new Set(queued.map((q) => (isNotes(q) ? undefined : needsWallet(q.event))).filter((u): u is string => !!u)),
+  ];
   const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
   lap('readMs');
   const at = new Date(applierHooks.now?.() ?? Date.now()).toISOString();
@@ -188,17 +185,24 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   await st.pool.commit(head, log);
   lap('commitMs');
   drainStats.batches++;
-  drainStats.events += log.entries.length;
+  drainStats.events += log.entries.length + (log.notes?.length ?? 0);
   applierHooks.afterCommit?.(log);
   await project(log, st.projection);
   lap('projectMs');
   projectedHere = { batch: log.batch, hash: log.hash };
   headHere = {
     store: st.pool,
-    head: { pool: log.poolAfter, batch: log.batch, projected: log.batch, hash: log.hash, exists: true },
+    head: {
+      pool: log.poolAfter,
+      batch: log.batch,
+      projected: log.batch,
+      hash: log.hash,
+      exists: true,
+      ...(log.accountsAfter ? { accounts: log.accountsAfter } : {}),
+    },
   };
   notify(log);
-  return log.entries.length;
+  return log.entries.length + (log.notes?.length ?? 0);
 }
 
 export const LEASE_MS = 3000;
@@ -238,6 +242,24 @@ async function drainTwice(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wall
   if (!again) return ok;
   again = false;
   return (await drainLeased(d, `${me}-${++drainCount}`, maxRounds)) || ok;
+}
+
+/**
+ * After a change that queued notes (domain/wallet/notes.ts): applies them before the caller
+ * answers. A drain already running here may have read the queue before the note was committed,
+ * so it is awaited first, then one more drain runs. Never fails the caller: the notes are
+ * committed with the change, and any later drain logs them (another process holding the lease
+ * drains until its queue is empty). Where a drainer owns the drains (drainMode), it is left to
+ * the drainer: the notes' queue entry wakes it like any pool event's.
+ */
+export async function drainSoon(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>): Promise<void> {
+  if (drainMode() === 'drainer') return;
+  try {
+    if (running) await running;
+    await drain(d);
+  } catch (e) {
+    log.error('pool applier: a drain after notes failed', { error: e as Error });
+  }
 }
 
 async function drainLeased(

@@ -12,7 +12,9 @@ import {
   type PublicBatch,
   type PublicEntry,
 } from '@greenpoints/shared/src/poollog';
-import type { BatchLog, LogEntry } from './ports';
+import type { LoggedNote, PoolAccounts } from '@greenpoints/shared';
+import type { BatchLog, LogEntry, StoredNote } from './ports';
+import { replayAccounts } from './accounts-replay';
 import { isLocalStage } from '../../stage';
 
 export { canonical, type PublicBatch, type PublicEntry };
@@ -71,6 +73,19 @@ export function publicEntry(e: LogEntry, p: (u: string) => string): PublicEntry 
   };
 }
 
+/** A note as published: the user a pseudonym (of the note's batch), no queue reference. */
+export function publicNote(n: StoredNote, p: (u: string) => string): LoggedNote {
+  const { queueRef: _omit, ...note } = n;
+  void _omit;
+  if (note.kind !== 'wallet') return note;
+  return {
+    ...note,
+    user: p(note.user),
+    event: mapEvent(note.event, p),
+    outcome: { ...note.outcome, changes: mapChanges(note.outcome.changes, p) },
+  };
+}
+
 export function publicBatch(b: BatchLog, p: (u: string) => string = (u) => pseudonym(u, b.batch)): PublicBatch {
   return {
     batch: b.batch,
@@ -82,6 +97,9 @@ export function publicBatch(b: BatchLog, p: (u: string) => string = (u) => pseud
     poolBefore: b.poolBefore,
     poolAfter: b.poolAfter,
     entries: b.entries.map((e) => publicEntry(e, p)),
+    ...(b.notes ? { notes: b.notes.map((n) => publicNote(n, p)) } : {}),
+    ...(b.accountsBefore ? { accountsBefore: b.accountsBefore } : {}),
+    ...(b.accountsAfter ? { accountsAfter: b.accountsAfter } : {}),
   };
 }
 
@@ -93,11 +111,23 @@ export function hashBatch(b: Omit<BatchLog, 'hash'>): string {
   return hashPublic(publicBatch({ ...b, hash: '' }));
 }
 
-/** Checks a run of published batches: chain, hashes, parameters, the engine's replay (shared). */
+/**
+ * Checks a run of published batches: the chain, each hash, the parameters, the engine's replay of
+ * every event (shared/src/poollog.ts, the same code every checker runs) and the log's accounts
+ * (every note replayed, domain/wallet/accounts-replay.ts). Returns the problems, first batch
+ * first, and the pool and accounts the log gives.
+ */
 export function verifyBatches(
   batches: PublicBatch[],
   paramsOf: (version: number) => Params,
-  start?: { pool: PoolState; hash: string },
-): { problems: string[]; pool?: PoolState } {
-  return verifyBatchesWith(batches, paramsOf, start, sha256);
+  start?: { pool: PoolState; hash: string; accounts?: PoolAccounts },
+): { problems: string[]; pool?: PoolState; accounts?: PoolAccounts } {
+  const { problems, pool } = verifyBatchesWith(batches, paramsOf, start, sha256);
+  let accounts = start?.accounts ?? batches[0]?.accountsBefore;
+  const found: string[] = [];
+  for (const b of batches) {
+    accounts = replayAccounts(b, accounts, paramsOf(b.paramsVersion), found);
+    if (found.length > 20) break;
+  }
+  return { problems: [...problems, ...found], pool, ...(accounts ? { accounts } : {}) };
 }
