@@ -258,7 +258,7 @@ export interface ImportReport {
 export const legacyHooks: { afterRow?: (line: number) => void } = {};
 
 /** The rows of a file, with every row error (its own, or imported already by another line or import). */
-async function checkedRows(importId: string, format: 'csv' | 'json', data: unknown) {
+export async function checkedRows(importId: string, format: 'csv' | 'json', data: unknown) {
   const { rows, errors } = parseLegacyFile(format, data);
   if (!errors.length) {
     // Rows already imported by another import (or another line of this one) are refused too.

@@ -6,6 +6,7 @@ import { invalid, notFound } from './errors';
 import { getRequest } from './after-sale';
 import { readSettlement } from './settlement';
 import { stores } from './stores';
+import { orderRow } from './console-queries';
 import type { LedgerEvent, Outcome } from '@greenpoints/shared';
 
 export type Row = Record<string, string | number>;
@@ -19,24 +20,7 @@ export async function listOrdersByStatus(status: string, limit: number, cursor?:
   const rows: Row[] = [];
   for (const o of r.items) {
     // The index is eventually consistent: an order that moved on since is left out of this page.
-    if (o.status !== status) continue;
-    rows.push({
-      orderId: o.orderId,
-      userId: o.userId,
-      status: o.status,
-      amount: o.amount,
-      payWith: o.payWith,
-      items: o.items.map((l) => `${l.name}×${l.qty - (l.returnedQty ?? 0)}`).join('；'),
-      region: o.address.region,
-      address: o.address.detail,
-      createdAt: o.createdAt,
-      paidAt: o.paidAt ?? '',
-      shippedAt: o.shippedAt ?? '',
-      carrier: o.carrier ?? '',
-      trackingNo: o.trackingNo ?? '',
-      completesAt: o.completesAt ?? '',
-      openRequestId: o.openRequestId ?? '',
-    });
+    if (o.status === status) rows.push({ ...orderRow(o) });
   }
   return { rows, cursor: r.cursor };
 }
@@ -85,7 +69,14 @@ export async function findUser(by: { userId?: string; openId?: string; phone?: s
   if (!u) throw notFound('user');
   const [w, orders] = await Promise.all([stores().wallets.get(u.userId), stores().queries.latestOrders(u.userId, 10)]);
   return {
-    user: { userId: u.userId, openId: u.openId, role: u.role, referrer: u.referrer ?? '', createdAt: u.createdAt },
+    user: {
+      userId: u.userId,
+      openId: u.openId,
+      role: u.role,
+      referrer: u.referrer ?? '',
+      nickname: u.nickname,
+      createdAt: u.createdAt,
+    },
     wallet: w.wallet,
     orders: orders.map((o) => ({
       orderId: o.orderId,
@@ -207,8 +198,8 @@ function addEvent(sum: { [k: string]: Dec | number }, ev: LedgerEvent, out: Outc
 }
 
 export function requireOne(by: Record<string, unknown>): void {
-  const n = ['userId', 'openId', 'phone'].filter((k) => by[k] !== undefined).length;
-  if (n !== 1) throw invalid('invalid_request', 'give exactly one of userId, openId, phone');
+  const n = ['userId', 'openId', 'phone', 'nickname'].filter((k) => by[k] !== undefined).length;
+  if (n !== 1) throw invalid('invalid_request', 'give exactly one of userId, openId, phone, nickname');
 }
 
 export { getRequest };

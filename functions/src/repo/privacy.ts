@@ -1,7 +1,7 @@
 // The erasing writes of an account deletion and the personal record, on DynamoDB (domain/privacy.ts).
 import type { PrivacyStore } from '../domain/privacy-ports';
 import { getItem } from './ddb';
-import { keys } from './keys';
+import { keys, NICKNAME_INDEX_ATTRS } from './keys';
 import { asWrite } from './stores';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -31,7 +31,7 @@ export const privacyStore: PrivacyStore = {
         key: keys.user(p.userId),
         values: { deletedAt, nickname: '' },
         ifEquals: { type: 'user' },
-        remove: ['openId', 'avatar', 'phone'],
+        remove: ['openId', 'avatar', 'phone', ...NICKNAME_INDEX_ATTRS],
         ifAbsent: ['deletedAt'],
       }),
       ...(p.openId ? [asWrite({ op: 'delete', key: keys.openId(p.openId) })] : []),

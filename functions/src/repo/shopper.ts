@@ -2,7 +2,7 @@
 // book and the profile's nickname and avatar (docs/data-model.md).
 import type { Address, AddressStore, IdempotencyStore, ProfileStore, StoredResponse } from '../domain/stores';
 import { getItem, type Item } from './ddb';
-import { keys } from './keys';
+import { keys, nicknameIndexAttrs, NICKNAME_INDEX_ATTRS } from './keys';
 import { asWrite } from './stores';
 
 // ---------- idempotency keys ----------
@@ -66,9 +66,18 @@ export const profileStore: ProfileStore = {
   },
   update: (userId, change) => {
     const values: Item = {};
-    if (change.nickname !== undefined) values.nickname = change.nickname;
+    if (change.nickname !== undefined)
+      Object.assign(values, { nickname: change.nickname }, nicknameIndexAttrs(change.nickname, userId));
     if (change.avatar !== undefined) values.avatar = change.avatar;
+    // The nickname index moves with the nickname (none for an empty one).
+    const remove = change.nickname === '' ? NICKNAME_INDEX_ATTRS : undefined;
     // Only an existing user's item (its type): no stray item for an unknown id.
-    return asWrite({ op: 'set', key: keys.user(userId), values, ifEquals: { type: 'user' } });
+    return asWrite({
+      op: 'set',
+      key: keys.user(userId),
+      values,
+      ifEquals: { type: 'user' },
+      ...(remove ? { remove } : {}),
+    });
   },
 };

@@ -187,7 +187,7 @@ export const setConfig = staff(
       }
     }
   },
-  { check: async ({ change }) => void (await checkConfig(change)), auditsItself: true },
+  { check: async ({ change }) => void (await checkConfig(change)) },
 );
 
 /** The merged parameters, refused (invalid_params, a state problem) before anything is written. */
@@ -356,6 +356,11 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
   'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
+  // The console's own queries (staff/console.ts).
+  ...lazyFrom(
+    () => import('./console').then((m) => m.CONSOLE_FUNCTIONS),
+    ['liabilities', 'user-ledger', 'user-referrals', 'get-config', 'list-products', 'get-order'],
+  ),
   // Staff accounts and the second signature (staff/accounts.ts, staff/requests.ts).
   ...lazyFrom(() => import('./accounts').then((m) => m.ACCOUNT_FUNCTIONS), ['add-staff', 'list-staff', 'update-staff']),
   ...lazyFrom(

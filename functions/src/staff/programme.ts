@@ -11,6 +11,8 @@ import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
 import { lockedSinceStore } from '../repo/locked-since';
 import { nowOf, standInNow } from './clock';
+import { legacyDryRun } from '../domain/legacy-dry-run';
+import { consoleDeps } from '../repo/console';
 
 const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
 // Below the 10-minute schedule, so scheduled runs rarely overlap (overlaps are safe, only wasted).
@@ -25,11 +27,16 @@ export const settleDay = staff(
 );
 
 /** settlement-report {date}: reads a day's settlement without running anything. */
-export const settlementReport = staff('settlement-report', z.object({ date }).strict(), async ({ date: d }) => {
-  const s = await readSettlement(d);
-  if (!s) throw notFound(`settlement of ${d}`);
-  return toReport(s, await exitList(d));
-});
+export const settlementReport = staff(
+  'settlement-report',
+  z.object({ date }).strict(),
+  async ({ date: d }) => {
+    const s = await readSettlement(d);
+    if (!s) throw notFound(`settlement of ${d}`);
+    return toReport(s, await exitList(d));
+  },
+  { readOnly: true },
+);
 
 /** release-locked {date?, now?}: each locked holder's daily share, once per date up to today. */
 export const releaseLocked = staff(
@@ -46,10 +53,12 @@ export const importLegacyMembers = staff(
       importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]'),
       format: z.enum(['csv', 'json']),
       data: z.union([z.string().max(5_000_000), z.array(z.unknown()).max(10_000)]),
+      /** true: what the file would import, nothing written, no second signature */
+      dryRun: z.boolean().default(false),
     })
     .strict(),
-  async (input, actor) => runImport(input, actor),
-  { check: legacyPrecheck },
+  async ({ dryRun, ...input }, actor) => (dryRun ? legacyDryRun(consoleDeps(), input) : runImport(input, actor)),
+  { check: legacyPrecheck, readOnly: (input) => input.dryRun },
 );
 
 export const assignAgent = staff(
@@ -83,6 +92,7 @@ export const auditLog = staff(
     })
     .strict(),
   async (q) => auditQuery({ audit: auditChain }, q),
+  { readOnly: true },
 );
 
 export const PROGRAMME_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {
