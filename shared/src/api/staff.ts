@@ -221,3 +221,81 @@ export interface LegacyDryRun {
   newUsers: number;
   existingUsers: number;
 }
+
+/** One parcel of ship-order (a row of the console's shipping CSV). */
+export interface StaffShipment {
+  orderId: string;
+  carrier: string;
+  trackingNo: string;
+}
+
+/** upload-url: a presigned PUT for one product picture. */
+export interface UploadTicket {
+  key: string;
+  uploadUrl: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  expiresIn: number;
+  url: string;
+}
+
+/** One entry of audit-log as the query answers it. */
+export interface AuditLogEntry {
+  at: string;
+  actor: string;
+  fn: string;
+  ok: boolean;
+  /** ok, awaiting_approval, denied (401/403) or error. */
+  outcome?: string;
+  roles?: string | string[];
+  approvalId?: string;
+  requester?: string;
+  approver?: string;
+  input?: unknown;
+  result?: unknown;
+  error?: { code: string; message: string } | string;
+}
+
+/** One request for a second signature (list-requests). */
+export interface ApprovalRequestView {
+  approvalId: string;
+  fn: string;
+  input?: unknown;
+  /** pending, approved, executed, failed, rejected */
+  status: string;
+  requester: string;
+  requesterRoles?: string[];
+  createdAt: string;
+  expiresOn: string;
+  /** A pending request past its 24 hours (it can no longer be approved). */
+  expired?: boolean;
+  approver?: string;
+  decidedAt?: string;
+  note?: string;
+  outcome?: unknown;
+}
+
+/** One staff account (list-staff): never a hash or a secret. */
+export interface StaffAccountView {
+  username: string;
+  roles: string[];
+  disabled?: boolean;
+  createdAt?: string;
+  totp?: boolean;
+}
+
+/** reconcile. */
+export interface ReconcileAnswer {
+  clean: boolean;
+  problems: string[];
+  totals?: Record<string, unknown>;
+}
+
+/** set-config once it runs (a first call answers awaiting_approval). */
+export interface ConfigAnswer {
+  version: number;
+  previousVersion: number;
+  changed: string[];
+  warnings: string[];
+  params: Record<string, unknown>;
+}
