@@ -244,6 +244,7 @@ suite('the staff console in Chromium', () => {
     expect(await figure('liability-constant').textContent()).toBe(fmtMoney(owed.constantOutstanding));
     expect(await figure('liability-store-credit').textContent()).toBe(fmtMoney(owed.storeCredit));
     expect(await figure('liability-circulating').textContent()).toBe(fmtMoney(owed.circulatingValue));
+    await figure('liability-cash').scrollIntoViewIfNeeded();
     await shot(page, 'liabilities');
 
     await menu(page).filter({ hasText: '用户' }).click();
