@@ -9,6 +9,8 @@ import { call, completedOrder, login, sellHalf, shippedOrder, staff, uniq, ADDRE
 import { staffOnce } from '../staff-call';
 import { getItem, scanAll, putItem } from '../../functions/src/repo/ddb';
 import { inWriteScope } from '../../functions/src/repo/write-scope';
+import { auditChainsOf } from '../../functions/src/repo/audit-chain';
+import { chainProblems } from '../../functions/src/domain/audit-chain';
 import { keys } from '../../functions/src/repo/keys';
 
 async function ok(name: string, input: Record<string, unknown> = {}) {
@@ -188,6 +190,30 @@ describe('the audit entry is in the business transaction', () => {
     expect(log[0]).toMatchObject({ actor, fn: 'ship-order', ok: true });
     // Written with the ship's own transaction (joined before the answer existed).
     expect(JSON.stringify(log[0].result)).toContain('inTransaction');
+  });
+
+  it('concurrent writing calls each commit one entry with their change, and the chains stay linked', async () => {
+    const actor = uniq('burst-');
+    const ids = Array.from({ length: 8 }, () => uniq('burst'));
+    const answers = await Promise.all(
+      ids.map((productId) =>
+        staffOnce(actor, 'upsert-product', {
+          productId,
+          name: '并发',
+          price: '1.00',
+          poolContribution: '0.10',
+          stock: 1,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.ok)).toEqual(ids.map(() => true));
+    const log = (await ok('audit-log', { fn: 'upsert-product', actor, limit: 50 })).entries;
+    expect(log).toHaveLength(8);
+    expect(log.every((e: any) => e.outcome === 'ok' && JSON.stringify(e.result).includes('inTransaction'))).toBe(true);
+    const { entries, heads } = auditChainsOf(await scanAll());
+    const mine = new Set(entries.filter((e) => e.actor === actor).map((e) => String(e.chain)));
+    const problems = chainProblems(entries, heads).filter((p) => [...mine].some((c) => p.includes(`chain ${c} `)));
+    expect(problems).toEqual([]);
   });
 
   it('a read-only function cannot write', async () => {
