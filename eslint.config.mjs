@@ -6,6 +6,21 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// Money only through the engine's helpers (dec, toMoney, sumMoney, floor2 …, exported by
+// @greenpoints/shared): a bare decimal.js has 20 digits and half-up rounding, not the
+// engine's 34 digits and named roundings. The engine's own tests keep an independent oracle.
+const decimalOnlyViaEngine = {
+  name: 'decimal.js',
+  message: "Use the money helpers of '@greenpoints/shared' (dec, toMoney, sumMoney, floor2 …).",
+};
+// One room per area (docs/architecture.md): only the composition roots (functions/src/wiring/;
+// local/ sets up the local stack, ops/ backs up and restores the table) import repo/; the rest receives its stores as parameters.
+const repoOnlyInRoots = {
+  group: ['**/repo', '**/repo/*'],
+  message: 'Only the composition roots (functions/src/wiring/) import repo/: take the store as a parameter (deps).',
+};
+const restricted = (...patterns) => ['error', { paths: [decimalOnlyViaEngine], patterns }];
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,23 +59,31 @@ export default tseslint.config(
     },
   },
   {
-    // Money only through the engine's helpers (dec, toMoney, sumMoney, floor2 …, exported by
-    // @greenpoints/shared): a bare decimal.js has 20 digits and half-up rounding, not the
-    // engine's 34 digits and named roundings. The engine's own tests keep an independent oracle.
     files: ['**/*.{ts,tsx,js,mjs}'],
     ignores: ['shared/src/**', 'shared/test/**'],
+    rules: { 'no-restricted-imports': restricted() },
+  },
+  {
+    files: ['functions/src/**/*.ts'],
+    // ops/: backup and restore copy the whole table, item by item, below any store.
+    ignores: ['functions/src/wiring/**', 'functions/src/repo/**', 'functions/src/local/**', 'functions/src/ops/**'],
+    rules: { 'no-restricted-imports': restricted(repoOnlyInRoots) },
+  },
+  {
+    // The domain reaches WeChat and token signing through the ports it receives (domain/deps.ts):
+    // the adapters' contract (types.ts) only, no concrete adapter, no signer.
+    files: ['functions/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'decimal.js',
-              message: "Use the money helpers of '@greenpoints/shared' (dec, toMoney, sumMoney, floor2 …).",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restricted(repoOnlyInRoots, {
+        regex: '/(adapters/(?!wechat/types$)|auth/)',
+        message: 'The domain receives its ports (deps): import only adapters/wechat/types.',
+      }),
+    },
+  },
+  {
+    files: ['functions/src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted({ group: ['**/domain/**'], message: 'Adapters import no domain module.' }),
     },
   },
   {
@@ -75,10 +98,10 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // Short functions in the server's edges and stores (issue 20 item 7). The domain and the
-    // in-memory test doubles still have longer ones; they join this list as they are split.
-    files: ['functions/src/{repo,staff,adapters,http,handlers,auth}/**/*.ts'],
-    ignores: ['functions/src/repo/memory*.ts', 'functions/src/repo/faults.ts'],
+    // Short functions in all production code of the server (issue 20 item 7); the in-memory test
+    // doubles live with the tests (functions/test/doubles). faults.ts is the local chaos test's.
+    files: ['functions/src/**/*.ts'],
+    ignores: ['functions/src/repo/faults.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 70, skipBlankLines: true, skipComments: true }] },
   },
   {

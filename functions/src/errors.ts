@@ -8,7 +8,6 @@ import { AuthError } from './auth/token';
 import { AdapterError } from './adapters/wechat/types';
 import { DomainError, kindOfRejection, type ErrorKind } from './domain/errors';
 import { StaleRead } from './domain/tx';
-import { TxCancelled } from './repo/ddb';
 import { log } from './log';
 
 export const HTTP_STATUS: Record<ErrorKind, number> = {
@@ -51,7 +50,8 @@ export function classify(e: unknown): Classified {
   if (e instanceof AuthError) return { kind: 'unauthenticated', code: e.code, message: e.message };
   if (e instanceof AdapterError) return { kind: e.kind, code: e.code, message: e.message };
   if (e instanceof ZodError) return { kind: 'invalid', code: 'invalid_request', message: zodMessage(e) };
-  if (e instanceof TxCancelled || e instanceof StaleRead)
+  // A cancelled DynamoDB transaction (repo/ddb.ts TxCancelled), known by name: no layer here imports repo/.
+  if ((e as Error | undefined)?.name === 'TxCancelled' || e instanceof StaleRead)
     return { kind: 'conflict', code: 'conflict', message: 'a concurrent change won; try again' };
   if (THROTTLED.has((e as { name?: string })?.name ?? ''))
     return { kind: 'busy', code: 'busy', message: 'too many concurrent changes; try again shortly' };

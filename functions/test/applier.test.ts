@@ -1,11 +1,11 @@
-// The pool applier on the in-memory stores (repo/memory.ts): batches, holds, crashes, the log's
+// The pool applier on the in-memory stores (test/doubles/memory.ts): batches, holds, crashes, the log's
 // hash chain. The DynamoDB Local suites (test/integration/pool-log.test.ts) stay the proof.
 import { dec, defaultParams, emptyWallet, type LedgerEvent, type Wallet } from '@greenpoints/shared';
-import { memoryStores, type MemoryWorld } from '../src/repo/memory';
-import { drainOnceWith, applierHooks } from '../src/domain/applier';
-import { BATCH_BYTES, BATCH_EVENTS } from '../src/domain/batch';
-import { project } from '../src/domain/projection';
-import { publicBatch, verifyBatches } from '../src/domain/poolhash';
+import { memoryStores, type MemoryWorld } from './doubles/memory';
+import { drainOnceWith, applierHooks } from '../src/domain/wallet/applier';
+import { BATCH_BYTES, BATCH_EVENTS } from '../src/domain/wallet/batch';
+import { project } from '../src/domain/wallet/projection';
+import { publicBatch, verifyBatches } from '../src/domain/wallet/poolhash';
 
 const params = defaultParams;
 const drain = async (w: MemoryWorld) => {
@@ -81,7 +81,7 @@ it('a lost race commits nothing: the batch number guards the pool', async () => 
   complete(w, 'a', 'o1');
   const head = await w.pool.head(params);
   await drain(w);
-  const { decideBatch } = await import('../src/domain/batch');
+  const { decideBatch } = await import('../src/domain/wallet/batch');
   const stale = decideBatch(head, [], params, 0, new Map(), new Date().toISOString());
   await expect(w.pool.commit(head, stale)).rejects.toThrow('another drainer');
 });
@@ -146,7 +146,7 @@ it('a batch another drainer committed after ours: the next one, from the head ke
   expect(await drainOnceWith(w, params, 0)).toBe(1); // batch 1; its head is kept in this process
   // Another drainer (a stale lease elsewhere) commits and projects batch 2.
   complete(w, 'b', 'o2');
-  const { decideBatch } = await import('../src/domain/batch');
+  const { decideBatch } = await import('../src/domain/wallet/batch');
   const other = decideBatch(
     await w.pool.head(params),
     await w.pool.readQueue(BATCH_EVENTS),

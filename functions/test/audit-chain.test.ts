@@ -1,6 +1,6 @@
 // The audit log's hash chain (domain/audit-chain.ts): what reconcile says about a changed, a
 // missing and a last-deleted entry.
-import { chainProblems, entryHash, GENESIS, type ChainedFields } from '../src/domain/audit-chain';
+import { chainProblems, entryHash, GENESIS, type ChainedFields } from '../src/domain/operator/audit-chain';
 import { keys } from '../src/repo/keys';
 
 function chain(n: number, name = '2026-12-07#1') {

@@ -1,8 +1,8 @@
 // GB/T 2260 codes: the dataset's shape, the delivery-code check, and the agent match on codes
 // (an agent of province 44 or city 4403 contains district 440305; the longest prefix wins).
 import { PROVINCES, childrenOf, isDeliveryCode, pathOf, regionText } from '@greenpoints/shared/src/regions';
-import { agentFor } from '../src/domain/agents';
-import { checkAddress } from '../src/domain/addresses';
+import { agentFor } from '../src/domain/programme/agents';
+import { checkAddress } from '../src/domain/shop/addresses';
 
 it('has every province (34 incl. HK, Macao, Taiwan) and their cities and districts', () => {
   expect(PROVINCES).toHaveLength(34);

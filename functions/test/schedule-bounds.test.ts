@@ -1,6 +1,6 @@
 // Bounded schedules (issue 21 item 2): dates up to today (China time), releases only from a
 // holder's grant day, the stand-in clock on the local stage only.
-import { dateUpTo, grantedBy, type LockedSinceStore } from '../src/domain/schedule-bounds';
+import { dateUpTo, grantedBy, type LockedSinceStore } from '../src/domain/programme/schedule-bounds';
 import { standInNow } from '../src/staff/clock';
 import { DomainError } from '../src/domain/errors';
 

@@ -1,33 +1,24 @@
-// Settlement on the in-memory stores (repo/memory-settlement.ts): fast checks of the domain logic
+// Settlement on the in-memory stores (test/doubles/memory-settlement.ts): fast checks of the domain logic
 // beside the DynamoDB Local tests (test/integration/programme/settlement*.test.ts), which stay the
 // proof. Every amount below is worked out by hand in the comments.
 import { emptyWallet, type Wallet } from '@greenpoints/shared';
-import { useStores, type Stores } from '../src/domain/stores';
-import { memoryCommonStores, commonState, type CommonState } from '../src/repo/memory-common';
-import { memoryRanking, memorySettlement, settlementState, type SettlementState } from '../src/repo/memory-settlement';
-import { memoryStores } from '../src/repo/memory';
-import { ddbStores } from '../src/repo/stores';
-import { settleDay, settlementHooks, settlementTuning, CHUNK } from '../src/domain/settlement';
+import type { Deps } from '../src/domain/deps';
+import type { CommonState } from './doubles/memory-common';
+import type { SettlementState } from './doubles/memory-settlement';
+import { memoryDeps, memoryState } from './doubles/world';
+import { settleDay, settlementHooks, settlementTuning, CHUNK } from '../src/domain/programme/settlement';
 import { addDays } from '../src/domain/calendar';
 
 const D = '2031-03-10';
 let common: CommonState;
 let st: SettlementState;
+let deps: Deps;
 
 function world() {
-  common = commonState();
-  st = settlementState();
-  const pool = memoryStores();
-  // Other areas' stores stay the DynamoDB ones: a settlement never reaches them.
-  const s: Stores = {
-    ...ddbStores(),
-    ...memoryCommonStores(common),
-    pool: pool.pool,
-    projection: pool.projection,
-    settlement: memorySettlement(st, common),
-    ranking: memoryRanking(common),
-  };
-  useStores(s);
+  const all = memoryState();
+  common = all;
+  st = all.settlement;
+  deps = memoryDeps(all);
 }
 const holder = (u: string, w: Partial<Wallet>) =>
   common.wallets.set(u, { wallet: { ...emptyWallet(), ...w }, version: 1 });
@@ -38,7 +29,7 @@ const dividendEntries = (u: string) =>
   [...common.ledger.values()].filter((e) => e.userId === u && e.kind === 'dividend');
 const settleOn = (date: string) => {
   settlementHooks.now = () => Date.parse(`${addDays(date, 1)}T12:00:00+08:00`);
-  return settleDay(date);
+  return settleDay(deps, date);
 };
 
 beforeEach(() => {
@@ -47,7 +38,6 @@ beforeEach(() => {
   settlementHooks.afterChunkPaid = undefined;
 });
 afterAll(() => {
-  useStores(ddbStores());
   Object.assign(settlementTuning, { chunk: CHUNK, window: 16, parallel: 4 });
   settlementHooks.now = undefined;
 });

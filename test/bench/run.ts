@@ -8,6 +8,7 @@
 import os from 'os';
 import path from 'path';
 import { execSync } from 'child_process';
+import { deps } from '../ddb-deps';
 
 const argv = process.argv.slice(2);
 const flag = (n: string) => argv.includes(`--${n}`);
@@ -140,11 +141,10 @@ async function main() {
     }
 
     // ---- the applier through the real code paths ----
-    await import('../../functions/src/repo/install');
-    const orders = await import('../../functions/src/domain/orders');
-    const wallet = await import('../../functions/src/domain/wallet');
-    const applier = await import('../../functions/src/domain/applier');
-    const { login } = await import('../../functions/src/domain/auth');
+    const orders = await import('../domain-orders');
+    const wallet = await import('../../functions/src/domain/wallet/wallet');
+    const applier = await import('../../functions/src/domain/wallet/applier');
+    const { login } = await import('../../functions/src/domain/shop/auth');
     const completeMany = (ids: string[]) => completeAll(ids);
     const applierRows: Array<{
       writers: number;
@@ -164,14 +164,15 @@ async function main() {
       for (let i = 0; i < n; i++) {
         const key = `o${Math.random().toString(36).slice(2)}`;
         const r = await orders.createOrder(
+          deps,
           userId,
           { userId, key, hash: 'h' },
           // Exempt goods complete at receipt: the bench measures the applier, not the window.
           { items: [{ productId: 'veg-box', qty: 1 }], payWith: 'wechat', address: { region: '浙江', detail: '1' } },
         );
         const id = (r.body as { orderId: string }).orderId;
-        await orders.markPaid(id, {});
-        await orders.shipOrder(id, { carrier: '顺丰', trackingNo: `SF${id.slice(-12)}` });
+        await orders.markPaid(deps, id, {});
+        await orders.shipOrder(deps, id, { carrier: '顺丰', trackingNo: `SF${id.slice(-12)}` });
         ids.push(id);
       }
       return ids;
@@ -179,7 +180,7 @@ async function main() {
     for (const writers of LEVELS) {
       const perWriter = Math.max(2, Math.round(EVENTS / writers / 2) * 2);
       const users = await Promise.all(
-        Array.from({ length: writers }, (_, w) => login({ devOpenId: `bench-${writers}-${w}` })),
+        Array.from({ length: writers }, (_, w) => login(deps, { devOpenId: `bench-${writers}-${w}` })),
       );
       // Each writer holds points to sell (one completed order), and has its orders shipped.
       const todo: string[][] = [];
@@ -201,12 +202,12 @@ async function main() {
             const t = Date.now();
             let final: boolean;
             if (i % 2 === 0) {
-              const { eventId } = await orders.startCompletion(todo[w]![i / 2]!);
-              const rec = await applier.awaitEvent(eventId);
+              const { eventId } = await orders.startCompletion(deps, todo[w]![i / 2]!);
+              const rec = await applier.awaitEvent(deps, eventId);
               final = !!rec && rec.status !== 'pending';
             } else {
               const key = `s${w}-${i}-${writers}`;
-              const r = await wallet.sell({
+              const r = await wallet.sell(deps, {
                 userId: u.userId,
                 body: { points: '0.01' },
                 idem: { userId: u.userId, key, hash: key },
@@ -251,8 +252,8 @@ async function main() {
           `${((ddb.writeStats.total - total0) / events).toFixed(1)} (all partitions)`,
       );
     }
-    await applier.drainUntilEmpty();
-    const { reconcile } = await import('../../functions/src/staff/reconcile');
+    await applier.drainUntilEmpty(deps);
+    const { reconcile } = await import('../../functions/src/repo/reconcile');
     const rec = await reconcile();
     if (!rec.clean) log(`reconcile problems: ${rec.problems.slice(0, 5).join('; ')}`);
 
@@ -283,11 +284,10 @@ async function main() {
 
 /** Queues every order's completion (exempt goods, shipped), then drains once. */
 async function completeAll(ids: string[]): Promise<void> {
-  await import('../../functions/src/repo/install');
-  const orders = await import('../../functions/src/domain/orders');
-  const { drainUntilEmpty } = await import('../../functions/src/domain/applier');
-  for (const id of ids) await orders.startCompletion(id);
-  await drainUntilEmpty(60_000);
+  const orders = await import('../domain-orders');
+  const { drainUntilEmpty } = await import('../../functions/src/domain/wallet/applier');
+  for (const id of ids) await orders.startCompletion(deps, id);
+  await drainUntilEmpty(deps, 60_000);
 }
 
 /** 32 shoppers, each with points, selling small amounts over HTTP at once; time to the final answer. */
@@ -309,21 +309,21 @@ async function httpSells(writers: number): Promise<{ writers: number; ordersPerS
     process.env.DDB_ENDPOINT = stack.ddbEndpoint;
     process.env.TABLE_NAME = 'greenpoints-local';
     (await import('../../functions/src/repo/ddb')).resetDdbClient();
-    const { login } = await import('../../functions/src/domain/auth');
-    await import('../../functions/src/repo/install');
-    const orders = await import('../../functions/src/domain/orders');
-    const users = await Promise.all(Array.from({ length: writers }, (_, w) => login({ devOpenId: `http-${w}` })));
+    const { login } = await import('../../functions/src/domain/shop/auth');
+    const orders = await import('../domain-orders');
+    const users = await Promise.all(Array.from({ length: writers }, (_, w) => login(deps, { devOpenId: `http-${w}` })));
     const ids: string[] = [];
     for (const u of users) {
       const key = `o-${u.userId}`;
       const r = await orders.createOrder(
+        deps,
         u.userId,
         { userId: u.userId, key, hash: 'h' },
         { items: [{ productId: 'veg-box', qty: 1 }], payWith: 'wechat', address: { region: '浙江', detail: '1' } },
       );
       const id = (r.body as { orderId: string }).orderId;
-      await orders.markPaid(id, {});
-      await orders.shipOrder(id, { carrier: '顺丰', trackingNo: `SF${id.slice(-12)}` });
+      await orders.markPaid(deps, id, {});
+      await orders.shipOrder(deps, id, { carrier: '顺丰', trackingNo: `SF${id.slice(-12)}` });
       ids.push(id);
     }
     await completeAll(ids);

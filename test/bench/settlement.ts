@@ -4,6 +4,7 @@
 // holders per second, and checks Σ paid + carry = the fund. Figures: docs/performance.md "Settlement".
 import path from 'path';
 import { dec } from '@greenpoints/shared';
+import { deps } from '../ddb-deps';
 
 /** Settles one day over `n` holders on a fresh table of the current DynamoDB Local. */
 export async function settleHolders(n: number, log: (s: string) => void = console.log) {
@@ -14,8 +15,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
   const { walletItem } = await import('../../functions/src/repo/repository');
   const { keys } = await import('../../functions/src/repo/keys');
   const { emptyWallet } = await import('@greenpoints/shared');
-  await import('../../functions/src/repo/install');
-  const s = await import('../../functions/src/domain/settlement');
+  const s = await import('../../functions/src/domain/programme/settlement');
   const { businessDate, addDays } = await import('../../functions/src/domain/calendar');
   const day = '2030-06-01';
   s.settlementHooks.now = () => Date.parse(`${addDays(day, 1)}T12:00:00+08:00`);
@@ -44,7 +44,7 @@ export async function settleHolders(n: number, log: (s: string) => void = consol
     last = now;
   };
   t = Date.now();
-  const r = await s.settleDay(day);
+  const r = await s.settleDay(deps, day);
   const total = Date.now() - t;
   s.settlementHooks.afterStep = undefined;
   // Holders whose share is under ¥0.01 are participants but not payees.

@@ -21,7 +21,7 @@ interface Acc {
   points: Dec; // equity + locked + held
 }
 
-/** The part of a pool log entry (functions/src/domain/stores.ts LogEntry) these checks read. */
+/** The part of a pool log entry (functions/src/domain/wallet/ports.ts LogEntry) these checks read. */
 interface LogEntryView {
   eventId: string;
   event: unknown;

@@ -217,7 +217,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   const nUsers = o.users ?? 50;
   const faults = await import('../../functions/src/repo/faults');
   const { sandboxNotify, sandboxTransfer } = await import('../../functions/src/adapters/wechat/sandbox');
-  const { settlementHooks } = await import('../../functions/src/domain/settlement');
+  const { settlementHooks } = await import('../../functions/src/domain/programme/settlement');
   const { getParams } = await import('../../functions/src/repo/repository');
   const staff = await staffFns();
   const wechat = await import('../../functions/src/adapters/wechat');
@@ -275,7 +275,7 @@ export async function runChaos(o: ChaosOpts): Promise<ChaosSummary> {
   await sleep(500); // late duplicate deliveries land
   const endRng = root.fork(20_000);
   // Faults are off: an approval that died mid-payout may be resumed at once, not after its 60 s lease.
-  const { withdrawalTuning } = await import('../../functions/src/domain/wallet');
+  const { withdrawalTuning } = await import('../../functions/src/domain/wallet/wallet');
   const leaseMs = withdrawalTuning.leaseMs;
   withdrawalTuning.leaseMs = 0;
   const { n: resolved, byLast: resolvedByLast } = await resolveUnknowns(world, endRng, staff);

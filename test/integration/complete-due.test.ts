@@ -4,6 +4,7 @@
 import { dec } from '@greenpoints/shared';
 import { gsi } from '../../functions/src/repo/keys';
 import { fn, freshTable, login, ok, product, reconcileClean, staff } from './programme/world';
+import { deps } from '../ddb-deps';
 
 const DAY = 86400_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -27,26 +28,27 @@ let n = 0;
 async function shipped(userId: string, productId = 'due-100'): Promise<string> {
   const key = `kdue${++n}`;
   const r = await orders.createOrder(
+    deps,
     userId,
     { userId, key, hash: key },
     { items: [{ productId, qty: 1 }], payWith: 'wechat', address: { region: '浙江省杭州市西湖区', detail: '1 号' } },
   );
   const id = (r.body as { orderId: string }).orderId;
-  await orders.markPaid(id, { userId });
+  await orders.markPaid(deps, id, { userId });
   await ok('ship-order', { orderId: id, carrier: '顺丰速运', trackingNo: `SF${n}0000` });
   return id;
 }
 async function received(userId: string): Promise<string> {
   const id = await shipped(userId);
   const key = `kconf${++n}`;
-  const c = await orders.confirmOrder(userId, id, { userId, key, hash: key });
+  const c = await orders.confirmOrder(deps, userId, id, { userId, key, hash: key });
   expect((c.body as { status: string }).status).toBe('received');
   return id;
 }
 const status = async (id: string) => (await (await fn.repo()).getOrder(id))?.status;
 
 it('auto-confirms after autoConfirmDays, completes at the window end, all in one drain per run', async () => {
-  const applier = await import('../../functions/src/domain/applier');
+  const applier = await import('../../functions/src/domain/wallet/applier');
   const drains = jest.spyOn(applier, 'drain');
   const u = await login('due-a');
   const inWindow = await received(u);
@@ -90,7 +92,7 @@ it('auto-confirms after autoConfirmDays, completes at the window end, all in one
 
 it('a return request racing complete-due on the same order: exactly one wins, nothing lost or doubled', async () => {
   const { getPool, getParams } = await fn.repo();
-  const { requestAfterSale } = await import('../../functions/src/domain/after-sale');
+  const { requestAfterSale } = await import('../../functions/src/domain/orders/after-sale');
   const u = await login('due-race');
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) ids.push(await received(u));
@@ -100,6 +102,7 @@ it('a return request racing complete-due on the same order: exactly one wins, no
       const key = `krace${i}`;
       const [req, due] = await Promise.all([
         requestAfterSale(
+          deps,
           u,
           id,
           { userId: u, key, hash: key },

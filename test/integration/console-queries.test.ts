@@ -10,7 +10,7 @@ import { staffOnce } from '../staff-call';
 import { getItem, scanAll, putItem } from '../../functions/src/repo/ddb';
 import { inWriteScope } from '../../functions/src/repo/write-scope';
 import { auditChainsOf } from '../../functions/src/repo/audit-chain';
-import { chainProblems } from '../../functions/src/domain/audit-chain';
+import { chainProblems } from '../../functions/src/domain/operator/audit-chain';
 import { keys } from '../../functions/src/repo/keys';
 
 async function ok(name: string, input: Record<string, unknown> = {}) {

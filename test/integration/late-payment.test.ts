@@ -10,11 +10,13 @@ import { scriptedWeChat as scripted, type Script } from './scripted-wechat';
 const scriptedWeChat = (s: Script) => scripted({ refundIdPrefix: 'wxlate', ...s });
 import { getItem } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
-import { auditLog } from '../../functions/src/domain/audit';
-import { markPaid, type LatePayment } from '../../functions/src/domain/orders';
+import { auditLog } from '../../functions/src/domain/operator/audit';
+import { markPaid } from '../../functions/src/domain/orders/payment';
+import type { LatePayment } from '../../functions/src/domain/orders/late-payment';
 import * as orders from '../../functions/src/handlers/orders';
 import { wechatPay } from '../../functions/src/handlers/notify';
 import { log } from '../../functions/src/log';
+import { deps } from '../ddb-deps';
 
 afterEach(() => setLocalWeChatPay(undefined));
 
@@ -73,7 +75,7 @@ async function notify(n: { headers: Record<string, string>; body: string }) {
 }
 
 const lateAudits = async (id: string) =>
-  (await auditLog({ from: started, fn: 'late-payment-refund', limit: 500 })).filter(
+  (await auditLog(deps, { from: started, fn: 'late-payment-refund', limit: 500 })).filter(
     (a) => (a.input as { orderId?: string }).orderId === id,
   );
 
@@ -122,7 +124,7 @@ describe('cancelling an unpaid WeChat order closes it at WeChat first', () => {
     const s0 = await stock();
     // the notice lands while WeChat is answering the close
     const w = scriptedWeChat({
-      close: [async () => (await markPaid(id, { transactionId: `tx${id}`, amount }), 'paid')],
+      close: [async () => (await markPaid(deps, id, { transactionId: `tx${id}`, amount }), 'paid')],
       refund: ['SUCCESS'],
     });
     const r = await canceller(u.token, id)();

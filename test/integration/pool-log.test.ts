@@ -4,9 +4,10 @@
 import { dec } from '@greenpoints/shared';
 import { partitions, skPrefixes } from '../../functions/src/repo/keys';
 import { buy, fn, freshTable, login, ok, product, reconcileClean, wallet } from './programme/world';
+import { deps } from '../ddb-deps';
 
-const applier = () => import('../../functions/src/domain/applier');
-const projection = () => import('../../functions/src/domain/projection');
+const applier = () => import('../../functions/src/domain/wallet/applier');
+const projection = () => import('../../functions/src/domain/wallet/projection');
 const poollog = () => import('../../functions/src/repo/poollog');
 
 beforeAll(async () => {
@@ -31,15 +32,16 @@ afterEach(async () => {
 
 /** Lets the drain a completion started in the background finish, so nothing drains behind the test. */
 async function quiet() {
-  expect(await (await applier()).drainUntilEmpty()).toBe(true);
+  expect(await (await applier()).drainUntilEmpty(deps)).toBe(true);
 }
 
 /** Queues a sell (with its reserve) without draining. */
 async function queueSell(userId: string, eventId: string, points: string) {
   const { addSubmission } = await applier();
   const { Tx } = await import('../../functions/src/domain/tx');
-  const tx = new Tx();
+  const tx = new Tx(deps.tx);
   await addSubmission(
+    deps,
     tx,
     { eventId, userId, event: { kind: 'sell', user: userId, points, reason: 'sell' } },
     new Error('dup'),
@@ -52,14 +54,15 @@ async function queueCompletion(userId: string): Promise<{ orderId: string; event
   const o = await fn.orders();
   const key = `k${Math.random().toString(36).slice(2)}`;
   const r = await o.createOrder(
+    deps,
     userId,
     { userId, key, hash: key },
     { items: [{ productId: 'pl-ex', qty: 1 }], payWith: 'wechat', address: { region: '浙江省', detail: '1 号' } },
   );
   const orderId = (r.body as { orderId: string }).orderId;
-  await o.markPaid(orderId, { userId });
+  await o.markPaid(deps, orderId, { userId });
   await ok('ship-order', { orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' });
-  return { orderId, ...(await o.startCompletion(orderId)) };
+  return { orderId, ...(await o.startCompletion(deps, orderId)) };
 }
 
 async function head() {
@@ -89,7 +92,7 @@ it('a crash between the pool transaction and its projection: the next drainer pr
   ap.applierHooks.afterCommit = () => {
     throw new Error('injected crash after the pool transaction');
   };
-  await expect(ap.drain()).rejects.toThrow('injected crash');
+  await expect(ap.drain(deps)).rejects.toThrow('injected crash');
   ap.applierHooks.afterCommit = undefined;
   // Committed, nothing projected: the pool moved, no wallet, order or record did.
   const h1 = await head();
@@ -102,7 +105,7 @@ it('a crash between the pool transaction and its projection: the next drainer pr
   expect((await wallet(a)).cash).toBe(w0.cash);
 
   const before = ap.drainStats.reprojected;
-  expect(await ap.drain()).toBe(true);
+  expect(await ap.drain(deps)).toBe(true);
   expect(ap.drainStats.reprojected).toBe(before + 1);
   const rec = await getEvent('ev_plcrash1');
   expect(rec?.status).toBe('applied');
@@ -140,7 +143,7 @@ it('a crash in the middle of the projection: the rest is written, the wallets ar
     throw new Error('injected crash after the wallets');
   };
   const ap = await applier();
-  await expect(ap.drain()).rejects.toThrow('injected crash');
+  await expect(ap.drain(deps)).rejects.toThrow('injected crash');
   pj.projectionHooks.afterWallets = undefined;
   const credited = await wallet(a);
   expect(credited.equityReserved).toBe('0');
@@ -148,7 +151,7 @@ it('a crash in the middle of the projection: the rest is written, the wallets ar
   expect((await getEvent('ev_plcrash2'))?.status).toBe('pending');
 
   const skipped = pj.projectionStats.partsSkipped;
-  expect(await ap.drain()).toBe(true);
+  expect(await ap.drain(deps)).toBe(true);
   expect(pj.projectionStats.partsSkipped).toBeGreaterThan(skipped);
   expect(await wallet(a)).toEqual({ ...credited });
   const rec = await getEvent('ev_plcrash2');
@@ -165,7 +168,7 @@ it('a held event the pool refuses gives its reserve back', async () => {
   // Worth less than ¥0.01 after the fee: the engine refuses it in the batch.
   await queueSell(a, 'ev_pltiny', '0.000001');
   expect((await wallet(a)).equityReserved).toBe('0.000001');
-  expect(await (await applier()).drain()).toBe(true);
+  expect(await (await applier()).drain(deps)).toBe(true);
   const rec = await (await fn.repo()).getEvent('ev_pltiny');
   expect(rec).toMatchObject({ status: 'rejected', error: { code: 'amount_too_small' } });
   expect(await wallet(a)).toEqual(w0);
@@ -185,7 +188,7 @@ it('one pool write per batch: many events, a constant number of writes on the po
   for (const u of users) await queueCompletion(u);
   const h0 = await head();
   const pool0 = writeStats.pool;
-  expect(await (await applier()).drain()).toBe(true);
+  expect(await (await applier()).drain(deps)).toBe(true);
   const h1 = await head();
   expect(h1.batch).toBe(h0.batch + 1); // all twelve in one batch
   expect(h1.pool.seq - h0.pool.seq).toBe(12);
@@ -205,7 +208,7 @@ it('a batch projected in part before: the grouped projection writes only the par
   ap.applierHooks.afterCommit = () => {
     throw new Error('injected crash after the pool transaction');
   };
-  await expect(ap.drain()).rejects.toThrow('injected crash');
+  await expect(ap.drain(deps)).rejects.toThrow('injected crash');
   ap.applierHooks.afterCommit = undefined;
   // A drainer that died mid-projection: one user's part and the order are written, the rest not.
   const h = await head();
@@ -222,7 +225,7 @@ it('a batch projected in part before: the grouped projection writes only the par
 
   const skipped = pj.projectionStats.partsSkipped;
   const written = pj.projectionStats.partsWritten;
-  expect(await ap.drain()).toBe(true);
+  expect(await ap.drain(deps)).toBe(true);
   expect(pj.projectionStats.partsSkipped - skipped).toBe(1); // u1's part, found written
   expect(pj.projectionStats.partsWritten - written).toBe(users.length - 1);
   expect(await wallet(u1)).toEqual(credited1);

@@ -148,6 +148,7 @@ describe('the sharded IP counter (in-process, same table)', () => {
 
   it('a large limit spreads one address over several items; their sum is every call', async () => {
     const { rateLimit, shardsOf, MAX_SHARDS } = await import('../../functions/src/http/rate-limit');
+    const { rateCounters } = await import('../../functions/src/repo/rate');
     const { getItem } = await import('../../functions/src/repo/ddb');
     const { keys } = await import('../../functions/src/repo/keys');
     process.env.RATE_LIMIT_IP_PER_MIN = '6000';
@@ -156,7 +157,7 @@ describe('the sharded IP counter (in-process, same table)', () => {
     expect(shardsOf('user', 6000)).toBe(1);
     const ip = `10.21.${run.length}.${Math.floor(Math.random() * 250)}-${run}`;
     const now = Date.now();
-    for (let i = 0; i < 80; i++) expect(await rateLimit([['ip', ip]], now)).toBeUndefined();
+    for (let i = 0; i < 80; i++) expect(await rateLimit(rateCounters, [['ip', ip]], now)).toBeUndefined();
     const w = Math.floor(now / 1000 / 60);
     const hits = await Promise.all(
       Array.from({ length: MAX_SHARDS }, async (_, n) => Number((await getItem(keys.rate('ip', ip, w, n)))?.hits ?? 0)),
@@ -168,6 +169,7 @@ describe('the sharded IP counter (in-process, same table)', () => {
 
   it('a shard over its share of the limit refuses the call', async () => {
     const { rateLimit, MAX_SHARDS } = await import('../../functions/src/http/rate-limit');
+    const { rateCounters } = await import('../../functions/src/repo/rate');
     const { putItem } = await import('../../functions/src/repo/ddb');
     const { keys } = await import('../../functions/src/repo/keys');
     process.env.RATE_LIMIT_IP_PER_MIN = '4000'; // 8 shards of 500
@@ -175,6 +177,6 @@ describe('the sharded IP counter (in-process, same table)', () => {
     const w = window();
     for (let n = 0; n < MAX_SHARDS; n++)
       await putItem({ ...keys.rate('ip', ip, w, n), type: 'rate_counter', hits: 500, expiresAt: (w + 2) * 60 });
-    expect(await rateLimit([['ip', ip]], w * 60_000 + 1000)).toMatchObject({ scope: 'ip', limit: 4000 });
+    expect(await rateLimit(rateCounters, [['ip', ip]], w * 60_000 + 1000)).toMatchObject({ scope: 'ip', limit: 4000 });
   });
 });

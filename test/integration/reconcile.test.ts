@@ -3,7 +3,7 @@
 import { login, completedOrder, sellHalf, uniq } from './helpers';
 import { scanAll, type Item } from '../../functions/src/repo/ddb';
 import { isKey, keys } from '../../functions/src/repo/keys';
-import { reconcile } from '../../functions/src/staff/reconcile';
+import { reconcile } from '../../functions/src/repo/reconcile';
 
 let items: Item[];
 let userId: string;

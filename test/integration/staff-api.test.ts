@@ -290,7 +290,7 @@ describe('the second signature', () => {
 
 it('a request whose input is larger than an item (a legacy file) is stored in parts and read back whole', async () => {
   const { approvalStore } = await import('../../functions/src/repo/staff');
-  const { committer } = await import('../../functions/src/repo/stores');
+  const { committer } = await import('../../functions/src/repo/writes');
   const input = JSON.stringify({ data: '老王,13800138000,120.50,😀\n'.repeat(12000) });
   expect(input.length).toBeGreaterThan(250_000);
   const now = new Date().toISOString();

@@ -5,7 +5,7 @@
 import { call, completedOrder, login, sellHalf, staff, uniq } from './helpers';
 import { setLocalWeChatTransfer } from '../../functions/src/adapters/wechat';
 import { sandboxTransfer } from '../../functions/src/adapters/wechat/sandbox';
-import { withdrawalTuning } from '../../functions/src/domain/wallet';
+import { withdrawalTuning } from '../../functions/src/domain/wallet/wallet';
 
 const leaseMs = withdrawalTuning.leaseMs;
 afterEach(() => {

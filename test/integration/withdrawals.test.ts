@@ -121,7 +121,7 @@ describe('cash and approval', () => {
     const u = await userWithCash('5.00');
     const wr = await withdraw(u.token, '3.00');
     const { setLocalWeChatTransfer } = await import('../../functions/src/adapters/wechat');
-    const { withdrawalTuning } = await import('../../functions/src/domain/wallet');
+    const { withdrawalTuning } = await import('../../functions/src/domain/wallet/wallet');
     const { AdapterError } = await import('../../functions/src/adapters/wechat/types');
     const calls: string[] = [];
     setLocalWeChatTransfer({

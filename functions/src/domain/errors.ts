@@ -2,17 +2,8 @@
 // (docs/errors.md). They carry no HTTP status: functions/src/errors.ts maps kinds to the HTTP
 // answer and to the staff functions' {ok: false, error}, in one table.
 
-export type ErrorKind =
-  | 'invalid' // the request is malformed or breaks a form rule
-  | 'unauthenticated' // no valid token
-  | 'forbidden' // a valid caller without the right
-  | 'not_found' // unknown, or not the caller's own
-  | 'conflict' // the state does not allow it now (status, idempotency, a concurrent change)
-  | 'too_large' // the body is over the limit
-  | 'refused' // a rule of the programme refuses it (insufficient_points …)
-  | 'busy' // throttled or still pending: retry later with the same key
-  | 'upstream' // WeChat is unreachable or answered what we cannot trust
-  | 'internal'; // a bug
+export type { ErrorKind } from '../error-kind';
+import type { ErrorKind } from '../error-kind';
 
 export class DomainError extends Error {
   /**

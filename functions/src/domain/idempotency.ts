@@ -2,9 +2,10 @@
 // The item is created inside the same transaction as the change it guards, so a key can never
 // be recorded without its change, nor a change made twice.
 import { createHash } from 'crypto';
-import { stores, type IdemKey, type IdemRecord, type StoredResponse, type Write } from './stores';
+import type { IdemKey, IdemRecord, StoredResponse, Write } from './ports';
+import type { Deps } from './deps';
 
-export type { IdemRecord, StoredResponse } from './stores';
+export type { IdemRecord, StoredResponse } from './ports';
 /** A caller's Idempotency-Key with the hash of its request. */
 export type Idem = IdemKey;
 
@@ -21,16 +22,16 @@ export function eventIdFor(userId: string, key: string, salt = ''): string {
   return 'ev_' + createHash('sha256').update(`${userId}\n${key}\n${salt}`).digest('hex').slice(0, 32);
 }
 
-export function readIdem(userId: string, key: string): Promise<IdemRecord | undefined> {
-  return stores().idempotency.read(userId, key);
+export function readIdem(d: Pick<Deps, 'idempotency'>, userId: string, key: string): Promise<IdemRecord | undefined> {
+  return d.idempotency.read(userId, key);
 }
 
 /** The write that claims the key (once), with the answer when it is already known. */
-export function claimOp(idem: Idem, response?: StoredResponse, eventId?: string): Write {
-  return stores().idempotency.claim(idem, response, eventId);
+export function claimOp(d: Pick<Deps, 'idempotency'>, idem: Idem, response?: StoredResponse, eventId?: string): Write {
+  return d.idempotency.claim(idem, response, eventId);
 }
 
 /** After a multi-step change: record the final answer on a pending key. */
-export function finishOp(idem: Idem, response: StoredResponse): Write {
-  return stores().idempotency.finish(idem, response);
+export function finishOp(d: Pick<Deps, 'idempotency'>, idem: Idem, response: StoredResponse): Write {
+  return d.idempotency.finish(idem, response);
 }

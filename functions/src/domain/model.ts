@@ -15,7 +15,7 @@ export interface Product {
   /** 分类 shown as a tab, e.g. 粮油; '' for none. */
   category?: string;
   description?: string;
-  /** Keys in the pictures bucket (repo/pictures.ts), first = cover. */
+  /** Keys in the pictures bucket (adapters/pictures.ts), first = cover. */
   pictures?: string[];
   /** 七日无理由退货: false for the law's exemptions (fresh food, customised goods) */
   noReasonReturn: boolean;
@@ -77,7 +77,7 @@ export interface Order {
   pointsCost?: string;
   contribution: string;
   dividendContribution: string;
-  /** A copy of the address as it was (domain/addresses.ts OrderAddress), or the older {region, detail}. */
+  /** A copy of the address as it was (domain/shop/addresses.ts OrderAddress), or the older {region, detail}. */
   address: { region: string; detail: string; regionCode?: string; name?: string; phone?: string };
   createdAt: string;
   /** WeChat orders: unpaid after this, cancel-unpaid cancels it (createdAt + payTimeoutMinutes) */
@@ -96,7 +96,7 @@ export interface Order {
   transactionId?: string;
   /**
    * A payment WeChat reported after the order was cancelled unpaid: JSON of LatePayment
-   * (domain/orders.ts), refunded automatically with out_refund_no R<orderId>.
+   * (domain/orders/late-payment.ts), refunded automatically with out_refund_no R<orderId>.
    */
   latePayment?: string;
   eventId?: string;
@@ -106,7 +106,7 @@ export interface Order {
   priceAfter?: string;
   carrier?: string;
   trackingNo?: string;
-  /** WeChat-paid orders: the upload of the parcel to WeChat (JSON ShippingReport, domain/shipping-report.ts) */
+  /** WeChat-paid orders: the upload of the parcel to WeChat (JSON ShippingReport, domain/orders/shipping-report.ts) */
   shippingReport?: string;
   receivedAt?: string;
   /** the end of the after-sale window: receivedAt + afterSaleDays */

@@ -1,11 +1,10 @@
 // Subscription messages (订阅消息) after a business step: shipped, points granted, after-sale
 // decided, withdrawal paid. The step is already committed when this runs; a missing template,
 // a user without consent or an unreachable WeChat is logged and never fails the step.
-import { getWeChatSubscribe, type SubscribeMessage } from '../adapters/wechat';
-import { thing } from '../adapters/wechat/subscribe';
-import { stores } from './stores';
+import { thing, type SubscribeMessage } from '../adapters/wechat/types';
 import { isLocalStage } from '../stage';
 import { log } from '../log';
+import type { Deps } from './deps';
 
 export type NoticeKind = 'shipped' | 'points' | 'after_sale' | 'withdrawal';
 
@@ -59,6 +58,7 @@ export interface NoticeResult {
 
 /** Sends one notice; never throws (bounded: one attempt, the adapter's own token retry). */
 export async function notify(
+  d: Pick<Deps, 'users' | 'wechatSubscribe'>,
   userId: string,
   kind: NoticeKind,
   fields: Record<string, string>,
@@ -67,7 +67,7 @@ export async function notify(
   try {
     const tmpl = templateId(kind);
     if (!tmpl) return { sent: false, why: `${TEMPLATE_ENV[kind]} not set` };
-    const u = await stores().users.get(userId);
+    const u = await d.users.get(userId);
     if (!u?.openId) return { sent: false, why: 'no openId' };
     const m: SubscribeMessage = {
       openId: u.openId,
@@ -75,7 +75,7 @@ export async function notify(
       data: noticeData(kind, fields),
       ...(page ? { page } : {}),
     };
-    await getWeChatSubscribe().send(m);
+    await d.wechatSubscribe().send(m);
     return { sent: true };
   } catch (e) {
     const why = (e as { code?: string }).code ?? (e as Error).message;

@@ -1,7 +1,7 @@
 // A transaction under construction: each guarded operation says which error its failed
 // condition means (out of stock, wrong order status, key already used …).
 import { conflict } from './errors';
-import { stores, WritesRejected, type Write } from './stores';
+import { WritesRejected, type Committer, type Write } from './ports';
 
 /** A failed guard that only means "re-read and try again" (a wallet's version moved). */
 export class StaleRead extends Error {
@@ -35,6 +35,9 @@ export class Tx {
   readonly ops: Write[] = [];
   private readonly fails: Array<Error | undefined> = [];
 
+  /** `committer`: the store that commits (DynamoDB's, or the tests' in-memory one). */
+  constructor(private readonly committer: Committer) {}
+
   add(op: Write, onFail?: Error): this {
     this.ops.push(op);
     this.fails.push(onFail);
@@ -48,7 +51,7 @@ export class Tx {
   }
 
   async commit(): Promise<void> {
-    const committer = stores().tx;
+    const committer = this.committer;
     if (this.ops.length > committer.maxWrites) throw new Error(`transaction too large: ${this.ops.length}`);
     try {
       await committer.commit(this.ops);

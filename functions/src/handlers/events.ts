@@ -1,18 +1,9 @@
-import { route } from '../http/wrapper';
-import { notFound } from '../domain/errors';
-import { getEvent } from '../repo/repository';
+import { routes } from '../http/wrapper';
+import { ownEvent } from '../domain/wallet/events';
+import { http } from '../wiring/http';
+import { core } from '../wiring/core';
+
+const route = routes(http);
 
 /** Poll a pool event that answered 202: the caller's own events only. */
-export const get = route({}, async (c) => {
-  const rec = await getEvent(c.path.id ?? '');
-  if (!rec || rec.userId !== c.userId) throw notFound('event');
-  return {
-    body: {
-      eventId: rec.eventId,
-      kind: rec.kind,
-      status: rec.status,
-      ...(rec.outcome ? { outcome: rec.outcome } : {}),
-      ...(rec.error ? { error: rec.error } : {}),
-    },
-  };
-});
+export const get = route({}, async (c) => ({ body: await ownEvent(core, c.userId, c.path.id ?? '') }));

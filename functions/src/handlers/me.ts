@@ -1,11 +1,14 @@
 // The shopper's own account: the invitation code (GET /me/invite), a copy of their data
 // (GET /me/export) and the deletion of the account (POST /me/delete).
-import { route } from '../http/wrapper';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
 import { getWeChatCode } from '../adapters/wechat';
-import { invite as makeInvite } from '../domain/invite';
-import { deleteAccount, exportData } from '../domain/privacy';
-import { privacyDeps } from '../compose/privacy';
+import { invite as makeInvite } from '../domain/shop/invite';
+import { deleteAccount, exportData } from '../domain/shop/privacy';
+import { privacyDeps } from '../wiring/privacy';
 import { emptyBody } from '../http/schemas';
+
+const route = routes(http);
 
 /** WECHAT_CODE_ENV_VERSION: the mini-program version a code opens (release unless set: trial, develop). */
 function envVersion(): 'release' | 'trial' | 'develop' | undefined {

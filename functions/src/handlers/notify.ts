@@ -1,19 +1,24 @@
 // WeChat Pay's notices (payment, transfer bill): no bearer token; parseNotify verifies the signature.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { getWeChatPay, getWeChatTransfer } from '../adapters/wechat';
-import { onTransferNotice } from '../domain/transfers';
-import { transferDeps } from '../compose/transfers';
-import { markPaid } from '../domain/orders';
+import { markPaid } from '../domain/orders/payment';
+import { core } from '../wiring/core';
+import { orders } from '../wiring/orders';
+import { audit } from '../wiring/audit';
+import { wechatPay as pay, wechatTransfer as transfer } from '../wiring/ports';
+import { onTransferNotice } from '../domain/wallet/transfers';
+import { transferDeps } from '../wiring/transfers';
 import { json, MAX_BODY_BYTES } from '../http/wrapper';
 import { errorBody, toErrorReply } from '../errors';
+
+const deps = { ...core, ...orders, ...audit, ...pay, ...transfer };
 
 export async function wechatPay(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     let raw = event.body ?? '';
     if (event.isBase64Encoded) raw = Buffer.from(raw, 'base64').toString('utf8');
     if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return json(413, errorBody('payload_too_large', 'body too large'));
-    const notice = await getWeChatPay().parseNotify(event.headers ?? {}, raw);
-    await markPaid(notice.orderId, {
+    const notice = await deps.wechatPay().parseNotify(event.headers ?? {}, raw);
+    await markPaid(deps, notice.orderId, {
       transactionId: notice.transactionId,
       amount: notice.amount,
       paidAt: notice.paidAt,
@@ -38,7 +43,7 @@ export async function wechatTransfer(event: APIGatewayProxyEventV2): Promise<API
   try {
     const raw = rawBody(event);
     if (typeof raw !== 'string') return raw;
-    const bill = await getWeChatTransfer().parseNotify(event.headers ?? {}, raw);
+    const bill = await deps.wechatTransfer().parseNotify(event.headers ?? {}, raw);
     await onTransferNotice(transferDeps(), bill);
     return json(200, { code: 'SUCCESS', message: 'OK' });
   } catch (e) {

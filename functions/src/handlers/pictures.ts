@@ -3,7 +3,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { PICTURE_KEY_RE } from '../repo/pictures';
+import { PICTURE_KEY_RE } from '../adapters/pictures';
 import { json, errorBody } from '../http/wrapper';
 
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', svg: 'image/svg+xml' };

@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { route } from '../http/wrapper';
-import { poolView, poolHistory, poolLogPage } from '../domain/pool';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { poolView, poolHistory, poolLogPage } from '../domain/wallet/pool';
 
-export const get = route({ auth: false }, async () => ({ body: await poolView() }));
+const route = routes(http);
+const deps = { ...core, ...pool };
+
+export const get = route({ auth: false }, async () => ({ body: await poolView(deps) }));
 export const history = route({ auth: false }, async (c) => {
   const { limit } = z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }).parse(c.query);
-  return { body: await poolHistory(limit) };
+  return { body: await poolHistory(deps, limit) };
 });
 
 /** The pool's public log, paged by batch (user ids replaced by salted pseudonyms). */
@@ -16,5 +22,5 @@ export const log = route({ auth: false }, async (c) => {
       limit: z.coerce.number().int().min(1).max(20).default(10),
     })
     .parse(c.query);
-  return { body: await poolLogPage(q.from, q.limit) };
+  return { body: await poolLogPage(deps, q.from, q.limit) };
 });

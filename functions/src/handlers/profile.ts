@@ -1,6 +1,13 @@
 import { profileBody } from '@greenpoints/shared';
-import { route } from '../http/wrapper';
-import { getProfile, updateProfile } from '../domain/profile';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
+import { shop } from '../wiring/shop';
+import { getProfile, updateProfile } from '../domain/shop/profile';
 
-export const get = route({}, async (c) => ({ body: await getProfile(c.userId) }));
-export const update = route({ body: profileBody }, async (c) => ({ body: await updateProfile(c.userId, c.body) }));
+const route = routes(http);
+const deps = { tx: http.tx, ...shop };
+
+export const get = route({}, async (c) => ({ body: await getProfile(deps, c.userId) }));
+export const update = route({ body: profileBody }, async (c) => ({
+  body: await updateProfile(deps, c.userId, c.body),
+}));

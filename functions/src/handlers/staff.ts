@@ -5,15 +5,18 @@
 import { randomUUID } from 'crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { route, json } from '../http/wrapper';
+import { routes, json } from '../http/wrapper';
+import { http } from '../wiring/http';
 import { corsHeaders } from '../http/cors';
 import { errorBody, classify, HTTP_STATUS } from '../errors';
-import { login as signIn } from '../domain/staff-accounts';
-import { digestOf } from '../domain/audit-chain';
-import { staffDeps } from '../repo/staff';
+import { login as signIn } from '../domain/operator/staff-accounts';
+import { digestOf } from '../domain/operator/audit-chain';
+import { staffDeps, staffSigner } from '../wiring/staff';
 import { FUNCTION_ROLES } from '../staff/roles';
 import { statusOf, type StaffEvent } from '../staff/wrapper';
 import { log, withLogKeys } from '../log';
+
+const route = routes(http);
 
 // Legacy imports carry whole files (import-legacy-members data up to 5 MB).
 const MAX_STAFF_BODY = 6 * 1024 * 1024;
@@ -49,7 +52,7 @@ async function auditLogin(username: string, ok: boolean, error?: string) {
 
 export const login = route({ auth: false, loginLimit: true, body: loginBody }, async (c) => {
   try {
-    const r = await signIn(staffDeps().accounts, c.body);
+    const r = await signIn(staffDeps().accounts, staffSigner, c.body);
     await auditLogin(c.body.username, true);
     return { body: r };
   } catch (e) {

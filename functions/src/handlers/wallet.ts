@@ -1,4 +1,8 @@
-import { route } from '../http/wrapper';
+import { routes } from '../http/wrapper';
+import { http } from '../wiring/http';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { wallet } from '../wiring/wallet';
 import { pointsBody, amountBody, pageQuery } from '../http/schemas';
 import {
   walletView,
@@ -7,21 +11,26 @@ import {
   convertBack as doConvertBack,
   requestWithdrawal,
   ledgerPage,
-} from '../domain/wallet';
-import { listOwnWithdrawals } from '../domain/transfers';
-import { transferDeps } from '../compose/transfers';
-import { pendingPoints } from '../domain/pending-points';
-import { stores } from '../domain/stores';
+} from '../domain/wallet/wallet';
+import { listOwnWithdrawals } from '../domain/wallet/transfers';
+import { transferDeps } from '../wiring/transfers';
+import { pendingPoints } from '../domain/orders/pending-points';
+import { orders } from '../wiring/orders';
+
+const route = routes(http);
+const deps = { ...core, ...pool, ...wallet, ...orders };
 
 export const get = route({}, async (c) => {
-  const [view, pending] = await Promise.all([walletView(c.userId), pendingPoints(stores(), c.userId)]);
+  const [view, pending] = await Promise.all([walletView(deps, c.userId), pendingPoints(deps, c.userId)]);
   return { body: { ...view, pendingPoints: pending } };
 });
-export const sell = route({ idempotent: true, reentrant: true, body: pointsBody }, doSell);
-export const convert = route({ idempotent: true, reentrant: true, body: pointsBody }, doConvert);
-export const convertBack = route({ idempotent: true, reentrant: true, body: amountBody }, doConvertBack);
+export const sell = route({ idempotent: true, reentrant: true, body: pointsBody }, (c) => doSell(deps, c));
+export const convert = route({ idempotent: true, reentrant: true, body: pointsBody }, (c) => doConvert(deps, c));
+export const convertBack = route({ idempotent: true, reentrant: true, body: amountBody }, (c) =>
+  doConvertBack(deps, c),
+);
 export const withdraw = route({ idempotent: true, body: amountBody }, async (c) =>
-  requestWithdrawal(c.userId, c.idem!, c.body.amount),
+  requestWithdrawal(deps, c.userId, c.idem!, c.body.amount),
 );
 export const withdrawals = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
@@ -29,5 +38,5 @@ export const withdrawals = route({}, async (c) => {
 });
 export const ledger = route({}, async (c) => {
   const q = pageQuery.parse(c.query);
-  return { body: await ledgerPage(c.userId, q.limit, q.cursor) };
+  return { body: await ledgerPage(deps, c.userId, q.limit, q.cursor) };
 });

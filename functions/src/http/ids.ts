@@ -2,7 +2,7 @@
 // of another form cannot name anything, so it answers the same 404 an unknown id does (issue 21:
 // a 3,000-character id used to reach DynamoDB's key limit and answer 500). Forms: domain/ids.ts
 // (`o…`, `as…`, `w…`: a prefix, base36 time and 12 hex), domain/idempotency.ts (`ev_` + 32 hex),
-// domain/addresses.ts (`a` + 12 hex).
+// domain/shop/addresses.ts (`a` + 12 hex).
 import { DomainError, notFound } from '../domain/errors';
 
 const TIMED = (prefix: string) => new RegExp(`^${prefix}[0-9a-z]{13,24}$`);

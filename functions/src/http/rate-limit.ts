@@ -11,8 +11,6 @@
 // Over a limit: 429 with Retry-After (the seconds left in the window).
 import { randomInt } from 'crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { countHit } from '../repo/ddb';
-import { keys } from '../repo/keys';
 
 export type RateScope = 'user' | 'ip' | 'login';
 
@@ -47,6 +45,12 @@ export function shardsOf(scope: RateScope, limit: number): number {
   return Math.max(1, Math.min(MAX_SHARDS, Math.floor(limit / SHARD_MIN)));
 }
 
+/** The counters (repo/rate.ts on DynamoDB): one per scope, id, window (and shard), expiring after `expiresAt` (epoch s). */
+export interface RateCounters {
+  /** Adds one hit and answers the window's count so far (of that shard). */
+  hit(scope: RateScope, id: string, window: number, expiresAt: number, shard?: number): Promise<number>;
+}
+
 export interface Limited {
   scope: RateScope;
   limit: number;
@@ -73,7 +77,11 @@ export function userScopes(event: APIGatewayProxyEventV2, userId: string): Array
 }
 
 /** Counts the call against each scope; answers the first limit it is over, if any. */
-export async function rateLimit(scopes: Array<[RateScope, string]>, now = Date.now()): Promise<Limited | undefined> {
+export async function rateLimit(
+  counters: RateCounters,
+  scopes: Array<[RateScope, string]>,
+  now = Date.now(),
+): Promise<Limited | undefined> {
   const window = Math.floor(now / 1000 / WINDOW_SECONDS);
   const retryAfter = Math.max(1, (window + 1) * WINDOW_SECONDS - Math.floor(now / 1000));
   const counted = await Promise.all(
@@ -83,10 +91,8 @@ export async function rateLimit(scopes: Array<[RateScope, string]>, now = Date.n
         const limit = limitOf(scope);
         const shards = shardsOf(scope, limit);
         const shard = shards > 1 ? randomInt(shards) : undefined;
-        const hits = await countHit(
-          keys.rate(scope, id, window, shard),
-          (window + 2) * WINDOW_SECONDS, // kept one window longer than needed, then TTL-deleted
-        );
+        // kept one window longer than needed, then TTL-deleted
+        const hits = await counters.hit(scope, id, window, (window + 2) * WINDOW_SECONDS, shard);
         return { scope, limit, over: hits > Math.ceil(limit / shards) };
       }),
   );

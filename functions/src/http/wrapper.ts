@@ -1,8 +1,8 @@
 // The one wrapper every HTTP handler goes through: size limit, JSON, zod, auth, idempotency,
 // error mapping (functions/src/errors.ts), CORS (http/cors.ts) and the request's log keys.
 // Handlers never throw past it (serverless-offline would answer 200).
-// The stores first: every domain call below needs them.
-import '../repo/install';
+// The stores it reads and writes (Idempotency-Keys, rate counters) are passed in by each handler
+// file's composition root: `const route = routes({...})`.
 import { randomUUID } from 'crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z, type ZodTypeAny } from 'zod';
@@ -11,10 +11,10 @@ import { toErrorReply, errorBody, isFinal } from '../errors';
 import { invalid, conflict, IdempotencyRace } from '../domain/errors';
 import { KEY_RE, readIdem, requestHash, finishOp, type Idem, type IdemRecord } from '../domain/idempotency';
 import type { Call, Reply } from '../domain/reply';
-import { stores } from '../domain/stores';
+import type { Deps } from '../domain/deps';
 import { log, withLogKeys, addLogKeys } from '../log';
 import { corsHeaders } from './cors';
-import { earlyScopes, rateLimit, userScopes, type Limited } from './rate-limit';
+import { earlyScopes, rateLimit, userScopes, type Limited, type RateCounters } from './rate-limit';
 import { checkPathId } from './ids';
 import { openCursor, sealPage, type CursorScope } from './cursor-seal';
 
@@ -42,6 +42,9 @@ interface RouteOpts<S extends ZodTypeAny> {
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
+
+/** What the wrapper itself reads and writes: Idempotency-Keys (in a transaction) and rate counters. */
+export type HttpDeps = Pick<Deps, 'tx' | 'idempotency'> & { rateCounters: RateCounters };
 type Handler<B> = (ctx: Ctx<B>) => Promise<Reply>;
 
 /** An answer of this request: JSON, with the CORS headers its Origin is granted. */
@@ -112,8 +115,8 @@ function queryOf(event: APIGatewayProxyEventV2, userId: string): Record<string, 
  * Limits (by IP, before anything is read), size, JSON, token, the user's limit, the path id, the
  * cursor, schema: the context of a request, in the order the errors are documented.
  */
-async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIGatewayProxyEventV2) {
-  tooMany(await rateLimit(earlyScopes(event, opts.loginLimit === true)));
+async function readRequest<S extends ZodTypeAny>(h: HttpDeps, opts: RouteOpts<S>, event: APIGatewayProxyEventV2) {
+  tooMany(await rateLimit(h.rateCounters, earlyScopes(event, opts.loginLimit === true)));
   const headers = lowerHeaders(event.headers);
   const raw = rawBodyOf(event);
   const parsed = opts.body ? parseJson(raw) : undefined;
@@ -123,7 +126,7 @@ async function readRequest<S extends ZodTypeAny>(opts: RouteOpts<S>, event: APIG
     ({ userId, role } = await verifyBearer(headers['authorization']));
     addLogKeys({ userId });
   }
-  tooMany(await rateLimit(userScopes(event, userId)));
+  tooMany(await rateLimit(h.rateCounters, userScopes(event, userId)));
   const path = (event.pathParameters ?? {}) as Record<string, string>;
   checkPathId(event.rawPath ?? '', path);
   const ctx: Ctx<z.infer<S>> = {
@@ -147,16 +150,14 @@ function idemOf(ctx: Ctx<unknown>, event: APIGatewayProxyEventV2): Idem {
 }
 
 /** Stores the answer of a multi-step change under its key (the key was claimed as pending). */
-async function finish(idem: Idem, prior: IdemRecord | undefined, status: number, body: unknown): Promise<void> {
+async function finish(h: HttpDeps, idem: Idem, prior: IdemRecord | undefined, status: number, body: unknown) {
   if (prior?.status === 'done') return;
-  await stores()
-    .tx.commit([finishOp(idem, { status, body })])
-    .catch(() => undefined);
+  await h.tx.commit([finishOp(h, idem, { status, body })]).catch(() => undefined);
 }
 
 /** One try of an idempotent call: replay a stored answer, or run (or resume) the handler. */
-async function tryIdempotent<B>(ctx: Ctx<B>, idem: Idem, reentrant: boolean, fn: Handler<B>): Promise<Result> {
-  const prior = await readIdem(idem.userId, idem.key);
+async function tryIdempotent<B>(h: HttpDeps, ctx: Ctx<B>, idem: Idem, reentrant: boolean, fn: Handler<B>) {
+  const prior = await readIdem(h, idem.userId, idem.key);
   if (prior) {
     if (prior.hash !== idem.hash)
       throw conflict('idempotency_mismatch', 'this Idempotency-Key was used with another request');
@@ -169,23 +170,29 @@ async function tryIdempotent<B>(ctx: Ctx<B>, idem: Idem, reentrant: boolean, fn:
   try {
     const r = await fn(ctx);
     const status = r.status ?? 200;
-    if (r.final) await finish(idem, prior, status, r.body);
+    if (r.final) await finish(h, idem, prior, status, r.body);
     return json(status, r.body);
   } catch (e) {
     if (e instanceof IdempotencyRace) throw e;
     const reply = toErrorReply(e);
-    if (isFinal(e)) await finish(idem, prior, reply.status, reply.body);
+    if (isFinal(e)) await finish(h, idem, prior, reply.status, reply.body);
     return json(reply.status, reply.body);
   }
 }
 
-async function runIdempotent<B>(ctx: Ctx<B>, event: APIGatewayProxyEventV2, reentrant: boolean, fn: Handler<B>) {
+async function runIdempotent<B>(
+  h: HttpDeps,
+  ctx: Ctx<B>,
+  event: APIGatewayProxyEventV2,
+  reentrant: boolean,
+  fn: Handler<B>,
+) {
   const idem = idemOf(ctx, event);
   ctx.idem = idem;
   // Bounded: a race means someone else holds the key now, so re-read it (at most 3 times).
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await tryIdempotent(ctx, idem, reentrant, fn);
+      return await tryIdempotent(h, ctx, idem, reentrant, fn);
     } catch (e) {
       if (!(e instanceof IdempotencyRace)) throw e;
     }
@@ -194,13 +201,14 @@ async function runIdempotent<B>(ctx: Ctx<B>, event: APIGatewayProxyEventV2, reen
 }
 
 async function answer<S extends ZodTypeAny>(
+  h: HttpDeps,
   opts: RouteOpts<S>,
   fn: Handler<z.infer<S>>,
   event: APIGatewayProxyEventV2,
 ) {
   try {
-    const ctx = await readRequest(opts, event);
-    if (opts.idempotent) return await runIdempotent(ctx, event, !!opts.reentrant, fn);
+    const ctx = await readRequest(h, opts, event);
+    if (opts.idempotent) return await runIdempotent(h, ctx, event, !!opts.reentrant, fn);
     const r = await fn(ctx);
     // A page's cursor leaves sealed for this caller and list (http/cursor-seal.ts).
     return json(r.status ?? 200, sealPage(r.body, cursorScope(event, ctx.userId)));
@@ -211,13 +219,18 @@ async function answer<S extends ZodTypeAny>(
   }
 }
 
-export function route<S extends ZodTypeAny>(opts: RouteOpts<S>, fn: Handler<z.infer<S>>) {
+/** The route builder of one handler file, over the stores its composition root passes. */
+export function routes(h: HttpDeps) {
+  return <S extends ZodTypeAny>(opts: RouteOpts<S>, fn: Handler<z.infer<S>>) => route(h, opts, fn);
+}
+
+function route<S extends ZodTypeAny>(h: HttpDeps, opts: RouteOpts<S>, fn: Handler<z.infer<S>>) {
   return (event: APIGatewayProxyEventV2, context?: Context): Promise<Result> => {
     // The invocation's id (unique per call; serverless-offline's requestContext id is a constant).
     const requestId = context?.awsRequestId || event.requestContext?.requestId || randomUUID();
     return withLogKeys({ requestId }, async () => {
       const t0 = Date.now();
-      const r = await answer(opts, fn, event);
+      const r = await answer(h, opts, fn, event);
       r.headers = {
         ...r.headers,
         ...corsHeaders(event.headers?.origin ?? event.headers?.Origin),

@@ -1,8 +1,8 @@
-// Regional agents on DynamoDB (domain/stores.ts AgentStore): one item per region, listed on GSI1 AGENTS.
-import type { AgentStore } from '../domain/stores';
+// Regional agents on DynamoDB (domain/programme/ports.ts AgentStore): one item per region, listed on GSI1 AGENTS.
+import type { AgentStore } from '../domain/programme/ports';
 import { batchGet, getItem, query } from './ddb';
 import { gsi, indexKeys, keys } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const agentStore: AgentStore = {
   async assigned(regions) {

@@ -1,17 +1,17 @@
-// The hash-chained audit log on DynamoDB (domain/audit-chain.ts): entries stay in the AUDIT
+// The hash-chained audit log on DynamoDB (domain/operator/audit-chain.ts): entries stay in the AUDIT
 // partition (sorted by `<ISO time>#<id>`, which the audit-log query reads), each carrying its
 // chain (`<UTC day>#<shard>`), seq, prevHash and hash; the chain's head item moves with a
 // version guard in the same transaction as the entry (and as the caller's own writes).
 import { randomBytes, randomInt } from 'crypto';
-import type { AuditChain, AuditEntry, AuditRow } from '../domain/staff-ports';
-import { AUDIT_SHARDS, entryHash, GENESIS, type ChainHead, type ChainedFields } from '../domain/audit-chain';
+import type { AuditChain, AuditEntry, AuditRow } from '../domain/operator/staff-ports';
+import { AUDIT_SHARDS, entryHash, GENESIS, type ChainHead, type ChainedFields } from '../domain/operator/audit-chain';
 import { conflict } from '../domain/errors';
 import { getItem, query, transact, TxCancelled, type Item, type TxOp } from './ddb';
 import { isAuditHead, keys, partitions, skBounds } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
-import { asOp } from './stores';
+import { asOp } from './writes';
 import { inWriteScope, joinOfScope, outsideWriteScope } from './write-scope';
-import type { Write } from '../domain/stores';
+import type { Write } from '../domain/ports';
 
 const ATTEMPTS = 10;
 

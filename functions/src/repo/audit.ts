@@ -1,10 +1,10 @@
 // The staff audit log on DynamoDB: one item per call under AUDIT, sorted by `<ISO time>#<id>`.
 import { randomBytes } from 'crypto';
-import type { AuditRecord, AuditStore } from '../domain/stores';
+import type { AuditRecord, AuditStore } from '../domain/operator/ports';
 import { query, type Item } from './ddb';
 import { auditAtOf, keys, partitions, skBounds } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 /** The item of one audit entry (also written by the staff wrapper, outside any transaction). */
 export function auditItem(r: AuditRecord & { actor: string; fn: string; ok: boolean; input: string }): Item {

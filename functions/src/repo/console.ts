@@ -1,10 +1,9 @@
-// The staff console's reads on DynamoDB (domain/console-ports.ts): the sum of every wallet (a
+// The staff console's reads on DynamoDB (domain/operator/console-ports.ts): the sum of every wallet (a
 // Scan filtered on wallet items), users by nickname (GSI2 NICKNAME#<shard>), the parameters'
 // versions (CONFIG / V#…), orders by status (GSI2) or by user (GSI1) between two dates, and
 // every product (GSI1 PRODUCTS). Nothing here writes.
 import { emptyWallet, validateParams, wideDec, type WideDec } from '@greenpoints/shared';
-import type { ConsoleStore, ConsoleStores, OrderQuery } from '../domain/console-ports';
-import { stores, type Stores } from '../domain/stores';
+import type { ConsoleStore, OrderQuery } from '../domain/operator/console-ports';
 import { batchGet, query, scanType, type Item } from './ddb';
 import { gsi, itemKey, NICKNAME_SHARDS, partitions, skBounds, skPrefixes } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -81,6 +80,3 @@ export const consoleStore: ConsoleStore = {
   orders,
   products: listProducts,
 };
-
-/** Every store a console query may read, for the staff edge (staff/console.ts). */
-export const consoleDeps = (): Stores & ConsoleStores => ({ ...stores(), console: consoleStore });

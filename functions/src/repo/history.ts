@@ -1,5 +1,5 @@
 // A user's ledger, paged (USER#id / LEDGER#<at>#<event>#<n>, newest first).
-import type { LedgerLine, Paged } from '../domain/stores';
+import type { LedgerLine, Paged } from '../domain/ports';
 import type { Item } from './ddb';
 import { partitions } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,11 +1,11 @@
-// The legacy import on DynamoDB (domain/stores.ts LegacyStore): identity markers, phone and
+// The legacy import on DynamoDB (domain/programme/ports.ts LegacyStore): identity markers, phone and
 // openid items, the member created before their first login, the import and its steps, the
 // locked holders and the daily release runs. Keys: repo/keys.ts; docs/data-model.md "Programme".
-import type { LegacyMarker, LegacyStore, ReleaseState } from '../domain/stores';
+import type { LegacyMarker, LegacyStore, ReleaseState } from '../domain/programme/ports';
 import { batchGet, getItem, putItem, query, type Item, type Scalar } from './ddb';
 import { keys, legacyIdentityOf, partitions } from './keys';
 import { userItem } from './repository';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 function toMarker(i: Item): LegacyMarker {
   return {

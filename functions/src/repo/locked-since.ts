@@ -1,6 +1,6 @@
 // When each locked holder was granted (the `since` of their LOCKED item, written by the legacy
-// import): the bound of their daily releases (domain/schedule-bounds.ts).
-import type { LockedSinceStore } from '../domain/schedule-bounds';
+// import): the bound of their daily releases (domain/programme/schedule-bounds.ts).
+import type { LockedSinceStore } from '../domain/programme/schedule-bounds';
 import { batchGet } from './ddb';
 import { keys } from './keys';
 

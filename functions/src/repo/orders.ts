@@ -1,4 +1,4 @@
-// The DynamoDB stores of orders, products' stock and after-sale requests (domain/stores.ts): the
+// The DynamoDB stores of orders, products' stock and after-sale requests (domain/orders/ports.ts): the
 // key layout, item forms and conditions of these entities (docs/data-model.md). The order's own
 // item builders live in repository.ts, which the pool's projection shares.
 import type {
@@ -8,11 +8,11 @@ import type {
   OrderFields,
   OrderStore,
   ProductStore,
-} from '../domain/stores';
+} from '../domain/orders/ports';
 import { getItem, query, type Item, type Scalar } from './ddb';
 import { indexKeys, keys, partitions } from './keys';
 import { dueItem, getOrder, getProducts, listOrders, orderItem, shippedItem } from './repository';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 /** An order's fields as its item stores them: lines and address as JSON, the rest as they are. */
 function orderValues(fields: OrderFields): Item {

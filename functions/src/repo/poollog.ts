@@ -20,8 +20,8 @@ import { itemKey, keys, partitions, QUEUE_SHARDS } from './keys';
 import { getWallets, ledgerItem, poolItem, toPool, walletPut } from './repository';
 import type { OrderStatus, StoredWallet } from '../domain/model';
 import { orderStore } from './orders';
-import { asOp } from './stores';
-import { inParallel, PROJECTION_CONCURRENCY } from '../domain/projection';
+import { asOp, asWrite } from './writes';
+import { inParallel, PROJECTION_CONCURRENCY } from '../domain/wallet/projection';
 import type {
   BatchLog,
   LogEntry,
@@ -32,10 +32,9 @@ import type {
   ProjectionStore,
   Queued,
   UserPart,
-  Write,
-} from '../domain/stores';
-import { BatchRace } from '../domain/stores';
-import { dividendFundEntry } from '../domain/divfund';
+} from '../domain/wallet/ports';
+import { BatchRace } from '../domain/wallet/ports';
+import { dividendFundEntry } from '../domain/programme/divfund';
 import { dividendFundItem } from './settlement';
 import type { LedgerEvent } from '@greenpoints/shared';
 
@@ -44,9 +43,6 @@ const keyOf = (ref: string): Key => {
   const [PK, SK] = ref.split('\n');
   return { PK: PK!, SK: SK! };
 };
-
-/** A TxOp as the domain holds it (repo/stores.ts asWrite; not imported: stores.ts imports this file). */
-const asWrite = (op: TxOp): Write => op as unknown as Write;
 
 /** The queue entry of a submission (created in the caller's own transaction). */
 export function queueItem(

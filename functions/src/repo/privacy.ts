@@ -1,8 +1,8 @@
-// The erasing writes of an account deletion and the personal record, on DynamoDB (domain/privacy.ts).
-import type { PrivacyStore } from '../domain/privacy-ports';
+// The erasing writes of an account deletion and the personal record, on DynamoDB (domain/shop/privacy.ts).
+import type { PrivacyStore } from '../domain/shop/privacy-ports';
 import { getItem } from './ddb';
 import { keys, NICKNAME_INDEX_ATTRS } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 

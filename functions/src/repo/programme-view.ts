@@ -1,6 +1,6 @@
-// The programme checks' view (domain/programme-checks.ts) gathered from the scanned table: batch
+// The programme checks' view (domain/programme/checks.ts) gathered from the scanned table: batch
 // log items, dividend fund entries, dividend cash ledger entries, settlements and the carry.
-import type { ProgrammeView, SettledDay } from '../domain/programme-checks';
+import type { ProgrammeView, SettledDay } from '../domain/programme/checks';
 import type { Item, Scalar } from './ddb';
 import { isKey, keys } from './keys';
 import { toBatch } from './poollog';

@@ -1,7 +1,7 @@
 // The operator's lists on DynamoDB: orders by status (GSI2, keys only, then the orders
 // themselves), after-sale requests and withdrawals by status (GSI1), a user's latest orders.
 // Each page's cursor is the index's last key, refused outside the list's own partition.
-import type { AfterSaleListing, OperatorQueries } from '../domain/stores';
+import type { AfterSaleListing, OperatorQueries } from '../domain/operator/ports';
 import type { Order } from '../domain/model';
 import { batchGet, query, type Item, type Scalar } from './ddb';
 import { gsi, itemKey } from './keys';

@@ -1,9 +1,9 @@
-// Referrals on DynamoDB (domain/stores.ts ReferralStore): the referrer on the user item, the
+// Referrals on DynamoDB (domain/programme/ports.ts ReferralStore): the referrer on the user item, the
 // first login of a pre-created member and the referral index (GSI1 REFERRALS#<referrer>).
-import type { ReferralStore } from '../domain/stores';
+import type { ReferralStore } from '../domain/programme/ports';
 import { getItem, query } from './ddb';
 import { gsi, keys, referralIndexAttrs } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const referralStore: ReferralStore = {
   async referrerOf(userId) {

@@ -1,4 +1,4 @@
-// The settlement's stores on DynamoDB (domain/stores.ts "settlement"): key layout and item forms of
+// The settlement's stores on DynamoDB (domain/programme/ports.ts "settlement"): key layout and item forms of
 // SETTLEMENT#<date> (STATE, CHUNK#, EXIT#, EXITPLAN#), the CARRY, the dividend fund entries
 // (DIVFUND#<date>, GSI1 DIVFUND), the holders index (GSI2 HOLDER) and the leaderboard shards.
 import { weightOf, ZERO } from '@greenpoints/shared';
@@ -10,10 +10,11 @@ import type {
   Settlement,
   SettlementStatus,
   SettlementStore,
-} from '../domain/stores';
+} from '../domain/programme/ports';
 import { batchGet, batchWrite, getItem, query, type Item, type QueryOpts, type Scalar } from './ddb';
 import { gsi, indexKeys, keys, partitions, RANK_SHARDS, skBounds, skPrefixes } from './keys';
-import { asWrite, ledgerEntryOps } from './stores';
+import { asWrite } from './writes';
+import { ledgerEntryOps } from './ledger';
 
 export function settlementItem(s: Settlement): Item {
   return { ...keys.settlement(s.date), type: 'settlement', ...s };

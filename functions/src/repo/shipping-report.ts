@@ -1,8 +1,8 @@
 // The queue of shipping uploads not done, on DynamoDB: SHIPREPORT#<state> / <at>#<orderId>.
-import type { ShippingReportQueue } from '../domain/shipping-report-ports';
+import type { ShippingReportQueue } from '../domain/orders/shipping-report-ports';
 import { query } from './ddb';
 import { keys, partitions } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const shippingReportQueue: ShippingReportQueue = {
   put: (state, e) =>

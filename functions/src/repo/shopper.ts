@@ -1,9 +1,10 @@
-// The DynamoDB stores of a shopper's own items (domain/stores.ts): Idempotency-Keys, the address
+// The DynamoDB stores of a shopper's own items (domain/ports.ts, domain/shop/ports.ts): Idempotency-Keys, the address
 // book and the profile's nickname and avatar (docs/data-model.md).
-import type { Address, AddressStore, IdempotencyStore, ProfileStore, StoredResponse } from '../domain/stores';
+import type { Address, AddressStore, ProfileStore } from '../domain/shop/ports';
+import type { IdempotencyStore, StoredResponse } from '../domain/ports';
 import { getItem, type Item } from './ddb';
 import { keys, nicknameIndexAttrs, NICKNAME_INDEX_ATTRS } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 // ---------- idempotency keys ----------
 /** Old keys expire on AWS (TTL, seconds): 7 days. */

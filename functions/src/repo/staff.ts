@@ -1,12 +1,11 @@
 // Staff accounts (STAFF#<username> / ACCOUNT, listed on GSI1 STAFF) and requests awaiting a
 // second signature (APPROVAL#<id> / META, listed by status on GSI1) on DynamoDB.
 import type { StaffRole } from '../auth/roles';
-import type { Approval, ApprovalStore, StaffAccount, StaffAccountStore, StaffDeps } from '../domain/staff-ports';
+import type { Approval, ApprovalStore, StaffAccount, StaffAccountStore } from '../domain/operator/staff-ports';
 import { batchGet, batchWrite, getItem, query, queryAll, writeOne, type Item } from './ddb';
 import { gsi, indexKeys, keys, partitions, skPrefixes } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
-import { asWrite, committer } from './stores';
-import { auditChain } from './audit-chain';
+import { asWrite } from './writes';
 
 const rolesOf = (s: unknown): StaffRole[] =>
   String(s ?? '')
@@ -158,11 +157,3 @@ export const approvalStore: ApprovalStore = {
     return { items: out, cursor: encodeCursor(r.next) };
   },
 };
-
-/** The staff console's stores on DynamoDB. */
-export const staffDeps = (): StaffDeps => ({
-  accounts: staffAccountStore,
-  approvals: approvalStore,
-  audit: auditChain,
-  tx: committer,
-});

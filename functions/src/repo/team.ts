@@ -1,5 +1,5 @@
-// The team's reads on DynamoDB (domain/stores.ts TeamStore): the caller's newest ledger entries.
-import type { TeamStore } from '../domain/stores';
+// The team's reads on DynamoDB (domain/programme/ports.ts TeamStore): the caller's newest ledger entries.
+import type { TeamStore } from '../domain/programme/ports';
 import { queryAll } from './ddb';
 import { partitions, skPrefixes } from './keys';
 

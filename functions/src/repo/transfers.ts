@@ -1,6 +1,6 @@
-// The withdrawal lists of domain/transfers.ts on DynamoDB: by status (GSI1, oldest first, for the
+// The withdrawal lists of domain/wallet/transfers.ts on DynamoDB: by status (GSI1, oldest first, for the
 // schedule) and by user (GSI2 keys only, newest first, then the items themselves).
-import type { WithdrawalLists } from '../domain/transfers-ports';
+import type { WithdrawalLists } from '../domain/wallet/transfers-ports';
 import { batchGet, query } from './ddb';
 import { gsi, keys, withdrawalIdOf } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,8 +1,8 @@
 // The unpaid-orders index on DynamoDB: UNPAID#<shard> / <payExpiresAt>#<orderId> (repo/keys.ts).
-import type { UnpaidIndex } from '../domain/unpaid-ports';
+import type { UnpaidIndex } from '../domain/orders/unpaid-ports';
 import { query } from './ddb';
 import { keys, partitions, UNPAID_SHARDS } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const unpaidIndex: UnpaidIndex = {
   add: ({ orderId, payExpiresAt }) =>

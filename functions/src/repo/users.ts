@@ -3,7 +3,7 @@
 import type { User } from '../domain/model';
 import { keys } from './keys';
 import { userItem } from './repository';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 export const createUser = (u: User) => [
   asWrite({ op: 'create', item: { ...keys.openId(u.openId), type: 'openid', userId: u.userId } }),

@@ -1,10 +1,16 @@
 // Withdrawals on DynamoDB (docs/data-model.md): the request item (WITHDRAWAL#id, listed by status
 // on GSI1), the day's sum per user (USER#id / WDAY#date, version-guarded), claims and decisions
 // as conditional sets on the request.
-import type { Withdrawal, WithdrawalBill, WithdrawalFrom, WithdrawalStatus, WithdrawalStore } from '../domain/stores';
+import type {
+  Withdrawal,
+  WithdrawalBill,
+  WithdrawalFrom,
+  WithdrawalStatus,
+  WithdrawalStore,
+} from '../domain/wallet/ports';
 import { getItem, type Item } from './ddb';
 import { indexKeys, keys } from './keys';
-import { asWrite } from './stores';
+import { asWrite } from './writes';
 
 const fromCondition = (from: WithdrawalFrom): Record<string, string> =>
   from.status === 'paying' ? { status: 'paying', claim: from.claim } : { status: from.status };

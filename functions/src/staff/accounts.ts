@@ -1,8 +1,8 @@
 // Staff accounts as staff functions (admin; the CLI's local bootstrap token creates the first).
 import { z } from 'zod';
 import { STAFF_ROLES } from '../auth/roles';
-import { addStaff as add, publicAccount, updateStaff as update } from '../domain/staff-accounts';
-import { staffDeps } from '../repo/staff';
+import { addStaff as add, publicAccount, updateStaff as update } from '../domain/operator/staff-accounts';
+import { staffDeps } from '../wiring/staff';
 import { staff } from './wrapper';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;

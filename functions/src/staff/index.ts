@@ -2,30 +2,48 @@
 // checks a staff token, audits the call and answers {ok, result} or {ok:false, error}.
 import { z } from 'zod';
 import { standInNow } from './clock';
-import { dec, mergeParams, parseMoney, parsePositivePoints } from '@greenpoints/shared';
-import { getWeChatTransfer } from '../adapters/wechat';
-import { getItem, putItem } from '../repo/ddb';
-import { keys } from '../repo/keys';
-import { getEvent, getOrder, getParams, getUser, productItem, toPool } from '../repo/repository';
-import { withdrawalStore } from '../repo/withdrawals';
-import { shipOrder as ship, completeDue as runCompleteDue, refundOrder as refund } from '../domain/orders';
-import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/after-sale';
-import { decideWithdrawal } from '../domain/wallet';
-import { drainUntilEmpty, addSubmission, awaitEvent } from '../domain/applier';
-import { eventIdFor } from '../domain/idempotency';
-import { Tx, retryStale } from '../domain/tx';
-import { auditEntry, staff, type Caller, type StaffEvent, type StaffResult } from './wrapper';
-import { staffDeps } from '../repo/staff';
+import { dec, parseMoney, parsePositivePoints } from '@greenpoints/shared';
+import { shipOrder as ship } from '../domain/orders/payment';
+import { completeDue as runCompleteDue } from '../domain/orders/completion';
+import { refundOrder as refund } from '../domain/orders/refund';
+import { reviewAfterSale as review, receiveReturn as receiveBack } from '../domain/orders/after-sale';
+import { decideWithdrawal } from '../domain/wallet/wallet';
+import { drainUntilEmpty } from '../domain/wallet/applier';
+import { submitAsStaff, transferPayout } from '../domain/wallet/staff-events';
+import { auditEntry, staff, type StaffEvent, type StaffResult } from './wrapper';
+import { registry } from './registry';
 import { conflict, notFound } from '../domain/errors';
-import { changedKeys, configWarnings, stateProblem } from '../domain/config';
-import { reconcile as runReconcile } from './reconcile';
+import { checkParams, setParams } from '../domain/operator/config';
 import { sandboxTransfer, syncTransfers } from './transfers';
 import { cancelUnpaid } from './unpaid';
 import { listShippingUploads, retryShippingUploads } from './shipping-report';
-import { reportShipping } from '../domain/shipping-report';
-import { shippingReportDeps } from '../compose/shipping-report';
-import { PICTURE_KEY_RE } from '../repo/pictures';
-import { asWrite } from '../repo/stores';
+import { reportShipping } from '../domain/orders/shipping-report';
+import { PICTURE_KEY_RE } from '../adapters/pictures';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { orders } from '../wiring/orders';
+import { productAdmin } from '../wiring/catalogue';
+import { wallet } from '../wiring/wallet';
+import { referrals } from '../wiring/programme';
+import { audit } from '../wiring/audit';
+import { checks, configAdmin } from '../wiring/admin';
+import { wechat, wechatTransfer } from '../wiring/ports';
+import { shippingReportDeps } from '../wiring/shipping-report';
+import { staffDeps } from '../wiring/staff';
+
+const deps = {
+  ...core,
+  ...pool,
+  ...orders,
+  ...wallet,
+  ...referrals,
+  ...audit,
+  ...wechat,
+  ...wechatTransfer,
+  ...productAdmin,
+  ...configAdmin,
+  ...checks,
+};
 
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 const shipment = {
@@ -35,7 +53,7 @@ const shipment = {
 
 /** Ships, then reports the parcel to WeChat (WeChat-paid orders); a failed report is queued, never fatal. */
 async function shipAndReport(orderId: string, parcel: { carrier: string; trackingNo: string }) {
-  const shipped = await ship(orderId, parcel);
+  const shipped = await ship(deps, orderId, parcel);
   const report = await reportShipping(shippingReportDeps(), orderId, new Date().toISOString());
   return { ...shipped, ...(report ? { shippingReport: report } : {}) };
 }
@@ -76,7 +94,7 @@ export const completeOrder = staff(
   'complete-order',
   z.object({ orderId: z.string().min(1).max(64), now: standIn }).strict(),
   async ({ orderId, now }) => {
-    const r = await runCompleteDue({ now: now ?? new Date().toISOString(), max: 1, orderIds: [orderId] });
+    const r = await runCompleteDue(deps, { now: now ?? new Date().toISOString(), max: 1, orderIds: [orderId] });
     const one = r.completed[0] as { error?: { code: string; message: string } } | undefined;
     if (one?.error && (r.completed[0] as { status: string }).status === 'skipped')
       throw conflict(one.error.code, one.error.message);
@@ -98,7 +116,7 @@ export const completeDue = staff(
     })
     .passthrough(),
   async ({ now, max, orderIds }) =>
-    runCompleteDue({ now: now ?? new Date().toISOString(), max, ...(orderIds ? { orderIds } : {}) }),
+    runCompleteDue(deps, { now: now ?? new Date().toISOString(), max, ...(orderIds ? { orderIds } : {}) }),
   { scheduled: true },
 );
 
@@ -107,26 +125,26 @@ export const reviewAfterSale = staff(
   z
     .object({ requestId: z.string().min(1).max(64), approve: z.boolean(), note: z.string().trim().min(1).max(200) })
     .strict(),
-  async ({ requestId, approve, note }, actor) => review(requestId, approve, note, actor),
+  async ({ requestId, approve, note }, actor) => review(deps, requestId, approve, note, actor),
 );
 
 /** The goods came back (or: ask WeChat again for a refund left refunding). */
 export const receiveReturn = staff(
   'receive-return',
   z.object({ requestId: z.string().min(1).max(64) }).strict(),
-  async ({ requestId }, actor) => receiveBack(requestId, actor),
+  async ({ requestId }, actor) => receiveBack(deps, requestId, actor),
 );
 
 export const refundOrder = staff(
   'refund-order',
   orderRef,
   async ({ orderId }) => {
-    const r = await refund(undefined, orderId); // on a refund_requested order: asks WeChat again
+    const r = await refund(deps, undefined, orderId); // on a refund_requested order: asks WeChat again
     return r.body;
   },
   {
     check: async ({ orderId }) => {
-      if (!(await getOrder(orderId))) throw notFound('order');
+      if (!(await deps.orders.get(orderId))) throw notFound('order');
     },
   },
 );
@@ -135,7 +153,7 @@ export const drainPool = staff(
   'drain-pool',
   z.object({}).passthrough(),
   async () => {
-    return { drained: await drainUntilEmpty() };
+    return { drained: await drainUntilEmpty(deps) };
   },
   { scheduled: true },
 );
@@ -169,7 +187,7 @@ export const upsertProduct = staff(
       poolContribution: parseMoney(p.poolContribution, 'poolContribution'),
       dividendContribution: parseMoney(p.dividendContribution, 'dividendContribution'),
     };
-    await putItem(productItem(norm));
+    await deps.productAdmin.save(norm);
     return norm;
   },
 );
@@ -177,102 +195,19 @@ export const upsertProduct = staff(
 export const setConfig = staff(
   'set-config',
   z.object({ change: z.record(z.unknown()) }).strict(),
-  async ({ change }, _actor, caller) => {
-    // Bounded: only a pool event landing between the read and the write sends it round again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await writeConfig(change, caller);
-      } catch (e) {
-        if (!(e instanceof PoolMoved) || attempt >= 5) throw e;
-      }
-    }
-  },
-  { check: async ({ change }) => void (await checkConfig(change)) },
+  // The new version, its history record and the call's audit entry in one transaction.
+  async ({ change }, _actor, caller) =>
+    setParams(deps, change, (writes, result) =>
+      staffDeps().audit.append(auditEntry('set-config', caller, { change }, { ok: true, result }), writes),
+    ),
+  { check: async ({ change }) => void (await checkParams(deps, change)) },
 );
-
-/** The merged parameters, refused (invalid_params, a state problem) before anything is written. */
-async function checkConfig(change: Record<string, unknown>) {
-  const cur = await getParams(true);
-  const next = mergeParams(cur.params, change);
-  const poolItem = await getItem(keys.pool());
-  const problem = stateProblem(cur.params, next, toPool(poolItem, cur.params));
-  if (problem) throw problem;
-  return { cur, next, poolItem };
-}
-
-class PoolMoved extends Error {}
-
-async function writeConfig(change: Record<string, unknown>, caller: Caller) {
-  const { cur, next, poolItem } = await checkConfig(change);
-  const version = cur.version + 1;
-  const at = new Date().toISOString();
-  const item = { ...keys.config(), type: 'config', params: JSON.stringify(next), version, at };
-  // Accepted, with the risks spelled out for staff (e.g. two referral levels on WeChat).
-  const result = {
-    version,
-    previousVersion: cur.version,
-    changed: changedKeys(cur.params, next),
-    warnings: configWarnings(cur.params, next),
-    params: next,
-  };
-  const stale = () => conflict('conflict', 'a concurrent change won; try again');
-  // The new version, its history record and the call's audit entry in one transaction, guarded by
-  // the old version and by the pool state the change was checked against.
-  await staffDeps().audit.append(auditEntry('set-config', caller, { change }, { ok: true, result }), [
-    { write: asWrite({ op: 'put', item, ifVersion: cur.version === 0 ? null : cur.version }), onFail: stale() },
-    {
-      write: asWrite({
-        op: 'create',
-        item: { ...keys.configVersion(version), type: 'config_version', params: JSON.stringify(next), version, at },
-      }),
-      onFail: stale(),
-    },
-    ...(poolItem
-      ? [
-          {
-            write: asWrite({ op: 'check', key: keys.pool(), ifEquals: { seq: Number(poolItem.seq) } }),
-            onFail: new PoolMoved(),
-          },
-        ]
-      : []),
-  ]);
-  return result;
-}
-
-async function poolEventAsStaff(
-  kind: string,
-  actor: string,
-  user: string,
-  requestId: string,
-  event: Parameters<typeof addSubmission>[1]['event'],
-) {
-  if (!(await getUser(user))) throw notFound('user');
-  const eventId = eventIdFor(`staff:${kind}`, requestId);
-  // A retry of a call whose answer was lost: the event is recorded already, so its outcome is the
-  // answer. Submitting again would reserve again at the edge and refuse (insufficient_points)
-  // an event that in fact was applied.
-  if (!(await getEvent(eventId))) {
-    try {
-      await retryStale(async () => {
-        const tx = new Tx();
-        await addSubmission(tx, { eventId, userId: user, event }, new Error('duplicate'));
-        await tx.commit().catch((e) => {
-          if ((e as Error).message !== 'duplicate') throw e;
-        });
-      });
-    } catch (e) {
-      if (!(await getEvent(eventId))) throw e; // a concurrent retry recorded it meanwhile: go on
-    }
-  }
-  const rec = await awaitEvent(eventId);
-  return { eventId, status: rec?.status ?? 'pending', outcome: rec?.outcome, error: rec?.error, by: actor };
-}
 
 export const buyback = staff(
   'buyback',
   z.object({ userId: z.string().min(1), points: z.string(), requestId: z.string().min(1).max(64) }).strict(),
   async ({ userId, points, requestId }, actor) =>
-    poolEventAsStaff('buyback', actor, userId, requestId, {
+    submitAsStaff(deps, 'buyback', actor, userId, requestId, {
       kind: 'sell',
       user: userId,
       points: parsePositivePoints(points),
@@ -284,7 +219,7 @@ export const buyback = staff(
 /** A pool event for a user who exists, of a positive amount of points. */
 async function checkUser(userId: string, points: string) {
   parsePositivePoints(points);
-  if (!(await getUser(userId))) throw notFound('user');
+  if (!(await deps.users.get(userId))) throw notFound('user');
 }
 
 export const grant = staff(
@@ -299,7 +234,7 @@ export const grant = staff(
     })
     .strict(),
   async ({ userId, points, locked, reason, requestId }, actor) =>
-    poolEventAsStaff('grant', actor, userId, requestId, {
+    submitAsStaff(deps, 'grant', actor, userId, requestId, {
       kind: 'grant',
       user: userId,
       points: parsePositivePoints(points),
@@ -312,23 +247,18 @@ export const grant = staff(
 export const approveWithdrawal = staff(
   'approve-withdrawal',
   z.object({ withdrawalId: z.string().min(1).max(64), approve: z.boolean().default(true) }).strict(),
-  async ({ withdrawalId, approve }) =>
-    decideWithdrawal(withdrawalId, approve, async ({ withdrawalId: id, userId, amount }) => {
-      const u = await getUser(userId);
-      // Paid only when WeChat says SUCCESS (domain/transfers.ts sends the notice then).
-      return getWeChatTransfer().transfer({ withdrawalId: id, openId: u?.openId ?? '', amount });
-    }),
+  async ({ withdrawalId, approve }) => decideWithdrawal(deps, withdrawalId, approve, transferPayout(deps)),
   {
     // Only a withdrawal still waiting for staff is worth a second signature.
     check: async ({ withdrawalId }) => {
-      const w = await withdrawalStore.get(withdrawalId);
+      const w = await deps.withdrawals.get(withdrawalId);
       if (w && w.status !== 'requested' && w.status !== 'paying')
         throw conflict('invalid_status', `the withdrawal is ${w.status}`);
     },
   },
 );
 
-export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => runReconcile());
+export const reconcile = staff('reconcile', z.object({}).passthrough(), async () => deps.reconcile());
 
 /** name (as typed on the command line) -> function */
 export type { StaffEvent, StaffResult };
@@ -368,6 +298,9 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
     ['approve-request', 'reject-request', 'list-requests'],
   ),
 };
+
+// approve-request finds the function it runs here (staff/registry.ts).
+for (const [name, fn] of Object.entries(STAFF_FUNCTIONS)) registry.set(name, fn);
 
 function lazyFrom(
   load: () => Promise<Record<string, (e: StaffEvent) => Promise<StaffResult>>>,

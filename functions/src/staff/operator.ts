@@ -11,10 +11,16 @@ import {
   listWithdrawals as listPayouts,
   requireOne,
   type Row,
-} from '../domain/queries';
+} from '../domain/operator/queries';
 import { isValidDate } from '../domain/calendar';
-import { filteredOrders, usersByNickname } from '../domain/console-queries';
-import { consoleDeps } from '../repo/console';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { programme } from '../wiring/programme';
+import { operator } from '../wiring/operator';
+import { consoleStores } from '../wiring/console';
+
+const deps = { ...core, ...pool, ...programme, ...operator, ...consoleStores };
+import { filteredOrders, usersByNickname } from '../domain/operator/console-queries';
 
 /** Queries: their scope refuses any write (repo/write-scope.ts). */
 const RO = { readOnly: true };
@@ -120,7 +126,7 @@ export const listOrders = staff(
     .refine((q) => q.status || q.userId, 'give a status or a userId'),
   async ({ status, userId, productId, from, to, limit, cursor, format }) => {
     if (!from && !to && !userId && !productId && status)
-      return answer(await listOrdersByStatus(status, limit, cursor), format, ORDER_COLUMNS);
+      return answer(await listOrdersByStatus(deps, status, limit, cursor), format, ORDER_COLUMNS);
     const q = {
       ...(status ? { status } : {}),
       ...(userId ? { userId } : {}),
@@ -128,7 +134,7 @@ export const listOrders = staff(
       ...(from ? { from: dayStart(from) } : {}),
       ...(to ? { to: dayEnd(to) } : {}),
     };
-    return answer(await filteredOrders(consoleDeps(), q, limit, cursor), format, ORDER_COLUMNS);
+    return answer(await filteredOrders(deps, q, limit, cursor), format, ORDER_COLUMNS);
   },
   RO,
 );
@@ -137,7 +143,7 @@ export const listAfterSale = staff(
   'list-after-sale',
   z.object({ status: z.enum(REQUEST_STATUSES), ...paging }).strict(),
   async ({ status, limit, cursor, format }) =>
-    answer(await listRequests(status, limit, cursor), format, REQUEST_COLUMNS),
+    answer(await listRequests(deps, status, limit, cursor), format, REQUEST_COLUMNS),
   RO,
 );
 
@@ -145,7 +151,7 @@ export const listWithdrawals = staff(
   'list-withdrawals',
   z.object({ status: z.enum(WITHDRAWAL_STATUSES), ...paging }).strict(),
   async ({ status, limit, cursor, format }) =>
-    answer(await listPayouts(status, limit, cursor), format, WITHDRAWAL_COLUMNS),
+    answer(await listPayouts(deps, status, limit, cursor), format, WITHDRAWAL_COLUMNS),
   RO,
 );
 
@@ -168,10 +174,10 @@ export const findUser = staff(
   async ({ format, limit, nickname, ...by }) => {
     requireOne({ ...by, nickname });
     if (nickname) {
-      const matches = await usersByNickname(consoleDeps(), nickname, limit);
+      const matches = await usersByNickname(deps, nickname, limit);
       return format === 'csv' ? { csv: toCsv(matches.rows), count: matches.rows.length } : matches;
     }
-    const r = await find(by);
+    const r = await find(deps, by);
     if (format !== 'csv') return r;
     return { csv: toCsv([{ ...r.user, ...r.wallet, orders: r.orders.length }]) };
   },
@@ -187,7 +193,7 @@ export const dailyReportFn = staff(
     })
     .strict(),
   async ({ date, format }) => {
-    const r = await dailyReport(date);
+    const r = await dailyReport(deps, date);
     if (format !== 'csv') return r;
     return { csv: toCsv([r as unknown as Row]) };
   },

@@ -2,7 +2,7 @@
 // the same Content-Type, then list its `key` in upsert-product's `pictures`.
 import { randomBytes } from 'crypto';
 import { z } from 'zod';
-import { PICTURE_TYPES, pictureUrl, presignUpload, UPLOAD_TTL_S, type PictureType } from '../repo/pictures';
+import { PICTURE_TYPES, pictureUrl, presignUpload, UPLOAD_TTL_S, type PictureType } from '../adapters/pictures';
 import { staff } from './wrapper';
 
 const types = Object.keys(PICTURE_TYPES) as [PictureType, ...PictureType[]];

@@ -2,17 +2,25 @@
 // legacy import, agents, the audit log. Each is audited by the shared staff wrapper.
 import { z } from 'zod';
 import { staff, type StaffEvent, type StaffResult } from './wrapper';
-import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/settlement';
-import { importLegacyMembers as runImport, legacyPrecheck, releaseLocked as runRelease } from '../domain/legacy';
-import { assignAgent as runAssign, listAgents } from '../domain/agents';
-import { auditQuery } from '../domain/audit-query';
-import { auditChain } from '../repo/audit-chain';
+import { settleDay as runSettleDay, readSettlement, toReport, exitList } from '../domain/programme/settlement';
+import {
+  importLegacyMembers as runImport,
+  legacyPrecheck,
+  releaseLocked as runRelease,
+} from '../domain/programme/legacy';
+import { assignAgent as runAssign, listAgents } from '../domain/programme/agents';
+import { auditQuery } from '../domain/operator/audit-query';
 import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
-import { lockedSinceStore } from '../repo/locked-since';
 import { nowOf, standInNow } from './clock';
-import { legacyDryRun } from '../domain/legacy-dry-run';
-import { consoleDeps } from '../repo/console';
+import { legacyDryRun } from '../domain/programme/legacy-dry-run';
+import { core } from '../wiring/core';
+import { pool } from '../wiring/pool';
+import { programme } from '../wiring/programme';
+import { operator } from '../wiring/operator';
+import { staffDeps } from '../wiring/staff';
+
+const deps = { ...core, ...pool, ...programme, ...operator };
 
 const date = z.string().regex(DATE_RE, 'YYYY-MM-DD');
 // Below the 10-minute schedule, so scheduled runs rarely overlap (overlaps are safe, only wasted).
@@ -22,7 +30,7 @@ const BUDGET_MS = Number(process.env.PROGRAMME_BUDGET_MS || 9 * 60_000);
 export const settleDay = staff(
   'settle-day',
   z.object({ date: date.optional() }).passthrough(),
-  async ({ date: d }) => runSettleDay(d, { maxMs: BUDGET_MS }),
+  async ({ date: d }) => runSettleDay(deps, d, { maxMs: BUDGET_MS }),
   { scheduled: true },
 );
 
@@ -31,9 +39,9 @@ export const settlementReport = staff(
   'settlement-report',
   z.object({ date }).strict(),
   async ({ date: d }) => {
-    const s = await readSettlement(d);
+    const s = await readSettlement(deps, d);
     if (!s) throw notFound(`settlement of ${d}`);
-    return toReport(s, await exitList(d));
+    return toReport(s, await exitList(deps, d));
   },
   { readOnly: true },
 );
@@ -42,7 +50,7 @@ export const settlementReport = staff(
 export const releaseLocked = staff(
   'release-locked',
   z.object({ date: date.optional(), now: standInNow }).passthrough(),
-  async ({ date: d, now }) => runRelease(d, { maxMs: BUDGET_MS, now: nowOf(now) }, { locked: lockedSinceStore }),
+  async ({ date: d, now }) => runRelease(deps, d, { maxMs: BUDGET_MS, now: nowOf(now) }),
   { scheduled: true },
 );
 
@@ -57,8 +65,8 @@ export const importLegacyMembers = staff(
       dryRun: z.boolean().default(false),
     })
     .strict(),
-  async ({ dryRun, ...input }, actor) => (dryRun ? legacyDryRun(consoleDeps(), input) : runImport(input, actor)),
-  { check: legacyPrecheck, readOnly: (input) => input.dryRun },
+  async ({ dryRun, ...input }, actor) => (dryRun ? legacyDryRun(deps, input) : runImport(deps, input, actor)),
+  { check: (input) => legacyPrecheck(deps, input), readOnly: (input) => input.dryRun },
 );
 
 export const assignAgent = staff(
@@ -72,9 +80,9 @@ export const assignAgent = staff(
     })
     .strict(),
   async ({ region, ...rest }, actor) => {
-    if (rest.list) return { agents: await listAgents() };
+    if (rest.list) return { agents: await listAgents(deps) };
     if (!region) throw invalid('invalid_request', 'region is required');
-    return runAssign({ region, ...rest }, actor);
+    return runAssign(deps, { region, ...rest }, actor);
   },
 );
 
@@ -91,7 +99,7 @@ export const auditLog = staff(
       cursor: z.string().max(2000).optional(),
     })
     .strict(),
-  async (q) => auditQuery({ audit: auditChain }, q),
+  async (q) => auditQuery(staffDeps(), q),
   { readOnly: true },
 );
 

@@ -1,15 +1,16 @@
 // Requests awaiting a second signature as staff functions: approve-request runs the requested
-// function exactly once (domain/approvals.ts) and answers its own answer; reject-request;
+// function exactly once (domain/operator/approvals.ts) and answers its own answer; reject-request;
 // list-requests.
 import { z } from 'zod';
-import { decide, recordOutcome } from '../domain/approvals';
-import { digestOf } from '../domain/audit-chain';
+import { decide, recordOutcome } from '../domain/operator/approvals';
+import { digestOf } from '../domain/operator/audit-chain';
 import { conflict } from '../domain/errors';
-import type { ApprovalStatus } from '../domain/staff-ports';
-import { staffDeps } from '../repo/staff';
+import type { ApprovalStatus } from '../domain/operator/staff-ports';
+import { staffDeps } from '../wiring/staff';
 import { isLocalStage } from '../stage';
 import { mayCall } from './roles';
-import { APPROVED, Passthrough, staff, type Caller, type StaffEvent, type StaffResult } from './wrapper';
+import { registry } from './registry';
+import { APPROVED, Passthrough, staff, type Caller, type StaffEvent } from './wrapper';
 
 const approvalId = z.string().regex(/^ap_[0-9a-f]{20}$/, 'an approvalId from the request');
 /** The stand-in clock (expiry tests and demos): the local stage only. */
@@ -36,8 +37,8 @@ export const approveRequest = staff(
     // What runs is what was asked: the stored input still has the digest its audit entry names.
     if (digestOf(JSON.parse(a.input)) !== a.inputDigest)
       throw conflict('request_tampered', 'the stored request no longer matches its digest');
-    const { STAFF_FUNCTIONS } = await import('./index');
-    const run = STAFF_FUNCTIONS[a.fn] as (e: StaffEvent) => Promise<StaffResult>;
+    const run = registry.get(a.fn);
+    if (!run) throw new Error(`staff function ${a.fn} is not registered`);
     const event: StaffEvent = {
       ...(JSON.parse(a.input) as Record<string, unknown>),
       [APPROVED]: {

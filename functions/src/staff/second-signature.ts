@@ -2,8 +2,8 @@
 // except reads (assign-agent {list: true}), refusing a withdrawal (the cash goes back to its
 // owner) and approving one of at most withdrawSecondSignAbove (the parameter, default ¥500.00).
 import { dec } from '@greenpoints/shared';
-import { getParams } from '../repo/repository';
-import { withdrawalStore } from '../repo/withdrawals';
+import { core } from '../wiring/core';
+import { wallet } from '../wiring/wallet';
 import { SECOND_SIGNATURE } from './roles';
 
 export async function needsSecondSignature(fn: string, input: unknown): Promise<boolean> {
@@ -13,8 +13,8 @@ export async function needsSecondSignature(fn: string, input: unknown): Promise<
   if (fn === 'import-legacy-members') return i.dryRun !== true;
   if (fn !== 'approve-withdrawal') return true;
   if (i.approve === false) return false;
-  const w = await withdrawalStore.get(String(i.withdrawalId));
+  const w = await wallet.withdrawals.get(String(i.withdrawalId));
   if (!w) return false; // the function itself answers not_found
-  const { params } = await getParams();
+  const { params } = await core.config.params();
   return dec(w.amount).gt(params.withdrawSecondSignAbove);
 }

@@ -1,7 +1,7 @@
-// Shipping uploads to WeChat (domain/shipping-report.ts): the retry schedule and the staff list.
+// Shipping uploads to WeChat (domain/orders/shipping-report.ts): the retry schedule and the staff list.
 import { z } from 'zod';
-import { listShippingUploads as list, retryShippingUploads as retry } from '../domain/shipping-report';
-import { shippingReportDeps } from '../compose/shipping-report';
+import { listShippingUploads as list, retryShippingUploads as retry } from '../domain/orders/shipping-report';
+import { shippingReportDeps } from '../wiring/shipping-report';
 import { staff } from './wrapper';
 import { standIn } from './stand-in';
 

@@ -3,9 +3,9 @@
 // for the shopper confirming (or WeChat failing / closing) a sandbox bill.
 import { z } from 'zod';
 import { getWeChatTransfer, sandboxSettleBill, sandboxTransferNotify } from '../adapters/wechat';
-import { syncTransfers as runSync } from '../domain/transfer-sync';
-import { onTransferNotice } from '../domain/transfers';
-import { transferDeps } from '../compose/transfers';
+import { syncTransfers as runSync } from '../domain/wallet/transfer-sync';
+import { onTransferNotice } from '../domain/wallet/transfers';
+import { transferDeps } from '../wiring/transfers';
 import { forbidden, notFound } from '../domain/errors';
 import { isLocalStage } from '../stage';
 import { staff } from './wrapper';

@@ -1,9 +1,9 @@
 // cancel-unpaid (schedule: every minute): WeChat orders unpaid past payExpiresAt are closed at
-// WeChat and cancelled with their stock back (domain/unpaid.ts). On the local stage
+// WeChat and cancelled with their stock back (domain/orders/unpaid.ts). On the local stage
 // `npm run -s staff -- cancel-unpaid '{"now":"…"}'` stands in for the clock.
 import { z } from 'zod';
-import { cancelUnpaid as runCancel } from '../domain/unpaid';
-import { unpaidDeps } from '../compose/unpaid';
+import { cancelUnpaid as runCancel } from '../domain/orders/unpaid';
+import { unpaidDeps } from '../wiring/unpaid';
 import { staff } from './wrapper';
 import { standIn } from './stand-in';
 

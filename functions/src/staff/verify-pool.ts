@@ -2,7 +2,7 @@
 // (GET /pool/log, paged), checks the hash chain, replays every event with the engine from an
 // empty pool, and compares the result with the published pool (GET /pool) digit for digit.
 import { defaultParams, emptyPool, price, type Params, type PoolState } from '@greenpoints/shared';
-import { canonical, verifyBatches, type PublicBatch } from '../domain/poolhash';
+import { canonical, verifyBatches, type PublicBatch } from '../domain/wallet/poolhash';
 
 interface Page {
   head: { batch: number; hash: string; pool: PoolState };

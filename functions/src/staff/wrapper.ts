@@ -3,18 +3,18 @@
 // (staff/roles.ts), turns the first call of a money move or rule change into a request for a
 // second signature, appends every call (refused ones too) to the hash-chained audit log and
 // answers {ok, result} or {ok: false, error} (errors mapped by the one table, functions/src/errors.ts).
-// The stores first: every domain call below needs them.
-import '../repo/install';
+// Each function's stores come from its own file's composition root (functions/src/wiring/); the
+// wrapper's own (accounts, requests, the audit chain) from wiring/staff.ts.
 import { randomBytes } from 'crypto';
 import type { z } from 'zod';
 import { verifyToken } from '../auth/token';
 import type { StaffRole } from '../auth/roles';
-import { staffDeps } from '../repo/staff';
-import { auditedScope } from '../repo/audit-chain';
+import { staffDeps } from '../wiring/staff';
+import { auditedScope } from '../wiring/console';
 import { DomainError, forbidden } from '../domain/errors';
-import { digestOf } from '../domain/audit-chain';
-import { requestApproval } from '../domain/approvals';
-import type { AuditEntry } from '../domain/staff-ports';
+import { digestOf } from '../domain/operator/audit-chain';
+import { requestApproval } from '../domain/operator/approvals';
+import type { AuditEntry } from '../domain/operator/staff-ports';
 import { classify, HTTP_STATUS, toStaffError } from '../errors';
 import { isLocalStage } from '../stage';
 import { log, withLogKeys } from '../log';

@@ -1,7 +1,7 @@
 // The pool log's pseudonyms (GET /pool/log) are salted with a deployment secret: outside the
 // local stack a missing or placeholder POOL_LOG_SALT refuses, rather than falling back to the
 // salt in the source, which would let anyone test a user id against the published log.
-import { pseudonym } from '../../src/domain/poolhash';
+import { pseudonym } from '../../src/domain/wallet/poolhash';
 
 const saved = { ...process.env };
 afterEach(() => {

@@ -2,7 +2,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { RuleError } from '@greenpoints/shared';
-import { route, MAX_BODY_BYTES } from '../../src/http/wrapper';
+import { routes, MAX_BODY_BYTES } from '../../src/http/wrapper';
+import { memoryDeps } from '../doubles/world';
 import { DomainError, conflict } from '../../src/domain/errors';
 import { signToken } from '../../src/auth/token';
 import { decodeCursor, encodeCursor } from '../../src/repo/cursor';
@@ -13,6 +14,9 @@ process.env.STAGE = 'local';
 // Without a database: the abuse limits (DynamoDB counters, tested over HTTP in
 // test/integration/rate-limit.test.ts) are off here.
 for (const k of ['RATE_LIMIT_USER_PER_MIN', 'RATE_LIMIT_IP_PER_MIN', 'RATE_LIMIT_LOGIN_PER_MIN']) process.env[k] = '0';
+
+// No counter is read with the limits off; Idempotency-Keys would live in memory.
+const route = routes({ ...memoryDeps(), rateCounters: { hit: async () => 0 } });
 
 const ev = (body: string | undefined, headers: Record<string, string> = {}): APIGatewayProxyEventV2 =>
   ({

@@ -1,11 +1,11 @@
 // Pure parts of the full programme, with hand-checked numbers.
 import { defaultParams, emptyWallet, type Wallet } from '@greenpoints/shared';
-import { chunkDividends, afterPaying } from '../../src/domain/settlement';
-import { parseLegacyFile, splitCsvLine } from '../../src/domain/legacy';
-import { bindingRefusal, referrerFromScene } from '../../src/domain/referrals';
-import { agentFor, regionPrefixes } from '../../src/domain/agents';
-import { maskName, topOf } from '../../src/domain/levels';
-import { configWarnings, changedKeys, WARN_TWO_LEVELS } from '../../src/domain/config';
+import { chunkDividends, afterPaying } from '../../src/domain/programme/settlement';
+import { parseLegacyFile, splitCsvLine } from '../../src/domain/programme/legacy';
+import { bindingRefusal, referrerFromScene } from '../../src/domain/programme/referrals';
+import { agentFor, regionPrefixes } from '../../src/domain/programme/agents';
+import { maskName, topOf } from '../../src/domain/programme/levels';
+import { configWarnings, changedKeys, WARN_TWO_LEVELS } from '../../src/domain/operator/config';
 import { businessDate, daysBetween, lastDates, isValidDate, addDays } from '../../src/domain/calendar';
 import { gsi, RANK_SHARDS, rankShard, sortablePoints, walletIndexAttrs } from '../../src/repo/keys';
 

@@ -2,6 +2,7 @@
 // link or QR scene; no self, no cycle, no rebinding), point rewards of one or two levels inside
 // the completion, cash commissions, the agent of the most specific region.
 import { buy, fn, freshTable, login, ok, product, reconcileClean, setConfig, staff, wallet } from './world';
+import { deps } from '../../ddb-deps';
 import { keys } from '../../../functions/src/repo/keys';
 
 let A = '';
@@ -110,18 +111,18 @@ describe('rewards and commissions on completion', () => {
   });
 
   it('the team shows both levels and the commissions; the leaderboard masks names', async () => {
-    const { teamView } = await import('../../../functions/src/domain/team');
-    const tb = await teamView(B);
+    const { teamView } = await import('../../../functions/src/domain/programme/team');
+    const tb = await teamView(deps, B);
     expect(tb.direct.map((d) => d.userId)).toEqual([C]);
     expect(tb.commissions).toBe('10.00');
     expect(tb.referralPoints).toEqual({ l1: '5.55', l2: '0' });
-    const ta = await teamView(A);
+    const ta = await teamView(deps, A);
     expect(ta.direct.map((d) => d.userId).sort()).toEqual([B, await (await fn.auth()).userIdFor('dev:ref-z')].sort());
     expect(ta.second.map((s) => s.userId)).toEqual([C]);
     expect(ta.commissionsByKind).toEqual({ l1: '0.00', l2: '2.00', agent: '0.00' });
 
-    const { leaderboard } = await import('../../../functions/src/domain/levels');
-    const top = await leaderboard(C);
+    const { leaderboard } = await import('../../../functions/src/domain/programme/levels');
+    const top = await leaderboard(deps, C);
     expect(top[0]).toMatchObject({ rank: 1, equity: '38.85', me: true, level: '普通会员' });
     expect(top.map((t) => t.equity)).toEqual(['38.85', '5.55', '1.5']);
     expect(top.every((t) => t.name.includes('*'))).toBe(true);

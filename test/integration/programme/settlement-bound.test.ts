@@ -10,7 +10,7 @@ let x = ''; // the settled date
 let a = '';
 
 async function completeOn(date: string) {
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = () => noon(date);
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = () => noon(date);
   return buy(a, 'div-100');
 }
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = undefined;
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = undefined;
 });
 
 it('a first settlement 400 days after the first contribution folds the oldest 34 days into one sum', async () => {

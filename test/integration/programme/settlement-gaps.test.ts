@@ -12,7 +12,7 @@ let b = '';
 let c = '';
 
 async function completeOn(date: string, user: string, qty = 1) {
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = () => noon(date);
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = () => noon(date);
   return buy(user, 'div-100', qty);
 }
 async function settleOn(date: string) {
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  (await import('../../../functions/src/domain/applier')).applierHooks.now = undefined;
+  (await import('../../../functions/src/domain/wallet/applier')).applierHooks.now = undefined;
 });
 
 it('the first settlement, eight days after the first contributions, takes them all in', async () => {

@@ -1,4 +1,4 @@
-// Paying in parallel windows (domain/settlement.ts): a crash after some chunks of a window were
+// Paying in parallel windows (domain/programme/settlement.ts): a crash after some chunks of a window were
 // paid (wallets credited, payment recorded) but before their ledger entries and before the day
 // moved past the window. The resumed runs (two at once) find each chunk's recorded payment and
 // pay nobody twice; the ledger holds exactly one dividend per payee.

@@ -2,16 +2,17 @@
 // hand-checked numbers need a pool nobody else touches (the shared table's pool moves with every
 // other test). Staff functions are called as the console calls them: a JSON event with a token.
 import { randomBytes } from 'crypto';
+import { deps } from '../../ddb-deps';
 
 process.env.STAGE = 'local';
 
 export const fn = {
-  auth: () => import('../../../functions/src/domain/auth'),
-  orders: () => import('../../../functions/src/domain/orders'),
+  auth: () => import('../../../functions/src/domain/shop/auth'),
+  orders: () => import('../../domain-orders'),
   repo: () => import('../../../functions/src/repo/repository'),
   ddb: () => import('../../../functions/src/repo/ddb'),
-  settlement: () => import('../../../functions/src/domain/settlement'),
-  legacy: () => import('../../../functions/src/domain/legacy'),
+  settlement: () => import('../../../functions/src/domain/programme/settlement'),
+  legacy: () => import('../../../functions/src/domain/programme/legacy'),
 };
 
 export async function freshTable(prefix: string): Promise<string> {
@@ -60,7 +61,7 @@ export async function setConfig(change: Record<string, unknown>) {
 
 export async function login(name: string, extra: { referrer?: string; scene?: string } = {}): Promise<string> {
   const { login: doLogin } = await fn.auth();
-  return (await doLogin({ devOpenId: name, ...extra })).userId;
+  return (await doLogin(deps, { devOpenId: name, ...extra })).userId;
 }
 
 /** created -> paid -> shipped -> received -> completed at the window's end; the completion answer. */
@@ -68,15 +69,16 @@ export async function buy(userId: string, productId: string, qty = 1, region = '
   const o = await fn.orders();
   const key = 'k' + randomBytes(8).toString('hex');
   const r = await o.createOrder(
+    deps,
     userId,
     { userId, key, hash: key },
     { items: [{ productId, qty }], payWith: 'wechat', address: { region, detail: '1 号' } },
   );
   const orderId = (r.body as { orderId: string }).orderId;
-  await o.markPaid(orderId, { userId });
+  await o.markPaid(deps, orderId, { userId });
   await ok('ship-order', { orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' });
   // Receipt opens the after-sale window; the completion comes at its end (the stand-in clock).
-  const got = await o.confirmOrder(userId, orderId, { userId, key: key + 'c', hash: key + 'c' });
+  const got = await o.confirmOrder(deps, userId, orderId, { userId, key: key + 'c', hash: key + 'c' });
   const { completesAt } = got.body as { completesAt: string };
   const now = new Date(new Date(completesAt).getTime() + 1000).toISOString();
   const done = await ok('complete-order', { orderId, now });

@@ -10,7 +10,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Avatar } from '../../ui/avatar';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
-/** The server keeps avatars up to 48 KB (domain/profile.ts); WeChat's are about 10–30 KB. */
+/** The server keeps avatars up to 48 KB (domain/shop/profile.ts); WeChat's are about 10–30 KB. */
 const MAX_AVATAR = 48 * 1024;
 
 /** WeChat's chosen avatar (a temporary file) as a data URL the profile route accepts. */

@@ -4,6 +4,8 @@
 // WeChat confirms it automatically). Safe (AES) mode is not supported.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AdapterError } from './types';
+import type { ReceiptEvent } from './types';
+export type { ReceiptEvent };
 
 /** The local stage's stand-in for WECHAT_MESSAGE_TOKEN. */
 export const SANDBOX_MESSAGE_TOKEN = 'greenpoints-sandbox-message-token';
@@ -19,14 +21,6 @@ export function verifyMessage(token: string, q: Record<string, string | undefine
   const got = Buffer.from(signature);
   if (got.length !== want.length || !timingSafeEqual(got, want))
     throw new AdapterError('bad_signature', 'message push signature does not verify');
-}
-
-/** The buyer's receipt of a WeChat-paid order, as the trade-management push reports it. */
-export interface ReceiptEvent {
-  orderId: string;
-  transactionId?: string;
-  /** 1: the buyer confirmed, 2: WeChat confirmed it automatically */
-  method?: number;
 }
 
 /** The receipt in a push body, or undefined for any other event (answered success, ignored). */

@@ -5,6 +5,8 @@ import { AdapterError, type FetchLike } from './types';
 import type { LoginConfig } from './config';
 import { createTokenSource, postJson, TOKEN_REFUSED } from './access-token';
 import { checkOrderId } from './ids';
+import type { ShippingUpload, WeChatShipping } from './types';
+export type { ShippingUpload, WeChatShipping };
 
 export const UPLOAD_SHIPPING_URL = 'https://api.weixin.qq.com/wxa/sec/order/upload_shipping_info';
 
@@ -47,23 +49,6 @@ export function carrierCode(carrier: string): string | undefined {
 export function maskPhone(phone: string): string {
   const d = phone.replace(/\D/g, '');
   return d.length >= 7 ? `${d.slice(0, 3)}****${d.slice(-4)}` : '****';
-}
-
-export interface ShippingUpload {
-  orderId: string;
-  payerOpenId: string;
-  carrier: string;
-  trackingNo: string;
-  /** the goods, at most 120 characters */
-  itemDesc: string;
-  /** the receiver's phone; sent masked, only where the carrier needs it */
-  receiverPhone?: string;
-  /** ISO time of shipping */
-  shippedAt: string;
-}
-
-export interface WeChatShipping {
-  upload(u: ShippingUpload): Promise<void>;
 }
 
 /** China time with its offset, as WeChat's RFC 3339 example writes it. */

@@ -29,8 +29,7 @@ export function checkMessage(m: SubscribeMessage): void {
   }
 }
 
-/** Cuts a text to what a `thing` field takes (20 characters), for names of goods. */
-export const thing = (s: string) => ([...s].length > 20 ? [...s].slice(0, 19).join('') + '…' : s || '-');
+export { thing } from './types';
 
 type MiniprogramState = 'formal' | 'trial' | 'developer';
 

@@ -1,6 +1,6 @@
 // The adapter contract other modules code against. Production talks to WeChat; the sandbox
 // (STAGE=local) answers locally with the same shapes.
-import type { ErrorKind } from '../../domain/errors';
+import type { ErrorKind } from '../../error-kind';
 
 export interface CodeSession {
   openId: string;
@@ -203,3 +203,50 @@ export type FetchLike = (
   /** binary answers (a mini-program code image) */
   arrayBuffer?(): Promise<ArrayBuffer>;
 }>;
+
+/** Cuts a text to what a template's `thing` field takes (20 characters), for names of goods. */
+export const thing = (s: string) => ([...s].length > 20 ? [...s].slice(0, 19).join('') + '…' : s || '-');
+
+export interface ShippingUpload {
+  orderId: string;
+  payerOpenId: string;
+  carrier: string;
+  trackingNo: string;
+  /** the goods, at most 120 characters */
+  itemDesc: string;
+  /** the receiver's phone; sent masked, only where the carrier needs it */
+  receiverPhone?: string;
+  /** ISO time of shipping */
+  shippedAt: string;
+}
+
+export interface WeChatShipping {
+  upload(u: ShippingUpload): Promise<void>;
+}
+
+/** The buyer's receipt of a WeChat-paid order, as the trade-management push reports it. */
+export interface ReceiptEvent {
+  orderId: string;
+  transactionId?: string;
+  /** 1: the buyer confirmed, 2: WeChat confirmed it automatically */
+  method?: number;
+}
+
+export interface CodeRequest {
+  scene: string;
+  /** the page the code opens, without a leading slash: "pages/index/index" */
+  page: string;
+  /** "release" | "trial" | "develop": the version the code opens (release in production) */
+  envVersion?: 'release' | 'trial' | 'develop';
+  width?: number;
+}
+
+export interface CodeImage {
+  contentType: string;
+  /** the image bytes, base64 */
+  base64: string;
+}
+
+export interface WeChatCode {
+  unlimited(r: CodeRequest): Promise<CodeImage>;
+}

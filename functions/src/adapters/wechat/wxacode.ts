@@ -7,29 +7,12 @@ import { AdapterError, type FetchLike } from './types';
 import type { LoginConfig } from './config';
 import { createTokenSource, TOKEN_REFUSED } from './access-token';
 import { encodeGrayPng } from './png';
+import type { CodeRequest, CodeImage, WeChatCode } from './types';
+export type { CodeRequest, CodeImage, WeChatCode };
 
 export const WXACODE_UNLIMIT_URL = 'https://api.weixin.qq.com/wxa/getwxacodeunlimit';
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 const PAGE = /^[a-z0-9_/-]{1,128}$/i;
-
-export interface CodeRequest {
-  scene: string;
-  /** the page the code opens, without a leading slash: "pages/index/index" */
-  page: string;
-  /** "release" | "trial" | "develop": the version the code opens (release in production) */
-  envVersion?: 'release' | 'trial' | 'develop';
-  width?: number;
-}
-
-export interface CodeImage {
-  contentType: string;
-  /** the image bytes, base64 */
-  base64: string;
-}
-
-export interface WeChatCode {
-  unlimited(r: CodeRequest): Promise<CodeImage>;
-}
 
 export function checkCodeRequest(r: CodeRequest): void {
   if (!SCENE.test(r.scene))
