@@ -72,4 +72,18 @@ describe('retries in the repository layer', () => {
     );
     expect(retryStats.retries).toBe(before);
   });
+
+  it('a dropped connection is asked again on a read, never on a write (the write may have landed)', async () => {
+    const { getItem, putItem } = await import('../../functions/src/repo/ddb');
+    const reset = () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    let reads = 0;
+    setFaultInjector((op, attempt) => (op === 'GetItem' && attempt === 1 && ++reads ? reset() : undefined));
+    await expect(getItem(keys.product('rice-10kg'))).resolves.toMatchObject({ productId: 'rice-10kg' });
+    expect(reads).toBe(1);
+    let writes = 0;
+    setFaultInjector((op) => (op === 'PutItem' && ++writes ? reset() : undefined));
+    const k = keys.product(uniq('never-written')); // the injector answers before DynamoDB is asked
+    await expect(putItem({ ...k, v: '1' })).rejects.toThrow('ECONNRESET');
+    expect(writes).toBe(1);
+  });
 });

@@ -127,6 +127,18 @@ export function isRetryable(e: unknown): boolean {
   return false;
 }
 
+/**
+ * A connection dropped before the answer (DynamoDB Local under load, a NAT timeout): a read is
+ * asked again; a write is not, since it may have landed (its caller sees the error and retries
+ * under its own idempotency, as for any lost answer).
+ */
+const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan']);
+const CONNECTION = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up/;
+export function isDroppedRead(op: string, e: unknown): boolean {
+  const err = e as { code?: string; name?: string; message?: string } | undefined;
+  return READS.has(op) && CONNECTION.test(`${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''}`);
+}
+
 const MAX_ATTEMPTS = 8;
 const BASE_MS = 15;
 const CAP_MS = 800;
@@ -140,7 +152,7 @@ async function withRetry<T>(op: string, fn: () => Promise<T>): Promise<T> {
       if (injected) throw injected;
       return await fn();
     } catch (e) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      if (attempt >= MAX_ATTEMPTS || !(isRetryable(e) || isDroppedRead(op, e))) throw e;
       retryStats.retries++;
       // Full jitter: spreads the retries of writers that collided.
       await sleep(Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempt));

@@ -40,8 +40,12 @@ test('a Lambda-like host without AWS_EXECUTION_ENV (a container image) is Lambda
   expect(isLocalStage({ ...asLambda, STAGE: 'prod' })).toBe(false);
 });
 
+// No limit is counted (both at 0), so the dev login is refused before any table is asked: the
+// test needs no DynamoDB, run alone (npx jest) or inside npm test.
+const noLimits = { RATE_LIMIT_LOGIN_PER_MIN: '0', RATE_LIMIT_IP_PER_MIN: '0' };
+
 test('the same handler in Lambda with STAGE=prod loads, and refuses a dev login', async () => {
-  process.env = { ...saved, ...asLambda, STAGE: 'prod', JWT_SECRET: 'x'.repeat(32), RATE_LIMIT_LOGIN_PER_MIN: '0' };
+  process.env = { ...saved, ...asLambda, STAGE: 'prod', JWT_SECRET: 'x'.repeat(32), ...noLimits };
   const { login } = await import('../../src/handlers/auth');
   const r = await login({
     version: '2.0',

@@ -112,27 +112,30 @@ async function receive(
   return body;
 }
 
+/** What completing an order reaches: the order, the pool event's path, the referrers' rewards, the notice. */
+export type DueDeps = Pick<
+  Deps,
+  | 'agents'
+  | 'config'
+  | 'events'
+  | 'idempotency'
+  | 'ledger'
+  | 'orders'
+  | 'pool'
+  | 'poolState'
+  | 'projection'
+  | 'tx'
+  | 'users'
+  | 'wallets'
+  | 'wechatSubscribe'
+>;
+
 /**
  * Buyer confirms receipt: the window opens ({status: received, completesAt, pointsEstimate});
  * an order of exempt goods only completes at once (the pool event, as before the window).
  */
 export async function confirmOrder(
-  d: Pick<
-    Deps,
-    | 'agents'
-    | 'config'
-    | 'events'
-    | 'idempotency'
-    | 'ledger'
-    | 'orders'
-    | 'pool'
-    | 'poolState'
-    | 'projection'
-    | 'tx'
-    | 'users'
-    | 'wallets'
-    | 'wechatSubscribe'
-  >,
+  d: DueDeps,
   userId: string,
   orderId: string,
   idem: Idem,
@@ -186,23 +189,6 @@ type DueResult = { orderId: string; status: string; eventId?: string; pointsGran
  * The schedule (complete-due): receipt of orders shipped autoConfirmDays ago, then every order
  * whose window closed with no open request is submitted, then ONE drain applies them all.
  */
-type DueDeps = Pick<
-  Deps,
-  | 'agents'
-  | 'config'
-  | 'events'
-  | 'idempotency'
-  | 'ledger'
-  | 'orders'
-  | 'pool'
-  | 'poolState'
-  | 'projection'
-  | 'tx'
-  | 'users'
-  | 'wallets'
-  | 'wechatSubscribe'
->;
-
 export async function completeDue(
   d: DueDeps,
   run: DueRun,

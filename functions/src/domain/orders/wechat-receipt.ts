@@ -2,11 +2,11 @@
 // automatic confirmation) goes through the buyer's own confirm (orders/completion.ts confirmOrder),
 // under an idempotency key of its own, so repeats and a confirm from our page count once.
 import type { ReceiptEvent } from '../../adapters/wechat/types';
-import { confirmOrder } from './completion';
+import { confirmOrder, type DueDeps } from './completion';
 import { DomainError, IdempotencyRace } from '../errors';
 import { log } from '../../log';
 
-export async function onWeChatReceipt(deps: Parameters<typeof confirmOrder>[0], e: ReceiptEvent) {
+export async function onWeChatReceipt(deps: DueDeps, e: ReceiptEvent) {
   const o = await deps.orders.get(e.orderId);
   if (!o || o.payWith !== 'wechat') {
     log.warn('WeChat receipt for an order we do not know', { orderId: e.orderId });

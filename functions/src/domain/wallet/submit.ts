@@ -1,6 +1,6 @@
 // A caller's pool event end to end: claim the key and record the event in one transaction,
 // drain, wait (bounded) for the own outcome, then answer (200/422) or 202 to poll.
-import { apply, type LedgerEvent, type Outcome } from '@greenpoints/shared';
+import type { LedgerEvent, Outcome } from '@greenpoints/shared';
 import { DomainError, IdempotencyRace, kindOfRejection } from '../errors';
 import type { Call, Reply } from '../reply';
 import { addLogKeys } from '../../log';
@@ -9,28 +9,18 @@ import { claimOp, eventIdFor } from '../idempotency';
 import { Tx, retryStale } from '../tx';
 import type { EventRecord } from '../model';
 import type { Deps } from '../deps';
-import type { WalletRead } from './ledger';
+import { readWallet } from './ledger';
 
 /** Many requests on one wallet at once all reserve on it: more tries than a plain read-check-write. */
 const RESERVE_ATTEMPTS = 40;
 
 class AlreadySubmitted extends Error {}
 
-/**
- * Reads the parameters, the pool and the caller's wallet once for the attempt, and refuses a rule
- * break on them (RuleError -> 4xx) before anything is written. The reserve is then made on the
- * same reads (its wallet write is guarded by the version read here).
- */
-async function precheck(
-  d: Pick<Deps, 'config' | 'poolState' | 'wallets'>,
-  userId: string,
-  event: LedgerEvent,
-): Promise<WalletRead> {
-  const { params } = await d.config.params();
-  const [pool, stored] = await Promise.all([d.poolState.state(params), d.wallets.get(userId)]);
-  apply({ pool, wallets: { [userId]: stored.wallet } }, event, params);
-  return { params, stored };
-}
+/** What a caller's pool event reads and writes at the edge (the wallet, its reserve, the queue). */
+export type SubmitDeps = Pick<
+  Deps,
+  'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'projection' | 'tx' | 'wallets'
+>;
 
 export interface SubmitOpts {
   event: LedgerEvent;
@@ -52,10 +42,7 @@ export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: 
 
 /** Records `opts.event` (unless resuming) and waits for its outcome. */
 export async function submitAndWait(
-  d: Pick<
-    Deps,
-    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
-  >,
+  d: SubmitDeps,
   ctx: Call<unknown>,
   opts: SubmitOpts,
   ok: (o: Outcome) => unknown,
@@ -64,11 +51,13 @@ export async function submitAndWait(
   const eventId = ctx.resumeEventId ?? eventIdFor(ctx.userId, idem.key);
   addLogKeys({ eventId });
   if (!ctx.resumeEventId) {
-    // Refuse a rule break now, from a fresh read, without writing anything; the applier
-    // still decides for real (another request may move the wallet meanwhile).
+    // One read of the parameters and the wallet, one engine run: the reserve, which refuses an
+    // amount the wallet does not hold (RuleError -> 4xx) before anything is written. The pool
+    // is not read here: the applier decides the event once, on the pool as it is then, and a
+    // refusal there gives the reserve back (docs/architecture.md "The pool as a log").
     // The reserve is written on the wallet's version: a concurrent change means read again.
     await retryStale(async () => {
-      const read = await precheck(d, ctx.userId, opts.event);
+      const read = await readWallet(d, ctx.userId);
       const tx = new Tx(d.tx);
       tx.add(claimOp(d, idem, undefined, eventId), new IdempotencyRace());
       await addSubmission(d, tx, { eventId, userId: ctx.userId, event: opts.event }, new AlreadySubmitted(), read);

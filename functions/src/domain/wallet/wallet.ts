@@ -17,7 +17,7 @@ import type { Call, Reply } from '../reply';
 import type { Withdrawal } from './ports';
 import type { TransferResult } from '../../adapters/wechat/types';
 import { confirmByFrom, recordStep, stepOfResult, withdrawalView, type StepDeps } from './transfers';
-import { submitAndWait } from './submit';
+import { submitAndWait, type SubmitDeps } from './submit';
 import { Tx, StaleRead, retryStale } from '../tx';
 import { addWalletEvent, applyWalletEvent } from './ledger';
 import { claimOp, type Idem } from '../idempotency';
@@ -57,13 +57,7 @@ export async function walletView(
 const view = (fields: Record<string, keyof Outcome>) => (o: Outcome) =>
   Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, o[f]]));
 
-export const sell = (
-  d: Pick<
-    Deps,
-    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
-  >,
-  ctx: Call<{ points: string }>,
-): Promise<Reply> =>
+export const sell = (d: SubmitDeps, ctx: Call<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     d,
     ctx,
@@ -80,13 +74,7 @@ export const sell = (
     }),
   );
 
-export const convert = (
-  d: Pick<
-    Deps,
-    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
-  >,
-  ctx: Call<{ points: string }>,
-): Promise<Reply> =>
+export const convert = (d: SubmitDeps, ctx: Call<{ points: string }>): Promise<Reply> =>
   submitAndWait(
     d,
     ctx,
@@ -94,13 +82,7 @@ export const convert = (
     view({ points: 'points', constant: 'constant', price: 'priceBefore' }),
   );
 
-export const convertBack = (
-  d: Pick<
-    Deps,
-    'config' | 'events' | 'idempotency' | 'ledger' | 'pool' | 'poolState' | 'projection' | 'tx' | 'wallets'
-  >,
-  ctx: Call<{ amount: string }>,
-): Promise<Reply> =>
+export const convertBack = (d: SubmitDeps, ctx: Call<{ amount: string }>): Promise<Reply> =>
   submitAndWait(
     d,
     ctx,
