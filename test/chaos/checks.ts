@@ -140,9 +140,16 @@ export async function checkWorld(
   // Keyed pool requests: an accepted key's event applied once, a refused key's never.
   const eventsById = new Map<string, number>();
   for (const e of poolEvents) eventsById.set(String(e.eventId), (eventsById.get(String(e.eventId)) ?? 0) + 1);
-  const ledgerByEvent = new Map<string, number>();
-  for (const l of all.filter((i) => i.type === 'ledger'))
-    ledgerByEvent.set(String(l.eventId), (ledgerByEvent.get(String(l.eventId)) ?? 0) + 1);
+  // What each event's ledger lines did to each balance, the edge's reserve (`<id>:reserve`) counted
+  // with its event: a refusal decided in the batch gives the reserve back, so it nets to zero.
+  const netByEvent = new Map<string, Map<string, Dec>>();
+  for (const l of all.filter((i) => i.type === 'ledger')) {
+    const id = String(l.eventId).replace(/:reserve$/, '');
+    const net = netByEvent.get(id) ?? new Map<string, Dec>();
+    net.set(String(l.field), (net.get(String(l.field)) ?? D('0')).plus(D(l.delta)));
+    netByEvent.set(id, net);
+  }
+  const movedBalances = (id: string) => [...(netByEvent.get(id)?.values() ?? [])].some((x) => !x.isZero());
   const byKey = new Map<string, HttpRec[]>();
   for (const r of https) {
     if (!r.req.key || !['/wallet/sell', '/wallet/convert', '/wallet/convert-back'].includes(r.req.path)) continue;
@@ -168,7 +175,7 @@ export async function checkWorld(
         u.constant = u.constant.minus(D(b.amount));
         u.points = u.points.plus(D(b.points));
       }
-    } else if (n !== 0 || ledgerByEvent.has(eventId)) {
+    } else if (n !== 0 || movedBalances(eventId)) {
       v.push(
         `refused ${rs[0]!.op} ${eventId} (${rs.map((r) => r.result.final?.status).join(',')}) changed the pool or a wallet`,
       );
@@ -188,7 +195,7 @@ export async function checkWorld(
     if (w.status === 'approved') u.withdrawnWant = u.withdrawnWant.plus(D(w.amount));
     const open = w.status === 'requested' || w.status === 'paying' || w.status === 'awaiting_confirmation';
     if (open) u.pendingWant = u.pendingWant.plus(D(w.amount));
-    const decisions = (ledgerByEvent.has(`${id}:approved`) ? 1 : 0) + (ledgerByEvent.has(`${id}:rejected`) ? 1 : 0);
+    const decisions = (netByEvent.has(`${id}:approved`) ? 1 : 0) + (netByEvent.has(`${id}:rejected`) ? 1 : 0);
     if (open !== (decisions === 0) || decisions > 1)
       v.push(`withdrawal ${id} is ${String(w.status)} with ${decisions} decisions in the ledger`);
     // A WeChat bill only for an approved withdrawal (paid, or waiting for the shopper), and one for each.
