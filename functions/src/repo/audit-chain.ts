@@ -62,6 +62,7 @@ export function auditedScope<T>(
 ): { run: Promise<T>; written: () => boolean } {
   const state: Joined = { written: false, busy: false };
   const join = {
+    pending: () => !state.written && !state.busy,
     async claim() {
       if (state.written || state.busy) return undefined;
       state.busy = true;

@@ -20,7 +20,7 @@ import { tableName } from './table';
 import { installFaults } from './faults';
 import { isUserPartition, keys, statusIndex } from './keys';
 import { isLocalStage } from '../stage';
-import { assertWritable, joinOfScope } from './write-scope';
+import { assertWritable, joinOfScope, joinPending } from './write-scope';
 
 export type Scalar = string | number | boolean;
 export type Item = Record<string, Scalar>;
@@ -190,7 +190,7 @@ export async function batchGet(keys: Key[]): Promise<Item[]> {
 }
 
 export async function putItem(item: Item, ifNotExists = false): Promise<void> {
-  if (joinOfScope()) {
+  if (joinPending()) {
     // A staff call's write: with its audit entry (write-scope.ts), as one transaction.
     const ok = await writeOne(ifNotExists ? { op: 'create', item } : { op: 'upsert', item });
     if (!ok) throw awsError('ConditionalCheckFailedException', 'the item exists');
@@ -648,7 +648,7 @@ export async function batchWrite(puts: Item[], deletes: Key[] = []): Promise<voi
 
 /** One guarded write outside a transaction (half the cost on AWS). False when its condition failed. */
 export async function writeOne(op: TxOp): Promise<boolean> {
-  if (joinOfScope()) {
+  if (joinPending()) {
     try {
       await transact([op]);
       return true;

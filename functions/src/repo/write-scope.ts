@@ -6,6 +6,8 @@ import { AsyncLocalStorage } from 'async_hooks';
 import type { TxOp } from './ddb';
 
 export interface JoinedWrites {
+  /** Whether the entry still waits for a write to join (single writes go as transactions only then). */
+  pending(): boolean;
   /** The writes to add to the next transaction, or undefined (written already, or in flight). */
   claim(): Promise<TxOp[] | undefined>;
   /** After the transaction that carried the claimed writes: committed or not. */
@@ -24,6 +26,8 @@ export const inWriteScope = <T>(s: WriteScope, fn: () => Promise<T>): Promise<T>
 /** Runs outside any scope: the audit log's own appends (never joined to themselves). */
 export const outsideWriteScope = <T>(fn: () => Promise<T>): Promise<T> => scope.exit(fn);
 export const joinOfScope = (): JoinedWrites | undefined => scope.getStore()?.join;
+/** A single write must go as a transaction to carry the call's audit entry. */
+export const joinPending = (): boolean => !!scope.getStore()?.join?.pending();
 
 const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan']);
 
