@@ -98,6 +98,8 @@ async function shot(page: Page, name: string) {
 
 async function signIn(page: Page, username: string) {
   await page.goto(`${CONSOLE_URL}/`);
+  // Wait for the app to show either screen: counting before it renders would skip the sign-out.
+  await page.locator('.console-user, #username').first().waitFor();
   if (await page.locator('.console-user').count()) await page.getByRole('button', { name: '退出' }).click();
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
