@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/wallet/index',
     'pages/price/index',
     'pages/pool/index',
+    'pages/pool-check/index',
     'pages/ledger/index',
     'pages/team/index',
     'pages/leaderboard/index',

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FakeApi, fail } from './fake-api';
 import { poolAnswer } from './fixtures';
+import { batchFixture, pageOf, signedHeadFixture } from './pool-fixtures';
 import { click, login, text, texts } from './helpers';
 
 const mockApi = new FakeApi();
@@ -10,6 +11,7 @@ import PricePage from '../src/pages/price/index';
 import PoolPage from '../src/pages/pool/index';
 import LedgerPage from '../src/pages/ledger/index';
 import RulesPage from '../src/pages/rules/index';
+import PoolCheckPage from '../src/pages/pool-check/index';
 
 beforeEach(() => {
   mockApi.calls = [];
@@ -57,7 +59,8 @@ test('price history before the first order is an explained empty state', async (
 });
 
 test('the pool page shows the backing in plain numbers', async () => {
-  mockApi.on('GET /pool', poolAnswer(1));
+  const { head, keys } = signedHeadFixture();
+  mockApi.on('GET /pool', poolAnswer(1)).on('GET /pool/head', head).on('GET /pool/keys', keys);
   const { container } = render(<PoolPage />);
   await screen.findByText('资金与积分');
   expect(texts(container, 'pool-price', 'pool-fund', 'pool-circulating', 'pool-cap')).toEqual({
@@ -69,6 +72,39 @@ test('the pool page shows the backing in plain numbers', async () => {
   // How anyone can check the pool: the public log and the verify command.
   expect(screen.getByText('人人可以核对')).toBeInTheDocument();
   expect(container.querySelector('.pool-verify')?.textContent).toContain('npm run verify-pool');
+  // The signed head, its signature checked on the phone; the way to check one's own lines.
+  await screen.findByText('已签名 · 签名已在本机验证');
+  expect(text(container, 'head-batch')).toBe('3');
+  expect(container.querySelector('.link-pool-check')).not.toBeNull();
+});
+
+test('核对我的账目: one row per event of my ledger, each checked against the log on tap', async () => {
+  mockApi.on('GET /ledger', {
+    entries: [
+      {
+        at: '2026-12-08T01:00:00.000Z',
+        kind: 'order_completed',
+        field: 'equity',
+        delta: '21',
+        why: 'order',
+        eventId: 'ev_1',
+      },
+      {
+        at: '2026-12-08T01:00:00.000Z',
+        kind: 'order_completed',
+        field: 'reserve',
+        delta: '0',
+        why: 'order',
+        eventId: 'ev_1',
+      },
+    ],
+  });
+  mockApi.on('GET /pool/proof/ev_1', { eventId: 'ev_1', batch: 1, user: 'p_me', at: '2026-12-08T01:00:00.000Z' });
+  mockApi.on('GET /pool/log?from=1&limit=1', pageOf(batchFixture()));
+  const { container } = render(<PoolCheckPage />);
+  await waitFor(() => expect(container.querySelectorAll('.pool-check-row')).toHaveLength(1));
+  click(container, 'line-check-run');
+  expect(await screen.findByText('✓ 与公开账本一致')).toBeInTheDocument();
 });
 
 test('the pool page explains an outage', async () => {

@@ -4,6 +4,7 @@ import fs from 'fs';
 import path from 'path';
 import yaml from 'js-yaml';
 import { TABLE_DEFINITION } from '../src/repo/table';
+import { QUEUE_PREFIX } from '../src/repo/keys';
 
 const cfnTags = ['GetAtt', 'Join', 'Ref', 'Sub'].flatMap((name) =>
   (['scalar', 'sequence'] as const).map(
@@ -101,6 +102,24 @@ describe('serverless.yml', () => {
       'PUT /profile',
     ])
       expect(routes).toContain(r);
+  });
+
+  it('runs the pool drainer alone, woken by queue inserts on the stream, with the batch writes it needs', () => {
+    const f = doc.functions.poolDrainer;
+    expect(f.reservedConcurrency).toBe(1);
+    const stream = f.events.find((e: any) => e.stream)?.stream;
+    expect(stream.arn).toEqual({ GetAtt: 'Table.StreamArn' });
+    expect(stream.filterPatterns).toEqual([
+      { eventName: ['INSERT'], dynamodb: { Keys: { PK: { S: [{ prefix: QUEUE_PREFIX }] } } } },
+    ]);
+    expect(table.Properties.StreamSpecification.StreamViewType).toBe('KEYS_ONLY');
+    // The projection batch-writes its records and queue deletes: BatchWriteItem is its own action.
+    const allowed = doc.provider.iam.role.statements
+      .filter((s: any) => s.Effect === 'Allow')
+      .flatMap((s: any) => s.Action);
+    expect(allowed).toContain('dynamodb:BatchWriteItem');
+    // Its handler waits for nothing but the drain (no HTTP event).
+    expect(f.events.some((e: any) => e.httpApi)).toBe(false);
   });
 
   it('points every handler at an exported function', () => {

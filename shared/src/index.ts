@@ -55,3 +55,16 @@ export {
 export { simulate, type SimRow } from './simulate';
 export * from './api';
 export { STAFF_ROLES, isStaffRole, FUNCTION_ROLES, type StaffRole } from './staff-roles';
+export {
+  emptyAccounts,
+  accountsAfterOutcome,
+  accountsAfterNote,
+  foldAccounts,
+  AccountsBroken,
+  LOGGED_WALLET_FIELDS,
+  type PoolAccounts,
+  type AccountNote,
+  type LoggedNote,
+} from './pool-accounts';
+// The pool log's checks (hashing, replay, head signatures) load @noble: imported on their own
+// ('@greenpoints/shared/src/poollog') so the app's first load does not carry them.

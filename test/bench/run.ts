@@ -158,6 +158,10 @@ async function main() {
       breakdown: Record<string, number>;
       /** write requests per event: TransactWriteItems, BatchWriteItem, single writes */
       requestsPerEvent: Record<string, number>;
+      /** item writes per event by the part of the path that sent them: edge, commit, projection, drain */
+      writesPerEventByPhase: Record<string, number>;
+      /** events/s × item writes per event ÷ the ceiling of the design's write mix in this run (null: not measured) */
+      ceilingShare: number | null;
     }> = [];
     const shipped = async (userId: string, n: number): Promise<string[]> => {
       const ids: string[] = [];
@@ -194,6 +198,7 @@ async function main() {
       const total0 = ddb.writeStats.total;
       const kinds0 = { ...ddb.writeStats.byKind };
       const req0 = { ...ddb.writeStats.requests };
+      const phase0 = { ...ddb.writeStats.byPhase };
       const d0 = { ...applier.drainStats };
       const t0 = Date.now();
       await Promise.all(
@@ -222,6 +227,7 @@ async function main() {
       const secs = (Date.now() - t0) / 1000;
       const events = writers * perWriter;
       const poolWrites = Math.max(1, ddb.writeStats.pool - pool0);
+      const perEvent = (ddb.writeStats.total - total0) / events;
       applierRows.push({
         writers,
         ordersPerSecond: +(events / secs).toFixed(1),
@@ -229,27 +235,30 @@ async function main() {
         p99Ms: pct(latencies, 0.99),
         eventsPerPoolWrite: +(events / poolWrites).toFixed(1),
         hotPartitionWritesPerEvent: +(poolWrites / events).toFixed(4),
-        itemWritesPerEvent: +((ddb.writeStats.total - total0) / events).toFixed(2),
-        breakdown: Object.fromEntries(
-          Object.entries(ddb.writeStats.byKind)
-            .map(([k, v]) => [k, +((v - (kinds0[k] ?? 0)) / events).toFixed(3)] as const)
-            .filter(([, v]) => v > 0)
-            .sort(([a], [b]) => a.localeCompare(b)),
-        ),
+        itemWritesPerEvent: +perEvent.toFixed(2),
+        breakdown: perKind(ddb.writeStats.byKind, kinds0, events),
         requestsPerEvent: Object.fromEntries(
           Object.entries(ddb.writeStats.requests).map(([k, v]) => [
             k,
             +((v - req0[k as keyof typeof req0]) / events).toFixed(3),
           ]),
         ),
+        writesPerEventByPhase: perKind(ddb.writeStats.byPhase, phase0, events),
+        ceilingShare: ceiling.itemsPerSecond
+          ? +(((events / secs) * perEvent) / ceiling.itemsPerSecond).toFixed(3)
+          : null,
       });
       log(`applier: ${JSON.stringify(applierRows[applierRows.length - 1])}, answered 202: ${pending}`);
       const d = applier.drainStats;
       const per = (k: keyof typeof d) => +((d[k] - d0[k]) / Math.max(1, d.batches - d0.batches)).toFixed(1);
+      const row = applierRows[applierRows.length - 1]!;
+      const phases = Object.entries(row.writesPerEventByPhase)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
       log(
         `  per batch (${d.batches - d0.batches} batches): read ${per('readMs')} ms, decide ${per('decideMs')} ms, ` +
           `commit ${per('commitMs')} ms, project ${per('projectMs')} ms; item writes per event ` +
-          `${((ddb.writeStats.total - total0) / events).toFixed(1)} (all partitions)`,
+          `${perEvent.toFixed(2)} (all partitions: ${phases}); ceilingShare ${row.ceilingShare ?? 'n/a'}`,
       );
     }
     await applier.drainUntilEmpty(deps);
@@ -282,6 +291,16 @@ async function main() {
   }
 }
 
+/** Counts since `before`, per event, the non-zero ones, sorted by name. */
+function perKind(now: Record<string, number>, before: Record<string, number>, events: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(now)
+      .map(([k, v]) => [k, +((v - (before[k] ?? 0)) / events).toFixed(3)] as const)
+      .filter(([, v]) => v > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
 /** Queues every order's completion (exempt goods, shipped), then drains once. */
 async function completeAll(ids: string[]): Promise<void> {
   const orders = await import('../domain-orders');
@@ -291,7 +310,19 @@ async function completeAll(ids: string[]): Promise<void> {
 }
 
 /** 32 shoppers, each with points, selling small amounts over HTTP at once; time to the final answer. */
-async function httpSells(writers: number): Promise<{ writers: number; ordersPerSecond: number; p99Ms: number }> {
+interface HttpRow {
+  writers: number;
+  ordersPerSecond: number;
+  p99Ms: number;
+  /** item writes per sell through the HTTP handler (in process: rate limits, wrapper, applier path) */
+  itemWritesPerSell: number;
+  /** the same sells through the use case alone (the applier path) */
+  applierWritesPerSell: number;
+  /** what the HTTP path writes per sell beyond the applier path, by kind */
+  extraPerSell: Record<string, number>;
+}
+
+async function httpSells(writers: number): Promise<HttpRow> {
   process.env.STACK_QUIET = '1';
   const { startStack } = require(path.join(__dirname, '../../scripts/stack.js'));
   const saved = { endpoint: process.env.DDB_ENDPOINT, table: process.env.TABLE_NAME };
@@ -359,13 +390,76 @@ async function httpSells(writers: number): Promise<{ writers: number; ordersPerS
     );
     const secs = (Date.now() - t0) / 1000;
     if (failed) throw new Error(`${failed} HTTP sells failed`);
-    return { writers, ordersPerSecond: +((writers * per) / secs).toFixed(1), p99Ms: pct(latencies, 0.99) };
+    const counted = await countHttpWrites(users);
+    return {
+      writers,
+      ordersPerSecond: +((writers * per) / secs).toFixed(1),
+      p99Ms: pct(latencies, 0.99),
+      ...counted,
+    };
   } finally {
     process.env.DDB_ENDPOINT = saved.endpoint;
     process.env.TABLE_NAME = saved.table;
     (await import('../../functions/src/repo/ddb')).resetDdbClient();
     await stack.stop();
   }
+}
+
+/**
+ * Item writes per sell, counted in this process: each user sells twice through the use case
+ * (the applier path), then twice through the HTTP handler itself (rate limits, wrapper, the same
+ * use case), all at once; the drains run here too, so every write of either path is counted.
+ */
+async function countHttpWrites(
+  users: Array<{ userId: string; token: string }>,
+): Promise<Pick<HttpRow, 'itemWritesPerSell' | 'applierWritesPerSell' | 'extraPerSell'>> {
+  const ddb = await import('../../functions/src/repo/ddb');
+  const wallet = await import('../../functions/src/domain/wallet/wallet');
+  const handlers = await import('../../functions/src/handlers/wallet');
+  const { drainUntilEmpty } = await import('../../functions/src/domain/wallet/applier');
+  const count = async (sell: (u: { userId: string; token: string }, key: string) => Promise<void>) => {
+    await drainUntilEmpty(deps, 60_000);
+    const total0 = ddb.writeStats.total;
+    const kinds0 = { ...ddb.writeStats.byKind };
+    await Promise.all(
+      users.map(async (u, w) => {
+        for (let i = 0; i < 2; i++) await sell(u, `hc-${w}-${i}-${Math.random().toString(36).slice(2, 8)}`);
+      }),
+    );
+    await drainUntilEmpty(deps, 60_000);
+    const n = users.length * 2;
+    return { perSell: (ddb.writeStats.total - total0) / n, kinds: perKind(ddb.writeStats.byKind, kinds0, n) };
+  };
+  const direct = await count(async (u, key) => {
+    await wallet.sell(deps, {
+      userId: u.userId,
+      body: { points: '0.01' },
+      idem: { userId: u.userId, key, hash: key },
+    });
+  });
+  const viaHttp = await count(async (u, key) => {
+    const r = await handlers.sell({
+      version: '2.0',
+      routeKey: 'POST /wallet/sell',
+      rawPath: '/wallet/sell',
+      rawQueryString: '',
+      headers: { authorization: `Bearer ${u.token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ points: '0.01' }),
+      isBase64Encoded: false,
+      requestContext: { http: { method: 'POST', path: '/wallet/sell', sourceIp: '10.1.2.3' }, requestId: key },
+    } as unknown as Parameters<typeof handlers.sell>[0]);
+    if (r.statusCode !== 200) throw new Error(`in-process HTTP sell answered ${r.statusCode}: ${r.body}`);
+  });
+  const extra = Object.fromEntries(
+    Object.entries(viaHttp.kinds)
+      .map(([k, v]) => [k, +(v - (direct.kinds[k] ?? 0)).toFixed(3)] as const)
+      .filter(([, v]) => Math.abs(v) >= 0.05),
+  );
+  return {
+    itemWritesPerSell: +viaHttp.perSell.toFixed(2),
+    applierWritesPerSell: +direct.perSell.toFixed(2),
+    extraPerSell: extra,
+  };
 }
 
 main().then(

@@ -276,6 +276,21 @@ suite('shopper in Chromium', () => {
       expect(await top(page).locator('.state-error').count()).toBe(0);
       await shot(page, name);
     }
+
+    // --- the pool's signed head, its signature verified in the browser by the shared code; then
+    // every line of mine checked against the public log (hash and replay) on the page
+    await open(page, '/pages/pool/index', 'head-verdict');
+    await expect(top(page).locator('.head-verdict').textContent()).resolves.toBe('已签名 · 签名已在本机验证');
+    await top(page).locator('.link-pool-check').click();
+    await top(page).locator('.page-pool-check .line-check-run').first().waitFor();
+    const rows = top(page).locator('.page-pool-check .pool-check-row');
+    for (let k = 0, n = await rows.count(); k < n; k++) {
+      await rows.nth(k).locator('.line-check-run').click();
+      await rows.nth(k).locator('.line-check-result').waitFor();
+    }
+    expect(await top(page).locator('.line-check-result.ok').count()).toBeGreaterThan(0);
+    expect(await top(page).locator('.line-check-result.bad').count()).toBe(0);
+    await shot(page, '23-pool-check');
     expect(errors).toEqual([]);
   });
 

@@ -68,6 +68,8 @@ const ROWS: Row[] = [
   { route: 'GET /pool', path: () => '/pool', expect: PUBLIC(200) },
   { route: 'GET /pool/history', path: () => '/pool/history', expect: PUBLIC(200) },
   { route: 'GET /pool/log', path: () => '/pool/log?from=1', expect: PUBLIC(200) },
+  { route: 'GET /pool/head', path: () => '/pool/head', expect: PUBLIC(200) },
+  { route: 'GET /pool/keys', path: () => '/pool/keys', expect: PUBLIC(200) },
   { route: 'GET /categories', path: () => '/categories', expect: PUBLIC(200) },
   { route: 'GET /pictures/{key+}', path: () => PICTURE, expect: PUBLIC(200) },
   { route: 'GET /profile', path: () => '/profile', expect: SIGNED(200) },
@@ -130,6 +132,7 @@ const ROWS: Row[] = [
   { route: 'GET /wechat/message', path: () => '/wechat/message', expect: PUBLIC(400) },
   { route: 'POST /wechat/message', path: () => '/wechat/message', body: { id: 'x' }, expect: PUBLIC(400) },
   { route: 'GET /events/{id}', path: () => `/events/${ids.event}`, expect: OWNED(200) },
+  { route: 'GET /pool/proof/{id}', path: () => `/pool/proof/${ids.event}`, expect: OWNED(200) },
   { route: 'GET /team', path: () => '/team', expect: SIGNED(200) },
   { route: 'GET /leaderboard', path: () => '/leaderboard', expect: SIGNED(200) },
   // The staff HTTP API: a body without a password is malformed for anyone.

@@ -1,7 +1,9 @@
 // Anyone can check the pool: `npm run verify-pool` downloads GET /pool/log, checks the hash chain
 // and replays it with the engine to the published pool. One tampered stored event fails it at
-// that batch (the item is restored afterwards, so the shared table stays clean).
-import { call, completedOrder, login, sellHalf, uniq } from './helpers';
+// that batch (the item is restored afterwards, so the shared table stays clean). Changes made
+// outside the pool (withdrawals here) are in the log as notes, and the replay gives the accounts
+// the pool item holds (issue 21 item 6).
+import { call, completedOrder, login, sellHalf, staff, uniq } from './helpers';
 import { scanAll, putItem } from '../../functions/src/repo/ddb';
 import { verifyPool } from '../../functions/src/staff/verify-pool';
 
@@ -19,7 +21,10 @@ it('the public log verifies, hides user ids, and a tampered event fails at its b
   expect(page.status).toBe(200);
   expect(JSON.stringify(page.body)).not.toContain(u.userId);
 
-  const items = (await scanAll()).filter((i) => i.type === 'pool_batch');
+  // A batch with an applied event (some batches hold only notes).
+  const items = (await scanAll())
+    .filter((i) => i.type === 'pool_batch')
+    .filter((i) => JSON.parse(String(i.body)).entries.some((e: { outcome?: unknown }) => e.outcome));
   const target = items.sort((a, b) => Number(a.batch) - Number(b.batch))[Math.floor(items.length / 2)]!;
   const original = { ...target };
   const body = JSON.parse(String(target.body));
@@ -30,6 +35,83 @@ it('the public log verifies, hides user ids, and a tampered event fails at its b
     const bad = await verifyPool(api());
     expect(bad.ok).toBe(false);
     expect(bad.problems[0]).toMatch(new RegExp(`^batch ${Number(target.batch)}: `));
+  } finally {
+    await putItem(original);
+  }
+  expect((await verifyPool(api())).ok).toBe(true);
+});
+
+it('withdrawals, grants and buybacks are in the public log, and the replay gives the accounts of the head', async () => {
+  const u = await login(uniq('verify-acc'));
+  await completedOrder(u.token, 'rice-10kg', 2);
+  await sellHalf(u.token);
+  expect((await staff('grant', { userId: u.userId, points: '1', reason: '活动', requestId: uniq('vg') })).ok).toBe(
+    true,
+  );
+  expect((await staff('buyback', { userId: u.userId, points: '1', requestId: uniq('vb') })).ok).toBe(true);
+  const paid = await call('POST', '/withdrawals', { token: u.token, body: { amount: '1.00' } });
+  const refused = await call('POST', '/withdrawals', { token: u.token, body: { amount: '1.50' } });
+  expect([paid.status, refused.status]).toEqual([201, 201]);
+  const { setLocalWeChatTransfer } = await import('../../functions/src/adapters/wechat');
+  setLocalWeChatTransfer({
+    async transfer(o) {
+      return { status: 'accepted', detail: 'scripted', bill: { withdrawalId: o.withdrawalId, state: 'SUCCESS' } };
+    },
+  });
+  try {
+    expect((await staff('approve-withdrawal', { withdrawalId: paid.body.withdrawalId })).result.status).toBe(
+      'approved',
+    );
+  } finally {
+    setLocalWeChatTransfer(undefined);
+  }
+  const r = await staff('approve-withdrawal', { withdrawalId: refused.body.withdrawalId, approve: false });
+  expect(r.result.status).toBe('rejected');
+
+  const v = await verifyPool(api());
+  expect(v.problems).toEqual([]);
+  // The public log: every page, its notes under pseudonyms, and the head's accounts.
+  const batches: any[] = [];
+  let head: any;
+  for (let from: number | null = 1; from !== null;) {
+    const page: { body: any } = await call('GET', `/pool/log?from=${from}&limit=20`);
+    batches.push(...page.body.batches);
+    head = page.body.head;
+    from = page.body.next;
+  }
+  expect(head.accounts).toEqual(v.accounts);
+  const notes = batches.flatMap((b) => b.notes ?? []);
+  const w = paid.body.withdrawalId as string;
+  const x = refused.body.withdrawalId as string;
+  const mine = notes.filter((n) => [w, `${w}:approved`, x, `${x}:rejected`].includes(n.eventId));
+  expect(mine.map((n) => n.event.kind).sort()).toEqual([
+    'withdraw_approve',
+    'withdraw_reject',
+    'withdraw_request',
+    'withdraw_request',
+  ]);
+  expect(JSON.stringify(mine)).not.toContain(u.userId);
+  const entries = batches.flatMap((b) => b.entries);
+  const user = mine[0].user as string;
+  expect(entries.some((e) => e.user === user && e.event.kind === 'grant' && e.outcome)).toBe(true);
+  expect(entries.some((e) => e.user === user && e.event.kind === 'sell' && e.event.reason === 'buyback')).toBe(true);
+
+  // One note tampered with (its amount, within the cash the engine saw): verify-pool names its batch.
+  const stored = (await scanAll()).filter((i) => i.type === 'pool_batch');
+  const target = stored.find((i) => String(i.body).includes(`"eventId":"${w}"`))!;
+  const original = { ...target };
+  const body = JSON.parse(String(target.body));
+  body.notes.find((n: any) => n.eventId === w).event.amount = '0.50';
+  try {
+    await putItem({ ...target, body: JSON.stringify(body) });
+    const bad = await verifyPool(api());
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual(
+      expect.arrayContaining([
+        `batch ${Number(target.batch)}: its hash does not match its contents`,
+        `batch ${Number(target.batch)}: note ${w} (withdraw_request) replays to other changes`,
+      ]),
+    );
   } finally {
     await putItem(original);
   }

@@ -1,5 +1,6 @@
 // Every call of the shopper API (docs/api.md). Pages import `api` and never build URLs.
 import { request } from './request';
+import type { PoolHeadAnswer, PoolKeysAnswer, PoolLogPage, PoolProofAnswer } from '@greenpoints/shared';
 import type {
   AddressBook,
   AfterSaleAnswer,
@@ -179,6 +180,21 @@ export const api = {
   },
   poolHistory(limit = 100) {
     return request<PricePoint[]>({ method: 'GET', path: `/pool/history?limit=${limit}`, auth: false });
+  },
+  /** The newest published batch and its chain hash, signed (checked against poolKeys). */
+  poolHead() {
+    return request<PoolHeadAnswer>({ method: 'GET', path: '/pool/head', auth: false });
+  },
+  poolKeys() {
+    return request<PoolKeysAnswer>({ method: 'GET', path: '/pool/keys', auth: false });
+  },
+  /** One batch of the public log, with the parameters it was applied with. */
+  poolBatch(batch: number) {
+    return request<PoolLogPage>({ method: 'GET', path: `/pool/log?from=${batch}&limit=1`, auth: false });
+  },
+  /** Where the caller's own event sits in the public log, and the caller's pseudonym there. */
+  poolProof(eventId: string) {
+    return request<PoolProofAnswer>({ method: 'GET', path: `/pool/proof/${encodeURIComponent(eventId)}` });
   },
 };
 

@@ -14,6 +14,7 @@ export const LINKS = {
   cart: { route: ROUTES.cart, label: '购物车', cls: 'link-cart' },
   price: { route: ROUTES.price, label: '价格走势', cls: 'link-price' },
   pool: { route: ROUTES.pool, label: '分红池', cls: 'link-pool' },
+  poolCheck: { route: ROUTES.poolCheck, label: '核对我的账目', cls: 'link-pool-check' },
   rules: { route: ROUTES.rules, label: '规则说明', cls: 'link-rules' },
   ledger: { route: ROUTES.ledger, label: '明细', cls: 'link-ledger' },
   team: { route: ROUTES.team, label: '我的团队', cls: 'link-team' },

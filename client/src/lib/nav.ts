@@ -10,6 +10,7 @@ export const ROUTES = {
   wallet: '/pages/wallet/index',
   price: '/pages/price/index',
   pool: '/pages/pool/index',
+  poolCheck: '/pages/pool-check/index',
   ledger: '/pages/ledger/index',
   team: '/pages/team/index',
   leaderboard: '/pages/leaderboard/index',

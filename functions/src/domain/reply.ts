@@ -16,4 +16,10 @@ export interface Reply {
   body: unknown;
   /** Multi-step (pool) changes: the answer is final only when true; a 202 is not stored. */
   final?: boolean;
+  /**
+   * The answer is rebuilt from the pool event's own record whenever its key is replayed (a
+   * reentrant call resumes the event the key names), so it is not written to the key again:
+   * one item write less per pool event on the HTTP path (docs/performance.md).
+   */
+  derived?: boolean;
 }

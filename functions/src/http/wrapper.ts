@@ -170,8 +170,9 @@ async function tryIdempotent<B>(h: HttpDeps, ctx: Ctx<B>, idem: Idem, reentrant:
   try {
     const r = await fn(ctx);
     const status = r.status ?? 200;
-    if (r.final) await finish(h, idem, prior, status, r.body);
-    return json(status, r.body);
+    if (r.final && !r.derived) await finish(h, idem, prior, status, r.body);
+    // Rebuilt from the event an earlier call with this key submitted: a replay.
+    return json(status, r.body, r.derived && prior ? { 'Idempotent-Replayed': 'true' } : {});
   } catch (e) {
     if (e instanceof IdempotencyRace) throw e;
     const reply = toErrorReply(e);

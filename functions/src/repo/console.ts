@@ -5,7 +5,7 @@
 import { emptyWallet, validateParams, wideDec, type WideDec } from '@greenpoints/shared';
 import type { ConsoleStore, OrderQuery } from '../domain/operator/console-ports';
 import { batchGet, query, scanType, type Item } from './ddb';
-import { gsi, itemKey, NICKNAME_SHARDS, partitions, skBounds, skPrefixes } from './keys';
+import { gsi, itemKey, NICKNAME_SHARDS, partitions, skBounds, skPrefixes, statusListCursor } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { listProducts, toOrder } from './repository';
 
@@ -55,22 +55,54 @@ async function configVersions(limit: number, cursor?: string) {
   return { items, cursor: encodeCursor(r.next) };
 }
 
-/** The status index (GSI2, keys only) or the user's orders (GSI1), then the orders themselves. */
-async function orders(q: OrderQuery, limit: number, cursor?: string) {
-  const [index, pk] = q.userId
-    ? (['GSI1', gsi.userOrders(q.userId)] as const)
-    : (['GSI2', gsi.ordersByStatus(q.status ?? '')] as const);
+/**
+ * The status index (GSI2, keys only) between two dates over its write shards, newest first: each
+ * shard read up to the cursor's sort key (included, then dropped), merged; the cursor is the last
+ * sort key returned, under the unsharded key, as the operator's list does (repo/queries.ts).
+ */
+async function statusKeys(q: OrderQuery, limit: number, cursor?: string) {
+  const [base, ...rest] = gsi.ordersByStatus(q.status ?? '');
+  const after = decodeCursor(cursor, base!, 'GSI2PK')?.GSI2SK;
+  const [lo, top] = skBounds.createdBetween(q.from, q.to);
+  const hi = after !== undefined && String(after) < top ? String(after) : top;
+  const pages = await Promise.all(
+    [base!, ...rest].map((pk) =>
+      query({ pk, index: 'GSI2', newestFirst: true, limit: limit + 1, skBetween: [lo, hi] }),
+    ),
+  );
+  const all = pages
+    .flatMap((r) => r.items)
+    .filter((i) => after === undefined || String(i.GSI2SK) !== String(after))
+    .sort((a, b) => (String(a.GSI2SK) < String(b.GSI2SK) ? 1 : -1));
+  const keys = all.slice(0, limit);
+  const more = all.length > limit || pages.some((r) => r.next);
+  const last = keys[keys.length - 1];
+  return {
+    keys,
+    cursor: more && last ? encodeCursor(statusListCursor(q.status ?? '', String(last.GSI2SK))) : undefined,
+  };
+}
+
+/** A user's orders (GSI1) between two dates, newest first. */
+async function userKeys(userId: string, q: OrderQuery, limit: number, cursor?: string) {
+  const pk = gsi.userOrders(userId);
   const r = await query({
     pk,
-    index,
+    index: 'GSI1',
     skBetween: skBounds.createdBetween(q.from, q.to),
     newestFirst: true,
     limit,
-    cursor: decodeCursor(cursor, pk, `${index}PK`),
+    cursor: decodeCursor(cursor, pk, 'GSI1PK'),
   });
-  const items = await batchGet(r.items.map(itemKey));
+  return { keys: r.items, cursor: encodeCursor(r.next) };
+}
+
+/** The status index or the user's orders, then the orders themselves. */
+async function orders(q: OrderQuery, limit: number, cursor?: string) {
+  const page = q.userId ? await userKeys(q.userId, q, limit, cursor) : await statusKeys(q, limit, cursor);
+  const items = await batchGet(page.keys.map(itemKey));
   const byKey = new Map(items.map((i: Item) => [String(i.PK), toOrder(i)]));
-  return { items: r.items.flatMap((k) => byKey.get(String(k.PK)) ?? []), cursor: encodeCursor(r.next) };
+  return { items: page.keys.flatMap((k) => byKey.get(String(k.PK)) ?? []), cursor: page.cursor };
 }
 
 export const consoleStore: ConsoleStore = {

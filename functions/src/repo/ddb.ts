@@ -16,6 +16,7 @@ import {
   type TransactWriteItem,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { AsyncLocalStorage } from 'async_hooks';
 import { tableName } from './table';
 import { installFaults } from './faults';
 import { isUserPartition, keys, statusIndex } from './keys';
@@ -282,6 +283,8 @@ export async function scanAll(max = 1000000): Promise<Item[]> {
  * deletes old windows by itself.
  */
 export async function countHit(key: Key, expiresAt: number): Promise<number> {
+  countWrites([key], ['add']);
+  writeStats.requests.single++;
   const r = await withRetry('UpdateItem', () =>
     ddb().send(
       new UpdateItemCommand({
@@ -590,6 +593,8 @@ export const writeStats = {
   total: 0,
   pool: 0,
   byKind: {} as Record<string, number>,
+  /** by the part of the path that sent them: `edge` (the caller), `commit`, `projection`, `drain` (lease, mark) */
+  byPhase: {} as Record<string, number>,
   /** write requests sent: TransactWriteItems, BatchWriteItem (per 25), single writes */
   requests: { transact: 0, batch: 0, single: 0 },
 };
@@ -603,8 +608,16 @@ function kindOf(i: { PK?: Scalar; SK?: Scalar; kind?: unknown }): string {
   }
   return pk.split('#')[0]!.toLowerCase();
 }
+/** The part of the pool's path a write belongs to; none set: the caller's own (`edge`). */
+const phase = new AsyncLocalStorage<string>();
+/** Runs `fn` with its writes counted under `name` (the bench's item writes per event by phase). */
+export function inWritePhase<T>(name: 'commit' | 'projection' | 'drain', fn: () => Promise<T>): Promise<T> {
+  return phase.run(name, fn);
+}
 function countWrites(items: Array<{ PK?: Scalar; SK?: Scalar }>, ops?: string[]): void {
   writeStats.total += items.length;
+  const p = phase.getStore() ?? 'edge';
+  writeStats.byPhase[p] = (writeStats.byPhase[p] ?? 0) + items.length;
   items.forEach((i, n) => {
     if (i.PK === keys.pool().PK) writeStats.pool++;
     const k = `${kindOf(i)} ${ops?.[n] ?? 'put'}`;

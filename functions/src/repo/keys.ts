@@ -19,36 +19,55 @@ const WITHDRAWAL = 'WITHDRAWAL#';
 /** After every character a key holds: the upper bound of a range read by a key's prefix. */
 const HIGHEST = '\uffff';
 
-/** Queue shards: writes spread over this many partitions; the drainer merges them by arrival. */
-export const QUEUE_SHARDS = 8;
+/** A stable hash of an id onto `n` shards (the same function for every sharded key). */
+export function shardOf(id: string, n: number): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % n;
+}
+
+/**
+ * Queue shards: writes spread over this many partitions; the drainer merges them by arrival.
+ * 16 (was 8): an event writes its entry transactionally (2 WCU) and deletes it (1 WCU), so 16
+ * partitions hold ~5,300 events/s at 1,000 WCU/s each (docs/performance.md). The shards of
+ * before (0–7) are among those read, so entries queued under 8 shards are still drained.
+ */
+export const QUEUE_SHARDS = 16;
+
+/** What every queue shard's key begins with: serverless.yml's poolDrainer is woken by inserts under it. */
+export const QUEUE_PREFIX = 'QUEUE#';
 
 /** The queue shard of an event: a stable hash of its id. */
-export function queueShard(eventId: string): number {
-  let h = 0;
-  for (let i = 0; i < eventId.length; i++) h = (h * 31 + eventId.charCodeAt(i)) >>> 0;
-  return h % QUEUE_SHARDS;
-}
+export const queueShard = (eventId: string): number => shardOf(eventId, QUEUE_SHARDS);
+
+/**
+ * Write shards of the index keys that every pool event touches (the order status index, the
+ * shipped and due queues, the dividend fund): an item's shard is fixed by its id, and a reader
+ * reads every shard and merges (bounded: SHARDS + 1 queries, the +1 the key's unsharded form
+ * of before, so items written before the sharding stay found).
+ */
+export const INDEX_SHARDS = 16;
+const shardKeys = (base: string): string[] => [base, ...Array.from({ length: INDEX_SHARDS }, (_, k) => `${base}#${k}`)];
+const sharded = (base: string, id: string) => `${base}#${shardOf(id, INDEX_SHARDS)}`;
 
 /** Shards of the unpaid-orders index; an order's shard is fixed by its id. */
 export const UNPAID_SHARDS = 8;
-export function unpaidShard(orderId: string): number {
-  let h = 0;
-  for (const c of orderId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return h % UNPAID_SHARDS;
-}
+export const unpaidShard = (orderId: string): number => shardOf(orderId, UNPAID_SHARDS);
 
 /** The partitions read by Query on the table (a PK alone). */
 export const partitions = {
   /** A user's own items: profile, wallet, ledger, day sums, Idempotency-Keys, address book. */
   user: (userId: string) => `${USER}${userId}`,
   /** One shard of the pool's queue. */
-  queue: (shard: number) => `QUEUE#${shard}`,
-  shipped: 'SHIPPED',
-  due: 'DUE',
+  queue: (shard: number) => `${QUEUE_PREFIX}${shard}`,
+  /** The auto-complete queue of shipped orders: every shard, merged by shipping time. */
+  shipped: shardKeys('SHIPPED'),
+  /** The orders whose after-sale window closes, by its end: every shard. */
+  due: shardKeys('DUE'),
   audit: 'AUDIT',
   settlement: (date: string) => `SETTLEMENT#${date}`,
-  /** The dividend fund entries of one business date. */
-  divFund: (date: string) => `DIVFUND#${date}`,
+  /** The dividend fund entries of one business date: every shard. */
+  divFund: (date: string) => shardKeys(`DIVFUND#${date}`),
   locked: 'LOCKED',
   /** A request for a second signature: its item and the parts of a large input. */
   approval: (approvalId: string) => `APPROVAL#${approvalId}`,
@@ -79,6 +98,10 @@ export const keys = {
   // One batch of the pool's log per partition: sequential numbers, read by GetItem/BatchGet.
   poolBatch: (batch: number): Key => ({ PK: `POOLLOG#${pad(batch)}`, SK: 'BATCH' }),
   poolLease: (): Key => ({ PK: 'LEASE#POOL', SK: 'LEASE' }),
+  // The signed head of a published batch (GET /pool/head): its own partition, never the pool's.
+  poolHeadSigned: (batch: number): Key => ({ PK: `POOLHEAD#${pad(batch)}`, SK: 'SIGNED' }),
+  // The local stage's head-signing key, made once per local stack (never used on another stage).
+  localHeadKey: (): Key => ({ PK: 'SIGNKEY#LOCAL', SK: 'KEY' }),
   event: (eventId: string): Key => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
   config: (): Key => ({ PK: partitions.config, SK: 'PARAMS' }),
   configVersion: (v: number): Key => ({ PK: partitions.config, SK: `${skPrefixes.configVersion}${pad(v, 6)}` }),
@@ -96,8 +119,14 @@ export const keys = {
   /** A user's address book: one item, guarded by its version. */
   addressBook: (userId: string): Key => ({ PK: partitions.user(userId), SK: 'ADDRESSES' }),
   order: (orderId: string): Key => ({ PK: `${ORDER}${orderId}`, SK: 'META' }),
-  shipped: (shippedAt: string, orderId: string): Key => ({ PK: partitions.shipped, SK: `${shippedAt}#${orderId}` }),
-  due: (completesAt: string, orderId: string): Key => ({ PK: partitions.due, SK: `${completesAt}#${orderId}` }),
+  shipped: (shippedAt: string, orderId: string): Key => ({
+    PK: sharded('SHIPPED', orderId),
+    SK: `${shippedAt}#${orderId}`,
+  }),
+  due: (completesAt: string, orderId: string): Key => ({
+    PK: sharded('DUE', orderId),
+    SK: `${completesAt}#${orderId}`,
+  }),
   afterSale: (requestId: string): Key => ({ PK: `AFTERSALE#${requestId}`, SK: 'META' }),
   withdrawal: (id: string): Key => ({ PK: `${WITHDRAWAL}${id}`, SK: 'META' }),
   shippingReport: (state: 'pending' | 'failed', at: string, orderId: string): Key => ({
@@ -129,7 +158,7 @@ export const keys = {
   }),
   carry: (): Key => ({ PK: 'SETTLEMENT', SK: 'CARRY' }),
   /** One item per completed order with a dividend contribution, by business date. */
-  divFund: (date: string, eventId: string): Key => ({ PK: partitions.divFund(date), SK: `EV#${eventId}` }),
+  divFund: (date: string, eventId: string): Key => ({ PK: sharded(`DIVFUND#${date}`, eventId), SK: `EV#${eventId}` }),
   agent: (region: string): Key => ({ PK: `AGENT#${region}`, SK: 'AGENT' }),
   legacy: (identity: string): Key => ({ PK: `${LEGACY}${identity}`, SK: 'LEGACY' }),
   importMeta: (importId: string): Key => ({ PK: `IMPORT#${importId}`, SK: 'META' }),
@@ -157,10 +186,12 @@ export const gsi = {
   userOrders: (userId: string) => `${USER}${userId}#ORDERS`,
   withdrawals: (status: string) => `WITHDRAWALS#${status}`,
   afterSales: (status: string) => `AFTERSALES#${status}`,
-  /** GSI2 (keys only): orders by status, for the operator's list-orders */
-  ordersByStatus: (status: string) => `ORDERS#${status}`,
-  /** GSI1: the dividend fund entries in date order across days, for the first day and long gaps. */
-  divFund: 'DIVFUND',
+  /** GSI2 (keys only): orders by status, for the operator's list-orders: every shard. */
+  ordersByStatus: (status: string) => shardKeys(`ORDERS#${status}`),
+  /** GSI2: the status index key of one order (its shard by its id). */
+  orderStatus: (status: string, orderId: string) => sharded(`ORDERS#${status}`, orderId),
+  /** GSI1: the dividend fund entries in date order across days, for the first day and long gaps: every shard. */
+  divFund: shardKeys('DIVFUND'),
   agents: 'AGENTS',
   referrals: (referrer: string) => `REFERRALS#${referrer}`,
   /** GSI1: one shard of the leaderboard. */
@@ -203,7 +234,10 @@ export const indexKeys = {
   /** The status index moving with a withdrawal's status (its sort key stays). */
   withdrawalStatus: (status: string): Item => ({ GSI1PK: gsi.withdrawals(status) }),
   agent: (region: string): Item => ({ GSI1PK: gsi.agents, GSI1SK: region }),
-  divFund: (date: string, eventId: string): Item => ({ GSI1PK: gsi.divFund, GSI1SK: `${date}#${eventId}` }),
+  divFund: (date: string, eventId: string): Item => ({
+    GSI1PK: sharded('DIVFUND', eventId),
+    GSI1SK: `${date}#${eventId}`,
+  }),
   staffAccount: (username: string): Item => ({ GSI1PK: gsi.staffAccounts, GSI1SK: username }),
   approval: (status: string, createdAt: string, approvalId: string): Item => ({
     GSI1PK: gsi.approvals(status),
@@ -212,6 +246,12 @@ export const indexKeys = {
   /** The status index moving with a request's status (its sort key stays). */
   approvalStatus: (status: string): Item => ({ GSI1PK: gsi.approvals(status) }),
 };
+
+/** The status index attribute as written before the sharding (items not rewritten since keep it; readers read it). */
+export const unshardedStatusIndex = (status: string): Item => ({ GSI2PK: `ORDERS#${status}` });
+
+/** Where the next page of the sharded order status list starts: the last sort key, under the unsharded key. */
+export const statusListCursor = (status: string, sk: string): Item => ({ ...unshardedStatusIndex(status), GSI2SK: sk });
 
 /** Sort-key bounds of range reads. */
 export const skBounds = {
@@ -247,11 +287,16 @@ export const isKey = (i: Record<string, Scalar | undefined> | undefined, k: Key)
  */
 export function statusIndex(key: Key, values: Record<string, unknown>): Record<string, string> {
   if (!key.PK.startsWith(ORDER) || key.SK !== 'META' || typeof values.status !== 'string') return {};
-  return { GSI2PK: gsi.ordersByStatus(values.status) };
+  return { GSI2PK: gsi.orderStatus(values.status, key.PK.slice(ORDER.length)) };
 }
 
 // ---------- the wallet's and the user's index attributes ----------
-export const RANK_SHARDS = 8;
+/**
+ * Leaderboard shards. 16 (was 8): a sell writes its wallet twice and a completion once, each a
+ * GSI1 write (two when the weight, the sort key, moves), ~2.5 a pool event; 16 partitions hold
+ * ~6,400 events/s at 1,000 WCU/s. The reader reads all 16, which include the 8 of before.
+ */
+export const RANK_SHARDS = 16;
 
 export function rankShard(userId: string): number {
   return parseInt(createHash('sha256').update(userId).digest('hex').slice(0, 4), 16) % RANK_SHARDS;

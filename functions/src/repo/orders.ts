@@ -24,9 +24,14 @@ function orderValues(fields: OrderFields): Item {
   return out;
 }
 
-async function queued(pk: string, before: string, limit: number): Promise<string[]> {
-  const r = await query({ pk, skLessThan: before, limit });
-  return r.items.map((i) => String(i.orderId));
+/** The oldest `limit` entries before `before` across a queue's shards (each read up to `limit`, merged). */
+async function queued(shards: string[], before: string, limit: number): Promise<string[]> {
+  const pages = await Promise.all(shards.map((pk) => query({ pk, skLessThan: before, limit })));
+  return pages
+    .flatMap((r) => r.items)
+    .sort((a, b) => (String(a.SK) < String(b.SK) ? -1 : 1))
+    .slice(0, limit)
+    .map((i) => String(i.orderId));
 }
 
 export const orderStore: OrderStore = {

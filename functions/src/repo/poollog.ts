@@ -5,6 +5,7 @@ import {
   batchGet,
   batchWrite,
   getItem,
+  inWritePhase,
   query,
   releaseLease,
   transact,
@@ -31,12 +32,13 @@ import type {
   PoolLogStore,
   ProjectionStore,
   Queued,
+  QueuedNotes,
   UserPart,
 } from '../domain/wallet/ports';
 import { BatchRace } from '../domain/wallet/ports';
 import { dividendFundEntry } from '../domain/programme/divfund';
 import { dividendFundItem } from './settlement';
-import type { LedgerEvent } from '@greenpoints/shared';
+import type { AccountNote, LedgerEvent, PoolAccounts } from '@greenpoints/shared';
 
 const refOf = (k: Key) => `${k.PK}\n${k.SK}`;
 const keyOf = (ref: string): Key => {
@@ -57,6 +59,23 @@ export function queueItem(
     event: JSON.stringify(q.event),
     ...(q.order ? { order: JSON.stringify(q.order) } : {}),
     at: arrival,
+  };
+}
+
+/** A queue entry of notes (domain/wallet/notes.ts), in the transaction of the change they log. */
+export function notesItem(arrival: string, id: string, notes: AccountNote[]): Item {
+  return { ...keys.queue(arrival, id), type: 'queued', eventId: id, notes: JSON.stringify(notes), at: arrival };
+}
+
+function toQueued(i: Item): Queued | QueuedNotes {
+  const ref = refOf(itemKey(i));
+  if (typeof i.notes === 'string') return { ref, notes: JSON.parse(i.notes) as AccountNote[] };
+  return {
+    ref,
+    eventId: String(i.eventId),
+    userId: String(i.userId),
+    event: JSON.parse(String(i.event)) as LedgerEvent,
+    ...(typeof i.order === 'string' ? { order: JSON.parse(i.order) as OrderLink } : {}),
   };
 }
 
@@ -81,7 +100,10 @@ function batchItem(b: BatchLog): Item {
 }
 
 export function toBatch(i: Item): BatchLog {
-  const body = JSON.parse(String(i.body)) as Pick<BatchLog, 'poolBefore' | 'poolAfter' | 'entries'>;
+  const body = JSON.parse(String(i.body)) as Pick<
+    BatchLog,
+    'paramsHash' | 'poolBefore' | 'poolAfter' | 'entries' | 'notes' | 'accountsBefore' | 'accountsAfter'
+  >;
   return {
     batch: Number(i.batch),
     at: String(i.at),
@@ -96,6 +118,7 @@ export const poolLogStore: PoolLogStore = {
   enqueue: (arrival, q) => asWrite({ op: 'create', item: queueItem(arrival, q) }),
   record: (eventId, userId, kind, submittedAt) =>
     asWrite({ op: 'create', item: eventRecordItem(eventId, userId, kind, submittedAt) }),
+  enqueueNotes: (arrival, id, notes) => asWrite({ op: 'create', item: notesItem(arrival, id, notes) }),
 
   async head(params: Params): Promise<PoolHead> {
     const i = await getItem(keys.pool());
@@ -105,10 +128,11 @@ export const poolLogStore: PoolLogStore = {
       projected: typeof i?.projected === 'number' ? i.projected : 0,
       hash: typeof i?.hash === 'string' ? i.hash : '',
       exists: !!i,
+      ...(typeof i?.accounts === 'string' ? { accounts: JSON.parse(i.accounts) as PoolAccounts } : {}),
     };
   },
 
-  async readQueue(limit: number): Promise<Queued[]> {
+  async readQueue(limit: number): Promise<Array<Queued | QueuedNotes>> {
     const per = Math.ceil(limit / QUEUE_SHARDS) * 2;
     const shards = await Promise.all(
       Array.from({ length: QUEUE_SHARDS }, (_, k) => query({ pk: partitions.queue(k), limit: per, consistent: true })),
@@ -117,28 +141,10 @@ export const poolLogStore: PoolLogStore = {
       .flatMap((r) => r.items)
       .sort((a, b) => (String(a.SK) < String(b.SK) ? -1 : 1))
       .slice(0, limit)
-      .map((i) => ({
-        ref: refOf(itemKey(i)),
-        eventId: String(i.eventId),
-        userId: String(i.userId),
-        event: JSON.parse(String(i.event)) as LedgerEvent,
-        ...(typeof i.order === 'string' ? { order: JSON.parse(i.order) as OrderLink } : {}),
-      }));
+      .map(toQueued);
   },
 
-  async commit(head: PoolHead, log: BatchLog): Promise<void> {
-    // The one write on the pool's partition per batch, guarded by the batch number read.
-    const pool: Item = { ...poolItem(log.poolAfter), batch: log.batch, projected: head.batch, hash: log.hash };
-    const poolOp: TxOp = head.exists
-      ? { op: 'putIf', item: pool, ifEquals: { batch: head.batch } }
-      : { op: 'put', item: pool, ifVersion: null };
-    try {
-      await transact([poolOp, { op: 'create', item: batchItem(log) }]);
-    } catch (e) {
-      if (e instanceof TxCancelled) throw new BatchRace();
-      throw e;
-    }
-  },
+  commit: (head, log) => inWritePhase('commit', () => commitBatch(head, log)),
 
   async getBatch(batch: number): Promise<BatchLog | undefined> {
     const i = await getItem(keys.poolBatch(batch));
@@ -151,13 +157,35 @@ export const poolLogStore: PoolLogStore = {
     return items.map(toBatch).sort((a, b) => a.batch - b.batch);
   },
 
-  async markProjected(batch: number): Promise<void> {
-    await writeOne({ op: 'set', key: keys.pool(), values: { projected: batch }, ifEquals: { batch } });
-  },
+  markProjected: (batch: number) =>
+    inWritePhase('drain', async () => {
+      await writeOne({ op: 'set', key: keys.pool(), values: { projected: batch }, ifEquals: { batch } });
+    }),
 
-  lease: (owner: string, ms: number) => tryLease(keys.poolLease(), owner, ms),
-  releaseLease: (owner: string) => releaseLease(keys.poolLease(), owner),
+  lease: (owner: string, ms: number) => inWritePhase('drain', () => tryLease(keys.poolLease(), owner, ms)),
+  releaseLease: (owner: string) => inWritePhase('drain', () => releaseLease(keys.poolLease(), owner)),
 };
+
+/** The one write on the pool's partition per batch, guarded by the batch number read. */
+async function commitBatch(head: PoolHead, log: BatchLog): Promise<void> {
+  // The one write on the pool's partition per batch, guarded by the batch number read.
+  const pool: Item = {
+    ...poolItem(log.poolAfter),
+    ...(log.accountsAfter ? { accounts: JSON.stringify(log.accountsAfter) } : {}),
+    batch: log.batch,
+    projected: head.batch,
+    hash: log.hash,
+  };
+  const poolOp: TxOp = head.exists
+    ? { op: 'putIf', item: pool, ifEquals: { batch: head.batch } }
+    : { op: 'put', item: pool, ifVersion: null };
+  try {
+    await transact([poolOp, { op: 'create', item: batchItem(log) }]);
+  } catch (e) {
+    if (e instanceof TxCancelled) throw new BatchRace();
+    throw e;
+  }
+}
 
 class AlreadyProjected extends Error {}
 const WALLET_ATTEMPTS = 30;
@@ -323,30 +351,37 @@ async function writeGroup(group: Unit[], stats: { written: number; skipped: numb
 }
 
 export const projectionStore: ProjectionStore = {
-  async project(parts, orders) {
-    const stats = { written: 0, skipped: 0 };
-    const groups = pack([...parts, ...orders.map((order) => ({ order }))]);
-    await inParallel(groups, PROJECTION_CONCURRENCY, (g) => writeGroup(g, stats));
-    return stats;
-  },
+  project: (parts, orders) =>
+    inWritePhase('projection', async () => {
+      const stats = { written: 0, skipped: 0 };
+      const groups = pack([...parts, ...orders.map((order) => ({ order }))]);
+      await inParallel(groups, PROJECTION_CONCURRENCY, (g) => writeGroup(g, stats));
+      return stats;
+    }),
 
-  async creditWallet(user: string, part: UserPart): Promise<boolean> {
-    const stats = { written: 0, skipped: 0 };
-    await writeGroup([{ user, part }], stats);
-    return stats.written > 0;
-  },
+  creditWallet: (user: string, part: UserPart) =>
+    inWritePhase('projection', async () => {
+      const stats = { written: 0, skipped: 0 };
+      await writeGroup([{ user, part }], stats);
+      return stats.written > 0;
+    }),
 
-  async finish(log: BatchLog): Promise<void> {
-    const puts: Item[] = [];
-    for (const e of log.entries) {
-      const fund = divFundItem(e, log.at);
-      if (fund) puts.push(fund);
-    }
-    await batchWrite(puts);
-    // The callers' own records last: a caller that sees its outcome also sees its effects.
-    await batchWrite(
-      log.entries.map((e) => eventRecord(e, log)),
-      log.entries.map((e) => keyOf(e.queueRef)),
-    );
-  },
+  finish: (log: BatchLog) => inWritePhase('projection', () => finishBatch(log)),
 };
+
+/** The dividend fund entries, then the callers' records and the queue deletes, in bulk. */
+async function finishBatch(log: BatchLog): Promise<void> {
+  const puts: Item[] = [];
+  for (const e of log.entries) {
+    const fund = divFundItem(e, log.at);
+    if (fund) puts.push(fund);
+  }
+  await batchWrite(puts);
+  // The callers' own records last: a caller that sees its outcome also sees its effects.
+  // A note entry may hold many notes (a dividend chunk): its queue entry is deleted once.
+  const refs = new Set([...log.entries.map((e) => e.queueRef), ...(log.notes ?? []).map((n) => n.queueRef)]);
+  await batchWrite(
+    log.entries.map((e) => eventRecord(e, log)),
+    [...refs].map(keyOf),
+  );
+}

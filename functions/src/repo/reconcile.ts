@@ -3,13 +3,16 @@
 // pool item, and every wallet equals the sum of its ledger deltas; I3 along the replay.
 import {
   wideDec,
+  emptyAccounts,
   emptyPool,
   emptyWallet,
   type WideDec,
   type Params,
+  type PoolAccounts,
   type PoolState,
   type Wallet,
 } from '@greenpoints/shared';
+import { accountsProblems } from './reconcile-accounts';
 import { scanAll, type Item } from './ddb';
 import { isKey, keys } from './keys';
 import { auditChainsOf } from './audit-chain';
@@ -76,8 +79,9 @@ interface Replay {
   batches: BatchLog[];
   /** The applied (not rejected) entries of every batch, in log order. */
   applied: Applied[];
-  /** The pool the engine's replay of the log ends with. */
+  /** The pool the engine's replay of the log ends with, and the log's accounts. */
   replayed: PoolState;
+  accounts?: PoolAccounts;
   /** Σ contributions of the completions the log applied. */
   contributions: WideDec;
   problems: string[];
@@ -141,7 +145,7 @@ async function replayLog(all: Item[]): Promise<Replay> {
   batches.forEach((b, i) => {
     if (b.batch !== i + 1) problems.push(`I5 pool log batch ${b.batch} found where ${i + 1} was expected`);
   });
-  const start = { pool: emptyPool(await getParamsVersion(0)), hash: '' };
+  const start = { pool: emptyPool(await getParamsVersion(0)), hash: '', accounts: emptyAccounts() };
   const verified = verifyBatches(
     batches.map((b) => publicBatch(b)),
     (v) => paramsByVersion.get(v)!,
@@ -151,7 +155,14 @@ async function replayLog(all: Item[]): Promise<Replay> {
   const applied = batches.flatMap((b) => b.entries.filter((e) => e.outcome).map((e) => ({ b, e })));
   const prices = priceRises(applied, wideDec(start.pool.lastPrice));
   problems.push(...prices.problems);
-  return { batches, applied, replayed: verified.pool ?? start.pool, contributions: prices.contributions, problems };
+  return {
+    batches,
+    applied,
+    replayed: verified.pool ?? start.pool,
+    ...(verified.accounts ? { accounts: verified.accounts } : {}),
+    contributions: prices.contributions,
+    problems,
+  };
 }
 
 /** I3: the price never falls from one applied event to the next; and Σ completions' contributions. */
@@ -277,10 +288,8 @@ function operationalProblems(all: Item[], applied: Applied[]): string[] {
 export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
   const all = items ?? (await scanAll());
   const { params } = await getParams(true);
-  const pool = toPool(
-    all.find((i) => isKey(i, keys.pool())),
-    params,
-  );
+  const poolItem = all.find((i) => isKey(i, keys.pool()));
+  const pool = toPool(poolItem, params);
   const wallets = walletsOf(all);
   const sums = ledgerSums(all);
   const replay = await replayLog(all);
@@ -289,6 +298,7 @@ export async function reconcile(items?: Item[]): Promise<ReconcileReport> {
     ...walletProblems(wallets, sums),
     ...replay.problems,
     ...replayProblems(all, pool, replay),
+    ...accountsProblems(poolItem, replay.accounts, wallets),
     ...pointsAndFundProblems(pool, params, totals.held, replay.contributions),
     ...coverageProblems(pool, totals, sums),
     ...withdrawalProblems(all, wallets),

@@ -86,6 +86,15 @@ async function sumAmounts(o: QueryOpts, maxPages: number): Promise<{ sum: string
   return { sum: sum.toFixed(), complete: false };
 }
 
+/** The sum over every write shard of a key (each read up to `maxPages`); complete when every shard is. */
+async function sumShards(pks: string[], o: Omit<QueryOpts, 'pk'>, maxPages: number) {
+  const sums = await Promise.all(pks.map((pk) => sumAmounts({ ...o, pk }, maxPages)));
+  return {
+    sum: sums.reduce((acc, x) => acc.plus(x.sum), ZERO).toFixed(),
+    complete: sums.every((x) => x.complete),
+  };
+}
+
 export const settlementStore: SettlementStore = {
   async get(date) {
     const i = await getItem(keys.settlement(date));
@@ -201,13 +210,13 @@ export const settlementStore: SettlementStore = {
     return r.items.map(toMarker);
   },
 
-  dayContributions: (date, maxPages) => sumAmounts({ pk: partitions.divFund(date) }, maxPages),
+  dayContributions: (date, maxPages) => sumShards(partitions.divFund(date), {}, maxPages),
   contributionsBetween: (from, through, maxPages) =>
-    sumAmounts({ pk: gsi.divFund, index: 'GSI1', skBetween: skBounds.divFundDates(from, through) }, maxPages),
+    sumShards(gsi.divFund, { index: 'GSI1', skBetween: skBounds.divFundDates(from, through) }, maxPages),
   async firstContributionDate() {
-    const r = await query({ pk: gsi.divFund, index: 'GSI1', limit: 1 });
-    const d = r.items[0]?.date;
-    return typeof d === 'string' ? d : undefined;
+    const firsts = await Promise.all(gsi.divFund.map((pk) => query({ pk, index: 'GSI1', limit: 1 })));
+    const dates = firsts.flatMap((r) => (typeof r.items[0]?.date === 'string' ? [r.items[0].date] : [])).sort();
+    return dates[0];
   },
   contribution: (e) => asWrite({ op: 'create', item: dividendFundItem(e) }),
 };

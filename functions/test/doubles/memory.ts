@@ -11,6 +11,7 @@ import {
   type PoolLogStore,
   type ProjectionStore,
   type Queued,
+  type QueuedNotes,
   type UserPart,
   type WalletReader,
 } from '../../src/domain/wallet/ports';
@@ -41,7 +42,7 @@ export function memoryStores(): MemoryWorld {
     records: new Map(),
     shipped: new Set(),
   };
-  const queue = new Map<string, Queued>();
+  const queue = new Map<string, Queued | QueuedNotes>();
   let arrivals = 0;
   let leaseHolder: { owner: string; until: number } | undefined;
   const pool: MemoryWorld['pool'] = {
@@ -56,6 +57,14 @@ export function memoryStores(): MemoryWorld {
         what: `queue ${ref}`,
         guard: () => !queue.has(ref),
         effect: () => queue.set(ref, { ...structuredClone(q), ref }),
+      });
+    },
+    enqueueNotes: (arrival, id, notes) => {
+      const ref = `${arrival}#${id}`;
+      return memoryWrite({
+        what: `queue ${ref}`,
+        guard: () => !queue.has(ref),
+        effect: () => queue.set(ref, { notes: structuredClone(notes), ref }),
       });
     },
     record: (eventId) =>
@@ -80,7 +89,13 @@ export function memoryStores(): MemoryWorld {
     async commit(head: PoolHead, log: BatchLog) {
       if ((state.head?.batch ?? 0) !== head.batch || state.batches.has(log.batch)) throw new BatchRace();
       state.batches.set(log.batch, structuredClone(log));
-      state.head = { pool: log.poolAfter, batch: log.batch, projected: head.batch, hash: log.hash };
+      state.head = {
+        pool: log.poolAfter,
+        batch: log.batch,
+        projected: head.batch,
+        hash: log.hash,
+        ...(log.accountsAfter ? { accounts: log.accountsAfter } : {}),
+      };
     },
     async getBatch(batch: number) {
       const b = state.batches.get(batch);
@@ -146,6 +161,7 @@ export function memoryStores(): MemoryWorld {
         );
         queue.delete(e.queueRef);
       }
+      for (const n of log.notes ?? []) queue.delete(n.queueRef);
     },
   };
   const wallets: WalletReader = {

@@ -4,7 +4,18 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { gsi, indexKeys, keys, partitions, queueShard, QUEUE_SHARDS, skPrefixes } from '../../src/repo/keys';
+import {
+  gsi,
+  indexKeys,
+  INDEX_SHARDS,
+  keys,
+  partitions,
+  queueShard,
+  QUEUE_SHARDS,
+  RANK_SHARDS,
+  rankShard,
+  skPrefixes,
+} from '../../src/repo/keys';
 
 const ROOT = path.join(__dirname, '../../..');
 const SRC = path.join(ROOT, 'functions/src');
@@ -100,12 +111,34 @@ describe('keys are built in repo/keys.ts only', () => {
     expect(keys.rate('ip', '1.2.3.4', 7)).toEqual({ PK: 'RATE#ip#1.2.3.4', SK: 'W#7' });
     expect(keys.settlementExit('2026-01-01', 'u1').SK.startsWith(skPrefixes.settlementExit)).toBe(true);
     expect(keys.ledger('u1', 'a', 'e', 0).SK.startsWith(skPrefixes.ledger)).toBe(true);
-    expect(keys.divFund('2026-01-01', 'e1').PK).toBe(partitions.divFund('2026-01-01'));
+    expect(partitions.divFund('2026-01-01')).toContain(keys.divFund('2026-01-01', 'e1').PK);
     expect(indexKeys.order({ userId: 'u1', status: 'paid', createdAt: 'c', orderId: 'o1' })).toEqual({
       GSI1PK: gsi.userOrders('u1'),
       GSI1SK: 'c#o1',
-      GSI2PK: gsi.ordersByStatus('paid'),
+      GSI2PK: gsi.orderStatus('paid', 'o1'),
       GSI2SK: 'c#o1',
     });
+    expect(gsi.ordersByStatus('paid')).toContain(gsi.orderStatus('paid', 'o1'));
+  });
+
+  it('every index key each pool event writes is write-sharded, and its readers read every shard', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `o${i.toString(36)}x${(i * 7919).toString(36)}`);
+    const spread = (f: (id: string) => string) => new Set(ids.map(f)).size;
+    // The writers spread over every shard; the readers' lists name each shard once, plus the
+    // unsharded key of before.
+    const families: Array<[(id: string) => string, string[]]> = [
+      [(id) => gsi.orderStatus('completing', id), gsi.ordersByStatus('completing')],
+      [(id) => keys.shipped('2026-01-01T00:00:00Z', id).PK, partitions.shipped],
+      [(id) => keys.due('2026-01-01T00:00:00Z', id).PK, partitions.due],
+      [(id) => keys.divFund('2026-01-01', id).PK, partitions.divFund('2026-01-01')],
+      [(id) => String(indexKeys.divFund('2026-01-01', id).GSI1PK), gsi.divFund],
+    ];
+    for (const [writeKey, readKeys] of families) {
+      expect(spread(writeKey)).toBe(INDEX_SHARDS);
+      expect(readKeys).toHaveLength(INDEX_SHARDS + 1);
+      for (const id of ids) expect(readKeys).toContain(writeKey(id));
+    }
+    expect(spread((id) => partitions.queue(queueShard(id)))).toBe(QUEUE_SHARDS);
+    expect(spread((id) => gsi.rank(rankShard(id)))).toBe(RANK_SHARDS);
   });
 });

@@ -2,3 +2,4 @@
 export * from './answers';
 export * from './requests';
 export * from './staff';
+export * from './pool-head';

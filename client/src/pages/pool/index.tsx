@@ -7,6 +7,7 @@ import { fmtPoints, fmtPrice, fmtYuan } from '../../lib/format';
 import { RemoteView } from '../../components/StateView';
 import { StatList } from '../../components/Stat';
 import { Links } from '../../components/Links';
+import { SignedHead } from '../../components/SignedHead';
 
 export default function PoolPage() {
   const pool = usePool();
@@ -50,12 +51,17 @@ export default function PoolPage() {
             <View className="card pool-verify">
               <Text className="card-title">人人可以核对</Text>
               <Text className="hint">
-                分红池的每一次变动都按批次记入公开账本（GET /pool/log），每批带有上一批的哈希，改动任何一笔都会对不上。
-                用户以加密代号显示，不公开身份。任何人都可以运行 npm run verify-pool -- --api 接口地址
-                下载账本、核对哈希链，并用公开的规则逐笔重算，结果应与上面的数字分毫不差。
+                分红池的每一次变动都按批次记入公开账本（GET
+                /pool/log），每批带有上一批的哈希和所用规则参数的哈希，改动任何一笔都会对不上。
+                最新一批的哈希（账本头）由平台密钥签名，公钥公开（GET
+                /pool/keys）。用户以每批不同的代号显示，不公开身份。 任何人都可以运行 npm run verify-pool -- --api
+                接口地址 下载账本、核对哈希链和签名，并用公开的规则逐笔重算，结果应与上面的数字分毫不差；记下账本头，
+                日后加上 --expect-head 批次:哈希
+                即可确认账本没有被改写。你也可以在“核对我的账目”中，在本机核对自己的每一笔。
               </Text>
             </View>
-            <Links links={pickLinks('price', 'leaderboard', 'rules')} />
+            <SignedHead />
+            <Links links={pickLinks('poolCheck', 'price', 'leaderboard', 'rules')} />
           </View>
         )}
       </RemoteView>

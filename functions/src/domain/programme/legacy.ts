@@ -5,7 +5,7 @@
 import { createHash } from 'crypto';
 import { dec, ZERO, isRuleError, parseMoney, parsePoints, type Dec, type LedgerEvent } from '@greenpoints/shared';
 import { userIdFor } from '../shop/auth';
-import { applyWalletEvent } from '../wallet/ledger';
+import { applyNotedEvent } from '../wallet/noted';
 import { addSubmission, awaitEvent, drain } from '../wallet/applier';
 import { eventIdFor } from '../idempotency';
 import { Tx } from '../tx';
@@ -353,7 +353,7 @@ export async function refuseImported(d: Pick<Deps, 'legacy'>, importId: string, 
 async function creditRow(d: ImportDeps, importId: string, r: LegacyRow, userId: string) {
   const event: LedgerEvent = { kind: 'credit_store', user: userId, amount: r.balance, reason: 'legacy' };
   try {
-    await applyWalletEvent(d, userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
+    await applyNotedEvent(d, userId, `legacy_${importId}_${r.line}_credit`, event, (tx) => {
       tx.add(d.legacy.importStep(importId, r.line, 'credit', userId, r.balance), new StepDone());
     });
   } catch (e) {

@@ -32,7 +32,8 @@ import {
   type Outcome,
   type Wallet,
 } from '@greenpoints/shared';
-import { addSubmission, awaitEvent } from '../wallet/applier';
+import { addSubmission, awaitEvent, drainUntilEmpty } from '../wallet/applier';
+import { addNotes, walletNote } from '../wallet/notes';
 import { applyWalletEvent } from '../wallet/ledger';
 import { eventIdFor } from '../idempotency';
 import { WritesRejected, type Write } from '../ports';
@@ -45,8 +46,8 @@ import type { Deps } from '../deps';
 
 export type { Settlement, SettlementStatus } from './ports';
 
-/** Payees per chunk: 99 wallet credits + the chunk's claim = 100 items, one transaction. */
-export const CHUNK = 99;
+/** Payees per chunk: 98 wallet credits + the chunk's claim + its notes for the pool log = 100 items, one transaction. */
+export const CHUNK = 98;
 /**
  * Tests shrink the chunk to get many chunks from few users. `window`: chunks per step (snapshot
  * and paying; ≤ 99, the snapshot writes them with the state in one transaction); `parallel`:
@@ -278,7 +279,7 @@ const window = () => Math.max(1, Math.min(99, settlementTuning.window));
 
 // ---------- the steps ----------
 
-async function open(d: Pick<Deps, 'config' | 'settlement' | 'tx'>, date: string): Promise<void> {
+async function open(d: Pick<Deps, 'config' | 'pool' | 'settlement' | 'tx'>, date: string): Promise<void> {
   const carry = await d.settlement.carry();
   const lastDate = carry?.lastDate;
   if (lastDate && lastDate >= date)
@@ -329,6 +330,8 @@ async function open(d: Pick<Deps, 'config' | 'settlement' | 'tx'>, date: string)
   tx.add(d.settlement.create(s), new StaleRead('settlement opened meanwhile'));
   // The carry moves into this day; it comes back (what is left) when the day is done.
   tx.add(d.settlement.openCarry(date, now, carry?.version), new StaleRead('carry moved meanwhile'));
+  // The pool log takes the day's fund in (domain/wallet/notes.ts): what it took, and the carry it moved.
+  addNotes(tx, d.pool, [{ kind: 'day_open', date, contributions: s.contributions, carryIn: s.carryIn }]);
   await tx.commit();
 }
 
@@ -374,7 +377,7 @@ class ChunkPaid extends Error {}
  * the recorded payment, whoever made it.
  */
 async function payChunk(
-  d: Pick<Deps, 'config' | 'settlement' | 'tx' | 'wallets'>,
+  d: Pick<Deps, 'config' | 'pool' | 'settlement' | 'tx' | 'wallets'>,
   s: Settlement,
   k: number,
 ): Promise<ChunkPayment> {
@@ -387,13 +390,11 @@ async function payChunk(
     const { params } = await d.config.params();
     const tx = new Tx(d.tx);
     const pays: ChunkPay[] = [];
+    const notes: Array<ReturnType<typeof walletNote>> = [];
     let total = ZERO;
     for (const p of chunkDividends(s.dayFund, s.totalWeight, c.users, wallets)) {
-      const a = apply(
-        { pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } },
-        { kind: 'dividend', user: p.userId, amount: p.amount, date: s.date },
-        params,
-      );
+      const event = { kind: 'dividend' as const, user: p.userId, amount: p.amount, date: s.date };
+      const a = apply({ pool: emptyPool(params), wallets: { [p.userId]: wallets.get(p.userId)! } }, event, params);
       // A dividend moves cash and dividendsPaid only: written as just those fields (cheaper).
       if (a.outcome.changes.some((c) => !DIVIDEND_FIELDS.has(c.field) || c.user !== p.userId))
         throw new Error(`a dividend changed more than ${[...DIVIDEND_FIELDS].join(', ')}`);
@@ -404,10 +405,12 @@ async function payChunk(
         new StaleRead(`wallet ${p.userId}`),
       );
       pays.push({ userId: p.userId, amount: p.amount, changes: a.outcome.changes });
+      notes.push(walletNote(`div_${s.date}_${p.userId}`, p.userId, event, wallets.get(p.userId)!, a.outcome));
       total = total.plus(p.amount);
     }
     const payment: ChunkPayment = { paidAt: new Date().toISOString(), paid: total.toFixed(2), pays };
     tx.add(d.settlement.claimChunk(s.date, k, payment), new ChunkPaid());
+    addNotes(tx, d.pool, notes); // one queue entry: the chunk's dividends for the pool log
     try {
       await tx.commit();
       return payment;
@@ -430,7 +433,10 @@ function recordLedger(d: Pick<Deps, 'settlement'>, s: Settlement, p: ChunkPaymen
 }
 
 /** One window of chunks, paid in parallel; the state moves past it with totals from the records. */
-async function payStep(d: Pick<Deps, 'config' | 'settlement' | 'tx' | 'wallets'>, s: Settlement): Promise<void> {
+async function payStep(
+  d: Pick<Deps, 'config' | 'pool' | 'settlement' | 'tx' | 'wallets'>,
+  s: Settlement,
+): Promise<void> {
   if (s.payCursor >= s.chunks) return finish(d, s, afterPaying(s));
   const end = Math.min(s.chunks, s.payCursor + window());
   const ks = Array.from({ length: end - s.payCursor }, (_, i) => s.payCursor + i);
@@ -535,12 +541,15 @@ async function exitStep(
 }
 
 /** After paying (or exiting): the next status; when the day ends, its totals and the carry to the next day. */
-function finish(d: Pick<Deps, 'settlement' | 'tx'>, s: Settlement, status: SettlementStatus): Promise<void> {
+function finish(d: Pick<Deps, 'pool' | 'settlement' | 'tx'>, s: Settlement, status: SettlementStatus): Promise<void> {
   if (status !== 'done') return advance(d, s, { status });
   const carryOut = dec(s.dayFund).minus(s.paid).toFixed(2);
   const finishedAt = new Date().toISOString();
+  const close = new Tx(d.tx); // the pool log's note of the day's end (domain/wallet/notes.ts), in the same transaction
+  addNotes(close, d.pool, [{ kind: 'day_close', date: s.date, paid: s.paid, carryOut }]);
   return advance(d, s, { status, carryOut, finishedAt }, [
     [d.settlement.closeCarry(s.date, carryOut, finishedAt), new StaleRead('carry')],
+    ...close.ops.map((w): [Write, undefined] => [w, undefined]),
   ]);
 }
 
@@ -586,7 +595,10 @@ export async function settleDay(
       if (!s) throw new Error('settlement did not open');
       continue;
     }
-    if (s.status === 'done') return toReport(s, await exitList(d, date));
+    if (s.status === 'done') {
+      await drainUntilEmpty(d); // the day's notes into the pool log before the report (bounded)
+      return toReport(s, await exitList(d, date));
+    }
     if (Date.now() > deadline) return toReport(s);
     const pos = `${s.status}:${s.version}`;
     stuck = pos === lastPos ? stuck + 1 : 0;

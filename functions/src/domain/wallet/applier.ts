@@ -11,6 +11,9 @@ import { addWalletEvent, type WalletRead } from './ledger';
 import { BATCH_EVENTS, decideBatch, holdOf, needsWallet } from './batch';
 import { project } from './projection';
 import { log } from '../../log';
+import { runsInLambda } from '../../stage';
+import { arrival } from './arrival';
+import { isNotes } from './notes';
 import {
   BatchRace,
   type BatchLog,
@@ -32,6 +35,21 @@ export const waitMs = (): number => {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Who drains (docs/performance.md "Who drains"). `drainer`: a function that owns the drain runs
+ * it to its end (on AWS the poolDrainer Lambda, woken by the table's stream on a queue entry,
+ * reserved concurrency 1; the drain-pool schedule and staff functions that drain in the
+ * foreground); a caller only waits for its own record, so no handler ever drains after it has
+ * answered, which a frozen Lambda would cut short with the lease held. `inline`: the process that
+ * waits drains in its background, for the local stack only (serverless-offline, the tests, the
+ * bench and the staff CLI run in processes that are never frozen). Inside Lambda always
+ * `drainer`; elsewhere env POOL_DRAIN, default `inline`.
+ */
+export function drainMode(env: Record<string, string | undefined> = process.env): 'drainer' | 'inline' {
+  if (runsInLambda(env)) return 'drainer';
+  return env.POOL_DRAIN === 'drainer' ? 'drainer' : 'inline';
+}
 
 export interface Submission {
   eventId: string;
@@ -55,13 +73,6 @@ const installed = (d: Pick<Deps, 'pool' | 'projection' | 'wallets'>): ApplierSto
   return { pool: s.pool, projection: s.projection, wallets };
 };
 const getParams = (d: Pick<Deps, 'config'>) => d.config.params();
-
-let counter = 0;
-/** Sortable arrival time: ISO ms plus a per-process counter so the order is total. */
-function arrival(): string {
-  counter = (counter + 1) % 1000000;
-  return `${new Date().toISOString()}#${String(counter).padStart(6, '0')}`;
-}
 
 /**
  * Adds a pool event to `tx` (the caller's transaction, which also holds its own guarded changes,
@@ -163,7 +174,9 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
     projectedHere = undefined;
     return 0;
   }
-  const lockedUsers = [...new Set(queued.map((q) => needsWallet(q.event)).filter((u): u is string => !!u))];
+  const lockedUsers = [
+    ...new Set(queued.map((q) => (isNotes(q) ? undefined : needsWallet(q.event))).filter((u): u is string => !!u)),
+  ];
   const locked = lockedUsers.length ? await st.wallets.wallets(lockedUsers) : new Map<string, Wallet>();
   lap('readMs');
   const at = new Date(applierHooks.now?.() ?? Date.now()).toISOString();
@@ -172,17 +185,24 @@ export async function drainOnceWith(st: ApplierStores, params: Params, paramsVer
   await st.pool.commit(head, log);
   lap('commitMs');
   drainStats.batches++;
-  drainStats.events += log.entries.length;
+  drainStats.events += log.entries.length + (log.notes?.length ?? 0);
   applierHooks.afterCommit?.(log);
   await project(log, st.projection);
   lap('projectMs');
   projectedHere = { batch: log.batch, hash: log.hash };
   headHere = {
     store: st.pool,
-    head: { pool: log.poolAfter, batch: log.batch, projected: log.batch, hash: log.hash, exists: true },
+    head: {
+      pool: log.poolAfter,
+      batch: log.batch,
+      projected: log.batch,
+      hash: log.hash,
+      exists: true,
+      ...(log.accountsAfter ? { accounts: log.accountsAfter } : {}),
+    },
   };
   notify(log);
-  return log.entries.length;
+  return log.entries.length + (log.notes?.length ?? 0);
 }
 
 export const LEASE_MS = 3000;
@@ -205,17 +225,41 @@ export function drain(
     again = true;
     return running;
   }
-  const owner = `${me}-${++drainCount}`;
-  running = drainLeased(d, owner, maxRounds).finally(() => {
+  running = drainTwice(d, maxRounds).finally(() => {
     running = undefined;
-    // A caller that joined after the drain's last queue read would otherwise wait for its poll
-    // (300–500 ms): one more drain picks its event up at once. Bounded: it runs only if joined.
-    if (again) {
-      again = false;
-      kick(d);
-    }
+    again = false;
   });
   return running;
+}
+
+/**
+ * One leased drain, and one more if a caller joined meanwhile: its event may have come after
+ * the last queue read (otherwise it waits for its poll, 300–500 ms). Bounded: two at most, and
+ * both inside the promise the caller awaits, never in the background.
+ */
+async function drainTwice(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>, maxRounds: number) {
+  const ok = await drainLeased(d, `${me}-${++drainCount}`, maxRounds);
+  if (!again) return ok;
+  again = false;
+  return (await drainLeased(d, `${me}-${++drainCount}`, maxRounds)) || ok;
+}
+
+/**
+ * After a change that queued notes (domain/wallet/notes.ts): applies them before the caller
+ * answers. A drain already running here may have read the queue before the note was committed,
+ * so it is awaited first, then one more drain runs. Never fails the caller: the notes are
+ * committed with the change, and any later drain logs them (another process holding the lease
+ * drains until its queue is empty). Where a drainer owns the drains (drainMode), it is left to
+ * the drainer: the notes' queue entry wakes it like any pool event's.
+ */
+export async function drainSoon(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>): Promise<void> {
+  if (drainMode() === 'drainer') return;
+  try {
+    if (running) await running;
+    await drain(d);
+  } catch (e) {
+    log.error('pool applier: a drain after notes failed', { error: e as Error });
+  }
 }
 
 async function drainLeased(
@@ -294,15 +338,19 @@ function woken(eventId: string, ms: number): Promise<void> {
   });
 }
 
-/** Keeps a drain going in the background; its failure is logged, the next caller starts another. */
+/**
+ * Inline mode only (the local stack): keeps a drain going in this process's background; its
+ * failure is logged, the next caller starts another. Never called in `drainer` mode.
+ */
 function kick(d: Pick<Deps, 'config' | 'pool' | 'projection' | 'wallets'>): void {
   drain(d).catch((e) => log.error('pool applier: a background drain failed', { error: e as Error }));
 }
 
 /**
- * Waits (bounded) for one event's own record: woken when this process's drainer projects the
- * event's batch, else polling (another process drains). The record is written after the event's
- * effects, so what it reads is read-your-writes. Undefined or pending: still queued.
+ * Waits (bounded) for one event's own record. Inline: drains here, woken when this process
+ * projects the event's batch, else polling. Drainer mode: only polls (the drainer function
+ * projects it). The record is written after the event's effects, so what it reads is
+ * read-your-writes. Undefined or pending: still queued (the caller answers 202).
  */
 export async function awaitEvent(
   d: Pick<Deps, 'config' | 'events' | 'pool' | 'projection' | 'wallets'>,
@@ -310,14 +358,15 @@ export async function awaitEvent(
   wait = waitMs(),
 ): Promise<EventRecord | undefined> {
   const deadline = Date.now() + wait;
+  const inline = drainMode() === 'inline';
   for (;;) {
     const rec = await d.events.get(eventId);
     if (rec && rec.status !== 'pending') return rec;
     const left = deadline - Date.now();
     if (left <= 0) return rec;
-    kick(d);
+    if (inline) kick(d);
     // Draining here: the drainer wakes us, the poll is only a fallback. Else poll (bounded).
-    const poll = running ? 300 + Math.random() * 200 : 60 + Math.random() * 60;
+    const poll = inline && running ? 300 + Math.random() * 200 : 60 + Math.random() * 60;
     await woken(eventId, Math.min(left, poll));
   }
 }

@@ -12,8 +12,9 @@ import {
   type PoolState,
   type Wallet,
 } from '@greenpoints/shared';
-import type { BatchLog, LogEntry, PoolHead, Queued } from './ports';
-import { hashBatch } from './poolhash';
+import type { BatchLog, LogEntry, PoolHead, Queued, QueuedNotes, StoredNote } from './ports';
+import { hashBatch, paramsHash } from './poolhash';
+import { accountsOf, isNotes, logNotes } from './notes';
 import { log } from '../../log';
 
 /** Events per batch, and the bound on a batch log item's size (DynamoDB items take 400 KB). */
@@ -95,12 +96,13 @@ function decideOne(
 }
 
 /**
- * The next batch: the queued events in order, each applied with the engine, as long as the log
- * item stays under BATCH_BYTES. `locked`: stored wallets of the users a release needs.
+ * The next batch: the queued events in order, each applied with the engine, and the queued notes
+ * (changes made outside the pool), as long as the log item stays under BATCH_BYTES. `locked`:
+ * stored wallets of the users a release needs. The accounts follow the events, then the notes.
  */
 export function decideBatch(
   head: PoolHead,
-  queued: Queued[],
+  queued: Array<Queued | QueuedNotes>,
   params: Params,
   paramsVersion: number,
   locked: Map<string, Wallet>,
@@ -108,23 +110,31 @@ export function decideBatch(
 ): BatchLog {
   let pool = head.pool;
   const entries: LogEntry[] = [];
-  let bytes = 2000; // headers and the two pool states
+  const notes: StoredNote[] = [];
+  let bytes = 4000; // headers, the two pool states and the two accounts
   for (const q of queued.slice(0, BATCH_EVENTS)) {
-    const d = decideOne(pool, q, params, locked);
-    const size = JSON.stringify(d.entry).length + 2;
-    if (entries.length > 0 && bytes + size > BATCH_BYTES) break;
+    const d = isNotes(q) ? undefined : decideOne(pool, q, params, locked);
+    const size = JSON.stringify(d ? d.entry : q).length + 2;
+    if (entries.length + notes.length > 0 && bytes + size > BATCH_BYTES) break;
     bytes += size;
-    entries.push(d.entry);
-    pool = d.pool;
+    if (d) {
+      entries.push(d.entry);
+      pool = d.pool;
+    } else if (isNotes(q)) notes.push(...q.notes.map((n) => ({ ...n, queueRef: q.ref })));
   }
+  const accounts = accountsOf(head.accounts, entries, notes);
   const decided: Omit<BatchLog, 'hash'> = {
     batch: head.batch + 1,
     at,
     paramsVersion,
+    paramsHash: paramsHash(params),
     prevHash: head.hash,
     poolBefore: head.pool,
     poolAfter: pool,
     entries,
+    ...(notes.length ? { notes: logNotes(notes, accounts.refused) } : {}),
+    accountsBefore: accounts.before,
+    accountsAfter: accounts.after,
   };
   return { ...decided, hash: hashBatch(decided) };
 }

@@ -12,6 +12,7 @@ import {
 import type { StoredWallet } from '../model';
 import { StaleRead, Tx, retryStale } from '../tx';
 import type { Deps } from '../deps';
+import { addNotes, NOTED_KINDS, walletNote } from './notes';
 
 /** Wallet writes for every user an outcome touched, each conditioned on the version read. */
 export function addWalletWrites(
@@ -56,7 +57,7 @@ export async function readWallet(d: Pick<Deps, 'config' | 'wallets'>, user: stri
  * These events never move the pool, so the busy pool item is not read for them.
  */
 export async function addWalletEvent(
-  d: Pick<Deps, 'config' | 'ledger' | 'wallets'>,
+  d: Pick<Deps, 'config' | 'ledger' | 'wallets'> & Partial<Pick<Deps, 'pool'>>,
   tx: Tx,
   user: string,
   eventId: string,
@@ -70,11 +71,16 @@ export async function addWalletEvent(
   const a = apply({ pool: emptyPool(params), wallets: { [user]: stored.wallet } }, event, params);
   addWalletWrites(d, tx, a.outcome, new Map([[user, stored]]), a.state.wallets);
   addLedger(d, tx, eventId, a.outcome, at, ref);
+  // Money the pool log accounts for (cash, withdrawals, quota, store credit in) enters it as a note.
+  if (NOTED_KINDS.has(event.kind)) {
+    if (!d.pool) throw new Error(`${event.kind} enters the pool log: its caller must pass the pool store`);
+    addNotes(tx, d.pool, [walletNote(eventId, user, event, stored.wallet, a.outcome)]);
+  }
 }
 
 /** One wallet-only event as one transaction, retried when the wallet moved meanwhile. */
 export async function applyWalletEvent(
-  d: Pick<Deps, 'config' | 'ledger' | 'tx' | 'wallets'>,
+  d: Pick<Deps, 'config' | 'ledger' | 'tx' | 'wallets'> & Partial<Pick<Deps, 'pool'>>,
   user: string,
   eventId: string,
   event: LedgerEvent,

@@ -60,11 +60,13 @@ export async function poolLogPage(d: Pick<Deps, 'config' | 'pool'>, from: number
   for (const v of new Set(batches.map((b) => b.paramsVersion))) versions[String(v)] = await d.config.paramsAt(v);
   // The head as of the last fully projected batch (the one being projected is not published yet).
   const last = head.projected < head.batch ? await poolLogStore.getBatch(head.batch) : undefined;
+  const accounts = last ? last.accountsBefore : head.accounts; // the log's accounts (domain/wallet/notes.ts)
   return {
     head: {
       batch: head.projected,
       hash: last ? last.prevHash : head.hash,
       pool: last ? last.poolBefore : head.pool,
+      ...(accounts ? { accounts } : {}),
     },
     batches,
     params: versions,

@@ -1,29 +1,23 @@
 // The pool's log as anyone can check it: a hash chain over a canonical public form of each
-// batch (user ids replaced by salted pseudonyms), and a replay with the engine that must give
-// every stored outcome and the published pool digit for digit.
-import { createHash } from 'crypto';
+// batch (user ids replaced by pseudonyms that change from batch to batch), and a replay with the
+// engine that must give every stored outcome and the published pool digit for digit. The format,
+// the hashing and the replay are shared with every checker (shared/src/poollog.ts).
+import { createHash, createHmac } from 'crypto';
+import { type LedgerEvent, type Params, type PoolState, type WalletChange } from '@greenpoints/shared';
 import {
-  apply,
-  walletFrom,
-  type LedgerEvent,
-  type Params,
-  type PoolState,
-  type WalletChange,
-} from '@greenpoints/shared';
-import type { BatchLog, LogEntry } from './ports';
+  canonical,
+  hashPublic as hashPublicWith,
+  paramsHash as paramsHashWith,
+  verifyBatches as verifyBatchesWith,
+  type PublicBatch,
+  type PublicEntry,
+} from '@greenpoints/shared/src/poollog';
+import type { LoggedNote, PoolAccounts } from '@greenpoints/shared';
+import type { BatchLog, LogEntry, StoredNote } from './ports';
+import { replayAccounts } from './accounts-replay';
 import { isLocalStage } from '../../stage';
 
-/** JSON with keys sorted at every level: the same bytes for the same content, whoever writes it. */
-export function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
-}
+export { canonical, type PublicBatch, type PublicEntry };
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -38,29 +32,17 @@ function salt(): string {
   if (!s || s.startsWith('placeholder-')) throw new Error('POOL_LOG_SALT is not set for this stage (docs/wechat.md)');
   return s;
 }
-export const pseudonym = (userId: string): string => `p_${sha256(`${salt()}:${userId}`).slice(0, 16)}`;
+/**
+ * A user's pseudonym in one batch: an HMAC of the batch number and the user id under the salt, so
+ * the same person has another pseudonym in every batch and the public log cannot be followed from
+ * batch to batch to a leaderboard row (docs/reliability.md). The owner learns theirs from
+ * GET /pool/proof/{eventId}.
+ */
+export const pseudonym = (userId: string, batch: number): string =>
+  `p_${createHmac('sha256', salt()).update(`${batch}:${userId}`, 'utf8').digest('hex').slice(0, 16)}`;
 
-/** One published event: no user id, no internal queue reference. */
-export interface PublicEntry {
-  eventId: string;
-  user: string;
-  event: LedgerEvent;
-  orderId?: string;
-  views: LogEntry['views'];
-  outcome?: LogEntry['outcome'];
-  error?: LogEntry['error'];
-  release?: WalletChange[];
-}
-export interface PublicBatch {
-  batch: number;
-  at: string;
-  paramsVersion: number;
-  prevHash: string;
-  hash: string;
-  poolBefore: PoolState;
-  poolAfter: PoolState;
-  entries: PublicEntry[];
-}
+/** The hash of the parameters in force, over their content. */
+export const paramsHash = (p: Params): string => paramsHashWith(p, sha256);
 
 function mapEvent(e: LedgerEvent, p: (u: string) => string): LedgerEvent {
   const out = { ...e } as Record<string, unknown>;
@@ -78,7 +60,7 @@ function mapEvent(e: LedgerEvent, p: (u: string) => string): LedgerEvent {
 }
 const mapChanges = (cs: WalletChange[], p: (u: string) => string) => cs.map((c) => ({ ...c, user: p(c.user) }));
 
-export function publicEntry(e: LogEntry, p: (u: string) => string = pseudonym): PublicEntry {
+export function publicEntry(e: LogEntry, p: (u: string) => string): PublicEntry {
   return {
     eventId: e.eventId,
     user: p(e.userId),
@@ -91,25 +73,38 @@ export function publicEntry(e: LogEntry, p: (u: string) => string = pseudonym): 
   };
 }
 
-export function publicBatch(b: BatchLog, p: (u: string) => string = pseudonym): PublicBatch {
+/** A note as published: the user a pseudonym (of the note's batch), no queue reference. */
+export function publicNote(n: StoredNote, p: (u: string) => string): LoggedNote {
+  const { queueRef: _omit, ...note } = n;
+  void _omit;
+  if (note.kind !== 'wallet') return note;
+  return {
+    ...note,
+    user: p(note.user),
+    event: mapEvent(note.event, p),
+    outcome: { ...note.outcome, changes: mapChanges(note.outcome.changes, p) },
+  };
+}
+
+export function publicBatch(b: BatchLog, p: (u: string) => string = (u) => pseudonym(u, b.batch)): PublicBatch {
   return {
     batch: b.batch,
     at: b.at,
     paramsVersion: b.paramsVersion,
+    paramsHash: b.paramsHash,
     prevHash: b.prevHash,
     hash: b.hash,
     poolBefore: b.poolBefore,
     poolAfter: b.poolAfter,
     entries: b.entries.map((e) => publicEntry(e, p)),
+    ...(b.notes ? { notes: b.notes.map((n) => publicNote(n, p)) } : {}),
+    ...(b.accountsBefore ? { accountsBefore: b.accountsBefore } : {}),
+    ...(b.accountsAfter ? { accountsAfter: b.accountsAfter } : {}),
   };
 }
 
-/** The hash of a public batch: sha256(prevHash + canonical form without the hash itself). */
-export function hashPublic(b: Omit<PublicBatch, 'hash'> & { hash?: string }): string {
-  const { hash: _omit, ...body } = b;
-  void _omit;
-  return sha256(`${b.prevHash}\n${canonical(body)}`);
-}
+/** The hash of a public batch: sha256(prevHash + "\n" + canonical form without the hash itself). */
+export const hashPublic = (b: Omit<PublicBatch, 'hash'> & { hash?: string }): string => hashPublicWith(b, sha256);
 
 /** The hash a batch is committed with: over its public form, so anyone can recompute it. */
 export function hashBatch(b: Omit<BatchLog, 'hash'>): string {
@@ -117,42 +112,22 @@ export function hashBatch(b: Omit<BatchLog, 'hash'>): string {
 }
 
 /**
- * Checks a run of published batches: the chain, each hash, and the engine's replay of every
- * event from the first batch's poolBefore (or `start`). Returns the problems, first batch first.
+ * Checks a run of published batches: the chain, each hash, the parameters, the engine's replay of
+ * every event (shared/src/poollog.ts, the same code every checker runs) and the log's accounts
+ * (every note replayed, domain/wallet/accounts-replay.ts). Returns the problems, first batch
+ * first, and the pool and accounts the log gives.
  */
 export function verifyBatches(
   batches: PublicBatch[],
   paramsOf: (version: number) => Params,
-  start?: { pool: PoolState; hash: string },
-): { problems: string[]; pool?: PoolState } {
-  const problems: string[] = [];
-  let pool = start?.pool ?? batches[0]?.poolBefore;
-  let prev = start?.hash ?? batches[0]?.prevHash ?? '';
+  start?: { pool: PoolState; hash: string; accounts?: PoolAccounts },
+): { problems: string[]; pool?: PoolState; accounts?: PoolAccounts } {
+  const { problems, pool } = verifyBatchesWith(batches, paramsOf, start, sha256);
+  let accounts = start?.accounts ?? batches[0]?.accountsBefore;
+  const found: string[] = [];
   for (const b of batches) {
-    const at = `batch ${b.batch}`;
-    if (b.prevHash !== prev) problems.push(`${at}: prevHash does not match the batch before`);
-    if (hashPublic(b) !== b.hash) problems.push(`${at}: its hash does not match its contents`);
-    if (canonical(b.poolBefore) !== canonical(pool)) problems.push(`${at}: poolBefore is not the pool the log gives`);
-    const params = paramsOf(b.paramsVersion);
-    let p = pool!;
-    for (const e of b.entries) {
-      const wallets = Object.fromEntries(Object.entries(e.views).map(([u, w]) => [u, walletFrom(w)]));
-      try {
-        const a = apply({ pool: p, wallets }, e.event, params);
-        if (!e.outcome) problems.push(`${at}: event ${e.eventId} is applied by the engine but logged as refused`);
-        else if (canonical(a.outcome) !== canonical(e.outcome))
-          problems.push(`${at}: event ${e.eventId} (${e.event.kind}) replays to another outcome`);
-        p = a.state.pool;
-      } catch (err) {
-        const code = (err as { code?: string }).code ?? 'internal';
-        if (!e.error || e.error.code !== code)
-          problems.push(`${at}: event ${e.eventId} (${e.event.kind}) is refused by the engine (${code})`);
-      }
-    }
-    if (canonical(p) !== canonical(b.poolAfter)) problems.push(`${at}: poolAfter is not what its events give`);
-    pool = b.poolAfter;
-    prev = b.hash;
-    if (problems.length > 20) break;
+    accounts = replayAccounts(b, accounts, paramsOf(b.paramsVersion), found);
+    if (found.length > 20) break;
   }
-  return { problems, pool };
+  return { problems: [...problems, ...found], pool, ...(accounts ? { accounts } : {}) };
 }

@@ -1,5 +1,6 @@
 // The wallet area's ports: the pool as a log (queue, batches, projection) and withdrawals.
 import type { LedgerEvent, Outcome, Params, PoolState, Wallet, WalletChange } from '@greenpoints/shared';
+import type { AccountNote, LoggedNote, PoolAccounts } from '@greenpoints/shared';
 import type { Write } from '../ports';
 
 /** What happens to an order when its pool event is applied or rejected. */
@@ -17,6 +18,15 @@ export interface Queued {
   event: LedgerEvent;
   order?: OrderLink;
 }
+
+/** Notes queued by one change made outside the pool (domain/wallet/notes.ts): a batch logs them. */
+export interface QueuedNotes {
+  ref: string;
+  notes: AccountNote[];
+}
+
+/** A note as a batch keeps it: `queueRef` is internal (not published), `user` the real user id. */
+export type StoredNote = LoggedNote & { queueRef: string };
 
 /** One event of a batch as the log keeps it: the input, the wallet view it was decided on, the result. */
 export interface LogEntry {
@@ -37,11 +47,17 @@ export interface BatchLog {
   batch: number;
   at: string; // the batch's time: every projected record carries it, so a replayed projection writes the same keys
   paramsVersion: number;
+  paramsHash: string; // sha256 of the canonical parameters in force (their content)
   prevHash: string;
   hash: string; // sha256 over prevHash and the canonical public form (domain/wallet/poolhash.ts)
   poolBefore: PoolState;
   poolAfter: PoolState;
   entries: LogEntry[];
+  /** changes made outside the pool, logged by this batch (absent in batches logged before notes) */
+  notes?: StoredNote[];
+  /** the log's accounts before and after this batch (absent in batches logged before them) */
+  accountsBefore?: PoolAccounts;
+  accountsAfter?: PoolAccounts;
 }
 
 /** The pool item: its state, the last committed batch and how far projection has gone. */
@@ -51,6 +67,8 @@ export interface PoolHead {
   projected: number; // == batch, or batch − 1 while the last batch is being projected
   hash: string;
   exists: boolean;
+  /** the accounts as the last batch left them (absent: none logged yet) */
+  accounts?: PoolAccounts;
 }
 
 /** A commit lost to another drainer: re-read and go on. */
@@ -66,9 +84,11 @@ export interface PoolLogStore {
   enqueue(arrival: string, q: Omit<Queued, 'ref'>): Write;
   /** The caller's own record of its event, pending until projected; created once (a duplicate fails). */
   record(eventId: string, userId: string, kind: string, submittedAt: string): Write;
+  /** A queue entry of notes, in the transaction of the change they log (`id` makes its key unique). */
+  enqueueNotes(arrival: string, id: string, notes: AccountNote[]): Write;
   head(params: Params): Promise<PoolHead>;
-  /** The oldest queued events (bounded). */
-  readQueue(limit: number): Promise<Queued[]>;
+  /** The oldest queued events and notes (bounded). */
+  readQueue(limit: number): Promise<Array<Queued | QueuedNotes>>;
   /** One write on the pool's partition plus the batch log item; BatchRace when the head moved. */
   commit(head: PoolHead, log: BatchLog): Promise<void>;
   getBatch(batch: number): Promise<BatchLog | undefined>;

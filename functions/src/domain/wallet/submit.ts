@@ -37,7 +37,7 @@ export function replyFor(rec: EventRecord | undefined, eventId: string, ok: (o: 
     const err = rec.error ?? { code: 'rejected', message: 'the event was refused' };
     throw new DomainError(kindOfRejection(err.code), err.code, err.message, { final: true });
   }
-  return { status: 200, body: ok(rec.outcome as Outcome), final: true };
+  return { status: 200, body: ok(rec.outcome as Outcome), final: true, derived: true };
 }
 
 /** Records `opts.event` (unless resuming) and waits for its outcome. */

@@ -10,14 +10,17 @@ import type { TransferBill, TransferResult } from '../../adapters/wechat/types';
 import type { Withdrawal, WithdrawalBill, WithdrawalFrom, WithdrawalStatus } from './ports';
 import type { Deps } from '../deps';
 import type { WithdrawalLists } from './transfers-ports';
-import { applyWalletEvent } from './ledger';
+import { applyNotedEvent } from './noted';
 import { conflict, notFound } from '../errors';
 import { Tx } from '../tx';
 import { notify } from '../notify';
 import { log } from '../../log';
 
 /** What moving a withdrawal on needs: its store, the wallet it books into and the shopper's notice. */
-export type StepDeps = Pick<Deps, 'config' | 'ledger' | 'tx' | 'users' | 'wallets' | 'wechatSubscribe' | 'withdrawals'>;
+export type StepDeps = Pick<
+  Deps,
+  'config' | 'ledger' | 'tx' | 'users' | 'wallets' | 'wechatSubscribe' | 'withdrawals' | 'pool' | 'projection'
+>;
 
 /** WeChat closes a bill the shopper has not confirmed after 24 hours; we cancel it then too. */
 export const transferTuning = { confirmWindowMs: 24 * 3600_000 };
@@ -100,7 +103,7 @@ export async function recordStep(deps: StepDeps, w: Withdrawal, step: Step, deta
         withdrawalId: w.withdrawalId,
       };
       // One cash-back event id for every way back (rejected, failed, cancelled): never twice.
-      await applyWalletEvent(deps, w.userId, `${w.withdrawalId}:${paid ? 'approved' : 'rejected'}`, event, (tx) =>
+      await applyNotedEvent(deps, w.userId, `${w.withdrawalId}:${paid ? 'approved' : 'rejected'}`, event, (tx) =>
         tx.add(write, lost),
       );
     }

@@ -19,7 +19,9 @@ import type { TransferResult } from '../../adapters/wechat/types';
 import { confirmByFrom, recordStep, stepOfResult, withdrawalView, type StepDeps } from './transfers';
 import { submitAndWait, type SubmitDeps } from './submit';
 import { Tx, StaleRead, retryStale } from '../tx';
-import { addWalletEvent, applyWalletEvent } from './ledger';
+import { addWalletEvent } from './ledger';
+import { applyNotedEvent, type NotedDeps } from './noted';
+import { drainSoon } from './applier';
 import { claimOp, type Idem } from '../idempotency';
 import { businessDate } from '../calendar';
 import { DomainError, IdempotencyRace, conflict, notFound } from '../errors';
@@ -97,7 +99,7 @@ export const convertBack = (d: SubmitDeps, ctx: Call<{ amount: string }>): Promi
  * version-guarded wallet, so concurrent requests cannot pass the limit together.
  */
 export async function requestWithdrawal(
-  d: Pick<Deps, 'config' | 'idempotency' | 'ledger' | 'tx' | 'wallets' | 'withdrawals'>,
+  d: Pick<Deps, 'config' | 'idempotency' | 'ledger' | 'tx' | 'wallets' | 'withdrawals' | 'pool' | 'projection'>,
   userId: string,
   idem: Idem,
   amountIn: string,
@@ -137,6 +139,7 @@ export async function requestWithdrawal(
     );
     await tx.commit();
   });
+  await drainSoon(d); // its note (domain/wallet/notes.ts) into the pool log
   return { status: 201, body };
 }
 
@@ -181,10 +184,10 @@ export async function decideWithdrawal(d: StepDeps, withdrawalId: string, approv
 }
 
 /** Staff refused a requested withdrawal: its cash back, in one transaction with the status. */
-async function rejectWithdrawal(d: Pick<Deps, 'config' | 'ledger' | 'tx' | 'wallets' | 'withdrawals'>, w: Withdrawal) {
+async function rejectWithdrawal(d: NotedDeps & Pick<Deps, 'withdrawals'>, w: Withdrawal) {
   const { withdrawalId, userId, amount } = w;
   const event: LedgerEvent = { kind: 'withdraw_reject', user: userId, amount, withdrawalId };
-  await applyWalletEvent(d, userId, `${withdrawalId}:rejected`, event, (tx) => {
+  await applyNotedEvent(d, userId, `${withdrawalId}:rejected`, event, (tx) => {
     tx.add(
       d.withdrawals.decide(withdrawalId, 'rejected', new Date().toISOString(), undefined, {
         status: 'requested',
