@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/orders/index',
     'pages/order/index',
     'pages/after-sale/index',
+    'pages/after-sales/index',
     'pages/wallet/index',
     'pages/price/index',
     'pages/pool/index',

@@ -50,6 +50,8 @@ export const FUNCTION_ROLES: Record<string, readonly StaffRole[]> = {
   'cancel-unpaid': [O, A],
   'sync-transfers': [F, A],
   'sandbox-transfer': [F],
+  // Migrations (docs/staff.md "Migrations"): idempotent, run once after a deploy.
+  'backfill-user-lists': [A],
   'add-staff': [A],
   'list-staff': [A, R],
   'update-staff': [A],

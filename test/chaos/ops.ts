@@ -34,7 +34,8 @@ export interface OpDef {
   run: (c: Ctx) => Promise<boolean>;
 }
 
-export const ADDRESS = { region: '浙江省杭州市西湖区', detail: '文三路 1 号' };
+/** With the receiver's phone: the SF shipping upload to WeChat needs it. */
+export const ADDRESS = { name: '张三', phone: '13800138000', regionCode: '330106', detail: '文三路 1 号' };
 const me = (c: Ctx) => c.world.users[c.user]!;
 const newKey = (c: Ctx) => `c${c.rng.hex(20)}`;
 

@@ -313,7 +313,7 @@ suite('shopper in Chromium', () => {
     const o = await post<{ orderId: string }>('/orders', {
       items: [{ productId: 'rice-10kg', qty: 2 }],
       payWith: 'wechat',
-      address: { region: '浙江省 杭州市 西湖区', detail: '文三路 1 号' },
+      address: { name: '张三', phone: '13800138000', regionCode: '330106', detail: '文三路 1 号' },
     });
     await post(`/orders/${o.orderId}/pay`, {});
     await staff('ship-order', { orderId: o.orderId, carrier: '顺丰速运', trackingNo: 'SF2026120102' });

@@ -3,7 +3,18 @@
 // end; returns and refunds inside it, by every tender; the operator's queries and their CSV.
 // Staff functions run in-process, so a scripted WeChat answers their refunds.
 import { dec, truncate, orderPoints } from '@greenpoints/shared';
-import { call, login, shippedOrder, completedOrder, completeNow, staff, uniq, ADDRESS, PARCEL } from './helpers';
+import {
+  call,
+  login,
+  shippedOrder,
+  completedOrder,
+  completeNow,
+  staff,
+  uniq,
+  ADDRESS,
+  ADDRESS_REGION,
+  PARCEL,
+} from './helpers';
 import { AdapterError, sandboxSent, setLocalWeChatPay } from '../../functions/src/adapters/wechat';
 import { scriptedWeChat } from './scripted-wechat';
 import { getItem } from '../../functions/src/repo/ddb';
@@ -352,7 +363,7 @@ describe("the operator's queries", () => {
     expect(ids).toEqual(expect.arrayContaining([a, b]));
     expect(listed.result.rows.find((r: { orderId: string }) => r.orderId === a)).toMatchObject({
       status: 'received',
-      region: ADDRESS.region,
+      region: ADDRESS_REGION,
       address: ADDRESS.detail,
       trackingNo: PARCEL.trackingNo,
     });

@@ -112,6 +112,7 @@ const ROWS: Row[] = [
     expect: OWNED(409),
   },
   { route: 'GET /after-sale/{id}', path: () => `/after-sale/${ids.request}`, expect: OWNED(200) },
+  { route: 'GET /after-sale', path: () => '/after-sale', expect: SIGNED(200) },
   { route: 'GET /wallet', path: () => '/wallet', expect: SIGNED(200) },
   // Signed-in callers with nothing to sell, convert or withdraw: refused by the rules (422).
   { route: 'POST /wallet/sell', path: () => '/wallet/sell', body: { points: '1000000' }, expect: SIGNED(422) },

@@ -31,7 +31,11 @@ async function shipped(userId: string, productId = 'due-100'): Promise<string> {
     deps,
     userId,
     { userId, key, hash: key },
-    { items: [{ productId, qty: 1 }], payWith: 'wechat', address: { region: '浙江省杭州市西湖区', detail: '1 号' } },
+    {
+      items: [{ productId, qty: 1 }],
+      payWith: 'wechat',
+      address: { region: '浙江省杭州市西湖区', detail: '1 号', phone: '13800138000' },
+    },
   );
   const id = (r.body as { orderId: string }).orderId;
   await orders.markPaid(deps, id, { userId });

@@ -156,7 +156,7 @@ describe('orders', () => {
     expect(req.status).toBe(201);
     await ok('review-after-sale', { requestId: req.body.requestId, approve: false, note: '照片不清楚' });
     const d = await ok('get-order', { orderId: id });
-    expect(d.order).toMatchObject({ orderId: id, userId: a.userId, carrier: PARCEL.carrier, region: ADDRESS.region });
+    expect(d.order).toMatchObject({ orderId: id, userId: a.userId, carrier: PARCEL.carrier, address: ADDRESS.detail });
     expect(d.afterSale).toEqual([
       expect.objectContaining({ requestId: req.body.requestId, status: 'refused', history: expect.any(Array) }),
     ]);

@@ -98,7 +98,10 @@ export async function login(name = uniq('u')): Promise<{ token: string; userId: 
   return r.body;
 }
 
-export const ADDRESS = { region: '浙江省杭州市西湖区', detail: '文三路 1 号' };
+/** A full address with the receiver's phone: the SF shipping upload to WeChat needs it (masked). */
+export const ADDRESS = { name: '张三', phone: '13800138000', regionCode: '330106', detail: '文三路 1 号' };
+/** The region text of ADDRESS.regionCode, as the order keeps it. */
+export const ADDRESS_REGION = '浙江省 杭州市 西湖区';
 export const PARCEL = { carrier: '顺丰速运', trackingNo: 'SF1234567890' };
 
 /** A staff function as staff-test (every role); a request for a second signature is approved by staff-test-2. */

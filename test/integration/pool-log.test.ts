@@ -57,7 +57,11 @@ async function queueCompletion(userId: string): Promise<{ orderId: string; event
     deps,
     userId,
     { userId, key, hash: key },
-    { items: [{ productId: 'pl-ex', qty: 1 }], payWith: 'wechat', address: { region: '浙江省', detail: '1 号' } },
+    {
+      items: [{ productId: 'pl-ex', qty: 1 }],
+      payWith: 'wechat',
+      address: { region: '浙江省', detail: '1 号', phone: '13800138000' },
+    },
   );
   const orderId = (r.body as { orderId: string }).orderId;
   await o.markPaid(deps, orderId, { userId });

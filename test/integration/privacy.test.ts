@@ -4,6 +4,7 @@
 import { ADDRESS, call, completedOrder, login, sellHalf, staff, uniq } from './helpers';
 import { getItem } from '../../functions/src/repo/ddb';
 import { keys } from '../../functions/src/repo/keys';
+import { ledgerPage } from '../../functions/src/repo/history';
 
 const BOOK = { name: '李四', phone: '13900139000', regionCode: '330106', detail: '文三路 2 号' };
 const del = (token: string) => call('POST', '/me/delete', { token, body: {} });
@@ -76,9 +77,17 @@ it('deleted when nothing is owed: personal data gone, the ledger kept under the 
   expect(JSON.parse(String(order?.address))).toEqual({ region: '', detail: '' });
   expect(String(order?.address)).not.toContain('13900139000');
   // The ledger stays, under the pseudonym only.
-  const ledgerAfter = (await call('GET', '/ledger?limit=100', { token: u.token })).body.entries;
+  const ledgerAfter = (await ledgerPage(u.userId, 100)).items;
   expect(ledgerAfter).toEqual(ledgerBefore);
-  expect((await call('GET', '/me/export', { token: u.token })).status).toBe(404);
+  // Its tokens stop working at once, on every route.
+  for (const [m, p] of [
+    ['GET', '/me/export'],
+    ['GET', '/ledger'],
+    ['GET', '/wallet'],
+  ] as const) {
+    const r = await call(m, p, { token: u.token });
+    expect([r.status, r.body.error.code]).toEqual([401, 'invalid_token']);
+  }
   await clean();
   // The same WeChat user logging in again starts afresh under a new id.
   const again = (await call('POST', '/auth/login', { body: { devOpenId: name }, key: null })).body;

@@ -81,21 +81,36 @@ describe('receipt confirmed in WeChat (trade management push)', () => {
     const signature = messageSignature(SANDBOX_MESSAGE_TOKEN, timestamp, nonce);
     return `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
   };
-  const push = (orderId: string, query = signed()) =>
+  const now = () => Math.floor(Date.now() / 1000);
+  /** The push WeChat sends when the order settles after receipt (`settled`) or when it is shipped. */
+  const push = (orderId: string, query = signed(), settled = true) =>
     call('POST', `/wechat/message?${query}`, {
       rawBody: JSON.stringify({
         ToUserName: 'gh_test',
         FromUserName: 'oBuyer',
-        CreateTime: 1764064800,
+        CreateTime: now(),
         MsgType: 'event',
         Event: 'trade_manage_order_settlement',
         transaction_id: `tx${orderId}`,
         merchant_id: '1900000109',
+        sub_merchant_id: '',
         merchant_trade_no: orderId,
-        confirm_receive_method: 1,
+        pay_time: now() - 60,
+        shipped_time: now() - 30,
+        ...(settled
+          ? { confirm_receive_method: 2, confirm_receive_time: now(), settlement_time: now() }
+          : { estimated_settlement_time: now() + 10 * 86400 }),
       }),
       key: null,
     });
+
+  it('the push sent at shipping (no receipt yet) leaves the order shipped', async () => {
+    const u = await login(uniq('wxrcv'));
+    const id = await shippedOrder(u.token);
+    const r = await push(id, signed(), false);
+    expect([r.status, r.body]).toEqual([200, 'success']);
+    expect((await call('GET', `/orders/${id}`, { token: u.token })).body.status).toBe('shipped');
+  });
 
   it('takes the order to received by the buyer confirm path, once; a repeat changes nothing', async () => {
     const u = await login(uniq('wxrcv'));

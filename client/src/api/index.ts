@@ -6,6 +6,7 @@ import type {
   AfterSaleAnswer,
   AfterSaleBody,
   AfterSaleRequest,
+  AfterSalesPage,
   AddressForm,
   BookAddress,
   Category,
@@ -111,6 +112,11 @@ export const api = {
   },
   afterSale(requestId: string) {
     return request<AfterSaleRequest>({ method: 'GET', path: `/after-sale/${encodeURIComponent(requestId)}` });
+  },
+  /** One page of the caller's after-sale requests, newest first (售后记录). */
+  async afterSales(cursor?: string | null): Promise<Page<AfterSaleRequest>> {
+    const page = await request<AfterSalesPage>({ method: 'GET', path: `/after-sale${pageQuery(cursor)}` });
+    return { items: page.items ?? [], cursor: page.cursor ?? null };
   },
   shipBack(requestId: string, body: ShipBackBody, idempotencyKey: string) {
     return request<AfterSaleAnswer>({

@@ -22,6 +22,7 @@ export type {
   AfterSaleKind,
   AfterSaleStatus,
   AfterSaleView as AfterSaleRequest,
+  AfterSalesPage,
   BookAddress,
   ConvertAnswer,
   ConvertBackAnswer,

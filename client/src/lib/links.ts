@@ -21,6 +21,7 @@ export const LINKS = {
   leaderboard: { route: ROUTES.leaderboard, label: '排行榜', cls: 'link-leaderboard' },
   addresses: { route: ROUTES.addresses, label: '收货地址', cls: 'link-addresses' },
   withdrawals: { route: ROUTES.withdrawals, label: '提现记录', cls: 'link-withdrawals' },
+  afterSales: { route: ROUTES.afterSales, label: '售后记录', cls: 'link-after-sales' },
   privacy: { route: ROUTES.privacy, label: '隐私政策', cls: 'link-privacy' },
 } satisfies Record<string, LinkDef>;
 

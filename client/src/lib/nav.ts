@@ -20,6 +20,7 @@ export const ROUTES = {
   addresses: '/pages/addresses/index',
   addressEdit: '/pages/address-edit/index',
   afterSale: '/pages/after-sale/index',
+  afterSales: '/pages/after-sales/index',
   withdrawals: '/pages/withdrawals/index',
   privacy: '/pages/privacy/index',
 } as const;

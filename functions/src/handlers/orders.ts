@@ -2,7 +2,7 @@ import { routes } from '../http/wrapper';
 import { http } from '../wiring/http';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';
-import { orderPages, orders } from '../wiring/orders';
+import { accountGuard, orderPages, orders } from '../wiring/orders';
 import { shop } from '../wiring/shop';
 import { referrals } from '../wiring/programme';
 import { audit } from '../wiring/audit';
@@ -23,7 +23,7 @@ const deps = { ...core, ...pool, ...orders, ...shop, ...referrals, ...audit, ...
 export const create = route({ idempotent: true, body: newOrderBody }, async (c) => {
   const { addressId, address, ...rest } = c.body;
   // The order keeps a copy of the address as it is now (an edit of the book later changes nothing).
-  return createOrder(deps, c.userId, c.idem!, {
+  return createOrder({ ...deps, accounts: accountGuard }, c.userId, c.idem!, {
     ...rest,
     address: await orderAddress(deps, c.userId, { addressId, address }),
   });

@@ -17,6 +17,7 @@ import { corsHeaders } from './cors';
 import { earlyScopes, rateLimit, userScopes, type Limited, type RateCounters } from './rate-limit';
 import { checkPathId } from './ids';
 import { openCursor, sealPage, type CursorScope } from './cursor-seal';
+import { assertAccountOpen, type AccountStatus } from './account-check';
 
 export { errorBody };
 export type { Reply };
@@ -44,7 +45,8 @@ interface RouteOpts<S extends ZodTypeAny> {
 type Result = APIGatewayProxyStructuredResultV2;
 
 /** What the wrapper itself reads and writes: Idempotency-Keys (in a transaction) and rate counters. */
-export type HttpDeps = Pick<Deps, 'tx' | 'idempotency'> & { rateCounters: RateCounters };
+/** `accounts`: the deleted-account check of shopper tokens (http/account-check.ts); every deployed route has it. */
+export type HttpDeps = Pick<Deps, 'tx' | 'idempotency'> & { rateCounters: RateCounters; accounts?: AccountStatus };
 type Handler<B> = (ctx: Ctx<B>) => Promise<Reply>;
 
 /** An answer of this request: JSON, with the CORS headers its Origin is granted. */
@@ -126,7 +128,11 @@ async function readRequest<S extends ZodTypeAny>(h: HttpDeps, opts: RouteOpts<S>
     ({ userId, role } = await verifyBearer(headers['authorization']));
     addLogKeys({ userId });
   }
-  tooMany(await rateLimit(h.rateCounters, userScopes(event, userId)));
+  const [limited] = await Promise.all([
+    rateLimit(h.rateCounters, userScopes(event, userId)),
+    role === 'user' && userId && h.accounts ? assertAccountOpen(h.accounts, userId) : undefined,
+  ]);
+  tooMany(limited);
   const path = (event.pathParameters ?? {}) as Record<string, string>;
   checkPathId(event.rawPath ?? '', path);
   const ctx: Ctx<z.infer<S>> = {

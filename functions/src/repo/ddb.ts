@@ -360,7 +360,7 @@ export type TxOp =
   | { op: 'add'; key: Key; attr: string; by: number; atLeast?: number } // stock: never below 0
   | { op: 'upsert'; item: Item } // unconditional: an index entry that may or may not be there
   | { op: 'delete'; key: Key; mustExist?: boolean }
-  | { op: 'check'; key: Key; ifEquals: Record<string, Scalar> };
+  | { op: 'check'; key: Key; ifEquals: Record<string, Scalar>; ifAbsent?: string[] }; // ifAbsent ['PK']: no such item
 
 export class TxCancelled extends Error {
   constructor(
@@ -501,14 +501,18 @@ function deleteKey(t: OpOf<'delete'>): TransactWriteItem {
 function checkKey(t: OpOf<'check'>): TransactWriteItem {
   const names: Record<string, string> = {};
   const values: Record<string, Scalar> = {};
-  const cond = equalsCondition(t.ifEquals, names, values);
+  const absent = (t.ifAbsent ?? []).map((k, i) => {
+    names[`#a${i}`] = k;
+    return `attribute_not_exists(#a${i})`;
+  });
+  const cond = [equalsCondition(t.ifEquals, names, values), ...absent].filter((c) => c !== '').join(' AND ');
   return {
     ConditionCheck: {
       TableName: tableName(),
       Key: marshal({ ...t.key }),
       ConditionExpression: cond,
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: marshal(values),
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: marshal(values) } : {}),
     },
   };
 }

@@ -202,6 +202,8 @@ export const gsi = {
   approvals: (status: string) => `APPROVALS#${status}`,
   /** GSI2 (keys only): a user's withdrawals, newest first (GET /withdrawals). */
   userWithdrawals: (userId: string) => `${USER}${userId}#WITHDRAWALS`,
+  /** GSI2 (keys only): a user's after-sale requests, newest first (GET /after-sale). */
+  userAfterSales: (userId: string) => `${USER}${userId}#AFTERSALES`,
   /** GSI2 (keys only): users by nickname (find-user), sharded by user id. */
   nicknames: (shard: number) => `NICKNAME#${shard}`,
 };
@@ -219,6 +221,11 @@ export const indexKeys = {
   afterSale: (status: string, createdAt: string, requestId: string): Item => ({
     GSI1PK: gsi.afterSales(status),
     GSI1SK: `${createdAt}#${requestId}`,
+  }),
+  /** GSI2 (keys only): the request in its user's list. */
+  userAfterSale: (userId: string, createdAt: string, requestId: string): Item => ({
+    GSI2PK: gsi.userAfterSales(userId),
+    GSI2SK: `${createdAt}#${requestId}`,
   }),
   /** The status index moving with a request's status (its sort key stays). */
   afterSaleStatus: (status: string): Item => ({ GSI1PK: gsi.afterSales(status) }),

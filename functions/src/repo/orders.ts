@@ -93,6 +93,7 @@ export function requestItem(r: AfterSaleRequest): Item {
     ...keys.afterSale(r.requestId),
     type: 'after_sale',
     ...indexKeys.afterSale(r.status, r.createdAt, r.requestId),
+    ...indexKeys.userAfterSale(r.userId, r.createdAt, r.requestId),
     requestId: r.requestId,
     orderId: r.orderId,
     userId: r.userId,

@@ -16,6 +16,7 @@ import { conflict, notFound } from '../domain/errors';
 import { checkParams, setParams } from '../domain/operator/config';
 import { sandboxTransfer, syncTransfers } from './transfers';
 import { cancelUnpaid } from './unpaid';
+import { backfillUserLists } from './backfill';
 import { listShippingUploads, retryShippingUploads } from './shipping-report';
 import { reportShipping } from '../domain/orders/shipping-report';
 import { PICTURE_KEY_RE } from '../adapters/pictures';
@@ -281,6 +282,7 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   'retry-shipping-uploads': retryShippingUploads,
   'list-shipping-uploads': listShippingUploads,
   'sandbox-transfer': sandboxTransfer,
+  'backfill-user-lists': backfillUserLists,
   reconcile,
   // The full programme (staff/programme.ts), loaded on first use (lighter cold starts).
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),

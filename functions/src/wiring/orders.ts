@@ -6,6 +6,8 @@ import { afterSaleStore, orderStore, productStore } from '../repo/orders';
 import { decodeCursor, encodeCursor } from '../repo/cursor';
 import { gsi } from '../repo/keys';
 import { unpaidIndex } from '../repo/unpaid';
+import { afterSaleLists } from '../repo/after-sale-list';
+import { accountGuard } from '../repo/privacy';
 
 export const orders: Pick<Stores, 'orders' | 'products' | 'afterSales' | 'unpaid'> = {
   orders: orderStore,
@@ -20,3 +22,8 @@ export const orderPages = {
     decodeCursor(cursor, gsi.userOrders(userId), 'GSI1PK'),
   encode: (next: PageCursor | undefined): string | undefined => encodeCursor(next),
 };
+
+/** A shopper's after-sale requests, newest first (GET /after-sale). */
+export { afterSaleLists };
+/** The account's mark of its newest order (POST /me/delete's guard). */
+export { accountGuard };

@@ -93,6 +93,32 @@ describe('route()', () => {
     expect(parse(await me(ev(undefined, { Authorization: `Bearer ${t}` })))).toEqual({ userId: 'u_1', role: 'user' });
   });
 
+  it('a deleted account: its still valid token answers 401 invalid_token, before the handler runs', async () => {
+    const deleted = new Set(['u_gone']);
+    const asked: string[] = [];
+    const withCheck = routes({
+      ...memoryDeps(),
+      rateCounters: { hit: async () => 0 },
+      accounts: {
+        deletedAt: async (u) => {
+          asked.push(u);
+          return deleted.has(u) ? '2026-12-01T00:00:00.000Z' : undefined;
+        },
+      },
+    });
+    let ran = 0;
+    const me = withCheck({}, async (c) => ((ran += 1), { body: { userId: c.userId } }));
+    const gone = await signToken({ userId: 'u_gone', role: 'user' });
+    const r = await me(ev(undefined, { Authorization: `Bearer ${gone}` }));
+    expect([r.statusCode, parse(r).error.code]).toEqual([401, 'invalid_token']);
+    expect(ran).toBe(0);
+    const here = await signToken({ userId: 'u_here', role: 'user' });
+    expect(parse(await me(ev(undefined, { Authorization: `Bearer ${here}` })))).toEqual({ userId: 'u_here' });
+    // Staff tokens are not shoppers' accounts: not asked.
+    await me(ev(undefined, { Authorization: `Bearer ${await signToken({ userId: 'ops', role: 'staff' })}` }));
+    expect(asked).toEqual(['u_gone', 'u_here']);
+  });
+
   it('idempotent routes check the key before touching anything', async () => {
     const t = await signToken({ userId: 'u_1', role: 'user' });
     const r = route({ idempotent: true, body: z.object({}) }, async () => ({ body: {} }));

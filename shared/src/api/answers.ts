@@ -170,6 +170,12 @@ export interface AfterSaleView {
   createdAt: string;
 }
 
+/** GET /after-sale: the caller's requests, newest first (each as GET /after-sale/{id}, without the parcels). */
+export interface AfterSalesPage {
+  items: AfterSaleView[];
+  cursor?: string;
+}
+
 export interface AfterSaleAnswer {
   requestId: string;
   status: AfterSaleStatus;

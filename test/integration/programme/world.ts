@@ -72,7 +72,7 @@ export async function buy(userId: string, productId: string, qty = 1, region = '
     deps,
     userId,
     { userId, key, hash: key },
-    { items: [{ productId, qty }], payWith: 'wechat', address: { region, detail: '1 号' } },
+    { items: [{ productId, qty }], payWith: 'wechat', address: { region, detail: '1 号', phone: '13800138000' } },
   );
   const orderId = (r.body as { orderId: string }).orderId;
   await o.markPaid(deps, orderId, { userId });

@@ -53,6 +53,7 @@ export default function MinePage() {
           'addresses',
           'ledger',
           'withdrawals',
+          'afterSales',
           'team',
           'leaderboard',
           'price',

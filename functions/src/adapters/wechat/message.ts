@@ -1,7 +1,10 @@
 // Mini-program message push (消息推送), plain JSON mode: WeChat signs each push with the token set
-// in the console (signature = sha1 of the sorted token, timestamp, nonce). The trade-management
-// service pushes `trade_manage_order_settlement` when the buyer confirms receipt in WeChat (or
-// WeChat confirms it automatically). Safe (AES) mode is not supported.
+// in the console (signature = sha1 of the sorted token, timestamp, nonce). Safe (AES) mode is not
+// supported. The trade-management service (小程序发货信息管理服务) pushes
+// `trade_manage_order_settlement` twice per order: when the shipping is recorded (with
+// `estimated_settlement_time`) and when the order settles after receipt (with
+// `confirm_receive_method`, `confirm_receive_time`, `settlement_time`; times in epoch seconds).
+// Only the second is a receipt. docs/wechat.md "Receipt in WeChat" says what this was checked against.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AdapterError } from './types';
 import type { ReceiptEvent } from './types';
@@ -23,7 +26,15 @@ export function verifyMessage(token: string, q: Record<string, string | undefine
     throw new AdapterError('bad_signature', 'message push signature does not verify');
 }
 
-/** The receipt in a push body, or undefined for any other event (answered success, ignored). */
+const epochSeconds = (v: unknown): number | undefined => {
+  const n = typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+/**
+ * The receipt in a push body, or undefined for any other event or for the push sent at shipping
+ * (no confirm_receive_time yet): those are answered success and ignored.
+ */
 export function receiptEvent(rawBody: string): ReceiptEvent | undefined {
   let b: Record<string, unknown>;
   try {
@@ -32,11 +43,15 @@ export function receiptEvent(rawBody: string): ReceiptEvent | undefined {
     throw new AdapterError('invalid_notify', 'message push body is not JSON (use the JSON data format)');
   }
   if (b.Event !== 'trade_manage_order_settlement') return undefined;
+  const confirmed = epochSeconds(b.confirm_receive_time);
+  if (confirmed === undefined) return undefined; // the push at shipping: nothing received yet
   if (typeof b.merchant_trade_no !== 'string' || !b.merchant_trade_no)
     throw new AdapterError('invalid_notify', 'trade_manage_order_settlement lacks merchant_trade_no');
+  const method = epochSeconds(b.confirm_receive_method);
   return {
     orderId: b.merchant_trade_no,
     ...(typeof b.transaction_id === 'string' ? { transactionId: b.transaction_id } : {}),
-    ...(typeof b.confirm_receive_method === 'number' ? { method: b.confirm_receive_method } : {}),
+    ...(method !== undefined ? { method } : {}),
+    receivedAt: new Date(confirmed * 1000).toISOString(),
   };
 }

@@ -225,11 +225,14 @@ export interface WeChatShipping {
 }
 
 /** The buyer's receipt of a WeChat-paid order, as the trade-management push reports it. */
+/** The buyer's receipt of a WeChat-paid order, as the trade-management settlement push reports it. */
 export interface ReceiptEvent {
   orderId: string;
   transactionId?: string;
-  /** 1: the buyer confirmed, 2: WeChat confirmed it automatically */
+  /** confirm_receive_method: 1 automatic, 2 by the buyer (as documented; reported reversed in practice: log only) */
   method?: number;
+  /** confirm_receive_time (ISO) */
+  receivedAt?: string;
 }
 
 export interface CodeRequest {

@@ -10,6 +10,7 @@ import type { Reply } from '../reply';
 import { newId } from '../ids';
 import type { Deps } from '../deps';
 import { getParams } from './common';
+import type { AccountGuard } from '../shop/privacy-ports';
 
 export interface NewOrder {
   items: Array<{ productId: string; qty: number }>;
@@ -30,7 +31,7 @@ type CreateDeps = Pick<
   | 'users'
   | 'wallets'
   | 'wechatPay'
->;
+> & { accounts?: AccountGuard };
 
 export async function createOrder(d: CreateDeps, userId: string, idem: Idem, req: NewOrder): Promise<Reply> {
   // One line per product: a transaction may touch each stock item once.
@@ -57,6 +58,10 @@ export async function createOrder(d: CreateDeps, userId: string, idem: Idem, req
     tx.add(d.orders.create(order));
     // The index cancel-unpaid reads (domain/orders/unpaid.ts).
     if (order.payExpiresAt) tx.add(d.unpaid.add({ orderId: order.orderId, payExpiresAt: order.payExpiresAt }));
+    // The account's mark of its newest order: refused once it is deleted; a deletion racing this
+    // order sees the mark move and checks again (domain/shop/privacy.ts deleteAccount).
+    if (d.accounts)
+      tx.add(d.accounts.orderPlaced(userId, order.orderId, order.createdAt), conflict('account_deleted', '账户已注销'));
     for (const [pid, q] of qty) {
       tx.add(d.products.takeStock(pid, q), conflict('out_of_stock', `not enough stock of ${pid}`));
     }

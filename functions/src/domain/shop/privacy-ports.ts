@@ -17,6 +17,24 @@ export interface PersonalRecord {
   referrer?: string;
   createdAt: string;
   deletedAt?: string;
+  /** The newest order the account placed (createOrder sets it through AccountGuard). */
+  lastOrderId?: string;
+}
+
+/**
+ * What the erase is guarded by: the account as the check read it. Any order placed, or any
+ * wallet change (a withdrawal, a sell, a credit arriving) between the check and the erase makes
+ * the erase fail, so the check is taken again (domain/shop/privacy.ts deleteAccount).
+ */
+export interface EraseGuard {
+  lastOrderId?: string;
+  /** 0: the wallet did not exist */
+  walletVersion: number;
+}
+
+/** The write each new order makes on its account: refused once the account is deleted. */
+export interface AccountGuard {
+  orderPlaced(userId: string, orderId: string, at: string): Write;
 }
 
 export interface PrivacyStore {
@@ -26,7 +44,7 @@ export interface PrivacyStore {
    * (deletedAt set; openId, nickname, avatar, phone removed); the openId binding, the address
    * book and the phone marker go.
    */
-  erase(p: PersonalRecord, deletedAt: string): Write[];
+  erase(p: PersonalRecord, deletedAt: string, guard: EraseGuard): Write[];
   /** An order's copy of the delivery address (name, phone) replaced by nothing personal. */
   scrubOrder(orderId: string): Write;
 }
@@ -37,7 +55,7 @@ export interface PrivacyDeps {
   privacy: PrivacyStore;
   users: Pick<UserReader, 'get'>;
   wallets: Pick<WalletStore, 'get'>;
-  orders: Pick<OrderStore, 'listByUser'>;
+  orders: Pick<OrderStore, 'listByUser' | 'get'>;
   addresses: Pick<AddressStore, 'get'>;
   ledger: Pick<LedgerStore, 'page'>;
   referrals: Pick<ReferralStore, 'direct'>;

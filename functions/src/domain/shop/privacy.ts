@@ -2,14 +2,14 @@
 // the deletion of their account (POST /me/delete). Deletion is refused while anything is owed
 // either way; otherwise the personal data goes and the ledger, the orders and the pool log keep
 // only the pseudonymous user id, so every invariant (docs/rules.md) still holds unchanged.
-import { dec } from '@greenpoints/shared';
+import { dec, type Wallet } from '@greenpoints/shared';
 import type { Order, OrderStatus } from '../model';
 import type { PageCursor } from '../orders/ports';
 import type { PrivacyDeps } from './privacy-ports';
 import { orderView } from '../orders/common';
 import { withdrawalView } from '../wallet/transfers';
 import { conflict, notFound } from '../errors';
-import { Tx } from '../tx';
+import { Tx, StaleRead, retryStale } from '../tx';
 
 const MAX_ITEMS = 5000;
 const ENDED = new Set<OrderStatus>(['completed', 'refunded', 'returned', 'cancelled']);
@@ -83,8 +83,7 @@ export async function exportData(deps: PrivacyDeps, userId: string) {
 }
 
 /** The first thing still owed either way, as the refusal's code, or undefined. */
-async function owed(deps: PrivacyDeps, userId: string, orders: Order[]) {
-  const { wallet } = await deps.wallets.get(userId);
+async function owed(deps: PrivacyDeps, userId: string, orders: Order[], wallet: Wallet) {
   if (orders.some((o) => o.status === 'after_sale' || o.openRequestId))
     return conflict('account_has_open_after_sale', '售后申请尚未处理完，处理完成后才能注销账户');
   if (orders.some((o) => !ENDED.has(o.status)))
@@ -98,15 +97,36 @@ async function owed(deps: PrivacyDeps, userId: string, orders: Order[]) {
   return undefined;
 }
 
-/** POST /me/delete: refused (409) while anything is owed; otherwise the person is erased. */
-export async function deleteAccount(deps: PrivacyDeps, userId: string) {
-  const p = await deps.privacy.personal(userId);
-  if (!p || p.deletedAt) throw notFound('account');
+/** The orders the check must see: the list, and the newest one read directly (the list's index may lag). */
+async function ordersToCheck(deps: PrivacyDeps, userId: string, lastOrderId: string | undefined) {
   const orders = await allOrders(deps, userId);
-  const refusal = await owed(deps, userId, orders);
-  if (refusal) throw refusal;
-  // The orders' address copies first (many): a crash leaves the account, and deleting again finishes.
-  for (const o of orders) await new Tx(deps.tx).add(deps.privacy.scrubOrder(o.orderId)).commit();
-  await new Tx(deps.tx).addAll(deps.privacy.erase(p, new Date().toISOString())).commit();
-  return { deleted: true };
+  if (lastOrderId && !orders.some((o) => o.orderId === lastOrderId)) {
+    const last = await deps.orders.get(lastOrderId);
+    if (last) orders.push(last);
+  }
+  return orders;
+}
+
+/**
+ * POST /me/delete: refused (409) while anything is owed; otherwise the person is erased. The
+ * check and the erase are one guarded step: the erase only lands while the account is as the
+ * check read it (no order placed since: the user item's lastOrderId; no wallet change: its
+ * version); a concurrent order or withdrawal makes it fail, and the check is taken again.
+ */
+export async function deleteAccount(deps: PrivacyDeps, userId: string) {
+  return retryStale(async () => {
+    const p = await deps.privacy.personal(userId);
+    if (!p || p.deletedAt) throw notFound('account');
+    const { wallet, version } = await deps.wallets.get(userId);
+    const orders = await ordersToCheck(deps, userId, p.lastOrderId);
+    const refusal = await owed(deps, userId, orders, wallet);
+    if (refusal) throw refusal;
+    // The orders' address copies first (many): a crash leaves the account, and deleting again finishes.
+    for (const o of orders) await new Tx(deps.tx).add(deps.privacy.scrubOrder(o.orderId)).commit();
+    const guard = { walletVersion: version, ...(p.lastOrderId ? { lastOrderId: p.lastOrderId } : {}) };
+    await new Tx(deps.tx)
+      .addAll(deps.privacy.erase(p, new Date().toISOString(), guard), new StaleRead('account changed'))
+      .commit();
+    return { deleted: true };
+  });
 }
