@@ -9,8 +9,12 @@ import type {
   ApprovalRequest,
   AuditEntry,
   ConfigResult,
+  ConfigView,
   DailyReport,
   FoundUser,
+  LegacyDryRun,
+  Liabilities,
+  OrderDetail,
   OrderRow,
   Pool,
   PricePoint,
@@ -19,6 +23,9 @@ import type {
   Shipment,
   StaffAccount,
   UploadTicket,
+  UserLedgerRow,
+  UserMatch,
+  UserReferrals,
   WithdrawalRow,
 } from './api-types';
 
@@ -123,12 +130,26 @@ export function rowsOf<R>(r: unknown, key: string): R[] {
 export type * from './api-types';
 
 // --- the operator's queries (paged, `{rows, cursor}`)
-export const listOrders = (q: { status: string } & Paging) => call<Page<OrderRow>>('list-orders', q);
+/** Filtered on the server: a status or a user, dates (YYYY-MM-DD, China time), a product id. */
+export interface OrderFilter {
+  status?: string;
+  userId?: string;
+  productId?: string;
+  from?: string;
+  to?: string;
+}
+export const listOrders = (q: OrderFilter & Paging) => call<Page<OrderRow>>('list-orders', q);
+export const getOrder = (orderId: string) => call<OrderDetail>('get-order', { orderId });
 export const listAfterSale = (q: { status: string } & Paging) => call<Page<AfterSaleRow>>('list-after-sale', q);
 export const listWithdrawals = (q: { status: string } & Paging) => call<Page<WithdrawalRow>>('list-withdrawals', q);
 export const findUser = (by: { userId: string } | { openId: string } | { phone: string }) =>
   call<FoundUser>('find-user', by);
 export const dailyReport = (date: string) => call<DailyReport>('daily-report', { date });
+export const findByNickname = (nickname: string) => call<Page<UserMatch>>('find-user', { nickname });
+export const userLedger = (userId: string, p: Paging = {}) =>
+  call<Page<UserLedgerRow>>('user-ledger', { userId, ...p });
+export const userReferrals = (userId: string) => call<UserReferrals>('user-referrals', { userId });
+export const liabilities = () => call<Liabilities>('liabilities', {});
 
 // --- shipping and after-sale
 export type ShipOutcome = { orderId: string; status?: string; error?: string };
@@ -153,6 +174,8 @@ export const buyback = (b: { userId: string; points: string; requestId: string }
 
 // --- catalogue
 export const upsertProduct = (p: Product) => call<Product>('upsert-product', p);
+/** Every product, inactive ones included (staff only; the shop's GET /products lists active ones). */
+export const listProducts = async () => (await call<Page<Product>>('list-products', {})).rows;
 export const uploadUrl = (productId: string, contentType: string) =>
   call<UploadTicket>('upload-url', { productId, contentType });
 
@@ -161,6 +184,10 @@ export const setConfig = (change: Record<string, unknown>) => call<Pending | Con
 export const settlementReport = (date: string) => call<Record<string, unknown>>('settlement-report', { date });
 export const importLegacy = (i: { importId: string; format: 'csv' | 'json'; data: string }) =>
   call<Pending | Record<string, unknown>>('import-legacy-members', i);
+/** The server's dry run: what the file would import; nothing written, no second signature. */
+export const importLegacyDryRun = (i: { importId: string; format: 'csv' | 'json'; data: string }) =>
+  call<LegacyDryRun>('import-legacy-members', { ...i, dryRun: true });
+export const getConfig = (p: Paging = {}) => call<ConfigView>('get-config', p);
 export const listAgents = async () =>
   rowsOf<{ region: string; userId: string }>(await call('assign-agent', { list: true }), 'agents');
 export const assignAgent = (a: { region: string; userId?: string; remove?: boolean }) =>

@@ -2,7 +2,6 @@
 import { apply, dec, defaultParams, emptyState, price, simulate, type PoolState } from '@greenpoints/shared';
 import type { DailyReport, Pool } from '../src/api-types';
 import { datesOf, chinaToday, sumReports } from '../src/dashboard/range';
-import { dryRun } from '../src/programme/legacy-dry-run';
 import { knownParams, poolState, preview } from '../src/programme/preview';
 import { parseShipments } from '../src/screens/ship-csv';
 import { parseCsv, toCsv } from '../src/ui/csv';
@@ -61,26 +60,6 @@ describe('the parameter preview runs the simulator from the live pool', () => {
     expect(() =>
       preview(poolState(pool), knownParams(pool), { rewardRatio: '0.9', referralL1Rate: '0.2' }, input),
     ).toThrow(/at most 1/);
-  });
-});
-
-describe('the legacy dry run', () => {
-  test('sums a good file exactly, funding each row at the price rounded up to the fen', () => {
-    const csv = 'openid,phone,balance,points\nwx-openid-1,,120.50,10\n,13800000001,0.10,0.000001\n';
-    const r = dryRun(csv, 'csv', '1.5');
-    expect(r).toMatchObject({ rows: 2, balance: '120.60', points: '10.000001', errors: [] });
-    expect(r.funding).toBe('15.01'); // 15.00 + ceil2(0.0000015) = 0.01
-  });
-
-  test('names every bad line (header is line 1), duplicates included', () => {
-    const csv = 'openid,phone,balance,points\nwx-openid-1,,1.234,\n,12345,,\nwx-openid-1,,,1\n';
-    const r = dryRun(csv, 'csv', '1');
-    expect(r.errors.map((e) => e.line)).toEqual([2, 3, 4]);
-    expect(r.errors[2]!.message).toMatch(/第 2 行/);
-  });
-
-  test('an unknown column stops the file', () => {
-    expect(() => dryRun('openid,money\nx,1\n', 'csv', '1')).toThrow(/money/);
   });
 });
 

@@ -37,6 +37,13 @@ export const FUNCTION_ROLES: Record<string, readonly StaffRole[]> = {
   'list-withdrawals': [F, R],
   'find-user': [O, F, R],
   'daily-report': [F, A, R],
+  // The console's queries (read-only): the liabilities are finance data.
+  liabilities: [F, A, R],
+  'user-ledger': [O, F, R],
+  'user-referrals': [O, F, A, R],
+  'get-config': [F, A, R],
+  'list-products': [O, A, R],
+  'get-order': [O, F, R],
   // WeChat's shipping uploads, unpaid orders and transfer bills (schedules, or by hand).
   'retry-shipping-uploads': [O, A],
   'list-shipping-uploads': [O, R],

@@ -7,6 +7,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
+import { fmtMoney } from '@greenpoints/shared';
 import { launch } from './browser';
 
 const API_URL = process.env.API_URL;
@@ -97,6 +98,8 @@ async function shot(page: Page, name: string) {
 
 async function signIn(page: Page, username: string) {
   await page.goto(`${CONSOLE_URL}/`);
+  // Wait for the app to show either screen: counting before it renders would skip the sign-out.
+  await page.locator('.console-user, #username').first().waitFor();
   if (await page.locator('.console-user').count()) await page.getByRole('button', { name: '退出' }).click();
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
@@ -225,6 +228,40 @@ suite('the staff console in Chromium', () => {
     await shot(page, 'withdrawal-second-signature');
     const after = await staff(setup, 'list-withdrawals', { status: 'requested', limit: 500 });
     expect(after.rows.map((r: any) => r.withdrawalId)).not.toContain(ids.withdrawalId);
+    expect(errors).toEqual([]);
+  });
+
+  test('finance reads the liabilities on the dashboard and finds a shopper by nickname, with their ledger', async () => {
+    const nickname = `控制台${run}`;
+    const set = await http('PUT', '/profile', shopper, { nickname });
+    expect(set.status).toBe(200);
+    await signIn(page, users.finance1.username);
+    await menu(page).filter({ hasText: '经营概览' }).click();
+    const figure = (cls: string) => page.locator(`.${cls} .ant-statistic-content`);
+    await figure('liability-cash').filter({ hasText: '¥' }).waitFor();
+    // Nothing moves money meanwhile: the page shows the server's sums to the fen.
+    const owed = await staff(setup, 'liabilities', {});
+    expect(await figure('liability-cash').textContent()).toBe(fmtMoney(owed.cashOwed));
+    expect(await figure('liability-pending').textContent()).toBe(fmtMoney(owed.pendingWithdrawals));
+    expect(await figure('liability-constant').textContent()).toBe(fmtMoney(owed.constantOutstanding));
+    expect(await figure('liability-store-credit').textContent()).toBe(fmtMoney(owed.storeCredit));
+    expect(await figure('liability-circulating').textContent()).toBe(fmtMoney(owed.circulatingValue));
+    await figure('liability-cash').scrollIntoViewIfNeeded();
+    await shot(page, 'liabilities');
+
+    await menu(page).filter({ hasText: '用户' }).click();
+    await page.locator('.user-search-by').click();
+    await page.locator('.ant-select-item-option', { hasText: '昵称' }).click();
+    await page.locator('.user-search input').fill(nickname.slice(0, -1));
+    await page.locator('.user-search input').press('Enter');
+    await page.getByText(ids.buyer).first().waitFor();
+    const ledger = await staff(setup, 'user-ledger', { userId: ids.buyer, limit: 50 });
+    expect(ledger.rows.length).toBeGreaterThan(0);
+    const rows = page.locator('.user-ledger tbody tr.ant-table-row');
+    await rows.nth(ledger.rows.length - 1).waitFor();
+    expect(await rows.count()).toBe(ledger.rows.length);
+    expect(await rows.first().textContent()).toContain(ledger.rows[0].why);
+    await shot(page, 'user-ledger');
     expect(errors).toEqual([]);
   });
 });

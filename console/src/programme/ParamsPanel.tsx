@@ -2,8 +2,8 @@
 // current vs proposed), then request it (set-config waits for a second signature).
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { defaultParams } from '@greenpoints/shared';
-import { getPool, setConfig, type Pool } from '../api';
+import { defaultParams, validateParams, type Params } from '@greenpoints/shared';
+import { getConfig, getPool, setConfig, type Pool } from '../api';
 import { announce, errorText, showError } from '../ui/errors';
 import { knownParams, poolState, preview, type PreviewInput } from './preview';
 import { PARAM_NAMES, parseValue } from './param-names';
@@ -20,7 +20,15 @@ const PREVIEW_NAMES: Record<string, string> = {
 };
 const show = (v?: string) => v ?? '—';
 
-function ChangeEditor({ raw, setRaw }: { raw: Record<string, string>; setRaw: (c: Record<string, string>) => void }) {
+function ChangeEditor({
+  raw,
+  setRaw,
+  current,
+}: {
+  raw: Record<string, string>;
+  setRaw: (c: Record<string, string>) => void;
+  current?: Params;
+}) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {KEYS.map((k) => (
@@ -29,7 +37,11 @@ function ChangeEditor({ raw, setRaw }: { raw: Record<string, string>; setRaw: (c
           <Input
             className={`param-${k}`}
             style={{ width: 160 }}
-            placeholder={`默认 ${String(defaultParams[k as keyof typeof defaultParams])}`}
+            placeholder={
+              current
+                ? `当前 ${String(current[k as keyof Params])}`
+                : `默认 ${String(defaultParams[k as keyof typeof defaultParams])}`
+            }
             value={raw[k] ?? ''}
             onChange={(e) => setRaw({ ...raw, [k]: e.target.value })}
           />
@@ -101,7 +113,12 @@ export function ParamsPanel({ mayChange }: { mayChange: boolean }) {
     contribution: '30.00',
     sellPoints: '10',
   });
-  useEffect(() => void getPool().then(setPool, showError), []);
+  // The parameters in force (get-config); the pool's three rules and the defaults if it fails.
+  const [current, setCurrent] = useState<Params>();
+  useEffect(() => {
+    void getPool().then(setPool, showError);
+    void getConfig({ limit: 1 }).then((c) => setCurrent(validateParams(c.params)), showError);
+  }, []);
   const change = useMemo(
     () =>
       Object.fromEntries(
@@ -114,11 +131,11 @@ export function ParamsPanel({ mayChange }: { mayChange: boolean }) {
   const result = useMemo(() => {
     if (!pool) return undefined;
     try {
-      return { ok: preview(poolState(pool), knownParams(pool), change, input) };
+      return { ok: preview(poolState(pool), current ?? knownParams(pool), change, input) };
     } catch (e) {
       return { error: errorText(e) };
     }
-  }, [pool, change, input]);
+  }, [pool, current, change, input]);
   const submit = async () => {
     try {
       announce(await setConfig(change), '参数已更新');
@@ -130,13 +147,13 @@ export function ParamsPanel({ mayChange }: { mayChange: boolean }) {
     <Row gutter={24}>
       <Col span={10}>
         <Card size="small" title="变更内容（留空表示不变）">
-          <ChangeEditor raw={raw} setRaw={setRaw} />
+          <ChangeEditor raw={raw} setRaw={setRaw} current={current} />
         </Card>
       </Col>
       <Col span={14}>
         <Card size="small" title="在当前资金池上的模拟（引擎模拟器）">
           <InputsForm input={input} setInput={setInput} />
-          <Alert type="info" title="除奖励比例、卖出手续费率和发行价外，当前参数暂无查询接口，按默认值模拟" />
+          {!current && <Alert type="info" title="未能读取当前参数：除奖励比例、卖出手续费率和发行价外按默认值模拟" />}
           {result?.error && <Alert type="error" title={result.error} style={{ marginTop: 12 }} />}
           <PreviewTable result={result?.ok} />
           {mayChange && (

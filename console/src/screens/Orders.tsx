@@ -1,9 +1,10 @@
-// Orders: filter by state, date, user or product; ship one or many (or a CSV of parcels);
-// an order's timeline; CSV export of the whole list.
+// Orders: filter by state, date, user or product (on the server: list-orders); ship one or many
+// (or a CSV of parcels); an order's timeline with its after-sale history; CSV export of the
+// whole filtered list.
 import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { listOrders, type OrderRow } from '../api';
+import { useState } from 'react';
+import { listOrders, type OrderFilter, type OrderRow } from '../api';
 import { can } from '../roles';
 import { ExportButton } from '../ui/ExportButton';
 import { options, ORDER_STATUS, time, yuan } from '../ui/format';
@@ -35,13 +36,16 @@ interface Filter {
   range: [Dayjs | null, Dayjs | null] | null;
 }
 
-function matches(o: OrderRow, f: Filter): boolean {
-  if (f.user && !o.userId.includes(f.user.trim())) return false;
-  if (f.product && !o.items.includes(f.product.trim())) return false;
+/** The server's filter (list-orders): dates as China days, both included. */
+function query(status: string, f: Filter): OrderFilter {
   const [a, b] = f.range ?? [null, null];
-  if (a && o.createdAt < a.startOf('day').toISOString()) return false;
-  if (b && o.createdAt > b.endOf('day').toISOString()) return false;
-  return true;
+  return {
+    status,
+    ...(f.user.trim() ? { userId: f.user.trim() } : {}),
+    ...(f.product.trim() ? { productId: f.product.trim() } : {}),
+    ...(a ? { from: a.format('YYYY-MM-DD') } : {}),
+    ...(b ? { to: b.format('YYYY-MM-DD') } : {}),
+  };
 }
 
 function orderColumns(open: (o: OrderRow) => void) {
@@ -65,10 +69,11 @@ export function Orders({ session }: ScreenProps) {
   const [status, setStatus] = useState('paid');
   const [filter, setFilter] = useState<Filter>({ user: '', product: '', range: null });
   const [selected, setSelected] = useState<OrderRow[]>([]);
-  const [timeline, setTimeline] = useState<OrderRow>();
-  const fetchPage = (cursor?: string) => listOrders({ status, limit: 100, cursor });
-  const list = usePaged(fetchPage, status);
-  const rows = useMemo(() => list.rows.filter((o) => matches(o, filter)), [list.rows, filter]);
+  const [timeline, setTimeline] = useState<string>();
+  const q = query(status, filter);
+  const fetchPage = (cursor?: string) => listOrders({ ...q, limit: 100, cursor });
+  const list = usePaged(fetchPage, JSON.stringify(q));
+  const rows = list.rows;
   const mayShip = status === 'paid' && can(session.roles, 'ship-order');
   const done = () => (setSelected([]), list.reload());
   return (
@@ -82,24 +87,26 @@ export function Orders({ session }: ScreenProps) {
           style={{ width: 120 }}
         />
         <DatePicker.RangePicker onChange={(range) => setFilter({ ...filter, range })} />
-        <Input
+        <Input.Search
+          className="order-user"
           placeholder="用户 ID"
           allowClear
-          onChange={(e) => setFilter({ ...filter, user: e.target.value })}
-          style={{ width: 160 }}
+          onSearch={(user) => setFilter({ ...filter, user })}
+          style={{ width: 200 }}
         />
-        <Input
-          placeholder="商品名称"
+        <Input.Search
+          className="order-product"
+          placeholder="商品 ID"
           allowClear
-          onChange={(e) => setFilter({ ...filter, product: e.target.value })}
-          style={{ width: 160 }}
+          onSearch={(product) => setFilter({ ...filter, product })}
+          style={{ width: 200 }}
         />
         {mayShip && <ShipModal orders={selected} onDone={done} />}
         {mayShip && <ShipCsvImport onDone={done} />}
         <ExportButton
           name={`orders-${status}`}
           columns={ORDER_COLUMNS}
-          fetchPage={(c) => listOrders({ status, limit: 500, cursor: c })}
+          fetchPage={(c) => listOrders({ ...q, limit: 500, cursor: c })}
         />
       </Space>
       <Table<OrderRow>
@@ -107,7 +114,7 @@ export function Orders({ session }: ScreenProps) {
         size="middle"
         loading={list.loading}
         dataSource={rows}
-        columns={orderColumns(setTimeline)}
+        columns={orderColumns((o) => setTimeline(o.orderId))}
         pagination={false}
         rowSelection={
           mayShip ? { selectedRowKeys: selected.map((o) => o.orderId), onChange: (_k, r) => setSelected(r) } : undefined
@@ -118,7 +125,7 @@ export function Orders({ session }: ScreenProps) {
           加载更多
         </Button>
       )}
-      <OrderTimeline order={timeline} onClose={() => setTimeline(undefined)} />
+      <OrderTimeline orderId={timeline} onClose={() => setTimeline(undefined)} />
     </Card>
   );
 }

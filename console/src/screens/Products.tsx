@@ -1,8 +1,8 @@
-// Products: the catalogue (the shop's active products: no staff query lists inactive ones yet),
-// edit or add one, its pictures and stock.
+// Products: the whole catalogue, inactive products included (list-products), edit or add one,
+// its pictures and stock.
 import { Button, Card, Image, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { assetUrl, getProducts, type Product } from '../api';
+import { assetUrl, listProducts, type Product } from '../api';
 import { showError } from '../ui/errors';
 import { ExportButton } from '../ui/ExportButton';
 import { yuan } from '../ui/format';
@@ -16,6 +16,7 @@ const COLUMNS = [
   { key: 'poolContribution', title: '入池金额' },
   { key: 'dividendContribution', title: '分红金额' },
   { key: 'stock', title: '库存' },
+  { key: 'active', title: '在售' },
 ];
 
 export function Products() {
@@ -25,7 +26,7 @@ export function Products() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setRows(await getProducts());
+      setRows(await listProducts());
     } catch (e) {
       showError(e);
     } finally {
@@ -61,6 +62,12 @@ export function Products() {
           { title: '价格', dataIndex: 'price', render: yuan },
           { title: '入池', dataIndex: 'poolContribution', render: yuan },
           { title: '库存', dataIndex: 'stock' },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            render: (a: boolean | undefined) =>
+              a === false ? <Tag color="default">已下架</Tag> : <Tag color="green">在售</Tag>,
+          },
           {
             title: '操作',
             key: 'op',

@@ -1,5 +1,5 @@
 // The programme: parameters (with the simulator's preview), version history, settlement
-// reports, legacy import (dry run first), regional agents. Each tab to the roles that use it.
+// reports, legacy import (the server's dry run first), regional agents. Each tab to the roles that use it.
 import { Card, Tabs } from 'antd';
 import { can } from '../roles';
 import { AgentsPanel } from '../programme/AgentsPanel';
@@ -13,7 +13,12 @@ export function Programme({ session }: ScreenProps) {
   const may = (fn: string) => can(session.roles, fn);
   const tabs = [
     { key: 'params', label: '参数', children: <ParamsPanel mayChange={may('set-config')} />, show: true },
-    { key: 'history', label: '版本历史', children: <ConfigHistory />, show: may('audit-log') },
+    {
+      key: 'history',
+      label: '版本历史',
+      children: <ConfigHistory mayReadAudit={may('audit-log')} />,
+      show: may('get-config'),
+    },
     { key: 'settlement', label: '结算报告', children: <SettlementPanel />, show: may('settlement-report') },
     {
       key: 'legacy',

@@ -28,7 +28,7 @@ export const SCREENS: Screen[] = [
   { key: 'orders', label: '订单', fns: ['list-orders'], Component: Orders },
   { key: 'after-sale', label: '售后', fns: ['list-after-sale'], Component: AfterSale },
   { key: 'withdrawals', label: '提现', fns: ['list-withdrawals', 'approve-withdrawal'], Component: Withdrawals },
-  { key: 'products', label: '商品', fns: ['upsert-product'], Component: Products },
+  { key: 'products', label: '商品', fns: ['upsert-product', 'list-products'], Component: Products },
   { key: 'users', label: '用户', fns: ['find-user'], Component: Users },
   {
     key: 'programme',

@@ -10,6 +10,8 @@ import { getItem, query, transact, TxCancelled, type Item, type TxOp } from './d
 import { isAuditHead, keys, partitions, skBounds } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { asOp } from './writes';
+import { inWriteScope, joinOfScope, outsideWriteScope } from './write-scope';
+import type { Write } from '../domain/ports';
 
 const ATTEMPTS = 10;
 
@@ -25,47 +27,97 @@ function chainedItem(entry: AuditEntry, chain: string, seq: number, prevHash: st
   return { ...fields, hash: entryHash(fields) };
 }
 
+/** An entry's two writes on a chain's current head (a shard at random: appends mostly miss each other). */
+async function entryOps(entry: AuditEntry): Promise<TxOp[]> {
+  const chain = `${entry.at.slice(0, 10)}#${randomInt(AUDIT_SHARDS)}`;
+  const head = await getItem(keys.auditHead(chain));
+  const seq = Number(head?.seq ?? 0) + 1;
+  const item = chainedItem(entry, chain, seq, String(head?.hash ?? GENESIS));
+  return [
+    {
+      op: 'put',
+      item: { ...keys.auditHead(chain), type: 'audit_head', chain, seq, hash: String(item.hash), version: seq },
+      ifVersion: head ? Number(head.version) : null,
+    },
+    { op: 'create', item },
+  ];
+}
+
+/** A staff call's scope state: whether its entry is written (joined, or appended by the call itself). */
+interface Joined {
+  written: boolean;
+  busy: boolean;
+}
+const joinedOf = new WeakMap<object, Joined>();
+
+/**
+ * Runs a writing staff call with its audit entry joined to its first transaction or single write
+ * (repo/write-scope.ts), or a read-only one with every write refused. Answers whether the entry
+ * was written with the call's writes (else the caller appends it after).
+ */
+export function auditedScope<T>(
+  entry: () => AuditEntry,
+  readOnly: string | undefined,
+  fn: () => Promise<T>,
+): { run: Promise<T>; written: () => boolean } {
+  const state: Joined = { written: false, busy: false };
+  const join = {
+    pending: () => !state.written && !state.busy,
+    async claim() {
+      if (state.written || state.busy) return undefined;
+      state.busy = true;
+      return entryOps(entry()).catch((e: unknown) => {
+        state.busy = false;
+        throw e;
+      });
+    },
+    release(committed: boolean) {
+      state.busy = false;
+      if (committed) state.written = true;
+    },
+  };
+  joinedOf.set(join, state);
+  const run = inWriteScope(readOnly ? { readOnly } : { join }, fn);
+  return { run, written: () => state.written };
+}
+
 export const auditChain: AuditChain = {
   async append(entry, also = []) {
-    const day = entry.at.slice(0, 10);
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      // A shard at random: concurrent appends mostly land on different heads.
-      const chain = `${day}#${randomInt(AUDIT_SHARDS)}`;
-      const head = await getItem(keys.auditHead(chain));
-      const seq = Number(head?.seq ?? 0) + 1;
-      const item = chainedItem(entry, chain, seq, String(head?.hash ?? GENESIS));
-      const ops: TxOp[] = [
-        {
-          op: 'put',
-          item: { ...keys.auditHead(chain), type: 'audit_head', chain, seq, hash: String(item.hash), version: seq },
-          ifVersion: head ? Number(head.version) : null,
-        },
-        { op: 'create', item },
-        ...also.map((a) => asOp(a.write)),
-      ];
-      try {
-        return await transact(ops);
-      } catch (e) {
-        if (!(e instanceof TxCancelled)) throw e;
-        const theirs = e.failedIndexes().find((i) => i >= 2);
-        if (theirs !== undefined) throw also[theirs - 2]!.onFail;
-        // Only the head moved (another append won): read it again.
-      }
-    }
-    throw conflict('conflict', 'the audit log is busy; try again');
+    // The call's own entry (set-config, approvals): a later write of the call joins no other.
+    const scoped = joinOfScope();
+    const state = scoped ? joinedOf.get(scoped) : undefined;
+    await outsideWriteScope(() => appendNow(entry, also));
+    if (state) state.written = true;
   },
-  async page(limit, through, cursor) {
-    const pk = partitions.audit;
-    const r = await query({
-      pk,
-      ...(through ? { skLessThan: skBounds.auditThrough(through) } : {}),
-      newestFirst: true,
-      limit,
-      cursor: decodeCursor(cursor, pk),
-    });
-    return { items: r.items.map(toRow), cursor: encodeCursor(r.next) };
-  },
+  page,
 };
+
+async function appendNow(entry: AuditEntry, also: Array<{ write: Write; onFail: Error }>): Promise<void> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const ops: TxOp[] = [...(await entryOps(entry)), ...also.map((a) => asOp(a.write))];
+    try {
+      return await transact(ops);
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e;
+      const theirs = e.failedIndexes().find((i) => i >= 2);
+      if (theirs !== undefined) throw also[theirs - 2]!.onFail;
+      // Only the head moved (another append won): read it again.
+    }
+  }
+  throw conflict('conflict', 'the audit log is busy; try again');
+}
+
+async function page(limit: number, through?: string, cursor?: string) {
+  const pk = partitions.audit;
+  const r = await query({
+    pk,
+    ...(through ? { skLessThan: skBounds.auditThrough(through) } : {}),
+    newestFirst: true,
+    limit,
+    cursor: decodeCursor(cursor, pk),
+  });
+  return { items: r.items.map(toRow), cursor: encodeCursor(r.next) };
+}
 
 function toRow(i: Item): AuditRow {
   const { PK: _pk, SK: _sk, type: _t, prevHash: _p, ...rest } = i;

@@ -21,6 +21,7 @@ import { tableName } from './table';
 import { installFaults } from './faults';
 import { isUserPartition, keys, statusIndex } from './keys';
 import { isLocalStage } from '../stage';
+import { assertWritable, joinOfScope, joinPending } from './write-scope';
 
 export type Scalar = string | number | boolean;
 export type Item = Record<string, Scalar>;
@@ -146,6 +147,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function withRetry<T>(op: string, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    assertWritable(op);
     try {
       const injected = injector?.(op, attempt);
       if (injected) throw injected;
@@ -189,6 +191,12 @@ export async function batchGet(keys: Key[]): Promise<Item[]> {
 }
 
 export async function putItem(item: Item, ifNotExists = false): Promise<void> {
+  if (joinPending()) {
+    // A staff call's write: with its audit entry (write-scope.ts), as one transaction.
+    const ok = await writeOne(ifNotExists ? { op: 'create', item } : { op: 'upsert', item });
+    if (!ok) throw awsError('ConditionalCheckFailedException', 'the item exists');
+    return;
+  }
   countWrites([item]);
   writeStats.requests.single++;
   await withRetry('PutItem', () =>
@@ -323,6 +331,7 @@ export async function tryLease(key: Key, owner: string, ttlMs: number): Promise<
 export async function releaseLease(key: Key, owner: string): Promise<void> {
   countWrites([key], ['release']);
   writeStats.requests.single++;
+  assertWritable('DeleteItem');
   try {
     await ddb().send(
       new DeleteItemCommand({
@@ -531,8 +540,34 @@ function toTransactItem(t: TxOp): TransactWriteItem {
 
 export const MAX_TX_ITEMS = 100;
 
-/** All or nothing. Throws TxCancelled (with per-op reasons) when a condition fails. */
+/** The most items a staff call's scope joins to a transaction (the audit head and entry). */
+const JOINED_MAX = 2;
+
+/**
+ * All or nothing. Throws TxCancelled (with per-op reasons) when a condition fails. Inside a
+ * staff call's write scope the call's audit entry joins the first transaction (write-scope.ts);
+ * a failure of only the joined writes (the audit head moved) sends it again on a fresh head, and
+ * a failure of the caller's own ops is reported with the caller's indexes only.
+ */
 export async function transact(ops: TxOp[], token?: string): Promise<void> {
+  const join = !token && ops.length && ops.length + JOINED_MAX <= MAX_TX_ITEMS ? joinOfScope() : undefined;
+  for (let attempt = 1; join && attempt <= 10; attempt++) {
+    const extra = await join.claim();
+    if (!extra) break;
+    try {
+      await transactOnce([...ops, ...extra], token);
+      join.release(true);
+      return;
+    } catch (e) {
+      join.release(false);
+      if (!(e instanceof TxCancelled)) throw e;
+      if (e.failedIndexes().some((i) => i < ops.length)) throw new TxCancelled(e.reasons.slice(0, ops.length), ops);
+    }
+  }
+  await transactOnce(ops, token);
+}
+
+async function transactOnce(ops: TxOp[], token?: string): Promise<void> {
   if (ops.length === 0) return;
   if (ops.length > MAX_TX_ITEMS) throw new Error(`transaction of ${ops.length} items exceeds ${MAX_TX_ITEMS}`);
   const items = ops.map(toTransactItem);
@@ -630,6 +665,15 @@ export async function batchWrite(puts: Item[], deletes: Key[] = []): Promise<voi
 
 /** One guarded write outside a transaction (half the cost on AWS). False when its condition failed. */
 export async function writeOne(op: TxOp): Promise<boolean> {
+  if (joinPending()) {
+    try {
+      await transact([op]);
+      return true;
+    } catch (e) {
+      if (e instanceof TxCancelled && e.failedIndexes().includes(0)) return false;
+      throw e;
+    }
+  }
   const t = toTransactItem(op);
   countWrites(['key' in op ? op.key : op.item], [op.op]);
   writeStats.requests.single++;
@@ -650,4 +694,31 @@ export async function writeOne(op: TxOp): Promise<boolean> {
 /** The next call makes a new client (the bench switches between two DynamoDB Local endpoints). */
 export function resetDdbClient(): void {
   client = undefined;
+}
+
+/**
+ * Every item of one `type`, only the named attributes (a Scan filtered on the type, page by
+ * page, strongly consistent), each handed to `each` as it comes (nothing is kept): the staff's
+ * sums over all users (liabilities). Reads the whole table, like reconcile.
+ */
+export async function scanType(type: string, attrs: string[], each: (i: Item) => void): Promise<void> {
+  const names = Object.fromEntries(attrs.map((a, i) => [`#a${i}`, a]));
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const r = await withRetry('Scan', () =>
+      ddb().send(
+        new ScanCommand({
+          TableName: tableName(),
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+          FilterExpression: '#type = :type',
+          ProjectionExpression: Object.keys(names).join(', '),
+          ExpressionAttributeNames: { '#type': 'type', ...names },
+          ExpressionAttributeValues: marshal({ ':type': type }),
+        }),
+      ),
+    );
+    for (const i of r.Items ?? []) each(unmarshal(i)!);
+    start = r.LastEvaluatedKey;
+  } while (start);
 }

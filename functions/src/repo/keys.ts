@@ -75,6 +75,8 @@ export const partitions = {
   unpaid: (shard: number) => `UNPAID#${shard}`,
   /** Shipping uploads to WeChat not done: `pending` by the next try's time, `failed` for staff. */
   shippingReport: (state: 'pending' | 'failed') => `SHIPREPORT#${state}`,
+  /** The parameters: the current item and every version (get-config). */
+  config: 'CONFIG',
 };
 
 /** Sort-key prefixes read by begins_with inside a partition. */
@@ -85,6 +87,8 @@ export const skPrefixes = {
   settlementExit: EXIT,
   /** The parts of a request's large input (partitions.approval). */
   approvalPart: 'PART#',
+  /** The parameters' versions (partitions.config). */
+  configVersion: 'V#',
 };
 
 export const keys = {
@@ -99,8 +103,8 @@ export const keys = {
   // The local stage's head-signing key, made once per local stack (never used on another stage).
   localHeadKey: (): Key => ({ PK: 'SIGNKEY#LOCAL', SK: 'KEY' }),
   event: (eventId: string): Key => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
-  config: (): Key => ({ PK: 'CONFIG', SK: 'PARAMS' }),
-  configVersion: (v: number): Key => ({ PK: 'CONFIG', SK: `V#${pad(v, 6)}` }),
+  config: (): Key => ({ PK: partitions.config, SK: 'PARAMS' }),
+  configVersion: (v: number): Key => ({ PK: partitions.config, SK: `${skPrefixes.configVersion}${pad(v, 6)}` }),
   product: (productId: string): Key => ({ PK: `PRODUCT#${productId}`, SK: 'META' }),
   user: (userId: string): Key => ({ PK: partitions.user(userId), SK: 'PROFILE' }),
   openId: (openId: string): Key => ({ PK: `OPENID#${openId}`, SK: 'OPENID' }),
@@ -200,6 +204,8 @@ export const gsi = {
   userWithdrawals: (userId: string) => `${USER}${userId}#WITHDRAWALS`,
   /** GSI2 (keys only): a user's after-sale requests, newest first (GET /after-sale). */
   userAfterSales: (userId: string) => `${USER}${userId}#AFTERSALES`,
+  /** GSI2 (keys only): users by nickname (find-user), sharded by user id. */
+  nicknames: (shard: number) => `NICKNAME#${shard}`,
 };
 
 /** The index attributes of each listed item, written with the item. */
@@ -260,6 +266,11 @@ export const skBounds = {
   divFundDates: (from: string, through: string): [string, string] => [from, `${through}#${HIGHEST}`],
   /** The audit entries (SK `<ISO time>#<id>`) whose time is `through` or earlier: SK below this. */
   auditThrough: (through: string) => `${through}${HIGHEST}`,
+  /** Orders (index SK `<createdAt>#<orderId>`) created from `from` through `to` (ISO), both included. */
+  createdBetween: (from: string | undefined, to: string | undefined): [string, string] => [
+    from ?? '0',
+    `${to ?? '9999'}${HIGHEST}`,
+  ],
 };
 
 /** The time an audit entry's sort key holds (keys.audit). */
@@ -331,3 +342,17 @@ export function referralIndexAttrs(referrer: string | undefined, createdAt: stri
   if (!referrer) return {};
   return { GSI1PK: gsi.referrals(referrer), GSI1SK: `${createdAt}#${userId}` };
 }
+
+/** Shards of the nickname index: a bulk import spreads over them; a search reads them all. */
+export const NICKNAME_SHARDS = 4;
+
+/**
+ * The nickname index on a user item (GSI2, keys only): `<nickname>#<userId>`, so a search is a
+ * prefix read. None for an empty nickname (new WeChat users, deleted accounts): `remove` lists
+ * the attributes a write clearing the nickname takes away.
+ */
+export function nicknameIndexAttrs(nickname: string | undefined, userId: string): Item {
+  if (!nickname) return {};
+  return { GSI2PK: gsi.nicknames(rankShard(userId) % NICKNAME_SHARDS), GSI2SK: `${nickname}#${userId}` };
+}
+export const NICKNAME_INDEX_ATTRS = ['GSI2PK', 'GSI2SK'];

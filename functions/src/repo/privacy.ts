@@ -2,7 +2,7 @@
 import type { AccountGuard, EraseGuard, PrivacyStore } from '../domain/shop/privacy-ports';
 import type { AccountStatus } from '../http/account-check';
 import { getItem } from './ddb';
-import { keys } from './keys';
+import { keys, NICKNAME_INDEX_ATTRS } from './keys';
 import { asWrite } from './writes';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -35,7 +35,7 @@ export const privacyStore: PrivacyStore = {
         values: { deletedAt, nickname: '' },
         // No order placed since the check (createOrder moves lastOrderId).
         ifEquals: { type: 'user', ...(guard.lastOrderId ? { lastOrderId: guard.lastOrderId } : {}) },
-        remove: ['openId', 'avatar', 'phone'],
+        remove: ['openId', 'avatar', 'phone', ...NICKNAME_INDEX_ATTRS],
         ifAbsent: ['deletedAt', ...(guard.lastOrderId ? [] : ['lastOrderId'])],
       }),
       walletUnchanged(p.userId, guard),

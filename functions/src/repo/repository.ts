@@ -10,7 +10,16 @@ import {
   type Wallet,
 } from '@greenpoints/shared';
 import { getItem, batchGet, query, type Item, type Scalar, type TxOp } from './ddb';
-import { gsi, indexKeys, keys, partitions, referralIndexAttrs, skPrefixes, walletIndexAttrs } from './keys';
+import {
+  gsi,
+  indexKeys,
+  keys,
+  nicknameIndexAttrs,
+  partitions,
+  referralIndexAttrs,
+  skPrefixes,
+  walletIndexAttrs,
+} from './keys';
 import type {
   EventRecord,
   Order,
@@ -73,6 +82,7 @@ export function userItem(u: User): Item {
     ...u,
     referrer: u.referrer ?? '',
     ...referralIndexAttrs(u.referrer, u.createdAt, u.userId),
+    ...nicknameIndexAttrs(u.nickname, u.userId),
   };
 }
 export async function getUserIdByOpenId(openId: string): Promise<string | undefined> {

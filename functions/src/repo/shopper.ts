@@ -3,7 +3,7 @@
 import type { Address, AddressStore, ProfileStore } from '../domain/shop/ports';
 import type { IdempotencyStore, StoredResponse } from '../domain/ports';
 import { getItem, type Item } from './ddb';
-import { keys } from './keys';
+import { keys, nicknameIndexAttrs, NICKNAME_INDEX_ATTRS } from './keys';
 import { asWrite } from './writes';
 
 // ---------- idempotency keys ----------
@@ -67,9 +67,18 @@ export const profileStore: ProfileStore = {
   },
   update: (userId, change) => {
     const values: Item = {};
-    if (change.nickname !== undefined) values.nickname = change.nickname;
+    if (change.nickname !== undefined)
+      Object.assign(values, { nickname: change.nickname }, nicknameIndexAttrs(change.nickname, userId));
     if (change.avatar !== undefined) values.avatar = change.avatar;
+    // The nickname index moves with the nickname (none for an empty one).
+    const remove = change.nickname === '' ? NICKNAME_INDEX_ATTRS : undefined;
     // Only an existing user's item (its type): no stray item for an unknown id.
-    return asWrite({ op: 'set', key: keys.user(userId), values, ifEquals: { type: 'user' } });
+    return asWrite({
+      op: 'set',
+      key: keys.user(userId),
+      values,
+      ifEquals: { type: 'user' },
+      ...(remove ? { remove } : {}),
+    });
   },
 };

@@ -201,7 +201,7 @@ export const setConfig = staff(
     setParams(deps, change, (writes, result) =>
       staffDeps().audit.append(auditEntry('set-config', caller, { change }, { ok: true, result }), writes),
     ),
-  { check: async ({ change }) => void (await checkParams(deps, change)), auditsItself: true },
+  { check: async ({ change }) => void (await checkParams(deps, change)) },
 );
 
 export const buyback = staff(
@@ -288,6 +288,11 @@ export const STAFF_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffRes
   ...lazy(['settle-day', 'settlement-report', 'release-locked', 'import-legacy-members', 'assign-agent', 'audit-log']),
   'upload-url': async (e: StaffEvent) => (await import('./pictures')).uploadUrl(e),
   ...lazyOperator(['list-orders', 'list-after-sale', 'list-withdrawals', 'find-user', 'daily-report']),
+  // The console's own queries (staff/console.ts).
+  ...lazyFrom(
+    () => import('./console').then((m) => m.CONSOLE_FUNCTIONS),
+    ['liabilities', 'user-ledger', 'user-referrals', 'get-config', 'list-products', 'get-order'],
+  ),
   // Staff accounts and the second signature (staff/accounts.ts, staff/requests.ts).
   ...lazyFrom(() => import('./accounts').then((m) => m.ACCOUNT_FUNCTIONS), ['add-staff', 'list-staff', 'update-staff']),
   ...lazyFrom(

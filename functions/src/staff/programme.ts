@@ -13,6 +13,7 @@ import { auditQuery } from '../domain/operator/audit-query';
 import { DATE_RE } from '../domain/calendar';
 import { invalid, notFound } from '../domain/errors';
 import { nowOf, standInNow } from './clock';
+import { legacyDryRun } from '../domain/programme/legacy-dry-run';
 import { core } from '../wiring/core';
 import { pool } from '../wiring/pool';
 import { programme } from '../wiring/programme';
@@ -34,11 +35,16 @@ export const settleDay = staff(
 );
 
 /** settlement-report {date}: reads a day's settlement without running anything. */
-export const settlementReport = staff('settlement-report', z.object({ date }).strict(), async ({ date: d }) => {
-  const s = await readSettlement(deps, d);
-  if (!s) throw notFound(`settlement of ${d}`);
-  return toReport(s, await exitList(deps, d));
-});
+export const settlementReport = staff(
+  'settlement-report',
+  z.object({ date }).strict(),
+  async ({ date: d }) => {
+    const s = await readSettlement(deps, d);
+    if (!s) throw notFound(`settlement of ${d}`);
+    return toReport(s, await exitList(deps, d));
+  },
+  { readOnly: true },
+);
 
 /** release-locked {date?, now?}: each locked holder's daily share, once per date up to today. */
 export const releaseLocked = staff(
@@ -55,10 +61,12 @@ export const importLegacyMembers = staff(
       importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of [A-Za-z0-9_-]'),
       format: z.enum(['csv', 'json']),
       data: z.union([z.string().max(5_000_000), z.array(z.unknown()).max(10_000)]),
+      /** true: what the file would import, nothing written, no second signature */
+      dryRun: z.boolean().default(false),
     })
     .strict(),
-  async (input, actor) => runImport(deps, input, actor),
-  { check: (input) => legacyPrecheck(deps, input) },
+  async ({ dryRun, ...input }, actor) => (dryRun ? legacyDryRun(deps, input) : runImport(deps, input, actor)),
+  { check: (input) => legacyPrecheck(deps, input), readOnly: (input) => input.dryRun },
 );
 
 export const assignAgent = staff(
@@ -92,6 +100,7 @@ export const auditLog = staff(
     })
     .strict(),
   async (q) => auditQuery(staffDeps(), q),
+  { readOnly: true },
 );
 
 export const PROGRAMME_FUNCTIONS: Record<string, (e: StaffEvent) => Promise<StaffResult>> = {

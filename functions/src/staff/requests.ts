@@ -52,7 +52,6 @@ export const approveRequest = staff(
     await recordOutcome(deps, a, out);
     return new Passthrough(out);
   },
-  { auditsItself: true },
 );
 
 export const rejectRequest = staff(
@@ -68,7 +67,6 @@ export const rejectRequest = staff(
     );
     return { approvalId: a.approvalId, status: a.status, fn: a.fn, requester: a.requester, approver: a.approver };
   },
-  { auditsItself: true },
 );
 
 const STATUSES = ['pending', 'approved', 'executed', 'failed', 'rejected'] as const satisfies readonly ApprovalStatus[];

@@ -10,6 +10,7 @@ export async function needsSecondSignature(fn: string, input: unknown): Promise<
   if (!SECOND_SIGNATURE.has(fn)) return false;
   const i = (input ?? {}) as Record<string, unknown>;
   if (fn === 'assign-agent') return i.list !== true;
+  if (fn === 'import-legacy-members') return i.dryRun !== true;
   if (fn !== 'approve-withdrawal') return true;
   if (i.approve === false) return false;
   const w = await wallet.withdrawals.get(String(i.withdrawalId));

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { verifyToken } from '../auth/token';
 import type { StaffRole } from '../auth/roles';
 import { staffDeps } from '../wiring/staff';
+import { auditedScope } from '../wiring/console';
 import { DomainError, forbidden } from '../domain/errors';
 import { digestOf } from '../domain/operator/audit-chain';
 import { requestApproval } from '../domain/operator/approvals';
@@ -117,9 +118,12 @@ interface Opts<I = never> {
    * what the call would answer without changing anything (a file refused whole, a done import).
    */
   check?: (input: I) => Promise<unknown>;
-  /** Writes its own audit entry in its transaction when it succeeds (approvals). */
-  auditsItself?: boolean;
+  /** A query (or this input is one): every write in its scope is refused (repo/write-scope.ts). */
+  readOnly?: boolean | ((input: I) => boolean);
 }
+
+/** What the entry written with the call's first transaction says it answered: the answer comes after the commit. */
+const IN_TRANSACTION: StaffResult = { ok: true, result: { inTransaction: true } };
 
 export function staff<S extends z.ZodTypeAny>(
   name: string,
@@ -170,20 +174,31 @@ async function run<S extends z.ZodTypeAny>(
         audited = true; // in the request's own transaction
       }
     } else {
-      const r = await fn(input, caller.username, caller);
+      // The entry joins the call's first write (or the call appends its own: set-config, approvals).
+      const inCall = caller;
+      const scoped = auditedScope(
+        () => auditEntry(name, inCall, redact(event), IN_TRANSACTION),
+        readOnlyFor(opts, input) ? name : undefined,
+        () => fn(input, inCall.username, inCall),
+      );
+      const r = await scoped.run;
       out = r instanceof Passthrough ? r.out : { ok: true, result: sealPage(r, scope) };
       if (r instanceof Passthrough) status = statusOf(r.out);
-      audited = !!opts.auditsItself && (out.ok || r instanceof Passthrough);
+      audited = scoped.written() && (out.ok || r instanceof Passthrough);
     }
   } catch (e) {
     out = { ok: false, error: toStaffError(e, name) };
     status = HTTP_STATUS[classify(e).kind];
+    // A call that committed a change and then failed gets a second entry: the failure.
   }
   STATUS.set(out, status);
   if (!audited) await audit(auditEntry(name, caller, redact(event), out, status));
   log.info('staff call', { actor: caller.username, ok: out.ok, ...(out.error ? { code: out.error.code } : {}) });
   return out;
 }
+
+const readOnlyFor = <I>(opts: Opts<I>, input: I) =>
+  typeof opts.readOnly === 'function' ? opts.readOnly(input) : !!opts.readOnly;
 
 const signer = (c: Caller) => ({ username: c.username, roles: c.roles });
 

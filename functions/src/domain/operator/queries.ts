@@ -5,6 +5,7 @@ import { dec, ZERO, truncate, type Dec } from '@greenpoints/shared';
 import { invalid, notFound } from '../errors';
 import { getRequest } from '../orders/after-sale';
 import { readSettlement } from '../programme/settlement';
+import { orderRow } from './console-queries';
 import type { LedgerEvent, Outcome } from '@greenpoints/shared';
 import type { Deps } from '../deps';
 
@@ -24,24 +25,7 @@ export async function listOrdersByStatus(
   const rows: Row[] = [];
   for (const o of r.items) {
     // The index is eventually consistent: an order that moved on since is left out of this page.
-    if (o.status !== status) continue;
-    rows.push({
-      orderId: o.orderId,
-      userId: o.userId,
-      status: o.status,
-      amount: o.amount,
-      payWith: o.payWith,
-      items: o.items.map((l) => `${l.name}×${l.qty - (l.returnedQty ?? 0)}`).join('；'),
-      region: o.address.region,
-      address: o.address.detail,
-      createdAt: o.createdAt,
-      paidAt: o.paidAt ?? '',
-      shippedAt: o.shippedAt ?? '',
-      carrier: o.carrier ?? '',
-      trackingNo: o.trackingNo ?? '',
-      completesAt: o.completesAt ?? '',
-      openRequestId: o.openRequestId ?? '',
-    });
+    if (o.status === status) rows.push({ ...orderRow(o) });
   }
   return { rows, cursor: r.cursor };
 }
@@ -103,7 +87,14 @@ export async function findUser(
   if (!u) throw notFound('user');
   const [w, orders] = await Promise.all([d.wallets.get(u.userId), d.queries.latestOrders(u.userId, 10)]);
   return {
-    user: { userId: u.userId, openId: u.openId, role: u.role, referrer: u.referrer ?? '', createdAt: u.createdAt },
+    user: {
+      userId: u.userId,
+      openId: u.openId,
+      role: u.role,
+      referrer: u.referrer ?? '',
+      nickname: u.nickname,
+      createdAt: u.createdAt,
+    },
     wallet: w.wallet,
     orders: orders.map((o) => ({
       orderId: o.orderId,
@@ -225,8 +216,8 @@ function addEvent(sum: { [k: string]: Dec | number }, ev: LedgerEvent, out: Outc
 }
 
 export function requireOne(by: Record<string, unknown>): void {
-  const n = ['userId', 'openId', 'phone'].filter((k) => by[k] !== undefined).length;
-  if (n !== 1) throw invalid('invalid_request', 'give exactly one of userId, openId, phone');
+  const n = ['userId', 'openId', 'phone', 'nickname'].filter((k) => by[k] !== undefined).length;
+  if (n !== 1) throw invalid('invalid_request', 'give exactly one of userId, openId, phone, nickname');
 }
 
 export { getRequest };

@@ -338,7 +338,7 @@ export async function importLegacyMembers(
 }
 
 /** Rows already imported by another import (or another line of this one) are refused too. */
-async function refuseImported(d: Pick<Deps, 'legacy'>, importId: string, rows: LegacyRow[], errors: RowError[]) {
+export async function refuseImported(d: Pick<Deps, 'legacy'>, importId: string, rows: LegacyRow[], errors: RowError[]) {
   const byId = await d.legacy.markers(rows.flatMap(identitiesOf));
   for (const r of rows) {
     const m = identitiesOf(r)
