@@ -28,8 +28,9 @@ const pictured = [
 
 // NutUI and Taro's components are transformed on the first run: more than jest's 5 s.
 jest.setTimeout(30000);
-// A loaded machine (2 cores, several builds) re-renders slower than the 1 s default wait.
-configure({ asyncUtilTimeout: 5000 });
+// A loaded machine (2 cores, several builds and stacks) re-renders much slower than the 1 s default
+// wait: under a load of 15 a category tap took more than 5 s to show its list. Patience, not a timing.
+configure({ asyncUtilTimeout: 15000 });
 
 beforeEach(() => {
   mockApi.calls = [];
