@@ -50,3 +50,20 @@ export async function launch(
     },
   };
 }
+
+/** Where the e2e tests keep their screenshots. */
+export const SCREENS = path.join(__dirname, 'screens');
+
+/** The page on top of Taro's H5 page stack (the ones below stay in the DOM, hidden). */
+export const top = (page: Page) => page.locator('.taro_page').last();
+
+/** A screenshot of the shop once the page on top stands still (navigateTo slides it in from the right). */
+export async function shot(page: Page, name: string) {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_page');
+    const last = pages[pages.length - 1];
+    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5;
+  });
+  await page.waitForTimeout(150); // let the last paint settle
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
+}

@@ -3,30 +3,16 @@
 // it (the default), see the order's copy of the address; complete the order and read the price
 // chart; set a nickname on 我的. The JavaScript the home page loads stays within the budget.
 import fs from 'fs';
-import path from 'path';
 import zlib from 'zlib';
 import type { Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch, SCREENS, shot, top } from './browser';
 
 const H5_URL = process.env.H5_URL;
 const API_URL = process.env.API_URL;
-const SCREENS = path.join(__dirname, 'screens');
 const ready = !!H5_URL && !!API_URL;
 const suite = ready ? describe : describe.skip;
 if (!ready && process.env.CI) test('the e2e environment is set', () => expect(ready).toBe(true));
 jest.setTimeout(180000);
-
-const top = (page: Page) => page.locator('.taro_page').last();
-
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const last = pages[pages.length - 1];
-    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5;
-  });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
-}
 
 async function api<T>(method: string, p: string, token?: string, body?: unknown): Promise<T> {
   const r = await fetch(`${API_URL}${p}`, {

@@ -5,14 +5,12 @@
 // 排行榜 from 我的 and the team page; then a return inside the window. Each page is saved as a
 // screenshot for review.
 import fs from 'fs';
-import path from 'path';
 import { dec } from '@greenpoints/shared';
 import type { Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch, SCREENS, shot, top } from './browser';
 
 const H5_URL = process.env.H5_URL;
 const API_URL = process.env.API_URL;
-const SCREENS = path.join(__dirname, 'screens');
 const ready = !!H5_URL && !!API_URL;
 
 if (!ready) {
@@ -29,20 +27,6 @@ if (!ready) {
 const suite = ready ? describe : describe.skip;
 // A browser, a stack shared with other suites, a pool applier: minutes, not jest's 5 s.
 jest.setTimeout(180000);
-
-/** The page on top of Taro's H5 page stack (the ones below stay in the DOM, hidden). */
-const top = (page: Page) => page.locator('.taro_page').last();
-
-async function shot(page: Page, name: string) {
-  // A page opened by navigateTo slides in from the right: wait until it stands still at x = 0.
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const last = pages[pages.length - 1];
-    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5;
-  });
-  await page.waitForTimeout(150); // let the last paint settle
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
-}
 
 async function api<T>(method: string, p: string, token?: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};

@@ -4,32 +4,18 @@
 // cancel-unpaid past its expiry shows 已取消 with the stock back; 导出我的数据 and 注销账户 (refused
 // while an order is open, then accepted); 售后记录 from 我的. Staff functions run in process.
 import fs from 'fs';
-import path from 'path';
 import { dec } from '@greenpoints/shared';
 import type { Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch, SCREENS, shot, top } from './browser';
 
 const H5_URL = process.env.H5_URL;
 const API_URL = process.env.API_URL;
-const SCREENS = path.join(__dirname, 'screens');
 const ready = !!H5_URL && !!API_URL;
 const suite = ready ? describe : describe.skip;
 if (!ready && process.env.CI) test('the e2e environment is set', () => expect(ready).toBe(true));
 jest.setTimeout(180000);
 
 const ADDRESS = { name: '张三', phone: '13800138000', regionCode: '330106', detail: '文三路 1 号' };
-const top = (page: Page) => page.locator('.taro_page').last();
-
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const last = pages[pages.length - 1];
-    return !last || Math.abs(last.getBoundingClientRect().left) < 0.5;
-  });
-  await page.waitForTimeout(150); // let the last paint settle
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
-}
-
 let keyN = 0;
 async function call(method: string, p: string, token?: string, body?: unknown) {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
